@@ -1,0 +1,53 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import { RENDERER_CSP } from './shared/security/csp';
+import pkg from './package.json' with { type: 'json' };
+
+/** Writes the one CSP of shared/security/csp.ts into index.html (frame-ancestors only works as a header). */
+function cspMetaPlugin(): Plugin {
+  const meta = RENDERER_CSP.split('; ')
+    .filter((d) => !d.startsWith('frame-ancestors'))
+    .join('; ');
+  return {
+    name: 'duet-csp-meta',
+    transformIndexHtml: (html) => html.replace('%DUET_CSP%', meta),
+  };
+}
+
+const alias = { '@shared': resolve(import.meta.dirname, 'shared') };
+
+export default defineConfig({
+  main: {
+    resolve: { alias },
+    build: {
+      outDir: 'out/main',
+      rollupOptions: { input: { index: resolve(import.meta.dirname, 'electron/main/index.ts') } },
+    },
+  },
+  preload: {
+    resolve: { alias },
+    build: {
+      outDir: 'out/preload',
+      // A sandboxed preload cannot load modules: bundle everything into one CommonJS file.
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { index: resolve(import.meta.dirname, 'electron/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(import.meta.dirname, 'renderer'),
+    resolve: { alias },
+    plugins: [react(), cspMetaPlugin()],
+    define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+    build: {
+      outDir: resolve(import.meta.dirname, 'out/renderer'),
+      // The same build is served by app:// in Electron and over http to the browser client.
+      rollupOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },
+      sourcemap: true,
+    },
+  },
+});

@@ -1,0 +1,40 @@
+/** Boots the renderer: reads settings and opens the local document store, then shows the shell. */
+import { useEffect, useState } from 'react';
+import type { Settings } from '@shared/domain/settings';
+import { AppProvider, Shell } from '../features/shell';
+import { openIndexedDbDocStore } from '../platform/IndexedDbDocStore';
+import { platform } from '../platform/platform';
+import type { DocStore } from '../platform/DocStore';
+import { ToastProvider } from '../ui/Toasts';
+
+type Boot = { status: 'loading' } | { status: 'ready'; settings: Settings; store: DocStore } | { status: 'failed'; message: string };
+
+/** The root component. */
+export function App() {
+  const [boot, setBoot] = useState<Boot>({ status: 'loading' });
+  useEffect(() => {
+    Promise.all([platform.invoke('settings:get'), openIndexedDbDocStore()])
+      .then(([settings, store]) => setBoot({ status: 'ready', settings, store }))
+      .catch((error: unknown) => {
+        console.error('[app] could not start', error);
+        setBoot({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
+      });
+  }, []);
+  if (boot.status === 'loading') return <div className="loading">Starting Duet…</div>;
+  if (boot.status === 'failed') {
+    return (
+      <div className="fatal" role="alert">
+        <h1>Duet could not open its local storage</h1>
+        <p>{boot.message}</p>
+        <p>Your data has not been changed. Close other Duet windows and try again.</p>
+      </div>
+    );
+  }
+  return (
+    <ToastProvider>
+      <AppProvider initialSettings={boot.settings} store={boot.store}>
+        <Shell />
+      </AppProvider>
+    </ToastProvider>
+  );
+}

@@ -1,0 +1,98 @@
+/**
+ * Keeps a Y.Doc's every change in a DocStore. Updates are batched for one macrotask (so a burst of
+ * keystrokes is one write, still far inside the 1 s budget) and written through a serial queue so
+ * compaction never interleaves with an append.
+ */
+import * as Y from 'yjs';
+import type { DocStore } from '../platform/DocStore';
+
+/** Transaction origin for content read from the store: it must not be written back. */
+export const LOCAL_LOAD_ORIGIN = Symbol('duet:local-load');
+
+/** Merge the stored log into one entry after this many appends. */
+const COMPACT_EVERY = 200;
+
+/** Pending-write state, for the "saving…/saved" indicator. */
+export type PersistenceState = 'saved' | 'saving' | 'error';
+
+/** Persistence of one document; `dispose` flushes what is pending. */
+export class LocalPersistence {
+  private pending: Uint8Array[] = [];
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private queue: Promise<void> = Promise.resolve();
+  private appendsSinceCompact = 0;
+  private state: PersistenceState = 'saved';
+  private readonly listeners = new Set<(state: PersistenceState, error?: Error) => void>();
+  private disposed = false;
+
+  constructor(
+    private readonly store: DocStore,
+    private readonly docName: string,
+    private readonly doc: Y.Doc,
+    storedEntries = 0,
+  ) {
+    this.appendsSinceCompact = storedEntries;
+    doc.on('update', this.handleUpdate);
+  }
+
+  private readonly handleUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (origin === LOCAL_LOAD_ORIGIN || this.disposed) return;
+    this.pending.push(update);
+    this.setState('saving');
+    this.timer ??= setTimeout(() => void this.flush(), 0);
+  };
+
+  private setState(state: PersistenceState, error?: Error): void {
+    if (state === this.state && !error) return;
+    this.state = state;
+    for (const listener of this.listeners) listener(state, error);
+  }
+
+  /** Current state. */
+  getState(): PersistenceState {
+    return this.state;
+  }
+
+  /** Subscribes to state changes; returns the disposer. */
+  onStateChange(listener: (state: PersistenceState, error?: Error) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Writes everything pending; resolves when it is stored. */
+  flush(): Promise<void> {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.pending.length > 0) {
+      const batch = this.pending.length === 1 ? this.pending[0]! : Y.mergeUpdates(this.pending);
+      this.pending = [];
+      this.queue = this.queue.then(() => this.write(batch));
+    }
+    return this.queue;
+  }
+
+  private async write(batch: Uint8Array): Promise<void> {
+    try {
+      await this.store.append(this.docName, batch);
+      this.appendsSinceCompact++;
+      if (this.appendsSinceCompact >= COMPACT_EVERY) {
+        await this.store.compact(this.docName);
+        this.appendsSinceCompact = 1;
+      }
+      if (this.pending.length === 0 && this.timer === null) this.setState('saved');
+    } catch (error) {
+      // Keep the batch so the next flush retries it; the UI shows that saving failed.
+      this.pending.unshift(batch);
+      this.setState('error', error instanceof Error ? error : new Error(String(error)));
+      console.error(`[store] could not save ${this.docName}`, error);
+    }
+  }
+
+  /** Stops listening and writes what is pending. */
+  async dispose(): Promise<void> {
+    this.doc.off('update', this.handleUpdate);
+    await this.flush();
+    this.disposed = true;
+    this.listeners.clear();
+  }
+}

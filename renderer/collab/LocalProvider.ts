@@ -1,0 +1,59 @@
+/**
+ * The Lexical collaboration plugin talks to a "provider". Offline, ours has no network: `connect` puts the
+ * stored content into the (until then empty) document — the binding learns content from Yjs events, so
+ * it must be bound first — and reports the document as synced. The network provider of the sync server
+ * attaches to the same document later without changing the editor.
+ */
+import type { Provider, ProviderAwareness } from '@lexical/yjs';
+import { Awareness } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { LOCAL_LOAD_ORIGIN } from './LocalPersistence';
+
+type Listener = (...args: never[]) => void;
+
+/** A provider for a document whose content comes from local storage. */
+export class LocalProvider implements Provider {
+  readonly awareness: ProviderAwareness;
+  private readonly listeners = new Map<string, Set<Listener>>();
+  private initial: Uint8Array | null;
+
+  constructor(
+    readonly doc: Y.Doc,
+    initialUpdate: Uint8Array | null,
+  ) {
+    this.initial = initialUpdate;
+    this.awareness = new Awareness(doc) as unknown as ProviderAwareness;
+  }
+
+  connect(): void {
+    if (this.initial !== null) {
+      Y.applyUpdate(this.doc, this.initial, LOCAL_LOAD_ORIGIN);
+      this.initial = null;
+    }
+    this.emit('status', { status: 'connected' });
+    this.emit('sync', true);
+  }
+
+  disconnect(): void {
+    // Nothing to close: the document and its persistence live as long as the open playbook, not the editor.
+  }
+
+  on(type: string, cb: Listener): void {
+    let set = this.listeners.get(type);
+    if (!set) this.listeners.set(type, (set = new Set()));
+    set.add(cb);
+  }
+
+  off(type: string, cb: Listener): void {
+    this.listeners.get(type)?.delete(cb);
+  }
+
+  private emit(type: string, arg: unknown): void {
+    for (const cb of [...(this.listeners.get(type) ?? [])]) (cb as (a: unknown) => void)(arg);
+  }
+
+  /** Releases the awareness instance. */
+  destroy(): void {
+    (this.awareness as unknown as Awareness).destroy();
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * The playbook editor: Lexical bound to the playbook's Y.Doc through the official collaboration plugin,
+ * even offline (the provider is local; the network provider later binds the same way). Undo and redo come
+ * from the binding's Yjs UndoManager — Lexical's plain history plugin would fight the binding.
+ */
+import { LexicalCollaboration } from '@lexical/react/LexicalCollaborationContext';
+import { CollaborationPlugin } from '@lexical/react/LexicalCollaborationPlugin';
+import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
+import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
+import { ListPlugin } from '@lexical/react/LexicalListPlugin';
+import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
+import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
+import type { Provider } from '@lexical/yjs';
+import type { Doc } from 'yjs';
+import { useCallback, useState, type ReactNode } from 'react';
+import { isSafeLinkUrl } from '@shared/domain/url';
+import { PLAYBOOK_MARKDOWN_SHORTCUTS } from './markdownShortcuts';
+import { PLAYBOOK_NODES } from './nodes';
+import { EditorShortcutsPlugin } from './plugins/EditorShortcutsPlugin';
+import { LinkDialog, readSelectedLink } from './plugins/LinkDialog';
+import { LinkOpenPlugin } from './plugins/LinkOpenPlugin';
+import { NarrativeChromePlugin } from './plugins/NarrativeChromePlugin';
+import { NarrativeStructurePlugin } from './plugins/NarrativeStructurePlugin';
+import { OutlinePanel } from './plugins/OutlinePanel';
+import { ToolbarPlugin } from './plugins/ToolbarPlugin';
+import { PLAYBOOK_THEME } from './theme';
+
+/** Props of PlaybookEditor. */
+export interface PlaybookEditorProps {
+  /** The Yjs document name (also the collaboration id). */
+  docName: string;
+  doc: Doc;
+  provider: Provider;
+  editable: boolean;
+  showOutline: boolean;
+  userName: string;
+  userColor: string;
+  /** Rendered above the toolbar (the playbook's title bar). */
+  header?: ReactNode;
+}
+
+function handleEditorError(error: Error): void {
+  // Lexical reports errors it recovered from by resetting the update; surface them, never hide them.
+  console.error('[editor]', error);
+}
+
+/** A collaborative playbook editor with toolbar, narrative chrome and outline. */
+export function PlaybookEditor(props: PlaybookEditorProps) {
+  const { docName, doc, provider, editable } = props;
+  const initialConfig: InitialConfigType = {
+    namespace: 'duet-playbook',
+    nodes: PLAYBOOK_NODES,
+    theme: PLAYBOOK_THEME,
+    onError: handleEditorError,
+    editable,
+    // Content comes from the Y.Doc: the editor must not create an initial state of its own.
+    editorState: null,
+  };
+  const providerFactory = useCallback(
+    (id: string, docMap: Map<string, Doc>): Provider => {
+      docMap.set(id, doc);
+      return provider;
+    },
+    [doc, provider],
+  );
+
+  return (
+    <LexicalCollaboration>
+      <LexicalComposer initialConfig={initialConfig}>
+        <EditorBody {...props} />
+        <CollaborationPlugin
+          id={docName}
+          providerFactory={providerFactory}
+          shouldBootstrap={false}
+          username={props.userName}
+          cursorColor={props.userColor}
+        />
+      </LexicalComposer>
+    </LexicalCollaboration>
+  );
+}
+
+function EditorBody({ editable, showOutline, header }: PlaybookEditorProps) {
+  const [editor] = useLexicalComposerContext();
+  const [linkUrl, setLinkUrl] = useState<string | null>(null);
+  const openLink = useCallback(() => setLinkUrl(readSelectedLink(editor)), [editor]);
+
+  return (
+    <div className={showOutline ? 'editor-layout with-outline' : 'editor-layout'}>
+      <div className="editor-main">
+        {header}
+        {editable && <ToolbarPlugin onLink={openLink} />}
+        <div className="editor-scroll">
+          <div className="editor-canvas">
+            <RichTextPlugin
+              contentEditable={
+                <ContentEditable
+                  className="editor-content"
+                  aria-label="Playbook text"
+                  data-testid="editor"
+                  aria-placeholder="Start writing…"
+                  placeholder={<div className="editor-placeholder">Start writing…</div>}
+                />
+              }
+              ErrorBoundary={LexicalErrorBoundary}
+            />
+          </div>
+        </div>
+      </div>
+      {showOutline && <OutlinePanel editable={editable} />}
+      <ListPlugin />
+      <LinkPlugin validateUrl={isSafeLinkUrl} />
+      <MarkdownShortcutPlugin transformers={PLAYBOOK_MARKDOWN_SHORTCUTS} />
+      <NarrativeStructurePlugin />
+      <NarrativeChromePlugin editable={editable} />
+      {editable && <EditorShortcutsPlugin onLink={openLink} />}
+      <LinkOpenPlugin />
+      {linkUrl !== null && <LinkDialog editor={editor} initialUrl={linkUrl} onClose={() => setLinkUrl(null)} />}
+    </div>
+  );
+}

@@ -1,0 +1,2 @@
+/** Headless access to playbook documents (no DOM editor needed). */
+export { createPlaybookDoc, readPlaybookDoc, withHeadlessPlaybook } from './writeSpecToDoc';

@@ -1,0 +1,147 @@
+/**
+ * Operations on narratives inside an editor update ($-prefixed: call them inside `editor.update`/`read`).
+ * The outline, the toolbar, the section menus and the tests all go through these, so a narrative is
+ * created, moved, copied and read in exactly one way.
+ */
+import {
+  $createParagraphNode,
+  $createTextNode,
+  $getNodeByKey,
+  $getRoot,
+  $isElementNode,
+  $parseSerializedNode,
+  type LexicalNode,
+  type SerializedLexicalNode,
+} from 'lexical';
+import { newId } from '@shared/domain/ids';
+import type { NarrativeFields, NarrativeSummary } from '@shared/domain/narrative';
+import {
+  $createNarrativeKeyMessageNode,
+  $createNarrativeNode,
+  $createNarrativeTitleNode,
+  $isNarrativeKeyMessageNode,
+  $isNarrativeNode,
+  $isNarrativeTitleNode,
+  type NarrativeNode,
+} from './nodes';
+
+/** Every narrative of the document, in document order. */
+export function $getNarrativeNodes(): NarrativeNode[] {
+  return $getRoot().getChildren().filter($isNarrativeNode);
+}
+
+/** The narrative with this id, or null. */
+export function $findNarrative(narrativeId: string): NarrativeNode | null {
+  return $getNarrativeNodes().find((n) => n.getNarrativeId() === narrativeId) ?? null;
+}
+
+/** The narrative that contains `node` (or is it), or null. */
+export function $getEnclosingNarrative(node: LexicalNode | null): NarrativeNode | null {
+  let current: LexicalNode | null = node;
+  while (current !== null && !$isNarrativeNode(current)) current = current.getParent();
+  return current;
+}
+
+/** A narrative's title, key message and fields, as the outline, review and decks read them. */
+export function $readNarrative(node: NarrativeNode): NarrativeSummary {
+  const children = node.getChildren();
+  const title = children.find($isNarrativeTitleNode)?.getTextContent() ?? '';
+  const keyMessage = children.find($isNarrativeKeyMessageNode)?.getTextContent() ?? '';
+  return { id: node.getNarrativeId(), title, keyMessage, ...node.getFields() };
+}
+
+/** Summaries of every narrative in document order. */
+export function $readNarratives(): NarrativeSummary[] {
+  return $getNarrativeNodes().map($readNarrative);
+}
+
+/** Builds a complete, well-formed narrative (title, key message, one body paragraph). */
+export function $buildNarrative(
+  content: { title?: string; keyMessage?: string; fields?: Partial<NarrativeFields>; id?: string } = {},
+): NarrativeNode {
+  const narrative = $createNarrativeNode(content.id, content.fields);
+  const title = $createNarrativeTitleNode();
+  if (content.title) title.append($createTextNode(content.title));
+  const keyMessage = $createNarrativeKeyMessageNode();
+  if (content.keyMessage) keyMessage.append($createTextNode(content.keyMessage));
+  narrative.append(title, keyMessage);
+  return narrative;
+}
+
+/**
+ * Inserts a new narrative after `afterKey` (a narrative's node key) or at the end, puts the caret in its
+ * title and returns its id.
+ */
+export function $insertNarrative(afterKey: string | null, fields?: Partial<NarrativeFields>): string {
+  const narrative = $buildNarrative({ fields });
+  narrative.append($createParagraphNode());
+  const after = afterKey ? $getNodeByKey(afterKey) : null;
+  if (after !== null && $isNarrativeNode(after)) after.insertAfter(narrative);
+  else $getRoot().append(narrative);
+  narrative.getFirstChildOrThrow<NarrativeNode>().selectStart();
+  return narrative.getNarrativeId();
+}
+
+function $serializeDeep(node: LexicalNode): SerializedLexicalNode {
+  const json = node.exportJSON() as SerializedLexicalNode & { children?: SerializedLexicalNode[] };
+  if ($isElementNode(node)) json.children = node.getChildren().map($serializeDeep);
+  return json;
+}
+
+/** Copies a narrative right after itself under a new id; returns the copy's id, or null if not found. */
+export function $duplicateNarrative(narrativeId: string): string | null {
+  const source = $findNarrative(narrativeId);
+  if (source === null) return null;
+  const json = { ...$serializeDeep(source), narrativeId: newId('n') } as SerializedLexicalNode;
+  const copy = $parseSerializedNode(json);
+  if (!$isNarrativeNode(copy)) throw new Error('[editor] duplicate did not produce a narrative');
+  const title = copy.getFirstChild();
+  if ($isNarrativeTitleNode(title)) title.append($createTextNode(' (copy)'));
+  source.insertAfter(copy);
+  return copy.getNarrativeId();
+}
+
+/** Moves a narrative one place up or down among narratives; returns false when it cannot move. */
+export function $moveNarrative(narrativeId: string, direction: -1 | 1): boolean {
+  const all = $getNarrativeNodes();
+  const index = all.findIndex((n) => n.getNarrativeId() === narrativeId);
+  const target = all[index + direction];
+  const node = all[index];
+  if (node === undefined || target === undefined) return false;
+  if (direction === -1) target.insertBefore(node);
+  else target.insertAfter(node);
+  return true;
+}
+
+/** Moves a narrative to sit before `beforeId` (or to after the last narrative when null). */
+export function $moveNarrativeBefore(narrativeId: string, beforeId: string | null): boolean {
+  const node = $findNarrative(narrativeId);
+  if (node === null || narrativeId === beforeId) return false;
+  if (beforeId === null) {
+    const last = $getNarrativeNodes().at(-1);
+    if (last === undefined || last === node) return false;
+    last.insertAfter(node);
+    return true;
+  }
+  const before = $findNarrative(beforeId);
+  if (before === null) return false;
+  before.insertBefore(node);
+  return true;
+}
+
+/** Deletes a narrative (undoable with the editor's undo). */
+export function $deleteNarrative(narrativeId: string): boolean {
+  const node = $findNarrative(narrativeId);
+  if (node === null) return false;
+  node.remove();
+  if ($getRoot().getChildrenSize() === 0) $getRoot().append($createParagraphNode());
+  return true;
+}
+
+/** Updates a narrative's short fields. */
+export function $setNarrativeFields(narrativeId: string, patch: Partial<NarrativeFields>): boolean {
+  const node = $findNarrative(narrativeId);
+  if (node === null) return false;
+  node.setFields(patch);
+  return true;
+}

@@ -1,0 +1,98 @@
+/**
+ * Adds, changes or removes the link on the selection. Only http, https and mailto targets are accepted;
+ * anything else (javascript:, data:, file:) is refused with a message, never stored.
+ */
+import { $isLinkNode, TOGGLE_LINK_COMMAND } from '@lexical/link';
+import type { LexicalEditor } from 'lexical';
+import { $getSelection, $isRangeSelection } from 'lexical';
+import { useState, type FormEvent } from 'react';
+import { normalizeLinkInput } from '@shared/domain/url';
+import { Dialog } from '../../ui/Dialog';
+
+/** The link currently under the caret, or ''. */
+export function readSelectedLink(editor: LexicalEditor): string {
+  let url = '';
+  editor.getEditorState().read(() => {
+    const selection = $getSelection();
+    if (!$isRangeSelection(selection)) return;
+    const node = selection.anchor.getNode();
+    const link = $isLinkNode(node) ? node : node.getParent();
+    if ($isLinkNode(link)) url = link.getURL();
+  });
+  return url;
+}
+
+/** Props of LinkDialog. */
+export interface LinkDialogProps {
+  editor: LexicalEditor;
+  initialUrl: string;
+  onClose: () => void;
+}
+
+/** The link dialog. */
+export function LinkDialog({ editor, initialUrl, onClose }: LinkDialogProps) {
+  const [value, setValue] = useState(initialUrl);
+  const [error, setError] = useState<string | null>(null);
+  const handleSubmit = (event: FormEvent): void => {
+    event.preventDefault();
+    const url = normalizeLinkInput(value);
+    if (url === null) {
+      setError('Enter a web address (https://…) or an email address. Other kinds of links are not allowed.');
+      return;
+    }
+    editor.dispatchCommand(TOGGLE_LINK_COMMAND, url);
+    onClose();
+  };
+  return (
+    <Dialog
+      title={initialUrl ? 'Edit link' : 'Add link'}
+      open
+      onClose={onClose}
+      testId="link-dialog"
+      footer={
+        <>
+          {initialUrl && (
+            <button
+              type="button"
+              className="button button-quiet"
+              onClick={() => {
+                editor.dispatchCommand(TOGGLE_LINK_COMMAND, null);
+                onClose();
+              }}
+            >
+              Remove link
+            </button>
+          )}
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" form="link-form" className="button button-primary">
+            Apply
+          </button>
+        </>
+      }
+    >
+      <form id="link-form" className="form" onSubmit={handleSubmit}>
+        <label className="field">
+          <span>Address</span>
+          <input
+            autoFocus
+            value={value}
+            placeholder="https://example.com or name@example.com"
+            onChange={(e) => {
+              setValue(e.target.value);
+              setError(null);
+            }}
+            aria-invalid={error !== null}
+            name="url"
+          />
+        </label>
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,198 @@
+/**
+ * Renders the non-editable chrome of every narrative section with React portals: a header of field chips
+ * (status badge, persona, stage, owner, section menu) and a footer with the proof points. Clicking a chip
+ * opens the details dialog. Events inside the chrome are marked as handled so the editor never treats a
+ * click or key press on a chip as typing.
+ */
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { mergeRegister } from '@lexical/utils';
+import { $getNodeByKey, type LexicalEditor } from 'lexical';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { createPortal } from 'react-dom';
+import type { NarrativeFields } from '@shared/domain/narrative';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { $isNarrativeNode, NARRATIVE_CLASSES, NarrativeNode } from '../nodes';
+import {
+  $deleteNarrative,
+  $duplicateNarrative,
+  $getEnclosingNarrative,
+  $moveNarrative,
+  $readNarrative,
+  $setNarrativeFields,
+} from '../narrativeOps';
+import { NarrativeChromeStore } from './narrativeChromeStore';
+import { NarrativeHeader } from './NarrativeHeader';
+import { NarrativeDetailsDialog, type DetailsField } from './NarrativeDetailsDialog';
+
+// Events the editor's root listens to; inside the chrome they belong to the buttons, not to the text.
+const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress', 'beforeinput', 'input', 'paste', 'cut', 'copy', 'click', 'dragstart', 'compositionstart', 'focusin'];
+
+function isolate(element: HTMLElement): () => void {
+  const mark = (event: Event): void => {
+    (event as Event & { _lexicalHandled?: boolean })._lexicalHandled = true;
+  };
+  for (const name of ISOLATED_EVENTS) element.addEventListener(name, mark);
+  return () => ISOLATED_EVENTS.forEach((name) => element.removeEventListener(name, mark));
+}
+
+function readEntry(editor: LexicalEditor, store: NarrativeChromeStore, key: string): void {
+  const dom = editor.getElementByKey(key);
+  const node = $getNodeByKey(key);
+  if (dom === null || !$isNarrativeNode(node)) return;
+  const meta = dom.querySelector<HTMLElement>(`:scope > .${NARRATIVE_CLASSES.meta}`);
+  const proof = dom.querySelector<HTMLElement>(`:scope > .${NARRATIVE_CLASSES.proof}`);
+  if (meta && proof) store.set({ key, summary: $readNarrative(node), meta, proof });
+}
+
+/** Props of NarrativeChromePlugin. */
+export interface NarrativeChromePluginProps {
+  /** False for people who may read but not edit the playbook. */
+  editable: boolean;
+}
+
+/** Mounts the chrome of all narratives. */
+export function NarrativeChromePlugin({ editable }: NarrativeChromePluginProps) {
+  const [editor] = useLexicalComposerContext();
+  const [store] = useState(() => new NarrativeChromeStore());
+  const [editing, setEditing] = useState<{ key: string; field: DetailsField } | null>(null);
+  const [deleting, setDeleting] = useState<{ id: string; title: string } | null>(null);
+  const keys = useSyncExternalStore(
+    (l) => store.subscribeList(l),
+    () => store.getKeys(),
+  );
+
+  useEffect(
+    () =>
+      mergeRegister(
+        editor.registerMutationListener(NarrativeNode, (mutations) => {
+          editor.getEditorState().read(() => {
+            for (const [key, mutation] of mutations) {
+              if (mutation === 'destroyed') store.delete(key);
+              else readEntry(editor, store, key);
+            }
+          });
+        }),
+        editor.registerUpdateListener(({ editorState, dirtyElements }) => {
+          editorState.read(() => {
+            const touched = new Set<string>();
+            for (const key of dirtyElements.keys()) {
+              const narrative = $getEnclosingNarrative($getNodeByKey(key));
+              if (narrative) touched.add(narrative.getKey());
+            }
+            for (const key of touched) readEntry(editor, store, key);
+          });
+        }),
+      ),
+    [editor, store],
+  );
+
+  const entry = editing ? store.get(editing.key) : undefined;
+
+  const runOn = (id: string, op: (id: string) => unknown): void => {
+    editor.update(() => void op(id));
+  };
+
+  return (
+    <>
+      {keys.map((key) => (
+        <NarrativeChrome
+          key={key}
+          nodeKey={key}
+          store={store}
+          editable={editable}
+          onEdit={(field) => setEditing({ key, field })}
+          onMove={(id, direction) => runOn(id, (i) => $moveNarrative(i, direction))}
+          onDuplicate={(id) => runOn(id, $duplicateNarrative)}
+          onDelete={(id, title) => setDeleting({ id, title })}
+        />
+      ))}
+      {entry && (
+        <NarrativeDetailsDialog
+          summary={entry.summary}
+          focusField={editing!.field}
+          onCancel={() => setEditing(null)}
+          onSave={(fields: NarrativeFields) => {
+            editor.update(() => void $setNarrativeFields(entry.summary.id, fields));
+            setEditing(null);
+          }}
+        />
+      )}
+      <ConfirmDialog
+        open={deleting !== null}
+        title="Delete narrative?"
+        message={`“${deleting?.title || 'Untitled narrative'}” and its text will be removed from this playbook. You can undo with ${navigator.platform.includes('Mac') ? '⌘' : 'Ctrl'}+Z.`}
+        confirmLabel="Delete narrative"
+        onCancel={() => setDeleting(null)}
+        onConfirm={() => {
+          if (deleting) runOn(deleting.id, $deleteNarrative);
+          setDeleting(null);
+        }}
+      />
+    </>
+  );
+}
+
+interface NarrativeChromeProps {
+  nodeKey: string;
+  store: NarrativeChromeStore;
+  editable: boolean;
+  onEdit: (field: DetailsField) => void;
+  onMove: (id: string, direction: -1 | 1) => void;
+  onDuplicate: (id: string) => void;
+  onDelete: (id: string, title: string) => void;
+}
+
+function NarrativeChrome({ nodeKey, store, editable, onEdit, onMove, onDuplicate, onDelete }: NarrativeChromeProps) {
+  const entry = useSyncExternalStore(
+    (l) => store.subscribeKey(nodeKey, l),
+    () => store.get(nodeKey),
+  );
+  useEffect(() => {
+    if (!entry) return;
+    const offMeta = isolate(entry.meta);
+    const offProof = isolate(entry.proof);
+    return () => {
+      offMeta();
+      offProof();
+    };
+  }, [entry?.meta, entry?.proof]); // eslint-disable-line react-hooks/exhaustive-deps
+  if (!entry) return null;
+  const { summary } = entry;
+  return (
+    <>
+      {createPortal(
+        <NarrativeHeader
+          summary={summary}
+          editable={editable}
+          onEdit={onEdit}
+          onMove={(d) => onMove(summary.id, d)}
+          onDuplicate={() => onDuplicate(summary.id)}
+          onDelete={() => onDelete(summary.id, summary.title)}
+        />,
+        entry.meta,
+      )}
+      {createPortal(
+        <div className="proof-points">
+          <div className="proof-points-head">
+            <span className="proof-points-label">Proof points</span>
+            {editable && (
+              <button type="button" className="chip-button" onClick={() => onEdit('proofPoints')}>
+                {summary.proofPoints.length ? 'Edit' : '+ Add proof point'}
+              </button>
+            )}
+          </div>
+          {summary.proofPoints.length > 0 ? (
+            <ul>
+              {summary.proofPoints.map((point, i) => (
+                <li key={i}>{point}</li>
+              ))}
+            </ul>
+          ) : (
+            <p className="proof-points-empty">No proof yet — add a customer result, a number or a quote.</p>
+          )}
+        </div>,
+        entry.proof,
+      )}
+    </>
+  );
+}

@@ -1,0 +1,123 @@
+/**
+ * The outline of a playbook's narratives: jump to one with a click, reorder by dragging or with
+ * Alt+↑/↓ on the focused item. Reads the editor state, so it follows remote edits as well as local ones.
+ */
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { NARRATIVE_STATUS_LABELS, type NarrativeSummary } from '@shared/domain/narrative';
+import { $findNarrative, $moveNarrative, $moveNarrativeBefore, $readNarratives } from '../narrativeOps';
+
+type OutlineItem = Pick<NarrativeSummary, 'id' | 'title' | 'status' | 'persona'>;
+
+function sameItems(a: OutlineItem[], b: OutlineItem[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((x, i) => x.id === b[i]!.id && x.title === b[i]!.title && x.status === b[i]!.status && x.persona === b[i]!.persona)
+  );
+}
+
+/** The outline panel. */
+export function OutlinePanel({ editable }: { editable: boolean }) {
+  const [editor] = useLexicalComposerContext();
+  const [items, setItems] = useState<OutlineItem[]>([]);
+  const [dragId, setDragId] = useState<string | null>(null);
+  const [dropBefore, setDropBefore] = useState<string | null | undefined>(undefined);
+  const listRef = useRef<HTMLOListElement>(null);
+
+  useEffect(() => {
+    const read = (): void => {
+      const next = editor.getEditorState().read(() =>
+        $readNarratives().map(({ id, title, status, persona }) => ({ id, title, status, persona })),
+      );
+      setItems((prev) => (sameItems(prev, next) ? prev : next));
+    };
+    read();
+    return editor.registerUpdateListener(read);
+  }, [editor]);
+
+  const jumpTo = (id: string): void => {
+    editor.update(() => {
+      const node = $findNarrative(id);
+      node?.getFirstChild()?.selectEnd();
+    });
+    const dom = editor.getRootElement()?.querySelector(`[data-narrative-id="${CSS.escape(id)}"]`);
+    dom?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  };
+
+  const move = (id: string, direction: -1 | 1): void => {
+    editor.update(() => void $moveNarrative(id, direction));
+    // Keep keyboard focus on the moved item once the list re-renders.
+    requestAnimationFrame(() => listRef.current?.querySelector<HTMLElement>(`[data-outline-id="${CSS.escape(id)}"]`)?.focus());
+  };
+
+  const handleKeyDown = (event: KeyboardEvent, id: string): void => {
+    if (!editable || !event.altKey) return;
+    if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
+      event.preventDefault();
+      move(id, event.key === 'ArrowUp' ? -1 : 1);
+    }
+  };
+
+  const handleDrop = (event: DragEvent): void => {
+    event.preventDefault();
+    if (dragId !== null && dropBefore !== undefined) {
+      editor.update(() => void $moveNarrativeBefore(dragId, dropBefore));
+    }
+    setDragId(null);
+    setDropBefore(undefined);
+  };
+
+  return (
+    <aside className="outline" aria-label="Outline" data-testid="outline">
+      <header className="outline-header">
+        <h3>Outline</h3>
+        <span className="outline-count">{items.length}</span>
+      </header>
+      {items.length === 0 ? (
+        <p className="outline-empty">
+          No narratives yet. Add one with <strong>+ Narrative</strong> — each narrative is a story with its key message,
+          persona and proof.
+        </p>
+      ) : (
+        <ol className="outline-list" ref={listRef} onDragOver={(e) => e.preventDefault()} onDrop={handleDrop}>
+          {items.map((item, index) => (
+            <li
+              key={item.id}
+              className={`outline-item ${dropBefore === item.id ? 'drop-before' : ''} ${dragId === item.id ? 'is-dragging' : ''}`}
+              draggable={editable}
+              onDragStart={(e) => {
+                setDragId(item.id);
+                e.dataTransfer.effectAllowed = 'move';
+                e.dataTransfer.setData('text/plain', item.title);
+              }}
+              onDragOver={(e) => {
+                e.preventDefault();
+                const rect = e.currentTarget.getBoundingClientRect();
+                const after = e.clientY > rect.top + rect.height / 2;
+                setDropBefore(after ? (items[index + 1]?.id ?? null) : item.id);
+              }}
+              onDragEnd={() => {
+                setDragId(null);
+                setDropBefore(undefined);
+              }}
+            >
+              <button
+                type="button"
+                className="outline-link"
+                data-outline-id={item.id}
+                onClick={() => jumpTo(item.id)}
+                onKeyDown={(e) => handleKeyDown(e, item.id)}
+                title={editable ? 'Click to jump · Alt+↑/↓ or drag to reorder' : 'Click to jump'}
+              >
+                <span className={`status-dot status-${item.status}`} title={NARRATIVE_STATUS_LABELS[item.status]} />
+                <span className="outline-title">{item.title || 'Untitled narrative'}</span>
+                {item.persona && <span className="outline-persona">{item.persona}</span>}
+              </button>
+            </li>
+          ))}
+          {dropBefore === null && <li className="outline-drop-end" aria-hidden="true" />}
+        </ol>
+      )}
+    </aside>
+  );
+}

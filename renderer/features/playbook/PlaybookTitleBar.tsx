@@ -1,0 +1,76 @@
+/** The bar above a playbook: its title (rename in place), save state and the outline toggle. */
+import { useEffect, useState, type KeyboardEvent } from 'react';
+import { PLAYBOOK_TEMPLATE_INFO, PLAYBOOK_TITLE_MAX, type PlaybookMeta } from '@shared/domain/playbook';
+import type { PersistenceState } from '../../collab/LocalPersistence';
+import { Kbd } from '../../ui/Kbd';
+import { useWorkspace } from '../shell/AppContext';
+import type { PlaybookSession } from '../workspace/PlaybookSession';
+
+/** Props of PlaybookTitleBar. */
+export interface PlaybookTitleBarProps {
+  meta: PlaybookMeta;
+  session: PlaybookSession;
+  showOutline: boolean;
+  onToggleOutline: () => void;
+}
+
+const SAVE_LABELS: Record<PersistenceState, string> = {
+  saved: 'Saved on this device',
+  saving: 'Saving…',
+  error: 'Not saved — retrying',
+};
+
+/** Title, save state and view toggles of the open playbook. */
+export function PlaybookTitleBar({ meta, session, showOutline, onToggleOutline }: PlaybookTitleBarProps) {
+  const workspace = useWorkspace();
+  const [title, setTitle] = useState(meta.title);
+  const [saveState, setSaveState] = useState<PersistenceState>(session.getSaveState());
+  useEffect(() => setTitle(meta.title), [meta.title]);
+  useEffect(() => session.onSaveState(setSaveState), [session]);
+
+  const commit = (): void => {
+    if (title.trim() && title !== meta.title) workspace.renamePlaybook(meta.id, title);
+    else setTitle(meta.title);
+  };
+  const handleKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
+    if (event.key === 'Enter') event.currentTarget.blur();
+    if (event.key === 'Escape') {
+      setTitle(meta.title);
+      requestAnimationFrame(() => (event.target as HTMLInputElement).blur());
+    }
+  };
+
+  return (
+    <div className="title-bar">
+      <div className="title-bar-main">
+        <input
+          className="playbook-title-input"
+          value={title}
+          maxLength={PLAYBOOK_TITLE_MAX}
+          aria-label="Playbook title"
+          data-testid="playbook-title"
+          onChange={(e) => setTitle(e.target.value)}
+          onBlur={commit}
+          onKeyDown={handleKeyDown}
+        />
+        <div className="title-bar-meta">
+          <span className="template-tag">{PLAYBOOK_TEMPLATE_INFO[meta.template].label}</span>
+          {meta.owner && <span>by {meta.owner}</span>}
+          <span className={`save-state save-${saveState}`} data-testid="save-state" role="status">
+            <span className="save-dot" />
+            {SAVE_LABELS[saveState]}
+          </span>
+        </div>
+      </div>
+      <button
+        type="button"
+        className={showOutline ? 'button button-small is-active' : 'button button-small'}
+        onClick={onToggleOutline}
+        aria-pressed={showOutline}
+        title="Show or hide the outline"
+      >
+        Outline <Kbd keys="Mod+\" />
+      </button>
+    </div>
+  );
+}

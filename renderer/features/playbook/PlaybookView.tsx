@@ -1,0 +1,102 @@
+/**
+ * One open playbook: loads its document, shows the editor — or, if its stored data cannot be read, says so
+ * and offers to set the bytes aside (never overwriting them) and start the playbook over.
+ */
+import { useEffect, useState } from 'react';
+import type { PlaybookMeta } from '@shared/domain/playbook';
+import type { AppError } from '@shared/result';
+import { PlaybookEditor } from '../../editor/PlaybookEditor';
+import { EmptyState } from '../../ui/EmptyState';
+import { useApp, useWorkspace } from '../shell/AppContext';
+import type { PlaybookSession } from '../workspace/PlaybookSession';
+import { PlaybookTitleBar } from './PlaybookTitleBar';
+import { colorForName } from './userColor';
+
+type LoadState = { status: 'loading' } | { status: 'ready'; session: PlaybookSession } | { status: 'unreadable'; error: AppError };
+
+/** Props of PlaybookView. */
+export interface PlaybookViewProps {
+  meta: PlaybookMeta;
+  showOutline: boolean;
+  onToggleOutline: () => void;
+}
+
+/** The editor of one playbook, with its title bar. */
+export function PlaybookView({ meta, showOutline, onToggleOutline }: PlaybookViewProps) {
+  const workspace = useWorkspace();
+  const { settings } = useApp();
+  const [state, setState] = useState<LoadState>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let cancelled = false;
+    setState({ status: 'loading' });
+    void workspace.openPlaybook(meta.id).then((result) => {
+      if (cancelled) return;
+      setState(result.ok ? { status: 'ready', session: result.value } : { status: 'unreadable', error: result.error });
+    });
+    return () => {
+      cancelled = true;
+      void workspace.closePlaybook(meta.id);
+    };
+  }, [workspace, meta.id, attempt]);
+
+  // Mark the playbook as edited (for "last edited") at most every few seconds while someone types.
+  useEffect(() => {
+    if (state.status !== 'ready') return;
+    let last = 0;
+    const handleUpdate = (_u: Uint8Array, origin: unknown): void => {
+      if (typeof origin === 'symbol') return; // loaded from disk, not an edit
+      const now = Date.now();
+      if (now - last > 5000) {
+        last = now;
+        workspace.touch(meta.id);
+      }
+    };
+    state.session.doc.on('update', handleUpdate);
+    return () => state.session.doc.off('update', handleUpdate);
+  }, [state, workspace, meta.id]);
+
+  if (state.status === 'unreadable') {
+    return (
+      <EmptyState
+        title={`“${meta.title}” could not be read`}
+        testId="playbook-unreadable"
+        actions={
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={async () => {
+              await workspace.setAsidePlaybook(meta.id, state.error);
+              setAttempt((a) => a + 1);
+            }}
+          >
+            Keep the damaged data aside and start this playbook over
+          </button>
+        }
+      >
+        <p>{state.error.message}</p>
+        <p>
+          Nothing has been changed or deleted. If you start over, the unreadable data is kept aside on this device (it is
+          never overwritten) and can be recovered by support.
+        </p>
+      </EmptyState>
+    );
+  }
+  if (state.status === 'loading') return <div className="loading" aria-busy="true">Opening {meta.title}…</div>;
+
+  const userName = settings.displayName || 'You';
+  return (
+    <PlaybookEditor
+      key={meta.id}
+      docName={state.session.docName}
+      doc={state.session.doc}
+      provider={state.session.provider}
+      editable={settings.role !== 'viewer' && settings.role !== 'sales'}
+      showOutline={showOutline}
+      userName={userName}
+      userColor={colorForName(userName)}
+      header={<PlaybookTitleBar meta={meta} session={state.session} showOutline={showOutline} onToggleOutline={onToggleOutline} />}
+    />
+  );
+}

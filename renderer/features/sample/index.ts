@@ -1,0 +1,3 @@
+/** The sample workspace. */
+export { installSample } from './installSample';
+export { SAMPLE_PLAYBOOKS, SAMPLE_WORKSPACE } from './sampleContent';

@@ -1,0 +1,112 @@
+/**
+ * App-wide state: the user's settings, the device's document store and the open workspace. Components read
+ * it with `useApp()`; everything that changes settings goes through `updateSettings`, which persists first
+ * and only then updates the screen, so the UI never shows a setting that was not saved.
+ */
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { Settings, SettingsPatch, WorkspaceRef } from '@shared/domain/settings';
+import type { AppError } from '@shared/result';
+import { platform } from '../../platform/platform';
+import type { DocStore } from '../../platform/DocStore';
+import { Workspace } from '../workspace/Workspace';
+
+/** The open workspace, or why it could not be opened. */
+export type WorkspaceState =
+  | { status: 'none' }
+  | { status: 'loading'; ref: WorkspaceRef }
+  | { status: 'open'; ref: WorkspaceRef; workspace: Workspace }
+  | { status: 'unreadable'; ref: WorkspaceRef; error: AppError };
+
+interface AppApi {
+  settings: Settings;
+  store: DocStore;
+  workspace: WorkspaceState;
+  updateSettings(patch: SettingsPatch): Promise<void>;
+  /** Opens a workspace already known to this device. */
+  openWorkspace(ref: WorkspaceRef): Promise<void>;
+  /** Registers a workspace in settings (if new) and opens it. */
+  addWorkspace(ref: WorkspaceRef): Promise<void>;
+  /** Re-reads the open workspace from storage (after an import or a repair). */
+  reloadWorkspace(): Promise<void>;
+}
+
+const AppContext = createContext<AppApi | null>(null);
+
+/** Access to app state. */
+export function useApp(): AppApi {
+  const api = useContext(AppContext);
+  if (api === null) throw new Error('[app] useApp outside AppProvider');
+  return api;
+}
+
+/** The open workspace; throws when none is open (use inside the workspace view only). */
+export function useWorkspace(): Workspace {
+  const { workspace } = useApp();
+  if (workspace.status !== 'open') throw new Error('[app] useWorkspace without an open workspace');
+  return workspace.workspace;
+}
+
+/** Provides app state, starting from settings and a store loaded by the caller. */
+export function AppProvider(props: { initialSettings: Settings; store: DocStore; children: ReactNode }) {
+  const { store } = props;
+  const [settings, setSettings] = useState(props.initialSettings);
+  const [workspace, setWorkspace] = useState<WorkspaceState>({ status: 'none' });
+
+  const updateSettings = useCallback(async (patch: SettingsPatch) => {
+    const result = await platform.invoke('settings:update', patch);
+    if (!result.ok) throw new Error(`[settings] ${result.error.message}`);
+    setSettings(result.value);
+  }, []);
+
+  const load = useCallback(
+    async (ref: WorkspaceRef) => {
+      setWorkspace((previous) => {
+        if (previous.status === 'open') void previous.workspace.close();
+        return { status: 'loading', ref };
+      });
+      const opened = await Workspace.open(store, ref);
+      setWorkspace(
+        opened.ok ? { status: 'open', ref, workspace: opened.value } : { status: 'unreadable', ref, error: opened.error },
+      );
+    },
+    [store],
+  );
+
+  const openWorkspace = useCallback(
+    async (ref: WorkspaceRef) => {
+      await updateSettings({ activeWorkspaceId: ref.id });
+      await load(ref);
+    },
+    [load, updateSettings],
+  );
+
+  const addWorkspace = useCallback(
+    async (ref: WorkspaceRef) => {
+      const known = settings.workspaces.some((w) => w.id === ref.id);
+      await updateSettings({
+        workspaces: known ? settings.workspaces : [...settings.workspaces, ref],
+        activeWorkspaceId: ref.id,
+      });
+      await load(ref);
+    },
+    [load, settings.workspaces, updateSettings],
+  );
+
+  const reloadWorkspace = useCallback(async () => {
+    if (workspace.status === 'open' || workspace.status === 'unreadable') await load(workspace.ref);
+  }, [load, workspace]);
+
+  // Reopen the last workspace on start.
+  useEffect(() => {
+    const ref = props.initialSettings.workspaces.find((w) => w.id === props.initialSettings.activeWorkspaceId);
+    if (ref) void load(ref);
+    // Only on mount: later switches go through openWorkspace.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const api = useMemo<AppApi>(
+    () => ({ settings, store, workspace, updateSettings, openWorkspace, addWorkspace, reloadWorkspace }),
+    [settings, store, workspace, updateSettings, openWorkspace, addWorkspace, reloadWorkspace],
+  );
+  return <AppContext.Provider value={api}>{props.children}</AppContext.Provider>;
+}

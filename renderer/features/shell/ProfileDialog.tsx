@@ -1,0 +1,59 @@
+/** The user's display name (shown to collaborators) and role. */
+import { useState, type FormEvent } from 'react';
+import { ROLES, type Role } from '@shared/domain/settings';
+import { Dialog } from '../../ui/Dialog';
+import { useApp } from './AppContext';
+
+const ROLE_HELP: Record<Role, string> = {
+  storyteller: 'Writes and approves narratives.',
+  marketing: 'Co-writes playbooks and reviews results.',
+  sales: 'Reads playbooks and records deals (cannot change playbook text).',
+  viewer: 'Reads everything, changes nothing.',
+};
+
+/** The profile dialog. */
+export function ProfileDialog({ onClose }: { onClose: () => void }) {
+  const { settings, updateSettings } = useApp();
+  const [name, setName] = useState(settings.displayName);
+  const [role, setRole] = useState<Role>(settings.role);
+  const handleSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    await updateSettings({ displayName: name.trim().slice(0, 80), role });
+    onClose();
+  };
+  return (
+    <Dialog
+      title="Your profile"
+      open
+      onClose={onClose}
+      testId="profile-dialog"
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" form="profile-form" className="button button-primary">
+            Save
+          </button>
+        </>
+      }
+    >
+      <form id="profile-form" className="form" onSubmit={(e) => void handleSubmit(e)}>
+        <label className="field">
+          <span>Display name</span>
+          <input autoFocus value={name} maxLength={80} onChange={(e) => setName(e.target.value)} name="displayName" />
+        </label>
+        <fieldset className="field">
+          <legend>Role</legend>
+          {ROLES.map((r) => (
+            <label key={r} className="radio-row">
+              <input type="radio" name="role" checked={role === r} onChange={() => setRole(r)} />
+              <strong>{r[0]!.toUpperCase() + r.slice(1)}</strong>
+              <span className="muted">{ROLE_HELP[r]}</span>
+            </label>
+          ))}
+        </fieldset>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,112 @@
+/**
+ * The app frame: the welcome screen or the open workspace, plus what the menu can ask for anywhere —
+ * export, import, keyboard shortcuts, about, and the profile (name and role).
+ */
+import { useState } from 'react';
+import { EmptyState } from '../../ui/EmptyState';
+import { useToasts } from '../../ui/Toasts';
+import { exportWorkspace, importWorkspace } from '../transfer';
+import { useApp } from './AppContext';
+import { AboutDialog, ShortcutsDialog } from './HelpDialogs';
+import { ProfileDialog } from './ProfileDialog';
+import { useMenuCommand } from './useMenuCommand';
+import { Welcome } from './Welcome';
+import { WorkspaceView } from './WorkspaceView';
+
+/** The whole window's content. */
+export function Shell() {
+  const app = useApp();
+  const toasts = useToasts();
+  const [dialog, setDialog] = useState<'shortcuts' | 'about' | 'profile' | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+
+  const runExport = async () => {
+    if (app.workspace.status !== 'open') {
+      toasts.show({ kind: 'info', message: 'Open a workspace to export it.' });
+      return;
+    }
+    setBusy('Exporting workspace…');
+    const result = await exportWorkspace(app.workspace.workspace).finally(() => setBusy(null));
+    if (!result.ok) toasts.show({ kind: 'error', message: result.error.message });
+    else if (result.value) toasts.show({ kind: 'success', message: `Exported ${result.value.docs} documents to ${result.value.path}` });
+  };
+
+  const runImport = async () => {
+    setBusy('Importing workspace…');
+    const open = app.workspace.status === 'open' ? app.workspace.workspace : null;
+    const result = await importWorkspace(app.store, open, app.settings.workspaces).finally(() => setBusy(null));
+    if (!result.ok) {
+      toasts.show({ kind: 'error', message: `Nothing was imported. ${result.error.message}` });
+      return;
+    }
+    if (result.value === null) return;
+    const { ref, docs, merged } = result.value;
+    await app.addWorkspace(ref);
+    toasts.show({
+      kind: 'success',
+      message: merged ? `Merged ${docs} documents into “${ref.name}”; nothing was overwritten.` : `Imported “${ref.name}” (${docs} documents).`,
+    });
+  };
+
+  useMenuCommand((command) => {
+    if (command === 'workspace:export') void runExport();
+    if (command === 'workspace:import') void runImport();
+    if (command === 'help:shortcuts') setDialog('shortcuts');
+    if (command === 'help:about') setDialog('about');
+  });
+
+  const { workspace } = app;
+  return (
+    <div className="app" aria-busy={busy !== null}>
+      {workspace.status === 'open' ? (
+        <WorkspaceView key={workspace.workspace.id} onOpenSettings={() => setDialog('profile')} />
+      ) : workspace.status === 'unreadable' ? (
+        <EmptyState
+          title={`The workspace “${workspace.ref.name}” could not be read`}
+          testId="workspace-unreadable"
+          actions={
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={async () => {
+                await app.store.setAside(`${workspace.ref.id}/directory`, workspace.error.message);
+                await app.reloadWorkspace();
+              }}
+            >
+              Keep the damaged list aside and rebuild it
+            </button>
+          }
+        >
+          <p>{workspace.error.message}</p>
+          <p>Nothing was changed. Your playbooks’ own documents are untouched.</p>
+        </EmptyState>
+      ) : workspace.status === 'loading' ? (
+        <div className="loading" aria-busy="true">Opening {workspace.ref.name}…</div>
+      ) : (
+        <Welcome />
+      )}
+      <footer className="app-actions">
+        <button type="button" className="link-button" onClick={() => void runImport()} data-testid="import-workspace">
+          Import workspace…
+        </button>
+        {workspace.status === 'open' && (
+          <button type="button" className="link-button" onClick={() => void runExport()} data-testid="export-workspace">
+            Export workspace…
+          </button>
+        )}
+        <button type="button" className="link-button" onClick={() => setDialog('shortcuts')}>
+          Shortcuts
+        </button>
+      </footer>
+      {busy && (
+        <div className="progress-overlay" role="progressbar" aria-label={busy}>
+          <div className="spinner" />
+          {busy}
+        </div>
+      )}
+      {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}
+      {dialog === 'about' && <AboutDialog onClose={() => setDialog(null)} />}
+      {dialog === 'profile' && <ProfileDialog onClose={() => setDialog(null)} />}
+    </div>
+  );
+}

@@ -1,0 +1,127 @@
+/** A workspace: the sidebar of playbooks and the open playbook. */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { PlaybookMeta, PlaybookTemplate } from '@shared/domain/playbook';
+import { pushRecent } from '@shared/domain/settings';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { EmptyState } from '../../ui/EmptyState';
+import { Kbd } from '../../ui/Kbd';
+import { useToasts } from '../../ui/Toasts';
+import { PlaybookView } from '../playbook/PlaybookView';
+import { NewPlaybookDialog } from '../workspace/NewPlaybookDialog';
+import { useApp, useWorkspace } from './AppContext';
+import { Sidebar } from './Sidebar';
+import { useMenuCommand } from './useMenuCommand';
+
+/** Props of WorkspaceView. */
+export interface WorkspaceViewProps {
+  onOpenSettings: () => void;
+}
+
+/** The main screen of an open workspace. */
+export function WorkspaceView({ onOpenSettings }: WorkspaceViewProps) {
+  const workspace = useWorkspace();
+  const { settings, updateSettings } = useApp();
+  const toasts = useToasts();
+  const [playbooks, setPlaybooks] = useState<PlaybookMeta[]>([]);
+  const [selectedId, setSelectedId] = useState<string | null>(
+    () => settings.recentPlaybooks.find((r) => r.workspaceId === workspace.id)?.playbookId ?? null,
+  );
+  const [creating, setCreating] = useState(false);
+  const [deleting, setDeleting] = useState<PlaybookMeta | null>(null);
+  const [showOutline, setShowOutline] = useState(true);
+  const filterRef = useRef<HTMLInputElement>(null);
+  const canEdit = settings.role === 'storyteller' || settings.role === 'marketing';
+
+  useEffect(() => workspace.observePlaybooks(setPlaybooks), [workspace]);
+
+  const select = useCallback(
+    (id: string) => {
+      setSelectedId(id);
+      void updateSettings({ recentPlaybooks: pushRecent(settings.recentPlaybooks, { workspaceId: workspace.id, playbookId: id }) });
+    },
+    [settings.recentPlaybooks, updateSettings, workspace.id],
+  );
+
+  const create = async (input: { title: string; template: PlaybookTemplate }) => {
+    setCreating(false);
+    const meta = await workspace.createPlaybook({ ...input, owner: settings.displayName });
+    select(meta.id);
+  };
+
+  useMenuCommand((command) => {
+    if (command === 'playbook:new' && canEdit) setCreating(true);
+    if (command === 'view:toggle-outline') setShowOutline((s) => !s);
+    if (command === 'edit:find') filterRef.current?.focus();
+  });
+
+  const selected = playbooks.find((p) => p.id === selectedId) ?? null;
+
+  return (
+    <div className="workspace">
+      <Sidebar
+        playbooks={playbooks}
+        selectedId={selected?.id ?? null}
+        onSelect={select}
+        onNew={() => setCreating(true)}
+        onRename={(id, title) => workspace.renamePlaybook(id, title)}
+        onDuplicate={async (id) => {
+          const copy = await workspace.duplicatePlaybook(id, settings.displayName);
+          if (copy.ok) select(copy.value.id);
+          else toasts.show({ kind: 'error', message: copy.error.message });
+        }}
+        onDelete={setDeleting}
+        onOpenSettings={onOpenSettings}
+        filterRef={filterRef}
+      />
+      <main className="workspace-main">
+        {selected ? (
+          <PlaybookView key={selected.id} meta={selected} showOutline={showOutline} onToggleOutline={() => setShowOutline((s) => !s)} />
+        ) : playbooks.length === 0 ? (
+          <EmptyState
+            title="Write your first playbook"
+            testId="workspace-empty"
+            actions={
+              canEdit && (
+                <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
+                  New playbook
+                </button>
+              )
+            }
+          >
+            <p>
+              A playbook holds your narratives: each with its key message, the persona it speaks to, the buying stage and
+              the proof behind it. Start from a messaging house or a persona pitch.
+            </p>
+            <p className="muted">
+              Shortcut: <Kbd keys="Mod+N" /> in the app · <Kbd keys="Mod+Alt+N" /> in a browser
+            </p>
+          </EmptyState>
+        ) : (
+          <EmptyState title="Pick a playbook" testId="workspace-pick">
+            <p>Choose a playbook on the left, or create a new one.</p>
+          </EmptyState>
+        )}
+      </main>
+      {creating && <NewPlaybookDialog onCreate={(i) => void create(i)} onCancel={() => setCreating(false)} />}
+      <ConfirmDialog
+        open={deleting !== null}
+        title="Delete playbook?"
+        message={`“${deleting?.title}” will be removed from this workspace for everyone. You can undo right after.`}
+        confirmLabel="Delete playbook"
+        onCancel={() => setDeleting(null)}
+        onConfirm={() => {
+          const removed = deleting ? workspace.deletePlaybook(deleting.id) : null;
+          setDeleting(null);
+          if (removed) {
+            if (removed.id === selectedId) setSelectedId(null);
+            toasts.show({
+              kind: 'info',
+              message: `Deleted “${removed.title}”.`,
+              action: { label: 'Undo', run: () => workspace.restorePlaybook(removed) },
+            });
+          }
+        }}
+      />
+    </div>
+  );
+}

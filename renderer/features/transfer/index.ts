@@ -1,0 +1,2 @@
+/** Workspace export and import. */
+export { exportFileName, exportWorkspace, importWorkspace, type ImportOutcome } from './workspaceTransfer';

@@ -1,0 +1,48 @@
+/**
+ * An open playbook: its Y.Doc, the provider the editor binds to, and the persistence that stores every change.
+ * The document starts empty and receives its stored content when the editor's provider connects (see
+ * LocalProvider), so the editor binding sees the content arrive as ordinary Yjs events.
+ */
+import * as Y from 'yjs';
+import { LocalPersistence, type PersistenceState } from '../../collab/LocalPersistence';
+import { LocalProvider } from '../../collab/LocalProvider';
+import type { DocStore } from '../../platform/DocStore';
+
+/** A playbook opened for editing. Call `close` when the editor unmounts. */
+export class PlaybookSession {
+  readonly doc = new Y.Doc();
+  readonly provider: LocalProvider;
+  private readonly persistence: LocalPersistence;
+
+  constructor(
+    readonly docName: string,
+    readonly playbookId: string,
+    store: DocStore,
+    stored: { update: Uint8Array | null; entries: number },
+  ) {
+    this.provider = new LocalProvider(this.doc, stored.update);
+    this.persistence = new LocalPersistence(store, docName, this.doc, stored.entries);
+  }
+
+  /** "saving" while changes are on their way to disk. */
+  getSaveState(): PersistenceState {
+    return this.persistence.getState();
+  }
+
+  /** Subscribes to save-state changes; returns the disposer. */
+  onSaveState(listener: (state: PersistenceState) => void): () => void {
+    return this.persistence.onStateChange(listener);
+  }
+
+  /** Resolves once everything typed so far is stored. */
+  flush(): Promise<void> {
+    return this.persistence.flush();
+  }
+
+  /** Stores what is pending and releases the document. */
+  async close(): Promise<void> {
+    await this.persistence.dispose();
+    this.provider.destroy();
+    this.doc.destroy();
+  }
+}

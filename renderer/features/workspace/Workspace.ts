@@ -1,0 +1,170 @@
+/**
+ * One workspace on this device: its directory document (the list of playbooks) and access to its playbooks.
+ * Every operation that creates content writes the playbook document first and lists it in the directory
+ * second, so the directory never points at a playbook with no content.
+ */
+import * as Y from 'yjs';
+import {
+  addPlaybook,
+  observePlaybooks,
+  readPlaybook,
+  removePlaybook,
+  renamePlaybook,
+  restorePlaybook,
+  touchPlaybook,
+} from '@shared/collab/directory';
+import { directoryDocName, parseDocName, playbookDocName } from '@shared/collab/docNames';
+import { newId } from '@shared/domain/ids';
+import type { PlaybookMeta, PlaybookTemplate } from '@shared/domain/playbook';
+import type { WorkspaceSnapshot } from '@shared/format/workspaceFile';
+import { fail, ok, type AppError, type Result } from '@shared/result';
+import { LOCAL_LOAD_ORIGIN, LocalPersistence } from '../../collab/LocalPersistence';
+import { createPlaybookDoc } from '../../editor/headless';
+import type { PlaybookSpec } from '../../editor/docSpec';
+import type { DocStore } from '../../platform/DocStore';
+import { PlaybookSession } from './PlaybookSession';
+import { templateSpec } from './templates';
+
+/** A workspace whose directory could be read (or was set aside and started over). */
+export class Workspace {
+  private readonly persistence: LocalPersistence;
+  private readonly sessions = new Map<string, PlaybookSession>();
+
+  private constructor(
+    readonly id: string,
+    readonly name: string,
+    readonly store: DocStore,
+    readonly directory: Y.Doc,
+    entries: number,
+  ) {
+    this.persistence = new LocalPersistence(store, directoryDocName(id), directory, entries);
+  }
+
+  /**
+   * Opens a workspace. Fails with `corrupt` when its directory cannot be read; the caller offers to set
+   * the bytes aside, and nothing is written until the user agrees.
+   */
+  static async open(store: DocStore, ref: { id: string; name: string }): Promise<Result<Workspace>> {
+    const loaded = await store.load(directoryDocName(ref.id));
+    if (!loaded.ok) return loaded;
+    const doc = new Y.Doc();
+    if (loaded.value.update) Y.applyUpdate(doc, loaded.value.update, LOCAL_LOAD_ORIGIN);
+    return ok(new Workspace(ref.id, ref.name, store, doc, loaded.value.entries));
+  }
+
+  /** Subscribes to the playbook list; returns the disposer. */
+  observePlaybooks(onChange: (playbooks: PlaybookMeta[]) => void): () => void {
+    return observePlaybooks(this.directory, onChange);
+  }
+
+  /** The directory entry of a playbook. */
+  getPlaybook(id: string): PlaybookMeta | null {
+    return readPlaybook(this.directory, id);
+  }
+
+  /** Creates a playbook from a template (or explicit content) and returns its entry. */
+  async createPlaybook(
+    input: { title: string; template: PlaybookTemplate; owner: string; spec?: PlaybookSpec; id?: string },
+  ): Promise<PlaybookMeta> {
+    const id = input.id ?? newId('p');
+    const doc = createPlaybookDoc(input.spec ?? templateSpec(input.template));
+    await this.store.append(playbookDocName(this.id, id), Y.encodeStateAsUpdate(doc));
+    doc.destroy();
+    return addPlaybook(this.directory, { id, title: input.title, template: input.template, owner: input.owner });
+  }
+
+  /** Copies a playbook (content and all) under a new id and a "(copy)" title. */
+  async duplicatePlaybook(id: string, owner: string): Promise<Result<PlaybookMeta>> {
+    const source = this.getPlaybook(id);
+    if (source === null) return fail('not-found', 'That playbook no longer exists.');
+    await this.sessions.get(id)?.flush();
+    const loaded = await this.store.load(playbookDocName(this.id, id));
+    if (!loaded.ok) return loaded;
+    const copyId = newId('p');
+    if (loaded.value.update) await this.store.append(playbookDocName(this.id, copyId), loaded.value.update);
+    return ok(
+      addPlaybook(this.directory, { id: copyId, title: `${source.title} (copy)`, template: source.template, owner }),
+    );
+  }
+
+  /** Renames a playbook. */
+  renamePlaybook(id: string, title: string): boolean {
+    return renamePlaybook(this.directory, id, title);
+  }
+
+  /** Removes a playbook from the list (its document is kept, so `restorePlaybook` can undo this). */
+  deletePlaybook(id: string): PlaybookMeta | null {
+    return removePlaybook(this.directory, id);
+  }
+
+  /** Undoes a delete. */
+  restorePlaybook(meta: PlaybookMeta): void {
+    restorePlaybook(this.directory, meta);
+  }
+
+  /** Records that a playbook was just edited. */
+  touch(id: string): void {
+    touchPlaybook(this.directory, id);
+  }
+
+  /** Opens a playbook for editing; fails with `corrupt` (and writes nothing) when it cannot be read. */
+  async openPlaybook(id: string): Promise<Result<PlaybookSession>> {
+    const existing = this.sessions.get(id);
+    if (existing) return ok(existing);
+    const docName = playbookDocName(this.id, id);
+    const loaded = await this.store.load(docName);
+    if (!loaded.ok) return loaded;
+    const session = new PlaybookSession(docName, id, this.store, loaded.value);
+    this.sessions.set(id, session);
+    return ok(session);
+  }
+
+  /** Closes an open playbook (stores what is pending). */
+  async closePlaybook(id: string): Promise<void> {
+    const session = this.sessions.get(id);
+    this.sessions.delete(id);
+    await session?.close();
+  }
+
+  /** Moves an unreadable playbook's bytes aside and gives it a fresh, empty document. */
+  async setAsidePlaybook(id: string, error: AppError): Promise<void> {
+    await this.store.setAside(playbookDocName(this.id, id), error.message);
+  }
+
+  /** Everything this workspace holds, as stored now (pending edits are flushed first). */
+  async snapshot(): Promise<Result<WorkspaceSnapshot>> {
+    await this.persistence.flush();
+    await Promise.all([...this.sessions.values()].map((s) => s.flush()));
+    const docs = new Map<string, Uint8Array>();
+    for (const name of await this.store.listDocs(`${this.id}/`)) {
+      if (parseDocName(name)?.workspaceId !== this.id) continue;
+      const loaded = await this.store.load(name);
+      if (!loaded.ok) return fail('corrupt', `${loaded.error.message} Set it aside before exporting.`);
+      if (loaded.value.update) docs.set(name, loaded.value.update);
+    }
+    return ok({ workspace: { id: this.id, name: this.name }, exportedAt: Date.now(), docs });
+  }
+
+  /**
+   * Merges a snapshot of this same workspace into it. Yjs merges are lossless: nothing here is overwritten,
+   * content on both sides is kept.
+   */
+  async mergeSnapshot(snapshot: WorkspaceSnapshot): Promise<void> {
+    for (const [name, update] of snapshot.docs) {
+      const parsed = parseDocName(name);
+      if (parsed === null || parsed.workspaceId !== this.id) continue;
+      if (parsed.kind === 'directory') Y.applyUpdate(this.directory, update);
+      else if (parsed.kind === 'playbook' && this.sessions.has(parsed.id)) {
+        Y.applyUpdate(this.sessions.get(parsed.id)!.doc, update);
+      } else await this.store.append(name, update);
+    }
+    await this.persistence.flush();
+  }
+
+  /** Stores everything pending and closes every open document. */
+  async close(): Promise<void> {
+    await Promise.all([...this.sessions.keys()].map((id) => this.closePlaybook(id)));
+    await this.persistence.dispose();
+    this.directory.destroy();
+  }
+}

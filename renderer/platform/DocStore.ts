@@ -1,0 +1,37 @@
+/**
+ * Where a device keeps its Yjs documents. The renderer owns the documents; a store only keeps update bytes,
+ * so the same interface fits IndexedDB (desktop and browser alike) and an in-memory store for tests.
+ */
+import type { Result } from '@shared/result';
+
+/** A document's stored state, merged into one update. */
+export interface LoadedDoc {
+  /** Null when nothing is stored for this document yet. */
+  update: Uint8Array | null;
+  /** Number of stored entries that were merged (compaction uses it). */
+  entries: number;
+}
+
+/** Raw, unreadable bytes that were set aside instead of being overwritten. */
+export interface QuarantinedDoc {
+  docName: string;
+  reason: string;
+  at: number;
+  bytes: Uint8Array[];
+}
+
+/** Persistent storage of document updates. */
+export interface DocStore {
+  /** Reads and validates everything stored for `docName`; `corrupt` when any stored entry cannot be read. */
+  load(docName: string): Promise<Result<LoadedDoc>>;
+  /** Appends one update (already merged by the caller if it batched several). */
+  append(docName: string, update: Uint8Array): Promise<void>;
+  /** Replaces every stored entry of `docName` with their merge, in one atomic step. */
+  compact(docName: string): Promise<void>;
+  /** Moves the raw entries of `docName` aside (never deleting them) so the document can start over. */
+  setAside(docName: string, reason: string): Promise<void>;
+  /** Names of stored documents starting with `prefix` (e.g. "acme/"). */
+  listDocs(prefix: string): Promise<string[]>;
+  /** Everything ever set aside, for support and recovery. */
+  listQuarantine(): Promise<QuarantinedDoc[]>;
+}

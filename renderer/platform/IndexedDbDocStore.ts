@@ -1,0 +1,134 @@
+/**
+ * DocStore on IndexedDB. One record per stored update, keyed by an auto-increment sequence and indexed by
+ * document name, so an append is a single small put (cheap enough to do for every keystroke batch) and a
+ * crash can at worst lose the batch in flight. Compaction merges a document's records inside one
+ * readwrite transaction, so it is atomic and never drops an entry written by another tab meanwhile.
+ */
+import * as Y from 'yjs';
+import { fail, ok, type Result } from '@shared/result';
+import type { DocStore, LoadedDoc, QuarantinedDoc } from './DocStore';
+
+const DB_VERSION = 1;
+const UPDATES = 'updates';
+const QUARANTINE = 'quarantine';
+const BY_DOC = 'byDoc';
+
+interface UpdateRecord {
+  seq?: number;
+  doc: string;
+  bytes: Uint8Array;
+}
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error('[store] IndexedDB request failed'));
+  });
+}
+
+function done(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error ?? new Error('[store] IndexedDB transaction failed'));
+    tx.onabort = () => reject(tx.error ?? new Error('[store] IndexedDB transaction aborted'));
+  });
+}
+
+/** Opens (and on first use creates) the database. */
+export async function openIndexedDbDocStore(name = 'duet-docs', factory: IDBFactory = indexedDB): Promise<DocStore> {
+  const open = factory.open(name, DB_VERSION);
+  open.onupgradeneeded = () => {
+    const db = open.result;
+    const updates = db.createObjectStore(UPDATES, { keyPath: 'seq', autoIncrement: true });
+    updates.createIndex(BY_DOC, 'doc');
+    db.createObjectStore(QUARANTINE, { autoIncrement: true });
+  };
+  const db = await request(open);
+  return new IndexedDbDocStore(db);
+}
+
+/** Merges raw entries, refusing anything that is not a complete, readable Yjs update. */
+export function mergeStoredEntries(docName: string, entries: readonly Uint8Array[]): Result<LoadedDoc> {
+  if (entries.length === 0) return ok({ update: null, entries: 0 });
+  const scratch = new Y.Doc();
+  try {
+    for (const bytes of entries) Y.applyUpdate(scratch, bytes);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return fail('corrupt', `The stored data of ${docName} cannot be read (${detail}).`);
+  } finally {
+    scratch.destroy();
+  }
+  if (scratch.store.pendingStructs !== null || scratch.store.pendingDs !== null) {
+    return fail('corrupt', `The stored data of ${docName} is incomplete: some saved changes are missing.`);
+  }
+  return ok({ update: Y.encodeStateAsUpdate(scratch), entries: entries.length });
+}
+
+class IndexedDbDocStore implements DocStore {
+  constructor(private readonly db: IDBDatabase) {}
+
+  private async entries(docName: string): Promise<UpdateRecord[]> {
+    const tx = this.db.transaction(UPDATES, 'readonly');
+    return request(tx.objectStore(UPDATES).index(BY_DOC).getAll(IDBKeyRange.only(docName)) as IDBRequest<UpdateRecord[]>);
+  }
+
+  async load(docName: string): Promise<Result<LoadedDoc>> {
+    const records = await this.entries(docName);
+    return mergeStoredEntries(
+      docName,
+      records.map((r) => r.bytes),
+    );
+  }
+
+  async append(docName: string, update: Uint8Array): Promise<void> {
+    const tx = this.db.transaction(UPDATES, 'readwrite');
+    tx.objectStore(UPDATES).add({ doc: docName, bytes: update } satisfies UpdateRecord);
+    await done(tx);
+  }
+
+  async compact(docName: string): Promise<void> {
+    const tx = this.db.transaction(UPDATES, 'readwrite');
+    const store = tx.objectStore(UPDATES);
+    const records = await request(store.index(BY_DOC).getAll(IDBKeyRange.only(docName)) as IDBRequest<UpdateRecord[]>);
+    if (records.length > 1) {
+      // Merged from the stored bytes, not from memory: entries written by another tab are kept too.
+      const merged = Y.mergeUpdates(records.map((r) => r.bytes));
+      for (const record of records) store.delete(record.seq!);
+      store.add({ doc: docName, bytes: merged } satisfies UpdateRecord);
+    }
+    await done(tx);
+  }
+
+  async setAside(docName: string, reason: string): Promise<void> {
+    const tx = this.db.transaction([UPDATES, QUARANTINE], 'readwrite');
+    const updates = tx.objectStore(UPDATES);
+    const records = await request(updates.index(BY_DOC).getAll(IDBKeyRange.only(docName)) as IDBRequest<UpdateRecord[]>);
+    const aside: QuarantinedDoc = { docName, reason, at: Date.now(), bytes: records.map((r) => r.bytes) };
+    tx.objectStore(QUARANTINE).add(aside);
+    for (const record of records) updates.delete(record.seq!);
+    await done(tx);
+  }
+
+  async listDocs(prefix: string): Promise<string[]> {
+    const tx = this.db.transaction(UPDATES, 'readonly');
+    const names = new Set<string>();
+    const cursorReq = tx.objectStore(UPDATES).index(BY_DOC).openKeyCursor(null, 'nextunique');
+    await new Promise<void>((resolve, reject) => {
+      cursorReq.onsuccess = () => {
+        const cursor = cursorReq.result;
+        if (cursor === null) return resolve();
+        const name = String(cursor.key);
+        if (name.startsWith(prefix)) names.add(name);
+        cursor.continue();
+      };
+      cursorReq.onerror = () => reject(cursorReq.error ?? new Error('[store] listing documents failed'));
+    });
+    return [...names];
+  }
+
+  async listQuarantine(): Promise<QuarantinedDoc[]> {
+    const tx = this.db.transaction(QUARANTINE, 'readonly');
+    return request(tx.objectStore(QUARANTINE).getAll() as IDBRequest<QuarantinedDoc[]>);
+  }
+}

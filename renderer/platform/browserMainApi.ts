@@ -1,0 +1,88 @@
+/**
+ * The browser implementation of the main-process contract, for the web client (and the end-to-end tests
+ * that drive the renderer in plain Chromium). Settings live in localStorage, exports are downloads,
+ * imports come from a file picker, and links open in a new tab with no opener.
+ */
+import { MAX_WORKSPACE_FILE_BYTES, type MainApi, type PickedFile } from '@shared/ipc/contract';
+import { coerceSettings, settingsPatchSchema, type Settings } from '@shared/domain/settings';
+import { isSafeLinkUrl } from '@shared/domain/url';
+import { WORKSPACE_FILE_EXTENSION } from '@shared/format/workspaceFile';
+import { fail, ok, type Result } from '@shared/result';
+
+const SETTINGS_KEY = 'duet.settings';
+
+function readSettings(): Settings {
+  const raw = localStorage.getItem(SETTINGS_KEY);
+  if (raw === null) return coerceSettings({});
+  try {
+    return coerceSettings(JSON.parse(raw));
+  } catch (error) {
+    // Unparseable settings are not worth refusing to start over; keep the old text beside the new one.
+    console.warn('[settings] stored settings were unreadable and were reset', error);
+    localStorage.setItem(`${SETTINGS_KEY}.unreadable`, raw);
+    return coerceSettings({});
+  }
+}
+
+function pickFile(): Promise<File | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = `.${WORKSPACE_FILE_EXTENSION}`;
+    input.style.display = 'none';
+    input.addEventListener('change', () => {
+      resolve(input.files?.[0] ?? null);
+      input.remove();
+    });
+    input.addEventListener('cancel', () => {
+      resolve(null);
+      input.remove();
+    });
+    document.body.append(input);
+    input.click();
+  });
+}
+
+/** MainApi for a plain browser. */
+export const browserMainApi: MainApi = {
+  'app:info': async () => ({ version: __APP_VERSION__, platform: navigator.platform, shell: 'browser' }),
+
+  'settings:get': async () => readSettings(),
+
+  'settings:update': async (patch) => {
+    const parsed = settingsPatchSchema.safeParse(patch);
+    if (!parsed.success) return fail('invalid-input', 'Those settings are not valid.');
+    const next = coerceSettings({ ...readSettings(), ...parsed.data });
+    localStorage.setItem(SETTINGS_KEY, JSON.stringify(next));
+    return ok(next);
+  },
+
+  'workspace:export': async (bytes, suggestedName) => {
+    if (bytes.byteLength > MAX_WORKSPACE_FILE_BYTES) return fail('too-large', 'This workspace is too large to export.');
+    const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = suggestedName;
+    a.rel = 'noopener';
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    return ok({ path: suggestedName });
+  },
+
+  'workspace:import': async (): Promise<Result<PickedFile | null>> => {
+    const file = await pickFile();
+    if (file === null) return ok(null);
+    if (file.size > MAX_WORKSPACE_FILE_BYTES) {
+      return fail('too-large', `${file.name} is larger than ${MAX_WORKSPACE_FILE_BYTES / 1024 / 1024} MB and was not read.`);
+    }
+    return ok({ fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+  },
+
+  'shell:openExternal': async (url) => {
+    if (!isSafeLinkUrl(url)) return fail('denied', 'Only web (http, https) and email (mailto) links can be opened.');
+    window.open(url, '_blank', 'noopener,noreferrer');
+    return ok(null);
+  },
+};

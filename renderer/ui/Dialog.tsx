@@ -1,0 +1,57 @@
+/**
+ * A modal dialog on the native <dialog> element: focus is trapped and Escape closes it for free, and the
+ * browser restores focus to the opener when it closes.
+ */
+import { useEffect, useRef, type ReactNode } from 'react';
+
+/** Props of Dialog. */
+export interface DialogProps {
+  title: string;
+  open: boolean;
+  onClose: () => void;
+  children: ReactNode;
+  footer?: ReactNode;
+  /** Wider layout for pickers. */
+  wide?: boolean;
+  testId?: string;
+}
+
+/** A modal dialog with a title, a body and an optional footer of actions. */
+export function Dialog({ title, open, onClose, children, footer, wide, testId }: DialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog === null) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog === null) return;
+    const handleCancel = (event: Event): void => {
+      event.preventDefault();
+      onClose();
+    };
+    dialog.addEventListener('cancel', handleCancel);
+    return () => dialog.removeEventListener('cancel', handleCancel);
+  }, [onClose]);
+
+  return (
+    <dialog ref={ref} className={wide ? 'dialog dialog-wide' : 'dialog'} aria-label={title} data-testid={testId}>
+      {open && (
+        <>
+          <header className="dialog-header">
+            <h2>{title}</h2>
+            <button type="button" className="icon-button" aria-label="Close" onClick={onClose}>
+              ×
+            </button>
+          </header>
+          <div className="dialog-body">{children}</div>
+          {footer && <footer className="dialog-footer">{footer}</footer>}
+        </>
+      )}
+    </dialog>
+  );
+}

@@ -1,0 +1,44 @@
+/**
+ * Names of the Yjs documents of a workspace. The sync server routes on exactly these names
+ * (`ws://host/{workspace}/{kind}/{id}`), so they are part of the wire format: change them only with a migration.
+ */
+import { isValidId } from '../domain/ids';
+
+/** The kinds of document a workspace holds. */
+export const DOC_KINDS = ['directory', 'playbook', 'notes'] as const;
+export type DocKind = (typeof DOC_KINDS)[number];
+
+/** A parsed document name. `id` is the playbook id, or the workspace id again for the directory. */
+export interface DocName {
+  workspaceId: string;
+  kind: DocKind;
+  id: string;
+}
+
+/** `{workspace}/directory`: the playbooks of a workspace. */
+export function directoryDocName(workspaceId: string): string {
+  return `${workspaceId}/directory`;
+}
+
+/** `{workspace}/playbook/{playbookId}`: one Lexical document per playbook. */
+export function playbookDocName(workspaceId: string, playbookId: string): string {
+  return `${workspaceId}/playbook/${playbookId}`;
+}
+
+/** `{workspace}/notes/{playbookId}`: sales notes for a playbook (reserved for the notes feature). */
+export function notesDocName(workspaceId: string, playbookId: string): string {
+  return `${workspaceId}/notes/${playbookId}`;
+}
+
+/** Parses a document name; returns null for anything that is not exactly one of the three forms. */
+export function parseDocName(name: string): DocName | null {
+  const parts = name.split('/');
+  if (parts.length === 2 && parts[1] === 'directory' && isValidId(parts[0])) {
+    return { workspaceId: parts[0], kind: 'directory', id: parts[0] };
+  }
+  if (parts.length === 3 && (parts[1] === 'playbook' || parts[1] === 'notes')) {
+    const [workspaceId, kind, id] = parts as [string, DocKind, string];
+    if (isValidId(workspaceId) && isValidId(id)) return { workspaceId, kind, id };
+  }
+  return null;
+}

@@ -1,0 +1,78 @@
+/**
+ * User settings, stored by the main process (electron-store) or the browser client (localStorage).
+ * The zod schema is the single truth: the TypeScript type is inferred from it, and both stores validate
+ * everything they read or receive against it.
+ */
+import { z } from 'zod';
+
+/** Roles a person can have in a workspace (the sync server enforces what each may write). */
+export const ROLES = ['storyteller', 'marketing', 'sales', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+
+/** A workspace known on this device. */
+export const workspaceRefSchema = z.object({
+  id: idSchema,
+  name: z.string().min(1).max(120),
+  /** True for the bundled sample workspace, which the UI labels as such. */
+  sample: z.boolean().optional(),
+});
+export type WorkspaceRef = z.infer<typeof workspaceRefSchema>;
+
+const boundsSchema = z.object({
+  x: z.number().int(),
+  y: z.number().int(),
+  width: z.number().int().min(200).max(20000),
+  height: z.number().int().min(200).max(20000),
+  maximized: z.boolean().optional(),
+});
+export type WindowBounds = z.infer<typeof boundsSchema>;
+
+/** Everything we remember about the user and their device. */
+export const settingsSchema = z.object({
+  displayName: z.string().max(80),
+  role: z.enum(ROLES),
+  workspaces: z.array(workspaceRefSchema).max(200),
+  activeWorkspaceId: idSchema.nullable(),
+  recentPlaybooks: z.array(z.object({ workspaceId: idSchema, playbookId: idSchema })).max(20),
+  windowBounds: boundsSchema.nullable(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+/** What the renderer may change. Window bounds belong to the main process alone. */
+export const settingsPatchSchema = settingsSchema.omit({ windowBounds: true }).partial().strict();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+/** Settings of a first start. */
+export const DEFAULT_SETTINGS: Settings = {
+  displayName: '',
+  role: 'storyteller',
+  workspaces: [],
+  activeWorkspaceId: null,
+  recentPlaybooks: [],
+  windowBounds: null,
+};
+
+/**
+ * Reads whatever was stored (possibly from an older version or hand-edited) into valid settings:
+ * each field that fails validation falls back to its default instead of losing the whole file.
+ */
+export function coerceSettings(raw: unknown): Settings {
+  const source = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  const out: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  for (const key of Object.keys(settingsSchema.shape) as (keyof Settings)[]) {
+    const field = settingsSchema.shape[key].safeParse(source[key]);
+    if (field.success) out[key] = field.data;
+  }
+  return settingsSchema.parse(out);
+}
+
+/** Adds a playbook to the front of the recent list, without duplicates, keeping at most 20. */
+export function pushRecent(
+  recent: Settings['recentPlaybooks'],
+  entry: Settings['recentPlaybooks'][number],
+): Settings['recentPlaybooks'] {
+  const rest = recent.filter((r) => r.workspaceId !== entry.workspaceId || r.playbookId !== entry.playbookId);
+  return [entry, ...rest].slice(0, 20);
+}

@@ -1,0 +1,90 @@
+/**
+ * The typed IPC contract between the renderer and the main process: the only place channels, argument types
+ * and result types are declared. The preload exposes exactly `MAIN_CHANNELS`, main registers exactly these
+ * handlers, and the browser client implements the same `MainApi` without Electron.
+ */
+import type { Result } from '../result';
+import type { Settings, SettingsPatch } from '../domain/settings';
+
+/** Largest workspace file either side will read or write (a workspace of text is far smaller). */
+export const MAX_WORKSPACE_FILE_BYTES = 256 * 1024 * 1024;
+
+/** A file the user picked to import. */
+export interface PickedFile {
+  fileName: string;
+  bytes: Uint8Array;
+}
+
+/** Facts about the running app, for the About box and diagnostics. */
+export interface AppInfo {
+  version: string;
+  platform: string;
+  /** 'electron' in the desktop app, 'browser' in the web client. */
+  shell: 'electron' | 'browser';
+}
+
+/** Renderer → main calls. Every call returns a promise; expected failures are `Result` values. */
+export interface MainApi {
+  'app:info': () => Promise<AppInfo>;
+  'settings:get': () => Promise<Settings>;
+  'settings:update': (patch: SettingsPatch) => Promise<Result<Settings>>;
+  /** Shows a save dialog and writes `bytes`; `null` value when the user cancelled. */
+  'workspace:export': (bytes: Uint8Array, suggestedName: string) => Promise<Result<{ path: string } | null>>;
+  /** Shows an open dialog and reads the chosen file; `null` value when the user cancelled. */
+  'workspace:import': () => Promise<Result<PickedFile | null>>;
+  /** Opens an http(s)/mailto link in the user's browser or mail client; anything else is refused. */
+  'shell:openExternal': (url: string) => Promise<Result<null>>;
+}
+
+/** The channel names, as a runtime list the preload and main check against. */
+export const MAIN_CHANNELS = [
+  'app:info',
+  'settings:get',
+  'settings:update',
+  'workspace:export',
+  'workspace:import',
+  'shell:openExternal',
+] as const satisfies readonly (keyof MainApi)[];
+
+/** Channel name type. */
+export type MainChannel = (typeof MAIN_CHANNELS)[number];
+
+// Compile-time proof that MAIN_CHANNELS lists every key of MainApi (and nothing else).
+type Missing = Exclude<keyof MainApi, MainChannel>;
+const everyChannelListed: Missing extends never ? true : never = true;
+void everyChannelListed;
+
+/** Commands the native menu sends to the renderer (main → renderer, one event channel). */
+export const MENU_COMMANDS = [
+  'playbook:new',
+  'workspace:export',
+  'workspace:import',
+  'edit:find',
+  'view:toggle-outline',
+  'help:shortcuts',
+  'help:about',
+] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+/** The single main → renderer event channel. */
+export const MENU_EVENT_CHANNEL = 'menu:command';
+
+/** True when `value` is a known channel (the preload and main refuse anything else). */
+export function isMainChannel(value: unknown): value is MainChannel {
+  return typeof value === 'string' && (MAIN_CHANNELS as readonly string[]).includes(value);
+}
+
+/** True when `value` is a known menu command. */
+export function isMenuCommand(value: unknown): value is MenuCommand {
+  return typeof value === 'string' && (MENU_COMMANDS as readonly string[]).includes(value);
+}
+
+/**
+ * What the preload puts on `window.duet`. Kept minimal: one typed `invoke` and one subscription, so the
+ * renderer cannot reach any other IPC channel even if it is compromised.
+ */
+export interface DuetBridge {
+  invoke<C extends MainChannel>(channel: C, ...args: Parameters<MainApi[C]>): ReturnType<MainApi[C]>;
+  /** Subscribes to menu commands; returns the disposer. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}
