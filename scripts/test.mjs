@@ -1,0 +1,66 @@
+// The whole test suite, as `npm test` and CI run it: type-check, lint, unit tests, build, end-to-end tests
+// in Chromium, Electron tests (skipped with a reason where the Electron binary is missing). Stops at the
+// first failing step and ends with one summary line of counts across all runners.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const reports = join(root, 'test-results', 'reports');
+mkdirSync(reports, { recursive: true });
+const totals = { passed: 0, failed: 0, skipped: 0 };
+
+function run(title, command, args, env = {}) {
+  console.log(`\n[test] ── ${title} ──`);
+  const started = Date.now();
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (result.status !== 0) {
+    console.error(`[test] ${title} failed after ${seconds}s (exit ${result.status ?? result.signal})`);
+    return false;
+  }
+  console.log(`[test] ${title} ok in ${seconds}s`);
+  return true;
+}
+
+function countVitest(file) {
+  if (!existsSync(file)) return;
+  const json = JSON.parse(readFileSync(file, 'utf8'));
+  totals.passed += json.numPassedTests ?? 0;
+  totals.failed += json.numFailedTests ?? 0;
+  totals.skipped += (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
+}
+
+function countPlaywright(file) {
+  if (!existsSync(file)) return;
+  const { stats } = JSON.parse(readFileSync(file, 'utf8'));
+  totals.passed += (stats?.expected ?? 0) + (stats?.flaky ?? 0);
+  totals.failed += stats?.unexpected ?? 0;
+  totals.skipped += stats?.skipped ?? 0;
+}
+
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+const vitestJson = join(reports, 'vitest.json');
+const e2eJson = join(reports, 'e2e.json');
+const electronJson = join(reports, 'electron.json');
+for (const file of [vitestJson, e2eJson, electronJson]) rmSync(file, { force: true }); // never count a stale run
+
+const ok =
+  run('type-check', bin('tsc'), ['-b']) &&
+  run('lint', bin('eslint'), ['.']) &&
+  run('format', bin('prettier'), ['--check', '.']) &&
+  run('unit tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]) &&
+  run('build', bin('electron-vite'), ['build']) &&
+  run('end-to-end tests (Chromium)', bin('playwright'), ['test', '-c', 'tests/e2e/playwright.config.ts', '--reporter=list,json'], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson,
+  }) &&
+  run('Electron tests', bin('playwright'), ['test', '-c', 'tests/electron/playwright.config.ts', '--reporter=list,json'], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: electronJson,
+  });
+
+countVitest(vitestJson);
+countPlaywright(e2eJson);
+countPlaywright(electronJson);
+if (!ok && totals.failed === 0) totals.failed = 1; // a failing type-check, lint or build counts as a failure
+console.log(`\ntotal: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(ok ? 0 : 1);
