@@ -6,19 +6,54 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const NODE_BUILTINS = [
-  'assert', 'buffer', 'child_process', 'cluster', 'crypto', 'dgram', 'dns', 'events', 'fs', 'fs/promises', 'http',
-  'http2', 'https', 'module', 'net', 'os', 'path', 'perf_hooks', 'process', 'readline', 'stream', 'tls', 'url',
-  'util', 'v8', 'vm', 'worker_threads', 'zlib',
+  'assert',
+  'buffer',
+  'child_process',
+  'cluster',
+  'crypto',
+  'dgram',
+  'dns',
+  'events',
+  'fs',
+  'fs/promises',
+  'http',
+  'http2',
+  'https',
+  'module',
+  'net',
+  'os',
+  'path',
+  'perf_hooks',
+  'process',
+  'readline',
+  'stream',
+  'tls',
+  'url',
+  'util',
+  'v8',
+  'vm',
+  'worker_threads',
+  'zlib',
 ];
 
 // Exact module names (paths) for the builtins: a pattern like "url" would also match "@shared/domain/url".
 const noNodePaths = NODE_BUILTINS.map((name) => ({ name, message: 'This layer runs without Node.' }));
 const noNode = [{ group: ['node:*'], message: 'This layer runs without Node: no node:* imports.' }];
-const noElectron = [{ group: ['electron', 'electron/*', 'electron-store'], message: 'Only electron/ may import Electron.' }];
+const noElectron = [
+  { group: ['electron', 'electron/*', 'electron-store'], message: 'Only electron/ may import Electron.' },
+];
 
 export default tseslint.config(
   {
-    ignores: ['out/**', 'dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results/**'],
+    ignores: [
+      'out/**',
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bench/results/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -41,7 +76,10 @@ export default tseslint.config(
             ...noNode,
             ...noElectron,
             { group: ['react', 'react-dom', 'react/*', 'lexical', '@lexical/*'], message: 'shared/ is UI-free.' },
-            { group: ['**/renderer/**', '**/electron/**', '**/server/**'], message: 'shared/ imports nothing above it.' },
+            {
+              group: ['**/renderer/**', '**/electron/**', '**/server/**'],
+              message: 'shared/ imports nothing above it.',
+            },
           ],
         },
       ],
@@ -63,7 +101,10 @@ export default tseslint.config(
           patterns: [
             ...noNode,
             ...noElectron,
-            { group: ['**/electron/**', '**/server/**'], message: 'The renderer reaches the host only through platform/.' },
+            {
+              group: ['**/electron/**', '**/server/**'],
+              message: 'The renderer reaches the host only through platform/.',
+            },
           ],
         },
       ],
@@ -75,7 +116,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/renderer/**', 'react', 'react-dom', 'lexical', '@lexical/*'], message: 'Main and preload never load renderer code.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/renderer/**', 'react', 'react-dom', 'lexical', '@lexical/*'],
+              message: 'Main and preload never load renderer code.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -85,7 +133,12 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [...noElectron, { group: ['**/renderer/**', '**/electron/**'], message: 'The server never imports app code.' }] },
+        {
+          patterns: [
+            ...noElectron,
+            { group: ['**/renderer/**', '**/electron/**'], message: 'The server never imports app code.' },
+          ],
+        },
       ],
     },
   },

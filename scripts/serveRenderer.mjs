@@ -35,7 +35,9 @@ export async function serveRenderer({ port = 0, host = '127.0.0.1' } = {}) {
         res.writeHead(404, headers).end('Not found');
         return;
       }
-      res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(target)] ?? 'application/octet-stream' }).end(body);
+      res
+        .writeHead(200, { ...headers, 'Content-Type': TYPES[extname(target)] ?? 'application/octet-stream' })
+        .end(body);
     } catch {
       res.writeHead(400, headers).end('Bad request');
     }

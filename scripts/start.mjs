@@ -17,13 +17,20 @@ export function installedElectron() {
   return existsSync(executable) ? executable : null;
 }
 
-const build = spawnSync(join(root, 'node_modules', '.bin', 'electron-vite'), ['build'], { cwd: root, stdio: 'inherit' });
+const build = spawnSync(join(root, 'node_modules', '.bin', 'electron-vite'), ['build'], {
+  cwd: root,
+  stdio: 'inherit',
+});
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 let electron = installedElectron();
 if (electron === null) {
   console.log('[start] Electron is not installed yet; downloading it once…');
-  const install = spawnSync(process.execPath, [join(electronDir, 'install.js')], { cwd: root, stdio: 'inherit', timeout: 180_000 });
+  const install = spawnSync(process.execPath, [join(electronDir, 'install.js')], {
+    cwd: root,
+    stdio: 'inherit',
+    timeout: 180_000,
+  });
   electron = install.status === 0 ? installedElectron() : null;
 }
 

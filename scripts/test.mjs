@@ -49,14 +49,29 @@ const ok =
   run('type-check', bin('tsc'), ['-b']) &&
   run('lint', bin('eslint'), ['.']) &&
   run('format', bin('prettier'), ['--check', '.']) &&
-  run('unit tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]) &&
+  run('unit tests', bin('vitest'), [
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${vitestJson}`,
+  ]) &&
   run('build', bin('electron-vite'), ['build']) &&
-  run('end-to-end tests (Chromium)', bin('playwright'), ['test', '-c', 'tests/e2e/playwright.config.ts', '--reporter=list,json'], {
-    PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson,
-  }) &&
-  run('Electron tests', bin('playwright'), ['test', '-c', 'tests/electron/playwright.config.ts', '--reporter=list,json'], {
-    PLAYWRIGHT_JSON_OUTPUT_NAME: electronJson,
-  });
+  run(
+    'end-to-end tests (Chromium)',
+    bin('playwright'),
+    ['test', '-c', 'tests/e2e/playwright.config.ts', '--reporter=list,json'],
+    {
+      PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson,
+    },
+  ) &&
+  run(
+    'Electron tests',
+    bin('playwright'),
+    ['test', '-c', 'tests/electron/playwright.config.ts', '--reporter=list,json'],
+    {
+      PLAYWRIGHT_JSON_OUTPUT_NAME: electronJson,
+    },
+  );
 
 countVitest(vitestJson);
 countPlaywright(e2eJson);

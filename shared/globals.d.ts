@@ -7,6 +7,7 @@ declare class TextDecoder {
   constructor(label?: string, options?: { fatal?: boolean });
   decode(input?: Uint8Array): string;
 }
+// eslint-disable-next-line no-var -- a global declaration must be `var`
 declare var crypto: { getRandomValues<T extends Uint8Array>(array: T): T };
 declare class URL {
   constructor(input: string, base?: string);

@@ -7,7 +7,10 @@ import { platform } from '../platform/platform';
 import type { DocStore } from '../platform/DocStore';
 import { ToastProvider } from '../ui/Toasts';
 
-type Boot = { status: 'loading' } | { status: 'ready'; settings: Settings; store: DocStore } | { status: 'failed'; message: string };
+type Boot =
+  | { status: 'loading' }
+  | { status: 'ready'; settings: Settings; store: DocStore }
+  | { status: 'failed'; message: string };
 
 /** The root component. */
 export function App() {

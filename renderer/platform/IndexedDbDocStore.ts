@@ -70,7 +70,9 @@ class IndexedDbDocStore implements DocStore {
 
   private async entries(docName: string): Promise<UpdateRecord[]> {
     const tx = this.db.transaction(UPDATES, 'readonly');
-    return request(tx.objectStore(UPDATES).index(BY_DOC).getAll(IDBKeyRange.only(docName)) as IDBRequest<UpdateRecord[]>);
+    return request(
+      tx.objectStore(UPDATES).index(BY_DOC).getAll(IDBKeyRange.only(docName)) as IDBRequest<UpdateRecord[]>,
+    );
   }
 
   async load(docName: string): Promise<Result<LoadedDoc>> {
@@ -103,7 +105,9 @@ class IndexedDbDocStore implements DocStore {
   async setAside(docName: string, reason: string): Promise<void> {
     const tx = this.db.transaction([UPDATES, QUARANTINE], 'readwrite');
     const updates = tx.objectStore(UPDATES);
-    const records = await request(updates.index(BY_DOC).getAll(IDBKeyRange.only(docName)) as IDBRequest<UpdateRecord[]>);
+    const records = await request(
+      updates.index(BY_DOC).getAll(IDBKeyRange.only(docName)) as IDBRequest<UpdateRecord[]>,
+    );
     const aside: QuarantinedDoc = { docName, reason, at: Date.now(), bytes: records.map((r) => r.bytes) };
     tx.objectStore(QUARANTINE).add(aside);
     for (const record of records) updates.delete(record.seq!);

@@ -75,7 +75,10 @@ export const browserMainApi: MainApi = {
     const file = await pickFile();
     if (file === null) return ok(null);
     if (file.size > MAX_WORKSPACE_FILE_BYTES) {
-      return fail('too-large', `${file.name} is larger than ${MAX_WORKSPACE_FILE_BYTES / 1024 / 1024} MB and was not read.`);
+      return fail(
+        'too-large',
+        `${file.name} is larger than ${MAX_WORKSPACE_FILE_BYTES / 1024 / 1024} MB and was not read.`,
+      );
     }
     return ok({ fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
   },

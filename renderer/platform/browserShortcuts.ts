@@ -23,12 +23,17 @@ const SHORTCUTS: Shortcut[] = [
 export const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
 /** Maps a keydown to a menu command, or null. */
-export function shortcutCommand(event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>): MenuCommand | null {
+export function shortcutCommand(
+  event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>,
+): MenuCommand | null {
   const mod = IS_MAC ? event.metaKey : event.ctrlKey;
   if (!mod) return null;
   const key = event.key.toLowerCase();
   const match = SHORTCUTS.find(
-    (s) => (s.key === key || (s.alt && event.code === `Key${s.key.toUpperCase()}`)) && !!s.shift === event.shiftKey && !!s.alt === event.altKey,
+    (s) =>
+      (s.key === key || (s.alt && event.code === `Key${s.key.toUpperCase()}`)) &&
+      !!s.shift === event.shiftKey &&
+      !!s.alt === event.altKey,
   );
   return match?.command ?? null;
 }

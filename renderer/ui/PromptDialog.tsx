@@ -52,7 +52,11 @@ export function PromptDialog(props: PromptDialogProps) {
             aria-invalid={error}
           />
         </label>
-        {error && <p className="form-error" role="alert">Please enter a name.</p>}
+        {error && (
+          <p className="form-error" role="alert">
+            Please enter a name.
+          </p>
+        )}
       </form>
     </Dialog>
   );

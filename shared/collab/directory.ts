@@ -5,12 +5,7 @@
  * playbook (rather than one JSON value) lets a rename on one machine and a template change on another merge.
  */
 import * as Y from 'yjs';
-import {
-  cleanPlaybookTitle,
-  isPlaybookTemplate,
-  type PlaybookMeta,
-  type PlaybookTemplate,
-} from '../domain/playbook';
+import { cleanPlaybookTitle, isPlaybookTemplate, type PlaybookMeta, type PlaybookTemplate } from '../domain/playbook';
 
 const PLAYBOOKS = 'playbooks';
 

@@ -128,7 +128,10 @@ export class NarrativeNode extends ElementNode {
 
   static override importJSON(json: SerializedPartial<SerializedNarrativeNode>): NarrativeNode {
     // Untrusted input (clipboard, files): fields are normalised by the constructor, a bad id gets a new one.
-    const id = typeof json.narrativeId === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(json.narrativeId) ? json.narrativeId : undefined;
+    const id =
+      typeof json.narrativeId === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(json.narrativeId)
+        ? json.narrativeId
+        : undefined;
     return $createNarrativeNode(id, json).updateFromJSON(json as LexicalUpdateJSON<SerializedNarrativeNode>);
   }
 

@@ -25,7 +25,20 @@ import { NarrativeHeader } from './NarrativeHeader';
 import { NarrativeDetailsDialog, type DetailsField } from './NarrativeDetailsDialog';
 
 // Events the editor's root listens to; inside the chrome they belong to the buttons, not to the text.
-const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress', 'beforeinput', 'input', 'paste', 'cut', 'copy', 'click', 'dragstart', 'compositionstart', 'focusin'];
+const ISOLATED_EVENTS = [
+  'keydown',
+  'keyup',
+  'keypress',
+  'beforeinput',
+  'input',
+  'paste',
+  'cut',
+  'copy',
+  'click',
+  'dragstart',
+  'compositionstart',
+  'focusin',
+];
 
 function isolate(element: HTMLElement): () => void {
   const mark = (event: Event): void => {

@@ -124,20 +124,34 @@ export function NarrativeDetailsDialog({ summary, focusField, onSave, onCancel }
                 placeholder="A customer result, a number, a quote"
                 aria-label={`Proof point ${i + 1}`}
                 autoFocus={focusField === 'proofPoints' && i === fields.proofPoints.length - 1}
-                onChange={(e) => set('proofPoints', fields.proofPoints.map((p, j) => (j === i ? e.target.value : p)))}
+                onChange={(e) =>
+                  set(
+                    'proofPoints',
+                    fields.proofPoints.map((p, j) => (j === i ? e.target.value : p)),
+                  )
+                }
               />
               <button
                 type="button"
                 className="icon-button"
                 aria-label={`Remove proof point ${i + 1}`}
-                onClick={() => set('proofPoints', fields.proofPoints.filter((_, j) => j !== i))}
+                onClick={() =>
+                  set(
+                    'proofPoints',
+                    fields.proofPoints.filter((_, j) => j !== i),
+                  )
+                }
               >
                 ×
               </button>
             </div>
           ))}
           {fields.proofPoints.length < NARRATIVE_LIMITS.proofPoints && (
-            <button type="button" className="button button-quiet" onClick={() => set('proofPoints', [...fields.proofPoints, ''])}>
+            <button
+              type="button"
+              className="button button-quiet"
+              onClick={() => set('proofPoints', [...fields.proofPoints, ''])}
+            >
               + Add proof point
             </button>
           )}

@@ -48,7 +48,12 @@ export function NarrativeHeader({ summary, editable, onEdit, onMove, onDuplicate
   );
 }
 
-function SectionMenu(props: { onMove: (d: -1 | 1) => void; onDuplicate: () => void; onDelete: () => void; onEdit: () => void }) {
+function SectionMenu(props: {
+  onMove: (d: -1 | 1) => void;
+  onDuplicate: () => void;
+  onDelete: () => void;
+  onEdit: () => void;
+}) {
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {

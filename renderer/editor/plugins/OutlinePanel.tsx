@@ -12,7 +12,10 @@ type OutlineItem = Pick<NarrativeSummary, 'id' | 'title' | 'status' | 'persona'>
 function sameItems(a: OutlineItem[], b: OutlineItem[]): boolean {
   return (
     a.length === b.length &&
-    a.every((x, i) => x.id === b[i]!.id && x.title === b[i]!.title && x.status === b[i]!.status && x.persona === b[i]!.persona)
+    a.every(
+      (x, i) =>
+        x.id === b[i]!.id && x.title === b[i]!.title && x.status === b[i]!.status && x.persona === b[i]!.persona,
+    )
   );
 }
 
@@ -26,9 +29,9 @@ export function OutlinePanel({ editable }: { editable: boolean }) {
 
   useEffect(() => {
     const read = (): void => {
-      const next = editor.getEditorState().read(() =>
-        $readNarratives().map(({ id, title, status, persona }) => ({ id, title, status, persona })),
-      );
+      const next = editor
+        .getEditorState()
+        .read(() => $readNarratives().map(({ id, title, status, persona }) => ({ id, title, status, persona })));
       setItems((prev) => (sameItems(prev, next) ? prev : next));
     };
     read();
@@ -47,7 +50,9 @@ export function OutlinePanel({ editable }: { editable: boolean }) {
   const move = (id: string, direction: -1 | 1): void => {
     editor.update(() => void $moveNarrative(id, direction));
     // Keep keyboard focus on the moved item once the list re-renders.
-    requestAnimationFrame(() => listRef.current?.querySelector<HTMLElement>(`[data-outline-id="${CSS.escape(id)}"]`)?.focus());
+    requestAnimationFrame(() =>
+      listRef.current?.querySelector<HTMLElement>(`[data-outline-id="${CSS.escape(id)}"]`)?.focus(),
+    );
   };
 
   const handleKeyDown = (event: KeyboardEvent, id: string): void => {

@@ -26,7 +26,15 @@ import { $currentBlockType, applyBlockType, BLOCK_LABELS, type BlockType } from 
 const MOD = IS_MAC ? '⌘' : 'Ctrl+';
 
 const LINK_ICON = (
-  <svg width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.6" aria-hidden="true">
+  <svg
+    width="16"
+    height="16"
+    viewBox="0 0 16 16"
+    fill="none"
+    stroke="currentColor"
+    strokeWidth="1.6"
+    aria-hidden="true"
+  >
     <path d="M6.5 9.5l3-3M7 4.5l1-1a2.8 2.8 0 014 4l-1 1M9 11.5l-1 1a2.8 2.8 0 01-4-4l1-1" strokeLinecap="round" />
   </svg>
 );
@@ -101,7 +109,14 @@ export function ToolbarPlugin({ onLink }: ToolbarPluginProps) {
       $insertNarrative(current?.getKey() ?? null);
     });
 
-  const button = (label: React.ReactNode, title: string, active: boolean, onClick: () => void, disabled = false, cls = '') => (
+  const button = (
+    label: React.ReactNode,
+    title: string,
+    active: boolean,
+    onClick: () => void,
+    disabled = false,
+    cls = '',
+  ) => (
     <button
       type="button"
       className={`tool ${active ? 'is-active' : ''} ${cls}`}
@@ -119,7 +134,13 @@ export function ToolbarPlugin({ onLink }: ToolbarPluginProps) {
   return (
     <div className="toolbar" role="toolbar" aria-label="Formatting">
       {button('↶', `Undo (${MOD}Z)`, false, () => editor.dispatchCommand(UNDO_COMMAND, undefined), !canUndo)}
-      {button('↷', `Redo (${MOD}${IS_MAC ? '⇧Z' : 'Y'})`, false, () => editor.dispatchCommand(REDO_COMMAND, undefined), !canRedo)}
+      {button(
+        '↷',
+        `Redo (${MOD}${IS_MAC ? '⇧Z' : 'Y'})`,
+        false,
+        () => editor.dispatchCommand(REDO_COMMAND, undefined),
+        !canRedo,
+      )}
       <span className="tool-sep" />
       <select
         className="tool-select"
@@ -142,9 +163,27 @@ export function ToolbarPlugin({ onLink }: ToolbarPluginProps) {
       {button('S', 'Strikethrough', state.strikethrough, () => format('strikethrough'), false, 'tool-strike')}
       {button(LINK_ICON, `Link (${MOD}K)`, state.link, onLink)}
       <span className="tool-sep" />
-      {button('•', `Bulleted list (${MOD}${IS_MAC ? '⇧' : 'Shift+'}8)`, state.block === 'bullet', () => applyBlockType(editor, 'bullet'), inField)}
-      {button('1.', `Numbered list (${MOD}${IS_MAC ? '⇧' : 'Shift+'}7)`, state.block === 'number', () => applyBlockType(editor, 'number'), inField)}
-      {button('❝', 'Quote', state.block === 'quote', () => applyBlockType(editor, state.block === 'quote' ? 'paragraph' : 'quote'), inField)}
+      {button(
+        '•',
+        `Bulleted list (${MOD}${IS_MAC ? '⇧' : 'Shift+'}8)`,
+        state.block === 'bullet',
+        () => applyBlockType(editor, 'bullet'),
+        inField,
+      )}
+      {button(
+        '1.',
+        `Numbered list (${MOD}${IS_MAC ? '⇧' : 'Shift+'}7)`,
+        state.block === 'number',
+        () => applyBlockType(editor, 'number'),
+        inField,
+      )}
+      {button(
+        '❝',
+        'Quote',
+        state.block === 'quote',
+        () => applyBlockType(editor, state.block === 'quote' ? 'paragraph' : 'quote'),
+        inField,
+      )}
       <span className="tool-grow" />
       <button
         type="button"

@@ -1,9 +1,22 @@
 /** Changing the block type under the caret (paragraph, headings, quote, lists), shared by toolbar and keys. */
 import { $createHeadingNode, $createQuoteNode, $isHeadingNode, $isQuoteNode } from '@lexical/rich-text';
-import { $isListNode, INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND, ListNode, REMOVE_LIST_COMMAND } from '@lexical/list';
+import {
+  $isListNode,
+  INSERT_ORDERED_LIST_COMMAND,
+  INSERT_UNORDERED_LIST_COMMAND,
+  ListNode,
+  REMOVE_LIST_COMMAND,
+} from '@lexical/list';
 import { $setBlocksType } from '@lexical/selection';
 import { $getNearestNodeOfType } from '@lexical/utils';
-import { $createParagraphNode, $getSelection, $isRangeSelection, $isRootNode, type LexicalEditor, type LexicalNode } from 'lexical';
+import {
+  $createParagraphNode,
+  $getSelection,
+  $isRangeSelection,
+  $isRootNode,
+  type LexicalEditor,
+  type LexicalNode,
+} from 'lexical';
 import { $isNarrativeKeyMessageNode, $isNarrativeNode, $isNarrativeTitleNode } from '../nodes';
 
 /** Block types the toolbar offers. */
@@ -52,7 +65,11 @@ export function applyBlockType(editor: LexicalEditor, type: Exclude<BlockType, '
   if (current === 'narrative-field') return;
   if (type === 'bullet' || type === 'number') {
     editor.dispatchCommand(
-      current === type ? REMOVE_LIST_COMMAND : type === 'bullet' ? INSERT_UNORDERED_LIST_COMMAND : INSERT_ORDERED_LIST_COMMAND,
+      current === type
+        ? REMOVE_LIST_COMMAND
+        : type === 'bullet'
+          ? INSERT_UNORDERED_LIST_COMMAND
+          : INSERT_ORDERED_LIST_COMMAND,
       undefined,
     );
     return;

@@ -12,7 +12,8 @@ import type { PlaybookSession } from '../workspace/PlaybookSession';
 import { PlaybookTitleBar } from './PlaybookTitleBar';
 import { colorForName } from './userColor';
 
-type LoadState = { status: 'loading' } | { status: 'ready'; session: PlaybookSession } | { status: 'unreadable'; error: AppError };
+type LoadState =
+  { status: 'loading' } | { status: 'ready'; session: PlaybookSession } | { status: 'unreadable'; error: AppError };
 
 /** Props of PlaybookView. */
 export interface PlaybookViewProps {
@@ -77,13 +78,18 @@ export function PlaybookView({ meta, showOutline, onToggleOutline }: PlaybookVie
       >
         <p>{state.error.message}</p>
         <p>
-          Nothing has been changed or deleted. If you start over, the unreadable data is kept aside on this device (it is
-          never overwritten) and can be recovered by support.
+          Nothing has been changed or deleted. If you start over, the unreadable data is kept aside on this device (it
+          is never overwritten) and can be recovered by support.
         </p>
       </EmptyState>
     );
   }
-  if (state.status === 'loading') return <div className="loading" aria-busy="true">Opening {meta.title}…</div>;
+  if (state.status === 'loading')
+    return (
+      <div className="loading" aria-busy="true">
+        Opening {meta.title}…
+      </div>
+    );
 
   const userName = settings.displayName || 'You';
   return (
@@ -96,7 +102,14 @@ export function PlaybookView({ meta, showOutline, onToggleOutline }: PlaybookVie
       showOutline={showOutline}
       userName={userName}
       userColor={colorForName(userName)}
-      header={<PlaybookTitleBar meta={meta} session={state.session} showOutline={showOutline} onToggleOutline={onToggleOutline} />}
+      header={
+        <PlaybookTitleBar
+          meta={meta}
+          session={state.session}
+          showOutline={showOutline}
+          onToggleOutline={onToggleOutline}
+        />
+      }
     />
   );
 }

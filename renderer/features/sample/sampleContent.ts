@@ -66,8 +66,16 @@ export const SAMPLE_PLAYBOOKS: SamplePlaybook[] = [
             ],
           },
           body: [
-            { p: 'Maintenance managers live by the calendar and die by the phone call. Give them the call before it happens.' },
-            { ul: ['Failure predictions per part, per vehicle', 'Explained in plain words: sensor, trend, threshold', 'Ranked by cost of failure'] },
+            {
+              p: 'Maintenance managers live by the calendar and die by the phone call. Give them the call before it happens.',
+            },
+            {
+              ul: [
+                'Failure predictions per part, per vehicle',
+                'Explained in plain words: sensor, trend, threshold',
+                'Ranked by cost of failure',
+              ],
+            },
           ],
         },
         {
@@ -82,7 +90,9 @@ export const SAMPLE_PLAYBOOKS: SamplePlaybook[] = [
             proofPoints: ['Depot planning time down from 6 hours to 40 minutes a week at Kestrel Foods'],
           },
           body: [
-            { p: 'Predictions are only worth something if the work gets done. Fernway schedules it around routes, technicians and parts on hand.' },
+            {
+              p: 'Predictions are only worth something if the work gets done. Fernway schedules it around routes, technicians and parts on hand.',
+            },
           ],
         },
         {
@@ -116,7 +126,11 @@ export const SAMPLE_PLAYBOOKS: SamplePlaybook[] = [
           title: 'The pain: downtime is a line item nobody owns',
           keyMessage: 'Unplanned downtime costs a 500-vehicle fleet about $2.1M a year, spread over ten budget lines.',
           fields: { status: 'approved', persona: 'CFO', stage: 'awareness', owner: 'Priya Raman' },
-          body: [{ p: 'Rentals, overtime, late-delivery penalties, emergency parts: each one small, together a second fleet.' }],
+          body: [
+            {
+              p: 'Rentals, overtime, late-delivery penalties, emergency parts: each one small, together a second fleet.',
+            },
+          ],
         },
         {
           id: 'fw-cfo-roi',
@@ -127,9 +141,20 @@ export const SAMPLE_PLAYBOOKS: SamplePlaybook[] = [
             persona: 'CFO',
             stage: 'decision',
             owner: 'Priya Raman',
-            proofPoints: ['Median payback 5.2 months across 38 customers', 'Kestrel Foods: $640k avoided rentals in year one'],
+            proofPoints: [
+              'Median payback 5.2 months across 38 customers',
+              'Kestrel Foods: $640k avoided rentals in year one',
+            ],
           },
-          body: [{ ol: ['Baseline their last 12 months of breakdowns', 'Apply our median reduction', 'Compare with the subscription'] }],
+          body: [
+            {
+              ol: [
+                'Baseline their last 12 months of breakdowns',
+                'Apply our median reduction',
+                'Compare with the subscription',
+              ],
+            },
+          ],
         },
         {
           id: 'fw-cfo-ask',

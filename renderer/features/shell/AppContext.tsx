@@ -66,7 +66,9 @@ export function AppProvider(props: { initialSettings: Settings; store: DocStore;
       });
       const opened = await Workspace.open(store, ref);
       setWorkspace(
-        opened.ok ? { status: 'open', ref, workspace: opened.value } : { status: 'unreadable', ref, error: opened.error },
+        opened.ok
+          ? { status: 'open', ref, workspace: opened.value }
+          : { status: 'unreadable', ref, error: opened.error },
       );
     },
     [store],

@@ -28,7 +28,8 @@ export function Shell() {
     setBusy('Exporting workspace…');
     const result = await exportWorkspace(app.workspace.workspace).finally(() => setBusy(null));
     if (!result.ok) toasts.show({ kind: 'error', message: result.error.message });
-    else if (result.value) toasts.show({ kind: 'success', message: `Exported ${result.value.docs} documents to ${result.value.path}` });
+    else if (result.value)
+      toasts.show({ kind: 'success', message: `Exported ${result.value.docs} documents to ${result.value.path}` });
   };
 
   const runImport = async () => {
@@ -44,7 +45,9 @@ export function Shell() {
     await app.addWorkspace(ref);
     toasts.show({
       kind: 'success',
-      message: merged ? `Merged ${docs} documents into “${ref.name}”; nothing was overwritten.` : `Imported “${ref.name}” (${docs} documents).`,
+      message: merged
+        ? `Merged ${docs} documents into “${ref.name}”; nothing was overwritten.`
+        : `Imported “${ref.name}” (${docs} documents).`,
     });
   };
 
@@ -81,7 +84,9 @@ export function Shell() {
           <p>Nothing was changed. Your playbooks’ own documents are untouched.</p>
         </EmptyState>
       ) : workspace.status === 'loading' ? (
-        <div className="loading" aria-busy="true">Opening {workspace.ref.name}…</div>
+        <div className="loading" aria-busy="true">
+          Opening {workspace.ref.name}…
+        </div>
       ) : (
         <Welcome />
       )}

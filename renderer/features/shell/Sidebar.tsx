@@ -46,7 +46,14 @@ export function Sidebar(props: SidebarProps) {
       <div className="sidebar-section-head">
         <span>Playbooks</span>
         {canEdit && (
-          <button type="button" className="icon-button" onClick={props.onNew} aria-label="New playbook" title="New playbook" data-testid="new-playbook">
+          <button
+            type="button"
+            className="icon-button"
+            onClick={props.onNew}
+            aria-label="New playbook"
+            title="New playbook"
+            data-testid="new-playbook"
+          >
             +
           </button>
         )}
@@ -105,7 +112,17 @@ interface RowProps {
   onDelete: () => void;
 }
 
-function PlaybookRow({ meta, selected, renaming, canEdit, onSelect, onStartRename, onRename, onDuplicate, onDelete }: RowProps) {
+function PlaybookRow({
+  meta,
+  selected,
+  renaming,
+  canEdit,
+  onSelect,
+  onStartRename,
+  onRename,
+  onDuplicate,
+  onDelete,
+}: RowProps) {
   const [menu, setMenu] = useState(false);
   const menuRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -135,7 +152,13 @@ function PlaybookRow({ meta, selected, renaming, canEdit, onSelect, onStartRenam
   }
   return (
     <li className={selected ? 'playbook-row is-selected' : 'playbook-row'}>
-      <button type="button" className="playbook-link" onClick={onSelect} aria-current={selected ? 'page' : undefined} onDoubleClick={canEdit ? onStartRename : undefined}>
+      <button
+        type="button"
+        className="playbook-link"
+        onClick={onSelect}
+        aria-current={selected ? 'page' : undefined}
+        onDoubleClick={canEdit ? onStartRename : undefined}
+      >
         <span className={`playbook-icon template-${meta.template}`} aria-hidden="true" />
         <span className="playbook-name">{meta.title}</span>
       </button>

@@ -37,7 +37,13 @@ export function Welcome() {
           <div className="form-row">
             <label className="field">
               <span>Your name</span>
-              <input value={name} maxLength={80} placeholder="e.g. Maya Okafor" onChange={(e) => setName(e.target.value)} name="displayName" />
+              <input
+                value={name}
+                maxLength={80}
+                placeholder="e.g. Maya Okafor"
+                onChange={(e) => setName(e.target.value)}
+                name="displayName"
+              />
             </label>
             <label className="field">
               <span>Your role</span>

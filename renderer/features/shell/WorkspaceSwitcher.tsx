@@ -20,7 +20,13 @@ export function WorkspaceSwitcher() {
   const current = workspace.status === 'none' ? null : workspace.ref;
   return (
     <div className="workspace-switcher" ref={ref}>
-      <button type="button" className="workspace-button" onClick={() => setOpen((o) => !o)} aria-haspopup="menu" aria-expanded={open}>
+      <button
+        type="button"
+        className="workspace-button"
+        onClick={() => setOpen((o) => !o)}
+        aria-haspopup="menu"
+        aria-expanded={open}
+      >
         <span className="workspace-mark">{(current?.name ?? 'D').slice(0, 1).toUpperCase()}</span>
         <span className="workspace-name">{current?.name ?? 'Duet'}</span>
         <span className="chevron">▾</span>
@@ -45,7 +51,12 @@ export function WorkspaceSwitcher() {
           <button type="button" role="menuitem" className="menu-item" onClick={() => (setOpen(false), setNaming(true))}>
             New workspace…
           </button>
-          <button type="button" role="menuitem" className="menu-item" onClick={() => (setOpen(false), void openSample())}>
+          <button
+            type="button"
+            role="menuitem"
+            className="menu-item"
+            onClick={() => (setOpen(false), void openSample())}
+          >
             Open the sample workspace
           </button>
         </div>

@@ -37,7 +37,9 @@ export function WorkspaceView({ onOpenSettings }: WorkspaceViewProps) {
   const select = useCallback(
     (id: string) => {
       setSelectedId(id);
-      void updateSettings({ recentPlaybooks: pushRecent(settings.recentPlaybooks, { workspaceId: workspace.id, playbookId: id }) });
+      void updateSettings({
+        recentPlaybooks: pushRecent(settings.recentPlaybooks, { workspaceId: workspace.id, playbookId: id }),
+      });
     },
     [settings.recentPlaybooks, updateSettings, workspace.id],
   );
@@ -75,7 +77,12 @@ export function WorkspaceView({ onOpenSettings }: WorkspaceViewProps) {
       />
       <main className="workspace-main">
         {selected ? (
-          <PlaybookView key={selected.id} meta={selected} showOutline={showOutline} onToggleOutline={() => setShowOutline((s) => !s)} />
+          <PlaybookView
+            key={selected.id}
+            meta={selected}
+            showOutline={showOutline}
+            onToggleOutline={() => setShowOutline((s) => !s)}
+          />
         ) : playbooks.length === 0 ? (
           <EmptyState
             title="Write your first playbook"
@@ -89,8 +96,8 @@ export function WorkspaceView({ onOpenSettings }: WorkspaceViewProps) {
             }
           >
             <p>
-              A playbook holds your narratives: each with its key message, the persona it speaks to, the buying stage and
-              the proof behind it. Start from a messaging house or a persona pitch.
+              A playbook holds your narratives: each with its key message, the persona it speaks to, the buying stage
+              and the proof behind it. Start from a messaging house or a persona pitch.
             </p>
             <p className="muted">
               Shortcut: <Kbd keys="Mod+N" /> in the app · <Kbd keys="Mod+Alt+N" /> in a browser

@@ -60,7 +60,8 @@ export async function importWorkspace(
     await open.mergeSnapshot(snapshot);
   } else {
     const target = await Workspace.open(store, ref);
-    if (!target.ok) return fail(target.error.code, `The existing copy of “${ref.name}” cannot be read: ${target.error.message}`);
+    if (!target.ok)
+      return fail(target.error.code, `The existing copy of “${ref.name}” cannot be read: ${target.error.message}`);
     await target.value.mergeSnapshot(snapshot);
     await target.value.close();
   }

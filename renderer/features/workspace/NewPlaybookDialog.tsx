@@ -57,7 +57,13 @@ export function NewPlaybookDialog({ onCreate, onCancel }: NewPlaybookDialogProps
           <div className="template-grid" role="radiogroup">
             {PLAYBOOK_TEMPLATES.map((t) => (
               <label key={t} className={template === t ? 'template-card is-selected' : 'template-card'}>
-                <input type="radio" name="template" value={t} checked={template === t} onChange={() => setTemplate(t)} />
+                <input
+                  type="radio"
+                  name="template"
+                  value={t}
+                  checked={template === t}
+                  onChange={() => setTemplate(t)}
+                />
                 <span className={`template-art template-art-${t}`} aria-hidden="true" />
                 <strong>{PLAYBOOK_TEMPLATE_INFO[t].label}</strong>
                 <span>{PLAYBOOK_TEMPLATE_INFO[t].description}</span>

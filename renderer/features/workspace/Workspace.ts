@@ -63,9 +63,13 @@ export class Workspace {
   }
 
   /** Creates a playbook from a template (or explicit content) and returns its entry. */
-  async createPlaybook(
-    input: { title: string; template: PlaybookTemplate; owner: string; spec?: PlaybookSpec; id?: string },
-  ): Promise<PlaybookMeta> {
+  async createPlaybook(input: {
+    title: string;
+    template: PlaybookTemplate;
+    owner: string;
+    spec?: PlaybookSpec;
+    id?: string;
+  }): Promise<PlaybookMeta> {
     const id = input.id ?? newId('p');
     const doc = createPlaybookDoc(input.spec ?? templateSpec(input.template));
     await this.store.append(playbookDocName(this.id, id), Y.encodeStateAsUpdate(doc));
