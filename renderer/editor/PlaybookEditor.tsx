@@ -18,6 +18,7 @@ import type { Doc } from 'yjs';
 import { useCallback, useState, type ReactNode } from 'react';
 import { isSafeLinkUrl } from '@shared/domain/url';
 import { PLAYBOOK_MARKDOWN_SHORTCUTS } from './markdownShortcuts';
+import { $insertNarrativeAfterSelection } from './narrativeOps';
 import { PLAYBOOK_NODES } from './nodes';
 import { EditorShortcutsPlugin } from './plugins/EditorShortcutsPlugin';
 import { LinkDialog, readSelectedLink } from './plugins/LinkDialog';
@@ -83,16 +84,21 @@ export function PlaybookEditor(props: PlaybookEditorProps) {
   );
 }
 
-function EditorBody({ editable, showOutline, header }: PlaybookEditorProps) {
+function EditorBody({ editable, showOutline, header, userName }: PlaybookEditorProps) {
   const [editor] = useLexicalComposerContext();
   const [linkUrl, setLinkUrl] = useState<string | null>(null);
   const openLink = useCallback(() => setLinkUrl(readSelectedLink(editor)), [editor]);
+  // New narratives start owned by whoever creates them.
+  const addNarrative = useCallback(
+    () => editor.update(() => void $insertNarrativeAfterSelection({ owner: userName })),
+    [editor, userName],
+  );
 
   return (
     <div className={showOutline ? 'editor-layout with-outline' : 'editor-layout'}>
       <div className="editor-main">
         {header}
-        {editable && <ToolbarPlugin onLink={openLink} />}
+        {editable && <ToolbarPlugin onLink={openLink} onAddNarrative={addNarrative} />}
         <div className="editor-scroll">
           <div className="editor-canvas">
             <RichTextPlugin
@@ -116,7 +122,7 @@ function EditorBody({ editable, showOutline, header }: PlaybookEditorProps) {
       <MarkdownShortcutPlugin transformers={PLAYBOOK_MARKDOWN_SHORTCUTS} />
       <NarrativeStructurePlugin />
       <NarrativeChromePlugin editable={editable} />
-      {editable && <EditorShortcutsPlugin onLink={openLink} />}
+      {editable && <EditorShortcutsPlugin onLink={openLink} onAddNarrative={addNarrative} />}
       <LinkOpenPlugin />
       {linkUrl !== null && <LinkDialog editor={editor} initialUrl={linkUrl} onClose={() => setLinkUrl(null)} />}
     </div>

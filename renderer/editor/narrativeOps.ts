@@ -8,6 +8,8 @@ import {
   $createTextNode,
   $getNodeByKey,
   $getRoot,
+  $getSelection,
+  $isRangeSelection,
   $isElementNode,
   $parseSerializedNode,
   type LexicalNode,
@@ -80,6 +82,13 @@ export function $insertNarrative(afterKey: string | null, fields?: Partial<Narra
   else $getRoot().append(narrative);
   narrative.getFirstChildOrThrow<NarrativeNode>().selectStart();
   return narrative.getNarrativeId();
+}
+
+/** Inserts a new narrative after the one holding the caret (or at the end); returns its id. */
+export function $insertNarrativeAfterSelection(fields?: Partial<NarrativeFields>): string {
+  const selection = $getSelection();
+  const current = $isRangeSelection(selection) ? $getEnclosingNarrative(selection.anchor.getNode()) : null;
+  return $insertNarrative(current?.getKey() ?? null, fields);
 }
 
 function $serializeDeep(node: LexicalNode): SerializedLexicalNode {

@@ -4,10 +4,9 @@
  * focus and never fire while typing elsewhere.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $getSelection, $isRangeSelection, COMMAND_PRIORITY_NORMAL, KEY_DOWN_COMMAND } from 'lexical';
+import { COMMAND_PRIORITY_NORMAL, KEY_DOWN_COMMAND } from 'lexical';
 import { useEffect } from 'react';
 import { IS_MAC } from '../../platform/browserShortcuts';
-import { $getEnclosingNarrative, $insertNarrative } from '../narrativeOps';
 import { applyBlockType, type BlockType } from './blockFormat';
 
 const BLOCK_KEYS: Record<string, Exclude<BlockType, 'narrative-field'>> = {
@@ -20,10 +19,11 @@ const BLOCK_KEYS: Record<string, Exclude<BlockType, 'narrative-field'>> = {
 /** Props of EditorShortcutsPlugin. */
 export interface EditorShortcutsPluginProps {
   onLink: () => void;
+  onAddNarrative: () => void;
 }
 
 /** Registers Duet's editor shortcuts. */
-export function EditorShortcutsPlugin({ onLink }: EditorShortcutsPluginProps): null {
+export function EditorShortcutsPlugin({ onLink, onAddNarrative }: EditorShortcutsPluginProps): null {
   const [editor] = useLexicalComposerContext();
   useEffect(
     () =>
@@ -35,11 +35,7 @@ export function EditorShortcutsPlugin({ onLink }: EditorShortcutsPluginProps): n
           let handled = true;
           if (event.code === 'KeyK' && !event.shiftKey && !event.altKey) onLink();
           else if (event.key === 'Enter' && event.shiftKey) {
-            editor.update(() => {
-              const selection = $getSelection();
-              const current = $isRangeSelection(selection) ? $getEnclosingNarrative(selection.anchor.getNode()) : null;
-              $insertNarrative(current?.getKey() ?? null);
-            });
+            onAddNarrative();
           } else if (event.altKey && BLOCK_KEYS[event.code]) applyBlockType(editor, BLOCK_KEYS[event.code]!);
           else if (event.shiftKey && event.code === 'Digit7') applyBlockType(editor, 'number');
           else if (event.shiftKey && event.code === 'Digit8') applyBlockType(editor, 'bullet');
@@ -50,7 +46,7 @@ export function EditorShortcutsPlugin({ onLink }: EditorShortcutsPluginProps): n
         },
         COMMAND_PRIORITY_NORMAL,
       ),
-    [editor, onLink],
+    [editor, onLink, onAddNarrative],
   );
   return null;
 }

@@ -20,7 +20,6 @@ import {
 } from 'lexical';
 import { useCallback, useEffect, useState } from 'react';
 import { IS_MAC } from '../../platform/browserShortcuts';
-import { $getEnclosingNarrative, $insertNarrative } from '../narrativeOps';
 import { $currentBlockType, applyBlockType, BLOCK_LABELS, type BlockType } from './blockFormat';
 
 const MOD = IS_MAC ? '⌘' : 'Ctrl+';
@@ -51,10 +50,11 @@ interface ToolbarState {
 /** Props of ToolbarPlugin. */
 export interface ToolbarPluginProps {
   onLink: () => void;
+  onAddNarrative: () => void;
 }
 
 /** Renders the toolbar above the editor. */
-export function ToolbarPlugin({ onLink }: ToolbarPluginProps) {
+export function ToolbarPlugin({ onLink, onAddNarrative }: ToolbarPluginProps) {
   const [editor] = useLexicalComposerContext();
   const [state, setState] = useState<ToolbarState>({
     block: null,
@@ -102,12 +102,6 @@ export function ToolbarPlugin({ onLink }: ToolbarPluginProps) {
 
   const format = (type: TextFormatType) => editor.dispatchCommand(FORMAT_TEXT_COMMAND, type);
   const inField = state.block === 'narrative-field';
-  const addNarrative = () =>
-    editor.update(() => {
-      const selection = $getSelection();
-      const current = $isRangeSelection(selection) ? $getEnclosingNarrative(selection.anchor.getNode()) : null;
-      $insertNarrative(current?.getKey() ?? null);
-    });
 
   const button = (
     label: React.ReactNode,
@@ -189,7 +183,7 @@ export function ToolbarPlugin({ onLink }: ToolbarPluginProps) {
         type="button"
         className="button button-primary button-small"
         onMouseDown={(e) => e.preventDefault()}
-        onClick={addNarrative}
+        onClick={onAddNarrative}
         title={`Add a narrative after this one (${MOD}${IS_MAC ? '⇧' : 'Shift+'}Enter)`}
         data-testid="add-narrative"
       >
