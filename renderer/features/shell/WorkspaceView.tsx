@@ -11,6 +11,7 @@ import { NewPlaybookDialog } from '../workspace/NewPlaybookDialog';
 import { useApp, useWorkspace } from './AppContext';
 import { Sidebar } from './Sidebar';
 import { useMenuCommand } from './useMenuCommand';
+import { useWorkspaceActions } from './useWorkspaceActions';
 
 /** Props of WorkspaceView. */
 export interface WorkspaceViewProps {
@@ -22,6 +23,7 @@ export function WorkspaceView({ onOpenSettings }: WorkspaceViewProps) {
   const workspace = useWorkspace();
   const { settings, updateSettings } = useApp();
   const toasts = useToasts();
+  const { openSample } = useWorkspaceActions();
   const [playbooks, setPlaybooks] = useState<PlaybookMeta[]>([]);
   const [selectedId, setSelectedId] = useState<string | null>(
     () => settings.recentPlaybooks.find((r) => r.workspaceId === workspace.id)?.playbookId ?? null,
@@ -88,11 +90,16 @@ export function WorkspaceView({ onOpenSettings }: WorkspaceViewProps) {
             title="Write your first playbook"
             testId="workspace-empty"
             actions={
-              canEdit && (
-                <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
-                  New playbook
+              <>
+                {canEdit && (
+                  <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
+                    New playbook
+                  </button>
+                )}
+                <button type="button" className="button" onClick={() => void openSample()}>
+                  Explore the sample workspace
                 </button>
-              )
+              </>
             }
           >
             <p>
