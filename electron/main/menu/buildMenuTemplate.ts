@@ -1,0 +1,116 @@
+/**
+ * The native menu. Items that are Duet features only send a command to the renderer (which owns the
+ * behaviour and may also offer it elsewhere); everything else is an Electron role, so text editing, zoom
+ * and window management behave exactly like the platform's own apps.
+ */
+import type { MenuItemConstructorOptions } from 'electron';
+import type { MenuCommand } from '@shared/ipc/contract';
+
+/** Inputs of the template; `send` delivers a command to the focused Duet window. */
+export interface MenuTemplateOptions {
+  platform: NodeJS.Platform;
+  send: (command: MenuCommand) => void;
+  /** Reload and developer tools are only offered in development builds. */
+  isDev: boolean;
+  appName?: string;
+}
+
+/**
+ * Accelerators of the commands. Import uses Shift+O ("open") because Ctrl+Shift+I is Chromium's developer
+ * tools shortcut on Windows and Linux.
+ */
+export const MENU_ACCELERATORS = {
+  'playbook:new': 'CmdOrCtrl+N',
+  'workspace:import': 'CmdOrCtrl+Shift+O',
+  'workspace:export': 'CmdOrCtrl+Shift+E',
+  'edit:find': 'CmdOrCtrl+F',
+  'view:toggle-outline': 'CmdOrCtrl+\\',
+  'help:shortcuts': 'CmdOrCtrl+/',
+} as const satisfies Partial<Record<MenuCommand, string>>;
+
+/** Builds the menu template for `Menu.buildFromTemplate`. */
+export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstructorOptions[] {
+  const { platform, send, isDev } = options;
+  const appName = options.appName ?? 'Duet';
+  const isMac = platform === 'darwin';
+  const command = (label: string, name: MenuCommand): MenuItemConstructorOptions => {
+    const accelerator: string | undefined = (MENU_ACCELERATORS as Partial<Record<MenuCommand, string>>)[name];
+    return { label, id: name, ...(accelerator ? { accelerator } : {}), click: () => send(name) };
+  };
+  const separator: MenuItemConstructorOptions = { type: 'separator' };
+
+  const appMenu: MenuItemConstructorOptions = {
+    label: appName,
+    submenu: [
+      command(`About ${appName}`, 'help:about'),
+      separator,
+      { role: 'services' },
+      separator,
+      { role: 'hide' },
+      { role: 'hideOthers' },
+      { role: 'unhide' },
+      separator,
+      { role: 'quit' },
+    ],
+  };
+  const fileMenu: MenuItemConstructorOptions = {
+    label: '&File',
+    submenu: [
+      command('New playbook', 'playbook:new'),
+      separator,
+      command('Import workspace…', 'workspace:import'),
+      command('Export workspace…', 'workspace:export'),
+      separator,
+      isMac ? { role: 'close' } : { role: 'quit' },
+    ],
+  };
+  const editMenu: MenuItemConstructorOptions = {
+    label: '&Edit',
+    submenu: [
+      { role: 'undo' },
+      { role: 'redo' },
+      separator,
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      ...(isMac ? [{ role: 'pasteAndMatchStyle' } as const] : []),
+      { role: 'selectAll' },
+      separator,
+      command('Find…', 'edit:find'),
+    ],
+  };
+  const viewMenu: MenuItemConstructorOptions = {
+    label: '&View',
+    submenu: [
+      command('Toggle outline', 'view:toggle-outline'),
+      separator,
+      ...(isDev
+        ? [
+            { role: 'reload' } as const,
+            { role: 'forceReload' } as const,
+            { role: 'toggleDevTools' } as const,
+            separator,
+          ]
+        : []),
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      separator,
+      { role: 'togglefullscreen' },
+    ],
+  };
+  const windowMenu: MenuItemConstructorOptions = { role: 'windowMenu' };
+  const helpMenu: MenuItemConstructorOptions = {
+    // On macOS the 'help' role adds the system's menu search field.
+    ...(isMac ? { role: 'help' as const } : {}),
+    label: '&Help',
+    submenu: [
+      command('Keyboard shortcuts', 'help:shortcuts'),
+      ...(isMac ? [] : [separator, command(`About ${appName}`, 'help:about')]),
+    ],
+  };
+
+  return isMac
+    ? [appMenu, fileMenu, editMenu, viewMenu, windowMenu, helpMenu]
+    : [fileMenu, editMenu, viewMenu, helpMenu];
+}

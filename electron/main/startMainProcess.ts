@@ -1,0 +1,105 @@
+/**
+ * Wires the pure modules to Electron once the app is ready. Nothing here decides anything; every branch
+ * worth testing lives in a module that takes these Electron objects as parameters.
+ */
+import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { open, readFile, access, rename, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { APP_SCHEME } from '@shared/security/csp';
+import { focusWindow, installAppLifecycle } from './app/installAppLifecycle';
+import type { RuntimeConfig } from './app/resolveRuntimeConfig';
+import { createSenderCheck } from './ipc/isTrustedSender';
+import { createMainHandlers } from './ipc/mainHandlers';
+import { registerIpcHandlers } from './ipc/registerIpcHandlers';
+import { buildMenuTemplate } from './menu/buildMenuTemplate';
+import { createMenuCommandSender } from './menu/sendMenuCommand';
+import { createAppProtocolHandler } from './protocol/appProtocol';
+import { denyAllPermissions } from './security/denyAllPermissions';
+import { hardenWebContents } from './security/hardenWebContents';
+import { openSettingsBacking } from './settings/openSettingsBacking';
+import { createSettingsStore } from './settings/settingsStore';
+import { createMainWindow } from './window/createMainWindow';
+
+/** Paths of the build next to this file: out/main/index.js → out/preload, out/renderer. */
+const PRELOAD_PATH = join(import.meta.dirname, '../preload/index.cjs');
+const RENDERER_ROOT = join(import.meta.dirname, '../renderer');
+
+/** Installs hardening right away, the rest after `app.whenReady()`. */
+export async function startMainProcess(config: RuntimeConfig): Promise<void> {
+  // Every web contents, ours or Chromium's, is hardened the moment it exists. It lives as long as the app.
+  app.on('web-contents-created', (_event, contents) => {
+    hardenWebContents(contents, { origins: config.trustedOrigins, openExternal: (url) => shell.openExternal(url) });
+  });
+
+  await app.whenReady();
+  denyAllPermissions(session.defaultSession);
+  protocol.handle(APP_SCHEME, createAppProtocolHandler({ rootDir: RENDERER_ROOT, readFile: (path) => readFile(path) }));
+
+  const settings = createSettingsStore(openSettingsBacking(app.getPath('userData')));
+  let mainWindow: BrowserWindow | null = null;
+  const liveWindow = (): BrowserWindow | null => (mainWindow !== null && !mainWindow.isDestroyed() ? mainWindow : null);
+
+  const documents = app.getPath('documents');
+  registerIpcHandlers(
+    ipcMain,
+    createMainHandlers({
+      appInfo: { version: app.getVersion(), platform: process.platform },
+      settings,
+      exportDeps: {
+        showSaveDialog: (options) =>
+          withParent(
+            (win) => dialog.showSaveDialog(win, options),
+            () => dialog.showSaveDialog(options),
+          ),
+        fs: { open, rename, unlink, access },
+        defaultDirectory: documents,
+      },
+      importDeps: {
+        showOpenDialog: (options) =>
+          withParent(
+            (win) => dialog.showOpenDialog(win, options),
+            () => dialog.showOpenDialog(options),
+          ),
+        fs: { open: (path, flags) => open(path, flags) },
+        defaultDirectory: documents,
+      },
+      openExternal: (url) => shell.openExternal(url),
+    }),
+    createSenderCheck({
+      origins: config.trustedOrigins,
+      isAppContents: (sender) => sender === liveWindow()?.webContents,
+    }),
+  );
+
+  function withParent<T>(attached: (win: BrowserWindow) => Promise<T>, detached: () => Promise<T>): Promise<T> {
+    const win = liveWindow();
+    return win ? attached(win) : detached();
+  }
+
+  const send = createMenuCommandSender(() => liveWindow()?.webContents ?? null);
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildMenuTemplate({ platform: process.platform, send, isDev: config.isDev, appName: app.name }),
+    ),
+  );
+
+  const showMainWindow = (): void => {
+    const existing = liveWindow();
+    if (existing) return focusWindow(existing);
+    mainWindow = createMainWindow({
+      preloadPath: PRELOAD_PATH,
+      url: config.rendererUrl,
+      savedBounds: settings.get().windowBounds,
+      saveBounds: (bounds) => {
+        const saved = settings.setWindowBounds(bounds);
+        if (!saved.ok) console.warn(`[window] ${saved.error.message}`);
+      },
+    });
+  };
+  installAppLifecycle(app, {
+    platform: process.platform,
+    windowCount: () => BrowserWindow.getAllWindows().length,
+    showMainWindow,
+  });
+  showMainWindow();
+}
