@@ -60,11 +60,11 @@ function bubble(px, py, cx, cy, hx, hy, flip) {
 
 const hex = (h) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16) / 255);
 const mix = (a, b, t) => a.map((v, i) => v + (b[i] - v) * t);
-const TOP_LEFT = hex('#8b5cf6');
-const BOTTOM_RIGHT = hex('#312e81');
+const TOP_LEFT = hex('#14857d');
+const BOTTOM_RIGHT = hex('#0a4a46');
 const FIRST_VOICE = hex('#ffffff');
-const SECOND_VOICE = hex('#fb923c');
-const DOT = hex('#4c1d95');
+const SECOND_VOICE = hex('#e8603c');
+const DOT = hex('#0f6e68');
 
 /** Coverage of a shape at one pixel from its distance, for an edge `aa` wide. */
 const coverage = (d, aa) => Math.max(0, Math.min(1, 0.5 - d / aa));
