@@ -2,7 +2,7 @@
  * Wires the pure modules to Electron once the app is ready. Nothing here decides anything; every branch
  * worth testing lives in a module that takes these Electron objects as parameters.
  */
-import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
 import { open, readFile, access, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { APP_SCHEME } from '@shared/security/csp';
@@ -16,6 +16,8 @@ import { createMenuCommandSender } from './menu/sendMenuCommand';
 import { createAppProtocolHandler } from './protocol/appProtocol';
 import { denyAllPermissions } from './security/denyAllPermissions';
 import { hardenWebContents } from './security/hardenWebContents';
+import { secretFileAt } from './secrets/secretFile';
+import { createSecretStore } from './secrets/secretStore';
 import { openSettingsBacking } from './settings/openSettingsBacking';
 import { createSettingsStore } from './settings/settingsStore';
 import { createMainWindow } from './window/createMainWindow';
@@ -64,6 +66,7 @@ export async function startMainProcess(config: RuntimeConfig): Promise<void> {
         defaultDirectory: documents,
       },
       openExternal: (url) => shell.openExternal(url),
+      secrets: createSecretStore(safeStorage, secretFileAt(join(app.getPath('userData'), 'secrets.json'))),
     }),
     createSenderCheck({
       origins: config.trustedOrigins,

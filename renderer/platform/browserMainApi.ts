@@ -3,7 +3,13 @@
  * that drive the renderer in plain Chromium). Settings live in localStorage, exports are downloads,
  * imports come from a file picker, and links open in a new tab with no opener.
  */
-import { MAX_WORKSPACE_FILE_BYTES, type MainApi, type PickedFile } from '@shared/ipc/contract';
+import {
+  MAX_SECRET_LENGTH,
+  MAX_WORKSPACE_FILE_BYTES,
+  SECRET_KEY_PATTERN,
+  type MainApi,
+  type PickedFile,
+} from '@shared/ipc/contract';
 import { coerceSettings, settingsPatchSchema, type Settings } from '@shared/domain/settings';
 import { isSafeLinkUrl } from '@shared/domain/url';
 import { WORKSPACE_FILE_EXTENSION } from '@shared/format/workspaceFile';
@@ -86,6 +92,20 @@ export const browserMainApi: MainApi = {
   'shell:openExternal': async (url) => {
     if (!isSafeLinkUrl(url)) return fail('denied', 'Only web (http, https) and email (mailto) links can be opened.');
     window.open(url, '_blank', 'noopener,noreferrer');
+    return ok(null);
+  },
+
+  // The browser has no OS keychain: tokens live in this origin's storage, like any web app's session.
+  'secrets:get': async (key) => {
+    if (!SECRET_KEY_PATTERN.test(key)) return fail('invalid-input', 'Invalid secret name.');
+    return ok(localStorage.getItem(`duet.secret.${key}`));
+  },
+
+  'secrets:set': async (key, value) => {
+    if (!SECRET_KEY_PATTERN.test(key)) return fail('invalid-input', 'Invalid secret name.');
+    if (value === null) localStorage.removeItem(`duet.secret.${key}`);
+    else if (value.length > MAX_SECRET_LENGTH) return fail('invalid-input', 'That token is not valid.');
+    else localStorage.setItem(`duet.secret.${key}`, value);
     return ok(null);
   },
 };

@@ -34,6 +34,10 @@ export interface MainApi {
   'workspace:import': () => Promise<Result<PickedFile | null>>;
   /** Opens an http(s)/mailto link in the user's browser or mail client; anything else is refused. */
   'shell:openExternal': (url: string) => Promise<Result<null>>;
+  /** Reads a secret (e.g. a sync server invite token) kept with the OS's secure storage; null if none. */
+  'secrets:get': (key: string) => Promise<Result<string | null>>;
+  /** Stores a secret, or deletes it when `value` is null. */
+  'secrets:set': (key: string, value: string | null) => Promise<Result<null>>;
 }
 
 /** The channel names, as a runtime list the preload and main check against. */
@@ -44,7 +48,14 @@ export const MAIN_CHANNELS = [
   'workspace:export',
   'workspace:import',
   'shell:openExternal',
+  'secrets:get',
+  'secrets:set',
 ] as const satisfies readonly (keyof MainApi)[];
+
+/** Secret keys: short, printable, no separators that could escape a file or key namespace. */
+export const SECRET_KEY_PATTERN = /^[A-Za-z0-9_.:-]{1,120}$/;
+/** Longest secret value accepted (an invite token is well under 1 KiB). */
+export const MAX_SECRET_LENGTH = 4096;
 
 /** Channel name type. */
 export type MainChannel = (typeof MAIN_CHANNELS)[number];

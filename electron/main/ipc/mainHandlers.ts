@@ -9,6 +9,7 @@
 import type { AppInfo } from '@shared/ipc/contract';
 import { fail, ok, type Result } from '@shared/result';
 import { isSafeExternalUrl } from '../security/navigationPolicy';
+import type { SecretStore } from '../secrets/secretStore';
 import type { SettingsStore } from '../settings/settingsStore';
 import { exportWorkspace, type ExportWorkspaceDeps } from '../workspace/exportWorkspace';
 import { importWorkspace, type ImportWorkspaceDeps } from '../workspace/importWorkspace';
@@ -22,6 +23,7 @@ export interface MainHandlerDeps {
   importDeps: ImportWorkspaceDeps;
   /** shell.openExternal */
   openExternal: (url: string) => Promise<void>;
+  secrets: SecretStore;
 }
 
 /** Builds the handler map for `registerIpcHandlers`. */
@@ -49,6 +51,10 @@ export function createMainHandlers(deps: MainHandlerDeps): MainHandlers {
       return importWorkspace(deps.importDeps);
     },
     'shell:openExternal': async (...args) => openExternalLink(deps.openExternal, args),
+    'secrets:get': async (...args) =>
+      args.length === 1 ? deps.secrets.get(args[0]) : fail('invalid-input', 'Expected one secret name.'),
+    'secrets:set': async (...args) =>
+      args.length === 2 ? deps.secrets.set(args[0], args[1]) : fail('invalid-input', 'Expected a name and a value.'),
   };
 }
 

@@ -83,6 +83,11 @@ export interface FakeElectron {
   protocol: { handle: Mock; registerSchemesAsPrivileged: Mock };
   session: { defaultSession: { setPermissionRequestHandler: Mock; setPermissionCheckHandler: Mock } };
   shell: { openExternal: Mock<(url: string) => Promise<void>> };
+  safeStorage: {
+    isEncryptionAvailable: () => boolean;
+    encryptString: (s: string) => Buffer;
+    decryptString: (b: Buffer) => string;
+  };
   screen: { getPrimaryDisplay: () => FakeDisplay; getAllDisplays: () => FakeDisplay[] };
 }
 
@@ -121,6 +126,11 @@ export function createFakeElectron(lock = true): FakeElectron {
     protocol: { handle: vi.fn(), registerSchemesAsPrivileged: vi.fn() },
     session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
     shell: { openExternal: vi.fn(async () => {}) },
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      encryptString: (s: string) => Buffer.from(s),
+      decryptString: (b: Buffer) => b.toString(),
+    },
     screen: { getPrimaryDisplay: () => display, getAllDisplays: () => [display] },
   };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS } from '@shared/domain/settings';
 import { ok } from '@shared/result';
 import { createMainHandlers, type MainHandlerDeps } from '../../../../../electron/main/ipc/mainHandlers';
+import { createSecretStore } from '../../../../../electron/main/secrets/secretStore';
 import { createSettingsStore } from '../../../../../electron/main/settings/settingsStore';
 
 function setup(overrides: Partial<MainHandlerDeps> = {}) {
@@ -23,6 +24,14 @@ function setup(overrides: Partial<MainHandlerDeps> = {}) {
     },
     importDeps: { showOpenDialog, fs: { open: vi.fn() }, defaultDirectory: '/home/u/Documents' },
     openExternal,
+    secrets: createSecretStore(
+      {
+        isEncryptionAvailable: () => true,
+        encryptString: (plain) => Buffer.from(`enc:${plain}`),
+        decryptString: (data) => data.toString().slice(4),
+      },
+      { read: () => null, write: () => {} },
+    ),
     ...overrides,
   };
   return { handlers: createMainHandlers(deps), openExternal, showSaveDialog, showOpenDialog };

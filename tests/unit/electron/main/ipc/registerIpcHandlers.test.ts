@@ -43,6 +43,8 @@ function fakeHandlers(): MainHandlers {
     'workspace:export': vi.fn(),
     'workspace:import': vi.fn(),
     'shell:openExternal': vi.fn(async () => ({ ok: true as const, value: null })),
+    'secrets:get': vi.fn(),
+    'secrets:set': vi.fn(),
   } as unknown as MainHandlers;
 }
 
