@@ -8,9 +8,13 @@ const ALLOWED_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 /** Longest URL we accept; anything longer is almost certainly an attack or a paste accident. */
 export const MAX_URL_LENGTH = 2048;
 
-/** True when `raw` parses as an absolute http(s)/mailto URL of sane length. */
+/** True when `raw` is an absolute http(s)/mailto URL of sane length, with no control characters or edge spaces. */
 export function isSafeLinkUrl(raw: unknown): raw is string {
   if (typeof raw !== 'string' || raw.length === 0 || raw.length > MAX_URL_LENGTH) return false;
+  // The caller keeps `raw`, not the parsed URL: control characters and edge whitespace, which the WHATWG parser
+  // silently drops, could be read differently by whatever opens the link (the OS URL handler, another client).
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  if (/[\u0000-\u001f\u007f]/.test(raw) || raw !== raw.trim()) return false;
   let url: URL;
   try {
     url = new URL(raw);
@@ -29,6 +33,8 @@ export function isSafeLinkUrl(raw: unknown): raw is string {
 export function normalizeLinkInput(input: string): string | null {
   const trimmed = input.trim();
   if (trimmed.length === 0) return null;
+  // "//host" and "\\host" are protocol-relative or UNC paths, not domains: prefixing https:// would mangle them.
+  if (/^[/\\]/.test(trimmed)) return null;
   let candidate = trimmed;
   if (/^[^\s@/:]+@[^\s@/:]+\.[^\s@/:]+$/.test(trimmed)) candidate = `mailto:${trimmed}`;
   else if (!/^[a-z][a-z0-9+.-]*:/i.test(trimmed)) candidate = `https://${trimmed}`;

@@ -118,22 +118,30 @@ export function decodeWorkspaceFile(bytes: Uint8Array): Result<WorkspaceSnapshot
     }
     if (crc32(body) !== entry.crc) return fail('corrupt', `Document ${entry.name} in this file is damaged.`);
     const check = validateUpdate(body);
-    if (check) return fail('corrupt', `Document ${entry.name} in this file cannot be read: ${check}`);
+    if (check) {
+      return fail('corrupt', `Document ${entry.name} in this file cannot be read: ${check}. Nothing was imported.`);
+    }
     out.set(entry.name, body);
   }
   return ok({ workspace, exportedAt, docs: out });
 }
 
-/** Applies an update to a scratch document; returns a reason when it is not a readable Yjs update. */
+/**
+ * Applies an update to a scratch document; returns a reason, worded for the user, when it is not a readable
+ * Yjs update.
+ */
 export function validateUpdate(update: Uint8Array): string | null {
   const scratch = new Y.Doc();
   try {
     Y.applyUpdate(scratch, update);
     // Structs whose dependencies are missing stay pending: the update is incomplete, not readable on its own.
-    if (scratch.store.pendingStructs !== null || scratch.store.pendingDs !== null) return 'it is incomplete';
+    if (scratch.store.pendingStructs !== null || scratch.store.pendingDs !== null) {
+      return 'it is incomplete (some of its changes are missing)';
+    }
     return null;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+  } catch {
+    // The decoder's own message ("contentRefs[…] is not a function") means nothing to the person importing.
+    return 'its contents are not in a format Duet understands';
   } finally {
     scratch.destroy();
   }

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createPlaybookDoc, readPlaybookDoc, withHeadlessPlaybook } from '../../../renderer/editor/headless';
+import { createPlaybookDoc, readPlaybookDoc, withHeadlessPlaybook } from '../../../../renderer/editor/headless';
 import {
   $duplicateNarrative,
   $moveNarrative,
   $readNarratives,
   $setNarrativeFields,
-} from '../../../renderer/editor/narrativeOps';
-import type { PlaybookSpec } from '../../../renderer/editor/docSpec';
+} from '../../../../renderer/editor/narrativeOps';
+import type { PlaybookSpec } from '../../../../renderer/editor/docSpec';
 
 const spec: PlaybookSpec = {
   intro: [{ p: 'Why we win.' }],

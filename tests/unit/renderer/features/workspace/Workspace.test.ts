@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { directoryDocName, playbookDocName } from '../../../../../shared/collab/docNames';
+import { PLAYBOOK_TEMPLATES } from '../../../../../shared/domain/playbook';
+import { Workspace } from '../../../../../renderer/features/workspace/Workspace';
+import { templateSpec } from '../../../../../renderer/features/workspace/templates';
+import { freshStore, openWorkspace, recordingStore, REF, storedNarratives } from './workspaceTestKit';
+
+describe('creating playbooks', () => {
+  it.each(PLAYBOOK_TEMPLATES)(
+    'a playbook from the "%s" template holds that template’s narratives',
+    async (template) => {
+      const store = await freshStore();
+      const workspace = await openWorkspace(store);
+      const meta = await workspace.createPlaybook({ title: 'Q3 launch', template, owner: 'ana' });
+      expect(meta).toMatchObject({ title: 'Q3 launch', template, owner: 'ana' });
+      expect(workspace.getPlaybook(meta.id)).toEqual(meta);
+      const narratives = await storedNarratives(store, meta.id);
+      const spec = templateSpec(template);
+      expect(narratives.map((n) => [n.title, n.keyMessage])).toEqual(
+        spec.narratives.map((n) => [n.title, n.keyMessage]),
+      );
+      expect(narratives.map((n) => n.stage)).toEqual(spec.narratives.map((n) => n.fields?.stage ?? ''));
+      await workspace.close();
+    },
+  );
+
+  it('the playbook’s content is stored before the directory lists it, so no one sees an empty playbook', async () => {
+    const store = recordingStore(await freshStore());
+    const workspace = await openWorkspace(store);
+    const observed: { listed: string[]; writesSoFar: string[] }[] = [];
+    const dispose = workspace.observePlaybooks((list) =>
+      observed.push({ listed: list.map((p) => p.id), writesSoFar: [...store.writes] }),
+    );
+    const meta = await workspace.createPlaybook({ title: 'Ordered', template: 'messaging-house', owner: 'ana' });
+    dispose();
+    const firstListing = observed.find((o) => o.listed.includes(meta.id));
+    expect(firstListing?.writesSoFar).toContain(`append ${playbookDocName(REF.id, meta.id)}`);
+    await workspace.close();
+    expect(store.writes).toContain(`append ${directoryDocName(REF.id)}`);
+  });
+
+  it('a new playbook and its directory entry survive closing and reopening the workspace', async () => {
+    const store = await freshStore();
+    const first = await openWorkspace(store);
+    const meta = await first.createPlaybook({ title: 'Persistent', template: 'persona-pitch', owner: 'bo' });
+    await first.close();
+    const again = await openWorkspace(store);
+    expect(again.getPlaybook(meta.id)).toEqual(meta);
+    expect((await storedNarratives(store, meta.id)).map((n) => n.title)).toEqual(
+      templateSpec('persona-pitch').narratives.map((n) => n.title),
+    );
+    await again.close();
+  });
+});
+
+describe('duplicating, deleting and restoring', () => {
+  it('a duplicate has a new id, a "(copy)" title and the same content', async () => {
+    const store = await freshStore();
+    const workspace = await openWorkspace(store);
+    const original = await workspace.createPlaybook({ title: 'Original', template: 'messaging-house', owner: 'ana' });
+    const copy = await workspace.duplicatePlaybook(original.id, 'bo');
+    expect(copy.ok).toBe(true);
+    if (!copy.ok) return;
+    expect(copy.value.id).not.toBe(original.id);
+    expect(copy.value).toMatchObject({ title: 'Original (copy)', template: 'messaging-house', owner: 'bo' });
+    expect(await storedNarratives(store, copy.value.id)).toEqual(await storedNarratives(store, original.id));
+    expect(await workspace.duplicatePlaybook('gone', 'bo')).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    await workspace.close();
+  });
+
+  it('a deleted playbook leaves the list but keeps its content, and restoring brings both back', async () => {
+    const store = await freshStore();
+    const workspace = await openWorkspace(store);
+    const meta = await workspace.createPlaybook({ title: 'Temporary', template: 'persona-pitch', owner: 'ana' });
+    const content = await storedNarratives(store, meta.id);
+    const removed = workspace.deletePlaybook(meta.id);
+    expect(removed).toEqual(meta);
+    expect(workspace.getPlaybook(meta.id)).toBeNull();
+    expect(workspace.deletePlaybook(meta.id)).toBeNull();
+    expect(await storedNarratives(store, meta.id)).toEqual(content);
+    workspace.restorePlaybook(removed!);
+    expect(workspace.getPlaybook(meta.id)).toEqual(meta);
+    await workspace.close();
+    const reopened = await openWorkspace(store);
+    expect(reopened.getPlaybook(meta.id)).toEqual(meta);
+    await reopened.close();
+  });
+});
+
+describe('a workspace whose directory cannot be read', () => {
+  it('does not open, says it is corrupt, and writes nothing', async () => {
+    const store = recordingStore(await freshStore());
+    await store.append(directoryDocName(REF.id), new Uint8Array([0xde, 0xad, 0xbe, 0xef]));
+    store.writes.length = 0;
+    const opened = await Workspace.open(store, REF);
+    expect(opened.ok).toBe(false);
+    if (!opened.ok) {
+      expect(opened.error.code).toBe('corrupt');
+      expect(opened.error.message).toContain(directoryDocName(REF.id));
+    }
+    await new Promise((r) => setTimeout(r, 20));
+    expect(store.writes).toEqual([]);
+    expect(await store.listQuarantine()).toEqual([]);
+    expect((await store.load(directoryDocName(REF.id))).ok).toBe(false);
+  });
+});
