@@ -11,6 +11,9 @@ export const LOCAL_LOAD_ORIGIN = Symbol('duet:local-load');
 
 /** Merge the stored log into one entry after this many appends. */
 const COMPACT_EVERY = 200;
+/** After a failed write, retry after 1 s, then 2, 4… up to 30 s, even if nobody types again. */
+const RETRY_FIRST_MS = 1000;
+const RETRY_MAX_MS = 30_000;
 
 /** Pending-write state, for the "saving…/saved" indicator. */
 export type PersistenceState = 'saved' | 'saving' | 'error';
@@ -24,6 +27,7 @@ export class LocalPersistence {
   private state: PersistenceState = 'saved';
   private readonly listeners = new Set<(state: PersistenceState, error?: Error) => void>();
   private disposed = false;
+  private retryDelay = RETRY_FIRST_MS;
 
   constructor(
     private readonly store: DocStore,
@@ -79,12 +83,17 @@ export class LocalPersistence {
         await this.store.compact(this.docName);
         this.appendsSinceCompact = 1;
       }
+      this.retryDelay = RETRY_FIRST_MS;
       if (this.pending.length === 0 && this.timer === null) this.setState('saved');
     } catch (error) {
-      // Keep the batch so the next flush retries it; the UI shows that saving failed.
+      // Keep the batch for the next attempt, which comes on its own; the UI shows that saving failed.
       this.pending.unshift(batch);
       this.setState('error', error instanceof Error ? error : new Error(String(error)));
       console.error(`[store] could not save ${this.docName}`, error);
+      if (this.timer === null && !this.disposed) {
+        this.timer = setTimeout(() => void this.flush(), this.retryDelay);
+        this.retryDelay = Math.min(this.retryDelay * 2, RETRY_MAX_MS);
+      }
     }
   }
 
@@ -93,6 +102,8 @@ export class LocalPersistence {
     this.doc.off('update', this.handleUpdate);
     await this.flush();
     this.disposed = true;
+    if (this.timer !== null) clearTimeout(this.timer); // a failed final write stays reported, not retried forever
+    this.timer = null;
     this.listeners.clear();
   }
 }

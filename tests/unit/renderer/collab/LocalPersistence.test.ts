@@ -158,6 +158,29 @@ describe('when the store fails', () => {
     expect(rebuilt(store.appends).getText('t').toString()).toBe('first second');
   });
 
+  it('retries on its own with backoff, so a failed save completes even if nobody types again', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    vi.useFakeTimers();
+    try {
+      const store = memoryStore();
+      const doc = new Y.Doc();
+      const persistence = new LocalPersistence(store, NAME, doc);
+      store.failNext = 2;
+      doc.getText('t').insert(0, 'unsaved');
+      await vi.advanceTimersByTimeAsync(0); // the batched write fails
+      expect(persistence.getState()).toBe('error');
+      await vi.advanceTimersByTimeAsync(1000); // first retry fails too
+      expect(persistence.getState()).toBe('error');
+      await vi.advanceTimersByTimeAsync(1999);
+      expect(persistence.getState()).toBe('error'); // backoff: the second retry waits 2 s
+      await vi.advanceTimersByTimeAsync(1);
+      expect(persistence.getState()).toBe('saved');
+      expect(rebuilt(store.appends).getText('t').toString()).toBe('unsaved');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('closing the document writes what is pending and then stops listening', async () => {
     const store = memoryStore();
     const doc = new Y.Doc();
