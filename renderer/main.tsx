@@ -1,4 +1,5 @@
 /** Renderer entry point. */
+import './app/zodConfig'; // first: before any module builds a zod schema
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import './app/styles/base.css';

@@ -15,3 +15,4 @@ declare class URL {
   readonly hostname: string;
   readonly href: string;
 }
+declare function atob(data: string): string;

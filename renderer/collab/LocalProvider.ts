@@ -17,12 +17,20 @@ export class LocalProvider implements Provider {
   private readonly listeners = new Map<string, Set<Listener>>();
   private initial: Uint8Array | null;
 
+  private readonly ownsAwareness: boolean;
+
+  /**
+   * @param network the sync server link, if the workspace has one: its awareness carries cursors and
+   *   presence, and it connects only after the stored content is in the document.
+   */
   constructor(
     readonly doc: Y.Doc,
     initialUpdate: Uint8Array | null,
+    private readonly network: { awareness: Awareness; connect(): void } | null = null,
   ) {
     this.initial = initialUpdate;
-    this.awareness = new Awareness(doc) as unknown as ProviderAwareness;
+    this.ownsAwareness = network === null;
+    this.awareness = (network?.awareness ?? new Awareness(doc)) as unknown as ProviderAwareness;
   }
 
   connect(): void {
@@ -30,6 +38,7 @@ export class LocalProvider implements Provider {
       Y.applyUpdate(this.doc, this.initial, LOCAL_LOAD_ORIGIN);
       this.initial = null;
     }
+    this.network?.connect();
     this.emit('status', { status: 'connected' });
     this.emit('sync', true);
   }
@@ -52,8 +61,8 @@ export class LocalProvider implements Provider {
     for (const cb of [...(this.listeners.get(type) ?? [])]) (cb as (a: unknown) => void)(arg);
   }
 
-  /** Releases the awareness instance. */
+  /** Releases the awareness instance (the network link releases its own). */
   destroy(): void {
-    (this.awareness as unknown as Awareness).destroy();
+    if (this.ownsAwareness) (this.awareness as unknown as Awareness).destroy();
   }
 }

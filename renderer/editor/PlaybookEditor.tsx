@@ -15,7 +15,7 @@ import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPl
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import type { Provider } from '@lexical/yjs';
 import type { Doc } from 'yjs';
-import { useCallback, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { isSafeLinkUrl } from '@shared/domain/url';
 import { PLAYBOOK_MARKDOWN_SHORTCUTS } from './markdownShortcuts';
 import { $insertNarrativeAfterSelection } from './narrativeOps';
@@ -87,6 +87,9 @@ export function PlaybookEditor(props: PlaybookEditorProps) {
 function EditorBody({ editable, showOutline, header, userName }: PlaybookEditorProps) {
   const [editor] = useLexicalComposerContext();
   const [linkUrl, setLinkUrl] = useState<string | null>(null);
+  // Editability can change while the editor is mounted (the server says the role is read-only); remounting
+  // instead would rebind the editor to a document that already has content, which the binding cannot load.
+  useEffect(() => editor.setEditable(editable), [editor, editable]);
   const openLink = useCallback(() => setLinkUrl(readSelectedLink(editor)), [editor]);
   // New narratives start owned by whoever creates them.
   const addNarrative = useCallback(

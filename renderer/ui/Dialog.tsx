@@ -2,7 +2,7 @@
  * A modal dialog on the native <dialog> element: focus is trapped and Escape closes it for free, and the
  * browser restores focus to the opener when it closes.
  */
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 
 /** Props of Dialog. */
 export interface DialogProps {
@@ -19,12 +19,17 @@ export interface DialogProps {
 /** A modal dialog with a title, a body and an optional footer of actions. */
 export function Dialog({ title, open, onClose, children, footer, wide, testId }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
+  // The content mounts only once the dialog is shown: React's autoFocus runs when an element mounts, and
+  // inside a dialog that is still closed (display: none) it would silently fail — showModal() would then
+  // focus the first button (the × in the header) instead of the field or the safe choice.
+  const [shown, setShown] = useState(false);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const dialog = ref.current;
     if (dialog === null) return;
     if (open && !dialog.open) dialog.showModal();
     if (!open && dialog.open) dialog.close();
+    setShown(open);
   }, [open]);
 
   useEffect(() => {
@@ -40,7 +45,7 @@ export function Dialog({ title, open, onClose, children, footer, wide, testId }:
 
   return (
     <dialog ref={ref} className={wide ? 'dialog dialog-wide' : 'dialog'} aria-label={title} data-testid={testId}>
-      {open && (
+      {open && shown && (
         <>
           <header className="dialog-header">
             <h2>{title}</h2>

@@ -11,12 +11,23 @@ export type Role = (typeof ROLES)[number];
 
 const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
+/** A sync server address: ws(s):// or http(s):// (the app turns http into ws), no credentials. */
+export const syncUrlSchema = z
+  .string()
+  .max(500)
+  .refine(
+    (value) => /^(wss?|https?):\/\/[^/\s@]+(\/[^\s]*)?$/i.test(value),
+    'Enter an address like ws://192.168.1.20:4455',
+  );
+
 /** A workspace known on this device. */
 export const workspaceRefSchema = z.object({
   id: idSchema,
   name: z.string().min(1).max(120),
   /** True for the bundled sample workspace, which the UI labels as such. */
   sample: z.boolean().optional(),
+  /** Set when the workspace is joined to a sync server; its invite token is kept as a secret. */
+  server: z.object({ url: syncUrlSchema }).optional(),
 });
 export type WorkspaceRef = z.infer<typeof workspaceRefSchema>;
 

@@ -3,6 +3,7 @@ import { useEffect, useState, type KeyboardEvent } from 'react';
 import { PLAYBOOK_TEMPLATE_INFO, PLAYBOOK_TITLE_MAX, type PlaybookMeta } from '@shared/domain/playbook';
 import type { PersistenceState } from '../../collab/LocalPersistence';
 import { Kbd } from '../../ui/Kbd';
+import { describeSaveState, PresenceBar, useLinkState } from '../sync';
 import { useWorkspace } from '../shell/AppContext';
 import type { PlaybookSession } from '../workspace/PlaybookSession';
 
@@ -14,12 +15,6 @@ export interface PlaybookTitleBarProps {
   onToggleOutline: () => void;
 }
 
-const SAVE_LABELS: Record<PersistenceState, string> = {
-  saved: 'Saved on this device',
-  saving: 'Saving…',
-  error: 'Not saved — retrying',
-};
-
 /** Title, save state and view toggles of the open playbook. */
 export function PlaybookTitleBar({ meta, session, showOutline, onToggleOutline }: PlaybookTitleBarProps) {
   const workspace = useWorkspace();
@@ -27,6 +22,8 @@ export function PlaybookTitleBar({ meta, session, showOutline, onToggleOutline }
   const [saveState, setSaveState] = useState<PersistenceState>(session.getSaveState());
   useEffect(() => setTitle(meta.title), [meta.title]);
   useEffect(() => session.onSaveState(setSaveState), [session]);
+  const link = useLinkState(session.link);
+  const pendingOnServer = link !== null && link.unconfirmed > 0;
 
   const commit = (): void => {
     if (title.trim() && title !== meta.title) workspace.renamePlaybook(meta.id, title);
@@ -56,12 +53,17 @@ export function PlaybookTitleBar({ meta, session, showOutline, onToggleOutline }
         <div className="title-bar-meta">
           <span className="template-tag">{PLAYBOOK_TEMPLATE_INFO[meta.template].label}</span>
           {meta.owner && <span>by {meta.owner}</span>}
-          <span className={`save-state save-${saveState}`} data-testid="save-state" role="status">
+          <span
+            className={`save-state save-${saveState} ${pendingOnServer ? 'save-pending' : ''}`}
+            data-testid="save-state"
+            role="status"
+          >
             <span className="save-dot" />
-            {SAVE_LABELS[saveState]}
+            {describeSaveState(saveState, link)}
           </span>
         </div>
       </div>
+      {session.link && <PresenceBar awareness={session.link.provider.awareness} />}
       <button
         type="button"
         className={showOutline ? 'button button-small is-active' : 'button button-small'}

@@ -10,6 +10,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { useApp, useWorkspace } from '../shell/AppContext';
 import type { PlaybookSession } from '../workspace/PlaybookSession';
 import { PlaybookTitleBar } from './PlaybookTitleBar';
+import { useLinkState } from '../sync';
 import { colorForName } from './userColor';
 
 type LoadState =
@@ -25,7 +26,6 @@ export interface PlaybookViewProps {
 /** The editor of one playbook, with its title bar. */
 export function PlaybookView({ meta, showOutline, onToggleOutline }: PlaybookViewProps) {
   const workspace = useWorkspace();
-  const { settings } = useApp();
   const [state, setState] = useState<LoadState>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
 
@@ -91,25 +91,42 @@ export function PlaybookView({ meta, showOutline, onToggleOutline }: PlaybookVie
       </div>
     );
 
+  return (
+    <ReadyPlaybook meta={meta} session={state.session} showOutline={showOutline} onToggleOutline={onToggleOutline} />
+  );
+}
+
+function ReadyPlaybook({
+  meta,
+  session,
+  showOutline,
+  onToggleOutline,
+}: PlaybookViewProps & { session: PlaybookSession }) {
+  const { settings } = useApp();
+  const link = useLinkState(session.link);
+  // The server decides what a connection may write; locally the role setting decides until it has spoken.
+  const roleMayEdit = settings.role !== 'viewer' && settings.role !== 'sales';
+  const editable = link?.session ? link.session.canWrite : roleMayEdit;
   const userName = settings.displayName || 'You';
   return (
-    <PlaybookEditor
-      key={meta.id}
-      docName={state.session.docName}
-      doc={state.session.doc}
-      provider={state.session.provider}
-      editable={settings.role !== 'viewer' && settings.role !== 'sales'}
-      showOutline={showOutline}
-      userName={userName}
-      userColor={colorForName(userName)}
-      header={
-        <PlaybookTitleBar
-          meta={meta}
-          session={state.session}
-          showOutline={showOutline}
-          onToggleOutline={onToggleOutline}
-        />
-      }
-    />
+    <>
+      {!editable && (
+        <div className="read-only-banner" role="note" data-testid="read-only">
+          Read-only: as {link?.session?.role ?? settings.role} you can read this playbook but not change it.
+        </div>
+      )}
+      <PlaybookEditor
+        docName={session.docName}
+        doc={session.doc}
+        provider={session.provider}
+        editable={editable}
+        showOutline={showOutline}
+        userName={userName}
+        userColor={colorForName(userName)}
+        header={
+          <PlaybookTitleBar meta={meta} session={session} showOutline={showOutline} onToggleOutline={onToggleOutline} />
+        }
+      />
+    </>
   );
 }

@@ -4,17 +4,24 @@
  * and only then updates the screen, so the UI never shows a setting that was not saved.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { readInviteClaims, toWebSocketUrl } from '@shared/collab/inviteToken';
 import type { Settings, SettingsPatch, WorkspaceRef } from '@shared/domain/settings';
-import type { AppError } from '@shared/result';
+import { fail, ok, type AppError, type Result } from '@shared/result';
+import { localMemory } from '../../platform/localMemory';
 import { platform } from '../../platform/platform';
 import type { DocStore } from '../../platform/DocStore';
-import { Workspace } from '../workspace/Workspace';
+import { Workspace, type SyncTarget } from '../workspace/Workspace';
+
+/** The secret key under which a workspace's invite token is kept. */
+function tokenKey(workspaceId: string): string {
+  return `sync.${workspaceId}`;
+}
 
 /** The open workspace, or why it could not be opened. */
 export type WorkspaceState =
   | { status: 'none' }
   | { status: 'loading'; ref: WorkspaceRef }
-  | { status: 'open'; ref: WorkspaceRef; workspace: Workspace }
+  | { status: 'open'; ref: WorkspaceRef; workspace: Workspace; syncProblem: string | null }
   | { status: 'unreadable'; ref: WorkspaceRef; error: AppError };
 
 interface AppApi {
@@ -28,6 +35,10 @@ interface AppApi {
   addWorkspace(ref: WorkspaceRef): Promise<void>;
   /** Re-reads the open workspace from storage (after an import or a repair). */
   reloadWorkspace(): Promise<void>;
+  /** Joins a sync server with an invite token (into the matching local workspace, or a new one). */
+  joinServer(input: { url: string; token: string; name: string }): Promise<Result<WorkspaceRef>>;
+  /** Disconnects a workspace from its server; the local copy stays. */
+  leaveServer(ref: WorkspaceRef): Promise<void>;
 }
 
 const AppContext = createContext<AppApi | null>(null);
@@ -64,10 +75,19 @@ export function AppProvider(props: { initialSettings: Settings; store: DocStore;
         if (previous.status === 'open') void previous.workspace.close();
         return { status: 'loading', ref };
       });
-      const opened = await Workspace.open(store, ref);
+      let sync: SyncTarget | null = null;
+      let syncProblem: string | null = null;
+      if (ref.server) {
+        const token = await platform.invoke('secrets:get', tokenKey(ref.id));
+        if (token.ok && token.value) {
+          sync = { serverUrl: toWebSocketUrl(ref.server.url), token: token.value, memory: localMemory };
+        } else
+          syncProblem = token.ok ? 'No invite token is saved for this server. Join it again.' : token.error.message;
+      }
+      const opened = await Workspace.open(store, ref, sync);
       setWorkspace(
         opened.ok
-          ? { status: 'open', ref, workspace: opened.value }
+          ? { status: 'open', ref, workspace: opened.value, syncProblem }
           : { status: 'unreadable', ref, error: opened.error },
       );
     },
@@ -94,6 +114,38 @@ export function AppProvider(props: { initialSettings: Settings; store: DocStore;
     [load, settings.workspaces, updateSettings],
   );
 
+  const joinServer = useCallback(
+    async (input: { url: string; token: string; name: string }): Promise<Result<WorkspaceRef>> => {
+      const claims = readInviteClaims(input.token);
+      if (claims === null) return fail('invalid-input', 'That is not a Duet invite token. Ask for a new invite.');
+      if (claims.expiresAt !== null && claims.expiresAt * 1000 < Date.now()) {
+        return fail('invalid-input', 'This invite has expired. Ask for a new one.');
+      }
+      const existing = settings.workspaces.find((w) => w.id === claims.workspaceId);
+      const ref: WorkspaceRef = {
+        ...(existing ?? { id: claims.workspaceId, name: input.name.trim().slice(0, 120) || 'Team workspace' }),
+        server: { url: input.url.trim() },
+      };
+      const saved = await platform.invoke('secrets:set', tokenKey(ref.id), input.token.trim());
+      if (!saved.ok) return saved;
+      const others = settings.workspaces.filter((w) => w.id !== ref.id);
+      await updateSettings({ workspaces: [...others, ref], activeWorkspaceId: ref.id });
+      await load(ref);
+      return ok(ref);
+    },
+    [load, settings.workspaces, updateSettings],
+  );
+
+  const leaveServer = useCallback(
+    async (ref: WorkspaceRef) => {
+      const local: WorkspaceRef = { id: ref.id, name: ref.name, ...(ref.sample ? { sample: true } : {}) };
+      await platform.invoke('secrets:set', tokenKey(ref.id), null);
+      await updateSettings({ workspaces: settings.workspaces.map((w) => (w.id === ref.id ? local : w)) });
+      await load(local);
+    },
+    [load, settings.workspaces, updateSettings],
+  );
+
   const reloadWorkspace = useCallback(async () => {
     if (workspace.status === 'open' || workspace.status === 'unreadable') await load(workspace.ref);
   }, [load, workspace]);
@@ -107,8 +159,18 @@ export function AppProvider(props: { initialSettings: Settings; store: DocStore;
   }, []);
 
   const api = useMemo<AppApi>(
-    () => ({ settings, store, workspace, updateSettings, openWorkspace, addWorkspace, reloadWorkspace }),
-    [settings, store, workspace, updateSettings, openWorkspace, addWorkspace, reloadWorkspace],
+    () => ({
+      settings,
+      store,
+      workspace,
+      updateSettings,
+      openWorkspace,
+      addWorkspace,
+      reloadWorkspace,
+      joinServer,
+      leaveServer,
+    }),
+    [settings, store, workspace, updateSettings, openWorkspace, addWorkspace, reloadWorkspace, joinServer, leaveServer],
   );
   return <AppContext.Provider value={api}>{props.children}</AppContext.Provider>;
 }

@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { filterPlaybooks, type PlaybookMeta } from '@shared/domain/playbook';
 import { Kbd } from '../../ui/Kbd';
+import { ConnectionIndicator, useLinkState } from '../sync';
 import { useApp } from './AppContext';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher';
 
@@ -23,7 +24,9 @@ export interface SidebarProps {
 
 /** The left column of the workspace. */
 export function Sidebar(props: SidebarProps) {
-  const { settings } = useApp();
+  const { settings, workspace } = useApp();
+  const open = workspace.status === 'open' ? workspace : null;
+  const directoryLink = useLinkState(open?.workspace.directoryLink ?? null);
   const [query, setQuery] = useState('');
   const [renaming, setRenaming] = useState<string | null>(null);
   const shown = filterPlaybooks(props.playbooks, query);
@@ -32,6 +35,11 @@ export function Sidebar(props: SidebarProps) {
   return (
     <nav className="sidebar" aria-label="Playbooks">
       <WorkspaceSwitcher />
+      <ConnectionIndicator
+        state={directoryLink}
+        serverUrl={open?.ref.server?.url ?? null}
+        problem={open?.syncProblem ?? null}
+      />
       <div className="sidebar-search">
         <input
           ref={props.filterRef}

@@ -1,6 +1,7 @@
 /** The first screen: name yourself, create a workspace, or explore the sample. */
 import { useState, type FormEvent } from 'react';
 import { ROLES, type Role } from '@shared/domain/settings';
+import { JoinServerDialog } from '../sync';
 import { useApp } from './AppContext';
 import { useWorkspaceActions } from './useWorkspaceActions';
 
@@ -12,6 +13,7 @@ export function Welcome() {
   const [workspaceName, setWorkspaceName] = useState('');
   const [role, setRole] = useState<Role>(settings.role);
   const [busy, setBusy] = useState(false);
+  const [joining, setJoining] = useState(false);
 
   const saveProfile = () => updateSettings({ displayName: name.trim().slice(0, 80), role });
   const handleSubmit = async (event: FormEvent) => {
@@ -86,8 +88,19 @@ export function Welcome() {
           </div>
         </form>
         <p className="welcome-foot">
-          The sample is Fernway, a fictional fleet-software company with three playbooks you can edit freely.
+          The sample is Fernway, a fictional fleet-software company with three playbooks you can edit freely. Invited to
+          a team?{' '}
+          <button
+            type="button"
+            className="inline-link"
+            onClick={() => void saveProfile().then(() => setJoining(true))}
+            data-testid="join-team"
+          >
+            Join a sync server
+          </button>
+          .
         </p>
+        {joining && <JoinServerDialog onClose={() => setJoining(false)} />}
       </div>
     </div>
   );

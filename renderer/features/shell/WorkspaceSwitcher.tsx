@@ -1,15 +1,17 @@
 /** Shows the open workspace and lets the user switch, create one, or open the sample. */
 import { useEffect, useRef, useState } from 'react';
 import { PromptDialog } from '../../ui/PromptDialog';
+import { JoinServerDialog } from '../sync';
 import { useApp } from './AppContext';
 import { useWorkspaceActions } from './useWorkspaceActions';
 
 /** The workspace name button with its menu. */
 export function WorkspaceSwitcher() {
-  const { settings, workspace, openWorkspace } = useApp();
+  const { settings, workspace, openWorkspace, leaveServer } = useApp();
   const { createWorkspace, openSample } = useWorkspaceActions();
   const [open, setOpen] = useState(false);
   const [naming, setNaming] = useState(false);
+  const [joining, setJoining] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!open) return;
@@ -59,8 +61,28 @@ export function WorkspaceSwitcher() {
           >
             Open the sample workspace
           </button>
+          <div className="menu-sep" />
+          <button
+            type="button"
+            role="menuitem"
+            className="menu-item"
+            onClick={() => (setOpen(false), setJoining(true))}
+          >
+            Join a sync server…
+          </button>
+          {current?.server && (
+            <button
+              type="button"
+              role="menuitem"
+              className="menu-item"
+              onClick={() => (setOpen(false), void leaveServer(current))}
+            >
+              Leave the server (keep this copy)
+            </button>
+          )}
         </div>
       )}
+      {joining && <JoinServerDialog onClose={() => setJoining(false)} />}
       {naming && (
         <PromptDialog
           title="New workspace"

@@ -6,12 +6,15 @@
 import * as Y from 'yjs';
 import { LocalPersistence, type PersistenceState } from '../../collab/LocalPersistence';
 import { LocalProvider } from '../../collab/LocalProvider';
+import type { SyncLink } from '../../collab/SyncLink';
 import type { DocStore } from '../../platform/DocStore';
 
 /** A playbook opened for editing. Call `close` when the editor unmounts. */
 export class PlaybookSession {
   readonly doc = new Y.Doc();
   readonly provider: LocalProvider;
+  /** The sync server link, when the workspace is joined to a server. */
+  readonly link: SyncLink | null;
   private readonly persistence: LocalPersistence;
 
   constructor(
@@ -19,8 +22,14 @@ export class PlaybookSession {
     readonly playbookId: string,
     store: DocStore,
     stored: { update: Uint8Array | null; entries: number },
+    createLink: ((doc: Y.Doc, docName: string) => SyncLink) | null = null,
   ) {
-    this.provider = new LocalProvider(this.doc, stored.update);
+    this.link = createLink ? createLink(this.doc, docName) : null;
+    this.provider = new LocalProvider(
+      this.doc,
+      stored.update,
+      this.link && { awareness: this.link.provider.awareness, connect: () => this.link!.connect() },
+    );
     this.persistence = new LocalPersistence(store, docName, this.doc, stored.entries);
   }
 
@@ -41,6 +50,7 @@ export class PlaybookSession {
 
   /** Stores what is pending and releases the document. */
   async close(): Promise<void> {
+    this.link?.destroy();
     await this.persistence.dispose();
     this.provider.destroy();
     this.doc.destroy();

@@ -19,16 +19,22 @@ import type { PlaybookMeta, PlaybookTemplate } from '@shared/domain/playbook';
 import type { WorkspaceSnapshot } from '@shared/format/workspaceFile';
 import { fail, ok, type AppError, type Result } from '@shared/result';
 import { LOCAL_LOAD_ORIGIN, LocalPersistence } from '../../collab/LocalPersistence';
+import { SyncLink, type SyncLinkOptions } from '../../collab/SyncLink';
 import { createPlaybookDoc } from '../../editor/headless';
 import type { PlaybookSpec } from '../../editor/docSpec';
 import type { DocStore } from '../../platform/DocStore';
 import { PlaybookSession } from './PlaybookSession';
 import { templateSpec } from './templates';
 
+/** Where and how a workspace syncs (the server URL and this member's invite token). */
+export type SyncTarget = Omit<SyncLinkOptions, 'connect'>;
+
 /** A workspace whose directory could be read (or was set aside and started over). */
 export class Workspace {
   private readonly persistence: LocalPersistence;
   private readonly sessions = new Map<string, PlaybookSession>();
+  /** The directory's link to the sync server; null for a local-only workspace. */
+  readonly directoryLink: SyncLink | null;
 
   private constructor(
     readonly id: string,
@@ -36,20 +42,26 @@ export class Workspace {
     readonly store: DocStore,
     readonly directory: Y.Doc,
     entries: number,
+    private readonly sync: SyncTarget | null,
   ) {
     this.persistence = new LocalPersistence(store, directoryDocName(id), directory, entries);
+    this.directoryLink = sync ? new SyncLink(directory, directoryDocName(id), sync) : null;
   }
 
   /**
    * Opens a workspace. Fails with `corrupt` when its directory cannot be read; the caller offers to set
    * the bytes aside, and nothing is written until the user agrees.
    */
-  static async open(store: DocStore, ref: { id: string; name: string }): Promise<Result<Workspace>> {
+  static async open(
+    store: DocStore,
+    ref: { id: string; name: string },
+    sync: SyncTarget | null = null,
+  ): Promise<Result<Workspace>> {
     const loaded = await store.load(directoryDocName(ref.id));
     if (!loaded.ok) return loaded;
     const doc = new Y.Doc();
     if (loaded.value.update) Y.applyUpdate(doc, loaded.value.update, LOCAL_LOAD_ORIGIN);
-    return ok(new Workspace(ref.id, ref.name, store, doc, loaded.value.entries));
+    return ok(new Workspace(ref.id, ref.name, store, doc, loaded.value.entries, sync));
   }
 
   /** Subscribes to the playbook list; returns the disposer. */
@@ -118,7 +130,9 @@ export class Workspace {
     const docName = playbookDocName(this.id, id);
     const loaded = await this.store.load(docName);
     if (!loaded.ok) return loaded;
-    const session = new PlaybookSession(docName, id, this.store, loaded.value);
+    const sync = this.sync;
+    const createLink = sync && ((doc: Y.Doc, name: string) => new SyncLink(doc, name, { ...sync, connect: false }));
+    const session = new PlaybookSession(docName, id, this.store, loaded.value, createLink);
     this.sessions.set(id, session);
     return ok(session);
   }
@@ -168,6 +182,7 @@ export class Workspace {
   /** Stores everything pending and closes every open document. */
   async close(): Promise<void> {
     await Promise.all([...this.sessions.keys()].map((id) => this.closePlaybook(id)));
+    this.directoryLink?.destroy();
     await this.persistence.dispose();
     this.directory.destroy();
   }

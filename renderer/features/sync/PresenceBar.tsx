@@ -1,0 +1,51 @@
+/**
+ * Who else is in this playbook right now: one avatar per connected person, in their cursor colour, from the
+ * awareness states the collaboration plugin publishes (name and colour).
+ */
+import { useEffect, useState } from 'react';
+import type { Awareness } from 'y-protocols/awareness';
+
+interface Person {
+  clientId: number;
+  name: string;
+  color: string;
+}
+
+function readPeople(awareness: Awareness): Person[] {
+  const people: Person[] = [];
+  awareness.getStates().forEach((state, clientId) => {
+    if (clientId === awareness.clientID) return;
+    const name = typeof state.name === 'string' ? state.name.slice(0, 80) : '';
+    const color = typeof state.color === 'string' && /^#[0-9a-f]{3,8}$/i.test(state.color) ? state.color : '#6b7385';
+    if (name) people.push({ clientId, name, color });
+  });
+  return people.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Avatars of the other people in the document. */
+export function PresenceBar({ awareness }: { awareness: Awareness }) {
+  const [people, setPeople] = useState<Person[]>(() => readPeople(awareness));
+  useEffect(() => {
+    const handleChange = (): void => setPeople(readPeople(awareness));
+    awareness.on('change', handleChange);
+    handleChange();
+    return () => awareness.off('change', handleChange);
+  }, [awareness]);
+  if (people.length === 0) return null;
+  return (
+    <div className="presence" data-testid="presence" aria-label={`Also here: ${people.map((p) => p.name).join(', ')}`}>
+      {people.slice(0, 6).map((p) => (
+        <span
+          key={p.clientId}
+          className="presence-avatar"
+          title={p.name}
+          data-color={p.color}
+          ref={(el) => el?.style.setProperty('--who', p.color)}
+        >
+          {p.name.slice(0, 1).toUpperCase()}
+        </span>
+      ))}
+      {people.length > 6 && <span className="presence-more">+{people.length - 6}</span>}
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+/**
+ * Duet's extension of the y-websocket protocol, shared by the sync server and the app. y-websocket uses
+ * message types 0–3 (sync, awareness, auth, query-awareness); Duet's start at 100 so they never collide.
+ *
+ * - 100 `stored` (server → client): after the server has durably stored updates received on this
+ *   connection, it sends the state vector of the stored document. A client knows its own changes are safe
+ *   when the stored clock of its client id has reached its local clock; the gap is the honest count of
+ *   changes not yet confirmed.
+ * - 101 `session` (server → client, first message): JSON facts about this connection — the member's role
+ *   and whether it may write this document. Read-only connections' updates are dropped by the server.
+ * See docs/SYNC-PROTOCOL.md for the full description.
+ */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { ROLES, type Role } from '../domain/settings';
+
+/** `stored`: varUint8Array state vector of the stored document. */
+export const MESSAGE_STORED = 100;
+/** `session`: varString JSON {@link SessionInfo}. */
+export const MESSAGE_SESSION = 101;
+
+/** What the server tells a connection about itself. */
+export interface SessionInfo {
+  role: Role;
+  canWrite: boolean;
+  /** The member's display name as invited. */
+  member: string;
+}
+
+/** Encodes a `stored` message. */
+export function encodeStoredMessage(stateVector: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_STORED);
+  encoding.writeVarUint8Array(encoder, stateVector);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Encodes a `session` message. */
+export function encodeSessionMessage(info: SessionInfo): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SESSION);
+  encoding.writeVarString(encoder, JSON.stringify(info));
+  return encoding.toUint8Array(encoder);
+}
+
+/** Reads the body of a `session` message (after its type); null when it is not valid session JSON. */
+export function readSessionBody(decoder: decoding.Decoder): SessionInfo | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(decoding.readVarString(decoder));
+  } catch {
+    return null; // a malformed session message is ignored: the client stays in its safe (read-only) state
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  const { role, canWrite, member } = value as Record<string, unknown>;
+  if (!(ROLES as readonly unknown[]).includes(role) || typeof canWrite !== 'boolean') return null;
+  return { role: role as Role, canWrite, member: typeof member === 'string' ? member.slice(0, 120) : '' };
+}
+
+/**
+ * Reads a state vector (as written by `Y.encodeStateVector`) into client id → clock, bounded so a hostile
+ * message cannot make the client allocate without limit.
+ */
+export function readStateVector(bytes: Uint8Array, maxEntries = 100_000): Map<number, number> | null {
+  try {
+    const decoder = decoding.createDecoder(bytes);
+    const count = decoding.readVarUint(decoder);
+    if (count > maxEntries) return null;
+    const out = new Map<number, number>();
+    for (let i = 0; i < count; i++) out.set(decoding.readVarUint(decoder), decoding.readVarUint(decoder));
+    return out;
+  } catch {
+    return null; // truncated: treated as "nothing confirmed", which is the safe reading
+  }
+}
