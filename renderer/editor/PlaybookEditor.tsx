@@ -15,7 +15,7 @@ import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPl
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import type { Provider } from '@lexical/yjs';
 import type { Doc } from 'yjs';
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { isSafeLinkUrl } from '@shared/domain/url';
 import { PLAYBOOK_MARKDOWN_SHORTCUTS } from './markdownShortcuts';
 import { $insertNarrativeAfterSelection } from './narrativeOps';
@@ -60,6 +60,8 @@ export function PlaybookEditor(props: PlaybookEditorProps) {
     // Content comes from the Y.Doc: the editor must not create an initial state of its own.
     editorState: null,
   };
+  // Collaborators' carets live inside the scrolling canvas, so they move with the text they point at.
+  const cursorsRef = useRef<HTMLDivElement>(null);
   const providerFactory = useCallback(
     (id: string, docMap: Map<string, Doc>): Provider => {
       docMap.set(id, doc);
@@ -71,8 +73,9 @@ export function PlaybookEditor(props: PlaybookEditorProps) {
   return (
     <LexicalCollaboration>
       <LexicalComposer initialConfig={initialConfig}>
-        <EditorBody {...props} />
+        <EditorBody {...props} cursorsRef={cursorsRef} />
         <CollaborationPlugin
+          cursorsContainerRef={cursorsRef}
           id={docName}
           providerFactory={providerFactory}
           shouldBootstrap={false}
@@ -84,7 +87,13 @@ export function PlaybookEditor(props: PlaybookEditorProps) {
   );
 }
 
-function EditorBody({ editable, showOutline, header, userName }: PlaybookEditorProps) {
+function EditorBody({
+  editable,
+  showOutline,
+  header,
+  userName,
+  cursorsRef,
+}: PlaybookEditorProps & { cursorsRef: RefObject<HTMLDivElement | null> }) {
   const [editor] = useLexicalComposerContext();
   const [linkUrl, setLinkUrl] = useState<string | null>(null);
   // Editability can change while the editor is mounted (the server says the role is read-only); remounting
@@ -104,6 +113,7 @@ function EditorBody({ editable, showOutline, header, userName }: PlaybookEditorP
         {editable && <ToolbarPlugin onLink={openLink} onAddNarrative={addNarrative} />}
         <div className="editor-scroll">
           <div className="editor-canvas">
+            <div className="editor-cursors" ref={cursorsRef} data-testid="remote-cursors" />
             <RichTextPlugin
               contentEditable={
                 <ContentEditable

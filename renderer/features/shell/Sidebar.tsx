@@ -99,7 +99,7 @@ export function Sidebar(props: SidebarProps) {
           <span className="avatar">{(settings.displayName || '?').slice(0, 1).toUpperCase()}</span>
           <span className="sidebar-user-text">
             <strong>{settings.displayName || 'Set your name'}</strong>
-            <span>{settings.role}</span>
+            <span>{directoryLink?.session?.role ?? settings.role}</span>
           </span>
           <Kbd keys="Mod+/" />
         </button>

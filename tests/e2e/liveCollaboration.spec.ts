@@ -1,0 +1,98 @@
+/**
+ * Two people write one playbook live through a real sync server process, see each other's text and cursor,
+ * keep writing while the server is unreachable, and end with identical documents when it comes back.
+ */
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { startSyncServer, type SyncServer } from './support/syncServer';
+
+test.describe.configure({ mode: 'serial' });
+
+let server: SyncServer;
+test.beforeAll(async () => {
+  server = await startSyncServer();
+});
+test.afterAll(async () => {
+  await server?.dispose();
+});
+
+async function join(browser: Browser, name: string, token: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(server.httpUrl);
+  await page.getByTestId('welcome').getByLabel('Your name').fill(name);
+  await page.getByTestId('join-team').click();
+  const dialog = page.getByTestId('join-dialog');
+  await dialog.getByLabel('Server address').fill(server.wsUrl);
+  await dialog.getByLabel('Invite token').fill(token);
+  await expect(dialog.getByTestId('join-claims')).toContainText('acme');
+  await dialog.getByLabel('Name this workspace on your device').fill('Acme');
+  await dialog.getByRole('button', { name: 'Join', exact: true }).click();
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'live');
+  return page;
+}
+
+function narrativeTitle(page: Page, index: number) {
+  return page.getByTestId('editor').locator('.narrative-title').nth(index);
+}
+
+async function typeAtEndOf(page: Page, index: number, text: string): Promise<void> {
+  await narrativeTitle(page, index).click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(text);
+}
+
+test('two people co-edit a playbook and see each other’s words, cursor and presence', async ({ browser }) => {
+  const maya = await join(browser, 'Maya', server.invite('acme', 'Maya', 'storyteller'));
+  const jonas = await join(browser, 'Jonas', server.invite('acme', 'Jonas', 'marketing'));
+
+  await maya.getByTestId('new-playbook').click();
+  await maya.getByTestId('new-playbook-dialog').getByLabel('Title').fill('Launch story');
+  await maya.getByRole('button', { name: 'Create playbook' }).click();
+  await expect(jonas.getByTestId('playbook-list')).toContainText('Launch story');
+  await jonas.getByRole('button', { name: 'Launch story', exact: true }).click();
+
+  await typeAtEndOf(maya, 1, 'Speed');
+  await expect(narrativeTitle(jonas, 1)).toHaveText('Pillar 1 — Speed');
+  await typeAtEndOf(jonas, 2, 'Trust');
+  await expect(narrativeTitle(maya, 2)).toHaveText('Pillar 2 — Trust');
+
+  await expect(maya.getByTestId('presence')).toHaveAttribute('aria-label', /Jonas/);
+  await expect(jonas.getByTestId('presence')).toHaveAttribute('aria-label', /Maya/);
+  // Maya's caret is drawn in Jonas's editor with her name on it.
+  await expect(jonas.getByTestId('remote-cursors').getByText('Maya', { exact: true })).toBeVisible();
+  await expect(maya.getByTestId('save-state')).toHaveText('Saved to server');
+
+  await maya.context().close();
+  await jonas.context().close();
+});
+
+test('both keep writing while the server is down; after it is back no edit is lost', async ({ browser }) => {
+  const maya = await join(browser, 'Maya', server.invite('acme', 'Maya 2', 'storyteller'));
+  const jonas = await join(browser, 'Jonas', server.invite('acme', 'Jonas 2', 'marketing'));
+  await maya.getByRole('button', { name: 'Launch story', exact: true }).click();
+  await jonas.getByRole('button', { name: 'Launch story', exact: true }).click();
+  await expect(narrativeTitle(jonas, 1)).toHaveText('Pillar 1 — Speed');
+
+  await server.stop();
+  await expect(maya.getByTestId('connection')).toHaveAttribute('data-status', /offline|connecting/);
+  await typeAtEndOf(maya, 3, ' ALPHA');
+  await typeAtEndOf(jonas, 3, ' BETA');
+  // Offline, the title bar says the truth: saved here, not yet on the server.
+  await expect(maya.getByTestId('save-state')).toContainText('not on the server yet');
+
+  await server.start();
+  await expect(maya.getByTestId('save-state')).toHaveText('Saved to server', { timeout: 20_000 });
+  await expect(jonas.getByTestId('save-state')).toHaveText('Saved to server', { timeout: 20_000 });
+  const fromMaya = await maya.getByTestId('editor').innerText();
+  await expect.poll(() => jonas.getByTestId('editor').innerText()).toBe(fromMaya);
+  expect(fromMaya).toContain('ALPHA');
+  expect(fromMaya).toContain('BETA');
+});
+
+test('a salesperson reads the playbook but cannot change it', async ({ browser }) => {
+  const rep = await join(browser, 'Rep', server.invite('acme', 'Rep', 'sales'));
+  await rep.getByRole('button', { name: 'Launch story', exact: true }).click();
+  await expect(rep.getByTestId('read-only')).toContainText('sales');
+  await expect(rep.getByTestId('editor')).toHaveAttribute('contenteditable', 'false');
+  await expect(narrativeTitle(rep, 1)).toHaveText('Pillar 1 — Speed');
+});
