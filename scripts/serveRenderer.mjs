@@ -1,6 +1,8 @@
 // Serves the built renderer (out/renderer) over http for the browser client, the end-to-end tests and
 // benchmarks, with the same Content-Security-Policy the desktop app sends. Usage:
-//   node scripts/serveRenderer.mjs [--port 5174] [--host 127.0.0.1]
+//   node scripts/serveRenderer.mjs [--port 5174] [--host 127.0.0.1] [--root out/renderer]
+// --root serves a copy of the build instead (the end-to-end tests do, so a rebuild cannot pull files from
+// under a running suite).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -19,17 +21,17 @@ const TYPES = {
 };
 
 /** Starts the server; resolves with its URL and a close function. */
-export async function serveRenderer({ port = 0, host = '127.0.0.1' } = {}) {
-  await stat(join(ROOT, 'index.html')).catch(() => {
-    throw new Error(`[serve] ${ROOT}/index.html is missing: run "npm run build" first`);
+export async function serveRenderer({ port = 0, host = '127.0.0.1', root = ROOT } = {}) {
+  await stat(join(root, 'index.html')).catch(() => {
+    throw new Error(`[serve] ${root}/index.html is missing: run "npm run build" first`);
   });
   const server = createServer(async (req, res) => {
     const headers = { 'Content-Security-Policy': RENDERER_CSP, 'X-Content-Type-Options': 'nosniff' };
     try {
       const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-      const file = normalize(join(ROOT, path));
-      const inside = file === ROOT || file.startsWith(ROOT + sep);
-      let target = inside && extname(file) ? file : join(ROOT, 'index.html');
+      const file = normalize(join(root, path));
+      const inside = file === root || file.startsWith(root + sep);
+      let target = inside && extname(file) ? file : join(root, 'index.html');
       const body = await readFile(target).catch(() => null);
       if (body === null) {
         res.writeHead(404, headers).end('Not found');
@@ -53,6 +55,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const i = process.argv.indexOf(name);
     return i > 0 ? process.argv[i + 1] : fallback;
   };
-  const { url } = await serveRenderer({ port: Number(arg('--port', 5174)), host: arg('--host', '127.0.0.1') });
+  const { url } = await serveRenderer({
+    port: Number(arg('--port', 5174)),
+    host: arg('--host', '127.0.0.1'),
+    root: resolve(arg('--root', ROOT)),
+  });
   console.log(`[serve] Duet web client at ${url}`);
 }

@@ -73,8 +73,12 @@ describe('playbook documents written headlessly', () => {
     const b = new Y.Doc();
     Y.applyUpdate(a, base);
     Y.applyUpdate(b, base);
-    withHeadlessPlaybook(a, (e) => e.update(() => void $setNarrativeFields('n-first', { owner: 'Ana' }), { discrete: true }));
-    withHeadlessPlaybook(b, (e) => e.update(() => void $setNarrativeFields('n-second', { owner: 'Bo' }), { discrete: true }));
+    withHeadlessPlaybook(a, (e) =>
+      e.update(() => void $setNarrativeFields('n-first', { owner: 'Ana' }), { discrete: true }),
+    );
+    withHeadlessPlaybook(b, (e) =>
+      e.update(() => void $setNarrativeFields('n-second', { owner: 'Bo' }), { discrete: true }),
+    );
     Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
     Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
     const fromA = readPlaybookDoc(a, $readNarratives);
