@@ -52,6 +52,15 @@ export function $readNarrative(node: NarrativeNode): NarrativeSummary {
   return { id: node.getNarrativeId(), title, keyMessage, ...node.getFields() };
 }
 
+/** A title for a whole document: its first heading, else its first narrative's title, else ''. */
+export function $readDocumentTitle(): string {
+  const children = $getRoot().getChildren();
+  const heading = children.find((n) => n.getType() === 'heading');
+  if (heading) return heading.getTextContent().trim().slice(0, 200);
+  const first = children.find($isNarrativeNode);
+  return first ? $readNarrative(first).title.trim().slice(0, 200) : '';
+}
+
 /** Summaries of every narrative in document order. */
 export function $readNarratives(): NarrativeSummary[] {
   return $getNarrativeNodes().map($readNarrative);

@@ -54,13 +54,14 @@ export function mergeStoredEntries(docName: string, entries: readonly Uint8Array
   try {
     for (const bytes of entries) Y.applyUpdate(scratch, bytes);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return fail('corrupt', `The stored data of ${docName} cannot be read (${detail}).`);
+    // The decoder's own words ("Unexpected end of array") mean nothing to a user; the console keeps them.
+    console.warn(`[store] ${docName} is unreadable`, error);
+    return fail('corrupt', 'Its saved data on this device is damaged and cannot be read.');
   } finally {
     scratch.destroy();
   }
   if (scratch.store.pendingStructs !== null || scratch.store.pendingDs !== null) {
-    return fail('corrupt', `The stored data of ${docName} is incomplete: some saved changes are missing.`);
+    return fail('corrupt', 'Its saved data on this device is incomplete: some saved changes are missing.');
   }
   // One entry that applied completely already is the whole state: re-encoding it would cost about as much as
   // decoding did (~50 ms for a 200-narrative playbook), for the same content.

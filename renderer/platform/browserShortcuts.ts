@@ -17,6 +17,7 @@ const SHORTCUTS: Shortcut[] = [
   { key: 'o', shift: true, command: 'workspace:import' },
   { key: '\\', command: 'view:toggle-outline' },
   { key: '/', command: 'help:shortcuts' },
+  { key: 'f', command: 'edit:find' },
 ];
 
 /** True on macOS, where the primary modifier is ⌘ instead of Ctrl. */

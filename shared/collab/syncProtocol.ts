@@ -19,12 +19,16 @@ export const MESSAGE_STORED = 100;
 /** `session`: varString JSON {@link SessionInfo}. */
 export const MESSAGE_SESSION = 101;
 
-/** What the server tells a connection about itself. */
+/** What the server tells a connection about itself. `v` versions this JSON shape. */
 export interface SessionInfo {
+  v: 1;
   role: Role;
   canWrite: boolean;
+  memberId: string;
   /** The member's display name as invited. */
-  member: string;
+  name: string;
+  /** The document name this connection is for. */
+  doc: string;
 }
 
 /** Encodes a `stored` message. */
@@ -52,9 +56,17 @@ export function readSessionBody(decoder: decoding.Decoder): SessionInfo | null {
     return null; // a malformed session message is ignored: the client stays in its safe (read-only) state
   }
   if (typeof value !== 'object' || value === null) return null;
-  const { role, canWrite, member } = value as Record<string, unknown>;
+  const { role, canWrite, memberId, name, doc } = value as Record<string, unknown>;
   if (!(ROLES as readonly unknown[]).includes(role) || typeof canWrite !== 'boolean') return null;
-  return { role: role as Role, canWrite, member: typeof member === 'string' ? member.slice(0, 120) : '' };
+  const text = (v: unknown, max: number): string => (typeof v === 'string' ? v.slice(0, max) : '');
+  return {
+    v: 1,
+    role: role as Role,
+    canWrite,
+    memberId: text(memberId, 64),
+    name: text(name, 120),
+    doc: text(doc, 200),
+  };
 }
 
 /**

@@ -7,7 +7,7 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { mergeRegister } from '@lexical/utils';
 import { $getNodeByKey, type LexicalEditor } from 'lexical';
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { memo, useEffect, useState, useSyncExternalStore } from 'react';
 import { createPortal } from 'react-dom';
 import type { NarrativeFields } from '@shared/domain/narrative';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -63,8 +63,8 @@ export interface NarrativeChromePluginProps {
   editable: boolean;
 }
 
-/** Mounts the chrome of all narratives. */
-export function NarrativeChromePlugin({ editable }: NarrativeChromePluginProps) {
+/** Mounts the chrome of all narratives. Memoised: a parent re-render must not re-render 200 sections. */
+export const NarrativeChromePlugin = memo(function NarrativeChromePlugin({ editable }: NarrativeChromePluginProps) {
   const [editor] = useLexicalComposerContext();
   const [store] = useState(() => new NarrativeChromeStore());
   const [editing, setEditing] = useState<{ key: string; field: DetailsField } | null>(null);
@@ -143,7 +143,7 @@ export function NarrativeChromePlugin({ editable }: NarrativeChromePluginProps) 
       />
     </>
   );
-}
+});
 
 interface NarrativeChromeProps {
   nodeKey: string;

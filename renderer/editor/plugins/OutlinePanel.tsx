@@ -3,7 +3,7 @@
  * Alt+↑/↓ on the focused item. Reads the editor state, so it follows remote edits as well as local ones.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { memo, useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { NARRATIVE_STATUS_LABELS, type NarrativeSummary } from '@shared/domain/narrative';
 import { $findNarrative, $moveNarrative, $moveNarrativeBefore, $readNarratives } from '../narrativeOps';
 
@@ -19,8 +19,8 @@ function sameItems(a: OutlineItem[], b: OutlineItem[]): boolean {
   );
 }
 
-/** The outline panel. */
-export function OutlinePanel({ editable }: { editable: boolean }) {
+/** The outline panel. Memoised: it follows the editor itself, not its parent's renders. */
+export const OutlinePanel = memo(function OutlinePanel({ editable }: { editable: boolean }) {
   const [editor] = useLexicalComposerContext();
   const [items, setItems] = useState<OutlineItem[]>([]);
   const [dragId, setDragId] = useState<string | null>(null);
@@ -125,4 +125,4 @@ export function OutlinePanel({ editable }: { editable: boolean }) {
       )}
     </aside>
   );
-}
+});

@@ -21,7 +21,21 @@ export function PlaybookTitleBar({ meta, session, showOutline, onToggleOutline }
   const [title, setTitle] = useState(meta.title);
   const [saveState, setSaveState] = useState<PersistenceState>(session.getSaveState());
   useEffect(() => setTitle(meta.title), [meta.title]);
-  useEffect(() => session.onSaveState(setSaveState), [session]);
+  useEffect(() => {
+    // Local saves finish in milliseconds: flashing "Saving…" on every keystroke would cost two React
+    // commits per key (measured: the main extra typing latency over a bare editor). Show it only when a
+    // save takes longer than half a second; errors and completion show at once.
+    let slow: ReturnType<typeof setTimeout> | undefined;
+    const off = session.onSaveState((next) => {
+      clearTimeout(slow);
+      if (next === 'saving') slow = setTimeout(() => setSaveState('saving'), 500);
+      else setSaveState(next);
+    });
+    return () => {
+      clearTimeout(slow);
+      off();
+    };
+  }, [session]);
   const link = useLinkState(session.link);
   const pendingOnServer = link !== null && link.unconfirmed > 0;
 

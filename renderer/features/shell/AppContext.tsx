@@ -35,6 +35,8 @@ interface AppApi {
   addWorkspace(ref: WorkspaceRef): Promise<void>;
   /** Re-reads the open workspace from storage (after an import or a repair). */
   reloadWorkspace(): Promise<void>;
+  /** Sets an unreadable directory aside and rebuilds it from the playbooks on this device. */
+  repairDirectory(): Promise<void>;
   /** Joins a sync server with an invite token (into the matching local workspace, or a new one). */
   joinServer(input: { url: string; token: string; name: string }): Promise<Result<WorkspaceRef>>;
   /** Disconnects a workspace from its server; the local copy stays. */
@@ -70,7 +72,7 @@ export function AppProvider(props: { initialSettings: Settings; store: DocStore;
   }, []);
 
   const load = useCallback(
-    async (ref: WorkspaceRef) => {
+    async (ref: WorkspaceRef, recover = false) => {
       setWorkspace((previous) => {
         if (previous.status === 'open') void previous.workspace.close();
         return { status: 'loading', ref };
@@ -85,6 +87,7 @@ export function AppProvider(props: { initialSettings: Settings; store: DocStore;
           syncProblem = token.ok ? 'No invite token is saved for this server. Join it again.' : token.error.message;
       }
       const opened = await Workspace.open(store, ref, sync);
+      if (opened.ok && recover) await opened.value.recoverPlaybooks();
       setWorkspace(
         opened.ok
           ? { status: 'open', ref, workspace: opened.value, syncProblem }
@@ -113,6 +116,12 @@ export function AppProvider(props: { initialSettings: Settings; store: DocStore;
     },
     [load, settings.workspaces, updateSettings],
   );
+
+  const repairDirectory = useCallback(async () => {
+    if (workspace.status !== 'unreadable') return;
+    await store.setAside(`${workspace.ref.id}/directory`, workspace.error.message);
+    await load(workspace.ref, true);
+  }, [load, store, workspace]);
 
   const joinServer = useCallback(
     async (input: { url: string; token: string; name: string }): Promise<Result<WorkspaceRef>> => {
@@ -167,10 +176,22 @@ export function AppProvider(props: { initialSettings: Settings; store: DocStore;
       openWorkspace,
       addWorkspace,
       reloadWorkspace,
+      repairDirectory,
       joinServer,
       leaveServer,
     }),
-    [settings, store, workspace, updateSettings, openWorkspace, addWorkspace, reloadWorkspace, joinServer, leaveServer],
+    [
+      settings,
+      store,
+      workspace,
+      updateSettings,
+      openWorkspace,
+      addWorkspace,
+      reloadWorkspace,
+      repairDirectory,
+      joinServer,
+      leaveServer,
+    ],
   );
   return <AppContext.Provider value={api}>{props.children}</AppContext.Provider>;
 }

@@ -68,20 +68,16 @@ export function Shell() {
           title={`The workspace “${workspace.ref.name}” could not be read`}
           testId="workspace-unreadable"
           actions={
-            <button
-              type="button"
-              className="button button-primary"
-              onClick={async () => {
-                await app.store.setAside(`${workspace.ref.id}/directory`, workspace.error.message);
-                await app.reloadWorkspace();
-              }}
-            >
+            <button type="button" className="button button-primary" onClick={() => void app.repairDirectory()}>
               Keep the damaged list aside and rebuild it
             </button>
           }
         >
           <p>{workspace.error.message}</p>
-          <p>Nothing was changed. Your playbooks’ own documents are untouched.</p>
+          <p>
+            Nothing was changed. Your playbooks’ own documents are untouched: rebuilding lists every playbook found on
+            this device again (including ones deleted earlier), and keeps the damaged list aside.
+          </p>
         </EmptyState>
       ) : workspace.status === 'loading' ? (
         <div className="loading" aria-busy="true">

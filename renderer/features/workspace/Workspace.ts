@@ -8,6 +8,7 @@ import {
   addPlaybook,
   observePlaybooks,
   readPlaybook,
+  readPlaybooks,
   removePlaybook,
   renamePlaybook,
   restorePlaybook,
@@ -20,7 +21,8 @@ import type { WorkspaceSnapshot } from '@shared/format/workspaceFile';
 import { fail, ok, type AppError, type Result } from '@shared/result';
 import { LOCAL_LOAD_ORIGIN, LocalPersistence } from '../../collab/LocalPersistence';
 import { SyncLink, type SyncLinkOptions } from '../../collab/SyncLink';
-import { createPlaybookDoc } from '../../editor/headless';
+import { createPlaybookDoc, readPlaybookDoc } from '../../editor/headless';
+import { $readDocumentTitle } from '../../editor/narrativeOps';
 import type { PlaybookSpec } from '../../editor/docSpec';
 import type { DocStore } from '../../platform/DocStore';
 import { PlaybookSession } from './PlaybookSession';
@@ -144,6 +146,32 @@ export class Workspace {
     await session?.close();
   }
 
+  /**
+   * Lists again every playbook whose document is on this device but missing from the directory — after the
+   * directory itself was unreadable and set aside. Titles come from each document (its first heading, else
+   * its first narrative). Returns how many were listed.
+   */
+  async recoverPlaybooks(): Promise<number> {
+    const listed = new Set(readPlaybooks(this.directory).map((p) => p.id));
+    let recovered = 0;
+    for (const name of await this.store.listDocs(`${this.id}/playbook/`)) {
+      const parsed = parseDocName(name);
+      if (parsed?.kind !== 'playbook' || parsed.workspaceId !== this.id || listed.has(parsed.id)) continue;
+      const loaded = await this.store.load(name);
+      let title = `Recovered playbook ${recovered + 1}`;
+      if (!loaded.ok) title = `Unreadable playbook ${recovered + 1}`;
+      else if (loaded.value.update) {
+        const doc = new Y.Doc();
+        Y.applyUpdate(doc, loaded.value.update);
+        title = readPlaybookDoc(doc, $readDocumentTitle) || title;
+        doc.destroy();
+      }
+      addPlaybook(this.directory, { id: parsed.id, title, template: 'blank', owner: '' });
+      recovered++;
+    }
+    return recovered;
+  }
+
   /** Moves an unreadable playbook's bytes aside and gives it a fresh, empty document. */
   async setAsidePlaybook(id: string, error: AppError): Promise<void> {
     await this.store.setAside(playbookDocName(this.id, id), error.message);
@@ -157,7 +185,11 @@ export class Workspace {
     for (const name of await this.store.listDocs(`${this.id}/`)) {
       if (parseDocName(name)?.workspaceId !== this.id) continue;
       const loaded = await this.store.load(name);
-      if (!loaded.ok) return fail('corrupt', `${loaded.error.message} Set it aside before exporting.`);
+      if (!loaded.ok)
+        return fail(
+          'corrupt',
+          `${name} cannot be read: ${loaded.error.message} Open it and set it aside before exporting.`,
+        );
       if (loaded.value.update) docs.set(name, loaded.value.update);
     }
     return ok({ workspace: { id: this.id, name: this.name }, exportedAt: Date.now(), docs });

@@ -51,7 +51,11 @@ describe('durability under kill -9', () => {
       const writer: Client = openClient(server.url, DOC, token, writerDoc);
       const listenerDoc = new Y.Doc();
       const listener: Client = openClient(server.url, DOC, token, listenerDoc);
-      await waitUntil(() => writer.provider.synced && listener.provider.synced, 5_000, () => `round ${round}: not synced`);
+      await waitUntil(
+        () => writer.provider.synced && listener.provider.synced,
+        5_000,
+        () => `round ${round}: not synced`,
+      );
       let streaming = true;
       const stream = (async () => {
         while (streaming) {
@@ -78,7 +82,11 @@ describe('durability under kill -9', () => {
     }
     // The writer comes back once more: every edit it ever made is stored, and it can tell ("Saved").
     const writer = openClient(server.url, DOC, token, writerDoc);
-    await waitUntil(() => writer.saved(), 10_000, () => 'final edits never confirmed');
+    await waitUntil(
+      () => writer.saved(),
+      10_000,
+      () => 'final edits never confirmed',
+    );
     writer.destroy();
     const stored = await readStoredDoc(server.url, DOC, token);
     expect(stored.getText('root').toString()).toBe(writerDoc.getText('root').toString());

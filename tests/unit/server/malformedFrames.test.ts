@@ -18,7 +18,11 @@ beforeAll(async () => {
   server = await startServer(data);
   alice = openClient(server.url, DOC, token);
   bob = openClient(server.url, DOC, token);
-  await waitUntil(() => alice.provider.synced && bob.provider.synced, 5_000, () => 'healthy clients not synced');
+  await waitUntil(
+    () => alice.provider.synced && bob.provider.synced,
+    5_000,
+    () => 'healthy clients not synced',
+  );
 }, 60_000);
 
 afterAll(async () => {
@@ -43,7 +47,9 @@ describe('malformed frames close only their own connection', () => {
       alice.doc.getText('root').insert(0, `a${index} `);
       bob.doc.getMap('meta').set(`b${index}`, index);
       await waitUntil(
-        () => bob.doc.getText('root').toString().includes(`a${index} `) && alice.doc.getMap('meta').get(`b${index}`) === index,
+        () =>
+          bob.doc.getText('root').toString().includes(`a${index} `) &&
+          alice.doc.getMap('meta').get(`b${index}`) === index,
         5_000,
         () => `healthy clients stopped syncing after "${entry.name}"`,
       );

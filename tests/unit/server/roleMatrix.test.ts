@@ -5,7 +5,16 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectRaw, frameKind, openClient, readStoredState, syncFrame, waitForFrame, waitUntil, type RawSocket } from './helpers/clients';
+import {
+  connectRaw,
+  frameKind,
+  openClient,
+  readStoredState,
+  syncFrame,
+  waitForFrame,
+  waitUntil,
+  type RawSocket,
+} from './helpers/clients';
 import { buildServerOnce, invite, startServer, tempDataDir, type ServerProcess } from './helpers/serverProcess';
 
 const ROLES = ['storyteller', 'marketing', 'sales', 'viewer'] as const;
@@ -23,7 +32,10 @@ const anchors: ReturnType<typeof openClient>[] = [];
 function storedRows(docName: string): string[] {
   const db = new DatabaseSync(join(server.dataDir, 'duet.sqlite'), { readOnly: true });
   try {
-    return db.prepare('SELECT data FROM updates WHERE doc = ? ORDER BY id').all(docName).map((r) => Buffer.from(r.data as Uint8Array).toString('hex'));
+    return db
+      .prepare('SELECT data FROM updates WHERE doc = ? ORDER BY id')
+      .all(docName)
+      .map((r) => Buffer.from(r.data as Uint8Array).toString('hex'));
   } finally {
     db.close();
   }
@@ -58,7 +70,11 @@ beforeAll(async () => {
   for (const docName of Object.values(DOCS)) {
     const anchor = openClient(server.url, docName, tokens.storyteller as string);
     anchor.doc.getText('root').insert(0, `seed of ${docName}`);
-    await waitUntil(() => anchor.saved(), 5_000, () => `seed of ${docName} not saved`);
+    await waitUntil(
+      () => anchor.saved(),
+      5_000,
+      () => `seed of ${docName} not saved`,
+    );
     anchors.push(anchor);
   }
 }, 60_000);
@@ -95,7 +111,11 @@ describe('role matrix', () => {
           const reader = new Y.Doc();
           Y.applyUpdate(reader, stateAfter);
           expect(reader.getText('root').toString()).toContain(`forged by ${role}-${kind}`);
-          await waitUntil(() => relayed() === 2, 5_000, () => 'writer update not relayed');
+          await waitUntil(
+            () => relayed() === 2,
+            5_000,
+            () => 'writer update not relayed',
+          );
           await waitForFrame(writer, (b) => b[0] === 100);
         } else {
           expect(Buffer.from(stateAfter).equals(Buffer.from(stateBefore))).toBe(true);
@@ -115,12 +135,18 @@ describe('role matrix', () => {
     const docName = DOCS.playbook;
     const before = await readStoredState(server.url, docName, tokens.viewer as string);
     const sales = openClient(server.url, docName, tokens.sales as string);
-    await waitUntil(() => sales.provider.synced && sales.session !== null, 5_000, () => 'sales not synced');
+    await waitUntil(
+      () => sales.provider.synced && sales.session !== null,
+      5_000,
+      () => 'sales not synced',
+    );
     expect(sales.session).toMatchObject({ role: 'sales', canWrite: false });
     sales.doc.getText('root').insert(0, 'sales edit');
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(sales.saved()).toBe(false); // the client can tell: nothing it wrote is stored
-    expect(Buffer.from(await readStoredState(server.url, docName, tokens.viewer as string)).equals(Buffer.from(before))).toBe(true);
+    expect(
+      Buffer.from(await readStoredState(server.url, docName, tokens.viewer as string)).equals(Buffer.from(before)),
+    ).toBe(true);
     sales.destroy();
   });
 });

@@ -53,7 +53,11 @@ describe('a connection without a valid token for the workspace never opens a doc
       ['three parts', `${good}.x`, 401],
       ['huge', 'a'.repeat(5000), 401],
       ['signed with another secret', forgeToken(randomBytes(32), claims), 401],
-      ['payload swapped', `${Buffer.from(JSON.stringify({ ...claims, role: 'storyteller', mid: 'x' })).toString('base64url')}.${signature}`, 401],
+      [
+        'payload swapped',
+        `${Buffer.from(JSON.stringify({ ...claims, role: 'storyteller', mid: 'x' })).toString('base64url')}.${signature}`,
+        401,
+      ],
       ['signature truncated', `${payload}.${signature.slice(0, 10)}`, 401],
       ['expired', forgeToken(secret, { ...claims, exp: now - 1 }), 401],
       ['unknown member', forgeToken(secret, { ...claims, mid: 'nobody' }), 401],

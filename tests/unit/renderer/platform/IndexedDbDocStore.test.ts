@@ -45,7 +45,7 @@ describe('documents stored in IndexedDB', () => {
     expect(await store.load('acme/playbook/none')).toEqual({ ok: true, value: { update: null, entries: 0 } });
   });
 
-  it('unreadable stored data is reported as corrupt, naming the document, and is left exactly as it was', async () => {
+  it('unreadable stored data is reported as corrupt in plain words, and is left exactly as it was', async () => {
     const store = await openIndexedDbDocStore('db', new IDBFactory());
     const doc = new Y.Doc();
     const [good] = updatesOf(doc, () => doc.getText('t').insert(0, 'kept'));
@@ -56,7 +56,9 @@ describe('documents stored in IndexedDB', () => {
       expect(loaded.ok).toBe(false);
       if (!loaded.ok) {
         expect(loaded.error.code).toBe('corrupt');
-        expect(loaded.error.message).toContain('acme/playbook/p1');
+        // The screen names the playbook by its title; the message itself is for people, not decoder internals.
+        expect(loaded.error.message).toMatch(/damaged|incomplete/);
+        expect(loaded.error.message).not.toMatch(/Unexpected|array|undefined/);
       }
     }
     expect(await store.listQuarantine()).toEqual([]);

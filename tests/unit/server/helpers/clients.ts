@@ -52,7 +52,8 @@ export function openClient(url: string, docName: string, token: string, doc = ne
     provider,
     session: null,
     stored: new Map(),
-    saved: () => (client.stored.get(doc.clientID) ?? 0) >= (Y.decodeStateVector(Y.encodeStateVector(doc)).get(doc.clientID) ?? 0),
+    saved: () =>
+      (client.stored.get(doc.clientID) ?? 0) >= (Y.decodeStateVector(Y.encodeStateVector(doc)).get(doc.clientID) ?? 0),
     destroy: () => provider.destroy(),
   };
   // How the app would register the extension: handlers by message type, per provider.
@@ -75,7 +76,12 @@ export interface RawSocket {
 }
 
 /** Opens a raw socket; resolves with it, or with the HTTP status that refused the upgrade. */
-export function connectRaw(url: string, path: string, token: string | null, headers: Record<string, string> = {}): Promise<RawSocket | { status: number }> {
+export function connectRaw(
+  url: string,
+  path: string,
+  token: string | null,
+  headers: Record<string, string> = {},
+): Promise<RawSocket | { status: number }> {
   const query = token === null ? '' : `?token=${encodeURIComponent(token)}`;
   const ws = new WebSocket(`${url}/${path}${query}`, { headers });
   const frames: Uint8Array[] = [];
@@ -106,7 +112,9 @@ export function frame(write: (encoder: encoding.Encoder) => void): Uint8Array {
 
 /** [sync, step, payload]. step: 0 = step 1, 1 = step 2, 2 = update. */
 export function syncFrame(step: number, payload: Uint8Array): Uint8Array {
-  return frame((e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, step), encoding.writeVarUint8Array(e, payload)));
+  return frame(
+    (e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, step), encoding.writeVarUint8Array(e, payload)),
+  );
 }
 
 /** Message type of a received frame, and for sync frames the step. */
@@ -119,9 +127,17 @@ export function frameKind(bytes: Uint8Array): { type: number; step?: number; pay
 }
 
 /** Waits until a frame matching `predicate` arrived (checking the ones already received too). */
-export async function waitForFrame(socket: RawSocket, predicate: (bytes: Uint8Array) => boolean, timeoutMs = 5_000): Promise<Uint8Array> {
+export async function waitForFrame(
+  socket: RawSocket,
+  predicate: (bytes: Uint8Array) => boolean,
+  timeoutMs = 5_000,
+): Promise<Uint8Array> {
   let found: Uint8Array | undefined;
-  await waitUntil(() => (found = socket.frames.find(predicate)) !== undefined, timeoutMs, () => 'expected frame');
+  await waitUntil(
+    () => (found = socket.frames.find(predicate)) !== undefined,
+    timeoutMs,
+    () => 'expected frame',
+  );
   return found as Uint8Array;
 }
 

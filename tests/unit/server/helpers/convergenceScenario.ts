@@ -32,15 +32,24 @@ function view(doc: Y.Doc): string {
 const describe = (client: Client) => view(client.doc);
 
 /** Runs the scenario for `seed` against `url`; throws an Error naming the seed if the clients diverge. */
-export async function runConvergenceScenario(url: string, tokens: readonly string[], seed: number, steps: number): Promise<void> {
+export async function runConvergenceScenario(
+  url: string,
+  tokens: readonly string[],
+  seed: number,
+  steps: number,
+): Promise<void> {
   const random = createPrng(seed);
   const docName = `acme/playbook/seed-${seed}`;
-  const clients = Array.from({ length: CLIENTS }, (_, i) => openClient(url, docName, tokens[i % tokens.length] as string));
+  const clients = Array.from({ length: CLIENTS }, (_, i) =>
+    openClient(url, docName, tokens[i % tokens.length] as string),
+  );
   // Everything each client ever wrote, to prove that no edit was lost (not just that all agree).
   const written = clients.map(() => new Y.Doc());
-  clients.forEach((client, i) => client.doc.on('update', (update: Uint8Array, origin: unknown) => {
-    if (origin !== client.provider) Y.applyUpdate(written[i] as Y.Doc, update);
-  }));
+  clients.forEach((client, i) =>
+    client.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin !== client.provider) Y.applyUpdate(written[i] as Y.Doc, update);
+    }),
+  );
   try {
     for (let step = 0; step < steps; step++) {
       const client = random.pick(clients);
@@ -56,11 +65,13 @@ export async function runConvergenceScenario(url: string, tokens: readonly strin
         clients.every((c) => c.provider.synced && c.saved()) &&
         clients.every((c) => describe(c) === describe(clients[0] as Client)),
       20_000,
-      () => `seed ${seed}: clients did not converge: ${clients.map((c) => `${c.provider.wsconnected}/${c.provider.synced}/${c.saved()} ${describe(c)}`).join(' | ')}`,
+      () =>
+        `seed ${seed}: clients did not converge: ${clients.map((c) => `${c.provider.wsconnected}/${c.provider.synced}/${c.saved()} ${describe(c)}`).join(' | ')}`,
     );
     const stored = await readStoredDoc(url, docName, tokens[0] as string);
     const storedView = view(stored);
-    if (storedView !== describe(clients[0] as Client)) throw new Error(`seed ${seed}: stored ${storedView} != clients ${describe(clients[0] as Client)}`);
+    if (storedView !== describe(clients[0] as Client))
+      throw new Error(`seed ${seed}: stored ${storedView} != clients ${describe(clients[0] as Client)}`);
     for (const [i, own] of written.entries()) {
       const probe = new Y.Doc();
       Y.applyUpdate(probe, Y.encodeStateAsUpdate(stored));

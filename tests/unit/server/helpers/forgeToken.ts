@@ -19,5 +19,8 @@ export function forgeToken(secret: Buffer, claims: Record<string, unknown>): str
 
 /** The claims inside a token (no verification). */
 export function decodeClaims(token: string): Record<string, unknown> {
-  return JSON.parse(Buffer.from(token.split('.')[0] as string, 'base64url').toString('utf8')) as Record<string, unknown>;
+  return JSON.parse(Buffer.from(token.split('.')[0] as string, 'base64url').toString('utf8')) as Record<
+    string,
+    unknown
+  >;
 }

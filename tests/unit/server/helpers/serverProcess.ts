@@ -47,7 +47,18 @@ export function buildServerOnce(): void {
   }
   try {
     if (!isFresh()) {
-      execFileSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '-c', 'server/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+      execFileSync(
+        process.execPath,
+        [
+          join(root, 'node_modules', 'vite', 'bin', 'vite.js'),
+          'build',
+          '-c',
+          'server/vite.config.ts',
+          '--logLevel',
+          'warn',
+        ],
+        { cwd: root, stdio: 'inherit' },
+      );
     }
   } finally {
     rmSync(LOCK, { recursive: true, force: true });
@@ -67,7 +78,9 @@ export function runCli(args: string[]): string[] {
 
 /** Invites a member through the CLI and returns the token (its last line). */
 export function invite(dataDir: string, workspace: string, name: string, role: string, extra: string[] = []): string {
-  return runCli(['invite', '--data', dataDir, '--workspace', workspace, '--name', name, '--role', role, ...extra]).at(-1) as string;
+  return runCli(['invite', '--data', dataDir, '--workspace', workspace, '--name', name, '--role', role, ...extra]).at(
+    -1,
+  ) as string;
 }
 
 /** A running server process. */

@@ -96,7 +96,7 @@ describe('a workspace whose directory cannot be read', () => {
     expect(opened.ok).toBe(false);
     if (!opened.ok) {
       expect(opened.error.code).toBe('corrupt');
-      expect(opened.error.message).toContain(directoryDocName(REF.id));
+      expect(opened.error.message).toMatch(/damaged|incomplete/);
     }
     await new Promise((r) => setTimeout(r, 20));
     expect(store.writes).toEqual([]);

@@ -1,0 +1,133 @@
+/**
+ * Benchmark (b): keystroke-to-next-paint latency typing into a 5,000-paragraph playbook.
+ *
+ * Method (keystrokeProbe): per keydown, from the event's timestamp to a task queued from the next
+ * requestAnimationFrame, i.e. just after the frame that shows the character has been rendered. Keys are
+ * sent by page.keyboard.type (real key events through Chromium's input pipeline) into a body paragraph
+ * of the middle narrative, in the real app and in the bare Lexical + Yjs editor holding the same stored
+ * document. The first WARMUP_TEXT keys are not recorded: they pay for JIT compilation, not for typing.
+ * Typed at ~25 keys/s, faster than people type, so any backlog between keys shows up in the figures.
+ * Sessions alternate app, baseline, app, baseline and the samples of each editor are pooled, so that load
+ * from other processes on the machine falls on both alike.
+ */
+import { percentile, round1, watchForErrors } from './lib/browser.mjs';
+import { keystrokeProbe, readyProbe } from './lib/probes.mjs';
+
+const WARMUP_TEXT = 'Warm up the editor. ';
+// Plain words and punctuation only: *, _, ` or a leading "- " would trigger markdown shortcuts and measure those.
+const TYPED_TEXT =
+  'Fleet managers want fewer surprises, so we show which vehicle will fail next week and why. ' +
+  'Every prediction names the part, the sensor trend and the cost of waiting, and the depot books the work ' +
+  'into its quietest slot before the driver ever calls.';
+/** Milliseconds between key down and key up (Playwright's `delay`); the next key follows the key up. */
+const KEY_DELAY_MS = 25;
+/** Time for deferred work after load (chrome portals, outline) to finish before the first key. */
+const SETTLE_MS = 1500;
+/** Typing sessions per editor (each a fresh page load). */
+const SESSIONS = 2;
+
+/** Puts the caret at the end of the target paragraph's text, as a click there would. */
+function placeCaret({ narrativeId, paragraphIndex }) {
+  const body = document.querySelector(`section[data-narrative-id="${narrativeId}"] .narrative-body`);
+  const paragraph = body?.querySelectorAll(':scope > p.ed-p')[paragraphIndex];
+  if (!paragraph) throw new Error(`[bench] paragraph ${paragraphIndex} of ${narrativeId} not found`);
+  paragraph.scrollIntoView({ block: 'center' });
+  paragraph.closest('[contenteditable="true"]').focus();
+  const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+  let last = null;
+  while (walker.nextNode()) last = walker.currentNode;
+  getSelection().collapse(last, last.length);
+}
+
+/** Types into one editor and returns the latencies (ms) of the recorded keystrokes. */
+async function typeInto(context, url, playbook, label) {
+  const page = await context.newPage();
+  const check = watchForErrors(page, label);
+  try {
+    await page.addInitScript(readyProbe, playbook.lastTitle);
+    await page.addInitScript(keystrokeProbe);
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForFunction(() => window.__benchReady, null, { timeout: 120_000, polling: 100 });
+    await page.waitForTimeout(SETTLE_MS);
+    const target = {
+      narrativeId: `bench-n${Math.ceil(playbook.narratives / 2)}`,
+      paragraphIndex: playbook.paragraphs >> 1,
+    };
+    await page.evaluate(placeCaret, target);
+    await page.waitForTimeout(200); // Lexical reads the DOM selection on `selectionchange`, a later task
+    await page.keyboard.type(WARMUP_TEXT, { delay: KEY_DELAY_MS });
+    await page.waitForTimeout(300);
+    await page.evaluate(() => (window.__benchRecordKeys = true));
+    await page.keyboard.type(TYPED_TEXT, { delay: KEY_DELAY_MS });
+    await page.waitForTimeout(300); // let the last key's frame land
+    const result = await page.evaluate(({ narrativeId, paragraphIndex }) => {
+      window.__benchRecordKeys = false;
+      const body = document.querySelector(`section[data-narrative-id="${narrativeId}"] .narrative-body`);
+      const text = body.querySelectorAll(':scope > p.ed-p')[paragraphIndex].textContent;
+      return { samples: window.__benchKeys, slow: window.__benchSlowEvents, text };
+    }, target);
+    check();
+    // A keystroke that went elsewhere (lost focus, a dialog) would make the figures meaningless.
+    if (!result.text.endsWith(WARMUP_TEXT + TYPED_TEXT))
+      throw new Error(`[bench] ${label}: typed text did not land in the paragraph`);
+    if (result.samples.length !== TYPED_TEXT.length) {
+      throw new Error(`[bench] ${label}: ${result.samples.length} samples for ${TYPED_TEXT.length} keys`);
+    }
+    const interactions = new Set(result.slow.filter((e) => e.interactionId > 0).map((e) => e.interactionId));
+    return {
+      latencies: result.samples.map((s) => s.end - s.start),
+      slowInteractions: interactions.size,
+      slowEvents: result.slow,
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * Runs the benchmark.
+ * @param {{ context: import('@playwright/test').BrowserContext, url: string, playbook: { id: string, docName: string, lastTitle: string, narratives: number, paragraphs: number }, openOnStart: (id: string) => Promise<void>, log: (s: string) => void }} ctx
+ */
+export async function run({ context, url, playbook, openOnStart, log }) {
+  await openOnStart(playbook.id);
+  const urls = { app: url, baseline: `${url}bench/bare.html?doc=${encodeURIComponent(playbook.docName)}` };
+  const pooled = {
+    app: { latencies: [], slowInteractions: 0, slowEvents: [] },
+    baseline: { latencies: [], slowInteractions: 0, slowEvents: [] },
+  };
+  for (let session = 1; session <= SESSIONS; session++) {
+    for (const which of ['app', 'baseline']) {
+      const r = await typeInto(context, urls[which], playbook, which);
+      log(
+        `typing ${which} session ${session}: p50 ${round1(percentile(r.latencies, 50))} ms, p95 ${round1(percentile(r.latencies, 95))} ms`,
+      );
+      pooled[which].latencies.push(...r.latencies);
+      pooled[which].slowInteractions += r.slowInteractions;
+      pooled[which].slowEvents.push(...r.slowEvents);
+    }
+  }
+  const { app, baseline } = pooled;
+  const stats = (r) => ({
+    p50: round1(percentile(r.latencies, 50)),
+    p95: round1(percentile(r.latencies, 95)),
+    max: round1(Math.max(...r.latencies)),
+    slowInteractions: r.slowInteractions,
+  });
+  const a = stats(app);
+  const b = stats(baseline);
+  log(`keystrokes app: ${JSON.stringify(a)}  baseline: ${JSON.stringify(b)}`);
+  const name = `keystroke → next paint, ${playbook.paragraphs * playbook.narratives} paragraphs`;
+  return {
+    rows: [
+      { metric: `${name}, p50 (ms)`, value: a.p50, baseline: b.p50, target: {} },
+      { metric: `${name}, p95 (ms)`, value: a.p95, baseline: b.p95, target: { maxValue: 16, maxRatio: 1.2 } },
+    ],
+    details: {
+      keysPerSession: TYPED_TEXT.length,
+      sessions: SESSIONS,
+      keyDelayMs: KEY_DELAY_MS,
+      app: { ...a, latencies: app.latencies.map(round1), slowEvents: app.slowEvents },
+      baseline: { ...b, latencies: baseline.latencies.map(round1), slowEvents: baseline.slowEvents },
+    },
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * The baseline editor: LexicalComposer + RichTextPlugin + the official CollaborationPlugin with the playbook's
+ * node set and theme, and nothing else — no shell, no toolbar, no outline, no narrative chrome, no
+ * persistence. It reads the same stored Yjs records from the same IndexedDB (`?doc=` names the document) and
+ * its provider applies them on connect, as LocalProvider does, so app minus baseline is what Duet adds.
+ * Written with createElement so that it is typechecked with the other bench sources (tests/tsconfig: *.ts).
+ */
+import { LexicalCollaboration } from '@lexical/react/LexicalCollaborationContext';
+import { CollaborationPlugin } from '@lexical/react/LexicalCollaborationPlugin';
+import { LexicalComposer } from '@lexical/react/LexicalComposer';
+import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
+import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
+import type { Provider, ProviderAwareness } from '@lexical/yjs';
+import { createElement as h } from 'react';
+import { createRoot } from 'react-dom/client';
+import { Awareness } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { PLAYBOOK_NODES } from '../../renderer/editor/nodes';
+import { PLAYBOOK_THEME } from '../../renderer/editor/theme';
+// The app's own styles, so the baseline lays out and paints the same boxes as the app does.
+import '../../renderer/app/styles/base.css';
+import '../../renderer/app/styles/editor.css';
+
+/** The raw records of one document, read the way IndexedDbDocStore stores them (store `updates`, index `byDoc`). */
+async function readRecords(docName: string): Promise<Uint8Array[]> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const open = indexedDB.open('duet-docs');
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error ?? new Error('[bench] cannot open duet-docs'));
+  });
+  const records = await new Promise<{ bytes: Uint8Array }[]>((resolve, reject) => {
+    const req = db.transaction('updates').objectStore('updates').index('byDoc').getAll(IDBKeyRange.only(docName));
+    req.onsuccess = () => resolve(req.result as { bytes: Uint8Array }[]);
+    req.onerror = () => reject(req.error ?? new Error('[bench] cannot read duet-docs'));
+  });
+  db.close();
+  return records.map((r) => r.bytes);
+}
+
+/** A provider with no network: `connect` applies the stored records and reports the document synced. */
+function storedProvider(doc: Y.Doc, records: Uint8Array[]): Provider {
+  const listeners = new Map<string, Set<(arg: unknown) => void>>();
+  const emit = (type: string, arg: unknown): void => listeners.get(type)?.forEach((cb) => cb(arg));
+  return {
+    awareness: new Awareness(doc) as unknown as ProviderAwareness,
+    connect() {
+      Y.transact(doc, () => records.forEach((bytes) => Y.applyUpdate(doc, bytes)));
+      emit('status', { status: 'connected' });
+      emit('sync', true);
+    },
+    disconnect() {},
+    on(type: string, cb: (arg: unknown) => void) {
+      if (!listeners.has(type)) listeners.set(type, new Set());
+      listeners.get(type)!.add(cb);
+    },
+    off(type: string, cb: (arg: unknown) => void) {
+      listeners.get(type)?.delete(cb);
+    },
+  } as Provider;
+}
+
+async function main(): Promise<void> {
+  const docName = new URLSearchParams(location.search).get('doc');
+  if (docName === null) throw new Error('[bench] bare.html needs ?doc=<document name>');
+  const records = await readRecords(docName);
+  const doc = new Y.Doc();
+  const provider = storedProvider(doc, records);
+  const providerFactory = (id: string, docMap: Map<string, Y.Doc>): Provider => {
+    docMap.set(id, doc);
+    return provider;
+  };
+  const initialConfig = {
+    namespace: 'duet-bench-bare',
+    nodes: PLAYBOOK_NODES,
+    theme: PLAYBOOK_THEME,
+    editorState: null,
+    onError: (error: Error) => console.error('[bench]', error),
+  };
+  // The same containers as the app (a viewport-high scroll box), so the styles lay out and paint identically.
+  const content = h(ContentEditable, { className: 'editor-content', 'aria-label': 'Bare editor' });
+  const canvas = h(
+    'div',
+    { className: 'editor-canvas' },
+    h(RichTextPlugin, { contentEditable: content, ErrorBoundary: LexicalErrorBoundary }),
+  );
+  const scroll = h('div', { className: 'editor-scroll' }, canvas);
+  const editor = h(
+    'div',
+    { className: 'app' },
+    h('div', { className: 'editor-layout' }, h('div', { className: 'editor-main' }, scroll)),
+  );
+  const collab = h(CollaborationPlugin, { id: docName, providerFactory, shouldBootstrap: false, username: 'Bench' });
+  const root = document.getElementById('root');
+  if (root === null) throw new Error('[bench] #root missing');
+  createRoot(root).render(h(LexicalCollaboration, null, h(LexicalComposer, { initialConfig }, editor, collab)));
+}
+
+void main();

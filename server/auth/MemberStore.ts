@@ -1,0 +1,80 @@
+/**
+ * Workspace members in SQLite. A token is only as good as its member row: `revoke` marks the row, and the
+ * server refuses (and disconnects) any token of a revoked member.
+ */
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import { newId } from '@shared/domain/ids';
+import type { Role } from '@shared/domain/settings';
+
+/** One member of one workspace. Times are Unix seconds. */
+export interface Member {
+  id: string;
+  workspace: string;
+  name: string;
+  role: Role;
+  createdAt: number;
+  revokedAt: number | null;
+}
+
+interface MemberRow {
+  id: string;
+  workspace: string;
+  name: string;
+  role: string;
+  created_at: number;
+  revoked_at: number | null;
+}
+
+function toMember(row: MemberRow): Member {
+  return {
+    id: row.id,
+    workspace: row.workspace,
+    name: row.name,
+    role: row.role as Role,
+    createdAt: row.created_at,
+    revokedAt: row.revoked_at,
+  };
+}
+
+/** Reads and writes the `members` table. */
+export class MemberStore {
+  private readonly insert: StatementSync;
+  private readonly byId: StatementSync;
+  private readonly revokeById: StatementSync;
+  private readonly all: StatementSync;
+  private readonly inWorkspace: StatementSync;
+
+  constructor(db: DatabaseSync) {
+    this.insert = db.prepare(
+      'INSERT INTO members (id, workspace, name, role, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, NULL)',
+    );
+    this.byId = db.prepare('SELECT * FROM members WHERE id = ?');
+    this.revokeById = db.prepare('UPDATE members SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL');
+    this.all = db.prepare('SELECT * FROM members ORDER BY workspace, created_at, id');
+    this.inWorkspace = db.prepare('SELECT * FROM members WHERE workspace = ? ORDER BY created_at, id');
+  }
+
+  /** Adds a member and returns it. */
+  add(workspace: string, name: string, role: Role, nowSeconds: number): Member {
+    const member: Member = { id: newId('m'), workspace, name, role, createdAt: nowSeconds, revokedAt: null };
+    this.insert.run(member.id, workspace, name, role, nowSeconds);
+    return member;
+  }
+
+  /** The member with this id, or null. */
+  get(id: string): Member | null {
+    const row = this.byId.get(id) as MemberRow | undefined;
+    return row ? toMember(row) : null;
+  }
+
+  /** Marks a member revoked; false when no active member has this id. */
+  revoke(id: string, nowSeconds: number): boolean {
+    return this.revokeById.run(nowSeconds, id).changes > 0;
+  }
+
+  /** Members of one workspace, or of all when `workspace` is omitted. */
+  list(workspace?: string): Member[] {
+    const rows = (workspace === undefined ? this.all.all() : this.inWorkspace.all(workspace)) as unknown[];
+    return (rows as MemberRow[]).map(toMember);
+  }
+}

@@ -1,0 +1,211 @@
+/**
+ * The sync server: one HTTP server for `/healthz`, `/metrics`, the optional web build and WebSocket upgrades.
+ * Each upgrade is authorized from the request alone; only then is the socket accepted and its doc loaded.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { realpathSync } from 'node:fs';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { authorizeUpgrade, type Session } from '../auth/authorizeUpgrade';
+import { loadSecret } from '../auth/loadSecret';
+import { MemberStore } from '../auth/MemberStore';
+import { CLOSE_GOING_AWAY, CLOSE_REVOKED } from '../protocol/messageTypes';
+import { singleNodeBroadcaster, type Broadcaster } from '../storage/Broadcaster';
+import type { DocStorage } from '../storage/DocStorage';
+import { openDatabase } from '../storage/openDatabase';
+import { SqliteDocStorage } from '../storage/SqliteDocStorage';
+import { Connection, type ConnectionLimits } from '../sync/Connection';
+import { DocRegistry } from '../sync/DocRegistry';
+import { Metrics } from './Metrics';
+import { serveStatic } from './serveStatic';
+
+/** Defaults chosen for people typing: bursts of pastes pass, floods do not. */
+export const DEFAULT_LIMITS: ConnectionLimits = {
+  maxFrameBytes: 1024 * 1024,
+  maxInitialFrameBytes: 32 * 1024 * 1024,
+  messagesPerSecond: 200,
+  messageBurst: 1000,
+  bytesPerSecond: 2 * 1024 * 1024,
+  byteBurst: 8 * 1024 * 1024,
+  maxQueuedWhileLoading: 64,
+};
+
+/** How to run a server. */
+export interface SyncServerOptions {
+  dataDir: string;
+  host: string;
+  /** 0 picks a free port; `SyncServer.port` tells which. */
+  port: number;
+  webRoot?: string;
+  allowedOrigins?: string[];
+  maxConnections?: number;
+  fsync?: boolean;
+  limits?: Partial<ConnectionLimits>;
+  compactEvery?: number;
+  /** Replaces the embedded SQLite document store (members and the secret stay in `dataDir`). */
+  storage?: DocStorage;
+  broadcaster?: Broadcaster;
+}
+
+/** A running server. */
+export interface SyncServer {
+  url: string;
+  port: number;
+  metrics: Metrics;
+  /** Stops accepting, closes every connection, drains every queue, and closes the store. */
+  close(): Promise<void>;
+}
+
+function refuseUpgrade(socket: Duplex, status: number, reason: string): void {
+  const text = {
+    400: 'Bad Request',
+    401: 'Unauthorized',
+    403: 'Forbidden',
+    404: 'Not Found',
+    503: 'Service Unavailable',
+  };
+  const title = text[status as keyof typeof text] ?? 'Error';
+  socket.end(
+    `HTTP/1.1 ${status} ${title}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${reason.length}\r\n\r\n${reason}`,
+  );
+}
+
+/** Starts a server and resolves once it listens. */
+export async function startSyncServer(options: SyncServerOptions): Promise<SyncServer> {
+  const db = openDatabase(options.dataDir, { fsync: options.fsync ?? false });
+  const secret = loadSecret(options.dataDir);
+  const members = new MemberStore(db);
+  const storage = options.storage ?? new SqliteDocStorage(db);
+  const metrics = new Metrics();
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const registry = new DocRegistry({
+    storage,
+    broadcaster: options.broadcaster ?? singleNodeBroadcaster,
+    metrics,
+    compactEvery: options.compactEvery ?? 500,
+  });
+  const webRoot = options.webRoot === undefined ? undefined : realpathSync(options.webRoot);
+  const gate = { secret, members, allowedOrigins: options.allowedOrigins ?? [] };
+  const maxConnections = options.maxConnections ?? 10_000;
+  const connections = new Set<Connection>();
+  const alive = new WeakSet<WebSocket>();
+  let closing = false;
+
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: limits.maxInitialFrameBytes,
+    perMessageDeflate: false,
+  });
+
+  const handleRequest = (req: IncomingMessage, res: ServerResponse): void => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/healthz') {
+      res.writeHead(closing ? 503 : 200, { 'Content-Type': 'application/json' });
+      return void res.end(JSON.stringify({ ok: !closing, connections: metrics.connections, docs: metrics.loadedDocs }));
+    }
+    if (path === '/metrics') {
+      res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4' });
+      return void res.end(metrics.render());
+    }
+    if (webRoot === undefined) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' });
+      return void res.end('not found');
+    }
+    serveStatic(webRoot, req, res).catch((error: unknown) => {
+      console.error('[http] static file failed', error);
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  };
+
+  const handleUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    // Only until the upgrade completes; afterwards ws owns the socket and its errors.
+    const handleSocketError = (error: Error) => console.warn('[sync] upgrade socket error', error.message);
+    socket.on('error', handleSocketError);
+    const refuse = (status: number, reason: string) => (metrics.refuse(reason), refuseUpgrade(socket, status, reason));
+    if (closing) return refuse(503, 'shutting-down');
+    if (connections.size >= maxConnections) return refuse(503, 'too-many-connections');
+    const origin = typeof req.headers.origin === 'string' ? req.headers.origin : undefined;
+    const verdict = authorizeUpgrade(gate, req.url ?? '/', origin, Math.floor(Date.now() / 1000));
+    if (!verdict.ok) return refuse(verdict.refusal.status, verdict.refusal.reason);
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      socket.off('error', handleSocketError);
+      accept(ws, verdict.session);
+    });
+  };
+
+  const accept = (ws: WebSocket, session: Session): void => {
+    alive.add(ws);
+    ws.on('pong', () => alive.add(ws));
+    const connection = new Connection(ws, session, { registry, metrics, limits });
+    connections.add(connection);
+    ws.on('close', () => connections.delete(connection));
+  };
+
+  // Dead peers (laptop lid closed) never send a close frame; pings find them.
+  const heartbeat = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (!alive.has(ws)) {
+        ws.terminate();
+        continue;
+      }
+      alive.delete(ws);
+      ws.ping();
+    }
+  }, 30_000);
+  // Revocation takes effect on open connections too, within a few seconds (`revoke` runs in another process).
+  const revocationCheck = setInterval(() => {
+    const revoked = new Map<string, boolean>();
+    for (const connection of connections) {
+      const id = connection.session.memberId;
+      if (!revoked.has(id)) revoked.set(id, members.get(id)?.revokedAt !== null);
+      if (revoked.get(id)) connection.close(CLOSE_REVOKED, 'revoked');
+    }
+  }, 2_000);
+
+  // SQLite's automatic checkpoint fsyncs inside a commit and stalled every connection for ~100 ms (relay
+  // p99 100 ms → 6 ms without it); so checkpoints run on a slow timer instead, only after writes.
+  // (A worker-thread checkpointer was measured and was worse: the commits then wait on its locks.)
+  let storedAtCheckpoint = 0;
+  const checkpoint = setInterval(() => {
+    if (metrics.updatesStored === storedAtCheckpoint) return;
+    storedAtCheckpoint = metrics.updatesStored;
+    db.exec('PRAGMA wal_checkpoint(PASSIVE)');
+  }, 30_000);
+
+  const server = createServer(handleRequest);
+  server.on('upgrade', handleUpgrade);
+  server.on('clientError', (_error, socket) => socket.destroy());
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : options.port;
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+
+  return {
+    url: `ws://${host}:${port}`,
+    port,
+    metrics,
+    async close() {
+      closing = true;
+      clearInterval(heartbeat);
+      clearInterval(revocationCheck);
+      clearInterval(checkpoint);
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const connection of connections) connection.close(CLOSE_GOING_AWAY, 'server shutting down');
+      server.closeIdleConnections();
+      // Unloads start from the sockets' close events, so wait for those before draining.
+      for (let waited = 0; wss.clients.size > 0 && waited < 3_000; waited += 20) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      for (const ws of wss.clients) ws.terminate();
+      await new Promise((resolve) => setImmediate(resolve));
+      await registry.drainAll();
+      await storage.close();
+      db.close();
+      await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
+    },
+  };
+}

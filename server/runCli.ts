@@ -1,0 +1,81 @@
+/**
+ * The commands of the sync server (see cli.ts for the forms).
+ */
+import { parseArgs } from 'node:util';
+import type { Result } from '@shared/result';
+import { invite, listMembers, revoke } from './cli/memberCommands';
+import { startSyncServer } from './http/startSyncServer';
+
+const OPTIONS = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  data: { type: 'string' },
+  web: { type: 'string' },
+  'allow-origin': { type: 'string', multiple: true },
+  'max-connections': { type: 'string' },
+  fsync: { type: 'boolean' },
+  workspace: { type: 'string' },
+  name: { type: 'string' },
+  role: { type: 'string' },
+  'expires-in-days': { type: 'string' },
+  member: { type: 'string' },
+  token: { type: 'string' },
+} as const;
+
+function print(result: Result<string[]>): void {
+  if (!result.ok) {
+    console.error(`[sync-server] ${result.error.message}`);
+    process.exitCode = 2;
+    return;
+  }
+  for (const line of result.value) console.log(line);
+}
+
+function integer(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a non-negative integer`);
+  return n;
+}
+
+async function serve(
+  values: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'],
+) {
+  const server = await startSyncServer({
+    dataDir: values.data ?? './duet-data',
+    host: values.host ?? '127.0.0.1',
+    port: integer(values.port, 4455, 'port'),
+    webRoot: values.web,
+    allowedOrigins: (values['allow-origin'] ?? []).flatMap((o) => o.split(',')).filter(Boolean),
+    maxConnections: integer(values['max-connections'], 10_000, 'max-connections'),
+    fsync: values.fsync ?? false,
+  });
+  console.log(`[sync-server] listening on ${server.url} (health: ${server.url.replace('ws:', 'http:')}/healthz)`);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`[sync-server] ${signal}: closing connections and flushing storage`);
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('[sync-server] shutdown failed', error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+/** Runs one command line (`process.argv.slice(2)`); `serve` resolves once listening and runs until a signal. */
+export async function runCli(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args, options: OPTIONS, allowPositionals: true });
+  const command = positionals[0] ?? 'serve';
+  if (positionals.length > 1) throw new Error(`unexpected argument ${positionals[1]}`);
+  if (command === 'serve') return serve(values);
+  if (command === 'invite') return print(invite(values));
+  if (command === 'revoke') return print(revoke(values));
+  if (command === 'members') return print(listMembers(values));
+  throw new Error(`unknown command ${command} (serve, invite, revoke, members)`);
+}

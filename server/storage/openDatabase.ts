@@ -1,0 +1,49 @@
+/**
+ * Opens (creating if needed) the server's single SQLite file in the data directory, in WAL mode so that the
+ * `invite`/`revoke` commands can write while a server reads, and so a commit survives a kill of the process.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+
+/** The file name inside `--data`. */
+export const DATABASE_FILE = 'duet.sqlite';
+
+/** How hard a commit is pushed to disk. */
+export interface DatabaseOptions {
+  /**
+   * false (default): WAL with synchronous=NORMAL — every commit survives a crash or kill of the process;
+   * an OS crash or power loss may roll back the last commits. true: synchronous=FULL, fsync on every commit.
+   */
+  fsync?: boolean;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS updates (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  doc TEXT NOT NULL,
+  data BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS updates_by_doc ON updates (doc, id);
+CREATE TABLE IF NOT EXISTS members (
+  id TEXT PRIMARY KEY,
+  workspace TEXT NOT NULL,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  revoked_at INTEGER
+);
+`;
+
+/** Opens `{dataDir}/duet.sqlite` with the schema in place. */
+export function openDatabase(dataDir: string, options: DatabaseOptions = {}): DatabaseSync {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const db = new DatabaseSync(join(dataDir, DATABASE_FILE));
+  db.exec('PRAGMA journal_mode = WAL');
+  db.exec(`PRAGMA synchronous = ${options.fsync ? 'FULL' : 'NORMAL'}`);
+  db.exec('PRAGMA busy_timeout = 5000');
+  // The server checkpoints on a timer (startSyncServer): inside a commit a checkpoint stalls the event loop.
+  db.exec('PRAGMA wal_autocheckpoint = 0');
+  db.exec(SCHEMA);
+  return db;
+}

@@ -1,0 +1,10 @@
+/**
+ * What a loaded document needs from a connection: a way to send and to hang up. Keeping it this small lets
+ * `SharedDoc` stay ignorant of WebSockets, rate limits and authentication.
+ */
+export interface Peer {
+  /** Sends one binary frame; a no-op once the connection is closing. */
+  send(message: Uint8Array): void;
+  /** Closes the connection with a WebSocket close code and a short reason. */
+  close(code: number, reason: string): void;
+}
