@@ -33,10 +33,28 @@ export class LocalProvider implements Provider {
     this.awareness = (network?.awareness ?? new Awareness(doc)) as unknown as ProviderAwareness;
   }
 
+  /** Set when the stored content turned out to be unreadable while it was applied. */
+  loadError: Error | null = null;
+
   connect(): void {
+    if (this.loadError) return;
     if (this.initial !== null) {
-      Y.applyUpdate(this.doc, this.initial, LOCAL_LOAD_ORIGIN);
+      const initial = this.initial;
       this.initial = null;
+      try {
+        Y.applyUpdate(this.doc, initial, LOCAL_LOAD_ORIGIN);
+        if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) {
+          throw new Error('some saved changes are missing');
+        }
+      } catch (error) {
+        // Checked here rather than before: decoding a large playbook twice doubled its opening time. Nothing
+        // is written back (the load's origin is never persisted) and the network is not connected, so a
+        // half-read document never reaches the disk or the server.
+        console.warn('[store] stored playbook content is unreadable', error);
+        this.loadError = error instanceof Error ? error : new Error(String(error));
+        this.emit('load-error', this.loadError);
+        return;
+      }
     }
     this.network?.connect();
     this.emit('status', { status: 'connected' });

@@ -22,8 +22,12 @@ export interface QuarantinedDoc {
 
 /** Persistent storage of document updates. */
 export interface DocStore {
-  /** Reads and validates everything stored for `docName`; `corrupt` when any stored entry cannot be read. */
-  load(docName: string): Promise<Result<LoadedDoc>>;
+  /**
+   * Reads and validates everything stored for `docName`; `corrupt` when any stored entry cannot be read.
+   * With `validate: false` the entries are only merged, and the caller must check the result as it applies
+   * it (an open playbook does, to decode a large document once instead of twice).
+   */
+  load(docName: string, options?: { validate?: boolean }): Promise<Result<LoadedDoc>>;
   /** Appends one update (already merged by the caller if it batched several). */
   append(docName: string, update: Uint8Array): Promise<void>;
   /** Replaces every stored entry of `docName` with their merge, in one atomic step. */

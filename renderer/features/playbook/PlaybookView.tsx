@@ -92,7 +92,18 @@ export function PlaybookView({ meta, showOutline, onToggleOutline }: PlaybookVie
     );
 
   return (
-    <ReadyPlaybook meta={meta} session={state.session} showOutline={showOutline} onToggleOutline={onToggleOutline} />
+    <ReadyPlaybook
+      meta={meta}
+      session={state.session}
+      showOutline={showOutline}
+      onToggleOutline={onToggleOutline}
+      onUnreadable={() =>
+        setState({
+          status: 'unreadable',
+          error: { code: 'corrupt', message: 'Its saved data on this device is damaged and cannot be read.' },
+        })
+      }
+    />
   );
 }
 
@@ -101,9 +112,11 @@ function ReadyPlaybook({
   session,
   showOutline,
   onToggleOutline,
-}: PlaybookViewProps & { session: PlaybookSession }) {
+  onUnreadable,
+}: PlaybookViewProps & { session: PlaybookSession } & { onUnreadable: () => void }) {
   const { settings } = useApp();
   const link = useLinkState(session.link);
+  useEffect(() => session.onLoadError(onUnreadable), [session, onUnreadable]);
   // The server decides what a connection may write; locally the role setting decides until it has spoken.
   const roleMayEdit = settings.role !== 'viewer' && settings.role !== 'sales';
   const editable = link?.session ? link.session.canWrite : roleMayEdit;

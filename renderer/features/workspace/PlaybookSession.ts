@@ -33,6 +33,14 @@ export class PlaybookSession {
     this.persistence = new LocalPersistence(store, docName, this.doc, stored.entries);
   }
 
+  /** Subscribes to "the stored content could not be read" (found while the editor loads it); disposer. */
+  onLoadError(listener: (error: Error) => void): () => void {
+    const handler = (error: unknown): void => listener(error as Error);
+    this.provider.on('load-error', handler as never);
+    if (this.provider.loadError) listener(this.provider.loadError);
+    return () => this.provider.off('load-error', handler as never);
+  }
+
   /** "saving" while changes are on their way to disk. */
   getSaveState(): PersistenceState {
     return this.persistence.getState();

@@ -130,7 +130,8 @@ export class Workspace {
     const existing = this.sessions.get(id);
     if (existing) return ok(existing);
     const docName = playbookDocName(this.id, id);
-    const loaded = await this.store.load(docName);
+    // Validated while it is applied (LocalProvider.connect), so a large playbook is decoded only once.
+    const loaded = await this.store.load(docName, { validate: false });
     if (!loaded.ok) return loaded;
     const sync = this.sync;
     const createLink = sync && ((doc: Y.Doc, name: string) => new SyncLink(doc, name, { ...sync, connect: false }));
