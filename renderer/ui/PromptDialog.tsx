@@ -1,5 +1,6 @@
 /** Asks for one line of text (Electron has no window.prompt). */
 import { useState, type FormEvent } from 'react';
+import { FormActions } from './FormActions';
 import { Dialog } from './Dialog';
 
 /** Props of PromptDialog. */
@@ -29,16 +30,7 @@ export function PromptDialog(props: PromptDialogProps) {
       open
       onClose={props.onCancel}
       testId="prompt-dialog"
-      footer={
-        <>
-          <button type="button" className="button" onClick={props.onCancel}>
-            Cancel
-          </button>
-          <button type="submit" form="prompt-form" className="button button-primary">
-            {props.confirmLabel}
-          </button>
-        </>
-      }
+      footer={<FormActions formId="prompt-form" submitLabel={props.confirmLabel} onCancel={props.onCancel} />}
     >
       <form id="prompt-form" className="form" onSubmit={handleSubmit}>
         <label className="field">

@@ -8,6 +8,7 @@ import { $getSelection, $isRangeSelection } from 'lexical';
 import { useState, type FormEvent } from 'react';
 import { normalizeLinkInput } from '@shared/domain/url';
 import { Dialog } from '../../ui/Dialog';
+import { FormActions } from '../../ui/FormActions';
 
 /** The link currently under the caret, or ''. */
 export function readSelectedLink(editor: LexicalEditor): string {
@@ -50,26 +51,25 @@ export function LinkDialog({ editor, initialUrl, onClose }: LinkDialogProps) {
       onClose={onClose}
       testId="link-dialog"
       footer={
-        <>
-          {initialUrl && (
-            <button
-              type="button"
-              className="button button-quiet"
-              onClick={() => {
-                editor.dispatchCommand(TOGGLE_LINK_COMMAND, null);
-                onClose();
-              }}
-            >
-              Remove link
-            </button>
-          )}
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form="link-form" className="button button-primary">
-            Apply
-          </button>
-        </>
+        <FormActions
+          formId="link-form"
+          submitLabel="Apply"
+          onCancel={onClose}
+          extra={
+            initialUrl && (
+              <button
+                type="button"
+                className="button button-quiet"
+                onClick={() => {
+                  editor.dispatchCommand(TOGGLE_LINK_COMMAND, null);
+                  onClose();
+                }}
+              >
+                Remove link
+              </button>
+            )
+          }
+        />
       }
     >
       <form id="link-form" className="form" onSubmit={handleSubmit}>

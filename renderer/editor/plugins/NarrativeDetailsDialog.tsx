@@ -11,6 +11,7 @@ import {
   type NarrativeSummary,
 } from '@shared/domain/narrative';
 import { Dialog } from '../../ui/Dialog';
+import { FormActions } from '../../ui/FormActions';
 
 /** Which field the dialog opens on. */
 export type DetailsField = 'status' | 'persona' | 'stage' | 'owner' | 'proofPoints';
@@ -46,16 +47,7 @@ export function NarrativeDetailsDialog({ summary, focusField, onSave, onCancel }
       open
       onClose={onCancel}
       testId="narrative-details"
-      footer={
-        <>
-          <button type="button" className="button" onClick={onCancel}>
-            Cancel
-          </button>
-          <button type="submit" form={formId} className="button button-primary">
-            Save
-          </button>
-        </>
-      }
+      footer={<FormActions formId={formId} submitLabel="Save" onCancel={onCancel} />}
     >
       <form id={formId} className="form" onSubmit={handleSubmit}>
         <fieldset className="field">

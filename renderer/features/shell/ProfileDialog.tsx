@@ -1,6 +1,7 @@
 /** The user's display name (shown to collaborators) and role. */
 import { useState, type FormEvent } from 'react';
 import { ROLES, type Role } from '@shared/domain/settings';
+import { FormActions } from '../../ui/FormActions';
 import { Dialog } from '../../ui/Dialog';
 import { useApp } from './AppContext';
 
@@ -27,16 +28,7 @@ export function ProfileDialog({ onClose }: { onClose: () => void }) {
       open
       onClose={onClose}
       testId="profile-dialog"
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form="profile-form" className="button button-primary">
-            Save
-          </button>
-        </>
-      }
+      footer={<FormActions formId="profile-form" submitLabel="Save" onCancel={onClose} />}
     >
       <form id="profile-form" className="form" onSubmit={(e) => void handleSubmit(e)}>
         <label className="field">

@@ -5,6 +5,7 @@
 import { useState, type FormEvent } from 'react';
 import { readInviteClaims } from '@shared/collab/inviteToken';
 import { syncUrlSchema } from '@shared/domain/settings';
+import { FormActions } from '../../ui/FormActions';
 import { Dialog } from '../../ui/Dialog';
 import { useApp } from '../shell/AppContext';
 
@@ -38,16 +39,7 @@ export function JoinServerDialog({ onClose, initialUrl = '' }: { onClose: () => 
       open
       onClose={onClose}
       testId="join-dialog"
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form="join-form" className="button button-primary" disabled={busy}>
-            Join
-          </button>
-        </>
-      }
+      footer={<FormActions formId="join-form" submitLabel="Join" onCancel={onClose} busy={busy} />}
     >
       <form id="join-form" className="form" onSubmit={(e) => void handleSubmit(e)}>
         <p className="muted">

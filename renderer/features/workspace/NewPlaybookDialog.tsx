@@ -6,6 +6,7 @@ import {
   PLAYBOOK_TITLE_MAX,
   type PlaybookTemplate,
 } from '@shared/domain/playbook';
+import { FormActions } from '../../ui/FormActions';
 import { Dialog } from '../../ui/Dialog';
 
 /** Props of NewPlaybookDialog. */
@@ -29,16 +30,7 @@ export function NewPlaybookDialog({ onCreate, onCancel }: NewPlaybookDialogProps
       wide
       onClose={onCancel}
       testId="new-playbook-dialog"
-      footer={
-        <>
-          <button type="button" className="button" onClick={onCancel}>
-            Cancel
-          </button>
-          <button type="submit" form="new-playbook-form" className="button button-primary">
-            Create playbook
-          </button>
-        </>
-      }
+      footer={<FormActions formId="new-playbook-form" submitLabel="Create playbook" onCancel={onCancel} />}
     >
       <form id="new-playbook-form" className="form" onSubmit={handleSubmit}>
         <label className="field">
