@@ -2,7 +2,9 @@
 import { useEffect, useState } from 'react';
 import type { Settings } from '@shared/domain/settings';
 import { AppProvider, Shell } from '../features/shell';
+import { directoryDocName, playbookDocName } from '@shared/collab/docNames';
 import { openIndexedDbDocStore } from '../platform/IndexedDbDocStore';
+import { prefetchingStore } from '../platform/prefetchingStore';
 import { platform } from '../platform/platform';
 import type { DocStore } from '../platform/DocStore';
 import { ToastProvider } from '../ui/Toasts';
@@ -17,7 +19,17 @@ export function App() {
   const [boot, setBoot] = useState<Boot>({ status: 'loading' });
   useEffect(() => {
     Promise.all([platform.invoke('settings:get'), openIndexedDbDocStore()])
-      .then(([settings, store]) => setBoot({ status: 'ready', settings, store }))
+      .then(([settings, raw]) => {
+        const store = prefetchingStore(raw);
+        // The first screen reopens the last workspace and its last playbook: start reading them now.
+        const workspaceId = settings.activeWorkspaceId;
+        if (workspaceId) {
+          store.prefetch(directoryDocName(workspaceId));
+          const recent = settings.recentPlaybooks.find((r) => r.workspaceId === workspaceId);
+          if (recent) store.prefetch(playbookDocName(workspaceId, recent.playbookId), { validate: false });
+        }
+        setBoot({ status: 'ready', settings, store });
+      })
       .catch((error: unknown) => {
         console.error('[app] could not start', error);
         setBoot({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
