@@ -5,6 +5,8 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { memo, useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { NARRATIVE_STATUS_LABELS, type NarrativeSummary } from '@shared/domain/narrative';
+import { $getNodeByKey, $isRootNode } from 'lexical';
+import { $isNarrativeNode, $isNarrativeTitleNode } from '../nodes';
 import { $findNarrative, $moveNarrative, $moveNarrativeBefore, $readNarratives } from '../narrativeOps';
 
 type OutlineItem = Pick<NarrativeSummary, 'id' | 'title' | 'status' | 'persona'>;
@@ -35,7 +37,22 @@ export const OutlinePanel = memo(function OutlinePanel({ editable }: { editable:
       setItems((prev) => (sameItems(prev, next) ? prev : next));
     };
     read();
-    return editor.registerUpdateListener(read);
+    return editor.registerUpdateListener(({ editorState, dirtyElements, dirtyLeaves }) => {
+      // Typing in a story's body cannot change the outline; only the list of narratives, their titles and
+      // their fields can. Checking that is cheaper than re-reading 200 narratives on every keystroke.
+      const relevant = editorState.read(() => {
+        for (const [key, intentional] of dirtyElements) {
+          if (!intentional) continue;
+          const node = $getNodeByKey(key);
+          if (node === null || $isRootNode(node) || $isNarrativeNode(node) || $isNarrativeTitleNode(node)) return true;
+        }
+        for (const key of dirtyLeaves) {
+          if ($isNarrativeTitleNode($getNodeByKey(key)?.getParent())) return true;
+        }
+        return false;
+      });
+      if (relevant) read();
+    });
   }, [editor]);
 
   const jumpTo = (id: string): void => {
