@@ -24,6 +24,7 @@ import { EditorShortcutsPlugin } from './plugins/EditorShortcutsPlugin';
 import { LinkDialog, readSelectedLink } from './plugins/LinkDialog';
 import { LinkOpenPlugin } from './plugins/LinkOpenPlugin';
 import { NarrativeChromePlugin } from './plugins/NarrativeChromePlugin';
+import { NarrativeSelectAllPlugin } from './plugins/NarrativeSelectAllPlugin';
 import { NarrativeStructurePlugin } from './plugins/NarrativeStructurePlugin';
 import { OutlinePanel } from './plugins/OutlinePanel';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
@@ -134,6 +135,7 @@ function EditorBody({
       <LinkPlugin validateUrl={isSafeLinkUrl} />
       <MarkdownShortcutPlugin transformers={PLAYBOOK_MARKDOWN_SHORTCUTS} />
       <NarrativeStructurePlugin />
+      <NarrativeSelectAllPlugin />
       <NarrativeChromePlugin editable={editable} />
       {editable && <EditorShortcutsPlugin onLink={openLink} onAddNarrative={addNarrative} />}
       <LinkOpenPlugin />

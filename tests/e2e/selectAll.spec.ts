@@ -1,0 +1,35 @@
+/**
+ * Ctrl+A grows step by step inside a narrative — the field, then the narrative, then the playbook — so
+ * typing over a select-all replaces what the writer is looking at, never every narrative at once.
+ */
+import { expect, test } from '@playwright/test';
+import { narrativeTitles, openSample, SAMPLE, selectPlaybook } from './support/duet';
+
+const selectedText = (page: import('@playwright/test').Page) => page.evaluate(() => String(getSelection()));
+
+test('Ctrl+A selects the title, then the narrative, then the whole playbook', async ({ page }) => {
+  await openSample(page);
+  await selectPlaybook(page, SAMPLE.cfo.title);
+  const title = narrativeTitles(page).first();
+  await title.click();
+  await page.keyboard.press('Control+a');
+  await expect.poll(() => selectedText(page)).toBe('The pain: downtime is a line item nobody owns');
+  await page.keyboard.press('Control+a');
+  await expect.poll(() => selectedText(page)).toContain('Unplanned downtime costs');
+  expect(await selectedText(page)).not.toContain('The proof: payback');
+  await page.keyboard.press('Control+a');
+  await expect.poll(() => selectedText(page)).toContain('The proof: payback');
+});
+
+test('typing over Ctrl+A in a title replaces only that title', async ({ page }) => {
+  await openSample(page);
+  await selectPlaybook(page, SAMPLE.cfo.title);
+  await narrativeTitles(page).first().click();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('Downtime has no owner');
+  await expect(narrativeTitles(page)).toHaveText([
+    'Downtime has no owner',
+    'The proof: payback inside two quarters',
+    'The ask: a 30-day downtime audit',
+  ]);
+});
