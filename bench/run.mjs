@@ -10,8 +10,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { launchBrowser, machineFacts } from './lib/browser.mjs';
 import { serveBench, snapshotApp } from './lib/server.mjs';
+import * as deckExport from './deckExport.mjs';
 import * as keystrokeLatency from './keystrokeLatency.mjs';
 import * as openPlaybook from './openPlaybook.mjs';
+import * as reviewReport from './reviewReport.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const RESULTS = resolve(import.meta.dirname, 'results', 'latest.json');
@@ -106,6 +108,8 @@ async function main() {
     const results = {
       open: await openPlaybook.run({ ...common, playbook: byId[PLAYBOOKS.open.id] }),
       typing: await keystrokeLatency.run({ ...common, playbook: byId[PLAYBOOKS.typing.id] }),
+      deck: await deckExport.run(common),
+      review: await reviewReport.run(common),
     };
     const rows = Object.values(results).flatMap((r) => r.rows.map(judge));
 

@@ -26,6 +26,13 @@ export default defineConfig({
     target: 'chrome130', // electron-vite targets Electron's Chromium; any modern Chromium target is equivalent here
     modulePreload: { polyfill: false },
     sourcemap: true,
-    rollupOptions: { input: { seed: resolve(root, 'seed.html'), bare: resolve(root, 'bare.html') } },
+    rollupOptions: {
+      input: {
+        seed: resolve(root, 'seed.html'),
+        bare: resolve(root, 'bare.html'),
+        deck: resolve(root, 'deck.html'),
+        review: resolve(root, 'review.html'),
+      },
+    },
   },
 });

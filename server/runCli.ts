@@ -14,6 +14,7 @@ const OPTIONS = {
   'allow-origin': { type: 'string', multiple: true },
   'max-connections': { type: 'string' },
   fsync: { type: 'boolean' },
+  storage: { type: 'string' },
   workspace: { type: 'string' },
   name: { type: 'string' },
   role: { type: 'string' },
@@ -38,6 +39,11 @@ function integer(value: string | undefined, fallback: number, name: string): num
   return n;
 }
 
+function storeKind(value: string | undefined): 'sqlite' | 'files' | 'auto' {
+  if (value === undefined || value === 'sqlite' || value === 'files' || value === 'auto') return value ?? 'auto';
+  throw new Error('--storage must be sqlite, files or auto');
+}
+
 async function serve(
   values: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'],
 ) {
@@ -49,8 +55,11 @@ async function serve(
     allowedOrigins: (values['allow-origin'] ?? []).flatMap((o) => o.split(',')).filter(Boolean),
     maxConnections: integer(values['max-connections'], 10_000, 'max-connections'),
     fsync: values.fsync ?? false,
+    storeKind: storeKind(values.storage),
   });
-  console.log(`[sync-server] listening on ${server.url} (health: ${server.url.replace('ws:', 'http:')}/healthz)`);
+  console.log(
+    `[sync-server] listening on ${server.url} (health: ${server.url.replace('ws:', 'http:')}/healthz, storage: ${server.storeKind})`,
+  );
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

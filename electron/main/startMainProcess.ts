@@ -3,11 +3,18 @@
  * worth testing lives in a module that takes these Electron objects as parameters.
  */
 import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
+import { existsSync } from 'node:fs';
 import { open, readFile, access, rename, unlink } from 'node:fs/promises';
+import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { APP_SCHEME } from '@shared/security/csp';
+import { startSyncServer } from '../../server/http/startSyncServer';
+import { openServerStores } from '../../server/storage/openServerStores';
 import { focusWindow, installAppLifecycle } from './app/installAppLifecycle';
 import type { RuntimeConfig } from './app/resolveRuntimeConfig';
+import { lockDownPrintSession, printWindowOptions } from './deck/printDeckToPdf';
+import { createHost } from './host/createHost';
+import { stopHostOnQuit } from './host/stopHostOnQuit';
 import { createSenderCheck } from './ipc/isTrustedSender';
 import { createMainHandlers } from './ipc/mainHandlers';
 import { registerIpcHandlers } from './ipc/registerIpcHandlers';
@@ -42,6 +49,16 @@ export async function startMainProcess(config: RuntimeConfig): Promise<void> {
   const liveWindow = (): BrowserWindow | null => (mainWindow !== null && !mainWindow.isDestroyed() ? mainWindow : null);
 
   const documents = app.getPath('documents');
+  let printSessionLocked = false;
+  const host = createHost({
+    startSyncServer,
+    openStores: openServerStores,
+    dataDir: join(app.getPath('userData'), 'sync-host'),
+    listInterfaces: networkInterfaces,
+    // Teammates without the app open http://ADDRESS:PORT/ in a browser and join with their token.
+    webRoot: existsSync(RENDERER_ROOT) ? RENDERER_ROOT : undefined,
+  });
+  stopHostOnQuit(app, host);
   registerIpcHandlers(
     ipcMain,
     createMainHandlers({
@@ -67,6 +84,28 @@ export async function startMainProcess(config: RuntimeConfig): Promise<void> {
       },
       openExternal: (url) => shell.openExternal(url),
       secrets: createSecretStore(safeStorage, secretFileAt(join(app.getPath('userData'), 'secrets.json'))),
+      deck: {
+        save: {
+          showSaveDialog: (options) =>
+            withParent(
+              (win) => dialog.showSaveDialog(win, options),
+              () => dialog.showSaveDialog(options),
+            ),
+          fs: { open, rename, unlink, access },
+          defaultDirectory: documents,
+        },
+        createPrintWindow: () => {
+          const win = new BrowserWindow(printWindowOptions());
+          // The print partition's session exists once a window uses it; lock it down before anything loads.
+          if (!printSessionLocked) {
+            denyAllPermissions(win.webContents.session);
+            lockDownPrintSession(win.webContents.session);
+            printSessionLocked = true;
+          }
+          return win;
+        },
+      },
+      host,
     }),
     createSenderCheck({
       origins: config.trustedOrigins,

@@ -16,6 +16,7 @@ import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import type { Provider } from '@lexical/yjs';
 import type { Doc } from 'yjs';
 import { useCallback, useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+import type { NarrativeSummary } from '@shared/domain/narrative';
 import { isSafeLinkUrl } from '@shared/domain/url';
 import { PLAYBOOK_MARKDOWN_SHORTCUTS } from './markdownShortcuts';
 import { $insertNarrativeAfterSelection } from './narrativeOps';
@@ -42,6 +43,13 @@ export interface PlaybookEditorProps {
   userColor: string;
   /** Rendered above the toolbar (the playbook's title bar). */
   header?: ReactNode;
+  /** Opens the deal log for a narrative (passed to the narrative chrome); keep it stable. */
+  onLogDeal?: (narrative: NarrativeSummary) => void;
+  /**
+   * Another view of the playbook (the review) shown under the header instead of the text. The editor stays
+   * mounted and bound meanwhile: rebinding a document that already has content is not supported.
+   */
+  overlay?: ReactNode;
 }
 
 function handleEditorError(error: Error): void {
@@ -94,6 +102,8 @@ function EditorBody({
   header,
   userName,
   cursorsRef,
+  onLogDeal,
+  overlay,
 }: PlaybookEditorProps & { cursorsRef: RefObject<HTMLDivElement | null> }) {
   const [editor] = useLexicalComposerContext();
   const [linkUrl, setLinkUrl] = useState<string | null>(null);
@@ -108,11 +118,12 @@ function EditorBody({
   );
 
   return (
-    <div className={showOutline ? 'editor-layout with-outline' : 'editor-layout'}>
+    <div className={showOutline && !overlay ? 'editor-layout with-outline' : 'editor-layout'}>
       <div className="editor-main">
         {header}
-        {editable && <ToolbarPlugin onLink={openLink} onAddNarrative={addNarrative} />}
-        <div className="editor-scroll">
+        {overlay}
+        {editable && !overlay && <ToolbarPlugin onLink={openLink} onAddNarrative={addNarrative} />}
+        <div className="editor-scroll" hidden={Boolean(overlay)}>
           <div className="editor-canvas">
             <div className="editor-cursors" ref={cursorsRef} data-testid="remote-cursors" />
             <RichTextPlugin
@@ -130,13 +141,13 @@ function EditorBody({
           </div>
         </div>
       </div>
-      {showOutline && <OutlinePanel editable={editable} />}
+      {showOutline && !overlay && <OutlinePanel editable={editable} />}
       <ListPlugin />
       <LinkPlugin validateUrl={isSafeLinkUrl} />
       <MarkdownShortcutPlugin transformers={PLAYBOOK_MARKDOWN_SHORTCUTS} />
       <NarrativeStructurePlugin />
       <NarrativeSelectAllPlugin />
-      <NarrativeChromePlugin editable={editable} />
+      <NarrativeChromePlugin editable={editable} onLogDeal={onLogDeal} />
       {editable && <EditorShortcutsPlugin onLink={openLink} onAddNarrative={addNarrative} />}
       <LinkOpenPlugin />
       {linkUrl !== null && <LinkDialog editor={editor} initialUrl={linkUrl} onClose={() => setLinkUrl(null)} />}

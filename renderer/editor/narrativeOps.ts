@@ -15,6 +15,9 @@ import {
   type LexicalNode,
   type SerializedLexicalNode,
 } from 'lexical';
+import { $isListItemNode, $isListNode, type ListNode } from '@lexical/list';
+import { $isHeadingNode, $isQuoteNode } from '@lexical/rich-text';
+import type { TextBlock } from '@shared/deck/deckModel';
 import { newId } from '@shared/domain/ids';
 import type { NarrativeFields, NarrativeSummary } from '@shared/domain/narrative';
 import {
@@ -50,6 +53,37 @@ export function $readNarrative(node: NarrativeNode): NarrativeSummary {
   const title = children.find($isNarrativeTitleNode)?.getTextContent() ?? '';
   const keyMessage = children.find($isNarrativeKeyMessageNode)?.getTextContent() ?? '';
   return { id: node.getNarrativeId(), title, keyMessage, ...node.getFields() };
+}
+
+function $listBlocks(list: ListNode, out: TextBlock[]): void {
+  const kind = list.getListType() === 'number' ? 'number' : 'bullet';
+  for (const item of list.getChildren()) {
+    if (!$isListItemNode(item)) continue;
+    const nested = item.getChildren().filter($isListNode);
+    const own = item
+      .getChildren()
+      .filter((child) => !$isListNode(child))
+      .map((child) => child.getTextContent())
+      .join('');
+    if (own.trim() !== '') out.push({ kind, text: own });
+    for (const child of nested) $listBlocks(child, out);
+  }
+}
+
+/**
+ * A narrative's body (everything after its title and key message) as plain text blocks: paragraphs,
+ * headings, list items (nested lists flattened in order) and quotes. Decks and the Markdown export read it.
+ */
+export function $readNarrativeBody(node: NarrativeNode): TextBlock[] {
+  const out: TextBlock[] = [];
+  for (const child of node.getChildren()) {
+    if ($isNarrativeTitleNode(child) || $isNarrativeKeyMessageNode(child)) continue;
+    if ($isListNode(child)) $listBlocks(child, out);
+    else if ($isHeadingNode(child)) out.push({ kind: 'heading', text: child.getTextContent() });
+    else if ($isQuoteNode(child)) out.push({ kind: 'quote', text: child.getTextContent() });
+    else out.push({ kind: 'paragraph', text: child.getTextContent() });
+  }
+  return out;
 }
 
 /** A title for a whole document: its first heading, else its first narrative's title, else ''. */

@@ -14,8 +14,12 @@ import { coerceSettings, settingsPatchSchema, type Settings } from '@shared/doma
 import { isSafeLinkUrl } from '@shared/domain/url';
 import { WORKSPACE_FILE_EXTENSION } from '@shared/format/workspaceFile';
 import { fail, ok, type Result } from '@shared/result';
+import { isExportKind, sanitizeExportFileName } from '@shared/deck/exportFileName';
+import { checkPrintParts, type PrintParts } from '@shared/deck/printDocument';
 
 const SETTINGS_KEY = 'duet.settings';
+const HOSTING_NEEDS_DESKTOP =
+  'Hosting needs the desktop app. Ask a teammate with Duet installed to host, or run the sync server.';
 
 function readSettings(): Settings {
   const raw = localStorage.getItem(SETTINGS_KEY);
@@ -47,6 +51,54 @@ function pickFile(): Promise<File | null> {
     document.body.append(input);
     input.click();
   });
+}
+
+const EXPORT_TYPES = {
+  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  pdf: 'application/pdf',
+  md: 'text/markdown;charset=utf-8',
+} as const;
+
+function downloadBytes(bytes: Uint8Array, fileName: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.rel = 'noopener';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * Prints the deck's print layout through the browser's print dialog: a hidden same-origin frame (it inherits
+ * the app's CSP, so nothing remote or file:// loads) gets the markup and the stylesheet, adopted through
+ * the CSSOM because the CSP forbids inline styles.
+ */
+async function printLayout(parts: PrintParts): Promise<void> {
+  const frame = document.createElement('iframe');
+  frame.setAttribute('aria-hidden', 'true');
+  frame.tabIndex = -1;
+  frame.style.position = 'fixed';
+  frame.style.width = '0';
+  frame.style.height = '0';
+  frame.style.border = '0';
+  document.body.append(frame);
+  try {
+    const win = frame.contentWindow;
+    const doc = frame.contentDocument;
+    if (win === null || doc === null) throw new Error('[deck] the print frame has no document');
+    // A constructed sheet can only be adopted by the document whose window constructed it.
+    const sheet = new (win as unknown as typeof globalThis).CSSStyleSheet();
+    sheet.replaceSync(parts.css);
+    doc.adoptedStyleSheets = [sheet];
+    doc.body.innerHTML = parts.bodyHtml; // checked by checkPrintParts: allowlisted tags, escaped text
+    win.focus();
+    win.print();
+  } finally {
+    setTimeout(() => frame.remove(), 1000);
+  }
 }
 
 /** MainApi for a plain browser. */
@@ -108,4 +160,24 @@ export const browserMainApi: MainApi = {
     else localStorage.setItem(`duet.secret.${key}`, value);
     return ok(null);
   },
+
+  'deck:save': async (bytes, suggestedName, kind) => {
+    if (!isExportKind(kind)) return fail('invalid-input', 'Duet exports PowerPoint, PDF and Markdown files only.');
+    const fileName = sanitizeExportFileName(suggestedName, kind);
+    downloadBytes(bytes, fileName, EXPORT_TYPES[kind]);
+    return ok({ path: fileName });
+  },
+
+  'deck:printToPdf': async (layout) => {
+    const checked = checkPrintParts(layout);
+    if (!checked.ok) return fail('invalid-input', checked.reason);
+    await printLayout(checked.parts);
+    return ok(null); // the print dialog decides where the PDF goes; the page is not told
+  },
+
+  // A web page cannot open a listening socket: hosting is the desktop app's (the UI hides it here).
+  'host:start': async () => fail('denied', HOSTING_NEEDS_DESKTOP),
+  'host:stop': async () => fail('denied', HOSTING_NEEDS_DESKTOP),
+  'host:status': async () => fail('denied', HOSTING_NEEDS_DESKTOP),
+  'host:invite': async () => fail('denied', HOSTING_NEEDS_DESKTOP),
 };

@@ -5,16 +5,9 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { newId } from '@shared/domain/ids';
 import type { Role } from '@shared/domain/settings';
+import type { Member, Members } from './Members';
 
-/** One member of one workspace. Times are Unix seconds. */
-export interface Member {
-  id: string;
-  workspace: string;
-  name: string;
-  role: Role;
-  createdAt: number;
-  revokedAt: number | null;
-}
+export type { Member } from './Members';
 
 interface MemberRow {
   id: string;
@@ -37,7 +30,7 @@ function toMember(row: MemberRow): Member {
 }
 
 /** Reads and writes the `members` table. */
-export class MemberStore {
+export class MemberStore implements Members {
   private readonly insert: StatementSync;
   private readonly byId: StatementSync;
   private readonly revokeById: StatementSync;

@@ -4,7 +4,7 @@
  */
 import { parseDocName, type DocName } from '@shared/collab/docNames';
 import type { Role } from '@shared/domain/settings';
-import type { MemberStore } from './MemberStore';
+import type { Members } from './Members';
 import { canWrite } from './permissions';
 import { verifyToken } from './tokens';
 
@@ -27,7 +27,7 @@ export interface Refusal {
 /** What the gate needs. */
 export interface UpgradeGate {
   secret: Buffer;
-  members: MemberStore;
+  members: Pick<Members, 'get'>;
   /** When non-empty, browsers (requests with an Origin header) must come from one of these origins. */
   allowedOrigins: readonly string[];
 }

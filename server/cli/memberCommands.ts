@@ -7,10 +7,13 @@ import { z } from 'zod';
 import { isValidId } from '@shared/domain/ids';
 import { ROLES } from '@shared/domain/settings';
 import { fail, ok, type Result } from '@shared/result';
+import { FileMemberStore } from '../auth/FileMemberStore';
 import { loadSecret } from '../auth/loadSecret';
 import { MemberStore } from '../auth/MemberStore';
+import type { Members } from '../auth/Members';
 import { signToken, verifyToken } from '../auth/tokens';
 import { openDatabase } from '../storage/openDatabase';
+import { hasFileStores } from '../storage/openFileStores';
 
 type Values = Record<string, string | boolean | string[] | undefined>;
 
@@ -22,7 +25,9 @@ const inviteSchema = z.object({
   'expires-in-days': z.coerce.number().positive().optional(),
 });
 
-function withMembers<T>(dataDir: string, run: (members: MemberStore, secret: Buffer) => T): T {
+function withMembers<T>(dataDir: string, run: (members: Members, secret: Buffer) => T): T {
+  // A data directory of the file stores (e.g. the desktop app's host without node:sqlite) keeps them.
+  if (hasFileStores(dataDir)) return run(new FileMemberStore(dataDir), loadSecret(dataDir));
   const db = openDatabase(dataDir);
   try {
     return run(new MemberStore(db), loadSecret(dataDir));

@@ -8,12 +8,11 @@ import { realpathSync } from 'node:fs';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { authorizeUpgrade, type Session } from '../auth/authorizeUpgrade';
 import { loadSecret } from '../auth/loadSecret';
-import { MemberStore } from '../auth/MemberStore';
 import { CLOSE_GOING_AWAY, CLOSE_REVOKED } from '../protocol/messageTypes';
 import { singleNodeBroadcaster, type Broadcaster } from '../storage/Broadcaster';
 import type { DocStorage } from '../storage/DocStorage';
-import { openDatabase } from '../storage/openDatabase';
-import { SqliteDocStorage } from '../storage/SqliteDocStorage';
+import { openServerStores } from '../storage/openServerStores';
+import type { ServerStores, StoreKind } from '../storage/ServerStores';
 import { Connection, type ConnectionLimits } from '../sync/Connection';
 import { DocRegistry } from '../sync/DocRegistry';
 import { Metrics } from './Metrics';
@@ -44,6 +43,13 @@ export interface SyncServerOptions {
   compactEvery?: number;
   /** Replaces the embedded SQLite document store (members and the secret stay in `dataDir`). */
   storage?: DocStorage;
+  /**
+   * Already opened stores (documents and members), e.g. chosen by the desktop host; the server closes them
+   * on `close()`. Default: `openServerStores(dataDir)` with `storeKind`.
+   */
+  stores?: ServerStores;
+  /** Which stores to open when `stores` is not given; default 'auto' (see openServerStores). */
+  storeKind?: StoreKind | 'auto';
   broadcaster?: Broadcaster;
 }
 
@@ -51,6 +57,8 @@ export interface SyncServerOptions {
 export interface SyncServer {
   url: string;
   port: number;
+  /** The kind of stores in use. */
+  storeKind: StoreKind;
   metrics: Metrics;
   /** Stops accepting, closes every connection, drains every queue, and closes the store. */
   close(): Promise<void>;
@@ -72,10 +80,18 @@ function refuseUpgrade(socket: Duplex, status: number, reason: string): void {
 
 /** Starts a server and resolves once it listens. */
 export async function startSyncServer(options: SyncServerOptions): Promise<SyncServer> {
-  const db = openDatabase(options.dataDir, { fsync: options.fsync ?? false });
-  const secret = loadSecret(options.dataDir);
-  const members = new MemberStore(db);
-  const storage = options.storage ?? new SqliteDocStorage(db);
+  const stores =
+    options.stores ??
+    (await openServerStores(options.dataDir, { fsync: options.fsync ?? false, kind: options.storeKind ?? 'auto' }));
+  let secret: Buffer;
+  try {
+    secret = loadSecret(options.dataDir);
+  } catch (error) {
+    await stores.close();
+    throw error;
+  }
+  const members = stores.members;
+  const storage = options.storage ?? stores.storage;
   const metrics = new Metrics();
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const registry = new DocRegistry({
@@ -170,16 +186,26 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   const checkpoint = setInterval(() => {
     if (metrics.updatesStored === storedAtCheckpoint) return;
     storedAtCheckpoint = metrics.updatesStored;
-    db.exec('PRAGMA wal_checkpoint(PASSIVE)');
+    stores.checkpoint();
   }, 30_000);
 
   const server = createServer(handleRequest);
   server.on('upgrade', handleUpgrade);
   server.on('clientError', (_error, socket) => socket.destroy());
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, options.host, () => resolve());
+    });
+  } catch (error) {
+    // Port in use, or not allowed: nothing was accepted, so release the timers and the stores and report.
+    clearInterval(heartbeat);
+    clearInterval(revocationCheck);
+    clearInterval(checkpoint);
+    if (options.storage !== undefined) await options.storage.close();
+    await stores.close();
+    throw error;
+  }
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : options.port;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
@@ -187,6 +213,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   return {
     url: `ws://${host}:${port}`,
     port,
+    storeKind: stores.kind,
     metrics,
     async close() {
       closing = true;
@@ -203,8 +230,8 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
       for (const ws of wss.clients) ws.terminate();
       await new Promise((resolve) => setImmediate(resolve));
       await registry.drainAll();
-      await storage.close();
-      db.close();
+      if (options.storage !== undefined) await options.storage.close();
+      await stores.close();
       await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
     },
   };

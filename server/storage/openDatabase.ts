@@ -5,9 +5,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { DATABASE_FILE } from './databaseFile';
 
-/** The file name inside `--data`. */
-export const DATABASE_FILE = 'duet.sqlite';
+export { DATABASE_FILE } from './databaseFile';
 
 /** How hard a commit is pushed to disk. */
 export interface DatabaseOptions {

@@ -4,7 +4,9 @@
  * handlers, and the browser client implements the same `MainApi` without Electron.
  */
 import type { Result } from '../result';
-import type { Settings, SettingsPatch } from '../domain/settings';
+import type { ExportKind } from '../deck/exportFileName';
+import type { PrintParts } from '../deck/printDocument';
+import type { Role, Settings, SettingsPatch } from '../domain/settings';
 
 /** Largest workspace file either side will read or write (a workspace of text is far smaller). */
 export const MAX_WORKSPACE_FILE_BYTES = 256 * 1024 * 1024;
@@ -23,6 +25,45 @@ export interface AppInfo {
   shell: 'electron' | 'browser';
 }
 
+/** "Host on this computer": how to run the embedded sync server. */
+export interface HostStartOptions {
+  /** 1024–65535. */
+  port: number;
+  /** Listen on every network interface (0.0.0.0) instead of this computer only (127.0.0.1). */
+  shareOnNetwork: boolean;
+}
+
+/** Where a running host can be reached, and how it stores. */
+export interface HostRunning {
+  port: number;
+  shareOnNetwork: boolean;
+  /** ws://127.0.0.1:PORT — what this computer's own app connects to. */
+  localUrl: string;
+  /** ws://ADDRESS:PORT for each IPv4 network address (empty unless shared on the network). */
+  lanUrls: string[];
+  /** 'sqlite' (node:sqlite) or 'files' (plain files, where node:sqlite is missing). */
+  storage: 'sqlite' | 'files';
+  /** The data folder, for the `npm run sync-server -- invite --data …` command. */
+  dataDir: string;
+}
+
+/** The host's state. */
+export type HostStatus = { state: 'stopped' | 'starting' | 'stopping' } | ({ state: 'running' } & HostRunning);
+
+/** Who to invite to the hosted server. */
+export interface HostInviteInput {
+  workspaceId: string;
+  /** 1–80 characters. */
+  name: string;
+  role: Role;
+}
+
+/** A minted invite. */
+export interface HostInvite {
+  token: string;
+  memberId: string;
+}
+
 /** Renderer → main calls. Every call returns a promise; expected failures are `Result` values. */
 export interface MainApi {
   'app:info': () => Promise<AppInfo>;
@@ -38,6 +79,17 @@ export interface MainApi {
   'secrets:get': (key: string) => Promise<Result<string | null>>;
   /** Stores a secret, or deletes it when `value` is null. */
   'secrets:set': (key: string, value: string | null) => Promise<Result<null>>;
+  /** Shows a save dialog for an exported deck or playbook and writes `bytes`; `null` value when cancelled. */
+  'deck:save': (bytes: Uint8Array, suggestedName: string, kind: ExportKind) => Promise<Result<{ path: string } | null>>;
+  /** Prints the deck's print layout to a PDF and saves it (the browser opens the print dialog); `null` when cancelled. */
+  'deck:printToPdf': (layout: PrintParts, suggestedName: string) => Promise<Result<{ path: string } | null>>;
+  /** Starts the sync server inside the desktop app ("Host on this computer"). */
+  'host:start': (options: HostStartOptions) => Promise<Result<HostRunning>>;
+  /** Stops it, after every received update is stored. */
+  'host:stop': () => Promise<Result<null>>;
+  'host:status': () => Promise<Result<HostStatus>>;
+  /** Adds a member to the hosted server and returns their invite token. */
+  'host:invite': (input: HostInviteInput) => Promise<Result<HostInvite>>;
 }
 
 /** The channel names, as a runtime list the preload and main check against. */
@@ -50,6 +102,12 @@ export const MAIN_CHANNELS = [
   'shell:openExternal',
   'secrets:get',
   'secrets:set',
+  'deck:save',
+  'deck:printToPdf',
+  'host:start',
+  'host:stop',
+  'host:status',
+  'host:invite',
 ] as const satisfies readonly (keyof MainApi)[];
 
 /** Secret keys: short, printable, no separators that could escape a file or key namespace. */

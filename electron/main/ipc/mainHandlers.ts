@@ -8,6 +8,10 @@
  */
 import type { AppInfo } from '@shared/ipc/contract';
 import { fail, ok, type Result } from '@shared/result';
+import type { Host } from '../host/createHost';
+import { parseHostInvite, parseHostStart } from '../host/hostInputs';
+import { printDeckToPdf, type PrintDeckDeps } from '../deck/printDeckToPdf';
+import { saveExportFile, type SaveExportDeps } from '../deck/saveExportFile';
 import { isSafeExternalUrl } from '../security/navigationPolicy';
 import type { SecretStore } from '../secrets/secretStore';
 import type { SettingsStore } from '../settings/settingsStore';
@@ -24,6 +28,10 @@ export interface MainHandlerDeps {
   /** shell.openExternal */
   openExternal: (url: string) => Promise<void>;
   secrets: SecretStore;
+  /** Deck and Markdown exports: the save dialog and file system, and the hidden print window. */
+  deck: { save: SaveExportDeps; createPrintWindow: PrintDeckDeps['createPrintWindow'] };
+  /** "Host on this computer". */
+  host: Host;
 }
 
 /** Builds the handler map for `registerIpcHandlers`. */
@@ -55,6 +63,33 @@ export function createMainHandlers(deps: MainHandlerDeps): MainHandlers {
       args.length === 1 ? deps.secrets.get(args[0]) : fail('invalid-input', 'Expected one secret name.'),
     'secrets:set': async (...args) =>
       args.length === 2 ? deps.secrets.set(args[0], args[1]) : fail('invalid-input', 'Expected a name and a value.'),
+    'deck:save': async (...args) =>
+      args.length === 3
+        ? saveExportFile(deps.deck.save, args[0], args[1], args[2])
+        : fail('invalid-input', 'Saving needs the file, a name and its kind.'),
+    'deck:printToPdf': async (...args) =>
+      args.length === 2
+        ? printDeckToPdf(
+            {
+              createPrintWindow: deps.deck.createPrintWindow,
+              save: (bytes, name) => saveExportFile(deps.deck.save, bytes, name, 'pdf'),
+            },
+            args[0],
+            args[1],
+          )
+        : fail('invalid-input', 'Printing needs the print layout and a name.'),
+    'host:start': async (...args) => {
+      const options = args.length === 1 ? parseHostStart(args[0]) : parseHostStart(undefined);
+      return options.ok ? deps.host.start(options.value) : options;
+    },
+    'host:stop': async (...args) =>
+      args.length === 0 ? deps.host.stop() : fail('invalid-input', 'Stopping takes no arguments.'),
+    'host:status': async (...args) =>
+      args.length === 0 ? ok(deps.host.status()) : fail('invalid-input', 'The status takes no arguments.'),
+    'host:invite': async (...args) => {
+      const input = args.length === 1 ? parseHostInvite(args[0]) : fail('invalid-input', 'Expected one invite.');
+      return input.ok ? deps.host.invite(input.value) : input;
+    },
   };
 }
 

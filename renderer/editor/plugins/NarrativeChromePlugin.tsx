@@ -9,7 +9,7 @@ import { mergeRegister } from '@lexical/utils';
 import { $getNodeByKey, type LexicalEditor } from 'lexical';
 import { memo, useEffect, useState, useSyncExternalStore } from 'react';
 import { createPortal } from 'react-dom';
-import type { NarrativeFields } from '@shared/domain/narrative';
+import type { NarrativeFields, NarrativeSummary } from '@shared/domain/narrative';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { $isNarrativeNode, NARRATIVE_CLASSES, NarrativeNode } from '../nodes';
 import {
@@ -61,10 +61,15 @@ function readEntry(editor: LexicalEditor, store: NarrativeChromeStore, key: stri
 export interface NarrativeChromePluginProps {
   /** False for people who may read but not edit the playbook. */
   editable: boolean;
+  /** Opens the deal log for a narrative; absent when this person may not write notes. Keep it stable. */
+  onLogDeal?: (narrative: NarrativeSummary) => void;
 }
 
 /** Mounts the chrome of all narratives. Memoised: a parent re-render must not re-render 200 sections. */
-export const NarrativeChromePlugin = memo(function NarrativeChromePlugin({ editable }: NarrativeChromePluginProps) {
+export const NarrativeChromePlugin = memo(function NarrativeChromePlugin({
+  editable,
+  onLogDeal,
+}: NarrativeChromePluginProps) {
   const [editor] = useLexicalComposerContext();
   const [store] = useState(() => new NarrativeChromeStore());
   const [editing, setEditing] = useState<{ key: string; field: DetailsField } | null>(null);
@@ -113,6 +118,7 @@ export const NarrativeChromePlugin = memo(function NarrativeChromePlugin({ edita
           nodeKey={key}
           store={store}
           editable={editable}
+          onLogDeal={onLogDeal}
           onEdit={(field) => setEditing({ key, field })}
           onMove={(id, direction) => runOn(id, (i) => $moveNarrative(i, direction))}
           onDuplicate={(id) => runOn(id, $duplicateNarrative)}
@@ -149,13 +155,23 @@ interface NarrativeChromeProps {
   nodeKey: string;
   store: NarrativeChromeStore;
   editable: boolean;
+  onLogDeal?: (narrative: NarrativeSummary) => void;
   onEdit: (field: DetailsField) => void;
   onMove: (id: string, direction: -1 | 1) => void;
   onDuplicate: (id: string) => void;
   onDelete: (id: string, title: string) => void;
 }
 
-function NarrativeChrome({ nodeKey, store, editable, onEdit, onMove, onDuplicate, onDelete }: NarrativeChromeProps) {
+function NarrativeChrome({
+  nodeKey,
+  store,
+  editable,
+  onLogDeal,
+  onEdit,
+  onMove,
+  onDuplicate,
+  onDelete,
+}: NarrativeChromeProps) {
   const entry = useSyncExternalStore(
     (l) => store.subscribeKey(nodeKey, l),
     () => store.get(nodeKey),
@@ -181,6 +197,7 @@ function NarrativeChrome({ nodeKey, store, editable, onEdit, onMove, onDuplicate
           onMove={(d) => onMove(summary.id, d)}
           onDuplicate={() => onDuplicate(summary.id)}
           onDelete={() => onDelete(summary.id, summary.title)}
+          onLogDeal={onLogDeal && (() => onLogDeal(summary))}
         />,
         entry.meta,
       )}

@@ -11,10 +11,20 @@ export interface NarrativeHeaderProps {
   onMove: (direction: -1 | 1) => void;
   onDuplicate: () => void;
   onDelete: () => void;
+  /** Opens the quick deal form for this narrative (shown for everyone who may write notes). */
+  onLogDeal?: () => void;
 }
 
 /** Status badge, field chips and the ⋯ menu of one narrative. */
-export function NarrativeHeader({ summary, editable, onEdit, onMove, onDuplicate, onDelete }: NarrativeHeaderProps) {
+export function NarrativeHeader({
+  summary,
+  editable,
+  onEdit,
+  onMove,
+  onDuplicate,
+  onDelete,
+  onLogDeal,
+}: NarrativeHeaderProps) {
   const chip = (field: DetailsField, label: string, value: string) => (
     <button
       type="button"
@@ -41,6 +51,11 @@ export function NarrativeHeader({ summary, editable, onEdit, onMove, onDuplicate
       {chip('persona', 'Persona', summary.persona)}
       {chip('stage', 'Stage', summary.stage ? BUYING_STAGE_LABELS[summary.stage] : '')}
       {chip('owner', 'Owner', summary.owner)}
+      {onLogDeal && (
+        <button type="button" className="log-deal-chip" onClick={onLogDeal} data-testid="log-deal">
+          + Log deal
+        </button>
+      )}
       {editable && (
         <SectionMenu onMove={onMove} onDuplicate={onDuplicate} onDelete={onDelete} onEdit={() => onEdit('status')} />
       )}

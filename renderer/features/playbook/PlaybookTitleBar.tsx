@@ -4,6 +4,7 @@ import { PLAYBOOK_TEMPLATE_INFO, PLAYBOOK_TITLE_MAX, type PlaybookMeta } from '@
 import type { PersistenceState } from '../../collab/LocalPersistence';
 import { Kbd } from '../../ui/Kbd';
 import { describeSaveState, PresenceBar, useLinkState } from '../sync';
+import { DeckActions } from '../deck';
 import { useWorkspace } from '../shell/AppContext';
 import type { PlaybookSession } from '../workspace/PlaybookSession';
 
@@ -13,10 +14,20 @@ export interface PlaybookTitleBarProps {
   session: PlaybookSession;
   showOutline: boolean;
   onToggleOutline: () => void;
+  /** True while the win/loss review shows instead of the text. */
+  reviewOpen?: boolean;
+  onToggleReview?: () => void;
 }
 
 /** Title, save state and view toggles of the open playbook. */
-export function PlaybookTitleBar({ meta, session, showOutline, onToggleOutline }: PlaybookTitleBarProps) {
+export function PlaybookTitleBar({
+  meta,
+  session,
+  showOutline,
+  onToggleOutline,
+  reviewOpen,
+  onToggleReview,
+}: PlaybookTitleBarProps) {
   const workspace = useWorkspace();
   const [title, setTitle] = useState(meta.title);
   const [saveState, setSaveState] = useState<PersistenceState>(session.getSaveState());
@@ -78,8 +89,22 @@ export function PlaybookTitleBar({ meta, session, showOutline, onToggleOutline }
         </div>
       </div>
       {session.link && <PresenceBar awareness={session.link.provider.awareness} />}
+      <DeckActions playbookTitle={meta.title} playbookDoc={session.doc} />
+      {onToggleReview && (
+        <button
+          type="button"
+          className={reviewOpen ? 'button button-small is-active' : 'button button-small'}
+          onClick={onToggleReview}
+          aria-pressed={reviewOpen}
+          title="Which narratives win deals"
+          data-testid="review-toggle"
+        >
+          {reviewOpen ? 'Back to text' : 'Win/loss review'}
+        </button>
+      )}
       <button
         type="button"
+        hidden={reviewOpen}
         className={showOutline ? 'button button-small is-active' : 'button button-small'}
         onClick={onToggleOutline}
         aria-pressed={showOutline}

@@ -3,6 +3,7 @@
  * and offers to set the bytes aside (never overwriting them) and start the playbook over.
  */
 import { useEffect, useState } from 'react';
+import { DealFormHost, ReviewHost, usePlaybookNotes } from '../notes';
 import type { PlaybookMeta } from '@shared/domain/playbook';
 import type { AppError } from '@shared/result';
 import { PlaybookEditor } from '../../editor/PlaybookEditor';
@@ -121,6 +122,7 @@ function ReadyPlaybook({
   const roleMayEdit = settings.role !== 'viewer' && settings.role !== 'sales';
   const editable = link?.session ? link.session.canWrite : roleMayEdit;
   const userName = settings.displayName || 'You';
+  const notes = usePlaybookNotes(session, userName);
   return (
     <>
       {!editable && (
@@ -136,10 +138,20 @@ function ReadyPlaybook({
         showOutline={showOutline}
         userName={userName}
         userColor={colorForName(userName)}
+        onLogDeal={notes.logDealFrom}
+        overlay={notes.reviewOpen ? <ReviewHost notes={notes} /> : undefined}
         header={
-          <PlaybookTitleBar meta={meta} session={session} showOutline={showOutline} onToggleOutline={onToggleOutline} />
+          <PlaybookTitleBar
+            meta={meta}
+            session={session}
+            showOutline={showOutline}
+            onToggleOutline={onToggleOutline}
+            reviewOpen={notes.reviewOpen}
+            onToggleReview={notes.toggleReview}
+          />
         }
       />
+      <DealFormHost notes={notes} />
     </>
   );
 }

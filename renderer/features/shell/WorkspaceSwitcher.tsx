@@ -1,6 +1,7 @@
 /** Shows the open workspace and lets the user switch, create one, or open the sample. */
 import { useEffect, useRef, useState } from 'react';
 import { PromptDialog } from '../../ui/PromptDialog';
+import { canHost, HostDialog } from '../host';
 import { JoinServerDialog } from '../sync';
 import { useApp } from './AppContext';
 import { useWorkspaceActions } from './useWorkspaceActions';
@@ -12,6 +13,7 @@ export function WorkspaceSwitcher() {
   const [open, setOpen] = useState(false);
   const [naming, setNaming] = useState(false);
   const [joining, setJoining] = useState(false);
+  const [hosting, setHosting] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!open) return;
@@ -70,6 +72,16 @@ export function WorkspaceSwitcher() {
           >
             Join a sync server…
           </button>
+          {canHost() && (
+            <button
+              type="button"
+              role="menuitem"
+              className="menu-item"
+              onClick={() => (setOpen(false), setHosting(true))}
+            >
+              Host on this computer…
+            </button>
+          )}
           {current?.server && (
             <button
               type="button"
@@ -83,6 +95,7 @@ export function WorkspaceSwitcher() {
         </div>
       )}
       {joining && <JoinServerDialog onClose={() => setJoining(false)} />}
+      {hosting && <HostDialog onClose={() => setHosting(false)} />}
       {naming && (
         <PromptDialog
           title="New workspace"

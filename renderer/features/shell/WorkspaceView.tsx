@@ -36,6 +36,21 @@ export function WorkspaceView({ onOpenSettings }: WorkspaceViewProps) {
 
   useEffect(() => workspace.observePlaybooks(setPlaybooks), [workspace]);
 
+  // Changes are written within milliseconds anyway; when the window is hidden or closed, write the last
+  // batch right away rather than on the next tick that may never come.
+  useEffect(() => {
+    const handleHide = (): void => {
+      if (document.visibilityState === 'hidden') void workspace.flushAll();
+    };
+    const handlePageHide = (): void => void workspace.flushAll();
+    document.addEventListener('visibilitychange', handleHide);
+    window.addEventListener('pagehide', handlePageHide);
+    return () => {
+      document.removeEventListener('visibilitychange', handleHide);
+      window.removeEventListener('pagehide', handlePageHide);
+    };
+  }, [workspace]);
+
   const select = useCallback(
     (id: string) => {
       setSelectedId(id);

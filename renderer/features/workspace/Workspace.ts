@@ -14,7 +14,7 @@ import {
   restorePlaybook,
   touchPlaybook,
 } from '@shared/collab/directory';
-import { directoryDocName, parseDocName, playbookDocName } from '@shared/collab/docNames';
+import { directoryDocName, notesDocName, parseDocName, playbookDocName } from '@shared/collab/docNames';
 import { newId } from '@shared/domain/ids';
 import type { PlaybookMeta, PlaybookTemplate } from '@shared/domain/playbook';
 import type { WorkspaceSnapshot } from '@shared/format/workspaceFile';
@@ -25,6 +25,7 @@ import { createPlaybookDoc, readPlaybookDoc } from '../../editor/headless';
 import { $readDocumentTitle } from '../../editor/narrativeOps';
 import type { PlaybookSpec } from '../../editor/docSpec';
 import type { DocStore } from '../../platform/DocStore';
+import { NotesSession } from '../notes/NotesSession';
 import { PlaybookSession } from './PlaybookSession';
 import { templateSpec } from './templates';
 
@@ -35,6 +36,7 @@ export type SyncTarget = Omit<SyncLinkOptions, 'connect'>;
 export class Workspace {
   private readonly persistence: LocalPersistence;
   private readonly sessions = new Map<string, PlaybookSession>();
+  private readonly notes = new Map<string, { session: NotesSession; users: number }>();
   /** The directory's link to the sync server; null for a local-only workspace. */
   readonly directoryLink: SyncLink | null;
 
@@ -148,6 +150,40 @@ export class Workspace {
   }
 
   /**
+   * Opens the notes document of a playbook (deal log, anchored notes). Several views may hold it at once;
+   * each `openNotes` needs a `closeNotes`. Fails with `corrupt` (writing nothing) when it cannot be read.
+   */
+  async openNotes(playbookId: string): Promise<Result<NotesSession>> {
+    const existing = this.notes.get(playbookId);
+    if (existing) {
+      existing.users++;
+      return ok(existing.session);
+    }
+    const docName = notesDocName(this.id, playbookId);
+    const loaded = await this.store.load(docName);
+    if (!loaded.ok) return loaded;
+    const again = this.notes.get(playbookId); // opened by someone else while we loaded
+    if (again) {
+      again.users++;
+      return ok(again.session);
+    }
+    const sync = this.sync;
+    // No editor binding: the stored content is already in the document, so the link connects at once.
+    const createLink = sync && ((doc: Y.Doc, name: string) => new SyncLink(doc, name, { ...sync, connect: true }));
+    const session = new NotesSession(docName, playbookId, this.store, loaded.value, createLink);
+    this.notes.set(playbookId, { session, users: 1 });
+    return ok(session);
+  }
+
+  /** Releases one holder of a notes document; the last one stores what is pending and closes it. */
+  async closeNotes(playbookId: string): Promise<void> {
+    const open = this.notes.get(playbookId);
+    if (!open || --open.users > 0) return;
+    this.notes.delete(playbookId);
+    await open.session.close();
+  }
+
+  /**
    * Lists again every playbook whose document is on this device but missing from the directory — after the
    * directory itself was unreadable and set aside. Titles come from each document (its first heading, else
    * its first narrative). Returns how many were listed.
@@ -182,6 +218,7 @@ export class Workspace {
   async snapshot(): Promise<Result<WorkspaceSnapshot>> {
     await this.persistence.flush();
     await Promise.all([...this.sessions.values()].map((s) => s.flush()));
+    await Promise.all([...this.notes.values()].map((n) => n.session.flush()));
     const docs = new Map<string, Uint8Array>();
     for (const name of await this.store.listDocs(`${this.id}/`)) {
       if (parseDocName(name)?.workspaceId !== this.id) continue;
@@ -207,14 +244,23 @@ export class Workspace {
       if (parsed.kind === 'directory') Y.applyUpdate(this.directory, update);
       else if (parsed.kind === 'playbook' && this.sessions.has(parsed.id)) {
         Y.applyUpdate(this.sessions.get(parsed.id)!.doc, update);
+      } else if (parsed.kind === 'notes' && this.notes.has(parsed.id)) {
+        Y.applyUpdate(this.notes.get(parsed.id)!.session.doc, update);
       } else await this.store.append(name, update);
     }
     await this.persistence.flush();
   }
 
+  /** Writes every pending change of the directory and the open playbooks now. */
+  async flushAll(): Promise<void> {
+    await Promise.all([this.persistence.flush(), ...[...this.sessions.values()].map((s) => s.flush())]);
+  }
+
   /** Stores everything pending and closes every open document. */
   async close(): Promise<void> {
     await Promise.all([...this.sessions.keys()].map((id) => this.closePlaybook(id)));
+    await Promise.all([...this.notes.values()].map((n) => n.session.close()));
+    this.notes.clear();
     this.directoryLink?.destroy();
     await this.persistence.dispose();
     this.directory.destroy();

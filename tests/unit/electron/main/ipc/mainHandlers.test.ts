@@ -1,9 +1,28 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS } from '@shared/domain/settings';
-import { ok } from '@shared/result';
+import { fail, ok } from '@shared/result';
+import type { Host } from '../../../../../electron/main/host/createHost';
 import { createMainHandlers, type MainHandlerDeps } from '../../../../../electron/main/ipc/mainHandlers';
 import { createSecretStore } from '../../../../../electron/main/secrets/secretStore';
 import { createSettingsStore } from '../../../../../electron/main/settings/settingsStore';
+
+function fakeHost(): Host {
+  return {
+    start: vi.fn(async ({ port, shareOnNetwork }) =>
+      ok({
+        port,
+        shareOnNetwork,
+        localUrl: `ws://127.0.0.1:${port}`,
+        lanUrls: [],
+        storage: 'files' as const,
+        dataDir: '/data',
+      }),
+    ),
+    stop: vi.fn(async () => ok(null)),
+    status: vi.fn(() => ({ state: 'stopped' as const })),
+    invite: vi.fn(async () => ok({ token: 't.s', memberId: 'm1' })),
+  };
+}
 
 function setup(overrides: Partial<MainHandlerDeps> = {}) {
   const showSaveDialog = vi.fn(async () => ({ canceled: true, filePath: '' }));
@@ -23,6 +42,14 @@ function setup(overrides: Partial<MainHandlerDeps> = {}) {
       defaultDirectory: '/home/u/Documents',
     },
     importDeps: { showOpenDialog, fs: { open: vi.fn() }, defaultDirectory: '/home/u/Documents' },
+    deck: {
+      save: {
+        showSaveDialog,
+        fs: { open: vi.fn(), rename: vi.fn(), unlink: vi.fn(), access: vi.fn() },
+        defaultDirectory: '/home/u/Documents',
+      },
+      createPrintWindow: vi.fn(),
+    },
     openExternal,
     secrets: createSecretStore(
       {
@@ -32,9 +59,10 @@ function setup(overrides: Partial<MainHandlerDeps> = {}) {
       },
       { read: () => null, write: () => {} },
     ),
+    host: fakeHost(),
     ...overrides,
   };
-  return { handlers: createMainHandlers(deps), openExternal, showSaveDialog, showOpenDialog };
+  return { handlers: createMainHandlers(deps), openExternal, showSaveDialog, showOpenDialog, host: deps.host };
 }
 
 describe('the About box learns the version and platform', () => {
@@ -121,5 +149,62 @@ describe('workspace calls check their arguments before any dialog opens', () => 
     expect(showOpenDialog).not.toHaveBeenCalled();
     expect(await handlers['workspace:import']()).toEqual(ok(null));
     expect(showOpenDialog).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('hosting is driven only with well-formed requests', () => {
+  it('starts on a chosen port and reports the status', async () => {
+    const { handlers, host } = setup();
+    expect(await handlers['host:start']({ port: 4455, shareOnNetwork: true })).toMatchObject({
+      ok: true,
+      value: { port: 4455, shareOnNetwork: true },
+    });
+    expect(host.start).toHaveBeenCalledWith({ port: 4455, shareOnNetwork: true });
+    expect(await handlers['host:status']()).toEqual(ok({ state: 'stopped' }));
+    expect(await handlers['host:stop']()).toEqual(ok(null));
+  });
+
+  it.each([
+    [[]],
+    [[{ port: 80, shareOnNetwork: false }]],
+    [[{ port: 70_000, shareOnNetwork: false }]],
+    [[{ port: 4455.5, shareOnNetwork: false }]],
+    [[{ port: '4455', shareOnNetwork: false }]],
+    [[{ port: 4455, shareOnNetwork: 'yes' }]],
+    [[{ port: 4455, shareOnNetwork: false, host: '0.0.0.0' }]],
+    [[{ port: 4455, shareOnNetwork: false }, 'extra']],
+  ])('refuses start arguments %j without starting anything', async (args) => {
+    const { handlers, host } = setup();
+    expect(await handlers['host:start'](...args)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(host.start).not.toHaveBeenCalled();
+  });
+
+  it('invites with a known role and a bounded name', async () => {
+    const { handlers, host } = setup();
+    const input = { workspaceId: 'acme', name: '  Sam  ', role: 'sales' };
+    expect(await handlers['host:invite'](input)).toEqual(ok({ token: 't.s', memberId: 'm1' }));
+    expect(host.invite).toHaveBeenCalledWith({ workspaceId: 'acme', name: 'Sam', role: 'sales' });
+  });
+
+  it.each([
+    [{ workspaceId: 'acme', name: 'Sam', role: 'admin' }, /role/],
+    [{ workspaceId: 'acme', name: '', role: 'sales' }, /name/],
+    [{ workspaceId: 'acme', name: 'x'.repeat(81), role: 'sales' }, /name/],
+    [{ workspaceId: '../etc', name: 'Sam', role: 'sales' }, /workspace/],
+    [null, /workspace/],
+  ])('refuses the invite %j', async (input, message) => {
+    const { handlers, host } = setup();
+    const result = await handlers['host:invite'](input);
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input', message } });
+    expect(host.invite).not.toHaveBeenCalled();
+  });
+
+  it('passes the host’s own refusals through as values', async () => {
+    const host = fakeHost();
+    vi.mocked(host.start).mockResolvedValueOnce(fail('io', 'Port 4455 is already in use — choose another.'));
+    const { handlers } = setup({ host });
+    expect(await handlers['host:start']({ port: 4455, shareOnNetwork: false })).toEqual(
+      fail('io', 'Port 4455 is already in use — choose another.'),
+    );
   });
 });

@@ -45,6 +45,12 @@ function fakeHandlers(): MainHandlers {
     'shell:openExternal': vi.fn(async () => ({ ok: true as const, value: null })),
     'secrets:get': vi.fn(),
     'secrets:set': vi.fn(),
+    'deck:save': vi.fn(),
+    'deck:printToPdf': vi.fn(),
+    'host:start': vi.fn(),
+    'host:stop': vi.fn(),
+    'host:status': vi.fn(),
+    'host:invite': vi.fn(),
   } as unknown as MainHandlers;
 }
 

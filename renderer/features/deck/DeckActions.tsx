@@ -1,0 +1,73 @@
+/** The playbook title bar's "Deck…" and "Export Markdown…" buttons, and the deck builder they open. */
+import { useState } from 'react';
+import type * as Y from 'yjs';
+import type { DeckNarrative, EvidenceSource } from '@shared/deck/deckModel';
+import { useToasts } from '../../ui/Toasts';
+import { useApp, useWorkspace } from '../shell';
+import { DeckBuilderDialog } from './DeckBuilderDialog';
+import { exportMarkdown } from './exportDeck';
+import { readDeckNarratives } from './readDeckNarratives';
+import './deck.css';
+
+/** Win evidence until the win/loss review lands: none, so no slide claims anything. */
+export const NO_EVIDENCE: EvidenceSource = () => null;
+
+/** Props of DeckActions. */
+export interface DeckActionsProps {
+  playbookTitle: string;
+  playbookDoc: Y.Doc;
+  evidence?: EvidenceSource;
+}
+
+/** "Deck…" and "Export Markdown…" for the open playbook. */
+export function DeckActions({ playbookTitle, playbookDoc, evidence = NO_EVIDENCE }: DeckActionsProps) {
+  const { settings } = useApp();
+  const workspace = useWorkspace();
+  const toasts = useToasts();
+  // Read when the builder opens: a snapshot of the narratives as they are now.
+  const [narratives, setNarratives] = useState<DeckNarrative[] | null>(null);
+
+  const handleMarkdown = async (): Promise<void> => {
+    try {
+      const result = await exportMarkdown(playbookTitle, readDeckNarratives(playbookDoc));
+      if (!result.ok) toasts.show({ kind: 'error', message: result.error.message });
+      else if (result.value) toasts.show({ kind: 'success', message: `Exported Markdown to ${result.value.path}` });
+    } catch (error) {
+      console.error('[deck] markdown export failed', error);
+      toasts.show({ kind: 'error', message: 'The playbook could not be exported as Markdown.' });
+    }
+  };
+
+  return (
+    <>
+      <button
+        type="button"
+        className="button button-small"
+        data-testid="open-deck-builder"
+        onClick={() => setNarratives(readDeckNarratives(playbookDoc))}
+      >
+        Deck…
+      </button>
+      <button
+        type="button"
+        className="button button-small"
+        data-testid="export-markdown"
+        onClick={() => void handleMarkdown()}
+      >
+        Export Markdown…
+      </button>
+      {narratives !== null && (
+        <DeckBuilderDialog
+          open
+          onClose={() => setNarratives(null)}
+          playbookTitle={playbookTitle}
+          narratives={narratives}
+          directory={workspace.directory}
+          presenter={settings.displayName}
+          canEditBrand={settings.role === 'storyteller'}
+          evidence={evidence}
+        />
+      )}
+    </>
+  );
+}

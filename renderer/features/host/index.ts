@@ -1,0 +1,8 @@
+/** "Host on this computer": the desktop app runs the sync server and invites teammates to it. */
+export { HostDialog, DEFAULT_HOST_PORT } from './HostDialog';
+export { HostDialogView, type HostDialogViewProps, type InviteView } from './HostDialogView';
+
+import { platform } from '../../platform/platform';
+
+/** Hosting needs the desktop app: a web page cannot listen for connections. */
+export const canHost = (): boolean => platform.shell === 'electron';

@@ -1,0 +1,186 @@
+/**
+ * The notes side of an open playbook: opens its notes document beside it, knows who may write, hosts the
+ * quick deal form (from a narrative's "Log deal" chip, the review, or Mod+Shift+L inside a narrative) and
+ * the review. The playbook's narratives are read headlessly from its Y.Doc, so a salesperson — read-only
+ * on the playbook — never writes to it.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import * as Y from 'yjs';
+import { addDeal, readDealHistory, updateDeal } from '@shared/collab/notes';
+import type { DealEntry, DealInput } from '@shared/domain/deal';
+import type { NarrativeSummary } from '@shared/domain/narrative';
+import { readPlaybookDoc } from '../../editor/headless';
+import { $readNarratives } from '../../editor/narrativeOps';
+import { ReviewView } from '../review';
+import { useApp, useWorkspace } from '../shell/AppContext';
+import { useLinkState } from '../sync';
+import type { PlaybookSession } from '../workspace/PlaybookSession';
+import type { NotesSession } from './NotesSession';
+import { QuickDealForm } from './QuickDealForm';
+import { mayWriteNotes, useDeals } from './useDeals';
+import { CsvActions } from './csv/CsvActions';
+
+type FormState = { narrativeId: string | null; editing: DealEntry | null } | null;
+
+/** Everything the playbook view needs of its notes. */
+export interface PlaybookNotesState {
+  notes: NotesSession | null;
+  deals: DealEntry[];
+  narratives: NarrativeSummary[];
+  author: string;
+  canWrite: boolean;
+  reviewOpen: boolean;
+  toggleReview: () => void;
+  /** Stable; undefined when this person may not write notes (so no chip shows). */
+  logDealFrom: ((narrative: NarrativeSummary) => void) | undefined;
+  form: FormState;
+  openForm: (narrativeId: string | null, editing?: DealEntry | null) => void;
+  closeForm: () => void;
+  save: (input: DealInput) => { ok: true } | { ok: false; message: string };
+}
+
+function readNarrativesOf(doc: Y.Doc): NarrativeSummary[] {
+  return readPlaybookDoc(doc, $readNarratives);
+}
+
+/** Opens the notes of `session`'s playbook for as long as the view lives. */
+export function usePlaybookNotes(session: PlaybookSession, author: string): PlaybookNotesState {
+  const workspace = useWorkspace();
+  const { settings } = useApp();
+  const [notes, setNotes] = useState<NotesSession | null>(null);
+  const [reviewOpen, setReviewOpen] = useState(false);
+  const [form, setForm] = useState<FormState>(null);
+  const [narratives, setNarratives] = useState<NarrativeSummary[]>([]);
+  const deals = useDeals(notes);
+  const link = useLinkState(notes?.link ?? null);
+  const canWrite = notes !== null && mayWriteNotes(settings.role, link);
+
+  useEffect(() => {
+    let cancelled = false;
+    let opened = false;
+    void workspace.openNotes(session.playbookId).then((result) => {
+      if (!result.ok) return console.error('[notes] cannot open notes', result.error.message);
+      opened = true;
+      if (cancelled) void workspace.closeNotes(session.playbookId);
+      else setNotes(result.value);
+    });
+    return () => {
+      cancelled = true;
+      if (opened) void workspace.closeNotes(session.playbookId);
+    };
+  }, [workspace, session.playbookId]);
+
+  // The narratives (titles, personas) are read when the form or the review needs them, and kept current
+  // while the review is open.
+  const needNarratives = reviewOpen || form !== null;
+  useEffect(() => {
+    if (!needNarratives) return;
+    setNarratives(readNarrativesOf(session.doc));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const handleUpdate = (): void => {
+      clearTimeout(timer);
+      timer = setTimeout(() => setNarratives(readNarrativesOf(session.doc)), 300);
+    };
+    session.doc.on('update', handleUpdate);
+    return () => {
+      clearTimeout(timer);
+      session.doc.off('update', handleUpdate);
+    };
+  }, [needNarratives, session.doc]);
+
+  const openForm = useCallback(
+    (narrativeId: string | null, editing: DealEntry | null = null) => {
+      // Read now, so the form's first render already knows the narrative's title and persona.
+      setNarratives(readNarrativesOf(session.doc));
+      setForm({ narrativeId, editing });
+    },
+    [session.doc],
+  );
+  const logDealFrom = useMemo(
+    () => (canWrite ? (narrative: NarrativeSummary) => openForm(narrative.id) : undefined),
+    [canWrite, openForm],
+  );
+
+  // Mod+Shift+L logs a deal for the narrative holding the caret or selection (works in a read-only editor).
+  useEffect(() => {
+    if (!canWrite) return;
+    const handleKeyDown = (event: KeyboardEvent): void => {
+      if (!(event.ctrlKey || event.metaKey) || !event.shiftKey || event.key.toLowerCase() !== 'l') return;
+      const anchor = window.getSelection()?.anchorNode ?? null;
+      const element = anchor instanceof Element ? anchor : (anchor?.parentElement ?? null);
+      const narrativeId = element?.closest<HTMLElement>('[data-narrative-id]')?.dataset.narrativeId ?? null;
+      event.preventDefault();
+      openForm(narrativeId);
+    };
+    document.addEventListener('keydown', handleKeyDown);
+    return () => document.removeEventListener('keydown', handleKeyDown);
+  }, [canWrite, openForm]);
+
+  const save = (input: DealInput): { ok: true } | { ok: false; message: string } => {
+    if (notes === null || form === null) return { ok: false, message: 'The notes are not open yet.' };
+    const writer = { author, now: Date.now() };
+    const result = form.editing
+      ? updateDeal(notes.doc, form.editing.id, input, writer)
+      : addDeal(notes.doc, input, writer);
+    if (!result.ok) return { ok: false, message: result.error.message };
+    setForm(null);
+    return { ok: true };
+  };
+
+  return {
+    notes,
+    deals,
+    narratives,
+    author,
+    canWrite,
+    reviewOpen,
+    toggleReview: () => setReviewOpen((open) => !open),
+    logDealFrom,
+    form,
+    openForm,
+    closeForm: () => setForm(null),
+    save,
+  };
+}
+
+/** The quick deal form, when open. */
+export function DealFormHost({ notes }: { notes: PlaybookNotesState }) {
+  if (notes.form === null) return null;
+  return (
+    <QuickDealForm
+      narratives={notes.narratives}
+      narrativeId={notes.form.narrativeId}
+      editing={notes.form.editing}
+      onSave={notes.save}
+      onCancel={notes.closeForm}
+    />
+  );
+}
+
+/** The review of the playbook, with the notes' import and export. */
+export function ReviewHost({ notes }: { notes: PlaybookNotesState }) {
+  const doc = notes.notes?.doc ?? null;
+  const historyOf = useCallback((id: string) => (doc ? readDealHistory(doc, id) : []), [doc]);
+  return (
+    <ReviewView
+      narratives={notes.narratives}
+      deals={notes.deals}
+      author={notes.author}
+      canWrite={notes.canWrite}
+      historyOf={historyOf}
+      onLogDeal={(id) => notes.openForm(id)}
+      onEditDeal={(deal) => notes.openForm(null, deal)}
+      actions={
+        doc && (
+          <CsvActions
+            doc={doc}
+            deals={notes.deals}
+            narratives={notes.narratives}
+            author={notes.author}
+            canWrite={notes.canWrite}
+          />
+        )
+      }
+    />
+  );
+}

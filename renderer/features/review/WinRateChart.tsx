@@ -1,0 +1,72 @@
+/** Win rate per period as a small SVG chart: the interval as a band, the rate as a line with dots. */
+import type { PeriodRate } from '@shared/stats/narrativeTrends';
+
+const W = 560;
+const H = 160;
+const PAD = { left: 36, right: 12, top: 10, bottom: 24 };
+
+/** Props of WinRateChart. */
+export interface WinRateChartProps {
+  series: readonly PeriodRate[];
+}
+
+/** The chart; periods without decided deals leave a gap. */
+export function WinRateChart({ series }: WinRateChartProps) {
+  const innerW = W - PAD.left - PAD.right;
+  const innerH = H - PAD.top - PAD.bottom;
+  const x = (i: number): number => PAD.left + (series.length === 1 ? innerW / 2 : (i / (series.length - 1)) * innerW);
+  const y = (v: number): number => PAD.top + (1 - v) * innerH;
+  const points = series.map((p, i) => ({ p, i })).filter(({ p }) => p.winRate.rate !== null);
+  const band =
+    points.length > 1
+      ? `${points.map(({ p, i }) => `${x(i)},${y(p.winRate.high)}`).join(' ')} ${points
+          .slice()
+          .reverse()
+          .map(({ p, i }) => `${x(i)},${y(p.winRate.low)}`)
+          .join(' ')}`
+      : null;
+  const labelEvery = Math.max(1, Math.ceil(series.length / 8));
+  const summary = points.map(({ p }) => `${p.period}: ${p.won} of ${p.decided}`).join('; ');
+  return (
+    <svg
+      className="win-chart"
+      viewBox={`0 0 ${W} ${H}`}
+      role="img"
+      aria-label={`Win rate over time. ${summary}`}
+      data-testid="win-chart"
+    >
+      {[0, 0.5, 1].map((v) => (
+        <g key={v}>
+          <line className="win-chart-grid" x1={PAD.left} x2={W - PAD.right} y1={y(v)} y2={y(v)} />
+          <text className="win-chart-axis" x={PAD.left - 6} y={y(v) + 4} textAnchor="end">
+            {v * 100}%
+          </text>
+        </g>
+      ))}
+      {band && <polygon className="win-chart-band" points={band} />}
+      {points.length > 1 && (
+        <polyline
+          className="win-chart-line"
+          points={points.map(({ p, i }) => `${x(i)},${y(p.winRate.rate!)}`).join(' ')}
+        />
+      )}
+      {points.map(({ p, i }) => (
+        <g key={p.period}>
+          {points.length === 1 && (
+            <line className="win-chart-whisker" x1={x(i)} x2={x(i)} y1={y(p.winRate.low)} y2={y(p.winRate.high)} />
+          )}
+          <circle className="win-chart-dot" cx={x(i)} cy={y(p.winRate.rate!)} r={3 + Math.min(4, p.decided / 3)}>
+            <title>{`${p.period}: ${p.won} won of ${p.decided} decided`}</title>
+          </circle>
+        </g>
+      ))}
+      {series.map((p, i) =>
+        i % labelEvery === 0 || i === series.length - 1 ? (
+          <text key={p.period} className="win-chart-axis" x={x(i)} y={H - 6} textAnchor="middle">
+            {p.period}
+          </text>
+        ) : null,
+      )}
+    </svg>
+  );
+}

@@ -1,0 +1,175 @@
+/**
+ * A `DocStorage` in plain files, for runtimes without `node:sqlite` (the desktop app's embedded server may
+ * run on such a Node): one append-only log per document (format: updateLog.ts).
+ *
+ * Durability matches the SQLite store: an append is written to the file (the kernel's page cache) before
+ * `append` resolves, so it survives a kill of the process; `fsync: true` also flushes every append to the
+ * disk (power loss). Compaction writes the merged update to a new file, flushes it and renames it over the
+ * log, so a crash leaves either the old log or the new one. All file calls are synchronous on purpose, like
+ * SQLite's: no two operations on one log can interleave, which makes compaction atomic with respect to
+ * `append` and `load` without locks.
+ */
+import { createHash } from 'node:crypto';
+import {
+  closeSync,
+  existsSync,
+  fdatasyncSync,
+  fstatSync,
+  ftruncateSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import * as Y from 'yjs';
+import type { CompactionReport, DocStorage } from './DocStorage';
+import { encodeFrame, encodeLogHeader, parseLog } from './updateLog';
+
+/** Folder of the logs inside the data directory. */
+export const DOCS_FOLDER = 'docs';
+const LOG_SUFFIX = '.ylog';
+const TEMP_SUFFIX = '.compacting';
+/** Open append handles kept at once; the oldest is closed beyond this. */
+const MAX_OPEN_LOGS = 64;
+
+/** Options of the file store. */
+export interface FileDocStorageOptions {
+  /** Flush every append to the disk (survives power loss; slower). Default: survives a process kill. */
+  fsync?: boolean;
+}
+
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let written = 0; written < bytes.length;) written += writeSync(fd, bytes, written);
+}
+
+/** Flushes a directory entry (a rename) to disk; not possible (nor needed) on Windows. */
+function syncDirectory(dir: string): void {
+  if (process.platform === 'win32') return;
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** `DocStorage` over one log file per document in `{dataDir}/docs`. */
+export class FileDocStorage implements DocStorage {
+  private readonly dir: string;
+  private readonly fsync: boolean;
+  /** Append handles by document name, oldest first. */
+  private readonly handles = new Map<string, number>();
+  private closed = false;
+
+  constructor(dataDir: string, options: FileDocStorageOptions = {}) {
+    this.dir = join(dataDir, DOCS_FOLDER);
+    this.fsync = options.fsync ?? false;
+    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+    // A crash during compaction leaves its unfinished file; the log it would have replaced is intact.
+    for (const name of readdirSync(this.dir)) {
+      if (name.endsWith(TEMP_SUFFIX)) rmSync(join(this.dir, name), { force: true });
+    }
+  }
+
+  async load(docName: string): Promise<Uint8Array[]> {
+    this.assertOpen();
+    return this.read(docName).updates;
+  }
+
+  async append(docName: string, update: Uint8Array): Promise<void> {
+    this.assertOpen();
+    const fd = this.handle(docName);
+    writeAll(fd, encodeFrame(update));
+    if (this.fsync) fdatasyncSync(fd);
+  }
+
+  async compact(docName: string): Promise<CompactionReport> {
+    this.assertOpen();
+    const { updates } = this.read(docName);
+    if (updates.length <= 1) return { rowsBefore: updates.length, rowsAfter: updates.length };
+    const merged = Y.mergeUpdates(updates);
+    const path = this.pathOf(docName);
+    const temp = path + TEMP_SUFFIX;
+    const fd = openSync(temp, 'w', 0o600);
+    try {
+      writeAll(fd, Buffer.concat([encodeLogHeader(docName), encodeFrame(merged)]));
+      // Always flushed, whatever the fsync option: a rename that reaches the disk before the data would
+      // replace the log by an empty file after a power loss.
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    this.release(docName);
+    renameSync(temp, path);
+    syncDirectory(this.dir);
+    return { rowsBefore: updates.length, rowsAfter: 1 };
+  }
+
+  /** Flushes every open log to the disk and closes it. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    for (const docName of [...this.handles.keys()]) this.release(docName, true);
+  }
+
+  /** The log file of a document: a hash of its name, so any name is a safe, case-insensitive-proof file name. */
+  private pathOf(docName: string): string {
+    return join(this.dir, createHash('sha256').update(docName).digest('hex').slice(0, 40) + LOG_SUFFIX);
+  }
+
+  /** Reads a log, cutting off a torn last frame (a crash mid-append) so later appends follow valid data. */
+  private read(docName: string): { updates: Uint8Array[]; validLength: number } {
+    const path = this.pathOf(docName);
+    if (!existsSync(path)) return { updates: [], validLength: 0 };
+    const parsed = parseLog(readFileSync(path), docName);
+    if (parsed.torn) {
+      console.warn(`[storage] ${docName}: dropped an incomplete last write (${path})`);
+      this.release(docName);
+      const fd = openSync(path, 'r+');
+      try {
+        ftruncateSync(fd, parsed.validLength);
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+    }
+    return parsed;
+  }
+
+  /** The append handle of a document's log, creating the log (with its header) on first write. */
+  private handle(docName: string): number {
+    const open = this.handles.get(docName);
+    if (open !== undefined) return open;
+    const { validLength } = this.read(docName);
+    const path = this.pathOf(docName);
+    const fd = openSync(path, 'a', 0o600);
+    if (validLength === 0 && fstatSync(fd).size === 0) {
+      writeAll(fd, encodeLogHeader(docName));
+      fsyncSync(fd);
+      syncDirectory(this.dir);
+    }
+    this.handles.set(docName, fd);
+    if (this.handles.size > MAX_OPEN_LOGS) this.release(this.handles.keys().next().value as string);
+    return fd;
+  }
+
+  private release(docName: string, flush = false): void {
+    const fd = this.handles.get(docName);
+    if (fd === undefined) return;
+    this.handles.delete(docName);
+    try {
+      if (flush && !this.fsync) fdatasyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('[storage] the file store is closed');
+  }
+}

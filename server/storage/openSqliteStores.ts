@@ -1,0 +1,24 @@
+/**
+ * The SQLite stores: documents and members in `{dataDir}/duet.sqlite`. This module loads `node:sqlite`, so
+ * it is only ever imported dynamically (see openServerStores): a runtime without it can still run a server.
+ */
+import { MemberStore } from '../auth/MemberStore';
+import { openDatabase } from './openDatabase';
+import type { ServerStores, StoreOptions } from './ServerStores';
+import { SqliteDocStorage } from './SqliteDocStorage';
+
+/** Opens (creating if needed) the SQLite stores of a data directory. */
+export function openSqliteStores(dataDir: string, options: StoreOptions = {}): ServerStores {
+  const db = openDatabase(dataDir, { fsync: options.fsync ?? false });
+  const storage = new SqliteDocStorage(db);
+  return {
+    kind: 'sqlite',
+    storage,
+    members: new MemberStore(db),
+    checkpoint: () => db.exec('PRAGMA wal_checkpoint(PASSIVE)'),
+    async close() {
+      await storage.close();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * The playbook-level review: every narrative of the playbook with its figures, ranked by the lower bound of
+ * its win-rate interval, with the "needs attention" verdict. Narratives nobody has logged a deal for yet
+ * follow in playbook order; deals that cite narratives no longer in the playbook are counted apart.
+ */
+import type { DealFacts } from '../domain/deal';
+import { rankNarratives, scoreNarratives, type NarrativeScore, type ReviewFilter } from './narrativeReview';
+import { needsAttention, type Attention } from './narrativeTrends';
+
+/** One narrative of the review. */
+export interface ReviewRow {
+  narrativeId: string;
+  title: string;
+  /** Null when no (filtered) deal used this narrative. */
+  score: NarrativeScore | null;
+  attention: Attention | null;
+}
+
+/** The whole review of a playbook. */
+export interface PlaybookReview {
+  rows: ReviewRow[];
+  /** Scores of narrative ids that deals cite but the playbook no longer has (deleted narratives). */
+  elsewhere: NarrativeScore[];
+}
+
+/** Builds the review of a playbook's narratives from its deals. `today` is yyyy-mm-dd. */
+export function buildPlaybookReview(
+  narratives: readonly { id: string; title: string }[],
+  deals: readonly DealFacts[],
+  filter: ReviewFilter,
+  today: string,
+): PlaybookReview {
+  const scores = scoreNarratives(deals, filter);
+  const attention = needsAttention(deals, today, undefined, filter);
+  const titles = new Map(narratives.map((n) => [n.id, n.title]));
+  const rows: ReviewRow[] = [];
+  const elsewhere: NarrativeScore[] = [];
+  for (const score of rankNarratives(scores.values())) {
+    const title = titles.get(score.narrativeId);
+    if (title === undefined) elsewhere.push(score);
+    else
+      rows.push({ narrativeId: score.narrativeId, title, score, attention: attention.get(score.narrativeId) ?? null });
+  }
+  for (const n of narratives)
+    if (!scores.has(n.id)) rows.push({ narrativeId: n.id, title: n.title, score: null, attention: null });
+  return { rows, elsewhere };
+}

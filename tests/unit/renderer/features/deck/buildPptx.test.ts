@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_BRAND } from '@shared/collab/brand';
+import { layoutDeck, FONT_LIMITS } from '@shared/deck/layoutDeck';
+import { createPlaybookDoc } from '../../../../../renderer/editor/headless';
+import { buildPptx } from '../../../../../renderer/features/deck/buildPptx';
+import { readDeckNarratives } from '../../../../../renderer/features/deck/readDeckNarratives';
+import { brandedTheme, deckSpec, oversized, score } from './deckFixtures';
+import { readPptx } from './pptxReader';
+
+const doc = createPlaybookDoc({
+  intro: [{ h: 1, text: 'Fernway messaging' }],
+  narratives: [
+    {
+      id: 'n-downtime',
+      title: 'Cost of downtime',
+      keyMessage: 'Every idle truck costs more than Fernway.',
+      fields: { status: 'approved', proofPoints: ['Acme cut breakdowns by 31%', 'Payback in 4 months'] },
+      body: [
+        { p: 'Fleet managers lose days to breakdowns. They rarely see the cost in one place.' },
+        { ul: ['Predict failures two weeks ahead', 'Book repairs in quiet hours'] },
+        { quote: 'We stopped firefighting.' },
+      ],
+    },
+    {
+      id: 'n-script',
+      title: '<script>alert(1)</script> & friends',
+      keyMessage: 'Text <b>stays</b> text.',
+      body: [{ p: 'Body with <img src=x onerror=alert(1)>.' }],
+    },
+  ],
+});
+
+async function build(ids: string[], evidence = (_id: string) => null as ReturnType<typeof score> | null) {
+  const narratives = new Map(readDeckNarratives(doc).map((n) => [n.id, n]));
+  const layout = layoutDeck({ spec: deckSpec(ids), narratives, theme: brandedTheme(), evidence });
+  return { layout, slides: await readPptx(await buildPptx(layout, { title: 't', author: 'a', company: 'c' })) };
+}
+
+describe('a deck exported as PowerPoint', () => {
+  it('has a title slide, one slide per narrative in the chosen order, and a closing slide', async () => {
+    const { slides } = await build(['n-script', 'n-downtime']);
+    expect(slides).toHaveLength(4);
+    expect(slides[0]!.paragraphs).toEqual(expect.arrayContaining(['Fernway for Acme', 'Prepared for Acme Logistics']));
+    expect(slides[1]!.paragraphs).toContain('Text <b>stays</b> text.');
+    expect(slides[2]!.paragraphs).toContain('Every idle truck costs more than Fernway.');
+    expect(slides[3]!.paragraphs).toContain('Thank you');
+  });
+
+  it('puts the key message as headline, the story as bullets and proof points on the slide', async () => {
+    const { slides } = await build(['n-downtime']);
+    const slide = slides[1]!;
+    expect(slide.paragraphs.slice(0, 2)).toEqual(['Cost of downtime', 'Every idle truck costs more than Fernway.']);
+    expect(slide.paragraphs).toEqual(
+      expect.arrayContaining([
+        'Fleet managers lose days to breakdowns.',
+        'Predict failures two weeks ahead',
+        'Book repairs in quiet hours',
+        '“We stopped firefighting.”',
+        'Proof points',
+        'Acme cut breakdowns by 31%',
+        'Payback in 4 months',
+      ]),
+    );
+  });
+
+  it('carries the full narrative text as speaker notes', async () => {
+    const { slides } = await build(['n-downtime']);
+    const notes = slides[1]!.notes;
+    expect(notes).toContain('Fleet managers lose days to breakdowns. They rarely see the cost in one place.');
+    expect(notes).toContain('• Predict failures two weeks ahead');
+    expect(notes).toContain('Key message: Every idle truck costs more than Fernway.');
+  });
+
+  it('shows win evidence only when at least 10 deals were decided', async () => {
+    const few = await build(['n-downtime'], () => score('n-downtime', 7, 9));
+    expect(few.slides[1]!.paragraphs.join('\n')).not.toMatch(/won/);
+    const enough = await build(['n-downtime'], () => score('n-downtime', 14, 20));
+    expect(enough.slides[1]!.paragraphs).toContain('Win evidence: won 14 of 20 deals — 70% (48–85%)');
+  });
+
+  it('an oversized narrative continues on "(cont.)" slides with readable font sizes', async () => {
+    const big = oversized('n-big');
+    const layout = layoutDeck({
+      spec: deckSpec(['n-big'], { includeTitleSlide: false, includeClosingSlide: false }),
+      narratives: new Map([[big.id, big]]),
+      theme: DEFAULT_BRAND,
+      evidence: () => null,
+    });
+    const slides = await readPptx(await buildPptx(layout, { title: 't', author: 'a', company: 'c' }));
+    expect(slides.length).toBeGreaterThanOrEqual(3);
+    expect(slides.slice(1).every((s) => s.paragraphs.some((p) => p.endsWith('(cont.)')))).toBe(true);
+    for (const s of slides) expect(Math.min(...s.fontSizes)).toBeGreaterThanOrEqual(10); // footer is the smallest
+    const bulletSizes = layout.slides.flatMap((s) => s.boxes).filter((b) => b.kind === 'text' && b.role === 'bullets');
+    for (const b of bulletSizes)
+      expect(b.kind === 'text' && b.fontSize).toBeGreaterThanOrEqual(FONT_LIMITS.bullets.min);
+    // Every bullet of the story is somewhere in the deck.
+    const all = slides.flatMap((s) => s.paragraphs).join('\n');
+    for (let i = 1; i <= 24; i++) expect(all).toContain(`${i}: Fleet managers`);
+  });
+});
