@@ -20,9 +20,9 @@ function parsePort(text: string): number | null {
 
 /** The dialog with its state. */
 export function HostDialog({ onClose }: { onClose: () => void }) {
-  const { settings, workspace, joinServer } = useApp();
+  const { settings, workspace, joinServer, reloadWorkspace } = useApp();
   const ref = workspace.status === 'none' ? null : workspace.ref;
-  const current = useMemo(() => (ref === null ? null : { id: ref.id, name: ref.name }), [ref]);
+  const current = useMemo(() => (ref === null ? null : { id: ref.id, name: ref.name, server: ref.server }), [ref]);
   const [status, setStatus] = useState<HostStatus>({ state: 'stopped' });
   const [port, setPort] = useState(String(DEFAULT_HOST_PORT));
   const [shareOnNetwork, setShareOnNetwork] = useState(false);
@@ -63,6 +63,8 @@ export function HostDialog({ onClose }: { onClose: () => void }) {
     }
     setStatus({ state: 'running', ...started.value });
     if (current === null) return;
+    // Already joined to this host (an earlier start): its invite is still valid, just reconnect.
+    if (current.server?.url === started.value.localUrl) return void (await reloadWorkspace());
     // This app joins its own server like any teammate, so the local copy merges into what the server stores.
     const mine = await platform.invoke('host:invite', {
       workspaceId: current.id,
@@ -73,7 +75,7 @@ export function HostDialog({ onClose }: { onClose: () => void }) {
       ? await joinServer({ url: started.value.localUrl, token: mine.value.token, name: current.name })
       : mine;
     if (!joined.ok) setError(`Hosting started, but this workspace could not join it: ${joined.error.message}`);
-  }, [current, joinServer, port, settings.displayName, shareOnNetwork]);
+  }, [current, joinServer, port, reloadWorkspace, settings.displayName, shareOnNetwork]);
 
   const handleStop = useCallback(async () => {
     setStatus({ state: 'stopping' });
