@@ -1,9 +1,9 @@
 /** The bar above a playbook: its title (rename in place), save state and the outline toggle. */
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import { PLAYBOOK_TEMPLATE_INFO, PLAYBOOK_TITLE_MAX, type PlaybookMeta } from '@shared/domain/playbook';
-import type { PersistenceState } from '../../collab/LocalPersistence';
 import { Kbd } from '../../ui/Kbd';
-import { describeSaveState, PresenceBar, useLinkState } from '../sync';
+import { PresenceBar } from '../sync';
+import { SaveStateLabel } from './SaveStateLabel';
 import { DeckActions } from '../deck';
 import { useWorkspace } from '../shell/AppContext';
 import type { PlaybookSession } from '../workspace/PlaybookSession';
@@ -30,25 +30,7 @@ export function PlaybookTitleBar({
 }: PlaybookTitleBarProps) {
   const workspace = useWorkspace();
   const [title, setTitle] = useState(meta.title);
-  const [saveState, setSaveState] = useState<PersistenceState>(session.getSaveState());
   useEffect(() => setTitle(meta.title), [meta.title]);
-  useEffect(() => {
-    // Local saves finish in milliseconds: flashing "Saving…" on every keystroke would cost two React
-    // commits per key (measured: the main extra typing latency over a bare editor). Show it only when a
-    // save takes longer than half a second; errors and completion show at once.
-    let slow: ReturnType<typeof setTimeout> | undefined;
-    const off = session.onSaveState((next) => {
-      clearTimeout(slow);
-      if (next === 'saving') slow = setTimeout(() => setSaveState('saving'), 500);
-      else setSaveState(next);
-    });
-    return () => {
-      clearTimeout(slow);
-      off();
-    };
-  }, [session]);
-  const link = useLinkState(session.link);
-  const pendingOnServer = link !== null && link.unconfirmed > 0;
 
   const commit = (): void => {
     if (title.trim() && title !== meta.title) workspace.renamePlaybook(meta.id, title);
@@ -78,14 +60,7 @@ export function PlaybookTitleBar({
         <div className="title-bar-meta">
           <span className="template-tag">{PLAYBOOK_TEMPLATE_INFO[meta.template].label}</span>
           {meta.owner && <span>by {meta.owner}</span>}
-          <span
-            className={`save-state save-${saveState} ${pendingOnServer ? 'save-pending' : ''}`}
-            data-testid="save-state"
-            role="status"
-          >
-            <span className="save-dot" />
-            {describeSaveState(saveState, link)}
-          </span>
+          <SaveStateLabel session={session} />
         </div>
       </div>
       {session.link && <PresenceBar awareness={session.link.provider.awareness} />}

@@ -167,7 +167,7 @@ describe('when the store fails', () => {
       const persistence = new LocalPersistence(store, NAME, doc);
       store.failNext = 2;
       doc.getText('t').insert(0, 'unsaved');
-      await vi.advanceTimersByTimeAsync(150); // the batched write fails
+      await vi.advanceTimersByTimeAsync(0); // the batched write fails
       expect(persistence.getState()).toBe('error');
       await vi.advanceTimersByTimeAsync(1000); // first retry fails too
       expect(persistence.getState()).toBe('error');
