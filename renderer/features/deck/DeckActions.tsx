@@ -9,7 +9,7 @@ import { exportMarkdown } from './exportDeck';
 import { readDeckNarratives } from './readDeckNarratives';
 import './deck.css';
 
-/** Win evidence until the win/loss review lands: none, so no slide claims anything. */
+/** No win evidence (no deal log at hand): no slide claims anything. */
 export const NO_EVIDENCE: EvidenceSource = () => null;
 
 /** Props of DeckActions. */

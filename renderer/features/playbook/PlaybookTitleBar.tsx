@@ -4,6 +4,7 @@ import { PLAYBOOK_TEMPLATE_INFO, PLAYBOOK_TITLE_MAX, type PlaybookMeta } from '@
 import { Kbd } from '../../ui/Kbd';
 import { PresenceBar } from '../sync';
 import { SaveStateLabel } from './SaveStateLabel';
+import type { EvidenceSource } from '@shared/deck/deckModel';
 import { DeckActions } from '../deck';
 import { useWorkspace } from '../shell/AppContext';
 import type { PlaybookSession } from '../workspace/PlaybookSession';
@@ -17,6 +18,8 @@ export interface PlaybookTitleBarProps {
   /** True while the win/loss review shows instead of the text. */
   reviewOpen?: boolean;
   onToggleReview?: () => void;
+  /** Win evidence per narrative for deck slides (from the deal log). */
+  evidence?: EvidenceSource;
 }
 
 /** Title, save state and view toggles of the open playbook. */
@@ -27,6 +30,7 @@ export function PlaybookTitleBar({
   onToggleOutline,
   reviewOpen,
   onToggleReview,
+  evidence,
 }: PlaybookTitleBarProps) {
   const workspace = useWorkspace();
   const [title, setTitle] = useState(meta.title);
@@ -64,7 +68,7 @@ export function PlaybookTitleBar({
         </div>
       </div>
       {session.link && <PresenceBar awareness={session.link.provider.awareness} />}
-      <DeckActions playbookTitle={meta.title} playbookDoc={session.doc} />
+      <DeckActions playbookTitle={meta.title} playbookDoc={session.doc} evidence={evidence} />
       {onToggleReview && (
         <button
           type="button"

@@ -2,7 +2,8 @@
  * One open playbook: loads its document, shows the editor — or, if its stored data cannot be read, says so
  * and offers to set the bytes aside (never overwriting them) and start the playbook over.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { scoreNarratives } from '@shared/stats/narrativeReview';
 import { DealFormHost, ReviewHost, usePlaybookNotes } from '../notes';
 import type { PlaybookMeta } from '@shared/domain/playbook';
 import type { AppError } from '@shared/result';
@@ -123,6 +124,12 @@ function ReadyPlaybook({
   const editable = link?.session ? link.session.canWrite : roleMayEdit;
   const userName = settings.displayName || 'You';
   const notes = usePlaybookNotes(session, userName);
+  // Decks show a narrative's win record from the same deal log the review reads (only when the sample is
+  // large enough; the deck layout decides that).
+  const evidence = useMemo(() => {
+    const scores = scoreNarratives(notes.deals);
+    return (narrativeId: string) => scores.get(narrativeId) ?? null;
+  }, [notes.deals]);
   return (
     <>
       {!editable && (
@@ -148,6 +155,7 @@ function ReadyPlaybook({
             onToggleOutline={onToggleOutline}
             reviewOpen={notes.reviewOpen}
             onToggleReview={notes.toggleReview}
+            evidence={evidence}
           />
         }
       />
