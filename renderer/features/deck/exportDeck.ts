@@ -10,7 +10,6 @@ import { layoutDeck } from '@shared/deck/layoutDeck';
 import { playbookToMarkdown } from '@shared/deck/playbookMarkdown';
 import type { Result } from '@shared/result';
 import { platform } from '../../platform/platform';
-import { buildPptx } from './buildPptx';
 
 /** The builder's inputs. */
 export interface DeckSources {
@@ -46,6 +45,8 @@ export async function exportPptx(
   onProgress: (done: number, total: number) => void,
 ): Promise<Result<{ path: string } | null>> {
   const layout = layoutFromSources(sources);
+  // pptxgenjs (with JSZip) is a third of the app's code: it loads on the first export, not at start-up.
+  const { buildPptx } = await import('./buildPptx');
   const bytes = await buildPptx(
     layout,
     { title: sources.spec.title, author: sources.spec.presenter, company: sources.spec.customer },
