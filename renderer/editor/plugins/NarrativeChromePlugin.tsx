@@ -7,7 +7,7 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { mergeRegister } from '@lexical/utils';
 import { $getNodeByKey, type LexicalEditor } from 'lexical';
-import { memo, useEffect, useState, useSyncExternalStore } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { createPortal } from 'react-dom';
 import type { NarrativeFields, NarrativeSummary } from '@shared/domain/narrative';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -21,6 +21,7 @@ import {
   $setNarrativeFields,
 } from '../narrativeOps';
 import { NarrativeChromeStore } from './narrativeChromeStore';
+import { useSeenNearViewport } from './nearViewport';
 import { NarrativeHeader } from './NarrativeHeader';
 import { NarrativeDetailsDialog, type DetailsField } from './NarrativeDetailsDialog';
 
@@ -106,24 +107,26 @@ export const NarrativeChromePlugin = memo(function NarrativeChromePlugin({
 
   const entry = editing ? store.get(editing.key) : undefined;
 
-  const runOn = (id: string, op: (id: string) => unknown): void => {
-    editor.update(() => void op(id));
-  };
+  const runOn = useCallback(
+    (id: string, op: (id: string) => unknown): void => editor.update(() => void op(id)),
+    [editor],
+  );
+  // One stable object for all sections, so a section re-renders only when its own fields change.
+  const actions = useMemo<ChromeActions>(
+    () => ({
+      edit: (key, field) => setEditing({ key, field }),
+      move: (id, direction) => runOn(id, (i) => $moveNarrative(i, direction)),
+      duplicate: (id) => runOn(id, $duplicateNarrative),
+      remove: (id, title) => setDeleting({ id, title }),
+      logDeal: onLogDeal,
+    }),
+    [runOn, onLogDeal],
+  );
 
   return (
     <>
       {keys.map((key) => (
-        <NarrativeChrome
-          key={key}
-          nodeKey={key}
-          store={store}
-          editable={editable}
-          onLogDeal={onLogDeal}
-          onEdit={(field) => setEditing({ key, field })}
-          onMove={(id, direction) => runOn(id, (i) => $moveNarrative(i, direction))}
-          onDuplicate={(id) => runOn(id, $duplicateNarrative)}
-          onDelete={(id, title) => setDeleting({ id, title })}
-        />
+        <NarrativeChrome key={key} nodeKey={key} store={store} editable={editable} actions={actions} />
       ))}
       {entry && (
         <NarrativeDetailsDialog
@@ -151,27 +154,23 @@ export const NarrativeChromePlugin = memo(function NarrativeChromePlugin({
   );
 });
 
+/** What a section's chrome can ask for; ids are narrative ids, keys are node keys. */
+interface ChromeActions {
+  edit: (key: string, field: DetailsField) => void;
+  move: (id: string, direction: -1 | 1) => void;
+  duplicate: (id: string) => void;
+  remove: (id: string, title: string) => void;
+  logDeal?: (narrative: NarrativeSummary) => void;
+}
+
 interface NarrativeChromeProps {
   nodeKey: string;
   store: NarrativeChromeStore;
   editable: boolean;
-  onLogDeal?: (narrative: NarrativeSummary) => void;
-  onEdit: (field: DetailsField) => void;
-  onMove: (id: string, direction: -1 | 1) => void;
-  onDuplicate: (id: string) => void;
-  onDelete: (id: string, title: string) => void;
+  actions: ChromeActions;
 }
 
-function NarrativeChrome({
-  nodeKey,
-  store,
-  editable,
-  onLogDeal,
-  onEdit,
-  onMove,
-  onDuplicate,
-  onDelete,
-}: NarrativeChromeProps) {
+const NarrativeChrome = memo(function NarrativeChrome({ nodeKey, store, editable, actions }: NarrativeChromeProps) {
   const entry = useSyncExternalStore(
     (l) => store.subscribeKey(nodeKey, l),
     () => store.get(nodeKey),
@@ -185,7 +184,8 @@ function NarrativeChrome({
       offProof();
     };
   }, [entry?.meta, entry?.proof]); // eslint-disable-line react-hooks/exhaustive-deps
-  if (!entry) return null;
+  const seen = useSeenNearViewport(entry?.meta.parentElement);
+  if (!entry || !seen) return null;
   const { summary } = entry;
   return (
     <>
@@ -193,11 +193,11 @@ function NarrativeChrome({
         <NarrativeHeader
           summary={summary}
           editable={editable}
-          onEdit={onEdit}
-          onMove={(d) => onMove(summary.id, d)}
-          onDuplicate={() => onDuplicate(summary.id)}
-          onDelete={() => onDelete(summary.id, summary.title)}
-          onLogDeal={onLogDeal && (() => onLogDeal(summary))}
+          onEdit={(field) => actions.edit(nodeKey, field)}
+          onMove={(d) => actions.move(summary.id, d)}
+          onDuplicate={() => actions.duplicate(summary.id)}
+          onDelete={() => actions.remove(summary.id, summary.title)}
+          onLogDeal={actions.logDeal && (() => actions.logDeal!(summary))}
         />,
         entry.meta,
       )}
@@ -206,7 +206,7 @@ function NarrativeChrome({
           <div className="proof-points-head">
             <span className="proof-points-label">Proof points</span>
             {editable && (
-              <button type="button" className="chip-button" onClick={() => onEdit('proofPoints')}>
+              <button type="button" className="chip-button" onClick={() => actions.edit(nodeKey, 'proofPoints')}>
                 {summary.proofPoints.length ? 'Edit' : '+ Add proof point'}
               </button>
             )}
@@ -225,4 +225,4 @@ function NarrativeChrome({
       )}
     </>
   );
-}
+});
