@@ -4,43 +4,36 @@
  * when it does not fit, the font shrinks step by step down to a readable minimum, and what still does not
  * fit continues on a "(cont.)" slide. No box is ever given more text than the model says it can hold.
  */
-import type { BrandFont, BrandTheme } from '../collab/brand';
+import type { BrandTheme } from '../collab/brand';
 import { condenseToBullets, narrativeNotes } from './condenseStory';
 import type {
   DeckLayout,
   DeckNarrative,
   DeckSpec,
   EvidenceSource,
-  Hex,
   LaidOutSlide,
   SlideBox,
   SlideOptions,
-  TextBox,
-  TextRole,
 } from './deckModel';
 import { formatEvidenceLine } from './evidenceLine';
-import { linesHeightPt, truncateToLines, wrapText } from './textMeasure';
+import { linesHeightPt } from './textMeasure';
+import {
+  BULLET_COLUMN_WITH_PROOF,
+  BULLET_INDENT_PT,
+  COLUMN_GAP,
+  FONT_LIMITS,
+  MX,
+  PT,
+  SLIDE_HEIGHT,
+  SLIDE_WIDTH,
+} from './deckGeometry';
+import { palette, type Palette } from './deckPalette';
+import { fitFlow, fitHeading, singleLine, text } from './fitText';
+import { closingSlide, footer, logoBox, titleSlide } from './slideFrames';
 
-/** Slide size in inches (16:9, PowerPoint's "Widescreen"). */
-export const SLIDE_WIDTH = 13.333;
-export const SLIDE_HEIGHT = 7.5;
-const MX = 0.7;
-const PT = 72;
-
-/** Font size limits in points: never below these, whatever the text. */
-export const FONT_LIMITS = {
-  headline: { max: 34, min: 24, lines: 3 },
-  bullets: { max: 22, min: 16 },
-  proof: { max: 15, min: 12 },
-  deckTitle: { max: 40, min: 28, lines: 3 },
-  closing: { max: 44, min: 30, lines: 2 },
-} as const;
-
-/** Bullet indent in points (text starts this far right of the bullet box). */
-export const BULLET_INDENT_PT = 20;
-/** Width of the bullet column when proof points sit beside it. */
-const BULLET_COLUMN_WITH_PROOF = 7.5;
-const COLUMN_GAP = 0.45;
+export { BULLET_INDENT_PT, FONT_LIMITS, SLIDE_HEIGHT, SLIDE_WIDTH } from './deckGeometry';
+export { inkOn } from './deckPalette';
+export { fitFlow, type FittedFlow } from './fitText';
 
 /** What a deck is laid out from. */
 export interface DeckInput {
@@ -50,291 +43,6 @@ export interface DeckInput {
   evidence: EvidenceSource;
 }
 
-const hex = (color: string): Hex => color.replace('#', '').toLowerCase();
-
-function mix(a: Hex, b: Hex, t: number): Hex {
-  const channel = (c: Hex, i: number): number => parseInt(c.slice(i, i + 2), 16);
-  return [0, 2, 4]
-    .map((i) => Math.round(channel(a, i) * (1 - t) + channel(b, i) * t))
-    .map((v) => v.toString(16).padStart(2, '0'))
-    .join('');
-}
-
-/** White or near-black, whichever reads better on `background`. */
-export function inkOn(background: Hex): Hex {
-  const [r, g, b] = [0, 2, 4].map((i) => parseInt(background.slice(i, i + 2), 16) / 255) as [number, number, number];
-  const lum = (c: number): number => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
-  const l = 0.2126 * lum(r) + 0.7152 * lum(g) + 0.0722 * lum(b);
-  return l > 0.45 ? '1b2230' : 'ffffff';
-}
-
-interface Palette {
-  primary: Hex;
-  accent: Hex;
-  background: Hex;
-  text: Hex;
-  muted: Hex;
-  tint: Hex;
-  onPrimary: Hex;
-}
-
-function palette(theme: BrandTheme): Palette {
-  const background = hex(theme.background);
-  const text = hex(theme.text);
-  const primary = hex(theme.primary);
-  return {
-    primary,
-    accent: hex(theme.accent),
-    background,
-    text,
-    muted: mix(text, background, 0.42),
-    tint: mix(primary, background, 0.92),
-    onPrimary: inkOn(primary),
-  };
-}
-
-function text(
-  role: TextRole,
-  frame: { x: number; y: number; w: number; h: number },
-  paragraphs: string[],
-  style: Partial<Omit<TextBox, 'kind' | 'role' | 'paragraphs'>> & { fontSize: number; font: string; color: Hex },
-): TextBox {
-  return {
-    kind: 'text',
-    role,
-    ...frame,
-    paragraphs,
-    bullets: false,
-    bold: false,
-    align: 'left',
-    spaceAfter: 0,
-    ...style,
-  };
-}
-
-/** Height in inches of `paragraphs` wrapped into `widthIn` at `fontSize`, with `spaceAfter` pt between. */
-function blockHeight(paragraphs: string[], widthIn: number, fontSize: number, font: BrandFont, gap: number): number {
-  let pt = 0;
-  paragraphs.forEach((p, i) => {
-    pt += linesHeightPt(wrapText(p, widthIn * PT, fontSize, font).length, fontSize) + (i > 0 ? gap : 0);
-  });
-  return pt / PT;
-}
-
-/** A flow of paragraphs fitted into a box: one font size, one or more pages. */
-export interface FittedFlow {
-  fontSize: number;
-  pages: string[][];
-}
-
-/**
- * Fits `items` into a box of `widthIn` × `heightIn`: the largest size from `max` down to `min` at which all
- * fit on one page; otherwise `min`, split over pages (an item taller than a page is split by lines).
- */
-export function fitFlow(
-  items: readonly string[],
-  widthIn: number,
-  heightIn: number,
-  limits: { max: number; min: number },
-  font: BrandFont,
-  gapFactor: number,
-): FittedFlow {
-  if (items.length === 0) return { fontSize: limits.max, pages: [] };
-  for (let size = limits.max; size >= limits.min; size--) {
-    if (blockHeight([...items], widthIn, size, font, size * gapFactor) <= heightIn) {
-      return { fontSize: size, pages: [[...items]] };
-    }
-  }
-  const size = limits.min;
-  const gap = size * gapFactor;
-  const lineH = linesHeightPt(1, size);
-  const heightPt = heightIn * PT;
-  const linesPerPage = Math.max(1, Math.floor(heightPt / lineH));
-  const pages: string[][] = [];
-  let page: string[] = [];
-  let used = 0;
-  const flush = (): void => {
-    if (page.length > 0) pages.push(page);
-    page = [];
-    used = 0;
-  };
-  for (const item of items) {
-    let lines = wrapText(item, widthIn * PT, size, font);
-    while (lines.length > 0) {
-      const before = page.length > 0 ? gap : 0;
-      const room = Math.floor((heightPt - used - before + 1e-6) / lineH);
-      if (lines.length <= room) {
-        page.push(lines.join(' '));
-        used += before + lines.length * lineH;
-        lines = [];
-      } else if (page.length > 0) {
-        flush(); // keep an item whole when a fresh page can hold it (or holds more of it)
-      } else {
-        // Longer than a whole page: split it by lines.
-        page.push(lines.slice(0, linesPerPage).join(' '));
-        lines = lines.slice(linesPerPage);
-        flush();
-      }
-    }
-  }
-  flush();
-  return { fontSize: size, pages };
-}
-
-/** Fits a single heading: shrink to `min`, then cut at a word boundary with "…" (notes keep the whole). */
-function fitHeading(
-  value: string,
-  widthIn: number,
-  limits: { max: number; min: number; lines: number },
-  font: BrandFont,
-  suffix = '',
-): { text: string; fontSize: number; lines: number } {
-  for (let size = limits.max; size >= limits.min; size -= 2) {
-    const lines = wrapText(value + suffix, widthIn * PT, size, font).length;
-    if (lines <= limits.lines) return { text: value + suffix, fontSize: size, lines };
-  }
-  const clipped = truncateToLines(value, limits.lines, widthIn * PT, limits.min, font, suffix);
-  return { text: clipped, fontSize: limits.min, lines: wrapText(clipped, widthIn * PT, limits.min, font).length };
-}
-
-function singleLine(value: string, widthIn: number, size: number, font: BrandFont): string {
-  return truncateToLines(value, 1, widthIn * PT, size, font);
-}
-
-/** The logo fitted into a frame, keeping its aspect ratio; anchored to the frame's right or left edge. */
-function logoBox(
-  theme: BrandTheme,
-  frame: { x: number; y: number; w: number; h: number },
-  anchor: 'left' | 'right',
-): SlideBox | null {
-  if (theme.logo === null) return null;
-  const ratio = theme.logo.width / theme.logo.height;
-  const w = Math.min(frame.w, frame.h * ratio);
-  const h = w / ratio;
-  const x = anchor === 'right' ? frame.x + frame.w - w : frame.x;
-  return { kind: 'image', x, y: frame.y + (frame.h - h) / 2, w, h, dataUrl: theme.logo.dataUrl };
-}
-
-function footer(spec: DeckSpec, p: Palette, theme: BrandTheme, page: number): SlideBox[] {
-  const y = SLIDE_HEIGHT - 0.5;
-  const label = [spec.title, spec.customer].filter((s) => s.trim()).join(' · ');
-  return [
-    text('footer', { x: MX, y, w: 9, h: 0.3 }, [singleLine(label, 9, 10, theme.bodyFont)], {
-      fontSize: 10,
-      font: theme.bodyFont,
-      color: p.muted,
-    }),
-    text('page', { x: SLIDE_WIDTH - MX - 1, y, w: 1, h: 0.3 }, [String(page)], {
-      fontSize: 10,
-      font: theme.bodyFont,
-      color: p.muted,
-      align: 'right',
-    }),
-  ];
-}
-
-function titleSlide(spec: DeckSpec, theme: BrandTheme, p: Palette, narratives: DeckNarrative[]): LaidOutSlide {
-  const panelX = SLIDE_WIDTH * 0.64;
-  const width = panelX - MX - 0.6;
-  const title = fitHeading(spec.title.trim() || 'Untitled deck', width, FONT_LIMITS.deckTitle, theme.headingFont);
-  const titleH = linesHeightPt(title.lines, title.fontSize) / PT;
-  const titleY = 2.3;
-  const boxes: SlideBox[] = [
-    { kind: 'rect', x: panelX, y: 0, w: SLIDE_WIDTH - panelX, h: SLIDE_HEIGHT, fill: p.primary },
-    { kind: 'rect', x: panelX, y: 0, w: 0.14, h: SLIDE_HEIGHT, fill: p.accent },
-    text('deck-title', { x: MX, y: titleY, w: width, h: titleH }, [title.text], {
-      fontSize: title.fontSize,
-      font: theme.headingFont,
-      color: p.text,
-    }),
-    { kind: 'rect', x: MX, y: titleY + titleH + 0.25, w: 1.1, h: 0.07, fill: p.accent },
-  ];
-  const logo = logoBox(theme, { x: MX, y: 0.6, w: 2.6, h: 0.9 }, 'left');
-  if (logo) boxes.push(logo);
-  if (spec.customer.trim()) {
-    const line = singleLine(`Prepared for ${spec.customer.trim()}`, width, 20, theme.bodyFont);
-    boxes.push(
-      text('deck-subtitle', { x: MX, y: titleY + titleH + 0.55, w: width, h: 0.45 }, [line], {
-        fontSize: 20,
-        font: theme.bodyFont,
-        color: p.primary,
-        bold: true,
-      }),
-    );
-  }
-  const meta = [spec.presenter, spec.date]
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .join(' · ');
-  if (meta) {
-    boxes.push(
-      text(
-        'deck-meta',
-        { x: MX, y: SLIDE_HEIGHT - 1.3, w: width, h: 0.4 },
-        [singleLine(meta, width, 15, theme.bodyFont)],
-        {
-          fontSize: 15,
-          font: theme.bodyFont,
-          color: p.muted,
-        },
-      ),
-    );
-  }
-  const notes = [
-    `${spec.title}${spec.customer ? ` for ${spec.customer}` : ''}`,
-    meta,
-    '',
-    'In this deck:',
-    ...narratives.map((n, i) => `${i + 1}. ${n.title}`),
-  ];
-  return { kind: 'title', narrativeId: null, part: 1, background: p.background, boxes, notes: notes.join('\n').trim() };
-}
-
-function closingSlide(spec: DeckSpec, theme: BrandTheme, p: Palette): LaidOutSlide {
-  const width = SLIDE_WIDTH - 2 * MX;
-  const message = fitHeading(spec.closingMessage.trim() || 'Thank you', width, FONT_LIMITS.closing, theme.headingFont);
-  const h = linesHeightPt(message.lines, message.fontSize) / PT;
-  const y = 2.7 - h / 2 + 0.4;
-  const boxes: SlideBox[] = [
-    { kind: 'rect', x: 0, y: SLIDE_HEIGHT - 0.14, w: SLIDE_WIDTH, h: 0.14, fill: p.accent },
-    text('closing-title', { x: MX, y, w: width, h }, [message.text], {
-      fontSize: message.fontSize,
-      font: theme.headingFont,
-      color: p.onPrimary,
-      align: 'center',
-    }),
-    { kind: 'rect', x: SLIDE_WIDTH / 2 - 0.55, y: y + h + 0.25, w: 1.1, h: 0.07, fill: p.accent },
-  ];
-  const meta = [spec.presenter, spec.customer, spec.date]
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .join(' · ');
-  if (meta) {
-    boxes.push(
-      text(
-        'closing-meta',
-        { x: MX, y: y + h + 0.55, w: width, h: 0.45 },
-        [singleLine(meta, width, 18, theme.bodyFont)],
-        {
-          fontSize: 18,
-          font: theme.bodyFont,
-          color: p.onPrimary,
-          align: 'center',
-        },
-      ),
-    );
-  }
-  if (theme.logo) {
-    // A light card keeps a dark logo readable on a dark brand colour.
-    const card = { x: SLIDE_WIDTH - MX - 2.4, y: SLIDE_HEIGHT - 1.45, w: 2.4, h: 0.95 };
-    boxes.push({ kind: 'rect', ...card, fill: p.background });
-    const logo = logoBox(theme, { x: card.x + 0.2, y: card.y + 0.15, w: card.w - 0.4, h: card.h - 0.3 }, 'left');
-    if (logo) boxes.push({ ...logo, x: card.x + (card.w - logo.w) / 2 });
-  }
-  return { kind: 'closing', narrativeId: null, part: 1, background: p.primary, boxes, notes: message.text };
-}
-
-/** The slides of one narrative: its first slide and any "(cont.)" slides. */
 function narrativeSlides(
   narrative: DeckNarrative,
   options: SlideOptions,
