@@ -3,34 +3,27 @@
  * The document starts empty and receives its stored content when the editor's provider connects (see
  * LocalProvider), so the editor binding sees the content arrive as ordinary Yjs events.
  */
-import * as Y from 'yjs';
-import { LocalPersistence, type PersistenceState } from '../../collab/LocalPersistence';
+import { DocSession, type LinkFactory } from '../../collab/DocSession';
 import { LocalProvider } from '../../collab/LocalProvider';
-import type { SyncLink } from '../../collab/SyncLink';
 import type { DocStore } from '../../platform/DocStore';
 
 /** A playbook opened for editing. Call `close` when the editor unmounts. */
-export class PlaybookSession {
-  readonly doc = new Y.Doc();
+export class PlaybookSession extends DocSession {
   readonly provider: LocalProvider;
-  /** The sync server link, when the workspace is joined to a server. */
-  readonly link: SyncLink | null;
-  private readonly persistence: LocalPersistence;
 
   constructor(
-    readonly docName: string,
+    docName: string,
     readonly playbookId: string,
     store: DocStore,
     stored: { update: Uint8Array | null; entries: number },
-    createLink: ((doc: Y.Doc, docName: string) => SyncLink) | null = null,
+    createLink: LinkFactory | null = null,
   ) {
-    this.link = createLink ? createLink(this.doc, docName) : null;
+    super(docName, store, stored.entries, createLink);
     this.provider = new LocalProvider(
       this.doc,
       stored.update,
       this.link && { awareness: this.link.provider.awareness, connect: () => this.link!.connect() },
     );
-    this.persistence = new LocalPersistence(store, docName, this.doc, stored.entries);
   }
 
   /** Subscribes to "the stored content could not be read" (found while the editor loads it); disposer. */
@@ -41,26 +34,7 @@ export class PlaybookSession {
     return () => this.provider.off('load-error', handler as never);
   }
 
-  /** "saving" while changes are on their way to disk. */
-  getSaveState(): PersistenceState {
-    return this.persistence.getState();
-  }
-
-  /** Subscribes to save-state changes; returns the disposer. */
-  onSaveState(listener: (state: PersistenceState) => void): () => void {
-    return this.persistence.onStateChange(listener);
-  }
-
-  /** Resolves once everything typed so far is stored. */
-  flush(): Promise<void> {
-    return this.persistence.flush();
-  }
-
-  /** Stores what is pending and releases the document. */
-  async close(): Promise<void> {
-    this.link?.destroy();
-    await this.persistence.dispose();
+  protected override release(): void {
     this.provider.destroy();
-    this.doc.destroy();
   }
 }

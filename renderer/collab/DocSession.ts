@@ -1,0 +1,55 @@
+/**
+ * What every open document has: its Y.Doc, the persistence that stores each change on this device, and —
+ * when the workspace is joined to a server — its sync link. Playbooks and notes build on it.
+ */
+import * as Y from 'yjs';
+import type { DocStore } from '../platform/DocStore';
+import { LocalPersistence, type PersistenceState } from './LocalPersistence';
+import type { SyncLink } from './SyncLink';
+
+/** Creates the sync link of a document (absent for local-only workspaces). */
+export type LinkFactory = (doc: Y.Doc, docName: string) => SyncLink;
+
+/** An open document. Call `close` when done. */
+export abstract class DocSession {
+  readonly doc = new Y.Doc();
+  /** The sync server link, when the workspace is joined to a server. */
+  readonly link: SyncLink | null;
+  private readonly persistence: LocalPersistence;
+
+  protected constructor(
+    readonly docName: string,
+    store: DocStore,
+    storedEntries: number,
+    createLink: LinkFactory | null,
+  ) {
+    this.link = createLink ? createLink(this.doc, docName) : null;
+    this.persistence = new LocalPersistence(store, docName, this.doc, storedEntries);
+  }
+
+  /** "saving" while changes are on their way to disk. */
+  getSaveState(): PersistenceState {
+    return this.persistence.getState();
+  }
+
+  /** Subscribes to save-state changes; returns the disposer. */
+  onSaveState(listener: (state: PersistenceState) => void): () => void {
+    return this.persistence.onStateChange(listener);
+  }
+
+  /** Resolves once everything written so far is stored on this device. */
+  flush(): Promise<void> {
+    return this.persistence.flush();
+  }
+
+  /** What a subclass releases when the session closes (after the last write). */
+  protected release(): void {}
+
+  /** Stores what is pending and releases the document. */
+  async close(): Promise<void> {
+    this.link?.destroy();
+    await this.persistence.dispose();
+    this.release();
+    this.doc.destroy();
+  }
+}
