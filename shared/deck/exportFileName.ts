@@ -44,8 +44,3 @@ export function sanitizeExportFileName(title: unknown, kind: ExportKind): string
   if (WINDOWS_RESERVED.test(base)) base = `_${base}`;
   return `${base}.${kind}`;
 }
-
-/** True when `path` ends with `.kind` (any case). */
-export function hasExportExtension(path: string, kind: ExportKind): boolean {
-  return path.toLowerCase().endsWith(`.${kind}`);
-}

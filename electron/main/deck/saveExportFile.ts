@@ -3,14 +3,11 @@
  * renderer produced. The suggested name comes from a title the user typed, so it is sanitised to a bare file
  * name inside the dialog's starting folder; the only path ever written is the one the user confirmed.
  */
-import type { SaveDialogOptions } from 'electron';
-import { join } from 'node:path';
 import { isUint8Array } from 'node:util/types';
-import { hasExportExtension, isExportKind, sanitizeExportFileName, type ExportKind } from '@shared/deck/exportFileName';
-import { fail, ok, type Result } from '@shared/result';
-import { isSystemError } from '../systemError';
+import { isExportKind, sanitizeExportFileName, type ExportKind } from '@shared/deck/exportFileName';
+import { fail, type Result } from '@shared/result';
+import { saveWithDialog, type SaveWithDialogDeps } from '../files/saveWithDialog';
 import { formatMegabytes } from '../workspace/formatMegabytes';
-import { writeFileAtomic, type AtomicWriteFs } from '../workspace/writeFileAtomic';
 
 /** Largest export written (a 500-slide deck with a logo is a few megabytes). */
 export const MAX_EXPORT_BYTES = 100 * 1024 * 1024;
@@ -23,13 +20,7 @@ export const EXPORT_FILTERS: Record<ExportKind, { name: string; extensions: stri
 };
 
 /** What saving needs from the outside world. */
-export interface SaveExportDeps {
-  /** dialog.showSaveDialog, already bound to the parent window. */
-  showSaveDialog(options: SaveDialogOptions): Promise<{ canceled: boolean; filePath?: string | undefined }>;
-  fs: AtomicWriteFs & { access(path: string): Promise<void> };
-  /** Where the dialog starts (the user's Documents folder). */
-  defaultDirectory: string;
-}
+export type SaveExportDeps = SaveWithDialogDeps;
 
 /** Validates, asks for a path, writes atomically. Cancel → ok(null). */
 export async function saveExportFile(
@@ -48,33 +39,13 @@ export async function saveExportFile(
   }
   if (typeof suggestedName !== 'string') return fail('invalid-input', 'The export needs a file name.');
 
-  const choice = await deps.showSaveDialog({
+  return saveWithDialog(deps, {
     title: kind === 'md' ? 'Export Markdown' : 'Save deck',
     buttonLabel: 'Save',
-    defaultPath: join(deps.defaultDirectory, sanitizeExportFileName(suggestedName, kind)),
-    filters: [EXPORT_FILTERS[kind]],
-    properties: ['createDirectory', 'showOverwriteConfirmation'],
+    fileName: sanitizeExportFileName(suggestedName, kind),
+    filter: EXPORT_FILTERS[kind],
+    extension: kind,
+    againVerb: 'Save',
+    bytes,
   });
-  if (choice.canceled || !choice.filePath) return ok(null);
-
-  let path = choice.filePath;
-  if (!hasExportExtension(path, kind)) {
-    // The user confirmed overwriting `path`, not `path.ext`: an existing file there is refused, not replaced.
-    path = `${path}.${kind}`;
-    if (await exists(deps.fs, path)) {
-      return fail('invalid-input', `A file named ${path} already exists. Save again and choose another name.`);
-    }
-  }
-  const written = await writeFileAtomic(deps.fs, path, bytes);
-  return written.ok ? ok({ path }) : written;
-}
-
-async function exists(fs: { access(path: string): Promise<void> }, path: string): Promise<boolean> {
-  try {
-    await fs.access(path);
-    return true;
-  } catch (error) {
-    if (!isSystemError(error)) throw error;
-    return error.code !== 'ENOENT';
-  }
 }

@@ -31,8 +31,3 @@ export function sanitizeWorkspaceFileName(suggestedName: unknown): string {
   if (WINDOWS_RESERVED.test(base)) base = `_${base}`;
   return `${base}${extension}`;
 }
-
-/** True when `filePath` already ends in .duet (any case). */
-export function hasWorkspaceExtension(filePath: string): boolean {
-  return filePath.toLowerCase().endsWith(`.${WORKSPACE_FILE_EXTENSION}`);
-}
