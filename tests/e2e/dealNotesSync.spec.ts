@@ -2,7 +2,8 @@
  * A salesperson — read-only on the playbook, a writer of notes — logs a deal while the sync server is down;
  * the storyteller sees it in the review once both are connected again.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { joinAs } from './support/joinServer';
 import { startSyncServer, type SyncServer } from './support/syncServer';
 
 test.describe.configure({ mode: 'serial' });
@@ -15,30 +16,14 @@ test.afterAll(async () => {
   await server?.dispose();
 });
 
-async function join(browser: Browser, name: string, token: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  await page.goto(server.httpUrl);
-  await page.getByTestId('welcome').getByLabel('Your name').fill(name);
-  await page.getByTestId('join-team').click();
-  const dialog = page.getByTestId('join-dialog');
-  await dialog.getByLabel('Server address').fill(server.wsUrl);
-  await dialog.getByLabel('Invite token').fill(token);
-  await expect(dialog.getByTestId('join-claims')).toContainText('acme');
-  await dialog.getByLabel('Name this workspace on your device').fill('Acme');
-  await dialog.getByRole('button', { name: 'Join', exact: true }).click();
-  await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'live');
-  return page;
-}
-
 test('a deal logged offline by sales reaches the storyteller after both reconnect', async ({ browser }) => {
-  const maya = await join(browser, 'Maya', server.invite('acme', 'Maya', 'storyteller'));
+  const maya = await joinAs(browser, server, 'Maya', server.invite('acme', 'Maya', 'storyteller'));
   await maya.getByTestId('new-playbook').click();
   await maya.getByTestId('new-playbook-dialog').getByLabel('Title').fill('Launch story');
   await maya.getByRole('button', { name: 'Create playbook' }).click();
   await expect(maya.getByTestId('playbook-title')).toHaveValue('Launch story');
 
-  const rep = await join(browser, 'Rep', server.invite('acme', 'Rep', 'sales'));
+  const rep = await joinAs(browser, server, 'Rep', server.invite('acme', 'Rep', 'sales'));
   await rep.getByRole('button', { name: 'Launch story', exact: true }).click();
   await expect(rep.getByTestId('read-only')).toContainText('sales');
   await maya.getByTestId('review-toggle').click();
@@ -63,7 +48,7 @@ test('a deal logged offline by sales reaches the storyteller after both reconnec
 });
 
 test('a viewer reads the review but gets no way to log deals', async ({ browser }) => {
-  const viewer = await join(browser, 'Vera', server.invite('acme', 'Vera', 'viewer'));
+  const viewer = await joinAs(browser, server, 'Vera', server.invite('acme', 'Vera', 'viewer'));
   await viewer.getByRole('button', { name: 'Launch story', exact: true }).click();
   await viewer.getByTestId('review-toggle').click();
   await expect(viewer.getByTestId('deal-card')).toContainText('Offline Outfitters', { timeout: 20_000 });

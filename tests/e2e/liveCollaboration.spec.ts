@@ -2,7 +2,8 @@
  * Two people write one playbook live through a real sync server process, see each other's text and cursor,
  * keep writing while the server is unreachable, and end with identical documents when it comes back.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { joinAs } from './support/joinServer';
 import { startSyncServer, type SyncServer } from './support/syncServer';
 
 test.describe.configure({ mode: 'serial' });
@@ -15,22 +16,6 @@ test.afterAll(async () => {
   await server?.dispose();
 });
 
-async function join(browser: Browser, name: string, token: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  await page.goto(server.httpUrl);
-  await page.getByTestId('welcome').getByLabel('Your name').fill(name);
-  await page.getByTestId('join-team').click();
-  const dialog = page.getByTestId('join-dialog');
-  await dialog.getByLabel('Server address').fill(server.wsUrl);
-  await dialog.getByLabel('Invite token').fill(token);
-  await expect(dialog.getByTestId('join-claims')).toContainText('acme');
-  await dialog.getByLabel('Name this workspace on your device').fill('Acme');
-  await dialog.getByRole('button', { name: 'Join', exact: true }).click();
-  await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'live');
-  return page;
-}
-
 function narrativeTitle(page: Page, index: number) {
   return page.getByTestId('editor').locator('.narrative-title').nth(index);
 }
@@ -42,8 +27,8 @@ async function typeAtEndOf(page: Page, index: number, text: string): Promise<voi
 }
 
 test('two people co-edit a playbook and see each other’s words, cursor and presence', async ({ browser }) => {
-  const maya = await join(browser, 'Maya', server.invite('acme', 'Maya', 'storyteller'));
-  const jonas = await join(browser, 'Jonas', server.invite('acme', 'Jonas', 'marketing'));
+  const maya = await joinAs(browser, server, 'Maya', server.invite('acme', 'Maya', 'storyteller'));
+  const jonas = await joinAs(browser, server, 'Jonas', server.invite('acme', 'Jonas', 'marketing'));
 
   await maya.getByTestId('new-playbook').click();
   await maya.getByTestId('new-playbook-dialog').getByLabel('Title').fill('Launch story');
@@ -67,8 +52,8 @@ test('two people co-edit a playbook and see each other’s words, cursor and pre
 });
 
 test('both keep writing while the server is down; after it is back no edit is lost', async ({ browser }) => {
-  const maya = await join(browser, 'Maya', server.invite('acme', 'Maya 2', 'storyteller'));
-  const jonas = await join(browser, 'Jonas', server.invite('acme', 'Jonas 2', 'marketing'));
+  const maya = await joinAs(browser, server, 'Maya', server.invite('acme', 'Maya 2', 'storyteller'));
+  const jonas = await joinAs(browser, server, 'Jonas', server.invite('acme', 'Jonas 2', 'marketing'));
   await maya.getByRole('button', { name: 'Launch story', exact: true }).click();
   await jonas.getByRole('button', { name: 'Launch story', exact: true }).click();
   await expect(narrativeTitle(jonas, 1)).toHaveText('Pillar 1 — Speed');
@@ -90,7 +75,7 @@ test('both keep writing while the server is down; after it is back no edit is lo
 });
 
 test('a salesperson reads the playbook but cannot change it', async ({ browser }) => {
-  const rep = await join(browser, 'Rep', server.invite('acme', 'Rep', 'sales'));
+  const rep = await joinAs(browser, server, 'Rep', server.invite('acme', 'Rep', 'sales'));
   await rep.getByRole('button', { name: 'Launch story', exact: true }).click();
   await expect(rep.getByTestId('read-only')).toContainText('sales');
   await expect(rep.getByTestId('editor')).toHaveAttribute('contenteditable', 'false');
