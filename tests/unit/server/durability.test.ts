@@ -1,14 +1,12 @@
-// kill -9 at random moments while a writer streams edits: after each restart on the same --data, every
-// update that any client had received from the server — relayed to a listener, or acknowledged as stored
-// to the writer — is still there. Then the writer reconnects and everything it ever wrote gets stored.
-import * as Y from 'yjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openClient, readStoredDoc, waitUntil, type Client } from './helpers/clients';
-import { createPrng } from './helpers/prng';
+// kill -9 at random moments while a writer streams edits (SQLite storage): after each restart on the same
+// --data, every update that any client had received from the server — relayed to a listener, or
+// acknowledged as stored to the writer — is still there. Then the writer reconnects and everything it ever
+// wrote gets stored. The scenario itself is in helpers/killScenario.ts.
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { runKillScenario } from './helpers/killScenario';
 import { buildServerOnce, invite, startServer, tempDataDir, type ServerProcess } from './helpers/serverProcess';
 
 const KILLS = Number(process.env.DUET_KILLS ?? 24);
-const DOC = 'acme/playbook/durable';
 let server: ServerProcess;
 let token: string;
 let data: string;
@@ -24,73 +22,9 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** One random edit: inserts, deletes and map writes, so both structs and delete sets must survive. */
-function edit(doc: Y.Doc, random: ReturnType<typeof createPrng>, n: number): void {
-  const text = doc.getText('root');
-  if (text.length > 20 && random.chance(0.3)) text.delete(random.int(0, text.length - 5), random.int(1, 4));
-  else text.insert(random.int(0, text.length), `${n},`);
-  if (random.chance(0.3)) doc.getMap('meta').set(`k${random.int(0, 9)}`, n);
-}
-
-/** True when `doc` already contains everything in `other` (applying it changes nothing). */
-function contains(doc: Y.Doc, other: Y.Doc): boolean {
-  const probe = new Y.Doc();
-  Y.applyUpdate(probe, Y.encodeStateAsUpdate(doc));
-  let changed = false;
-  probe.on('update', () => (changed = true));
-  Y.applyUpdate(probe, Y.encodeStateAsUpdate(other));
-  return !changed;
-}
-
 describe('durability under kill -9', () => {
   it(`loses nothing any client received, across ${KILLS} kills`, async () => {
-    const random = createPrng(Number(process.env.DUET_SEED ?? 20240601));
-    const writerDoc = new Y.Doc();
-    let n = 0;
-    for (let round = 0; round < KILLS; round++) {
-      const writer: Client = openClient(server.url, DOC, token, writerDoc);
-      const listenerDoc = new Y.Doc();
-      const listener: Client = openClient(server.url, DOC, token, listenerDoc);
-      await waitUntil(
-        () => writer.provider.synced && listener.provider.synced,
-        5_000,
-        () => `round ${round}: not synced`,
-      );
-      let streaming = true;
-      const stream = (async () => {
-        while (streaming) {
-          for (let burst = random.int(1, 5); burst > 0; burst--) edit(writerDoc, random, n++);
-          await new Promise((resolve) => setTimeout(resolve, random.int(0, 3)));
-        }
-      })();
-      await new Promise((resolve) => setTimeout(resolve, random.int(20, 250)));
-      await server.stop('SIGKILL');
-      streaming = false;
-      await stream;
-      // Snapshot what the clients hold from the server before anything can reconnect and resend.
-      const acked = writer.stored.get(writerDoc.clientID) ?? 0;
-      writer.destroy();
-      listener.destroy();
-      const received = new Y.Doc();
-      Y.applyUpdate(received, Y.encodeStateAsUpdate(listenerDoc));
-
-      server = await startServer(data, server.port);
-      const stored = await readStoredDoc(server.url, DOC, token);
-      const storedClock = Y.decodeStateVector(Y.encodeStateVector(stored)).get(writerDoc.clientID) ?? 0;
-      expect(storedClock, `round ${round}: acknowledged clock ${acked} not stored`).toBeGreaterThanOrEqual(acked);
-      expect(contains(stored, received), `round ${round}: a relayed update is missing after kill -9`).toBe(true);
-    }
-    // The writer comes back once more: every edit it ever made is stored, and it can tell ("Saved").
-    const writer = openClient(server.url, DOC, token, writerDoc);
-    await waitUntil(
-      () => writer.saved(),
-      10_000,
-      () => 'final edits never confirmed',
-    );
-    writer.destroy();
-    const stored = await readStoredDoc(server.url, DOC, token);
-    expect(stored.getText('root').toString()).toBe(writerDoc.getText('root').toString());
-    expect(stored.getMap('meta').toJSON()).toEqual(writerDoc.getMap('meta').toJSON());
-    expect(n).toBeGreaterThan(KILLS * 5);
+    const seed = Number(process.env.DUET_SEED ?? 20240601);
+    server = await runKillScenario({ server, data, token, doc: 'acme/playbook/durable', kills: KILLS, seed });
   }, 180_000);
 });
