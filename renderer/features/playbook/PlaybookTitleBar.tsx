@@ -67,30 +67,32 @@ export function PlaybookTitleBar({
           <SaveStateLabel session={session} />
         </div>
       </div>
-      {session.link && <PresenceBar awareness={session.link.provider.awareness} />}
-      <DeckActions playbookTitle={meta.title} playbookDoc={session.doc} evidence={evidence} />
-      {onToggleReview && (
+      <div className="title-bar-actions">
+        {session.link && <PresenceBar awareness={session.link.provider.awareness} />}
+        <DeckActions playbookTitle={meta.title} playbookDoc={session.doc} evidence={evidence} />
+        {onToggleReview && (
+          <button
+            type="button"
+            className={reviewOpen ? 'button button-small is-active' : 'button button-small'}
+            onClick={onToggleReview}
+            aria-pressed={reviewOpen}
+            title="Which narratives win deals"
+            data-testid="review-toggle"
+          >
+            {reviewOpen ? 'Back to text' : 'Win/loss review'}
+          </button>
+        )}
         <button
           type="button"
-          className={reviewOpen ? 'button button-small is-active' : 'button button-small'}
-          onClick={onToggleReview}
-          aria-pressed={reviewOpen}
-          title="Which narratives win deals"
-          data-testid="review-toggle"
+          hidden={reviewOpen}
+          className={showOutline ? 'button button-small is-active' : 'button button-small'}
+          onClick={onToggleOutline}
+          aria-pressed={showOutline}
+          title="Show or hide the outline"
         >
-          {reviewOpen ? 'Back to text' : 'Win/loss review'}
+          Outline <Kbd keys="Mod+\" />
         </button>
-      )}
-      <button
-        type="button"
-        hidden={reviewOpen}
-        className={showOutline ? 'button button-small is-active' : 'button button-small'}
-        onClick={onToggleOutline}
-        aria-pressed={showOutline}
-        title="Show or hide the outline"
-      >
-        Outline <Kbd keys="Mod+\" />
-      </button>
+      </div>
     </div>
   );
 }
