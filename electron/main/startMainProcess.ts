@@ -59,6 +59,13 @@ export async function startMainProcess(config: RuntimeConfig): Promise<void> {
     webRoot: existsSync(RENDERER_ROOT) ? RENDERER_ROOT : undefined,
   });
   stopHostOnQuit(app, host);
+  // Hosting resumes where it was left: teammates' apps reconnect without anyone reopening the dialog.
+  const hosted = settings.get().host;
+  if (hosted) {
+    void host.start(hosted).then((started) => {
+      if (!started.ok) console.warn(`[host] could not resume hosting: ${started.error.message}`);
+    });
+  }
   registerIpcHandlers(
     ipcMain,
     createMainHandlers({

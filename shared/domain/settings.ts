@@ -40,6 +40,12 @@ const boundsSchema = z.object({
 });
 export type WindowBounds = z.infer<typeof boundsSchema>;
 
+/** "Host on this computer" settings, remembered so hosting resumes when the app starts again. */
+const hostSettingsSchema = z.object({
+  port: z.number().int().min(1024).max(65535),
+  shareOnNetwork: z.boolean(),
+});
+
 /** Everything we remember about the user and their device. */
 export const settingsSchema = z.object({
   displayName: z.string().max(80),
@@ -48,6 +54,8 @@ export const settingsSchema = z.object({
   activeWorkspaceId: idSchema.nullable(),
   recentPlaybooks: z.array(z.object({ workspaceId: idSchema, playbookId: idSchema })).max(20),
   windowBounds: boundsSchema.nullable(),
+  /** Set while this computer hosts a sync server; null otherwise. */
+  host: hostSettingsSchema.nullable(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -63,6 +71,7 @@ export const DEFAULT_SETTINGS: Settings = {
   activeWorkspaceId: null,
   recentPlaybooks: [],
   windowBounds: null,
+  host: null,
 };
 
 /**

@@ -20,7 +20,7 @@ function parsePort(text: string): number | null {
 
 /** The dialog with its state. */
 export function HostDialog({ onClose }: { onClose: () => void }) {
-  const { settings, workspace, joinServer, reloadWorkspace } = useApp();
+  const { settings, workspace, joinServer, reloadWorkspace, updateSettings } = useApp();
   const ref = workspace.status === 'none' ? null : workspace.ref;
   const current = useMemo(() => (ref === null ? null : { id: ref.id, name: ref.name, server: ref.server }), [ref]);
   const [status, setStatus] = useState<HostStatus>({ state: 'stopped' });
@@ -62,6 +62,8 @@ export function HostDialog({ onClose }: { onClose: () => void }) {
       return setError(started.error.message);
     }
     setStatus({ state: 'running', ...started.value });
+    // Remembered so hosting resumes when the app starts again (until the user stops it).
+    await updateSettings({ host: { port: chosen, shareOnNetwork } });
     if (current === null) return;
     // Already joined to this host (an earlier start): its invite is still valid, just reconnect.
     if (current.server?.url === started.value.localUrl) return void (await reloadWorkspace());
@@ -75,16 +77,17 @@ export function HostDialog({ onClose }: { onClose: () => void }) {
       ? await joinServer({ url: started.value.localUrl, token: mine.value.token, name: current.name })
       : mine;
     if (!joined.ok) setError(`Hosting started, but this workspace could not join it: ${joined.error.message}`);
-  }, [current, joinServer, port, reloadWorkspace, settings.displayName, shareOnNetwork]);
+  }, [current, joinServer, port, reloadWorkspace, settings.displayName, shareOnNetwork, updateSettings]);
 
   const handleStop = useCallback(async () => {
     setStatus({ state: 'stopping' });
     const stopped = await platform.invoke('host:stop');
     if (!stopped.ok) setError(stopped.error.message);
+    else await updateSettings({ host: null });
     const now = await platform.invoke('host:status');
     setStatus(now.ok ? now.value : { state: 'stopped' });
     setInvite((previous) => ({ ...previous, created: null }));
-  }, []);
+  }, [updateSettings]);
 
   const handleInvite = useCallback(async () => {
     if (current === null || status.state !== 'running') return;

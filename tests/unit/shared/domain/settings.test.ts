@@ -17,6 +17,7 @@ const valid: Settings = {
   activeWorkspaceId: 'acme',
   recentPlaybooks: [{ workspaceId: 'acme', playbookId: 'p1' }],
   windowBounds: { x: -1200, y: 40, width: 1280, height: 800, maximized: true },
+  host: { port: 4455, shareOnNetwork: true },
 };
 
 describe('reading stored settings', () => {
@@ -121,5 +122,16 @@ describe('the recent playbooks list', () => {
     const before = [entry('a'), entry('b')];
     pushRecent(before, entry('b'));
     expect(before).toEqual([entry('a'), entry('b')]);
+  });
+});
+
+describe('hosting is remembered', () => {
+  it('keeps a valid host setting and drops an impossible port instead of starting on it', () => {
+    expect(coerceSettings({ ...valid, host: { port: 4455, shareOnNetwork: false } }).host).toEqual({
+      port: 4455,
+      shareOnNetwork: false,
+    });
+    expect(coerceSettings({ ...valid, host: { port: 80, shareOnNetwork: false } }).host).toBeNull();
+    expect(coerceSettings({ ...valid, host: 'yes' }).host).toBeNull();
   });
 });
