@@ -44,7 +44,10 @@ export async function serveRenderer({ port = 0, host = '127.0.0.1', root = ROOT 
       res.writeHead(400, headers).end('Bad request');
     }
   });
-  await new Promise((ok) => server.listen(port, host, ok));
+  await new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, ok);
+  });
   const address = server.address();
   const url = `http://${host}:${address.port}/`;
   return { url, close: () => new Promise((ok) => server.close(ok)) };

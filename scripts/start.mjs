@@ -17,6 +17,18 @@ export function installedElectron() {
   return existsSync(executable) ? executable : null;
 }
 
+/** Serves the browser client on `preferred`, or the next free port after it (another Duet may be running). */
+async function serveOnFreePort(preferred) {
+  for (let port = preferred; port < preferred + 20; port++) {
+    try {
+      return await serveRenderer({ port });
+    } catch (error) {
+      if (error.code !== 'EADDRINUSE') throw error;
+    }
+  }
+  return serveRenderer({ port: 0 });
+}
+
 const build = spawnSync(join(root, 'node_modules', '.bin', 'electron-vite'), ['build'], {
   cwd: root,
   stdio: 'inherit',
@@ -38,7 +50,7 @@ if (electron !== null) {
   const child = spawn(electron, [root], { cwd: root, stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
-  const { url } = await serveRenderer({ port: Number(process.env.PORT ?? 5174) });
+  const { url } = await serveOnFreePort(Number(process.env.PORT ?? 5174));
   console.log(
     '\n[start] The Electron binary could not be downloaded on this machine, so Duet runs as its browser client.\n' +
       `[start] Open ${url} in Chromium, Chrome, Edge or Firefox. Press Ctrl+C to stop.`,
