@@ -21,6 +21,7 @@ import { isSafeLinkUrl } from '@shared/domain/url';
 import { PLAYBOOK_MARKDOWN_SHORTCUTS } from './markdownShortcuts';
 import { $insertNarrativeAfterSelection } from './narrativeOps';
 import { PLAYBOOK_NODES } from './nodes';
+import { AnchoredNotesPlugin, type AnchoredNotesPluginProps } from './plugins/AnchoredNotesPlugin';
 import { EditorShortcutsPlugin } from './plugins/EditorShortcutsPlugin';
 import { LinkDialog, readSelectedLink } from './plugins/LinkDialog';
 import { LinkOpenPlugin } from './plugins/LinkOpenPlugin';
@@ -50,6 +51,8 @@ export interface PlaybookEditorProps {
    * mounted and bound meanwhile: rebinding a document that already has content is not supported.
    */
   overlay?: ReactNode;
+  /** Notes anchored to the words: highlighted, and (for note writers) an "Add note" on a selection. */
+  annotations?: AnchoredNotesPluginProps;
 }
 
 function handleEditorError(error: Error): void {
@@ -104,6 +107,7 @@ function EditorBody({
   cursorsRef,
   onLogDeal,
   overlay,
+  annotations,
 }: PlaybookEditorProps & { cursorsRef: RefObject<HTMLDivElement | null> }) {
   const [editor] = useLexicalComposerContext();
   const [linkUrl, setLinkUrl] = useState<string | null>(null);
@@ -150,6 +154,7 @@ function EditorBody({
       <NarrativeChromePlugin editable={editable} onLogDeal={onLogDeal} />
       {editable && <EditorShortcutsPlugin onLink={openLink} onAddNarrative={addNarrative} />}
       <LinkOpenPlugin />
+      {annotations && <AnchoredNotesPlugin {...annotations} />}
       {linkUrl !== null && <LinkDialog editor={editor} initialUrl={linkUrl} onClose={() => setLinkUrl(null)} />}
     </div>
   );

@@ -265,3 +265,14 @@ export function readAnchoredNotes(doc: Y.Doc): (AnchoredNote & { id: string })[]
   }
   return out.sort((a, b) => b.createdAt - a.createdAt);
 }
+
+/** Subscribes to the anchored notes (any change); returns the disposer. */
+export function observeAnchoredNotes(
+  doc: Y.Doc,
+  onChange: (notes: (AnchoredNote & { id: string })[]) => void,
+): () => void {
+  const anchors = anchorsMap(doc);
+  const handle = (): void => onChange(readAnchoredNotes(doc));
+  anchors.observe(handle);
+  return () => anchors.unobserve(handle);
+}

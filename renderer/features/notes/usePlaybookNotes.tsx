@@ -11,12 +11,15 @@ import type { DealEntry, DealInput } from '@shared/domain/deal';
 import type { NarrativeSummary } from '@shared/domain/narrative';
 import { readPlaybookDoc } from '../../editor/headless';
 import { $readNarratives } from '../../editor/narrativeOps';
+import { $readNarrativeTexts } from '../../editor/narrativeText';
 import { ReviewView } from '../review';
 import { useApp, useWorkspace } from '../shell/AppContext';
 import { useLinkState } from '../sync';
 import type { PlaybookSession } from '../workspace/PlaybookSession';
 import type { NotesSession } from './NotesSession';
+import { AnchoredNoteDialog } from './AnchoredNoteDialog';
 import { QuickDealForm } from './QuickDealForm';
+import { useAnchoredNotes, type AnchoredNotesState } from './useAnchoredNotes';
 import { mayWriteNotes, useDeals } from './useDeals';
 import { CsvActions } from './csv/CsvActions';
 
@@ -27,6 +30,10 @@ export interface PlaybookNotesState {
   notes: NotesSession | null;
   deals: DealEntry[];
   narratives: NarrativeSummary[];
+  /** Each narrative's plain text (what anchored notes are resolved against), read with `narratives`. */
+  narrativeTexts: ReadonlyMap<string, string>;
+  /** Notes anchored to the words. */
+  anchored: AnchoredNotesState;
   author: string;
   canWrite: boolean;
   reviewOpen: boolean;
@@ -39,9 +46,16 @@ export interface PlaybookNotesState {
   save: (input: DealInput) => { ok: true } | { ok: false; message: string };
 }
 
-function readNarrativesOf(doc: Y.Doc): NarrativeSummary[] {
-  return readPlaybookDoc(doc, $readNarratives);
+interface NarrativeReading {
+  narratives: NarrativeSummary[];
+  texts: ReadonlyMap<string, string>;
 }
+
+function readNarrativesOf(doc: Y.Doc): NarrativeReading {
+  return readPlaybookDoc(doc, () => ({ narratives: $readNarratives(), texts: $readNarrativeTexts() }));
+}
+
+const NO_NARRATIVES: NarrativeReading = { narratives: [], texts: new Map() };
 
 /** Opens the notes of `session`'s playbook for as long as the view lives. */
 export function usePlaybookNotes(session: PlaybookSession, author: string): PlaybookNotesState {
@@ -50,10 +64,11 @@ export function usePlaybookNotes(session: PlaybookSession, author: string): Play
   const [notes, setNotes] = useState<NotesSession | null>(null);
   const [reviewOpen, setReviewOpen] = useState(false);
   const [form, setForm] = useState<FormState>(null);
-  const [narratives, setNarratives] = useState<NarrativeSummary[]>([]);
+  const [{ narratives, texts: narrativeTexts }, setNarratives] = useState<NarrativeReading>(NO_NARRATIVES);
   const deals = useDeals(notes);
   const link = useLinkState(notes?.link ?? null);
   const canWrite = notes !== null && mayWriteNotes(settings.role, link);
+  const anchored = useAnchoredNotes(notes, author, canWrite);
 
   useEffect(() => {
     let cancelled = false;
@@ -131,6 +146,8 @@ export function usePlaybookNotes(session: PlaybookSession, author: string): Play
     notes,
     deals,
     narratives,
+    narrativeTexts,
+    anchored,
     author,
     canWrite,
     reviewOpen,
@@ -143,9 +160,9 @@ export function usePlaybookNotes(session: PlaybookSession, author: string): Play
   };
 }
 
-/** The quick deal form, when open. */
+/** The quick deal form or the anchored note dialog, when open. */
 export function DealFormHost({ notes }: { notes: PlaybookNotesState }) {
-  if (notes.form === null) return null;
+  if (notes.form === null) return <AnchoredNoteDialog anchored={notes.anchored} />;
   return (
     <QuickDealForm
       narratives={notes.narratives}
@@ -165,6 +182,8 @@ export function ReviewHost({ notes }: { notes: PlaybookNotesState }) {
     <ReviewView
       narratives={notes.narratives}
       deals={notes.deals}
+      anchoredNotes={notes.anchored.list}
+      narrativeTexts={notes.narrativeTexts}
       author={notes.author}
       canWrite={notes.canWrite}
       historyOf={historyOf}

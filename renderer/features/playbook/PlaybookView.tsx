@@ -146,6 +146,7 @@ function ReadyPlaybook({
         userName={userName}
         userColor={colorForName(userName)}
         onLogDeal={notes.logDealFrom}
+        annotations={notes.anchored.annotations}
         overlay={notes.reviewOpen ? <ReviewHost notes={notes} /> : undefined}
         header={
           <PlaybookTitleBar

@@ -4,6 +4,7 @@
  * of the win rate over time and the notes behind it. Filters apply to everything on the screen.
  */
 import { useMemo, useState } from 'react';
+import type { AnchoredNote } from '@shared/collab/textQuote';
 import type { DealEdit, DealEntry } from '@shared/domain/deal';
 import { BUYING_STAGE_LABELS, isBuyingStage, type NarrativeSummary } from '@shared/domain/narrative';
 import { matchesFilter, SMALL_SAMPLE } from '@shared/stats/narrativeReview';
@@ -11,6 +12,7 @@ import { buildPlaybookReview, type ReviewRow } from '@shared/stats/playbookRevie
 import { choosePeriodUnit, RECENT_DAYS, winRateOverTime } from '@shared/stats/narrativeTrends';
 import { formatRateInterval } from '@shared/stats/wilson';
 import { EmptyState } from '../../ui/EmptyState';
+import { AnchoredNoteList } from './AnchoredNoteList';
 import { DealNotes } from './DealNotes';
 import {
   filterOptions,
@@ -27,6 +29,10 @@ import './review.css';
 export interface ReviewViewProps {
   narratives: readonly NarrativeSummary[];
   deals: readonly DealEntry[];
+  /** Notes anchored to the words of narratives (none when omitted). */
+  anchoredNotes?: readonly (AnchoredNote & { id: string })[];
+  /** Each narrative's current plain text, to tell whether an anchored note's words are still there. */
+  narrativeTexts?: ReadonlyMap<string, string>;
   author: string;
   canWrite: boolean;
   historyOf: (dealId: string) => DealEdit[];
@@ -38,6 +44,7 @@ export interface ReviewViewProps {
   today?: string;
 }
 
+const NO_TEXTS: ReadonlyMap<string, string> = new Map();
 const stageLabel = (s: string): string => (isBuyingStage(s) ? BUYING_STAGE_LABELS[s] : s);
 const pct = (v: number): string => `${Math.round(v * 100)}%`;
 
@@ -114,13 +121,22 @@ export function ReviewView(props: ReviewViewProps) {
         </div>
       </div>
       {deals.length === 0 ? (
-        <EmptyState title="No deals logged yet" testId="review-no-deals">
-          <p>
-            After a call or a closed deal, use <strong>+ Log deal</strong> above any narrative (or here) to record which
-            narratives you used and how the deal went — or import your CRM’s opportunities from a CSV file.
-          </p>
-          <p>Win rates appear here as soon as deals are won or lost.</p>
-        </EmptyState>
+        <div className="review-no-deals">
+          <EmptyState title="No deals logged yet" testId="review-no-deals">
+            <p>
+              After a call or a closed deal, use <strong>+ Log deal</strong> above any narrative (or here) to record
+              which narratives you used and how the deal went — or import your CRM’s opportunities from a CSV file.
+            </p>
+            <p>Win rates appear here as soon as deals are won or lost.</p>
+          </EmptyState>
+          <div className="review-no-deals-notes">
+            <AnchoredNoteList
+              notes={props.anchoredNotes ?? []}
+              narratives={narratives}
+              texts={props.narrativeTexts ?? NO_TEXTS}
+            />
+          </div>
+        </div>
       ) : (
         <div className="review-body">
           <RankedList rows={review.rows} selectedId={selected?.narrativeId ?? null} onSelect={setSelectedId} />
@@ -204,6 +220,8 @@ function NarrativeDetail({
   historyOf,
   onLogDeal,
   onEditDeal,
+  anchoredNotes,
+  narrativeTexts,
 }: ReviewViewProps & { row: ReviewRow; narrative: NarrativeSummary; filter: ReturnType<typeof toReviewFilter> }) {
   const s = row.score;
   const series = useMemo(() => {
@@ -285,6 +303,12 @@ function NarrativeDetail({
           </section>
         </>
       )}
+      <AnchoredNoteList
+        notes={anchoredNotes ?? []}
+        narratives={[narrative]}
+        texts={narrativeTexts ?? NO_TEXTS}
+        narrativeId={row.narrativeId}
+      />
       <DealNotes
         narrativeId={row.narrativeId}
         deals={filtered}

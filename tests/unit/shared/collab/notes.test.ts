@@ -7,6 +7,7 @@ import {
   canEditDeal,
   dealsMap,
   importDeals,
+  observeAnchoredNotes,
   observeDeals,
   readAnchoredNotes,
   readDeal,
@@ -182,5 +183,22 @@ describe('the deal log in the notes document', () => {
     expect(addAnchoredNote(doc, note, 'a1').ok).toBe(true);
     expect(addAnchoredNote(doc, { ...note, selector: { ...note.selector, exact: '' } }).ok).toBe(false);
     expect(readAnchoredNotes(doc)).toEqual([{ ...note, id: 'a1' }]);
+  });
+
+  it('tells anchored-note observers about a new note and stops when disposed', () => {
+    const doc = new Y.Doc();
+    const note = {
+      narrativeId: 'n-cost',
+      selector: { type: 'TextQuoteSelector', exact: 'fuel costs', prefix: '', suffix: '' },
+      note: 'Ask for the source.',
+      author: 'Ana',
+      createdAt: 1,
+    };
+    const seen: number[] = [];
+    const off = observeAnchoredNotes(doc, (notes) => seen.push(notes.length));
+    addAnchoredNote(doc, note, 'a1');
+    off();
+    addAnchoredNote(doc, note, 'a2');
+    expect(seen).toEqual([1]);
   });
 });
