@@ -99,6 +99,13 @@ test('a salesperson anchors a note to a phrase; it survives edits around it and 
   await expect(add).toBeVisible();
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: join(SHOTS, 'anchored-note-button.png') });
+  // Keyboard users get the same dialog with Ctrl+Alt+M; Escape closes it, then the button opens it again.
+  await page.keyboard.press('Control+Alt+m');
+  await expect(page.getByTestId('anchored-note-dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('anchored-note-dialog')).toBeHidden();
+  await page.locator(`[data-narrative-id="${NARRATIVE}"] .narrative-title`).click();
+  await dragSelect(page, PHRASE);
   await add.click();
 
   const dialog = page.getByTestId('anchored-note-dialog');

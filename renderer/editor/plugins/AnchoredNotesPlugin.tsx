@@ -5,7 +5,7 @@
  * small "Add note" button floats over words selected inside one narrative, also in a read-only editor.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { $anchorFromSelection, $anchorRanges, type NoteAnchor } from './anchorDom';
 
@@ -58,6 +58,8 @@ type Offer = { anchor: NoteAnchor; top: number; left: number };
 function AddNoteButton({ onAddNote }: { onAddNote: (anchor: NoteAnchor) => void }) {
   const [editor] = useLexicalComposerContext();
   const [offer, setOffer] = useState<Offer | null>(null);
+  const current = useRef<Offer | null>(null);
+  current.current = offer;
 
   useEffect(() => {
     let frame = 0;
@@ -76,6 +78,13 @@ function AddNoteButton({ onAddNote }: { onAddNote: (anchor: NoteAnchor) => void 
     };
     const handleKeyDown = (event: KeyboardEvent): void => {
       if (event.key === 'Escape') setOffer(null);
+      // Mod+Alt+M (as in other editors' "comment") adds a note to the selected words without the mouse.
+      const mod = navigator.platform.includes('Mac') ? event.metaKey : event.ctrlKey;
+      if (mod && event.altKey && event.code === 'KeyM' && current.current) {
+        event.preventDefault();
+        onAddNote(current.current.anchor);
+        setOffer(null);
+      }
     };
     document.addEventListener('selectionchange', update);
     document.addEventListener('keydown', handleKeyDown);
@@ -88,7 +97,7 @@ function AddNoteButton({ onAddNote }: { onAddNote: (anchor: NoteAnchor) => void 
       window.removeEventListener('scroll', update, true);
       window.removeEventListener('resize', update);
     };
-  }, [editor]);
+  }, [editor, onAddNote]);
 
   if (offer === null) return null;
   return createPortal(
@@ -97,6 +106,7 @@ function AddNoteButton({ onAddNote }: { onAddNote: (anchor: NoteAnchor) => void 
       className="add-note-button"
       style={{ top: offer.top, left: offer.left }}
       data-testid="add-note"
+      title="Add a note to these words (Ctrl+Alt+M, ⌘⌥M on a Mac)"
       // Keeps the selection (and so the offer) while the button is pressed.
       onMouseDown={(event) => event.preventDefault()}
       onClick={() => {

@@ -16,6 +16,8 @@ const SHORTCUTS: [string, string][] = [
   ['Quote', 'Mod+Shift+9'],
   ['Undo / redo', 'Mod+Z · Mod+Shift+Z'],
   ['Move narrative (in the outline)', 'Alt+↑ · Alt+↓'],
+  ['Log a deal for this narrative', 'Mod+Shift+L'],
+  ['Add a note to the selected words', 'Mod+Alt+M'],
   ['Show or hide the outline', 'Mod+\\'],
   ['Filter playbooks', 'Mod+F'],
   ['Export / import workspace', 'Mod+Shift+E · Mod+Shift+O'],
