@@ -14,6 +14,7 @@ import { coerceSettings, settingsPatchSchema, type Settings } from '@shared/doma
 import { isSafeLinkUrl } from '@shared/domain/url';
 import { WORKSPACE_FILE_EXTENSION } from '@shared/format/workspaceFile';
 import { fail, ok, type Result } from '@shared/result';
+import { downloadBytes } from './downloadBytes';
 import { isExportKind, sanitizeExportFileName } from '@shared/deck/exportFileName';
 import { checkPrintParts, type PrintParts } from '@shared/deck/printDocument';
 
@@ -58,18 +59,6 @@ const EXPORT_TYPES = {
   pdf: 'application/pdf',
   md: 'text/markdown;charset=utf-8',
 } as const;
-
-function downloadBytes(bytes: Uint8Array, fileName: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /**
  * Prints the deck's print layout through the browser's print dialog: a hidden same-origin frame (it inherits
@@ -117,15 +106,7 @@ export const browserMainApi: MainApi = {
 
   'workspace:export': async (bytes, suggestedName) => {
     if (bytes.byteLength > MAX_WORKSPACE_FILE_BYTES) return fail('too-large', 'This workspace is too large to export.');
-    const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = suggestedName;
-    a.rel = 'noopener';
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    downloadBytes(bytes, suggestedName, 'application/octet-stream');
     return ok({ path: suggestedName });
   },
 

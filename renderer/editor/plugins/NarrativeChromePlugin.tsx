@@ -5,6 +5,7 @@
  * click or key press on a chip as typing.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { IS_MAC } from '../../platform/browserShortcuts';
 import { mergeRegister } from '@lexical/utils';
 import { $getNodeByKey, type LexicalEditor } from 'lexical';
 import { memo, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
@@ -142,7 +143,7 @@ export const NarrativeChromePlugin = memo(function NarrativeChromePlugin({
       <ConfirmDialog
         open={deleting !== null}
         title="Delete narrative?"
-        message={`“${deleting?.title || 'Untitled narrative'}” and its text will be removed from this playbook. You can undo with ${navigator.platform.includes('Mac') ? '⌘' : 'Ctrl'}+Z.`}
+        message={`“${deleting?.title || 'Untitled narrative'}” and its text will be removed from this playbook. You can undo with ${IS_MAC ? '⌘' : 'Ctrl'}+Z.`}
         confirmLabel="Delete narrative"
         onCancel={() => setDeleting(null)}
         onConfirm={() => {

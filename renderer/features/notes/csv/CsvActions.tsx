@@ -7,6 +7,7 @@ import type * as Y from 'yjs';
 import { importDeals, knownCrmIds } from '@shared/collab/notes';
 import { DEAL_OUTCOME_LABELS, type DateOrder, type DealEntry } from '@shared/domain/deal';
 import type { NarrativeSummary } from '@shared/domain/narrative';
+import { downloadBytes } from '../../../platform/downloadBytes';
 import { Dialog } from '../../../ui/Dialog';
 import {
   decodeCsvBytes,
@@ -60,13 +61,8 @@ export function CsvActions({ doc, deals, narratives, author, canWrite }: CsvActi
 
   const exportCsv = (): void => {
     const titles = new Map(narratives.map((n) => [n.id, n.title]));
-    const blob = new Blob(['\ufeff', dealsToCsv(deals, (id) => titles.get(id))], { type: 'text/csv;charset=utf-8' });
-    const url = URL.createObjectURL(blob);
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = 'deal-notes.csv';
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    // The byte-order mark makes Excel read the file as UTF-8.
+    downloadBytes(`\ufeff${dealsToCsv(deals, (id) => titles.get(id))}`, 'deal-notes.csv', 'text/csv;charset=utf-8');
   };
 
   return (
