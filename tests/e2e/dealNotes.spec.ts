@@ -2,7 +2,7 @@
  * Sales field notes: a deal logged from a narrative with the keyboard shows up in the win/loss review with
  * the right win rate and a small-sample warning.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { createPlaybook, createWorkspace } from './support/duet';
@@ -56,6 +56,17 @@ test('a deal logged from a narrative by keyboard appears in the review with its 
   await expect(review.getByTestId('stat-lost')).toContainText('1 to a competitor · 0 no decision');
   // 2 of 3: 67%, Wilson 95% interval 21–94%.
   await expect(review.getByTestId('stat-win-rate')).toContainText('67%');
+
+  // The log exports as CSV that Excel reads as UTF-8 (byte-order mark), with narrative titles, not ids.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export CSV' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('deal-notes.csv');
+  const csv = readFileSync((await download.path())!, 'utf8');
+  expect(csv.charCodeAt(0)).toBe(0xfeff);
+  expect(csv).toContain('Globex');
+  expect(csv).toContain('Positioning');
   await expect(review.getByTestId('stat-win-rate')).toContainText('21%–94%');
   await expect(review.getByTestId('small-sample')).toContainText('only 3 decided deals');
   await expect(review.getByTestId('deal-card')).toHaveCount(3);
