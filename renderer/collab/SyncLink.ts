@@ -9,6 +9,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as decoding from 'lib0/decoding';
 import type * as encoding from 'lib0/encoding';
 import {
+  EXTENSION_QUERY,
   MESSAGE_SESSION,
   MESSAGE_STORED,
   readSessionBody,
@@ -78,7 +79,7 @@ export class SyncLink {
     const remembered = options.memory?.get(this.memoryKey);
     if (remembered) this.stored = new Map(JSON.parse(remembered) as [number, number][]);
     this.provider = new WebsocketProvider(options.serverUrl, docName, doc, {
-      params: { token: options.token },
+      params: { token: options.token, [EXTENSION_QUERY.name]: EXTENSION_QUERY.value },
       connect: options.connect ?? true,
       WebSocketPolyfill: options.WebSocketImpl,
       // Tabs of the browser client sync through the server; a BroadcastChannel shortcut would let a

@@ -43,6 +43,7 @@ export class Connection implements Peer {
   private readonly waiting: Uint8Array[] = [];
   private readonly messages: TokenBucket;
   private readonly bytes: TokenBucket;
+  readonly extensions: boolean;
 
   constructor(
     private readonly ws: WebSocket,
@@ -56,16 +57,18 @@ export class Connection implements Peer {
     ws.on('message', this.handleMessage);
     ws.on('close', this.handleClose);
     ws.on('error', (error) => console.error(`[sync] ${session.docName}: socket error`, error));
-    this.send(
-      encodeSession({
-        v: 1,
-        role: session.role,
-        canWrite: session.canWrite,
-        memberId: session.memberId,
-        name: session.memberName,
-        doc: session.docName,
-      }),
-    );
+    this.extensions = session.extensions;
+    if (this.extensions)
+      this.send(
+        encodeSession({
+          v: 1,
+          role: session.role,
+          canWrite: session.canWrite,
+          memberId: session.memberId,
+          name: session.memberName,
+          doc: session.docName,
+        }),
+      );
     deps.registry.acquire(session.docName).then(this.handleLoaded, (error: unknown) => {
       // The registry logged the cause; the client retries later and keeps its local work meanwhile.
       this.close(CLOSE_SERVER_ERROR, 'document unavailable');

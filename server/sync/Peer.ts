@@ -3,6 +3,8 @@
  * `SharedDoc` stay ignorant of WebSockets, rate limits and authentication.
  */
 export interface Peer {
+  /** True when the client asked for Duet's extension messages (100 `stored`, 101 `session`). */
+  readonly extensions: boolean;
   /** Sends one binary frame; a no-op once the connection is closing. */
   send(message: Uint8Array): void;
   /** Closes the connection with a WebSocket close code and a short reason. */

@@ -107,8 +107,11 @@ export class SharedDoc {
       // Whatever Yjs integrated before throwing was emitted and is stored like any update: doc and log agree.
       return fail('corrupt', `update rejected by Yjs: ${(error as Error).message}`);
     }
-    const stateVector = Y.encodeStateVector(this.doc);
-    this.enqueue(async () => peer.send(encodeStored(stateVector)));
+    // Only clients that asked for Duet's messages get `stored`; a stock y-websocket client would log it as unknown.
+    if (peer.extensions) {
+      const stateVector = Y.encodeStateVector(this.doc);
+      this.enqueue(async () => peer.send(encodeStored(stateVector)));
+    }
     return ok(undefined);
   }
 
