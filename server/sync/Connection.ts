@@ -9,6 +9,7 @@ import type { Metrics } from '../http/Metrics';
 import { encodeSession } from '../protocol/encodeMessages';
 import { CLOSE_MALFORMED, CLOSE_SERVER_ERROR, CLOSE_TOO_LARGE } from '../protocol/messageTypes';
 import { parseFrame } from '../protocol/parseFrame';
+import type { PresenceIdentity } from './bindPresence';
 import type { DocRegistry } from './DocRegistry';
 import type { Peer } from './Peer';
 import type { SharedDoc } from './SharedDoc';
@@ -44,6 +45,7 @@ export class Connection implements Peer {
   private readonly messages: TokenBucket;
   private readonly bytes: TokenBucket;
   readonly extensions: boolean;
+  readonly identity: PresenceIdentity;
 
   constructor(
     private readonly ws: WebSocket,
@@ -58,6 +60,7 @@ export class Connection implements Peer {
     ws.on('close', this.handleClose);
     ws.on('error', (error) => console.error(`[sync] ${session.docName}: socket error`, error));
     this.extensions = session.extensions;
+    this.identity = { memberId: session.memberId, name: session.memberName, role: session.role };
     if (this.extensions)
       this.send(
         encodeSession({
@@ -143,7 +146,7 @@ export class Connection implements Peer {
         return;
       }
       case 'awareness': {
-        const applied = shared.applyAwareness(this, frame.payload, frame.entries);
+        const applied = shared.applyAwareness(this, frame.entries);
         if (!applied.ok)
           this.deps.metrics.reject(
             applied.error.message.startsWith('awareness-') ? applied.error.message : 'invalid-awareness',

@@ -18,6 +18,7 @@ import {
 import { CLOSE_SERVER_ERROR } from '../protocol/messageTypes';
 import type { Broadcaster } from '../storage/Broadcaster';
 import type { DocStorage } from '../storage/DocStorage';
+import { bindPresence } from './bindPresence';
 import type { Peer } from './Peer';
 
 /** Origin of updates that came from another node: relay them, never store them again. */
@@ -115,8 +116,14 @@ export class SharedDoc {
     return ok(undefined);
   }
 
-  /** Applies a presence update, refusing entries for client ids another peer drives. */
-  applyAwareness(peer: Peer, payload: Uint8Array, entries: AwarenessEntry[]): Result<void> {
+  /**
+   * Applies a presence update, refusing entries for client ids another peer drives. Each state is first
+   * rewritten to name the peer's member (`bindPresence`): the server says who a presence belongs to.
+   */
+  applyAwareness(peer: Peer, claimed: AwarenessEntry[]): Result<void> {
+    const bound = bindPresence(claimed, peer.identity);
+    if (!bound.ok) return bound;
+    const { payload, entries } = bound.value;
     for (const entry of entries) {
       const owner = this.awarenessOwners.get(entry.clientId);
       if (owner !== undefined && owner !== peer) return fail('denied', 'awareness-spoof');
