@@ -108,5 +108,6 @@ export async function buildPptx(
   }
   onProgress(total, total);
   const bytes = (await pptx.write({ outputType: 'uint8array', compression: true })) as Uint8Array;
+  // Only a deck with links has paragraphs of several runs, which need the repair (pptxParagraphs.ts).
   return hasMultiRunParagraphs(layout) ? onePropertiesPerParagraph(bytes) : bytes;
 }

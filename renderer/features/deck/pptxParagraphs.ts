@@ -34,11 +34,13 @@ export function dropExtraParagraphProperties(xml: string): string {
 export async function onePropertiesPerParagraph(bytes: Uint8Array): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
   for (const name of Object.keys(zip.files)) {
-    if (!/^ppt\/(slides|notesSlides)\/[^/]+\.xml$/.test(name)) continue;
+    // Only slides carry links (notes are one run per paragraph).
+    if (!/^ppt\/slides\/[^/]+\.xml$/.test(name)) continue;
     const file = zip.file(name)!;
     zip.file(name, dropExtraParagraphProperties(await file.async('string')));
   }
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', mimeType: MIME });
+  // Stored, not deflated, like pptxgenjs's own uint8array output: the same file as without links, repaired.
+  return zip.generateAsync({ type: 'uint8array', compression: 'STORE', mimeType: MIME });
 }
 
 const MIME = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
