@@ -36,9 +36,12 @@ export function Dialog({ title, open, onClose, children, footer, wide, testId }:
     // Runs when `open` turns false and when the dialog is removed while open (React does not call close()
     // then, so the browser would leave focus on <body> and the next keystrokes would be lost).
     return () => {
+      // Only when focus is still ours to give: if the app moved it on purpose (a new view's field), it stays.
+      const active = document.activeElement;
+      const ours = active === null || active === document.body || dialog.contains(active);
       if (dialog.open) dialog.close();
       setShown(false);
-      opener.restore();
+      if (ours) opener.restore();
     };
   }, [open]);
 
