@@ -111,6 +111,7 @@ function onPath(name: string): string | null {
 }
 
 test('a link in a narrative survives the Markdown export, the slide and the speaker notes', async ({ page }, info) => {
+  test.setTimeout(150_000); // LibreOffice's first start takes a while on two cores
   await openSample(page);
   await selectPlaybook(page, SAMPLE.core.title);
   await writeLinkedParagraph(page);
