@@ -52,6 +52,7 @@ test('sales sees the values set on a narrative, no empty "Add" chips, and a long
   await expect(headers.filter({ hasText: /Add/ })).toHaveCount(0);
   await expect(headers.locator('.chip-empty')).toHaveCount(0);
   await expect(headers.nth(1)).not.toContainText('Persona');
+  await headers.first().screenshot({ path: info.outputPath('read-only-chips.png') });
 
   // The long name: cut with an ellipsis, whole in the tooltip, and clear of the keycap.
   const user = rep.getByTestId('sidebar-user');
