@@ -23,6 +23,7 @@ import { $insertNarrativeAfterSelection } from './narrativeOps';
 import { PLAYBOOK_NODES } from './nodes';
 import { AnchoredNotesPlugin, type AnchoredNotesPluginProps } from './plugins/AnchoredNotesPlugin';
 import { EditorShortcutsPlugin } from './plugins/EditorShortcutsPlugin';
+import { FocusReturnPlugin } from './plugins/FocusReturnPlugin';
 import { LinkDialog, readSelectedLink } from './plugins/LinkDialog';
 import { LinkOpenPlugin } from './plugins/LinkOpenPlugin';
 import { NarrativeChromePlugin } from './plugins/NarrativeChromePlugin';
@@ -154,6 +155,7 @@ function EditorBody({
       <NarrativeChromePlugin editable={editable} onLogDeal={onLogDeal} />
       {editable && <EditorShortcutsPlugin onLink={openLink} onAddNarrative={addNarrative} />}
       <LinkOpenPlugin />
+      <FocusReturnPlugin />
       {annotations && <AnchoredNotesPlugin {...annotations} />}
       {linkUrl !== null && <LinkDialog editor={editor} initialUrl={linkUrl} onClose={() => setLinkUrl(null)} />}
     </div>

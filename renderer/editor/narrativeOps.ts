@@ -17,9 +17,11 @@ import {
 } from 'lexical';
 import { $isListItemNode, $isListNode, type ListNode } from '@lexical/list';
 import { $isHeadingNode, $isQuoteNode } from '@lexical/rich-text';
-import type { TextBlock } from '@shared/deck/deckModel';
+import { $isLinkNode } from '@lexical/link';
+import type { TextBlock, TextRun } from '@shared/deck/deckModel';
 import { newId } from '@shared/domain/ids';
 import type { NarrativeFields, NarrativeSummary } from '@shared/domain/narrative';
+import { isSafeLinkUrl } from '@shared/domain/url';
 import {
   $createNarrativeKeyMessageNode,
   $createNarrativeNode,
@@ -55,32 +57,58 @@ export function $readNarrative(node: NarrativeNode): NarrativeSummary {
   return { id: node.getNarrativeId(), title, keyMessage, ...node.getFields() };
 }
 
+/** The text of `nodes` as runs; a link with a safe address keeps it, any other is just its words. */
+function $runsOf(nodes: readonly LexicalNode[]): TextRun[] {
+  const runs: TextRun[] = [];
+  const add = (text: string, url: string | null): void => {
+    const last = runs.at(-1);
+    if (text === '') return;
+    if (last !== undefined && (last.url ?? null) === url) last.text += text;
+    else runs.push(url === null ? { text } : { text, url });
+  };
+  for (const node of nodes) {
+    if ($isLinkNode(node)) add(node.getTextContent(), isSafeLinkUrl(node.getURL()) ? node.getURL() : null);
+    else if ($isElementNode(node) && node.isInline())
+      for (const run of $runsOf(node.getChildren())) add(run.text, run.url ?? null);
+    else add(node.getTextContent(), null);
+  }
+  return runs;
+}
+
+/** A body block of `kind` from `nodes`: its text, and its runs when it has a link. */
+function $block(kind: TextBlock['kind'], nodes: readonly LexicalNode[]): TextBlock {
+  const runs = $runsOf(nodes);
+  const text = runs.map((r) => r.text).join('');
+  return runs.some((r) => r.url !== undefined) ? { kind, text, runs } : { kind, text };
+}
+
 function $listBlocks(list: ListNode, out: TextBlock[]): void {
   const kind = list.getListType() === 'number' ? 'number' : 'bullet';
   for (const item of list.getChildren()) {
     if (!$isListItemNode(item)) continue;
     const nested = item.getChildren().filter($isListNode);
-    const own = item
-      .getChildren()
-      .filter((child) => !$isListNode(child))
-      .map((child) => child.getTextContent())
-      .join('');
-    if (own.trim() !== '') out.push({ kind, text: own });
+    const own = $block(
+      kind,
+      item.getChildren().filter((child) => !$isListNode(child)),
+    );
+    if (own.text.trim() !== '') out.push(own);
     for (const child of nested) $listBlocks(child, out);
   }
 }
 
 /**
  * A narrative's body (everything after its title and key message) as plain text blocks: paragraphs,
- * headings, list items (nested lists flattened in order) and quotes. Decks and the Markdown export read it.
+ * headings, list items (nested lists flattened in order) and quotes, with their links. Decks and the Markdown
+ * export read it.
  */
 export function $readNarrativeBody(node: NarrativeNode): TextBlock[] {
   const out: TextBlock[] = [];
   for (const child of node.getChildren()) {
     if ($isNarrativeTitleNode(child) || $isNarrativeKeyMessageNode(child)) continue;
     if ($isListNode(child)) $listBlocks(child, out);
-    else if ($isHeadingNode(child)) out.push({ kind: 'heading', text: child.getTextContent() });
-    else if ($isQuoteNode(child)) out.push({ kind: 'quote', text: child.getTextContent() });
+    else if ($isHeadingNode(child)) out.push($block('heading', child.getChildren()));
+    else if ($isQuoteNode(child)) out.push($block('quote', child.getChildren()));
+    else if ($isElementNode(child)) out.push($block('paragraph', child.getChildren()));
     else out.push({ kind: 'paragraph', text: child.getTextContent() });
   }
   return out;

@@ -1,8 +1,10 @@
 /**
- * A modal dialog on the native <dialog> element: focus is trapped and Escape closes it for free, and the
- * browser restores focus to the opener when it closes.
+ * A modal dialog on the native <dialog> element: focus is trapped and Escape closes it for free. When it
+ * closes — also when it is simply no longer rendered — focus goes back to what had it when it opened (an
+ * editor with its selection, see focusReturn.ts), so typing goes on where it was.
  */
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { captureFocus } from './focusReturn';
 
 /** Props of Dialog. */
 export interface DialogProps {
@@ -26,10 +28,21 @@ export function Dialog({ title, open, onClose, children, footer, wide, testId }:
 
   useLayoutEffect(() => {
     const dialog = ref.current;
-    if (dialog === null) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-    setShown(open);
+    if (dialog === null || !open) return;
+    // Taken before showModal() moves focus into the dialog.
+    const opener = captureFocus();
+    if (!dialog.open) dialog.showModal();
+    setShown(true);
+    // Runs when `open` turns false and when the dialog is removed while open (React does not call close()
+    // then, so the browser would leave focus on <body> and the next keystrokes would be lost).
+    return () => {
+      // Only when focus is still ours to give: if the app moved it on purpose (a new view's field), it stays.
+      const active = document.activeElement;
+      const ours = active === null || active === document.body || dialog.contains(active);
+      if (dialog.open) dialog.close();
+      setShown(false);
+      if (ours) opener.restore();
+    };
   }, [open]);
 
   useEffect(() => {

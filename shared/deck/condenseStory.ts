@@ -1,10 +1,12 @@
 /**
  * Turns a narrative's body into slide bullets and speaker notes. Bullets are the story condensed: list items
- * stay as they are, a paragraph gives its first sentence, headings introduce rather than say, so they are
- * left to the notes. The notes carry the whole text, word for word: that is the talk track.
+ * stay as they are, a paragraph gives its first sentence, and headings stay as the labels of the bullets
+ * that follow them. Nothing is dropped silently: what the bullets leave out is counted for the builder's
+ * preview, and the notes carry the whole text, word for word, with every link's address — the talk track.
  */
 import { BUYING_STAGE_LABELS } from '../domain/narrative';
-import type { DeckNarrative, TextBlock } from './deckModel';
+import type { DeckNarrative, LeftOut, RichParagraph, TextBlock, TextRun } from './deckModel';
+import { blockRuns, normalizeRuns, plainText, sliceRuns, textWithUrls, wrapRuns } from './richText';
 
 /** Longest bullet before it is cut at a word boundary (the full text is in the notes). */
 export const MAX_BULLET_CHARS = 180;
@@ -15,27 +17,73 @@ export function firstSentence(text: string): string {
   return (match ? match[1]! : text).trim();
 }
 
-function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
+/** The sentences of `text` (split after . ! ? followed by a space). */
+function sentences(text: string): string[] {
+  return text
+    .split(/(?<=[.!?])\s+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** How many characters of `text` a bullet keeps (cut at a word boundary), or null when it all fits. */
+function clipLength(text: string, max: number): number | null {
+  if (text.length <= max) return null;
   const cut = text.slice(0, max);
   const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.-]+$/, '')}…`;
+  return (space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.-]+$/, '').length;
 }
 
-/** The story as bullets, in body order. */
-export function condenseToBullets(body: readonly TextBlock[]): string[] {
-  const bullets: string[] = [];
+/** The story condensed: the slide's paragraphs, and what they leave out. */
+export interface CondensedStory {
+  items: RichParagraph[];
+  leftOut: LeftOut;
+}
+
+/** The story as bullets and group labels, in body order, with links kept. */
+export function condenseStory(body: readonly TextBlock[]): CondensedStory {
+  const items: RichParagraph[] = [];
+  const leftOut: LeftOut = { sentences: [], shortened: 0 };
+  const add = (runs: TextRun[], heading: boolean, quote = false): void => {
+    const keep = clipLength(plainText(runs), MAX_BULLET_CHARS - (quote ? 2 : 0));
+    if (keep !== null) leftOut.shortened++;
+    const kept = keep === null ? runs : sliceRuns(runs, 0, keep);
+    items.push({ runs: wrapRuns(quote ? '“' : '', kept, `${keep === null ? '' : '…'}${quote ? '”' : ''}`), heading });
+  };
   for (const block of body) {
-    const text = block.text.replace(/\s+/g, ' ').trim();
-    if (text === '' || block.kind === 'heading') continue;
-    if (block.kind === 'bullet' || block.kind === 'number') bullets.push(clip(text, MAX_BULLET_CHARS));
-    else if (block.kind === 'quote') bullets.push(clip(`“${text}”`, MAX_BULLET_CHARS));
-    else bullets.push(clip(firstSentence(text), MAX_BULLET_CHARS));
+    const runs = normalizeRuns(blockRuns(block));
+    const text = plainText(runs);
+    if (text === '') continue;
+    if (block.kind === 'heading') add(runs, true);
+    else if (block.kind === 'quote') add(runs, false, true);
+    else if (block.kind === 'bullet' || block.kind === 'number') add(runs, false);
+    else {
+      const first = firstSentence(text);
+      add(sliceRuns(runs, 0, first.length), false);
+      leftOut.sentences.push(...sentences(text.slice(first.length)));
+    }
   }
-  return bullets;
+  return { items, leftOut };
 }
 
-/** The full narrative as plain text, for speaker notes. */
+/** The story as plain bullets, in body order (headings included, as their own lines). */
+export function condenseToBullets(body: readonly TextBlock[]): string[] {
+  return condenseStory(body).items.map((item) => plainText(item.runs));
+}
+
+/** What `leftOut` says in one line, or null when nothing was left out. */
+export function describeLeftOut(leftOut: LeftOut): string | null {
+  const parts: string[] = [];
+  const n = leftOut.sentences.length;
+  if (n > 0) parts.push(`${n} ${n === 1 ? 'sentence' : 'sentences'} left out`);
+  if (leftOut.shortened > 0) {
+    parts.push(`${leftOut.shortened} long ${leftOut.shortened === 1 ? 'point' : 'points'} shortened`);
+  }
+  if (parts.length === 0) return null;
+  const they = n + leftOut.shortened === 1 ? 'it stays' : 'they stay';
+  return `${parts.join(', ')} — ${n > 0 ? they : 'the full text stays'} in the speaker notes`;
+}
+
+/** The full narrative as plain text for speaker notes; links keep their address ("words (https://…)"). */
 export function narrativeNotes(narrative: DeckNarrative): string {
   const lines: string[] = [];
   if (narrative.title) lines.push(narrative.title);
@@ -47,7 +95,7 @@ export function narrativeNotes(narrative: DeckNarrative): string {
   lines.push('');
   let number = 0;
   for (const block of narrative.body) {
-    const text = block.text.trim();
+    const text = textWithUrls(blockRuns(block)).trim();
     if (text === '') continue;
     number = block.kind === 'number' ? number + 1 : 0;
     if (block.kind === 'bullet') lines.push(`• ${text}`);

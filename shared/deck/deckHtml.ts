@@ -4,7 +4,9 @@
  * preview adopts the sheet through the CSSOM. Every piece of narrative text is escaped, so HTML or script
  * in a narrative stays text; the only URLs are the logo's checked `data:image/png|jpeg` URL.
  */
-import type { DeckLayout, SlideBox } from './deckModel';
+import { describeLeftOut } from './condenseStory';
+import type { DeckLayout, LaidOutSlide, RichParagraph, SlideBox } from './deckModel';
+import { safeUrl } from './richText';
 
 /** Points across a slide (13.333 in × 72): font sizes scale with the slide's width through `cqw`. */
 const SLIDE_WIDTH_PT = 960;
@@ -49,6 +51,9 @@ export function renderDeckHtml(layout: DeckLayout, mode: 'preview' | 'print'): D
     '.deck-box p{margin:0}',
     `.deck-box ul{margin:0;padding:0 0 0 ${pt(20)};list-style:disc}`,
     '.deck-logo{background-position:center;background-size:contain;background-repeat:no-repeat}',
+    // Links look like links (the PPTX underlines them too); group labels over bullets are bold, unbulleted.
+    '.deck-link{text-decoration:underline}',
+    `.deck-box li.deck-group{list-style:none;font-weight:700;margin-left:calc(-1 * ${pt(20)})}`,
   ];
   if (mode === 'print') {
     rules.push(
@@ -58,7 +63,12 @@ export function renderDeckHtml(layout: DeckLayout, mode: 'preview' | 'print'): D
       `.deck-slide{width:${layout.width}in;height:${layout.height}in;break-after:page;print-color-adjust:exact;-webkit-print-color-adjust:exact}`,
     );
   } else {
-    rules.push('.deck-slide{width:100%;box-shadow:0 1px 3px rgb(0 0 0 / 18%);border-radius:4px}');
+    rules.push(
+      '.deck-slide{width:100%;box-shadow:0 1px 3px rgb(0 0 0 / 18%);border-radius:4px}',
+      '.deck-left-out{margin:-8px 0 0;font:13px/1.4 system-ui,sans-serif;color:#5b5348}',
+      '.deck-left-out summary{cursor:pointer}',
+      '.deck-left-out ul{margin:4px 0 0;padding-left:18px}',
+    );
   }
   const logos = new Map<string, string>();
   const slides = layout.slides.map((slide, s) => {
@@ -66,7 +76,8 @@ export function renderDeckHtml(layout: DeckLayout, mode: 'preview' | 'print'): D
     const boxes = slide.boxes.map((box, b) => renderBox(box, `.s${s} .b${b}`, `b${b}`, layout, rules, logos));
     const label =
       slide.kind === 'narrative' ? `Slide ${s + 1}` : slide.kind === 'title' ? 'Title slide' : 'Closing slide';
-    return `<section class="deck-slide s${s}" data-kind="${slide.kind}" aria-label="${label}">${boxes.join('')}</section>`;
+    const section = `<section class="deck-slide s${s}" data-kind="${slide.kind}" aria-label="${label}">${boxes.join('')}</section>`;
+    return mode === 'preview' ? section + leftOutNote(slide) : section;
   });
   for (const [url, name] of logos) rules.push(`.${name}{background-image:url("${url}")}`);
   return { css: rules.join('\n'), bodyHtml: `<div class="deck">${slides.join('')}</div>` };
@@ -101,8 +112,27 @@ function renderBox(
   );
   if (box.spaceAfter > 0)
     rules.push(`${selector} li:not(:last-child),${selector} p:not(:last-child){margin-bottom:${pt(box.spaceAfter)}}`);
+  const inner = (i: number): string => (box.rich?.[i] ? richHtml(box.rich[i]) : escapeHtml(box.paragraphs[i]!));
   const content = box.bullets
-    ? `<ul>${box.paragraphs.map((p) => `<li>${escapeHtml(p)}</li>`).join('')}</ul>`
-    : box.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('');
+    ? `<ul>${box.paragraphs.map((_, i) => `<li${box.rich?.[i]?.heading ? ' class="deck-group"' : ''}>${inner(i)}</li>`).join('')}</ul>`
+    : box.paragraphs.map((_, i) => `<p>${inner(i)}</p>`).join('');
   return `<div class="deck-box deck-${box.role} ${className}" data-role="${box.role}">${content}</div>`;
+}
+
+/** A paragraph's runs, links marked as such (a span, not an anchor: the preview lives inside the app). */
+function richHtml(paragraph: RichParagraph): string {
+  return paragraph.runs
+    .map((run) =>
+      safeUrl(run) === null ? escapeHtml(run.text) : `<span class="deck-link">${escapeHtml(run.text)}</span>`,
+    )
+    .join('');
+}
+
+/** Under a slide in the preview: what its bullets leave out, which the speaker notes keep. */
+function leftOutNote(slide: LaidOutSlide): string {
+  if (!slide.leftOut) return '';
+  const summary = describeLeftOut(slide.leftOut);
+  if (summary === null) return '';
+  const list = slide.leftOut.sentences.map((s) => `<li>${escapeHtml(s)}</li>`).join('');
+  return `<details class="deck-left-out" data-role="left-out"><summary>${escapeHtml(summary)}</summary>${list ? `<ul>${list}</ul>` : ''}</details>`;
 }

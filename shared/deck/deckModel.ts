@@ -6,10 +6,18 @@
 import type { NarrativeSummary } from '../domain/narrative';
 import type { NarrativeScore } from '../stats/narrativeReview';
 
-/** One block of a narrative's body, as plain text (formatting and links are dropped). */
+/** A stretch of text; `url` when it is a link (kept only if safe: shared/domain/url.ts). */
+export interface TextRun {
+  text: string;
+  url?: string;
+}
+
+/** One block of a narrative's body: its plain text (formatting dropped) and, when it has links, its runs. */
 export interface TextBlock {
   kind: 'paragraph' | 'heading' | 'bullet' | 'number' | 'quote';
   text: string;
+  /** The same text as runs, present only when some of it is a link; joined, the runs are `text`. */
+  runs?: TextRun[];
 }
 
 /** A narrative with its body, as decks and the Markdown export read it. */
@@ -81,6 +89,25 @@ export interface TextBox extends BoxFrame {
   align: 'left' | 'right' | 'center';
   /** Space after each paragraph, in points. */
   spaceAfter: number;
+  /**
+   * Paragraphs that carry links or introduce a group (a body heading: bold, no bullet), index for index
+   * with `paragraphs`; absent when every paragraph is plain.
+   */
+  rich?: RichParagraph[];
+}
+
+/** A paragraph of a text box with its links; `heading` for a group label over the bullets that follow. */
+export interface RichParagraph {
+  runs: TextRun[];
+  heading: boolean;
+}
+
+/** What condensing a narrative into bullets left off its slide (the speaker notes keep all of it). */
+export interface LeftOut {
+  /** Sentences after a paragraph's first, word for word. */
+  sentences: string[];
+  /** Points cut short with "…" because they were too long for a bullet. */
+  shortened: number;
 }
 
 /** A filled rectangle (bands, panels, accents). */
@@ -108,6 +135,8 @@ export interface LaidOutSlide {
   boxes: SlideBox[];
   /** The talk track: the speaker notes of this slide. */
   notes: string;
+  /** On a narrative's first slide: what its bullets leave out, shown beside the preview, never printed. */
+  leftOut?: LeftOut;
 }
 
 /** A whole laid-out deck. */

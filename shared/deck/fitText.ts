@@ -39,15 +39,35 @@ export function blockHeight(
   return pt / PT;
 }
 
+/** Where a paragraph on a page came from: item `item`, characters [start, end) of it. */
+export interface FlowPiece {
+  item: number;
+  start: number;
+  end: number;
+}
+
 /** A flow of paragraphs fitted into a box: one font size, one or more pages. */
 export interface FittedFlow {
   fontSize: number;
   pages: string[][];
+  /** For each page's paragraphs, the item and characters they show (an item split by lines shows a part). */
+  pieces: FlowPiece[][];
+}
+
+/** Where each line of `item` (as wrapText made it) starts and ends in `item`. */
+function lineSpans(item: string, lines: readonly string[]): { start: number; end: number }[] {
+  let cursor = 0;
+  return lines.map((line) => {
+    const start = Math.max(cursor, item.indexOf(line, cursor));
+    cursor = start + line.length;
+    return { start, end: cursor };
+  });
 }
 
 /**
  * Fits `items` into a box of `widthIn` × `heightIn`: the largest size from `max` down to `min` at which all
- * fit on one page; otherwise `min`, split over pages (an item taller than a page is split by lines).
+ * fit on one page; otherwise `min`, split over pages (an item taller than a page is split by lines). An item
+ * marked in `keepWithNext` (a group label) never ends a page when the item after it follows on the next.
  */
 export function fitFlow(
   items: readonly string[],
@@ -56,11 +76,16 @@ export function fitFlow(
   limits: { max: number; min: number },
   font: BrandFont,
   gapFactor: number,
+  keepWithNext: readonly boolean[] = [],
 ): FittedFlow {
-  if (items.length === 0) return { fontSize: limits.max, pages: [] };
+  if (items.length === 0) return { fontSize: limits.max, pages: [], pieces: [] };
   for (let size = limits.max; size >= limits.min; size--) {
     if (blockHeight([...items], widthIn, size, font, size * gapFactor) <= heightIn) {
-      return { fontSize: size, pages: [[...items]] };
+      return {
+        fontSize: size,
+        pages: [[...items]],
+        pieces: [items.map((item, i) => ({ item: i, start: 0, end: item.length }))],
+      };
     }
   }
   const size = limits.min;
@@ -68,35 +93,46 @@ export function fitFlow(
   const lineH = linesHeightPt(1, size);
   const heightPt = heightIn * PT;
   const linesPerPage = Math.max(1, Math.floor(heightPt / lineH));
-  const pages: string[][] = [];
-  let page: string[] = [];
+  const pieces: FlowPiece[][] = [];
+  let page: FlowPiece[] = [];
   let used = 0;
   const flush = (): void => {
-    if (page.length > 0) pages.push(page);
+    if (page.length > 0) pieces.push(page);
     page = [];
     used = 0;
   };
-  for (const item of items) {
-    let lines = wrapText(item, widthIn * PT, size, font);
-    while (lines.length > 0) {
+  const roomFor = (): number => Math.floor((heightPt - used - (page.length > 0 ? gap : 0) + 1e-6) / lineH);
+  items.forEach((item, index) => {
+    let spans = lineSpans(item, wrapText(item, widthIn * PT, size, font));
+    // A label needs its own lines and the first line of what it introduces on the same page.
+    if (keepWithNext[index] === true && index + 1 < items.length && page.length > 0) {
+      const needed = gap + spans.length * lineH + gap + lineH;
+      if (used + needed > heightPt + 1e-6 && needed - gap <= heightPt) flush();
+    }
+    while (spans.length > 0) {
+      const room = roomFor();
       const before = page.length > 0 ? gap : 0;
-      const room = Math.floor((heightPt - used - before + 1e-6) / lineH);
-      if (lines.length <= room) {
-        page.push(lines.join(' '));
-        used += before + lines.length * lineH;
-        lines = [];
+      if (spans.length <= room) {
+        page.push({ item: index, start: spans[0]!.start, end: spans.at(-1)!.end });
+        used += before + spans.length * lineH;
+        spans = [];
       } else if (page.length > 0) {
         flush(); // keep an item whole when a fresh page can hold it (or holds more of it)
       } else {
         // Longer than a whole page: split it by lines.
-        page.push(lines.slice(0, linesPerPage).join(' '));
-        lines = lines.slice(linesPerPage);
+        const part = spans.slice(0, linesPerPage);
+        page.push({ item: index, start: part[0]!.start, end: part.at(-1)!.end });
+        spans = spans.slice(linesPerPage);
         flush();
       }
     }
-  }
+  });
   flush();
-  return { fontSize: size, pages };
+  return {
+    fontSize: size,
+    pages: pieces.map((p) => p.map((piece) => items[piece.item]!.slice(piece.start, piece.end))),
+    pieces,
+  };
 }
 
 /** Fits a single heading: shrink to `min`, then cut at a word boundary with "…" (notes keep the whole). */

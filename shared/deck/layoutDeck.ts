@@ -5,13 +5,14 @@
  * fit continues on a "(cont.)" slide. No box is ever given more text than the model says it can hold.
  */
 import type { BrandTheme } from '../collab/brand';
-import { condenseToBullets, narrativeNotes } from './condenseStory';
+import { condenseStory, narrativeNotes } from './condenseStory';
 import type {
   DeckLayout,
   DeckNarrative,
   DeckSpec,
   EvidenceSource,
   LaidOutSlide,
+  RichParagraph,
   SlideBox,
   SlideOptions,
 } from './deckModel';
@@ -28,7 +29,8 @@ import {
   SLIDE_WIDTH,
 } from './deckGeometry';
 import { palette, type Palette } from './deckPalette';
-import { fitFlow, fitHeading, singleLine, text } from './fitText';
+import { fitFlow, fitHeading, singleLine, text, type FlowPiece } from './fitText';
+import { hasLink, plainText, sliceRuns, textWithUrls } from './richText';
 import { closingSlide, footer, logoBox, titleSlide } from './slideFrames';
 
 export { BULLET_INDENT_PT, FONT_LIMITS, SLIDE_HEIGHT, SLIDE_WIDTH } from './deckGeometry';
@@ -71,14 +73,22 @@ function narrativeSlides(
   const proofs = options.showProofPoints ? narrative.proofPoints.filter((s) => s.trim()) : [];
   const bulletW = proofs.length > 0 ? BULLET_COLUMN_WITH_PROOF : width;
   const bulletTextW = bulletW - BULLET_INDENT_PT / PT;
+  const story = condenseStory(narrative.body);
   const bullets = fitFlow(
-    condenseToBullets(narrative.body),
+    story.items.map((item) => plainText(item.runs)),
     bulletTextW,
     contentH,
     FONT_LIMITS.bullets,
     theme.bodyFont,
     0.45,
+    story.items.map((item) => item.heading),
   );
+  // The runs of what each page shows: links keep exactly their words, labels stay labels.
+  const richPage = (pieces: FlowPiece[]): RichParagraph[] =>
+    pieces.map((p) => ({
+      runs: sliceRuns(story.items[p.item]!.runs, p.start, p.end),
+      heading: story.items[p.item]!.heading,
+    }));
 
   const panelX = MX + BULLET_COLUMN_WITH_PROOF + COLUMN_GAP;
   const panelW = SLIDE_WIDTH - MX - panelX;
@@ -128,7 +138,9 @@ function narrativeSlides(
       },
     );
     const pageBullets = bullets.pages[part - 1];
+    const pageRich = richPage(bullets.pieces[part - 1] ?? []);
     if (pageBullets && pageBullets.length > 0) {
+      const plain = pageRich.every((r) => !r.heading && !hasLink(r.runs));
       boxes.push(
         text('bullets', { x: MX, y: contentTop, w: bulletW, h: contentH }, pageBullets, {
           fontSize: bullets.fontSize,
@@ -136,6 +148,7 @@ function narrativeSlides(
           color: p.text,
           bullets: true,
           spaceAfter: Math.round(bullets.fontSize * 0.45),
+          ...(plain ? {} : { rich: pageRich }),
         }),
       );
     }
@@ -180,7 +193,8 @@ function narrativeSlides(
     const partNotes =
       part === 1
         ? notes
-        : `Continued: ${narrative.title}\n\n${[...(pageBullets ?? []), ...(pageProofs ?? [])].join('\n')}`;
+        : `Continued: ${narrative.title}\n\n${[...pageRich.map((r) => textWithUrls(r.runs)), ...(pageProofs ?? [])].join('\n')}`;
+    const leftOut = story.leftOut.sentences.length + story.leftOut.shortened > 0 ? story.leftOut : null;
     slides.push({
       kind: 'narrative',
       narrativeId: narrative.id,
@@ -188,6 +202,7 @@ function narrativeSlides(
       background: p.background,
       boxes,
       notes: partNotes,
+      ...(part === 1 && leftOut ? { leftOut } : {}),
     });
   }
   return slides;

@@ -26,7 +26,7 @@ export interface PrintParts {
 // The renderer's markup is a handful of tags with a handful of attributes, and every text is escaped. So the
 // check is an allowlist: any other tag or attribute (script, img, on*=, src=, style=…) means a bug or a
 // hostile page, and the document is refused rather than cleaned.
-const ALLOWED_TAGS = new Set(['div', 'section', 'p', 'ul', 'li']);
+const ALLOWED_TAGS = new Set(['div', 'section', 'p', 'ul', 'li', 'span']);
 const TAG = /<(\/?)([a-z0-9]+)([^<>]*)>/gi;
 const ALLOWED_ATTRIBUTES = /^(\s+(class|data-kind|data-role|role|aria-label)="[^"<>]*")*\s*$/;
 // No backslashes (CSS escapes could spell url( or @import), no markup, and url() only for checked images.

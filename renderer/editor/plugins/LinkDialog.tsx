@@ -23,6 +23,18 @@ export function readSelectedLink(editor: LexicalEditor): string {
   return url;
 }
 
+/**
+ * Puts the caret right after the words the dialog was about, so typing goes on after the link instead of
+ * replacing the words that were just linked (or, after Cancel, the words that were selected to be linked).
+ */
+function $caretAfterSelection(): void {
+  const selection = $getSelection();
+  if (!$isRangeSelection(selection) || selection.isCollapsed()) return;
+  const end = selection.isBackward() ? selection.anchor : selection.focus;
+  selection.anchor.set(end.key, end.offset, end.type);
+  selection.focus.set(end.key, end.offset, end.type);
+}
+
 /** Props of LinkDialog. */
 export interface LinkDialogProps {
   editor: LexicalEditor;
@@ -31,8 +43,14 @@ export interface LinkDialogProps {
 }
 
 /** The link dialog. */
-export function LinkDialog({ editor, initialUrl, onClose }: LinkDialogProps) {
+export function LinkDialog({ editor, initialUrl, onClose: close }: LinkDialogProps) {
   const [value, setValue] = useState(initialUrl);
+  // Every way out (Apply, Enter, Remove, Cancel, Esc, ×) leaves the caret after the words; the dialog then
+  // gives focus back to the editor, which shows that caret (ui/focusReturn.ts).
+  const onClose = (): void => {
+    editor.update($caretAfterSelection);
+    close();
+  };
   const [error, setError] = useState<string | null>(null);
   const handleSubmit = (event: FormEvent): void => {
     event.preventDefault();

@@ -25,18 +25,29 @@ export function NarrativeHeader({
   onDelete,
   onLogDeal,
 }: NarrativeHeaderProps) {
-  const chip = (field: DetailsField, label: string, value: string) => (
-    <button
-      type="button"
-      className={value ? 'chip' : 'chip chip-empty'}
-      disabled={!editable}
-      onClick={() => onEdit(field)}
-      title={`${label}: ${value || 'not set'}`}
-    >
-      <span className="chip-label">{label}</span>
-      <span className="chip-value">{value || 'Add'}</span>
-    </button>
-  );
+  const chip = (field: DetailsField, label: string, value: string) => {
+    // A reader cannot set a field, so an empty one offers nothing: no "Add" that does nothing. A set value
+    // still says what it is, as plain text rather than a button that cannot be pressed.
+    if (!editable) {
+      return value ? (
+        <span className="chip chip-readonly" title={`${label}: ${value}`}>
+          <span className="chip-label">{label}</span>
+          <span className="chip-value">{value}</span>
+        </span>
+      ) : null;
+    }
+    return (
+      <button
+        type="button"
+        className={value ? 'chip' : 'chip chip-empty'}
+        onClick={() => onEdit(field)}
+        title={`${label}: ${value || 'not set'}`}
+      >
+        <span className="chip-label">{label}</span>
+        <span className="chip-value">{value || 'Add'}</span>
+      </button>
+    );
+  };
   return (
     <div className="narrative-header" data-testid="narrative-header">
       <button

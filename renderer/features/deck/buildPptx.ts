@@ -2,10 +2,13 @@
  * Writes a laid-out deck as a .pptx with pptxgenjs, in the renderer. Nothing is decided here: every box,
  * font size and line of text comes from the layout (shared/deck/layoutDeck.ts), so the file shows what the
  * preview showed. Text boxes get zero insets and no autofit, because the layout already made the text fit.
+ * Links in the text become hyperlinks on their words.
  */
 import PptxGenJS from 'pptxgenjs';
 import { BULLET_INDENT_PT } from '@shared/deck/layoutDeck';
 import type { DeckLayout, LaidOutSlide, TextBox } from '@shared/deck/deckModel';
+import { safeUrl } from '@shared/deck/richText';
+import { hasMultiRunParagraphs, onePropertiesPerParagraph } from './pptxParagraphs';
 
 /** Document properties written into the file. */
 export interface PptxMeta {
@@ -17,15 +20,32 @@ export interface PptxMeta {
 /** Slides written between two progress reports (and yields to the event loop, so the UI stays live). */
 const PROGRESS_EVERY = 25;
 
+/** pptxgenjs text runs of one paragraph: links as hyperlinks, a group label bold and without a bullet. */
+function paragraphRuns(box: TextBox, i: number, last: boolean): PptxGenJS.TextProps[] {
+  const rich = box.rich?.[i];
+  const runs = rich ? rich.runs : [{ text: box.paragraphs[i]! }];
+  const heading = rich?.heading === true;
+  const paragraph = {
+    ...(box.bullets ? { bullet: heading ? false : { indent: BULLET_INDENT_PT } } : {}),
+    ...(box.spaceAfter > 0 && !last ? { paraSpaceAfter: box.spaceAfter } : {}),
+  };
+  return runs.map((run, r) => {
+    const url = safeUrl(run);
+    return {
+      text: run.text,
+      options: {
+        // Paragraph properties ride on the first run; the last one ends the paragraph.
+        ...(r === 0 ? paragraph : {}),
+        ...(heading ? { bold: true } : {}),
+        ...(url !== null ? { hyperlink: { url } } : {}),
+        breakLine: !last && r === runs.length - 1,
+      },
+    };
+  });
+}
+
 function addTextBox(slide: PptxGenJS.Slide, box: TextBox): void {
-  const runs: PptxGenJS.TextProps[] = box.paragraphs.map((paragraph, i) => ({
-    text: paragraph,
-    options: {
-      breakLine: i < box.paragraphs.length - 1,
-      ...(box.bullets ? { bullet: { indent: BULLET_INDENT_PT } } : {}),
-      ...(box.spaceAfter > 0 && i < box.paragraphs.length - 1 ? { paraSpaceAfter: box.spaceAfter } : {}),
-    },
-  }));
+  const runs = box.paragraphs.flatMap((_, i) => paragraphRuns(box, i, i === box.paragraphs.length - 1));
   slide.addText(runs, {
     x: box.x,
     y: box.y,
@@ -87,6 +107,7 @@ export async function buildPptx(
     }
   }
   onProgress(total, total);
-  const bytes = await pptx.write({ outputType: 'uint8array', compression: true });
-  return bytes as Uint8Array;
+  const bytes = (await pptx.write({ outputType: 'uint8array', compression: true })) as Uint8Array;
+  // Only a deck with links has paragraphs of several runs, which need the repair (pptxParagraphs.ts).
+  return hasMultiRunParagraphs(layout) ? onePropertiesPerParagraph(bytes) : bytes;
 }

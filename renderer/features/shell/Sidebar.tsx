@@ -95,7 +95,13 @@ export function Sidebar(props: SidebarProps) {
             New playbook
           </button>
         )}
-        <button type="button" className="sidebar-user" onClick={props.onOpenSettings} title="Your name and role">
+        <button
+          type="button"
+          className="sidebar-user"
+          onClick={props.onOpenSettings}
+          title={`${settings.displayName || 'No name yet'} · your name and role`}
+          data-testid="sidebar-user"
+        >
           <span className="avatar">{(settings.displayName || '?').slice(0, 1).toUpperCase()}</span>
           <span className="sidebar-user-text">
             <strong>{settings.displayName || 'Set your name'}</strong>

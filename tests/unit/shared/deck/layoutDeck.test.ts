@@ -38,7 +38,11 @@ describe('deck layout never overflows', () => {
 
   it('shrinks long text within its limits before continuing on a second slide', () => {
     const fit = fitFlow(['short'], 5, 3, FONT_LIMITS.bullets, 'Arial', 0.45);
-    expect(fit).toEqual({ fontSize: FONT_LIMITS.bullets.max, pages: [['short']] });
+    expect(fit).toEqual({
+      fontSize: FONT_LIMITS.bullets.max,
+      pages: [['short']],
+      pieces: [[{ item: 0, start: 0, end: 5 }]],
+    });
     const medium = Array.from({ length: 8 }, (_, i) => `Bullet ${i} with a few more words to wrap onto a line`);
     const shrunk = fitFlow(medium, 7, 4, FONT_LIMITS.bullets, 'Arial', 0.45);
     expect(shrunk.pages).toHaveLength(1);
@@ -125,5 +129,72 @@ describe('the HTML preview and print layout', () => {
         evidence: () => null,
       }).slides[1]!.boxes.some((b) => b.kind === 'image'),
     ).toBe(false);
+  });
+});
+
+describe('links, group labels and what the bullets leave out', () => {
+  const URL_A = 'https://fernway.example/uptime?depot=all&range=90d';
+  const linked = narrative('l', {
+    body: [
+      { kind: 'heading', text: 'Why now' },
+      {
+        kind: 'paragraph',
+        text: 'Read the uptime report. It shows the cost. Every depot agrees.',
+        runs: [
+          { text: 'Read the ' },
+          { text: 'uptime report', url: URL_A },
+          { text: '. It shows the cost. Every depot agrees.' },
+        ],
+      },
+      { kind: 'bullet', text: 'Predict failures' },
+    ],
+  });
+  const layout = layoutOf([linked], deckSpec(['l'], { includeTitleSlide: false, includeClosingSlide: false }));
+  const bulletsBox = layout.slides[0]!.boxes.find((b) => b.kind === 'text' && b.role === 'bullets');
+
+  it('keeps the heading as a label and the link on its words in the slide’s bullets', () => {
+    expect(bulletsBox?.kind).toBe('text');
+    if (bulletsBox?.kind !== 'text') return;
+    expect(bulletsBox.paragraphs).toEqual(['Why now', 'Read the uptime report.', 'Predict failures']);
+    expect(bulletsBox.rich).toEqual([
+      { runs: [{ text: 'Why now' }], heading: true },
+      { runs: [{ text: 'Read the ' }, { text: 'uptime report', url: URL_A }, { text: '.' }], heading: false },
+      { runs: [{ text: 'Predict failures' }], heading: false },
+    ]);
+  });
+
+  it('says under the slide in the preview what was left out, and never prints it', () => {
+    expect(layout.slides[0]!.leftOut).toEqual({
+      sentences: ['It shows the cost.', 'Every depot agrees.'],
+      shortened: 0,
+    });
+    const preview = renderDeckHtml(layout, 'preview').bodyHtml;
+    expect(preview).toContain('2 sentences left out — they stay in the speaker notes');
+    expect(preview).toContain('<li>It shows the cost.</li>');
+    expect(preview).toContain('<span class="deck-link">uptime report</span>');
+    expect(preview).toContain('<li class="deck-group">Why now</li>');
+    const print = renderDeckHtml(layout, 'print');
+    expect(print.bodyHtml).not.toContain('left out');
+    expect(checkPrintParts(print).ok).toBe(true);
+    expect(layout.slides[0]!.notes).toContain(`Read the uptime report (${URL_A}). It shows the cost.`);
+  });
+
+  it('a label is never the last line of a page when what it introduces moves on', () => {
+    const items = [
+      ...Array.from({ length: 9 }, (_, i) => `Point ${i} with a few more words to wrap`),
+      'Label',
+      'After',
+    ];
+    const keep = items.map((t) => t === 'Label');
+    let orphaned = 0;
+    for (let height = 1.5; height <= 6; height += 0.05) {
+      const loose = fitFlow(items, 7, height, FONT_LIMITS.bullets, 'Arial', 0.45);
+      if (!loose.pages.some((page) => page.length > 1 && page.at(-1) === 'Label')) continue;
+      orphaned++;
+      const fit = fitFlow(items, 7, height, FONT_LIMITS.bullets, 'Arial', 0.45, keep);
+      for (const page of fit.pages) expect(page.at(-1)).not.toBe('Label');
+      expect(fit.pages.flat()).toEqual(items);
+    }
+    expect(orphaned).toBeGreaterThan(0); // the case was met, not skipped
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdown, playbookToMarkdown } from '@shared/deck/playbookMarkdown';
+import { escapeMarkdown, markdownUrl, playbookToMarkdown } from '@shared/deck/playbookMarkdown';
 import { narrative } from '../../renderer/features/deck/deckFixtures';
 
 describe('a playbook exported as Markdown', () => {
@@ -47,5 +47,41 @@ describe('a playbook exported as Markdown', () => {
     expect(md).toContain('## 2\\. Narrative b');
     expect(md).not.toContain('**Persona:** \n');
     expect(md.endsWith('\n')).toBe(true);
+  });
+});
+
+describe('links in the Markdown export', () => {
+  const md = (runs: { text: string; url?: string }[], kind: 'paragraph' | 'bullet' = 'paragraph') =>
+    playbookToMarkdown(
+      {
+        title: 'P',
+        narratives: [narrative('a', { body: [{ kind, text: runs.map((r) => r.text).join(''), runs }] })],
+      },
+      '2027-03-12',
+    );
+
+  it('keeps a link as [words](address), the words escaped', () => {
+    expect(md([{ text: 'Read the ' }, { text: 'uptime *report*', url: 'https://fernway.example/uptime' }])).toContain(
+      'Read the [uptime \\*report\\*](https://fernway.example/uptime)',
+    );
+    expect(md([{ text: 'Write to ' }, { text: 'sales', url: 'mailto:sales@fernway.example' }], 'bullet')).toContain(
+      '- Write to [sales](mailto:sales@fernway.example)',
+    );
+  });
+
+  it('writes an address with parentheses and spaces so it reads back exactly', () => {
+    expect(markdownUrl('https://en.example/wiki/Fleet_(vehicles)?q=a b')).toBe(
+      'https://en.example/wiki/Fleet_\\(vehicles\\)?q=a%20b',
+    );
+    expect(md([{ text: 'wiki', url: 'https://en.example/wiki/Fleet_(vehicles)' }])).toContain(
+      '[wiki](https://en.example/wiki/Fleet_\\(vehicles\\))',
+    );
+  });
+
+  it('never makes a link of an unsafe address: its words stay plain, escaped text', () => {
+    const out = md([{ text: 'click me', url: 'javascript:alert(1)' }]);
+    expect(out).toContain('click me');
+    expect(out).not.toContain('javascript');
+    expect(out).not.toMatch(/\]\(/);
   });
 });

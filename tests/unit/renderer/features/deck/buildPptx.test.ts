@@ -5,7 +5,10 @@ import { createPlaybookDoc } from '../../../../../renderer/editor/headless';
 import { buildPptx } from '../../../../../renderer/features/deck/buildPptx';
 import { readDeckNarratives } from '../../../../../renderer/features/deck/readDeckNarratives';
 import { brandedTheme, deckSpec, oversized, score } from './deckFixtures';
+import JSZip from 'jszip';
 import { readPptx } from './pptxReader';
+
+const REPORT = 'https://fernway.example/uptime?depot=all&range=90d';
 
 const doc = createPlaybookDoc({
   intro: [{ h: 1, text: 'Fernway messaging' }],
@@ -19,6 +22,16 @@ const doc = createPlaybookDoc({
         { p: 'Fleet managers lose days to breakdowns. They rarely see the cost in one place.' },
         { ul: ['Predict failures two weeks ahead', 'Book repairs in quiet hours'] },
         { quote: 'We stopped firefighting.' },
+      ],
+    },
+    {
+      id: 'n-link',
+      title: 'Read the report',
+      keyMessage: 'Uptime is measured, not promised.',
+      body: [
+        { h: 3, text: 'Evidence' },
+        { p: ['See the ', { text: 'uptime report', link: REPORT }, '. Every depot is in it.'] },
+        { ul: ['Predict failures'] },
       ],
     },
     {
@@ -96,5 +109,49 @@ describe('a deck exported as PowerPoint', () => {
     // Every bullet of the story is somewhere in the deck.
     const all = slides.flatMap((s) => s.paragraphs).join('\n');
     for (let i = 1; i <= 24; i++) expect(all).toContain(`${i}: Fleet managers`);
+  });
+});
+
+describe('links in a PowerPoint deck', () => {
+  it('reads the link from the playbook and keeps it on its words, as a hyperlink, and its address in the notes', async () => {
+    const narrative = readDeckNarratives(doc).find((n) => n.id === 'n-link')!;
+    expect(narrative.body[1]).toEqual({
+      kind: 'paragraph',
+      text: 'See the uptime report. Every depot is in it.',
+      runs: [{ text: 'See the ' }, { text: 'uptime report', url: REPORT }, { text: '. Every depot is in it.' }],
+    });
+    const layout = layoutDeck({
+      spec: deckSpec(['n-link'], { includeTitleSlide: false, includeClosingSlide: false }),
+      narratives: new Map([[narrative.id, narrative]]),
+      theme: DEFAULT_BRAND,
+      evidence: () => null,
+    });
+    const bytes = await buildPptx(layout, { title: 't', author: 'a', company: 'c' });
+    const zip = await JSZip.loadAsync(bytes);
+    const xml = await zip.file('ppt/slides/slide1.xml')!.async('string');
+    const rels = await zip.file('ppt/slides/_rels/slide1.xml.rels')!.async('string');
+    // The run with the link's words carries the click, and the click's relationship points at the address.
+    const run =
+      /<a:r><a:rPr[^>]*>(?:(?!<\/a:rPr>)[\s\S])*?<a:hlinkClick r:id="(rId\d+)"[\s\S]*?<\/a:rPr><a:t>([^<]*)<\/a:t><\/a:r>/.exec(
+        xml,
+      );
+    expect(run?.[2]).toBe('uptime report');
+    expect(rels).toContain(
+      `Id="${run![1]}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="https://fernway.example/uptime?depot=all&amp;range=90d" TargetMode="External"`,
+    );
+    // One set of paragraph properties per paragraph, first: what the schema allows (no "repair" prompt).
+    for (const [, body] of xml.matchAll(/<a:p>([\s\S]*?)<\/a:p>/g)) {
+      expect(body!.match(/<a:pPr\b/g)?.length ?? 0).toBeLessThanOrEqual(1);
+      if (body!.includes('<a:pPr')) expect(body!.startsWith('<a:pPr')).toBe(true);
+    }
+    const [slide] = await readPptx(bytes);
+    expect(slide!.paragraphs).toEqual(
+      expect.arrayContaining(['Evidence', 'See the uptime report.', 'Predict failures']),
+    );
+    expect(slide!.notes).toContain(`See the uptime report (${REPORT}). Every depot is in it.`);
+    // The heading is a bold label without a bullet.
+    const evidence = /<a:p><a:pPr([^>]*)>([\s\S]*?)<\/a:pPr><a:r><a:rPr([^>]*)>[\s\S]*?<a:t>Evidence<\/a:t>/.exec(xml);
+    expect(evidence?.[2]).toContain('<a:buNone/>');
+    expect(evidence?.[3]).toContain('b="1"');
   });
 });

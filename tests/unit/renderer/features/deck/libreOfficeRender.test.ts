@@ -44,7 +44,23 @@ describe.skipIf(missing !== null)('a deck opened in LibreOffice', () => {
 
   beforeAll(async () => {
     const narratives = [
-      narrative('n1', { title: 'Cost of downtime', keyMessage: 'Every idle truck costs more than Fernway does.' }),
+      narrative('n1', {
+        title: 'Cost of downtime',
+        keyMessage: 'Every idle truck costs more than Fernway does.',
+        body: [
+          { kind: 'heading', text: 'The evidence' },
+          {
+            kind: 'paragraph',
+            text: 'Read the uptime report before the call. Every depot is in it.',
+            runs: [
+              { text: 'Read the ' },
+              { text: 'uptime report', url: 'https://fernway.example/uptime?depot=all&range=90d' },
+              { text: ' before the call. Every depot is in it.' },
+            ],
+          },
+          { kind: 'bullet', text: 'Predict failures two weeks ahead' },
+        ],
+      }),
       oversized('n2'),
       narrative('n3', {
         title: 'Security',
@@ -119,5 +135,15 @@ describe.skipIf(missing !== null)('a deck opened in LibreOffice', () => {
     });
     expect(outside).toEqual([]);
     expect(html).toContain('&lt;script&gt;'); // the narrative's markup came out as text
+  });
+
+  it('opens the link on its words, and keeps the heading as a label', () => {
+    // LibreOffice turns the hyperlink into a PDF link annotation over the words.
+    const pdf = readFileSync(join(dir, 'deck.pdf')).toString('latin1');
+    expect(pdf).toMatch(/\/S\/URI\/URI\(https:\/\/fernway\.example\/uptime\?depot=all&range=90d\)/);
+    const html = readFileSync(join(dir, 'bbox.html'), 'utf8');
+    const slide2 = [...html.matchAll(/<page[^>]*>([\s\S]*?)<\/page>/g)][1]![1]!;
+    const words = [...slide2.matchAll(/>([^<]+)<\/word>/g)].map((m) => m[1]).join(' ');
+    expect(words).toMatch(/The evidence (• )?Read the uptime report before the call\. (• )?Predict failures/);
   });
 });
