@@ -71,6 +71,13 @@ type Handler = (
 
 const MESSAGE_SYNC = 0;
 
+/** The client ids an awareness 'update' event reports. */
+interface PresenceChanges {
+  added: number[];
+  updated: number[];
+  removed: number[];
+}
+
 /** One document's connection to the sync server. */
 export class SyncLink {
   readonly provider: WebsocketProvider;
@@ -119,6 +126,10 @@ export class SyncLink {
     // only drop and count them), so updates go out through our filter.
     doc.off('update', this.provider._updateHandler);
     doc.on('update', this.sendUpdate);
+    // y-websocket also sends back every presence it receives; the server relays presence itself and drops
+    // (and counts) entries of other connections, so only this client's own presence goes out.
+    this.provider.awareness.off('update', this.provider._awarenessUpdateHandler);
+    this.provider.awareness.on('update', this.sendOwnPresence);
     this.provider.on('status', this.handleStatus);
     this.provider.on('sync', this.handleSync);
     this.provider.on('closed', this.handleClosed);
@@ -144,6 +155,14 @@ export class SyncLink {
 
   private readonly sendUpdate = (update: Uint8Array, origin: unknown): void => {
     if (!this.readOnly) this.provider._updateHandler(update, origin);
+  };
+
+  private readonly sendOwnPresence = (changes: PresenceChanges, origin: unknown): void => {
+    const self = this.provider.awareness.clientID;
+    const own = (ids: number[]) => ids.filter((id) => id === self);
+    const mine = { added: own(changes.added), updated: own(changes.updated), removed: own(changes.removed) };
+    if (mine.added.length + mine.updated.length + mine.removed.length === 0) return;
+    this.provider._awarenessUpdateHandler(mine, origin);
   };
 
   private readonly handleStored = (_e: encoding.Encoder, decoder: decoding.Decoder): void => {
@@ -274,6 +293,7 @@ export class SyncLink {
     this.doc.off('update', this.handleDocUpdate);
     this.doc.off('update', this.sendUpdate);
     this.provider.destroy();
+    this.provider.awareness.off('update', this.sendOwnPresence);
     this.listeners.clear();
   }
 }

@@ -37,7 +37,9 @@ export function SaveStateLabel({ session, onRetry }: SaveStateLabelProps) {
     const paint = (): void => {
       const pending = link !== null && link.unconfirmed > 0;
       const offline = link?.status === 'offline';
-      element.className = `save-state save-${local}${pending ? ' save-pending' : ''}${offline ? ' save-offline' : ''}`;
+      const reader = link?.session?.canWrite === false;
+      const mode = offline ? ' save-offline' : reader ? ' save-readonly' : '';
+      element.className = `save-state save-${local}${pending ? ' save-pending' : ''}${mode}`;
       element.dataset.state = local;
       const label = describeSaveState(local, link);
       if (text.textContent !== label) text.textContent = label;

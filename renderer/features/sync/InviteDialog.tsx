@@ -86,7 +86,7 @@ export function InviteDialog({ workspace, serverUrl, onClose }: InviteDialogProp
         </div>
         <p className="muted invite-note">
           <code>--data</code> is the folder the server was started with. The command prints the invite token on its last
-          line: send it with the server address, and your teammate chooses <em>Join a sync server…</em>.
+          line: send it with the server address; your teammate pastes both into <em>Join a sync server…</em>
         </p>
       </div>
     </Dialog>

@@ -73,6 +73,7 @@ describe('SyncLink', () => {
   it('a reader never has changes to send, through a reload and a burst of the storyteller’s edits', async () => {
     const storyteller = open(invite(dataDir, 'acme', 'Maya', 'storyteller'));
     await live(storyteller);
+    storyteller.provider.awareness.setLocalStateField('name', 'Maya');
     storyteller.doc.getText('t').insert(0, 'x'.repeat(2999));
     await waitUntil(
       () => storyteller.getState().unconfirmed === 0,
@@ -99,7 +100,12 @@ describe('SyncLink', () => {
     expect(rep.getState().unconfirmed).toBe(0);
     rep.connect();
     await live(rep);
-    for (let i = 0; i < 50; i++) storyteller.doc.getText('t').insert(0, `edit ${i} `);
+    rep.provider.awareness.setLocalStateField('name', 'Rep');
+    for (let i = 0; i < 50; i++) {
+      storyteller.doc.getText('t').insert(0, `edit ${i} `);
+      storyteller.provider.awareness.setLocalStateField('cursor', i); // presence travels with every edit
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
     await waitUntil(
       () => text(rep) === text(storyteller),
       5_000,
@@ -108,7 +114,13 @@ describe('SyncLink', () => {
 
     expect(rep.getState().unconfirmed).toBe(0);
     expect(Math.max(0, ...seen)).toBe(0);
-    // The reader sent nothing the server had to drop — not even the answer to the server's sync step 1.
+    await waitUntil(
+      () => rep.provider.awareness.getStates().get(storyteller.doc.clientID)?.cursor === 49,
+      5_000,
+      () => 'presence did not arrive',
+    );
+    // The reader sent nothing the server had to drop — not even the answer to the server's sync step 1, nor
+    // the storyteller's presence back to the server.
     expect(await rejectedMessages()).toEqual([]);
   });
 
