@@ -7,6 +7,8 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import * as Y from 'yjs';
+import { readStoredState } from '../unit/server/helpers/clients';
 import { joinAs } from './support/joinServer';
 import { startSyncServer, type SyncServer } from './support/syncServer';
 
@@ -44,6 +46,31 @@ async function recordSaveLabels(page: Page): Promise<() => Promise<string[]>> {
   return () => page.evaluate(() => (window as unknown as { duetLabels: string[] }).duetLabels);
 }
 
+/** Everything this browser stored of a document (IndexedDB `duet-docs`), merged into one update. */
+async function storedOnDevice(page: Page, docName: string): Promise<Uint8Array> {
+  const records = await page.evaluate(async (name) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('duet-docs');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const rows = await new Promise<{ bytes: Uint8Array }[]>((resolve, reject) => {
+      const all = db.transaction('updates').objectStore('updates').index('byDoc').getAll(IDBKeyRange.only(name));
+      all.onsuccess = () => resolve(all.result as { bytes: Uint8Array }[]);
+      all.onerror = () => reject(all.error);
+    });
+    db.close();
+    return rows.map((row) => Array.from(row.bytes));
+  }, docName);
+  return Y.mergeUpdates(records.map((bytes) => new Uint8Array(bytes)));
+}
+
+/** Operations in `local` the server does not hold: what this device wrote itself (and never got stored). */
+function writtenOnlyHere(local: Uint8Array, onServer: Uint8Array): [number, number][] {
+  const stored = Y.decodeStateVector(Y.encodeStateVectorFromUpdate(onServer));
+  return [...Y.parseUpdateMeta(local).to].filter(([client, clock]) => clock > (stored.get(client) ?? 0));
+}
+
 function narrativeTitle(page: Page, index: number) {
   return page.getByTestId('editor').locator('.narrative-title').nth(index);
 }
@@ -57,7 +84,8 @@ test('a salesperson is read-only and up to date through a reload and a burst of 
   await maya.getByRole('button', { name: 'Create playbook' }).click();
   await expect(maya.getByTestId('save-state')).toHaveText('Saved to server');
 
-  const rep = await joinAs(browser, server, 'Rep', server.invite('acme', 'Rep', 'sales'));
+  const repToken = server.invite('acme', 'Rep', 'sales');
+  const rep = await joinAs(browser, server, 'Rep', repToken);
   await rep.getByRole('button', { name: 'Launch story', exact: true }).click();
   await expect(rep.getByTestId('save-state')).toHaveText('Read-only · up to date');
 
@@ -81,6 +109,9 @@ test('a salesperson is read-only and up to date through a reload and a burst of 
   expect((await labels()).filter((text) => /Sending|change/.test(text))).toEqual([]);
   // Not one message of the reader had to be refused (no writes, not even a reply to the server's sync).
   expect(await rejectedMessages()).toEqual([]);
+  // Nor did it write "last edited" into its own copy of the workspace directory on the storyteller's edits.
+  const directory = await storedOnDevice(rep, 'acme/directory');
+  expect(writtenOnlyHere(directory, await readStoredState(server.wsUrl, 'acme/directory', repToken))).toEqual([]);
   await maya.context().close();
   await rep.context().close();
 });
