@@ -12,7 +12,6 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import * as decoding from 'lib0/decoding';
 import type * as encoding from 'lib0/encoding';
-import { messageYjsSyncStep1 } from 'y-protocols/sync';
 import {
   MESSAGE_SESSION,
   MESSAGE_STORED,
@@ -22,6 +21,7 @@ import {
 } from '@shared/collab/syncProtocol';
 import { LOCAL_LOAD_ORIGIN } from './LocalPersistence';
 import { countUnconfirmed, retryDelayMs } from './pendingChanges';
+import { sendOnlyOwnWrites } from './sendOnlyOwnWrites';
 
 export { countUnconfirmed } from './pendingChanges';
 
@@ -61,22 +61,7 @@ export interface SyncLinkOptions {
   connect?: boolean;
 }
 
-type Handler = (
-  encoder: encoding.Encoder,
-  decoder: decoding.Decoder,
-  provider: WebsocketProvider,
-  emitSynced: boolean,
-  messageType: number,
-) => void;
-
-const MESSAGE_SYNC = 0;
-
-/** The client ids an awareness 'update' event reports. */
-interface PresenceChanges {
-  added: number[];
-  updated: number[];
-  removed: number[];
-}
+type Handler = (encoder: encoding.Encoder, decoder: decoding.Decoder) => void;
 
 /** One document's connection to the sync server. */
 export class SyncLink {
@@ -98,6 +83,7 @@ export class SyncLink {
   private failures = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private destroyed = false;
+  private readonly stopFiltering: () => void;
 
   constructor(
     readonly doc: Y.Doc,
@@ -118,18 +104,9 @@ export class SyncLink {
       // read-only tab's edits reach a writable one without the server's role check.
       disableBc: true,
     });
-    const sync = this.provider.messageHandlers[MESSAGE_SYNC] as Handler;
-    this.provider.messageHandlers[MESSAGE_SYNC] = this.readOnlyAware(sync);
-    this.provider.messageHandlers[MESSAGE_STORED] = this.handleStored as Handler;
-    this.provider.messageHandlers[MESSAGE_SESSION] = this.handleSession as Handler;
-    // The provider sends every local update; a read-only connection must send none (the server would
-    // only drop and count them), so updates go out through our filter.
-    doc.off('update', this.provider._updateHandler);
-    doc.on('update', this.sendUpdate);
-    // y-websocket also sends back every presence it receives; the server relays presence itself and drops
-    // (and counts) entries of other connections, so only this client's own presence goes out.
-    this.provider.awareness.off('update', this.provider._awarenessUpdateHandler);
-    this.provider.awareness.on('update', this.sendOwnPresence);
+    this.provider.messageHandlers[MESSAGE_STORED] = this.handleStored;
+    this.provider.messageHandlers[MESSAGE_SESSION] = this.handleSession;
+    this.stopFiltering = sendOnlyOwnWrites(this.provider, () => this.readOnly);
     this.provider.on('status', this.handleStatus);
     this.provider.on('sync', this.handleSync);
     this.provider.on('closed', this.handleClosed);
@@ -142,30 +119,7 @@ export class SyncLink {
     return this.state.session?.canWrite === false;
   }
 
-  /**
-   * The server's sync step 1 asks for what it lacks; a reader answers nothing (its state would be dropped
-   * and counted as a rejected write). Everything else goes to y-websocket's own sync handler.
-   */
-  private readOnlyAware(sync: Handler): Handler {
-    return (encoder, decoder, provider, emitSynced, messageType) => {
-      if (this.readOnly && decoding.peekVarUint(decoder) === messageYjsSyncStep1) return;
-      sync(encoder, decoder, provider, emitSynced, messageType);
-    };
-  }
-
-  private readonly sendUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (!this.readOnly) this.provider._updateHandler(update, origin);
-  };
-
-  private readonly sendOwnPresence = (changes: PresenceChanges, origin: unknown): void => {
-    const self = this.provider.awareness.clientID;
-    const own = (ids: number[]) => ids.filter((id) => id === self);
-    const mine = { added: own(changes.added), updated: own(changes.updated), removed: own(changes.removed) };
-    if (mine.added.length + mine.updated.length + mine.removed.length === 0) return;
-    this.provider._awarenessUpdateHandler(mine, origin);
-  };
-
-  private readonly handleStored = (_e: encoding.Encoder, decoder: decoding.Decoder): void => {
+  private readonly handleStored: Handler = (_e, decoder) => {
     const vector = readStateVector(decoding.readVarUint8Array(decoder));
     if (vector === null) return;
     this.markStored(vector);
@@ -173,7 +127,7 @@ export class SyncLink {
     this.recount();
   };
 
-  private readonly handleSession = (_e: encoding.Encoder, decoder: decoding.Decoder): void => {
+  private readonly handleSession: Handler = (_e, decoder) => {
     this.update({ session: readSessionBody(decoder) });
     this.recount();
   };
@@ -291,9 +245,8 @@ export class SyncLink {
     this.destroyed = true;
     this.clearRetry();
     this.doc.off('update', this.handleDocUpdate);
-    this.doc.off('update', this.sendUpdate);
     this.provider.destroy();
-    this.provider.awareness.off('update', this.sendOwnPresence);
+    this.stopFiltering();
     this.listeners.clear();
   }
 }
