@@ -46,23 +46,25 @@ async function recordSaveLabels(page: Page): Promise<() => Promise<string[]>> {
   return () => page.evaluate(() => (window as unknown as { duetLabels: string[] }).duetLabels);
 }
 
-/** Everything this browser stored of a document (IndexedDB `duet-docs`), merged into one update. */
-async function storedOnDevice(page: Page, docName: string): Promise<Uint8Array> {
-  const records = await page.evaluate(async (name) => {
+/** Everything this browser stored (IndexedDB `duet-docs`), per document, each merged into one update. */
+async function storedOnDevice(page: Page): Promise<Map<string, Uint8Array>> {
+  const records = await page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const open = indexedDB.open('duet-docs');
       open.onsuccess = () => resolve(open.result);
       open.onerror = () => reject(open.error);
     });
-    const rows = await new Promise<{ bytes: Uint8Array }[]>((resolve, reject) => {
-      const all = db.transaction('updates').objectStore('updates').index('byDoc').getAll(IDBKeyRange.only(name));
-      all.onsuccess = () => resolve(all.result as { bytes: Uint8Array }[]);
+    const rows = await new Promise<{ doc: string; bytes: Uint8Array }[]>((resolve, reject) => {
+      const all = db.transaction('updates').objectStore('updates').getAll();
+      all.onsuccess = () => resolve(all.result as { doc: string; bytes: Uint8Array }[]);
       all.onerror = () => reject(all.error);
     });
     db.close();
-    return rows.map((row) => Array.from(row.bytes));
-  }, docName);
-  return Y.mergeUpdates(records.map((bytes) => new Uint8Array(bytes)));
+    return rows.map((row) => [row.doc, Array.from(row.bytes)] as const);
+  });
+  const byDoc = new Map<string, Uint8Array[]>();
+  for (const [doc, bytes] of records) byDoc.set(doc, [...(byDoc.get(doc) ?? []), new Uint8Array(bytes)]);
+  return new Map([...byDoc].map(([doc, updates]) => [doc, Y.mergeUpdates(updates)]));
 }
 
 /** Operations in `local` the server does not hold: what this device wrote itself (and never got stored). */
@@ -109,9 +111,15 @@ test('a salesperson is read-only and up to date through a reload and a burst of 
   expect((await labels()).filter((text) => /Sending|change/.test(text))).toEqual([]);
   // Not one message of the reader had to be refused (no writes, not even a reply to the server's sync).
   expect(await rejectedMessages()).toEqual([]);
-  // Nor did it write "last edited" into its own copy of the workspace directory on the storyteller's edits.
-  const directory = await storedOnDevice(rep, 'acme/directory');
-  expect(writtenOnlyHere(directory, await readStoredState(server.wsUrl, 'acme/directory', repToken))).toEqual([]);
+  // Nor did it write anything into its own copies — not "last edited" into the directory on the
+  // storyteller's edits, not the playbook: everything stored on the device is what the server holds.
+  const stored = await storedOnDevice(rep);
+  expect([...stored.keys()]).toContain('acme/directory');
+  expect([...stored.keys()].some((name) => name.startsWith('acme/playbook/'))).toBe(true);
+  for (const [docName, local] of stored) {
+    const onServer = await readStoredState(server.wsUrl, docName, repToken);
+    expect({ docName, writtenOnlyHere: writtenOnlyHere(local, onServer) }).toEqual({ docName, writtenOnlyHere: [] });
+  }
   await maya.context().close();
   await rep.context().close();
 });
