@@ -62,7 +62,8 @@ async function startDuet() {
   return {
     name: 'duet',
     child,
-    url: (doc, write) => `ws://127.0.0.1:${port}/bench/playbook/${doc}?token=${write ? writer : reader}`,
+    // duet=1: Duet's own client asks for the stored/session messages, so the bench pays for them too.
+    url: (doc, write) => `ws://127.0.0.1:${port}/bench/playbook/${doc}?token=${write ? writer : reader}&duet=1`,
   };
 }
 

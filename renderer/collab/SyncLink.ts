@@ -13,6 +13,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as decoding from 'lib0/decoding';
 import type * as encoding from 'lib0/encoding';
 import {
+  EXTENSION_QUERY,
   MESSAGE_SESSION,
   MESSAGE_STORED,
   readSessionBody,
@@ -97,7 +98,7 @@ export class SyncLink {
     const ownIds = options.memory?.get(this.ownKey);
     if (ownIds) for (const id of JSON.parse(ownIds) as number[]) this.own.add(id);
     this.provider = new WebsocketProvider(options.serverUrl, docName, doc, {
-      params: { token: options.token },
+      params: { token: options.token, [EXTENSION_QUERY.name]: EXTENSION_QUERY.value },
       connect: options.connect ?? true,
       WebSocketPolyfill: options.WebSocketImpl,
       // Tabs of the browser client sync through the server; a BroadcastChannel shortcut would let a

@@ -3,6 +3,7 @@
  * connection may exist, before any document is loaded or created.
  */
 import { parseDocName, type DocName } from '@shared/collab/docNames';
+import { wantsExtensions } from '@shared/collab/syncProtocol';
 import type { Role } from '@shared/domain/settings';
 import type { Members } from './Members';
 import { canWrite } from './permissions';
@@ -16,6 +17,8 @@ export interface Session {
   memberName: string;
   role: Role;
   canWrite: boolean;
+  /** The client asked for Duet's extension messages (`?duet=1`); stock y-websocket clients do not. */
+  extensions: boolean;
 }
 
 /** A refusal: the HTTP status written back, and the metric label. */
@@ -71,6 +74,7 @@ export function authorizeUpgrade(
       memberName: member.name,
       role: member.role,
       canWrite: canWrite(member.role, doc.kind),
+      extensions: wantsExtensions(parsed.searchParams),
     },
   };
 }

@@ -9,6 +9,7 @@ import type { Metrics } from '../http/Metrics';
 import { encodeSession } from '../protocol/encodeMessages';
 import { CLOSE_MALFORMED, CLOSE_SERVER_ERROR, CLOSE_TOO_LARGE } from '../protocol/messageTypes';
 import { parseFrame } from '../protocol/parseFrame';
+import type { PresenceIdentity } from './bindPresence';
 import type { DocRegistry } from './DocRegistry';
 import type { Peer } from './Peer';
 import type { SharedDoc } from './SharedDoc';
@@ -43,6 +44,8 @@ export class Connection implements Peer {
   private readonly waiting: Uint8Array[] = [];
   private readonly messages: TokenBucket;
   private readonly bytes: TokenBucket;
+  readonly extensions: boolean;
+  readonly identity: PresenceIdentity;
 
   constructor(
     private readonly ws: WebSocket,
@@ -56,16 +59,19 @@ export class Connection implements Peer {
     ws.on('message', this.handleMessage);
     ws.on('close', this.handleClose);
     ws.on('error', (error) => console.error(`[sync] ${session.docName}: socket error`, error));
-    this.send(
-      encodeSession({
-        v: 1,
-        role: session.role,
-        canWrite: session.canWrite,
-        memberId: session.memberId,
-        name: session.memberName,
-        doc: session.docName,
-      }),
-    );
+    this.extensions = session.extensions;
+    this.identity = { memberId: session.memberId, name: session.memberName, role: session.role };
+    if (this.extensions)
+      this.send(
+        encodeSession({
+          v: 1,
+          role: session.role,
+          canWrite: session.canWrite,
+          memberId: session.memberId,
+          name: session.memberName,
+          doc: session.docName,
+        }),
+      );
     deps.registry.acquire(session.docName).then(this.handleLoaded, (error: unknown) => {
       // The registry logged the cause; the client retries later and keeps its local work meanwhile.
       this.close(CLOSE_SERVER_ERROR, 'document unavailable');
@@ -140,7 +146,7 @@ export class Connection implements Peer {
         return;
       }
       case 'awareness': {
-        const applied = shared.applyAwareness(this, frame.payload, frame.entries);
+        const applied = shared.applyAwareness(this, frame.entries);
         if (!applied.ok)
           this.deps.metrics.reject(
             applied.error.message.startsWith('awareness-') ? applied.error.message : 'invalid-awareness',

@@ -18,6 +18,7 @@ import {
 import { CLOSE_SERVER_ERROR } from '../protocol/messageTypes';
 import type { Broadcaster } from '../storage/Broadcaster';
 import type { DocStorage } from '../storage/DocStorage';
+import { bindPresence } from './bindPresence';
 import type { Peer } from './Peer';
 
 /** Origin of updates that came from another node: relay them, never store them again. */
@@ -107,13 +108,22 @@ export class SharedDoc {
       // Whatever Yjs integrated before throwing was emitted and is stored like any update: doc and log agree.
       return fail('corrupt', `update rejected by Yjs: ${(error as Error).message}`);
     }
-    const stateVector = Y.encodeStateVector(this.doc);
-    this.enqueue(async () => peer.send(encodeStored(stateVector)));
+    // Only clients that asked for Duet's messages get `stored`; a stock y-websocket client would log it as unknown.
+    if (peer.extensions) {
+      const stateVector = Y.encodeStateVector(this.doc);
+      this.enqueue(async () => peer.send(encodeStored(stateVector)));
+    }
     return ok(undefined);
   }
 
-  /** Applies a presence update, refusing entries for client ids another peer drives. */
-  applyAwareness(peer: Peer, payload: Uint8Array, entries: AwarenessEntry[]): Result<void> {
+  /**
+   * Applies a presence update, refusing entries for client ids another peer drives. Each state is first
+   * rewritten to name the peer's member (`bindPresence`): the server says who a presence belongs to.
+   */
+  applyAwareness(peer: Peer, claimed: AwarenessEntry[]): Result<void> {
+    const bound = bindPresence(claimed, peer.identity);
+    if (!bound.ok) return bound;
+    const { payload, entries } = bound.value;
     for (const entry of entries) {
       const owner = this.awarenessOwners.get(entry.clientId);
       if (owner !== undefined && owner !== peer) return fail('denied', 'awareness-spoof');

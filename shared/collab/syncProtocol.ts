@@ -8,11 +8,22 @@
  *   changes not yet confirmed.
  * - 101 `session` (server → client, first message): JSON facts about this connection — the member's role
  *   and whether it may write this document. Read-only connections' updates are dropped by the server.
- * See docs/SYNC-PROTOCOL.md for the full description.
+ *
+ * A client asks for both by adding `duet=1` ({@link EXTENSION_QUERY}) to its connection URL; a client that does
+ * not ask (y-websocket's stock provider, any other Yjs tool) never receives them, so it has nothing to log
+ * "Unable to compute message" about. See docs/SYNC-PROTOCOL.md for the full description.
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { ROLES, type Role } from '../domain/settings';
+
+/** The query parameter (name and value) with which a client asks for Duet's extension messages. */
+export const EXTENSION_QUERY = { name: 'duet', value: '1' } as const;
+
+/** True when a connection URL's query asks for Duet's extension messages. */
+export function wantsExtensions(query: { get(name: string): string | null }): boolean {
+  return query.get(EXTENSION_QUERY.name) === EXTENSION_QUERY.value;
+}
 
 /** `stored`: varUint8Array state vector of the stored document. */
 export const MESSAGE_STORED = 100;

@@ -1,6 +1,7 @@
 /**
  * Who else is in this playbook right now: one avatar per connected person, in their cursor colour, from the
- * awareness states the collaboration plugin publishes (name and colour).
+ * awareness states the collaboration plugin publishes. Name and role are the server's (it rewrites every
+ * presence with the member of the connection's token); the colour is the client's.
  */
 import { useEffect, useState } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
@@ -8,6 +9,8 @@ import type { Awareness } from 'y-protocols/awareness';
 interface Person {
   clientId: number;
   name: string;
+  /** The member's role as the server states it; empty without a sync server. */
+  role: string;
   color: string;
 }
 
@@ -17,7 +20,8 @@ function readPeople(awareness: Awareness): Person[] {
     if (clientId === awareness.clientID) return;
     const name = typeof state.name === 'string' ? state.name.slice(0, 80) : '';
     const color = typeof state.color === 'string' && /^#[0-9a-f]{3,8}$/i.test(state.color) ? state.color : '#6b7385';
-    if (name) people.push({ clientId, name, color });
+    const role = typeof state.role === 'string' ? state.role.slice(0, 20) : '';
+    if (name) people.push({ clientId, name, role, color });
   });
   return people.sort((a, b) => a.name.localeCompare(b.name));
 }
@@ -38,7 +42,7 @@ export function PresenceBar({ awareness }: { awareness: Awareness }) {
         <span
           key={p.clientId}
           className="presence-avatar"
-          title={p.name}
+          title={p.role ? `${p.name} (${p.role})` : p.name}
           data-color={p.color}
           ref={(el) => el?.style.setProperty('--who', p.color)}
         >

@@ -42,7 +42,7 @@ export async function waitUntil(condition: () => boolean, timeoutMs: number, mes
 /** Connects a provider to `{url}/{docName}?token=`. */
 export function openClient(url: string, docName: string, token: string, doc = new Y.Doc()): Client {
   const provider = new WebsocketProvider(url, docName, doc, {
-    params: { token },
+    params: { token, duet: '1' },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     maxBackoffTime: 150,
@@ -82,7 +82,7 @@ export function connectRaw(
   token: string | null,
   headers: Record<string, string> = {},
 ): Promise<RawSocket | { status: number }> {
-  const query = token === null ? '' : `?token=${encodeURIComponent(token)}`;
+  const query = token === null ? '' : `?token=${encodeURIComponent(token)}&duet=1`;
   const ws = new WebSocket(`${url}/${path}${query}`, { headers });
   const frames: Uint8Array[] = [];
   let closedFlag = false;
