@@ -60,7 +60,15 @@ export interface SyncLinkOptions {
    * stored content only after the binding exists (the binding learns content from Yjs events).
    */
   connect?: boolean;
+  /** How long an attempt may take to open before it counts as failed (default 8 s). */
+  connectTimeoutMs?: number;
 }
+
+/**
+ * A server that does not answer at all (host down, packets dropped) would keep the first attempt — and the
+ * "Connecting…" it shows — open for as long as the network stack waits; it counts as failed after this.
+ */
+const CONNECT_TIMEOUT_MS = 8_000;
 
 type Handler = (encoder: encoding.Encoder, decoder: decoding.Decoder) => void;
 
@@ -83,6 +91,7 @@ export class SyncLink {
   /** Failed attempts since the link was last live. */
   private failures = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private openTimer: ReturnType<typeof setTimeout> | null = null;
   private destroyed = false;
   private readonly stopFiltering: () => void;
 
@@ -113,6 +122,8 @@ export class SyncLink {
     this.provider.on('closed', this.handleClosed);
     this.provider.on('connection-close', this.handleConnectionClose);
     doc.on('update', this.handleDocUpdate);
+    // With `connect: true` the first attempt started inside the provider's constructor, before we listened.
+    if (!this.provider.wsconnected) this.armOpenTimeout();
     this.recount();
   }
 
@@ -134,6 +145,9 @@ export class SyncLink {
   };
 
   private readonly handleStatus = ({ status }: { status: string }): void => {
+    if (this.openTimer !== null) clearTimeout(this.openTimer);
+    this.openTimer = null;
+    if (status === 'connecting') this.armOpenTimeout();
     if (status === 'disconnected') this.update({ status: 'offline' });
     else if (status === 'connecting' || (status === 'connected' && !this.provider.synced))
       // Once an attempt failed, a new attempt does not make the link any less offline.
@@ -174,9 +188,21 @@ export class SyncLink {
     });
   };
 
+  /** Fails the attempt under way if it has not opened in time. */
+  private armOpenTimeout(): void {
+    const attempt = this.provider.ws;
+    if (attempt === null) return;
+    this.openTimer = setTimeout(() => {
+      // Closing a socket that never opened reports a close event: the attempt fails like a refused one.
+      if (this.provider.ws === attempt && !this.provider.wsconnected) attempt.close();
+    }, this.options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS);
+  }
+
   private clearRetry(): void {
     if (this.retryTimer !== null) clearTimeout(this.retryTimer);
     this.retryTimer = null;
+    if (this.openTimer !== null) clearTimeout(this.openTimer);
+    this.openTimer = null;
   }
 
   private readonly handleDocUpdate = (update: Uint8Array, origin: unknown): void => {

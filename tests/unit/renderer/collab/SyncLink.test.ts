@@ -1,5 +1,6 @@
 // The app's SyncLink against the REAL sync server process: what it says about unsent changes and the
 // connection is what a user reads in the title bar and the sidebar, so every figure here is one they see.
+import { createServer, type Socket } from 'node:net';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -170,4 +171,30 @@ describe('SyncLink', () => {
     expect(Date.now()).toBeLessThan(scheduled);
     expect(link.getState().nextRetryAt).toBeNull();
   }, 40_000);
+
+  it('a server that never answers is offline after the first attempt times out, not "connecting" forever', async () => {
+    const held: Socket[] = [];
+    const silent = createServer((socket) => void held.push(socket)); // accepts, never completes the handshake
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as { port: number };
+    try {
+      const link = new SyncLink(new Y.Doc(), DOC, {
+        serverUrl: `ws://127.0.0.1:${port}`,
+        token: 'any',
+        connectTimeoutMs: 300,
+        WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket,
+      });
+      links.push(link);
+      expect(link.getState().status).toBe('connecting');
+      await waitUntil(
+        () => link.getState().nextRetryAt !== null,
+        3_000,
+        () => JSON.stringify(link.getState()),
+      );
+      expect(link.getState().status).toBe('offline');
+    } finally {
+      for (const socket of held) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  });
 });
