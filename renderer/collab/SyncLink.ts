@@ -3,6 +3,10 @@
  * protocol extension (see shared/collab/syncProtocol.ts) to know the connection's role and which local
  * changes the server has confirmed as stored. Attaching a link never changes the editor: the provider
  * works on the same Y.Doc the editor and local persistence already use.
+ *
+ * Honest status: only this device's own operations count as "not on the server yet" (remote ones reach it
+ * already stored); a read-only connection sends nothing at all; after a failed attempt the link says
+ * offline and when it will try again, and `retryNow` tries at once.
  */
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
@@ -16,19 +20,27 @@ import {
   readStateVector,
   type SessionInfo,
 } from '@shared/collab/syncProtocol';
+import { LOCAL_LOAD_ORIGIN } from './LocalPersistence';
+import { countUnconfirmed, retryDelayMs } from './pendingChanges';
+import { sendOnlyOwnWrites } from './sendOnlyOwnWrites';
+
+export { countUnconfirmed } from './pendingChanges';
 
 /** Connection state shown to the user. */
 export type LinkStatus = 'offline' | 'connecting' | 'live';
 
 /** Everything the UI shows about one document's link. */
 export interface LinkState {
+  /** "connecting" only until the first attempt fails; from then on "offline" until the link is live. */
   status: LinkStatus;
   /** Null until the server said who we are. */
   session: SessionInfo | null;
-  /** Local operations the server has not yet confirmed as stored. */
+  /** This device's operations the server has not yet confirmed as stored (0 for a read-only link). */
   unconfirmed: number;
   /** Set when the server closed the connection for good (e.g. revoked invite). */
   closedReason: string | null;
+  /** While offline: when the next attempt starts (ms since the epoch); null while one is under way. */
+  nextRetryAt: number | null;
 }
 
 /** Options of a link. */
@@ -36,7 +48,10 @@ export interface SyncLinkOptions {
   /** ws:// or wss:// base URL of the sync server. */
   serverUrl: string;
   token: string;
-  /** Where the last known server state vector is remembered, so offline changes count across restarts. */
+  /**
+   * Where the last known server state vector and this device's client ids are remembered, so offline
+   * changes count across restarts.
+   */
   memory?: { get(key: string): string | null; set(key: string, value: string): void };
   /** For Node tests: a WebSocket implementation. */
   WebSocketImpl?: typeof WebSocket;
@@ -45,39 +60,52 @@ export interface SyncLinkOptions {
    * stored content only after the binding exists (the binding learns content from Yjs events).
    */
   connect?: boolean;
+  /** How long an attempt may take to open before it counts as failed (default 8 s). */
+  connectTimeoutMs?: number;
 }
 
-type Handler = (
-  encoder: encoding.Encoder,
-  decoder: decoding.Decoder,
-  provider: WebsocketProvider,
-  emitSynced: boolean,
-  messageType: number,
-) => void;
+/**
+ * A server that does not answer at all (host down, packets dropped) would keep the first attempt — and the
+ * "Connecting…" it shows — open for as long as the network stack waits; it counts as failed after this.
+ */
+const CONNECT_TIMEOUT_MS = 8_000;
 
-/** Sum over clients of how far the local state is ahead of the stored state. */
-export function countUnconfirmed(local: Map<number, number>, stored: Map<number, number>): number {
-  let total = 0;
-  for (const [client, clock] of local) total += Math.max(0, clock - (stored.get(client) ?? 0));
-  return total;
-}
+type Handler = (encoder: encoding.Encoder, decoder: decoding.Decoder) => void;
 
 /** One document's connection to the sync server. */
 export class SyncLink {
   readonly provider: WebsocketProvider;
   private stored = new Map<number, number>();
-  private state: LinkState = { status: 'connecting', session: null, unconfirmed: 0, closedReason: null };
+  /** Yjs client ids this device wrote this document with (this session's and earlier ones'). */
+  private readonly own = new Set<number>();
+  private state: LinkState = {
+    status: 'connecting',
+    session: null,
+    unconfirmed: 0,
+    closedReason: null,
+    nextRetryAt: null,
+  };
   private readonly listeners = new Set<(state: LinkState) => void>();
-  private readonly memoryKey: string;
+  private readonly storedKey: string;
+  private readonly ownKey: string;
+  /** Failed attempts since the link was last live. */
+  private failures = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private openTimer: ReturnType<typeof setTimeout> | null = null;
+  private destroyed = false;
+  private readonly stopFiltering: () => void;
 
   constructor(
     readonly doc: Y.Doc,
     readonly docName: string,
     private readonly options: SyncLinkOptions,
   ) {
-    this.memoryKey = `duet.sync.stored.${options.serverUrl}.${docName}`;
-    const remembered = options.memory?.get(this.memoryKey);
+    this.storedKey = `duet.sync.stored.${options.serverUrl}.${docName}`;
+    this.ownKey = `duet.sync.own.${options.serverUrl}.${docName}`;
+    const remembered = options.memory?.get(this.storedKey);
     if (remembered) this.stored = new Map(JSON.parse(remembered) as [number, number][]);
+    const ownIds = options.memory?.get(this.ownKey);
+    if (ownIds) for (const id of JSON.parse(ownIds) as number[]) this.own.add(id);
     this.provider = new WebsocketProvider(options.serverUrl, docName, doc, {
       params: { token: options.token, [EXTENSION_QUERY.name]: EXTENSION_QUERY.value },
       connect: options.connect ?? true,
@@ -86,49 +114,111 @@ export class SyncLink {
       // read-only tab's edits reach a writable one without the server's role check.
       disableBc: true,
     });
-    this.provider.messageHandlers[MESSAGE_STORED] = this.handleStored as Handler;
-    this.provider.messageHandlers[MESSAGE_SESSION] = this.handleSession as Handler;
+    this.provider.messageHandlers[MESSAGE_STORED] = this.handleStored;
+    this.provider.messageHandlers[MESSAGE_SESSION] = this.handleSession;
+    this.stopFiltering = sendOnlyOwnWrites(this.provider, () => this.readOnly);
     this.provider.on('status', this.handleStatus);
     this.provider.on('sync', this.handleSync);
     this.provider.on('closed', this.handleClosed);
+    this.provider.on('connection-close', this.handleConnectionClose);
     doc.on('update', this.handleDocUpdate);
+    // With `connect: true` the first attempt started inside the provider's constructor, before we listened.
+    if (!this.provider.wsconnected) this.armOpenTimeout();
     this.recount();
   }
 
-  private readonly handleStored = (_e: encoding.Encoder, decoder: decoding.Decoder): void => {
+  private get readOnly(): boolean {
+    return this.state.session?.canWrite === false;
+  }
+
+  private readonly handleStored: Handler = (_e, decoder) => {
     const vector = readStateVector(decoding.readVarUint8Array(decoder));
     if (vector === null) return;
     this.markStored(vector);
-    this.options.memory?.set(this.memoryKey, JSON.stringify([...this.stored]));
+    this.options.memory?.set(this.storedKey, JSON.stringify([...this.stored]));
     this.recount();
   };
 
-  private readonly handleSession = (_e: encoding.Encoder, decoder: decoding.Decoder): void => {
+  private readonly handleSession: Handler = (_e, decoder) => {
     this.update({ session: readSessionBody(decoder) });
+    this.recount();
   };
 
   private readonly handleStatus = ({ status }: { status: string }): void => {
+    if (this.openTimer !== null) clearTimeout(this.openTimer);
+    this.openTimer = null;
+    if (status === 'connecting') this.armOpenTimeout();
     if (status === 'disconnected') this.update({ status: 'offline' });
     else if (status === 'connecting' || (status === 'connected' && !this.provider.synced))
-      this.update({ status: 'connecting' });
+      // Once an attempt failed, a new attempt does not make the link any less offline.
+      this.update({ status: this.failures > 0 ? 'offline' : 'connecting', nextRetryAt: null });
   };
 
   private readonly handleSync = (synced: boolean): void => {
-    this.update({ status: synced ? 'live' : 'connecting' });
+    if (synced) this.failures = 0;
+    if (synced) this.update({ status: 'live', nextRetryAt: null });
+    else this.update({ status: this.failures > 0 ? 'offline' : 'connecting' });
   };
 
   private readonly handleClosed = (event: { code: number; reason: string }): void => {
+    this.clearRetry();
     this.update({
       status: 'offline',
+      nextRetryAt: null,
       closedReason: event.reason || `The server closed the connection (${event.code}).`,
     });
   };
 
+  /**
+   * A connection attempt failed or a live connection dropped (`event` is null when we closed it
+   * ourselves). The schedule of the next attempt is ours, not y-websocket's, so the UI can say when it
+   * comes and "Retry now" can start it early.
+   */
+  private readonly handleConnectionClose = (event: CloseEvent | null): void => {
+    if (event === null) return;
+    // After y-websocket has decided whether this close is final (it then stops and emits `closed`).
+    queueMicrotask(() => {
+      if (this.destroyed || !this.provider.shouldConnect) return;
+      this.failures++;
+      this.provider.disconnect(); // cancels y-websocket's own reconnect timer
+      const delay = retryDelayMs(this.failures);
+      this.clearRetry();
+      this.retryTimer = setTimeout(() => this.retryNow(), delay);
+      this.update({ status: 'offline', nextRetryAt: Date.now() + delay });
+    });
+  };
+
+  /** Fails the attempt under way if it has not opened in time. */
+  private armOpenTimeout(): void {
+    const attempt = this.provider.ws;
+    if (attempt === null) return;
+    this.openTimer = setTimeout(() => {
+      // Closing a socket that never opened reports a close event: the attempt fails like a refused one.
+      if (this.provider.ws === attempt && !this.provider.wsconnected) attempt.close();
+    }, this.options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS);
+  }
+
+  private clearRetry(): void {
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    if (this.openTimer !== null) clearTimeout(this.openTimer);
+    this.openTimer = null;
+  }
+
   private readonly handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    const written = Y.parseUpdateMeta(update).to;
     // What arrives from the server was stored there before it was relayed (the server's durability rule).
-    if (origin === this.provider) this.markStored(Y.parseUpdateMeta(update).to);
+    if (origin === this.provider) this.markStored(written);
+    else if (origin !== LOCAL_LOAD_ORIGIN) this.markOwn(written);
     this.recount();
   };
+
+  /** This device wrote (or imported) these clients' operations; they are its to send. */
+  private markOwn(written: Map<number, number>): void {
+    const before = this.own.size;
+    for (const client of written.keys()) this.own.add(client);
+    if (this.own.size !== before) this.options.memory?.set(this.ownKey, JSON.stringify([...this.own]));
+  }
 
   private markStored(vector: Map<number, number>): void {
     // Stored clocks only grow; keep the maximum in case messages cross a reconnect.
@@ -136,8 +226,11 @@ export class SyncLink {
   }
 
   private readonly recount = (): void => {
-    const local = readStateVector(Y.encodeStateVector(this.doc)) ?? new Map<number, number>();
-    const unconfirmed = countUnconfirmed(local, this.stored);
+    let unconfirmed = 0;
+    if (!this.readOnly) {
+      const local = readStateVector(Y.encodeStateVector(this.doc)) ?? new Map<number, number>();
+      unconfirmed = countUnconfirmed(local, this.stored, this.own);
+    }
     if (unconfirmed !== this.state.unconfirmed) this.update({ unconfirmed });
   };
 
@@ -148,6 +241,18 @@ export class SyncLink {
 
   /** Opens the connection (when created with `connect: false`). */
   connect(): void {
+    this.provider.connect();
+  }
+
+  /**
+   * Tries to reach the server now instead of at the scheduled time. Nothing happens before a first attempt
+   * failed (a playbook's link waits for its editor), while an attempt is under way or connected, or after
+   * the server closed the connection for good (e.g. a revoked invite).
+   */
+  retryNow(): void {
+    if (this.destroyed || this.failures === 0 || this.state.closedReason !== null || this.provider.ws !== null) return;
+    this.clearRetry();
+    this.update({ nextRetryAt: null });
     this.provider.connect();
   }
 
@@ -164,8 +269,11 @@ export class SyncLink {
 
   /** Closes the connection and stops listening. The document is left as it is. */
   destroy(): void {
+    this.destroyed = true;
+    this.clearRetry();
     this.doc.off('update', this.handleDocUpdate);
     this.provider.destroy();
+    this.stopFiltering();
     this.listeners.clear();
   }
 }

@@ -62,8 +62,8 @@ test('both keep writing while the server is down; after it is back no edit is lo
   await expect(maya.getByTestId('connection')).toHaveAttribute('data-status', /offline|connecting/);
   await typeAtEndOf(maya, 3, ' ALPHA');
   await typeAtEndOf(jonas, 3, ' BETA');
-  // Offline, the title bar says the truth: saved here, not yet on the server.
-  await expect(maya.getByTestId('save-state')).toContainText('not on the server yet');
+  // Offline, the title bar says the truth: saved here, sent once the server is back.
+  await expect(maya.getByTestId('save-state')).toContainText('will be sent when the server is back');
 
   await server.start();
   await expect(maya.getByTestId('save-state')).toHaveText('Saved to server', { timeout: 20_000 });

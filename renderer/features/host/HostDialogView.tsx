@@ -6,6 +6,7 @@
 import type { FormEvent } from 'react';
 import { ROLES, type Role } from '@shared/domain/settings';
 import type { HostStatus } from '@shared/ipc/contract';
+import { inviteCommand } from '@shared/collab/inviteCommand';
 import { Dialog } from '../../ui/Dialog';
 import { CopyButton } from './CopyButton';
 import './host.css';
@@ -44,10 +45,6 @@ const ROLE_HINTS: Record<Role, string> = {
   sales: 'reads playbooks, writes notes',
   viewer: 'reads everything',
 };
-
-function quote(value: string): string {
-  return /^[A-Za-z0-9_./:-]+$/.test(value) ? value : `"${value.replace(/(["\\$`])/g, '\\$1')}"`;
-}
 
 function AddressRow({ url, label }: { url: string; label: string }) {
   return (
@@ -121,7 +118,12 @@ function InviteForm(props: HostDialogViewProps & { dataDir: string; fallbackAddr
     event.preventDefault();
     props.onInvite();
   };
-  const command = `npm run sync-server -- invite --data ${quote(props.dataDir)} --workspace ${workspace.id} --name ${quote(invite.name.trim() || 'Sam')} --role ${invite.role}`;
+  const command = inviteCommand({
+    dataDir: props.dataDir,
+    workspaceId: workspace.id,
+    name: invite.name.trim() || 'Sam',
+    role: invite.role,
+  });
   return (
     <section className="host-invite" aria-label="Invite a teammate">
       <h3>Invite a teammate to {workspace.name}</h3>

@@ -1,6 +1,7 @@
 /** "Host on this computer": the desktop app runs the sync server and invites teammates to it. */
 export { HostDialog, DEFAULT_HOST_PORT } from './HostDialog';
 export { HostDialogView, type HostDialogViewProps, type InviteView } from './HostDialogView';
+export { CopyButton } from './CopyButton';
 
 import { platform } from '../../platform/platform';
 

@@ -64,7 +64,7 @@ export function PlaybookTitleBar({
         <div className="title-bar-meta">
           <span className="template-tag">{PLAYBOOK_TEMPLATE_INFO[meta.template].label}</span>
           {meta.owner && <span>by {meta.owner}</span>}
-          <SaveStateLabel session={session} />
+          <SaveStateLabel session={session} onRetry={() => workspace.retrySync()} />
         </div>
       </div>
       <div className="title-bar-actions">

@@ -3,6 +3,7 @@
  * and offers to set the bytes aside (never overwriting them) and start the playbook over.
  */
 import { useEffect, useMemo, useState } from 'react';
+import type * as Y from 'yjs';
 import { scoreNarratives } from '@shared/stats/narrativeReview';
 import { DealFormHost, ReviewHost, usePlaybookNotes } from '../notes';
 import type { PlaybookMeta } from '@shared/domain/playbook';
@@ -43,22 +44,6 @@ export function PlaybookView({ meta, showOutline, onToggleOutline }: PlaybookVie
       void workspace.closePlaybook(meta.id);
     };
   }, [workspace, meta.id, attempt]);
-
-  // Mark the playbook as edited (for "last edited") at most every few seconds while someone types.
-  useEffect(() => {
-    if (state.status !== 'ready') return;
-    let last = 0;
-    const handleUpdate = (_u: Uint8Array, origin: unknown): void => {
-      if (typeof origin === 'symbol') return; // loaded from disk, not an edit
-      const now = Date.now();
-      if (now - last > 5000) {
-        last = now;
-        workspace.touch(meta.id);
-      }
-    };
-    state.session.doc.on('update', handleUpdate);
-    return () => state.session.doc.off('update', handleUpdate);
-  }, [state, workspace, meta.id]);
 
   if (state.status === 'unreadable') {
     return (
@@ -109,6 +94,29 @@ export function PlaybookView({ meta, showOutline, onToggleOutline }: PlaybookVie
   );
 }
 
+/**
+ * Marks the playbook as edited (for "last edited") at most every few seconds while this user types. Only
+ * this user's own edits count — not content loaded from disk or arriving from the server — and a reader
+ * never writes the directory (the server would refuse it).
+ */
+function useTouchOnEdit(session: PlaybookSession, playbookId: string, editable: boolean): void {
+  const workspace = useWorkspace();
+  useEffect(() => {
+    if (!editable) return;
+    let last = 0;
+    const handleUpdate = (_u: Uint8Array, _origin: unknown, _doc: Y.Doc, transaction: Y.Transaction): void => {
+      if (!transaction.local) return; // applied from storage, a file or the server: not an edit made here
+      const now = Date.now();
+      if (now - last > 5000) {
+        last = now;
+        workspace.touch(playbookId);
+      }
+    };
+    session.doc.on('update', handleUpdate);
+    return () => session.doc.off('update', handleUpdate);
+  }, [session, workspace, playbookId, editable]);
+}
+
 function ReadyPlaybook({
   meta,
   session,
@@ -122,6 +130,7 @@ function ReadyPlaybook({
   // The server decides what a connection may write; locally the role setting decides until it has spoken.
   const roleMayEdit = settings.role !== 'viewer' && settings.role !== 'sales';
   const editable = link?.session ? link.session.canWrite : roleMayEdit;
+  useTouchOnEdit(session, meta.id, editable);
   const userName = settings.displayName || 'You';
   const notes = usePlaybookNotes(session, userName);
   // Decks show a narrative's win record from the same deal log the review reads (only when the sample is

@@ -1,35 +1,54 @@
 /**
- * Where the playbook's changes are — "Saving…", "Saved on this device", "Saved to server", "3 changes not on
- * the server yet" — kept true on every keystroke without re-rendering React: the label is written straight
- * into its element. (A React commit per keystroke was the largest extra typing cost over a bare editor:
- * React saves and restores the editor's selection around every commit.)
+ * Where the playbook's changes are — "Saving…", "Saved on this device", "Saved to server", "Offline — saved
+ * on this device · 3 changes will be sent when the server is back", "Read-only · up to date" — kept true on
+ * every keystroke without re-rendering React: the label is written straight into its element. (A React
+ * commit per keystroke was the largest extra typing cost over a bare editor: React saves and restores the
+ * editor's selection around every commit.)
  */
 import { useEffect, useRef } from 'react';
 import type { LinkState } from '../../collab/SyncLink';
 import type { PersistenceState } from '../../collab/LocalPersistence';
-import { describeSaveState } from '../sync';
+import { canRetry, describeSaveState } from '../sync';
 import type { PlaybookSession } from '../workspace/PlaybookSession';
 
 /** "Saved" shows once the state has been saved this long: typing bursts do not make the label flicker. */
 const SETTLE_MS = 300;
 
+/** Props of SaveStateLabel. */
+export interface SaveStateLabelProps {
+  session: PlaybookSession;
+  /** "Retry now" while offline: tries the workspace's links at once. */
+  onRetry: () => void;
+}
+
 /** The save-state label of one open playbook. */
-export function SaveStateLabel({ session }: { session: PlaybookSession }) {
+export function SaveStateLabel({ session, onRetry }: SaveStateLabelProps) {
   const ref = useRef<HTMLSpanElement>(null);
 
   useEffect(() => {
-    const element = ref.current;
+    const element = ref.current?.querySelector<HTMLSpanElement>('.save-state');
     const text = element?.querySelector<HTMLSpanElement>('.save-text');
-    if (!element || !text) return;
+    const retry = ref.current?.querySelector<HTMLButtonElement>('.save-retry');
+    if (!element || !text || !retry) return;
     let local: PersistenceState = session.getSaveState();
     let link: LinkState | null = session.link?.getState() ?? null;
     let settle: ReturnType<typeof setTimeout> | undefined;
+    let tick: ReturnType<typeof setInterval> | undefined;
     const paint = (): void => {
       const pending = link !== null && link.unconfirmed > 0;
-      element.className = `save-state save-${local}${pending ? ' save-pending' : ''}`;
+      const offline = link?.status === 'offline';
+      const reader = link?.session?.canWrite === false;
+      const mode = offline ? ' save-offline' : reader ? ' save-readonly' : '';
+      element.className = `save-state save-${local}${pending ? ' save-pending' : ''}${mode}`;
       element.dataset.state = local;
       const label = describeSaveState(local, link);
       if (text.textContent !== label) text.textContent = label;
+      retry.hidden = !canRetry(link);
+      retry.disabled = link?.nextRetryAt === null;
+      // "retrying in 8 s" counts down while a retry is scheduled.
+      const counting = canRetry(link) && link?.nextRetryAt !== null;
+      if (counting && tick === undefined) tick = setInterval(paint, 1000);
+      if (!counting && tick !== undefined) tick = (clearInterval(tick), undefined);
     };
     const offLocal = session.onSaveState((next) => {
       clearTimeout(settle);
@@ -50,15 +69,21 @@ export function SaveStateLabel({ session }: { session: PlaybookSession }) {
     paint();
     return () => {
       clearTimeout(settle);
+      clearInterval(tick);
       offLocal();
       offLink?.();
     };
   }, [session]);
 
   return (
-    <span ref={ref} className="save-state" data-testid="save-state" role="status">
-      <span className="save-dot" />
-      <span className="save-text" />
+    <span ref={ref} className="save-state-line">
+      <span className="save-state" data-testid="save-state" role="status">
+        <span className="save-dot" />
+        <span className="save-text" />
+      </span>
+      <button type="button" className="inline-link save-retry" hidden onClick={onRetry} data-testid="save-retry">
+        Retry now
+      </button>
     </span>
   );
 }

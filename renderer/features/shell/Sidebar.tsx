@@ -39,6 +39,7 @@ export function Sidebar(props: SidebarProps) {
         state={directoryLink}
         serverUrl={open?.ref.server?.url ?? null}
         problem={open?.syncProblem ?? null}
+        onRetry={() => open?.workspace.retrySync()}
       />
       <div className="sidebar-search">
         <input

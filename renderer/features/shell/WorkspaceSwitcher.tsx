@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { PromptDialog } from '../../ui/PromptDialog';
 import { canHost, HostDialog } from '../host';
-import { JoinServerDialog } from '../sync';
+import { InviteDialog, JoinServerDialog } from '../sync';
 import { useApp } from './AppContext';
 import { useWorkspaceActions } from './useWorkspaceActions';
 
@@ -14,6 +14,7 @@ export function WorkspaceSwitcher() {
   const [naming, setNaming] = useState(false);
   const [joining, setJoining] = useState(false);
   const [hosting, setHosting] = useState(false);
+  const [inviting, setInviting] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!open) return;
@@ -87,6 +88,16 @@ export function WorkspaceSwitcher() {
               type="button"
               role="menuitem"
               className="menu-item"
+              onClick={() => (setOpen(false), setInviting(true))}
+            >
+              Invite people…
+            </button>
+          )}
+          {current?.server && (
+            <button
+              type="button"
+              role="menuitem"
+              className="menu-item"
               onClick={() => (setOpen(false), void leaveServer(current))}
             >
               Leave the server (keep this copy)
@@ -96,6 +107,9 @@ export function WorkspaceSwitcher() {
       )}
       {joining && <JoinServerDialog onClose={() => setJoining(false)} />}
       {hosting && <HostDialog onClose={() => setHosting(false)} />}
+      {inviting && current?.server && (
+        <InviteDialog workspace={current} serverUrl={current.server.url} onClose={() => setInviting(false)} />
+      )}
       {naming && (
         <PromptDialog
           title="New workspace"

@@ -1,5 +1,7 @@
-/** Live collaboration through a sync server: connection state, joining, presence. */
+/** Live collaboration through a sync server: connection state, joining, presence, inviting. */
 export { ConnectionIndicator } from './ConnectionIndicator';
 export { JoinServerDialog } from './JoinServerDialog';
 export { PresenceBar } from './PresenceBar';
-export { describeSaveState, useLinkState } from './useLinkState';
+export { useLinkState, useNow } from './useLinkState';
+export { canRetry, describeRetry, describeSaveState, type LocalSaveState } from './describeLinkState';
+export { InviteDialog } from './InviteDialog';

@@ -12,13 +12,14 @@ export function useLinkState(link: SyncLink | null): LinkState | null {
   return state;
 }
 
-/** One line saying where a document's changes are, honestly. */
-export function describeSaveState(local: 'saved' | 'saving' | 'error', link: LinkState | null): string {
-  if (local === 'error') return 'Not saved — retrying';
-  if (link === null) return local === 'saving' ? 'Saving…' : 'Saved on this device';
-  const pending = link.unconfirmed;
-  const changes = `${pending} change${pending === 1 ? '' : 's'}`;
-  if (link.status === 'live') return pending === 0 ? 'Saved to server' : `Sending ${changes}…`;
-  if (pending === 0) return link.status === 'offline' ? 'Offline · everything was saved to the server' : 'Connecting…';
-  return `Saved on this device · ${changes} not on the server yet`;
+/** The current time, re-read every second while `ticking` (for "retrying in 8 s"). */
+export function useNow(ticking: boolean): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!ticking) return;
+    setNow(Date.now());
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [ticking]);
+  return now;
 }

@@ -127,6 +127,13 @@ export class Workspace {
     touchPlaybook(this.directory, id);
   }
 
+  /** "Retry now": every sync link of this workspace that is waiting to reconnect tries at once. */
+  retrySync(): void {
+    this.directoryLink?.retryNow();
+    for (const session of this.sessions.values()) session.link?.retryNow();
+    for (const { session } of this.notes.values()) session.link?.retryNow();
+  }
+
   /** Opens a playbook for editing; fails with `corrupt` (and writes nothing) when it cannot be read. */
   async openPlaybook(id: string): Promise<Result<PlaybookSession>> {
     const existing = this.sessions.get(id);

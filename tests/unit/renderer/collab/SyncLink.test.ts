@@ -1,0 +1,200 @@
+// The app's SyncLink against the REAL sync server process: what it says about unsent changes and the
+// connection is what a user reads in the title bar and the sidebar, so every figure here is one they see.
+import { createServer, type Socket } from 'node:net';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { LOCAL_LOAD_ORIGIN } from '../../../../renderer/collab/LocalPersistence';
+import { SyncLink, type LinkState } from '../../../../renderer/collab/SyncLink';
+import { waitUntil } from '../../server/helpers/clients';
+import {
+  buildServerOnce,
+  invite,
+  startServer,
+  tempDataDir,
+  type ServerProcess,
+} from '../../server/helpers/serverProcess';
+
+const DOC = 'acme/playbook/p1';
+let dataDir: string;
+let server: ServerProcess;
+const links: SyncLink[] = [];
+
+function memory(): { get(key: string): string | null; set(key: string, value: string): void } {
+  const values = new Map<string, string>();
+  return { get: (key) => values.get(key) ?? null, set: (key, value) => void values.set(key, value) };
+}
+
+function open(token: string, remember = memory(), doc = new Y.Doc(), connect = true): SyncLink {
+  const link = new SyncLink(doc, DOC, {
+    serverUrl: server.url,
+    token,
+    memory: remember,
+    connect,
+    WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket,
+  });
+  links.push(link);
+  return link;
+}
+
+/** A reload: the same device memory, a new Y.Doc holding what local storage had, a new link. */
+function reload(link: SyncLink, remember: ReturnType<typeof memory>, token: string, connect = true): SyncLink {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(link.doc), LOCAL_LOAD_ORIGIN);
+  link.destroy();
+  return open(token, remember, doc, connect);
+}
+
+const live = (link: SyncLink) =>
+  waitUntil(
+    () => link.getState().status === 'live',
+    10_000,
+    () => 'link never live',
+  );
+const text = (link: SyncLink) => link.doc.getText('t').toString();
+
+async function rejectedMessages(): Promise<string[]> {
+  const metrics = await (await fetch(`${server.httpUrl}/metrics`)).text();
+  return metrics.split('\n').filter((line) => line.startsWith('duet_rejected_messages_total{'));
+}
+
+beforeAll(async () => {
+  buildServerOnce();
+  dataDir = tempDataDir();
+  server = await startServer(dataDir);
+}, 120_000);
+afterEach(() => {
+  for (const link of links.splice(0)) link.destroy();
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe('SyncLink', () => {
+  it('a reader never has changes to send, through a reload and a burst of the storyteller’s edits', async () => {
+    const storyteller = open(invite(dataDir, 'acme', 'Maya', 'storyteller'));
+    await live(storyteller);
+    storyteller.provider.awareness.setLocalStateField('name', 'Maya');
+    storyteller.doc.getText('t').insert(0, 'x'.repeat(2999));
+    await waitUntil(
+      () => storyteller.getState().unconfirmed === 0,
+      5_000,
+      () => 'storyteller not saved',
+    );
+
+    const salesToken = invite(dataDir, 'acme', 'Rep', 'sales');
+    const salesMemory = memory();
+    let rep = open(salesToken, salesMemory);
+    await live(rep);
+    await waitUntil(
+      () => text(rep).length === 2999,
+      5_000,
+      () => 'reader did not receive the text',
+    );
+    expect(rep.getState().session?.canWrite).toBe(false);
+    expect(rep.getState().unconfirmed).toBe(0);
+
+    // The remote operations now come from local storage, as after a browser reload.
+    rep = reload(rep, salesMemory, salesToken, false);
+    const seen: number[] = [];
+    rep.subscribe((state: LinkState) => seen.push(state.unconfirmed));
+    expect(rep.getState().unconfirmed).toBe(0);
+    rep.connect();
+    await live(rep);
+    rep.provider.awareness.setLocalStateField('name', 'Rep');
+    for (let i = 0; i < 50; i++) {
+      storyteller.doc.getText('t').insert(0, `edit ${i} `);
+      storyteller.provider.awareness.setLocalStateField('cursor', i); // presence travels with every edit
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await waitUntil(
+      () => text(rep) === text(storyteller),
+      5_000,
+      () => 'reader missed the burst',
+    );
+
+    expect(rep.getState().unconfirmed).toBe(0);
+    expect(Math.max(0, ...seen)).toBe(0);
+    await waitUntil(
+      () => rep.provider.awareness.getStates().get(storyteller.doc.clientID)?.cursor === 49,
+      5_000,
+      () => 'presence did not arrive',
+    );
+    // The reader sent nothing the server had to drop — not even the answer to the server's sync step 1, nor
+    // the storyteller's presence back to the server.
+    expect(await rejectedMessages()).toEqual([]);
+  });
+
+  it('counts only this device’s offline edits, says offline with the next attempt, and retries at once', async () => {
+    const token = invite(dataDir, 'acme', 'Jonas', 'marketing');
+    const colleague = open(invite(dataDir, 'acme', 'Maya 2', 'storyteller'));
+    const mine = memory();
+    let link = open(token, mine);
+    await Promise.all([live(colleague), live(link)]);
+    colleague.doc.getText('t').insert(0, 'their words ');
+    await waitUntil(
+      () => text(link) === text(colleague),
+      5_000,
+      () => 'colleague’s words missing',
+    );
+    expect(link.getState().unconfirmed).toBe(0);
+
+    const port = server.port;
+    await server.stop();
+    await waitUntil(
+      () => link.getState().nextRetryAt !== null,
+      5_000,
+      () => 'never said when it retries',
+    );
+    expect(link.getState().status).toBe('offline');
+    link.doc.getText('t').insert(0, 'hello');
+    expect(link.getState().unconfirmed).toBe(5);
+
+    // After a reload the count is the same: this device's edits, not the colleague's.
+    link = reload(link, mine, token);
+    expect(link.getState().unconfirmed).toBe(5);
+    // Let a few attempts fail so the next scheduled one is seconds away.
+    await waitUntil(
+      () => (link.getState().nextRetryAt ?? 0) - Date.now() > 3_000,
+      15_000,
+      () => `retry stayed close: ${JSON.stringify(link.getState())}`,
+    );
+    expect(link.getState().status).toBe('offline');
+    server = await startServer(dataDir, port);
+    const scheduled = link.getState().nextRetryAt!;
+    link.retryNow();
+    await waitUntil(
+      () => link.getState().status === 'live' && link.getState().unconfirmed === 0,
+      5_000,
+      () => JSON.stringify(link.getState()),
+    );
+    expect(Date.now()).toBeLessThan(scheduled);
+    expect(link.getState().nextRetryAt).toBeNull();
+  }, 40_000);
+
+  it('a server that never answers is offline after the first attempt times out, not "connecting" forever', async () => {
+    const held: Socket[] = [];
+    const silent = createServer((socket) => void held.push(socket)); // accepts, never completes the handshake
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as { port: number };
+    try {
+      const link = new SyncLink(new Y.Doc(), DOC, {
+        serverUrl: `ws://127.0.0.1:${port}`,
+        token: 'any',
+        connectTimeoutMs: 300,
+        WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket,
+      });
+      links.push(link);
+      expect(link.getState().status).toBe('connecting');
+      await waitUntil(
+        () => link.getState().nextRetryAt !== null,
+        3_000,
+        () => JSON.stringify(link.getState()),
+      );
+      expect(link.getState().status).toBe('offline');
+    } finally {
+      for (const socket of held) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  });
+});
