@@ -53,6 +53,8 @@ export interface PlaybookEditorProps {
   overlay?: ReactNode;
   /** Notes anchored to the words: highlighted, and (for note writers) an "Add note" on a selection. */
   annotations?: AnchoredNotesPluginProps;
+  /** Features' plugins (rendered inside the editor, e.g. automatic versions). */
+  plugins?: ReactNode;
 }
 
 function handleEditorError(error: Error): void {
@@ -108,6 +110,7 @@ function EditorBody({
   onLogDeal,
   overlay,
   annotations,
+  plugins,
 }: PlaybookEditorProps & { cursorsRef: RefObject<HTMLDivElement | null> }) {
   const [editor] = useLexicalComposerContext();
   const [linkUrl, setLinkUrl] = useState<string | null>(null);
@@ -155,6 +158,7 @@ function EditorBody({
       {editable && <EditorShortcutsPlugin onLink={openLink} onAddNarrative={addNarrative} />}
       <LinkOpenPlugin />
       {annotations && <AnchoredNotesPlugin {...annotations} />}
+      {plugins}
       {linkUrl !== null && <LinkDialog editor={editor} initialUrl={linkUrl} onClose={() => setLinkUrl(null)} />}
     </div>
   );

@@ -59,3 +59,34 @@ export function attributeUse(
   if (recorded) return { entry: versionInForce(versions, use.narrativeId, recorded.createdAt), basis: 'logged' };
   return { entry: versionInForce(versions, use.narrativeId, endOfDay(closeDate)), basis: 'close-date' };
 }
+
+/**
+ * The deals as they count for the words in force at `at`: each deal keeps only its uses of a narrative that
+ * are attributed to that narrative's version in force then (a narrative with no version keeps all its
+ * uses). Decks use this, so a slide's evidence line speaks for the version being exported.
+ */
+export function dealsForVersionsInForce<D extends { closeDate: string; narratives: readonly NarrativeUseRef[] }>(
+  deals: readonly D[],
+  versions: readonly VersionMeta[],
+  at: number,
+): D[] {
+  if (versions.length === 0) return [...deals];
+  const inForce = new Map<string, string | null>();
+  const current = (id: string): string | null => {
+    if (!inForce.has(id)) inForce.set(id, versionInForce(versions, id, at)?.version.id ?? null);
+    return inForce.get(id)!;
+  };
+  return deals.map((deal) => ({
+    ...deal,
+    narratives: deal.narratives.filter((use) => {
+      const now = current(use.narrativeId);
+      return now === null || attributeUse(versions, use, deal.closeDate).entry?.version.id === now;
+    }),
+  }));
+}
+
+/** What attribution needs of a deal's use of a narrative. */
+export interface NarrativeUseRef {
+  narrativeId: string;
+  versionId?: string;
+}

@@ -2,7 +2,12 @@
 // for older deals and imports — the one in force on the close date.
 import { describe, expect, it } from 'vitest';
 import type { VersionMeta } from '../../../../shared/collab/versions';
-import { attributeUse, narrativeVersions, versionInForce } from '../../../../shared/versions/attribution';
+import {
+  attributeUse,
+  dealsForVersionsInForce,
+  narrativeVersions,
+  versionInForce,
+} from '../../../../shared/versions/attribution';
 import { buildVersionReview, compareVersionRows } from '../../../../shared/stats/versionReview';
 
 const day = (iso: string): number => Date.parse(`${iso}T12:00:00Z`);
@@ -80,5 +85,20 @@ describe('which version of a narrative a deal used', () => {
     const difference = compareVersionRows(rows[2]!, rows[1]!);
     expect(difference.interval!.difference).toBeCloseTo(2 / 3, 10);
     expect(difference.verdict).toMatch(/^not enough deals to tell yet/);
+  });
+});
+
+describe('evidence for the version being exported', () => {
+  it('keeps only the uses that count for each narrative’s version in force', () => {
+    const deals = [
+      { closeDate: '2026-01-20', narratives: [{ narrativeId: 'a' }, { narrativeId: 'b' }, { narrativeId: 'z' }] },
+      { closeDate: '2026-02-20', narratives: [{ narrativeId: 'a' }, { narrativeId: 'b' }] },
+      { closeDate: '2026-01-20', narratives: [{ narrativeId: 'a', versionId: 'v2' }] },
+    ];
+    const now = day('2026-04-01');
+    const kept = dealsForVersionsInForce(deals, VERSIONS, now).map((d) => d.narratives.map((u) => u.narrativeId));
+    // "a" is at v2 (Feb deal, and the January deal logged under v2); "b" is at v3 (no deal yet); "z" has no version.
+    expect(kept).toEqual([['z'], ['a'], ['a']]);
+    expect(dealsForVersionsInForce(deals, [], now)).toEqual(deals);
   });
 });
