@@ -28,9 +28,15 @@ export function WinRateChart({ series, markers = [] }: WinRateChartProps) {
           .join(' ')}`
       : null;
   const labelEvery = Math.max(1, Math.ceil(series.length / 8));
-  const placed = markers
-    .map((m) => ({ ...m, i: series.findIndex((p) => p.period >= m.period) }))
-    .filter((m) => m.i >= 0 && m.period >= (series[0]?.period ?? ''));
+  // Versions begun in the same period share one line: "v1, v2".
+  const placed: { label: string; period: string; i: number }[] = [];
+  for (const m of markers) {
+    const i = series.findIndex((p) => p.period >= m.period);
+    if (i < 0 || m.period < (series[0]?.period ?? '')) continue;
+    const same = placed.find((p) => p.i === i);
+    if (same) same.label = `${same.label}, ${m.label}`;
+    else placed.push({ ...m, i });
+  }
   const summary = [
     points.map(({ p }) => `${p.period}: ${p.won} of ${p.decided}`).join('; '),
     ...placed.map((m) => `${m.label} began ${m.period}`),

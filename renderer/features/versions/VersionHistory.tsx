@@ -5,7 +5,8 @@
  * Shown in place of the text while the editor stays mounted and bound.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { $setSelection } from 'lexical';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { VersionMeta } from '@shared/collab/versions';
 import { compareVersions, type VersionComparison } from '@shared/versions/compareVersions';
 import type { VersionContent } from '@shared/versions/versionContent';
@@ -30,6 +31,12 @@ export interface VersionHistoryProps {
 }
 
 const NOW = 'now';
+/**
+ * The binding's undo manager merges edits less than 500 ms apart into one undo step. A restore must be a step
+ * of its own (Ctrl+Z takes back the restore, not the typing before it), so it waits until that long after
+ * the panel opened (the text cannot be typed in meanwhile) or after the previous restore.
+ */
+const UNDO_CAPTURE_MS = 550;
 
 type Compared =
   | { status: 'idle' }
@@ -47,6 +54,10 @@ export function VersionHistory({ versions: state, author, editable, onClose }: V
   const [saving, setSaving] = useState(false);
   const [message, setMessage] = useState('');
   const [revision, setRevision] = useState(0);
+  const quietFrom = useRef(0);
+  useEffect(() => {
+    quietFrom.current = performance.now() + UNDO_CAPTURE_MS;
+  }, []);
   const label = useCallback(
     (id: string) => (id === NOW ? 'now' : `v${versions.findIndex((v) => v.id === id) + 1}`),
     [versions],
@@ -103,9 +114,18 @@ export function VersionHistory({ versions: state, author, editable, onClose }: V
     if (!library || from === null) return;
     const content = await library.load(from);
     if (!content) return setMessage('That version’s content could not be read.');
-    editor.update(() => (what ? void $restoreNarrative(content, what.narrativeId) : $restorePlaybook(content)), {
-      discrete: true,
-    });
+    const wait = quietFrom.current - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    quietFrom.current = performance.now() + UNDO_CAPTURE_MS;
+    editor.update(
+      () => {
+        // The caret may sit in a narrative about to be replaced; Lexical refuses a selection left dangling.
+        $setSelection(null);
+        if (what) $restoreNarrative(content, what.narrativeId);
+        else $restorePlaybook(content);
+      },
+      { discrete: true },
+    );
     const name = what
       ? `Restored “${what.title.trim() || 'Untitled narrative'}” from ${label(from)}`
       : `Restored the playbook to ${label(from)}`;
