@@ -5,7 +5,7 @@
  */
 import { diffArrays, diffWordsWithSpace } from 'diff';
 import type { NarrativeFields } from '../domain/narrative';
-import { narrativeView, type NarrativeView } from './narrativeView';
+import { narrativeView, plainText, type NarrativeView } from './narrativeView';
 import { contentNarratives, type NarrativeContentNode, type VersionContent } from './versionContent';
 
 /** A run of text that is common, inserted or deleted. */
@@ -94,6 +94,18 @@ function compareOne(
   a: NarrativeContentNode | undefined,
   b: NarrativeContentNode | undefined,
 ): Omit<NarrativeComparison, 'moved'> {
+  if (a && b && JSON.stringify(a) === JSON.stringify(b)) {
+    // The common case: unchanged. Only its title is needed, so the full view is not built.
+    const title = a.children?.find((c) => c.type === 'narrative-title');
+    return {
+      id,
+      title: title ? plainText(title) : '',
+      kind: 'unchanged',
+      fields: [],
+      texts: {},
+      formattingOnly: false,
+    };
+  }
   const va = a ? narrativeView(a) : null;
   const vb = b ? narrativeView(b) : null;
   const title = (vb ?? va)?.title ?? '';
@@ -108,15 +120,7 @@ function compareOne(
   }
   const fields = fieldChanges(va, vb);
   const wordsOrFields = fields.length > 0 || Object.keys(texts).length > 0;
-  const same = JSON.stringify(a) === JSON.stringify(b);
-  return {
-    id,
-    title,
-    kind: same ? 'unchanged' : 'changed',
-    fields,
-    texts,
-    formattingOnly: !same && !wordsOrFields,
-  };
+  return { id, title, kind: 'changed', fields, texts, formattingOnly: !wordsOrFields };
 }
 
 /** Compares `before` (older) with `after` (newer). */

@@ -4,7 +4,6 @@
  * id) — so a restore rebuilds exactly what was there. Stored deflated; one version of the 200-narrative
  * benchmark playbook is a few tens of kilobytes.
  */
-import { z } from 'zod';
 import { deflateBytes, inflateBytes } from './deflate';
 
 /** A node of the editor's JSON form: a type, maybe text, maybe children, and node-specific properties. */
@@ -57,19 +56,22 @@ export function canonicalNode(node: ContentNode): ContentNode {
   return out;
 }
 
-const nodeSchema: z.ZodType<ContentNode> = z.lazy(() =>
-  z.looseObject({ type: z.string().max(64), text: z.string().optional(), children: z.array(nodeSchema).optional() }),
-);
-const contentSchema = z.object({ blocks: z.array(nodeSchema).max(CONTENT_LIMITS.narratives * 2) });
-const narrativeIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+const NARRATIVE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
-function depthOf(node: unknown, depth = 0): number {
-  if (depth > CONTENT_LIMITS.depth || typeof node !== 'object' || node === null) return depth;
-  const children = (node as { children?: unknown }).children;
-  if (!Array.isArray(children)) return depth;
-  let max = depth;
-  for (const child of children) max = Math.max(max, depthOf(child, depth + 1));
-  return max;
+/**
+ * True when `node` has the shape of a content node, at most `CONTENT_LIMITS.depth` deep. Hand-written rather
+ * than a recursive zod schema: a version holds tens of thousands of nodes and this check runs on every
+ * compare, where a schema walk cost more than the diff itself.
+ */
+function isContentNode(node: unknown, depth: number): node is ContentNode {
+  if (depth > CONTENT_LIMITS.depth || typeof node !== 'object' || node === null || Array.isArray(node)) return false;
+  const { type, text, children } = node as { type?: unknown; text?: unknown; children?: unknown };
+  if (typeof type !== 'string' || type.length > 64) return false;
+  if (text !== undefined && typeof text !== 'string') return false;
+  if (children === undefined) return true;
+  if (!Array.isArray(children)) return false;
+  for (const child of children) if (!isContentNode(child, depth + 1)) return false;
+  return true;
 }
 
 /** Compresses a version's content for storage. */
@@ -97,11 +99,14 @@ export async function decodeVersionContent(bytes: Uint8Array): Promise<VersionCo
     return null; // a corrupt stream or invalid JSON is what "malformed" means here
   }
   const blocks = (parsed as { blocks?: unknown } | null)?.blocks;
-  if (!Array.isArray(blocks) || !blocks.every((n) => depthOf(n) <= CONTENT_LIMITS.depth)) return null;
-  const valid = contentSchema.safeParse(parsed);
-  if (!valid.success) return null;
-  const narratives = valid.data.blocks.filter((b) => b.type === 'narrative');
-  const ids = narratives.map((n) => n.narrativeId);
-  if (!ids.every((id) => narrativeIdSchema.safeParse(id).success) || new Set(ids).size !== ids.length) return null;
-  return valid.data;
+  if (!Array.isArray(blocks) || blocks.length > CONTENT_LIMITS.narratives * 2) return null;
+  const ids = new Set<string>();
+  for (const block of blocks) {
+    if (!isContentNode(block, 0)) return null;
+    if (block.type !== 'narrative') continue;
+    const id = block.narrativeId;
+    if (typeof id !== 'string' || !NARRATIVE_ID.test(id) || ids.has(id)) return null;
+    ids.add(id);
+  }
+  return { blocks };
 }
