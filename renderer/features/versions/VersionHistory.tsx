@@ -9,7 +9,8 @@ import { $setSelection } from 'lexical';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { VersionMeta } from '@shared/collab/versions';
 import { compareVersions, type VersionComparison } from '@shared/versions/compareVersions';
-import type { VersionContent } from '@shared/versions/versionContent';
+import { narrativeView } from '@shared/versions/narrativeView';
+import { contentNarratives, type VersionContent } from '@shared/versions/versionContent';
 import { $readNarratives } from '../../editor/narrativeOps';
 import { EmptyState } from '../../ui/EmptyState';
 import { IS_MAC } from '../../platform/browserShortcuts';
@@ -126,8 +127,11 @@ export function VersionHistory({ versions: state, author, editable, onClose }: V
       },
       { discrete: true },
     );
+    // Named by the words brought back, not by the ones they replace.
+    const restored = what && contentNarratives(content).find((n) => n.narrativeId === what.narrativeId);
+    const title = restored ? narrativeView(restored).title : (what?.title ?? '');
     const name = what
-      ? `Restored “${what.title.trim() || 'Untitled narrative'}” from ${label(from)}`
+      ? `Restored “${title.trim() || 'Untitled narrative'}” from ${label(from)}`
       : `Restored the playbook to ${label(from)}`;
     const saved = await library.save({
       content: editor.getEditorState().read($captureContent),
