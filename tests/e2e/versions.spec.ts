@@ -107,6 +107,14 @@ test('a deal logged after an approval counts for the new version in the review',
   await details.getByRole('button', { name: 'Save' }).click();
   await expect(details).toBeHidden();
   await expect(page.getByTestId('history-toggle')).toHaveText('History (2)');
+  // What changed in the approval version: the status, as a field change readable without colour.
+  await page.getByTestId('history-toggle').click();
+  await page.getByRole('button', { name: 'What changed in v2' }).click();
+  const field = page.getByTestId('compare-field');
+  await expect(field).toHaveText(/Status:\s*\[was: Draft\]\s*→\s*\[now: Approved\]/);
+  await expect(field.locator('del')).toHaveCSS('text-decoration-line', 'line-through');
+  await page.screenshot({ path: join(SHOTS, 'version-compare-fields.png') });
+  await page.getByTestId('history-close').click();
 
   await logDeal(page, 'Positioning', 'Globex');
   await logDeal(page, 'Positioning', 'Initech');
