@@ -14,6 +14,7 @@ import * as deckExport from './deckExport.mjs';
 import * as keystrokeLatency from './keystrokeLatency.mjs';
 import * as openPlaybook from './openPlaybook.mjs';
 import * as reviewReport from './reviewReport.mjs';
+import * as versionHistory from './versionHistory.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const RESULTS = resolve(import.meta.dirname, 'results', 'latest.json');
@@ -110,6 +111,7 @@ async function main() {
       typing: await keystrokeLatency.run({ ...common, playbook: byId[PLAYBOOKS.typing.id] }),
       deck: await deckExport.run(common),
       review: await reviewReport.run(common),
+      versions: await versionHistory.run(common),
     };
     const rows = Object.values(results).flatMap((r) => r.rows.map(judge));
 

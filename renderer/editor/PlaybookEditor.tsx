@@ -54,6 +54,8 @@ export interface PlaybookEditorProps {
   overlay?: ReactNode;
   /** Notes anchored to the words: highlighted, and (for note writers) an "Add note" on a selection. */
   annotations?: AnchoredNotesPluginProps;
+  /** Features' plugins (rendered inside the editor, e.g. automatic versions). */
+  plugins?: ReactNode;
 }
 
 function handleEditorError(error: Error): void {
@@ -109,6 +111,7 @@ function EditorBody({
   onLogDeal,
   overlay,
   annotations,
+  plugins,
 }: PlaybookEditorProps & { cursorsRef: RefObject<HTMLDivElement | null> }) {
   const [editor] = useLexicalComposerContext();
   const [linkUrl, setLinkUrl] = useState<string | null>(null);
@@ -157,6 +160,7 @@ function EditorBody({
       <LinkOpenPlugin />
       <FocusReturnPlugin />
       {annotations && <AnchoredNotesPlugin {...annotations} />}
+      {plugins}
       {linkUrl !== null && <LinkDialog editor={editor} initialUrl={linkUrl} onClose={() => setLinkUrl(null)} />}
     </div>
   );

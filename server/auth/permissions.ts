@@ -9,6 +9,8 @@ const WRITERS: Record<DocKind, readonly Role[]> = {
   playbook: ['storyteller', 'marketing'],
   notes: ['storyteller', 'marketing', 'sales'],
   directory: ['storyteller', 'marketing'],
+  // Versions are taken by those who write the playbook; sales and viewers read them (and the review uses them).
+  versions: ['storyteller', 'marketing'],
 };
 
 /** True when `role` may change documents of `kind`. */

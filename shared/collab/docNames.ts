@@ -5,7 +5,7 @@
 import { isValidId } from '../domain/ids';
 
 /** The kinds of document a workspace holds. */
-export const DOC_KINDS = ['directory', 'playbook', 'notes'] as const;
+export const DOC_KINDS = ['directory', 'playbook', 'notes', 'versions'] as const;
 export type DocKind = (typeof DOC_KINDS)[number];
 
 /** A parsed document name. `id` is the playbook id, or the workspace id again for the directory. */
@@ -30,13 +30,18 @@ export function notesDocName(workspaceId: string, playbookId: string): string {
   return `${workspaceId}/notes/${playbookId}`;
 }
 
-/** Parses a document name; returns null for anything that is not exactly one of the three forms. */
+/** `{workspace}/versions/{playbookId}`: the saved versions of a playbook (metadata + compressed content). */
+export function versionsDocName(workspaceId: string, playbookId: string): string {
+  return `${workspaceId}/versions/${playbookId}`;
+}
+
+/** Parses a document name; returns null for anything that is not exactly one of the known forms. */
 export function parseDocName(name: string): DocName | null {
   const parts = name.split('/');
   if (parts.length === 2 && parts[1] === 'directory' && isValidId(parts[0])) {
     return { workspaceId: parts[0], kind: 'directory', id: parts[0] };
   }
-  if (parts.length === 3 && (parts[1] === 'playbook' || parts[1] === 'notes')) {
+  if (parts.length === 3 && (parts[1] === 'playbook' || parts[1] === 'notes' || parts[1] === 'versions')) {
     const [workspaceId, kind, id] = parts as [string, DocKind, string];
     if (isValidId(workspaceId) && isValidId(id)) return { workspaceId, kind, id };
   }

@@ -28,6 +28,8 @@ export type Perspective = (typeof PERSPECTIVES)[number];
 export interface NarrativeUse {
   narrativeId: string;
   reception: Reception;
+  /** The version of the narrative in force when the deal was logged (absent on older deals and imports). */
+  versionId?: string;
 }
 
 /** The fields the review needs from a deal (the full entry has more: account, amount, note…). */
@@ -107,6 +109,10 @@ export const dealInputSchema = z.object({
       z.object({
         narrativeId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Unknown narrative.'),
         reception: z.enum(RECEPTIONS),
+        versionId: z
+          .string()
+          .regex(/^[A-Za-z0-9_-]{1,64}$/)
+          .optional(),
       }),
     )
     .max(DEAL_LIMITS.narratives)

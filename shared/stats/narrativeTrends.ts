@@ -26,7 +26,8 @@ export interface PeriodRate {
 /** Period granularity of the chart. */
 export type PeriodUnit = 'month' | 'quarter';
 
-function periodOf(date: string, unit: PeriodUnit): string {
+/** The period ("2026-03" or "2026-Q1") a yyyy-mm-dd date falls in. */
+export function periodOf(date: string, unit: PeriodUnit): string {
   if (unit === 'month') return date.slice(0, 7);
   const month = Number(date.slice(5, 7));
   return `${date.slice(0, 4)}-Q${Math.ceil(month / 3)}`;

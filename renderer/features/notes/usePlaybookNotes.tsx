@@ -12,7 +12,7 @@ import type { NarrativeSummary } from '@shared/domain/narrative';
 import { readPlaybookDoc } from '../../editor/headless';
 import { $readNarratives } from '../../editor/narrativeOps';
 import { $readNarrativeTexts } from '../../editor/narrativeText';
-import { ReviewView } from '../review';
+import { ReviewView, type ReviewViewProps } from '../review';
 import { useApp, useWorkspace } from '../shell/AppContext';
 import { useLinkState } from '../sync';
 import type { PlaybookSession } from '../workspace/PlaybookSession';
@@ -57,8 +57,15 @@ function readNarrativesOf(doc: Y.Doc): NarrativeReading {
 
 const NO_NARRATIVES: NarrativeReading = { narratives: [], texts: new Map() };
 
-/** Opens the notes of `session`'s playbook for as long as the view lives. */
-export function usePlaybookNotes(session: PlaybookSession, author: string): PlaybookNotesState {
+/**
+ * Opens the notes of `session`'s playbook for as long as the view lives. `stampDeal` adds to a newly logged
+ * deal what it should record besides the form's fields (the version of each narrative in force).
+ */
+export function usePlaybookNotes(
+  session: PlaybookSession,
+  author: string,
+  stampDeal?: (input: DealInput) => DealInput,
+): PlaybookNotesState {
   const workspace = useWorkspace();
   const { settings } = useApp();
   const [notes, setNotes] = useState<NotesSession | null>(null);
@@ -136,7 +143,7 @@ export function usePlaybookNotes(session: PlaybookSession, author: string): Play
     const writer = { author, now: Date.now() };
     const result = form.editing
       ? updateDeal(notes.doc, form.editing.id, input, writer)
-      : addDeal(notes.doc, input, writer);
+      : addDeal(notes.doc, stampDeal ? stampDeal(input) : input, writer);
     if (!result.ok) return { ok: false, message: result.error.message };
     setForm(null);
     return { ok: true };
@@ -175,7 +182,11 @@ export function DealFormHost({ notes }: { notes: PlaybookNotesState }) {
 }
 
 /** The review of the playbook, with the notes' import and export. */
-export function ReviewHost({ notes }: { notes: PlaybookNotesState }) {
+export function ReviewHost({
+  notes,
+  versionMarkers,
+  narrativeExtra,
+}: { notes: PlaybookNotesState } & Pick<ReviewViewProps, 'versionMarkers' | 'narrativeExtra'>) {
   const doc = notes.notes?.doc ?? null;
   const historyOf = useCallback((id: string) => (doc ? readDealHistory(doc, id) : []), [doc]);
   return (
@@ -189,6 +200,8 @@ export function ReviewHost({ notes }: { notes: PlaybookNotesState }) {
       historyOf={historyOf}
       onLogDeal={(id) => notes.openForm(id)}
       onEditDeal={(deal) => notes.openForm(null, deal)}
+      versionMarkers={versionMarkers}
+      narrativeExtra={narrativeExtra}
       actions={
         doc && (
           <CsvActions

@@ -1,5 +1,5 @@
 /** The bar above a playbook: its title (rename in place), save state and the outline toggle. */
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useEffect, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { PLAYBOOK_TEMPLATE_INFO, PLAYBOOK_TITLE_MAX, type PlaybookMeta } from '@shared/domain/playbook';
 import { Kbd } from '../../ui/Kbd';
 import { PresenceBar } from '../sync';
@@ -20,6 +20,8 @@ export interface PlaybookTitleBarProps {
   onToggleReview?: () => void;
   /** Win evidence per narrative for deck slides (from the deal log). */
   evidence?: EvidenceSource;
+  /** More view toggles (the version history). */
+  extraActions?: ReactNode;
 }
 
 /** Title, save state and view toggles of the open playbook. */
@@ -31,6 +33,7 @@ export function PlaybookTitleBar({
   reviewOpen,
   onToggleReview,
   evidence,
+  extraActions,
 }: PlaybookTitleBarProps) {
   const workspace = useWorkspace();
   const [title, setTitle] = useState(meta.title);
@@ -70,6 +73,7 @@ export function PlaybookTitleBar({
       <div className="title-bar-actions">
         {session.link && <PresenceBar awareness={session.link.provider.awareness} />}
         <DeckActions playbookTitle={meta.title} playbookDoc={session.doc} evidence={evidence} />
+        {extraActions}
         {onToggleReview && (
           <button
             type="button"

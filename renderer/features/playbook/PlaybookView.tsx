@@ -2,9 +2,10 @@
  * One open playbook: loads its document, shows the editor — or, if its stored data cannot be read, says so
  * and offers to set the bytes aside (never overwriting them) and start the playbook over.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
 import { scoreNarratives } from '@shared/stats/narrativeReview';
+import { dealsForVersionsInForce, narrativeVersions } from '@shared/versions/attribution';
 import { DealFormHost, ReviewHost, usePlaybookNotes } from '../notes';
 import type { PlaybookMeta } from '@shared/domain/playbook';
 import type { AppError } from '@shared/result';
@@ -15,6 +16,14 @@ import type { PlaybookSession } from '../workspace/PlaybookSession';
 import { PlaybookTitleBar } from './PlaybookTitleBar';
 import { useLinkState } from '../sync';
 import { colorForName } from './userColor';
+import {
+  HistoryToggle,
+  localDay,
+  usePlaybookVersions,
+  VersionAutoSavePlugin,
+  VersionHistory,
+  VersionReview,
+} from '../versions';
 
 type LoadState =
   { status: 'loading' } | { status: 'ready'; session: PlaybookSession } | { status: 'unreadable'; error: AppError };
@@ -132,13 +141,35 @@ function ReadyPlaybook({
   const editable = link?.session ? link.session.canWrite : roleMayEdit;
   useTouchOnEdit(session, meta.id, editable);
   const userName = settings.displayName || 'You';
-  const notes = usePlaybookNotes(session, userName);
+  const versions = usePlaybookVersions(session.playbookId);
+  const { library, versions: versionList } = versions;
+  const stampDeal = useMemo(() => (library ? library.stampDeal.bind(library) : undefined), [library]);
+  const notes = usePlaybookNotes(session, userName, stampDeal);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const closeHistory = useCallback(() => setHistoryOpen(false), []);
   // Decks show a narrative's win record from the same deal log the review reads (only when the sample is
-  // large enough; the deck layout decides that).
+  // large enough; the deck layout decides that) — counting only deals that used the version being exported.
   const evidence = useMemo(() => {
-    const scores = scoreNarratives(notes.deals);
+    const scores = scoreNarratives(dealsForVersionsInForce(notes.deals, versionList, Infinity));
     return (narrativeId: string) => scores.get(narrativeId) ?? null;
-  }, [notes.deals]);
+  }, [notes.deals, versionList]);
+  const versionMarkers = useCallback(
+    (narrativeId: string) =>
+      narrativeVersions(versionList, narrativeId).map((e) => ({
+        date: localDay(e.version.createdAt),
+        label: `v${e.number}`,
+      })),
+    [versionList],
+  );
+  const narrativeExtra = useCallback(
+    (narrativeId: string) => <VersionReview narrativeId={narrativeId} deals={notes.deals} versions={versionList} />,
+    [notes.deals, versionList],
+  );
+  const overlay = historyOpen ? (
+    <VersionHistory versions={versions} author={userName} editable={editable} onClose={closeHistory} />
+  ) : notes.reviewOpen ? (
+    <ReviewHost notes={notes} versionMarkers={versionMarkers} narrativeExtra={narrativeExtra} />
+  ) : undefined;
   return (
     <>
       {!editable && (
@@ -156,16 +187,32 @@ function ReadyPlaybook({
         userColor={colorForName(userName)}
         onLogDeal={notes.logDealFrom}
         annotations={notes.anchored.annotations}
-        overlay={notes.reviewOpen ? <ReviewHost notes={notes} /> : undefined}
+        overlay={overlay}
+        plugins={
+          library && versions.canWrite && editable && <VersionAutoSavePlugin library={library} author={userName} />
+        }
         header={
           <PlaybookTitleBar
             meta={meta}
             session={session}
             showOutline={showOutline}
             onToggleOutline={onToggleOutline}
-            reviewOpen={notes.reviewOpen}
-            onToggleReview={notes.toggleReview}
+            reviewOpen={notes.reviewOpen && !historyOpen}
+            onToggleReview={() => {
+              if (historyOpen) setHistoryOpen(false);
+              if (!historyOpen || !notes.reviewOpen) notes.toggleReview();
+            }}
             evidence={evidence}
+            extraActions={
+              <HistoryToggle
+                open={historyOpen}
+                count={versionList.length}
+                onToggle={() => {
+                  if (!historyOpen && notes.reviewOpen) notes.toggleReview();
+                  setHistoryOpen((open) => !open);
+                }}
+              />
+            }
           />
         }
       />

@@ -9,7 +9,7 @@ import type { DealEdit, DealEntry } from '@shared/domain/deal';
 import { BUYING_STAGE_LABELS, isBuyingStage, type NarrativeSummary } from '@shared/domain/narrative';
 import { matchesFilter, SMALL_SAMPLE } from '@shared/stats/narrativeReview';
 import { buildPlaybookReview, type ReviewRow } from '@shared/stats/playbookReview';
-import { choosePeriodUnit, RECENT_DAYS, winRateOverTime } from '@shared/stats/narrativeTrends';
+import { choosePeriodUnit, periodOf, RECENT_DAYS, winRateOverTime } from '@shared/stats/narrativeTrends';
 import { formatRateInterval } from '@shared/stats/wilson';
 import { EmptyState } from '../../ui/EmptyState';
 import { AnchoredNoteList } from './AnchoredNoteList';
@@ -40,6 +40,10 @@ export interface ReviewViewProps {
   onEditDeal: (deal: DealEntry) => void;
   /** Import/export actions (rendered in the toolbar). */
   actions?: React.ReactNode;
+  /** Where each version of a narrative began (yyyy-mm-dd; marked on its chart). */
+  versionMarkers?: (narrativeId: string) => readonly { date: string; label: string }[];
+  /** More about the selected narrative, shown under its chart (the review per version). */
+  narrativeExtra?: (narrativeId: string) => React.ReactNode;
   /** For benchmarks and tests: the date the review treats as today. */
   today?: string;
 }
@@ -222,12 +226,18 @@ function NarrativeDetail({
   onEditDeal,
   anchoredNotes,
   narrativeTexts,
+  versionMarkers,
+  narrativeExtra,
 }: ReviewViewProps & { row: ReviewRow; narrative: NarrativeSummary; filter: ReturnType<typeof toReviewFilter> }) {
   const s = row.score;
-  const series = useMemo(() => {
+  const { series, unit } = useMemo(() => {
     const unit = choosePeriodUnit(deals.map((d) => d.closeDate));
-    return winRateOverTime(deals, row.narrativeId, unit, filter);
+    return { series: winRateOverTime(deals, row.narrativeId, unit, filter), unit };
   }, [deals, row.narrativeId, filter]);
+  const markers = useMemo(
+    () => versionMarkers?.(row.narrativeId).map((m) => ({ label: m.label, period: periodOf(m.date, unit) })) ?? [],
+    [versionMarkers, row.narrativeId, unit],
+  );
   const filtered = useMemo(() => deals.filter((d) => matchesFilter(d, filter)), [deals, filter]);
   const decided = s ? s.won + s.lost : 0;
   return (
@@ -299,10 +309,15 @@ function NarrativeDetail({
               <h3>Win rate over time</h3>
               <span className="muted">line: win rate · band: 95% interval</span>
             </div>
-            {series.length > 0 ? <WinRateChart series={series} /> : <p className="muted">No decided deals yet.</p>}
+            {series.length > 0 ? (
+              <WinRateChart series={series} markers={markers} />
+            ) : (
+              <p className="muted">No decided deals yet.</p>
+            )}
           </section>
         </>
       )}
+      {narrativeExtra?.(row.narrativeId)}
       <AnchoredNoteList
         notes={anchoredNotes ?? []}
         narratives={[narrative]}

@@ -8,10 +8,12 @@ const PAD = { left: 36, right: 12, top: 10, bottom: 24 };
 /** Props of WinRateChart. */
 export interface WinRateChartProps {
   series: readonly PeriodRate[];
+  /** Where each version of the narrative began: a dashed line at its period ("2026-03" or "2026-Q1"). */
+  markers?: readonly { period: string; label: string }[];
 }
 
 /** The chart; periods without decided deals leave a gap. */
-export function WinRateChart({ series }: WinRateChartProps) {
+export function WinRateChart({ series, markers = [] }: WinRateChartProps) {
   const innerW = W - PAD.left - PAD.right;
   const innerH = H - PAD.top - PAD.bottom;
   const x = (i: number): number => PAD.left + (series.length === 1 ? innerW / 2 : (i / (series.length - 1)) * innerW);
@@ -26,7 +28,19 @@ export function WinRateChart({ series }: WinRateChartProps) {
           .join(' ')}`
       : null;
   const labelEvery = Math.max(1, Math.ceil(series.length / 8));
-  const summary = points.map(({ p }) => `${p.period}: ${p.won} of ${p.decided}`).join('; ');
+  // Versions begun in the same period share one line: "v1, v2".
+  const placed: { label: string; period: string; i: number }[] = [];
+  for (const m of markers) {
+    const i = series.findIndex((p) => p.period >= m.period);
+    if (i < 0 || m.period < (series[0]?.period ?? '')) continue;
+    const same = placed.find((p) => p.i === i);
+    if (same) same.label = `${same.label}, ${m.label}`;
+    else placed.push({ ...m, i });
+  }
+  const summary = [
+    points.map(({ p }) => `${p.period}: ${p.won} of ${p.decided}`).join('; '),
+    ...placed.map((m) => `${m.label} began ${m.period}`),
+  ].join('; ');
   return (
     <svg
       className="win-chart"
@@ -58,6 +72,14 @@ export function WinRateChart({ series }: WinRateChartProps) {
           <circle className="win-chart-dot" cx={x(i)} cy={y(p.winRate.rate!)} r={3 + Math.min(4, p.decided / 3)}>
             <title>{`${p.period}: ${p.won} won of ${p.decided} decided`}</title>
           </circle>
+        </g>
+      ))}
+      {placed.map((m) => (
+        <g key={m.label} className="win-chart-marker" data-testid="version-marker">
+          <line x1={x(m.i)} x2={x(m.i)} y1={PAD.top} y2={H - PAD.bottom} />
+          <text x={x(m.i) + 3} y={PAD.top + 9}>
+            {m.label}
+          </text>
         </g>
       ))}
       {series.map((p, i) =>

@@ -14,7 +14,13 @@ import {
   restorePlaybook,
   touchPlaybook,
 } from '@shared/collab/directory';
-import { directoryDocName, notesDocName, parseDocName, playbookDocName } from '@shared/collab/docNames';
+import {
+  directoryDocName,
+  notesDocName,
+  parseDocName,
+  playbookDocName,
+  versionsDocName,
+} from '@shared/collab/docNames';
 import { newId } from '@shared/domain/ids';
 import type { PlaybookMeta, PlaybookTemplate } from '@shared/domain/playbook';
 import type { WorkspaceSnapshot } from '@shared/format/workspaceFile';
@@ -26,6 +32,7 @@ import { $readDocumentTitle } from '../../editor/narrativeOps';
 import type { PlaybookSpec } from '../../editor/docSpec';
 import type { DocStore } from '../../platform/DocStore';
 import { NotesSession } from '../notes/NotesSession';
+import { VersionsSession } from '../versions/VersionsSession';
 import { PlaybookSession } from './PlaybookSession';
 import { templateSpec } from './templates';
 
@@ -37,6 +44,7 @@ export class Workspace {
   private readonly persistence: LocalPersistence;
   private readonly sessions = new Map<string, PlaybookSession>();
   private readonly notes = new Map<string, { session: NotesSession; users: number }>();
+  private readonly versions = new Map<string, { session: Promise<Result<VersionsSession>>; users: number }>();
   /** The directory's link to the sync server; null for a local-only workspace. */
   readonly directoryLink: SyncLink | null;
 
@@ -191,6 +199,44 @@ export class Workspace {
   }
 
   /**
+   * Opens the versions document of a playbook (saved versions). Several views may hold it at once; each
+   * `openVersions` needs a `closeVersions`. Fails with `corrupt` (writing nothing) when it cannot be read.
+   */
+  openVersions(playbookId: string): Promise<Result<VersionsSession>> {
+    const existing = this.versions.get(playbookId);
+    if (existing) {
+      existing.users++;
+      return existing.session;
+    }
+    const docName = versionsDocName(this.id, playbookId);
+    const sync = this.sync;
+    const createLink = sync && ((doc: Y.Doc, name: string) => new SyncLink(doc, name, { ...sync, connect: true }));
+    const session = this.store.load(docName).then((loaded) => {
+      if (!loaded.ok) {
+        this.versions.delete(playbookId);
+        return loaded;
+      }
+      return ok(new VersionsSession(docName, playbookId, this.store, loaded.value, createLink));
+    });
+    this.versions.set(playbookId, { session, users: 1 });
+    return session;
+  }
+
+  /** Releases one holder of a versions document; the last one stores what is pending and closes it. */
+  async closeVersions(playbookId: string): Promise<void> {
+    const open = this.versions.get(playbookId);
+    if (!open || --open.users > 0) return;
+    this.versions.delete(playbookId);
+    const opened = await open.session;
+    if (opened.ok) await opened.value.close();
+  }
+
+  private async openVersionSessions(): Promise<VersionsSession[]> {
+    const all = await Promise.all([...this.versions.values()].map((v) => v.session));
+    return all.flatMap((r) => (r.ok ? [r.value] : []));
+  }
+
+  /**
    * Lists again every playbook whose document is on this device but missing from the directory — after the
    * directory itself was unreadable and set aside. Titles come from each document (its first heading, else
    * its first narrative). Returns how many were listed.
@@ -226,6 +272,7 @@ export class Workspace {
     await this.persistence.flush();
     await Promise.all([...this.sessions.values()].map((s) => s.flush()));
     await Promise.all([...this.notes.values()].map((n) => n.session.flush()));
+    await Promise.all((await this.openVersionSessions()).map((v) => v.flush()));
     const docs = new Map<string, Uint8Array>();
     for (const name of await this.store.listDocs(`${this.id}/`)) {
       if (parseDocName(name)?.workspaceId !== this.id) continue;
@@ -253,6 +300,10 @@ export class Workspace {
         Y.applyUpdate(this.sessions.get(parsed.id)!.doc, update);
       } else if (parsed.kind === 'notes' && this.notes.has(parsed.id)) {
         Y.applyUpdate(this.notes.get(parsed.id)!.session.doc, update);
+      } else if (parsed.kind === 'versions' && this.versions.has(parsed.id)) {
+        const opened = await this.versions.get(parsed.id)!.session;
+        if (opened.ok) Y.applyUpdate(opened.value.doc, update);
+        else await this.store.append(name, update);
       } else await this.store.append(name, update);
     }
     await this.persistence.flush();
@@ -268,6 +319,8 @@ export class Workspace {
     await Promise.all([...this.sessions.keys()].map((id) => this.closePlaybook(id)));
     await Promise.all([...this.notes.values()].map((n) => n.session.close()));
     this.notes.clear();
+    await Promise.all((await this.openVersionSessions()).map((v) => v.close()));
+    this.versions.clear();
     this.directoryLink?.destroy();
     await this.persistence.dispose();
     this.directory.destroy();

@@ -18,11 +18,17 @@ import {
 import { buildServerOnce, invite, startServer, tempDataDir, type ServerProcess } from './helpers/serverProcess';
 
 const ROLES = ['storyteller', 'marketing', 'sales', 'viewer'] as const;
-const DOCS = { directory: 'acme/directory', playbook: 'acme/playbook/p1', notes: 'acme/notes/p1' } as const;
+const DOCS = {
+  directory: 'acme/directory',
+  playbook: 'acme/playbook/p1',
+  notes: 'acme/notes/p1',
+  versions: 'acme/versions/p1',
+} as const;
 const WRITERS: Record<keyof typeof DOCS, readonly string[]> = {
   directory: ['storyteller', 'marketing'],
   playbook: ['storyteller', 'marketing'],
   notes: ['storyteller', 'marketing', 'sales'],
+  versions: ['storyteller', 'marketing'],
 };
 
 let server: ServerProcess;

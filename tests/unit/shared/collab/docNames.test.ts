@@ -1,14 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { directoryDocName, notesDocName, parseDocName, playbookDocName } from '../../../../shared/collab/docNames';
+import {
+  directoryDocName,
+  notesDocName,
+  parseDocName,
+  playbookDocName,
+  versionsDocName,
+} from '../../../../shared/collab/docNames';
 
 const ID_64 = 'a'.repeat(64);
 const ID_65 = 'a'.repeat(65);
 
 describe('document names (what the sync server routes on)', () => {
-  it('are written in the three documented forms', () => {
+  it('are written in the documented forms', () => {
     expect(directoryDocName('acme')).toBe('acme/directory');
     expect(playbookDocName('acme', 'p1')).toBe('acme/playbook/p1');
     expect(notesDocName('acme', 'p1')).toBe('acme/notes/p1');
+    expect(versionsDocName('acme', 'p1')).toBe('acme/versions/p1');
   });
 
   it('read back as what they were written from', () => {
@@ -19,6 +26,7 @@ describe('document names (what the sync server routes on)', () => {
       id: 'p-1_X',
     });
     expect(parseDocName(notesDocName('w_2', 'p9'))).toEqual({ workspaceId: 'w_2', kind: 'notes', id: 'p9' });
+    expect(parseDocName(versionsDocName('w_2', 'p9'))).toEqual({ workspaceId: 'w_2', kind: 'versions', id: 'p9' });
     expect(parseDocName(playbookDocName(ID_64, ID_64))).toEqual({ workspaceId: ID_64, kind: 'playbook', id: ID_64 });
   });
 
