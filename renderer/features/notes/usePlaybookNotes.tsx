@@ -20,7 +20,8 @@ import type { NotesSession } from './NotesSession';
 import { AnchoredNoteDialog } from './AnchoredNoteDialog';
 import { QuickDealForm } from './QuickDealForm';
 import { useAnchoredNotes, type AnchoredNotesState } from './useAnchoredNotes';
-import { mayWriteNotes, useDeals } from './useDeals';
+import type { DealsSnapshot } from './LiveDeals';
+import { mayWriteNotes, useDealLog } from './useDeals';
 import { CsvActions } from './csv/CsvActions';
 
 type FormState = { narrativeId: string | null; editing: DealEntry | null } | null;
@@ -28,7 +29,9 @@ type FormState = { narrativeId: string | null; editing: DealEntry | null } | nul
 /** Everything the playbook view needs of its notes. */
 export interface PlaybookNotesState {
   notes: NotesSession | null;
-  deals: DealEntry[];
+  deals: readonly DealEntry[];
+  /** The deal log's first read: how far it is (the review shows progress until `complete`). */
+  dealLog: Pick<DealsSnapshot, 'complete' | 'read' | 'total'>;
   narratives: NarrativeSummary[];
   /** Each narrative's plain text (what anchored notes are resolved against), read with `narratives`. */
   narrativeTexts: ReadonlyMap<string, string>;
@@ -65,7 +68,8 @@ export function usePlaybookNotes(session: PlaybookSession, author: string): Play
   const [reviewOpen, setReviewOpen] = useState(false);
   const [form, setForm] = useState<FormState>(null);
   const [{ narratives, texts: narrativeTexts }, setNarratives] = useState<NarrativeReading>(NO_NARRATIVES);
-  const deals = useDeals(notes);
+  const dealLog = useDealLog(notes);
+  const deals = dealLog.deals;
   const link = useLinkState(notes?.link ?? null);
   const canWrite = notes !== null && mayWriteNotes(settings.role, link);
   const anchored = useAnchoredNotes(notes, author, canWrite);
@@ -145,6 +149,7 @@ export function usePlaybookNotes(session: PlaybookSession, author: string): Play
   return {
     notes,
     deals,
+    dealLog,
     narratives,
     narrativeTexts,
     anchored,
@@ -182,6 +187,7 @@ export function ReviewHost({ notes }: { notes: PlaybookNotesState }) {
     <ReviewView
       narratives={notes.narratives}
       deals={notes.deals}
+      loading={notes.notes && !notes.dealLog.complete ? notes.dealLog : null}
       anchoredNotes={notes.anchored.list}
       narrativeTexts={notes.narrativeTexts}
       author={notes.author}
