@@ -43,6 +43,33 @@ export function compareDeals(a: DealEntry, b: DealEntry): number {
   );
 }
 
+/**
+ * The deal as an object literal with a fixed key order. What the schema's parser returns has shapes V8
+ * cannot optimise for (aggregating 20,000 of them took 5–8× longer than the same data as literals), and the
+ * review walks every deal on each filter change.
+ */
+export function compactDeal(d: DealEntry): DealEntry {
+  return {
+    id: d.id,
+    account: d.account,
+    dealName: d.dealName,
+    crmId: d.crmId,
+    amount: d.amount,
+    currency: d.currency,
+    stage: d.stage,
+    persona: d.persona,
+    outcome: d.outcome,
+    competitor: d.competitor,
+    closeDate: d.closeDate,
+    narratives: d.narratives.map((u) => ({ narrativeId: u.narrativeId, reception: u.reception })),
+    note: d.note,
+    perspective: d.perspective,
+    author: d.author,
+    createdAt: d.createdAt,
+    updatedAt: d.updatedAt,
+  };
+}
+
 /** Where `deal` belongs in `sorted` (binary search). */
 function insertionIndex(sorted: readonly DealEntry[], deal: DealEntry): number {
   let low = 0;
@@ -118,7 +145,7 @@ export class LiveDeals {
   private refresh(id: string): DealEntry | undefined {
     const before = this.byId.get(id);
     const entry = readDeal(this.doc, id);
-    if (entry) this.byId.set(id, entry);
+    if (entry) this.byId.set(id, compactDeal(entry));
     else this.byId.delete(id);
     return before;
   }

@@ -60,6 +60,13 @@ function readNarrativesOf(doc: Y.Doc): NarrativeReading {
 
 const NO_NARRATIVES: NarrativeReading = { narratives: [], texts: new Map() };
 
+/** True when two readings say the same; keeping the old one spares the review a recomputation. */
+function sameReading(a: NarrativeReading, b: NarrativeReading): boolean {
+  if (a.texts.size !== b.texts.size) return false;
+  for (const [id, text] of a.texts) if (b.texts.get(id) !== text) return false;
+  return JSON.stringify(a.narratives) === JSON.stringify(b.narratives);
+}
+
 /** Opens the notes of `session`'s playbook for as long as the view lives. */
 export function usePlaybookNotes(session: PlaybookSession, author: string): PlaybookNotesState {
   const workspace = useWorkspace();
@@ -67,7 +74,11 @@ export function usePlaybookNotes(session: PlaybookSession, author: string): Play
   const [notes, setNotes] = useState<NotesSession | null>(null);
   const [reviewOpen, setReviewOpen] = useState(false);
   const [form, setForm] = useState<FormState>(null);
-  const [{ narratives, texts: narrativeTexts }, setNarratives] = useState<NarrativeReading>(NO_NARRATIVES);
+  const [{ narratives, texts: narrativeTexts }, setReading] = useState<NarrativeReading>(NO_NARRATIVES);
+  const setNarratives = useCallback(
+    (next: NarrativeReading) => setReading((prev) => (sameReading(prev, next) ? prev : next)),
+    [],
+  );
   const dealLog = useDealLog(notes);
   const deals = dealLog.deals;
   const link = useLinkState(notes?.link ?? null);
@@ -105,7 +116,7 @@ export function usePlaybookNotes(session: PlaybookSession, author: string): Play
       clearTimeout(timer);
       session.doc.off('update', handleUpdate);
     };
-  }, [needNarratives, session.doc]);
+  }, [needNarratives, session.doc, setNarratives]);
 
   const openForm = useCallback(
     (narrativeId: string | null, editing: DealEntry | null = null) => {
@@ -113,7 +124,7 @@ export function usePlaybookNotes(session: PlaybookSession, author: string): Play
       setNarratives(readNarrativesOf(session.doc));
       setForm({ narrativeId, editing });
     },
-    [session.doc],
+    [session.doc, setNarratives],
   );
   const logDealFrom = useMemo(
     () => (canWrite ? (narrative: NarrativeSummary) => openForm(narrative.id) : undefined),

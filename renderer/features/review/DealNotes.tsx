@@ -13,7 +13,7 @@ import { VirtualList } from './VirtualList';
 /** Props of DealNotes. */
 export interface DealNotesProps {
   narrativeId: string;
-  /** The deals that pass the filters, newest close date first. */
+  /** This narrative's deals that pass the filters, newest close date first. */
   deals: readonly DealEntry[];
   /** With a filter on: how many deals used this narrative before filtering (else null). */
   unfilteredCount: number | null;
@@ -35,12 +35,11 @@ export function DealNotes(props: DealNotesProps) {
   const [query, setQuery] = useState('');
   const settledQuery = useDebouncedValue(query);
   const mine = useMemo(() => {
-    const used = deals.filter((d) => d.narratives.some((u) => u.narrativeId === narrativeId));
     // The app's deal log is already in this order; other callers (benchmarks) may not be.
-    return isNewestFirst(used)
-      ? used
-      : used.sort((a, b) => b.closeDate.localeCompare(a.closeDate) || b.updatedAt - a.updatedAt);
-  }, [deals, narrativeId]);
+    return isNewestFirst(deals)
+      ? deals
+      : [...deals].sort((a, b) => b.closeDate.localeCompare(a.closeDate) || b.updatedAt - a.updatedAt);
+  }, [deals]);
   const shown = useMemo(() => searchDeals(mine, settledQuery), [mine, settledQuery]);
   const editOf = useCallback(
     (deal: DealEntry) => (canWrite && deal.author === author ? onEdit : null),

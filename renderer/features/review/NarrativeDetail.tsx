@@ -1,14 +1,14 @@
 /** The selected narrative in the review: its figures, warnings, the win rate over time and the notes. */
-import { useMemo } from 'react';
 import type { AnchoredNote } from '@shared/collab/textQuote';
 import type { DealEdit, DealEntry } from '@shared/domain/deal';
 import type { NarrativeSummary } from '@shared/domain/narrative';
-import { SMALL_SAMPLE } from '@shared/stats/narrativeReview';
+import { SMALL_SAMPLE, type ReviewFilter } from '@shared/stats/narrativeReview';
 import type { ReviewRow } from '@shared/stats/playbookReview';
-import { choosePeriodUnit, RECENT_DAYS, winRateOverTime } from '@shared/stats/narrativeTrends';
+import { RECENT_DAYS } from '@shared/stats/narrativeTrends';
 import { formatRateInterval } from '@shared/stats/wilson';
 import { AnchoredNoteList } from './AnchoredNoteList';
 import { DealNotes } from './DealNotes';
+import { dealsOf, dealsPassing, periodUnitOf, seriesOf } from './reviewData';
 import { count, pct } from './reviewFormat';
 import { WinRateChart } from './WinRateChart';
 
@@ -16,9 +16,9 @@ import { WinRateChart } from './WinRateChart';
 export interface NarrativeDetailProps {
   row: ReviewRow;
   narrative: NarrativeSummary;
-  /** Every deal (they set the chart's time unit) and the ones that pass the filters. */
+  /** Every deal of the playbook (they set the chart's time unit) and the filter on them. */
   deals: readonly DealEntry[];
-  filtered: readonly DealEntry[];
+  filter: ReviewFilter;
   /** With a filter on: how many deals used this narrative in all (else null). */
   unfilteredCount: number | null;
   anchoredNotes: readonly (AnchoredNote & { id: string })[];
@@ -42,10 +42,12 @@ function Stat(props: { label: string; value: string; hint?: string; testId: stri
 
 /** The detail pane. */
 export function NarrativeDetail(props: NarrativeDetailProps) {
-  const { row, narrative, deals, filtered, canWrite, onLogDeal } = props;
+  const { row, narrative, deals, filter, canWrite, onLogDeal } = props;
   const s = row.score;
-  const unit = useMemo(() => choosePeriodUnit(deals.map((d) => d.closeDate)), [deals]);
-  const series = useMemo(() => winRateOverTime(filtered, row.narrativeId, unit), [filtered, row.narrativeId, unit]);
+  const unit = periodUnitOf(deals);
+  // This narrative's deals, then the filter on them: a filter costs what this narrative has, not the log.
+  const own = dealsPassing(dealsOf(deals, row.narrativeId), filter);
+  const series = seriesOf(own, row.narrativeId, unit);
   const decided = s ? s.won + s.lost : 0;
   const attention = row.attention;
   return (
@@ -131,7 +133,7 @@ export function NarrativeDetail(props: NarrativeDetailProps) {
       />
       <DealNotes
         narrativeId={row.narrativeId}
-        deals={filtered}
+        deals={own}
         unfilteredCount={props.unfilteredCount}
         author={props.author}
         canWrite={canWrite}

@@ -12,15 +12,13 @@ import { useMemo, useState } from 'react';
 import type { AnchoredNote } from '@shared/collab/textQuote';
 import type { DealEdit, DealEntry } from '@shared/domain/deal';
 import { BUYING_STAGE_LABELS, isBuyingStage, type NarrativeSummary } from '@shared/domain/narrative';
-import { matchesFilter, scoreNarratives } from '@shared/stats/narrativeReview';
-import { buildPlaybookReview, summarizeDeals } from '@shared/stats/playbookReview';
 import { EmptyState } from '../../ui/EmptyState';
 import { AnchoredNoteList } from './AnchoredNoteList';
 import { NarrativeDetail } from './NarrativeDetail';
 import { RankedList } from './RankedList';
+import { dealsOf, dealsPassing, optionsOf, reviewOf, summaryOf } from './reviewData';
 import { count } from './reviewFormat';
 import {
-  filterOptions,
   isFiltering,
   localToday,
   NO_FILTER,
@@ -93,15 +91,13 @@ export function ReviewView(props: ReviewViewProps) {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const filtering = isFiltering(filterState);
   const filter = useMemo(() => toReviewFilter(filterState, today), [filterState, today]);
-  const options = useMemo(() => filterOptions(deals), [deals]);
-  const filtered = useMemo(
-    () => (filtering ? deals.filter((d) => matchesFilter(d, filter)) : deals),
-    [deals, filter, filtering],
-  );
-  const review = useMemo(() => buildPlaybookReview(narratives, filtered, {}, today), [narratives, filtered, today]);
-  const summary = useMemo(() => summarizeDeals(filtered), [filtered]);
-  const total = useMemo(() => (filtering ? summarizeDeals(deals) : null), [deals, filtering]);
-  const allScores = useMemo(() => (filtering ? scoreNarratives(deals) : null), [deals, filtering]);
+  // Each of these is memoised per input beyond this component (reviewData.ts), so reopening the review or
+  // going back to All does not compute again.
+  const options = optionsOf(deals);
+  const filtered = dealsPassing(deals, filter);
+  const review = reviewOf(narratives, filtered, today);
+  const summary = summaryOf(filtered);
+  const total = filtering ? summaryOf(deals) : null;
   const selected = review.rows.find((r) => r.narrativeId === selectedId) ?? review.rows.find((r) => r.score) ?? null;
   const narrative = selected ? narratives.find((n) => n.id === selected.narrativeId) : undefined;
 
@@ -208,8 +204,8 @@ export function ReviewView(props: ReviewViewProps) {
                 row={selected}
                 narrative={narrative}
                 deals={deals}
-                filtered={filtered}
-                unfilteredCount={allScores ? (allScores.get(selected.narrativeId)?.deals ?? 0) : null}
+                filter={filter}
+                unfilteredCount={filtering ? dealsOf(deals, selected.narrativeId).length : null}
                 anchoredNotes={props.anchoredNotes ?? NO_NOTES}
                 narrativeTexts={props.narrativeTexts ?? NO_TEXTS}
                 author={props.author}
