@@ -4,7 +4,7 @@
  * the review. The playbook's narratives are read headlessly from its Y.Doc, so a salesperson — read-only
  * on the playbook — never writes to it.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import * as Y from 'yjs';
 import { addDeal, readDealHistory, updateDeal } from '@shared/collab/notes';
 import type { DealEntry, DealInput } from '@shared/domain/deal';
@@ -75,10 +75,23 @@ export function usePlaybookNotes(session: PlaybookSession, author: string): Play
   const [reviewOpen, setReviewOpen] = useState(false);
   const [form, setForm] = useState<FormState>(null);
   const [{ narratives, texts: narrativeTexts }, setReading] = useState<NarrativeReading>(NO_NARRATIVES);
-  const setNarratives = useCallback(
-    (next: NarrativeReading) => setReading((prev) => (sameReading(prev, next) ? prev : next)),
-    [],
-  );
+  // The playbook is read headlessly only when it changed since the last reading (opening the review again
+  // on an unchanged playbook costs nothing), and a reading equal to the last one is not handed on.
+  const version = useRef({ current: 0, read: -1 });
+  useEffect(() => {
+    const counter = version.current;
+    counter.read = -1;
+    const bump = (): void => void counter.current++;
+    session.doc.on('update', bump);
+    return () => session.doc.off('update', bump);
+  }, [session.doc]);
+  const refreshNarratives = useCallback(() => {
+    const counter = version.current;
+    if (counter.read === counter.current) return;
+    counter.read = counter.current;
+    const next = readNarrativesOf(session.doc);
+    setReading((prev) => (sameReading(prev, next) ? prev : next));
+  }, [session.doc]);
   const dealLog = useDealLog(notes);
   const deals = dealLog.deals;
   const link = useLinkState(notes?.link ?? null);
@@ -105,26 +118,26 @@ export function usePlaybookNotes(session: PlaybookSession, author: string): Play
   const needNarratives = reviewOpen || form !== null;
   useEffect(() => {
     if (!needNarratives) return;
-    setNarratives(readNarrativesOf(session.doc));
+    refreshNarratives();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const handleUpdate = (): void => {
       clearTimeout(timer);
-      timer = setTimeout(() => setNarratives(readNarrativesOf(session.doc)), 300);
+      timer = setTimeout(refreshNarratives, 300);
     };
     session.doc.on('update', handleUpdate);
     return () => {
       clearTimeout(timer);
       session.doc.off('update', handleUpdate);
     };
-  }, [needNarratives, session.doc, setNarratives]);
+  }, [needNarratives, session.doc, refreshNarratives]);
 
   const openForm = useCallback(
     (narrativeId: string | null, editing: DealEntry | null = null) => {
       // Read now, so the form's first render already knows the narrative's title and persona.
-      setNarratives(readNarrativesOf(session.doc));
+      refreshNarratives();
       setForm({ narrativeId, editing });
     },
-    [session.doc, setNarratives],
+    [refreshNarratives],
   );
   const logDealFrom = useMemo(
     () => (canWrite ? (narrative: NarrativeSummary) => openForm(narrative.id) : undefined),

@@ -3,10 +3,10 @@
  * cards on screen exist (VirtualList); the search waits for a pause in typing and scans a precomputed
  * lowercase index, and the narrative's deals are picked once per change of the deals or the narrative.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { DealEdit, DealEntry } from '@shared/domain/deal';
 import { DealCard } from './DealCard';
-import { searchDeals, useDebouncedValue } from './dealSearch';
+import { searchDeals, useDebouncedValue, warmSearchIndex } from './dealSearch';
 import { count, plural } from './reviewFormat';
 import { VirtualList } from './VirtualList';
 
@@ -40,6 +40,7 @@ export function DealNotes(props: DealNotesProps) {
       ? deals
       : [...deals].sort((a, b) => b.closeDate.localeCompare(a.closeDate) || b.updatedAt - a.updatedAt);
   }, [deals]);
+  useEffect(() => warmSearchIndex(mine), [mine]);
   const shown = useMemo(() => searchDeals(mine, settledQuery), [mine, settledQuery]);
   const editOf = useCallback(
     (deal: DealEntry) => (canWrite && deal.author === author ? onEdit : null),

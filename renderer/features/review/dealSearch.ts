@@ -18,6 +18,40 @@ export function searchText(deal: DealEntry): string {
   return text;
 }
 
+/** Deals indexed per slice while the browser is idle: a few milliseconds each. */
+const WARM_SLICE = 1_000;
+
+/**
+ * Builds the search text of `deals` ahead of the first keystroke, a slice per idle period, so the first
+ * search does not index thousands of deals at once. Returns the canceller.
+ */
+export function warmSearchIndex(deals: readonly DealEntry[]): () => void {
+  let next = 0;
+  let cancelled = false;
+  const idle: (task: () => void) => () => void =
+    typeof requestIdleCallback === 'function'
+      ? (task) => {
+          const id = requestIdleCallback(task, { timeout: 1_000 });
+          return () => cancelIdleCallback(id);
+        }
+      : (task) => {
+          const id = setTimeout(task, 0);
+          return () => clearTimeout(id);
+        };
+  let cancel = (): void => undefined;
+  const step = (): void => {
+    if (cancelled) return;
+    const end = Math.min(deals.length, next + WARM_SLICE);
+    for (; next < end; next++) searchText(deals[next]!);
+    if (next < deals.length) cancel = idle(step);
+  };
+  cancel = idle(step);
+  return () => {
+    cancelled = true;
+    cancel();
+  };
+}
+
 /** The deals whose text contains `query` (trimmed, any case); all of them for an empty query. */
 export function searchDeals(deals: readonly DealEntry[], query: string): readonly DealEntry[] {
   const q = query.trim().toLowerCase();

@@ -20,10 +20,13 @@ const WORDS = ['fuel', 'downtime', 'pricing', 'telematics', 'safety', 'dashcam',
 
 /** `count` deals over `narrativeIds`, deterministic (the same run always writes the same deals). */
 export function generateDeals(count: number, narrativeIds: readonly string[]): DealInput[] {
+  // mulberry32: a tiny PRNG whose low bits are as random as its high ones (an LCG's are not).
   let seed = 7;
   const rand = (n: number): number => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed % n;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
   };
   return Array.from({ length: count }, (_, i) => {
     const first = rand(narrativeIds.length);
@@ -121,14 +124,31 @@ export async function recordLongTasks(page: Page): Promise<void> {
 }
 
 /** The long tasks (ms) that started at or after `since` (a page `performance.now()`). */
-export function longTasksSince(page: Page, since: number): Promise<number[]> {
+export async function longTasksSince(page: Page, since: number): Promise<number[]> {
+  return (await longTaskEntriesSince(page, since)).map((t) => Math.round(t.duration));
+}
+
+/** The long tasks that started at or after `since`, with their start (page clock). */
+export function longTaskEntriesSince(page: Page, since: number): Promise<{ start: number; duration: number }[]> {
   return page.evaluate(
     (since) =>
-      (window as unknown as { __duetLongTasks: { start: number; duration: number }[] }).__duetLongTasks
-        .filter((t) => t.start >= since)
-        .map((t) => Math.round(t.duration)),
+      (window as unknown as { __duetLongTasks: { start: number; duration: number }[] }).__duetLongTasks.filter(
+        (t) => t.start >= since,
+      ),
     since,
   );
+}
+
+/** Names each long task after the last mark before it started ("filter", "search"…), for the report. */
+export function attributeLongTasks(
+  tasks: readonly { start: number; duration: number }[],
+  marks: readonly [string, number][],
+): string[] {
+  return tasks.map((t) => {
+    let label = 'before';
+    for (const [name, at] of marks) if (at <= t.start) label = name;
+    return `${Math.round(t.duration)} (${label})`;
+  });
 }
 
 /** The page's clock. */

@@ -1,7 +1,7 @@
 /** The review's filter menus stay short whatever the deals hold, and the notes search finds what a user types. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { DealEntry } from '../../../../../shared/domain/deal';
-import { searchDeals, searchText } from '../../../../../renderer/features/review/dealSearch';
+import { searchDeals, searchText, warmSearchIndex } from '../../../../../renderer/features/review/dealSearch';
 import { filterOptions, MAX_FILTER_VALUES } from '../../../../../renderer/features/review/reviewFilter';
 
 function deal(i: number, extra: Partial<DealEntry> = {}): DealEntry {
@@ -66,5 +66,22 @@ describe('notes search', () => {
     const changed = { ...first, note: 'After' };
     expect(searchText(changed)).toContain('after');
     expect(searchText(changed)).not.toContain('before');
+  });
+
+  it('is built ahead of the first keystroke, a slice at a time, and stops when cancelled', () => {
+    vi.useFakeTimers();
+    try {
+      const deals = Array.from({ length: 2_500 }, (_, i) => deal(i, { note: 'Original' }));
+      const cancel = warmSearchIndex(deals);
+      vi.advanceTimersToNextTimer(); // one slice: 1,000 deals
+      for (const d of deals) (d as { note: string }).note = 'Changed later';
+      expect(searchText(deals[999]!)).toContain('original'); // indexed by the first slice
+      expect(searchText(deals[1_000]!)).toContain('changed later'); // not yet: indexed now, on demand
+      cancel();
+      vi.runAllTimers();
+      expect(searchText(deals[2_000]!)).toContain('changed later'); // the cancelled warm-up never reached it
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
