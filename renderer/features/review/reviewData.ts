@@ -64,7 +64,9 @@ const INDEXES: Record<IndexedField, (deals: readonly DealEntry[]) => Map<string,
 };
 const NONE: readonly DealEntry[] = [];
 
-const filterBy = memoizeRecent((deals: readonly DealEntry[], _key: string, filter: ReviewFilter) => {
+// Keyed by the filter's JSON, not its object: every mount of the review makes a new filter object.
+const filterBy = memoizeRecent((deals: readonly DealEntry[], key: string) => {
+  const filter = JSON.parse(key) as ReviewFilter;
   // Start from the smallest list an index gives for the filter's fields, so a filter costs what it matches.
   let from = deals;
   for (const field of ['persona', 'stage', 'competitor'] as const) {
@@ -79,7 +81,7 @@ const filterBy = memoizeRecent((deals: readonly DealEntry[], _key: string, filte
 /** The deals that pass `filter` (the very array `deals` when no filter is on), in the same order. */
 export function dealsPassing(deals: readonly DealEntry[], filter: ReviewFilter): readonly DealEntry[] {
   const key = JSON.stringify(filter);
-  return key === '{}' ? deals : filterBy(deals, key, filter);
+  return key === '{}' ? deals : filterBy(deals, key);
 }
 
 /** The deals that used each narrative, in log order. */

@@ -2,7 +2,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { DealEntry } from '../../../../../shared/domain/deal';
 import { searchDeals, searchText, warmSearchIndex } from '../../../../../renderer/features/review/dealSearch';
+import { dealsOf, dealsPassing, memoizeRecent, reviewOf } from '../../../../../renderer/features/review/reviewData';
 import { filterOptions, MAX_FILTER_VALUES } from '../../../../../renderer/features/review/reviewFilter';
+import { matchesFilter, type ReviewFilter } from '../../../../../shared/stats/narrativeReview';
 
 function deal(i: number, extra: Partial<DealEntry> = {}): DealEntry {
   return {
@@ -83,5 +85,53 @@ describe('notes search', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('review derivations', () => {
+  const deals = Array.from({ length: 600 }, (_, i) =>
+    deal(i, {
+      persona: ['CFO', 'COO', 'Fleet manager'][i % 3]!,
+      competitor: ['Geotab', 'Samsara', ''][i % 4 === 0 ? 2 : i % 2]!,
+      stage: i % 5 === 0 ? 'proposal' : 'decision',
+      closeDate: `202${5 + (i % 2)}-0${1 + (i % 9)}-15`,
+      narratives: [{ narrativeId: `n${i % 4}`, reception: 'neutral' }],
+    }),
+  );
+
+  it('filter exactly as matchesFilter does, in the same order, whichever index they start from', () => {
+    const filters: ReviewFilter[] = [
+      { competitor: 'Geotab' },
+      { persona: 'COO', competitor: 'Samsara' },
+      { persona: 'CFO', stage: 'proposal', from: '2026-01-01' },
+      { competitor: 'Nobody' },
+      { from: '2025-03-01', to: '2025-06-30' },
+    ];
+    for (const filter of filters)
+      expect(dealsPassing(deals, filter)).toEqual(deals.filter((d) => matchesFilter(d, filter)));
+    expect(dealsPassing(deals, {})).toBe(deals);
+  });
+
+  it('answer a repeated question from memory: the same filter gives the very same array and review', () => {
+    const geotab = dealsPassing(deals, { competitor: 'Geotab' });
+    expect(dealsPassing(deals, { competitor: 'Geotab' })).toBe(geotab);
+    const narratives = [{ id: 'n0', title: 'Cost', keyMessage: '' }] as never[];
+    expect(reviewOf(narratives, geotab, '2026-12-01')).toBe(reviewOf(narratives, geotab, '2026-12-01'));
+    expect(dealsOf(deals, 'n1')).toEqual(deals.filter((d) => d.narratives[0]!.narrativeId === 'n1'));
+    expect(dealsOf(deals, 'unknown')).toEqual([]);
+  });
+
+  it('forget the least recently used answer beyond their size', () => {
+    let calls = 0;
+    const square = memoizeRecent((n: number) => (calls++, n * n), 2);
+    square(2);
+    square(3);
+    square(2); // 2 is now the most recent
+    square(4); // evicts 3
+    expect(calls).toBe(3);
+    square(2);
+    expect(calls).toBe(3);
+    square(3);
+    expect(calls).toBe(4);
   });
 });
