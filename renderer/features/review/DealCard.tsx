@@ -17,12 +17,20 @@ export interface DealCardProps {
   historyOf: (dealId: string) => DealEdit[];
 }
 
+// One formatter per currency: constructing an Intl.NumberFormat costs more than rendering the card around it.
+const formatters = new Map<string, Intl.NumberFormat | null>();
+
 function formatAmount(amount: number, currency: string): string {
-  try {
-    return new Intl.NumberFormat(undefined, { style: 'currency', currency, maximumFractionDigits: 2 }).format(amount);
-  } catch {
-    return `${amount} ${currency}`; // a code Intl does not know is still shown, as text
+  let format = formatters.get(currency);
+  if (format === undefined) {
+    try {
+      format = new Intl.NumberFormat(undefined, { style: 'currency', currency, maximumFractionDigits: 2 });
+    } catch {
+      format = null; // a code Intl does not know is still shown, as text
+    }
+    formatters.set(currency, format);
   }
+  return format ? format.format(amount) : `${amount} ${currency}`;
 }
 
 /** The card (memoised: scrolling re-renders only the rows that come into view). */

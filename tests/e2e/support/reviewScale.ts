@@ -151,6 +151,11 @@ export function attributeLongTasks(
   });
 }
 
+/** Waits until the page is idle (what was queued — a render, index warm-up slices — has run), as a user's page is between two clicks. */
+export async function idle(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((resolve) => requestIdleCallback(() => resolve(), { timeout: 2_000 })));
+}
+
 /** The page's clock. */
 export function pageNow(page: Page): Promise<number> {
   return page.evaluate(() => performance.now());
