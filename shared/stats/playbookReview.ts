@@ -4,8 +4,15 @@
  * follow in playbook order; deals that cite narratives no longer in the playbook are counted apart.
  */
 import type { DealFacts } from '../domain/deal';
-import { rankNarratives, scoreNarratives, type NarrativeScore, type ReviewFilter } from './narrativeReview';
+import {
+  matchesFilter,
+  rankNarratives,
+  scoreNarratives,
+  type NarrativeScore,
+  type ReviewFilter,
+} from './narrativeReview';
 import { needsAttention, type Attention } from './narrativeTrends';
+import { wilsonInterval, type RateInterval } from './wilson';
 
 /** One narrative of the review. */
 export interface ReviewRow {
@@ -44,4 +51,29 @@ export function buildPlaybookReview(
   for (const n of narratives)
     if (!scores.has(n.id)) rows.push({ narrativeId: n.id, title: n.title, score: null, attention: null });
   return { rows, elsewhere };
+}
+
+/** Playbook-wide figures: every deal counted once, whatever narratives it used. */
+export interface DealSummary {
+  deals: number;
+  open: number;
+  won: number;
+  lost: number;
+  winRate: RateInterval;
+}
+
+/** Sums up the deals that pass `filter` (all of them by default), for the figure on top of the review. */
+export function summarizeDeals(deals: readonly DealFacts[], filter: ReviewFilter = {}): DealSummary {
+  const filtered = Object.values(filter).some((v) => v);
+  let count = 0;
+  let open = 0;
+  let won = 0;
+  for (const deal of deals) {
+    if (filtered && !matchesFilter(deal, filter)) continue;
+    count++;
+    if (deal.outcome === 'open') open++;
+    else if (deal.outcome === 'won') won++;
+  }
+  const lost = count - open - won;
+  return { deals: count, open, won, lost, winRate: wilsonInterval(won, won + lost) };
 }

@@ -1,20 +1,36 @@
 /** React access to the deal log of an open notes document, and to who may write it. */
-import { useEffect, useState } from 'react';
-import { observeDeals, readDeals } from '@shared/collab/notes';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { DealEntry } from '@shared/domain/deal';
 import type { Role } from '@shared/domain/settings';
 import type { LinkState } from '../../collab/SyncLink';
+import { LiveDeals, type DealsSnapshot } from './LiveDeals';
 import type { NotesSession } from './NotesSession';
 
-/** Every deal of the notes document, re-rendering on each change (local or from the server). */
-export function useDeals(session: NotesSession | null): DealEntry[] {
-  const [deals, setDeals] = useState<DealEntry[]>(() => (session ? readDeals(session.doc) : []));
+const NOTHING: DealsSnapshot = { deals: [], complete: false, read: 0, total: 0 };
+const noSubscription = (): (() => void) => () => undefined;
+const nothingYet = (): DealsSnapshot => NOTHING;
+
+/**
+ * The deal log of the notes document with the progress of its first read, re-rendering on each change
+ * (local or from the server). The log is kept by a LiveDeals, so a change re-reads only the deals it touched.
+ */
+export function useDealLog(session: NotesSession | null): DealsSnapshot {
+  const [live, setLive] = useState<LiveDeals | null>(null);
   useEffect(() => {
     if (!session) return;
-    setDeals(readDeals(session.doc));
-    return observeDeals(session.doc, setDeals);
+    const next = new LiveDeals(session.doc);
+    setLive(next);
+    return () => {
+      next.dispose();
+      setLive(null);
+    };
   }, [session]);
-  return deals;
+  return useSyncExternalStore(live?.subscribe ?? noSubscription, live?.getSnapshot ?? nothingYet);
+}
+
+/** Every deal of the notes document (empty until the first read is done). */
+export function useDeals(session: NotesSession | null): readonly DealEntry[] {
+  return useDealLog(session).deals;
 }
 
 /**

@@ -4,7 +4,7 @@
  * the review. The playbook's narratives are read headlessly from its Y.Doc, so a salesperson — read-only
  * on the playbook — never writes to it.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import * as Y from 'yjs';
 import { addDeal, readDealHistory, updateDeal } from '@shared/collab/notes';
 import type { DealEntry, DealInput } from '@shared/domain/deal';
@@ -20,7 +20,8 @@ import type { NotesSession } from './NotesSession';
 import { AnchoredNoteDialog } from './AnchoredNoteDialog';
 import { QuickDealForm } from './QuickDealForm';
 import { useAnchoredNotes, type AnchoredNotesState } from './useAnchoredNotes';
-import { mayWriteNotes, useDeals } from './useDeals';
+import type { DealsSnapshot } from './LiveDeals';
+import { mayWriteNotes, useDealLog } from './useDeals';
 import { CsvActions } from './csv/CsvActions';
 
 type FormState = { narrativeId: string | null; editing: DealEntry | null } | null;
@@ -28,7 +29,9 @@ type FormState = { narrativeId: string | null; editing: DealEntry | null } | nul
 /** Everything the playbook view needs of its notes. */
 export interface PlaybookNotesState {
   notes: NotesSession | null;
-  deals: DealEntry[];
+  deals: readonly DealEntry[];
+  /** The deal log's first read: how far it is (the review shows progress until `complete`). */
+  dealLog: Pick<DealsSnapshot, 'complete' | 'read' | 'total'>;
   narratives: NarrativeSummary[];
   /** Each narrative's plain text (what anchored notes are resolved against), read with `narratives`. */
   narrativeTexts: ReadonlyMap<string, string>;
@@ -57,6 +60,13 @@ function readNarrativesOf(doc: Y.Doc): NarrativeReading {
 
 const NO_NARRATIVES: NarrativeReading = { narratives: [], texts: new Map() };
 
+/** True when two readings say the same; keeping the old one spares the review a recomputation. */
+function sameReading(a: NarrativeReading, b: NarrativeReading): boolean {
+  if (a.texts.size !== b.texts.size) return false;
+  for (const [id, text] of a.texts) if (b.texts.get(id) !== text) return false;
+  return JSON.stringify(a.narratives) === JSON.stringify(b.narratives);
+}
+
 /**
  * Opens the notes of `session`'s playbook for as long as the view lives. `stampDeal` adds to a newly logged
  * deal what it should record besides the form's fields (the version of each narrative in force).
@@ -71,8 +81,26 @@ export function usePlaybookNotes(
   const [notes, setNotes] = useState<NotesSession | null>(null);
   const [reviewOpen, setReviewOpen] = useState(false);
   const [form, setForm] = useState<FormState>(null);
-  const [{ narratives, texts: narrativeTexts }, setNarratives] = useState<NarrativeReading>(NO_NARRATIVES);
-  const deals = useDeals(notes);
+  const [{ narratives, texts: narrativeTexts }, setReading] = useState<NarrativeReading>(NO_NARRATIVES);
+  // The playbook is read headlessly only when it changed since the last reading (opening the review again
+  // on an unchanged playbook costs nothing), and a reading equal to the last one is not handed on.
+  const version = useRef({ current: 0, read: -1 });
+  useEffect(() => {
+    const counter = version.current;
+    counter.read = -1;
+    const bump = (): void => void counter.current++;
+    session.doc.on('update', bump);
+    return () => session.doc.off('update', bump);
+  }, [session.doc]);
+  const refreshNarratives = useCallback(() => {
+    const counter = version.current;
+    if (counter.read === counter.current) return;
+    counter.read = counter.current;
+    const next = readNarrativesOf(session.doc);
+    setReading((prev) => (sameReading(prev, next) ? prev : next));
+  }, [session.doc]);
+  const dealLog = useDealLog(notes);
+  const deals = dealLog.deals;
   const link = useLinkState(notes?.link ?? null);
   const canWrite = notes !== null && mayWriteNotes(settings.role, link);
   const anchored = useAnchoredNotes(notes, author, canWrite);
@@ -97,26 +125,26 @@ export function usePlaybookNotes(
   const needNarratives = reviewOpen || form !== null;
   useEffect(() => {
     if (!needNarratives) return;
-    setNarratives(readNarrativesOf(session.doc));
+    refreshNarratives();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const handleUpdate = (): void => {
       clearTimeout(timer);
-      timer = setTimeout(() => setNarratives(readNarrativesOf(session.doc)), 300);
+      timer = setTimeout(refreshNarratives, 300);
     };
     session.doc.on('update', handleUpdate);
     return () => {
       clearTimeout(timer);
       session.doc.off('update', handleUpdate);
     };
-  }, [needNarratives, session.doc]);
+  }, [needNarratives, session.doc, refreshNarratives]);
 
   const openForm = useCallback(
     (narrativeId: string | null, editing: DealEntry | null = null) => {
       // Read now, so the form's first render already knows the narrative's title and persona.
-      setNarratives(readNarrativesOf(session.doc));
+      refreshNarratives();
       setForm({ narrativeId, editing });
     },
-    [session.doc],
+    [refreshNarratives],
   );
   const logDealFrom = useMemo(
     () => (canWrite ? (narrative: NarrativeSummary) => openForm(narrative.id) : undefined),
@@ -152,6 +180,7 @@ export function usePlaybookNotes(
   return {
     notes,
     deals,
+    dealLog,
     narratives,
     narrativeTexts,
     anchored,
@@ -193,6 +222,7 @@ export function ReviewHost({
     <ReviewView
       narratives={notes.narratives}
       deals={notes.deals}
+      loading={notes.notes && !notes.dealLog.complete ? notes.dealLog : null}
       anchoredNotes={notes.anchored.list}
       narrativeTexts={notes.narrativeTexts}
       author={notes.author}

@@ -1,17 +1,22 @@
-/** The deals behind a narrative's figures, newest first, with search and each entry's edit history. */
-import { useMemo, useState } from 'react';
-import {
-  DEAL_OUTCOME_LABELS,
-  PERSPECTIVE_LABELS,
-  RECEPTION_LABELS,
-  type DealEdit,
-  type DealEntry,
-} from '@shared/domain/deal';
+/**
+ * The deals behind a narrative's figures, newest first, with search and each entry's edit history. Only the
+ * cards on screen exist (VirtualList); the search waits for a pause in typing and scans a precomputed
+ * lowercase index, and the narrative's deals are picked once per change of the deals or the narrative.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { DealEdit, DealEntry } from '@shared/domain/deal';
+import { DealCard } from './DealCard';
+import { searchDeals, useDebouncedValue, warmSearchIndex } from './dealSearch';
+import { count, plural } from './reviewFormat';
+import { VirtualList } from './VirtualList';
 
 /** Props of DealNotes. */
 export interface DealNotesProps {
   narrativeId: string;
+  /** This narrative's deals that pass the filters, newest close date first. */
   deals: readonly DealEntry[];
+  /** With a filter on: how many deals used this narrative before filtering (else null). */
+  unfilteredCount: number | null;
   /** Who is looking: their own entries can be edited. */
   author: string;
   canWrite: boolean;
@@ -19,89 +24,69 @@ export interface DealNotesProps {
   onEdit: (deal: DealEntry) => void;
 }
 
-function formatAmount(amount: number, currency: string): string {
-  try {
-    return new Intl.NumberFormat(undefined, { style: 'currency', currency, maximumFractionDigits: 2 }).format(amount);
-  } catch {
-    return `${amount} ${currency}`; // a code Intl does not know is still shown, as text
-  }
+function isNewestFirst(deals: readonly DealEntry[]): boolean {
+  for (let i = 1; i < deals.length; i++) if (deals[i - 1]!.closeDate < deals[i]!.closeDate) return false;
+  return true;
 }
 
 /** Notes list with search. */
-export function DealNotes({ narrativeId, deals, author, canWrite, historyOf, onEdit }: DealNotesProps) {
+export function DealNotes(props: DealNotesProps) {
+  const { narrativeId, deals, author, canWrite, historyOf, onEdit, unfilteredCount } = props;
   const [query, setQuery] = useState('');
-  const shown = useMemo(() => {
-    const q = query.trim().toLowerCase();
-    const mine = deals.filter((d) => d.narratives.some((u) => u.narrativeId === narrativeId));
-    const sorted = [...mine].sort((a, b) => b.closeDate.localeCompare(a.closeDate) || b.updatedAt - a.updatedAt);
-    if (!q) return sorted;
-    return sorted.filter((d) =>
-      [d.account, d.dealName, d.note, d.competitor, d.author, d.crmId].some((t) => t.toLowerCase().includes(q)),
-    );
-  }, [deals, narrativeId, query]);
+  const settledQuery = useDebouncedValue(query);
+  const mine = useMemo(() => {
+    // The app's deal log is already in this order; other callers (benchmarks) may not be.
+    return isNewestFirst(deals)
+      ? deals
+      : [...deals].sort((a, b) => b.closeDate.localeCompare(a.closeDate) || b.updatedAt - a.updatedAt);
+  }, [deals]);
+  useEffect(() => warmSearchIndex(mine), [mine]);
+  const shown = useMemo(() => searchDeals(mine, settledQuery), [mine, settledQuery]);
+  const editOf = useCallback(
+    (deal: DealEntry) => (canWrite && deal.author === author ? onEdit : null),
+    [canWrite, author, onEdit],
+  );
+  const empty =
+    settledQuery.trim() !== ''
+      ? 'No note matches that search.'
+      : unfilteredCount !== null && unfilteredCount > 0
+        ? `No deals match these filters (${count(unfilteredCount)} in all).`
+        : 'No deals yet.';
   return (
     <section className="review-notes" aria-label="Deal notes">
       <div className="review-section-head">
         <h3>Notes from the field</h3>
+        <span className="muted review-notes-count" aria-live="polite" data-testid="notes-count">
+          {shown.length === mine.length
+            ? plural(mine.length, 'deal')
+            : `${count(shown.length)} of ${plural(mine.length, 'deal')}`}
+        </span>
         <input
           type="search"
           placeholder="Search notes, accounts, competitors…"
           aria-label="Search notes"
           value={query}
+          maxLength={200}
           onChange={(e) => setQuery(e.target.value)}
           data-testid="notes-search"
         />
       </div>
-      {shown.length === 0 && <p className="muted">{query ? 'No note matches that search.' : 'No deals yet.'}</p>}
-      <ol className="deal-list">
-        {shown.map((d) => {
-          const use = d.narratives.find((u) => u.narrativeId === narrativeId)!;
-          const history = historyOf(d.id);
-          return (
-            <li key={d.id} className="deal-card" data-testid="deal-card">
-              <div className="deal-card-head">
-                <span className={`outcome-tag outcome-${d.outcome}`}>{DEAL_OUTCOME_LABELS[d.outcome]}</span>
-                <strong className="deal-card-account">{d.account}</strong>
-                {d.dealName && <span className="muted">· {d.dealName}</span>}
-                <span className="deal-card-meta">
-                  {formatAmount(d.amount, d.currency)} · {d.closeDate}
-                </span>
-              </div>
-              <div className="deal-card-facts">
-                <span className={`reception reception-${use.reception}`}>{RECEPTION_LABELS[use.reception]}</span>
-                {d.competitor && <span>vs {d.competitor}</span>}
-                {d.persona && <span>{d.persona}</span>}
-                <span>{PERSPECTIVE_LABELS[d.perspective]}</span>
-                {d.crmId && <span>CRM {d.crmId}</span>}
-              </div>
-              {d.note && <p className="deal-card-note">{d.note}</p>}
-              <div className="deal-card-foot">
-                <span>by {d.author}</span>
-                {history.length > 0 && (
-                  <details className="deal-history">
-                    <summary>
-                      edited {history.length}× · last {new Date(history[history.length - 1]!.at).toLocaleDateString()}
-                    </summary>
-                    <ul>
-                      {history.map((h, i) => (
-                        <li key={i}>
-                          {new Date(h.at).toLocaleString()} — {h.author}:{' '}
-                          {h.changes.map((c) => `${c.field} “${c.from}” → “${c.to}”`).join('; ')}
-                        </li>
-                      ))}
-                    </ul>
-                  </details>
-                )}
-                {canWrite && d.author === author && (
-                  <button type="button" className="chip-button" onClick={() => onEdit(d)}>
-                    Edit
-                  </button>
-                )}
-              </div>
-            </li>
-          );
-        })}
-      </ol>
+      {shown.length === 0 ? (
+        <p className="muted" data-testid="notes-empty">
+          {empty}
+        </p>
+      ) : (
+        <VirtualList
+          items={shown}
+          getKey={(d) => d.id}
+          estimateSize={112}
+          gap={8}
+          label={`Deal notes, newest first`}
+          className="deal-list-scroll"
+          testId="deal-list"
+          renderItem={(d) => <DealCard deal={d} narrativeId={narrativeId} onEdit={editOf(d)} historyOf={historyOf} />}
+        />
+      )}
     </section>
   );
 }

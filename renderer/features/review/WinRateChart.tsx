@@ -3,7 +3,11 @@ import type { PeriodRate } from '@shared/stats/narrativeTrends';
 
 const W = 560;
 const H = 160;
-const PAD = { left: 36, right: 12, top: 10, bottom: 24 };
+/**
+ * Room for half a period label ("2026-Q1", centred under its point) on the right: with 12 px the last label
+ * was cut in half by the edge of the chart.
+ */
+const PAD = { left: 36, right: 30, top: 10, bottom: 24 };
 
 /** Props of WinRateChart. */
 export interface WinRateChartProps {
@@ -28,6 +32,9 @@ export function WinRateChart({ series, markers = [] }: WinRateChartProps) {
           .join(' ')}`
       : null;
   const labelEvery = Math.max(1, Math.ceil(series.length / 8));
+  const last = series.length - 1;
+  // Every labelEvery-th period and the last one; a regular label too close to the last one would overlap it.
+  const labelled = (i: number): boolean => i === last || (i % labelEvery === 0 && last - i >= labelEvery);
   // Versions begun in the same period share one line: "v1, v2".
   const placed: { label: string; period: string; i: number }[] = [];
   for (const m of markers) {
@@ -83,7 +90,7 @@ export function WinRateChart({ series, markers = [] }: WinRateChartProps) {
         </g>
       ))}
       {series.map((p, i) =>
-        i % labelEvery === 0 || i === series.length - 1 ? (
+        labelled(i) ? (
           <text key={p.period} className="win-chart-axis" x={x(i)} y={H - 6} textAnchor="middle">
             {p.period}
           </text>

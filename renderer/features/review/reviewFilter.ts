@@ -38,28 +38,50 @@ export function toReviewFilter(state: FilterState, today: string): ReviewFilter 
   return filter;
 }
 
-/** The values that occur in the deals, for the filter menus (sorted, no blanks). */
+/** At most this many values per filter menu: a menu of 5,000 competitors helps nobody and costs 5,000 elements. */
+export const MAX_FILTER_VALUES = 100;
+
+/** One filter menu: its values (sorted) and how many rarer values were left out. */
+export interface FilterValues {
+  values: string[];
+  omitted: number;
+}
+
+/** The values that occur in the deals, for the filter menus (the most frequent ones, sorted, no blanks). */
 export function filterOptions(deals: readonly DealEntry[]): {
-  personas: string[];
-  stages: string[];
-  competitors: string[];
+  personas: FilterValues;
+  stages: FilterValues;
+  competitors: FilterValues;
   years: string[];
 } {
-  const personas = new Set<string>();
-  const stages = new Set<string>();
-  const competitors = new Set<string>();
+  const personas = new Map<string, number>();
+  const stages = new Map<string, number>();
+  const competitors = new Map<string, number>();
   const years = new Set<string>();
+  const add = (counts: Map<string, number>, value: string): void => {
+    if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
+  };
   for (const d of deals) {
-    if (d.persona) personas.add(d.persona);
-    if (d.stage) stages.add(d.stage);
-    if (d.competitor) competitors.add(d.competitor);
+    add(personas, d.persona);
+    add(stages, d.stage);
+    add(competitors, d.competitor);
     years.add(d.closeDate.slice(0, 4));
   }
-  const sorted = (s: Set<string>): string[] => [...s].sort((a, b) => a.localeCompare(b));
-  return {
-    personas: sorted(personas),
-    stages: sorted(stages),
-    competitors: sorted(competitors),
-    years: sorted(years).reverse(),
+  const top = (counts: Map<string, number>): FilterValues => {
+    const entries = [...counts];
+    if (entries.length > MAX_FILTER_VALUES) entries.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    const values = entries.slice(0, MAX_FILTER_VALUES).map(([v]) => v);
+    return { values: values.sort((a, b) => a.localeCompare(b)), omitted: entries.length - values.length };
   };
+  return {
+    personas: top(personas),
+    stages: top(stages),
+    competitors: top(competitors),
+    years: [...years].sort().reverse(),
+  };
+}
+
+/** True when any filter is on. */
+export function isFiltering(state: FilterState): boolean {
+  return state.persona !== '' || state.stage !== '' || state.competitor !== '' || state.period !== 'all';
 }

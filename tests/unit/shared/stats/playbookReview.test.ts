@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DealFacts, DealOutcome } from '../../../../shared/domain/deal';
-import { buildPlaybookReview } from '../../../../shared/stats/playbookReview';
+import { buildPlaybookReview, summarizeDeals } from '../../../../shared/stats/playbookReview';
 
 function deal(outcome: DealOutcome, ids: string[], closeDate = '2026-06-01'): DealFacts {
   return {
@@ -47,5 +47,33 @@ describe('the playbook review', () => {
     const deals = [deal('won', ['a'], '2025-01-01'), deal('lost-no-decision', ['a'], '2026-06-01')];
     const review = buildPlaybookReview(narratives, deals, { from: '2026-01-01' }, '2026-06-30');
     expect(review.rows[0]).toMatchObject({ narrativeId: 'a', score: { won: 0, lost: 1 } });
+  });
+});
+
+describe('the playbook-wide figure', () => {
+  it('counts every deal once, whatever narratives it used, with the Wilson interval of the decided ones', () => {
+    const deals = [
+      deal('won', ['a', 'b']),
+      deal('won', ['a']),
+      deal('lost-competitor', ['b', 'c']),
+      deal('lost-no-decision', []),
+      deal('open', ['a']),
+    ];
+    const summary = summarizeDeals(deals);
+    expect(summary).toMatchObject({ deals: 5, open: 1, won: 2, lost: 2 });
+    // 2 of 4: 50%, Wilson 95% interval ≈ 15–85%.
+    expect(summary.winRate.rate).toBe(0.5);
+    expect(summary.winRate.low).toBeCloseTo(0.15, 2);
+    expect(summary.winRate.high).toBeCloseTo(0.85, 2);
+  });
+
+  it('counts only the deals that pass the filter, and has no rate without decided deals', () => {
+    const deals = [
+      { ...deal('won', ['a']), persona: 'CFO' },
+      { ...deal('open', ['a']), persona: 'COO' },
+    ];
+    expect(summarizeDeals(deals, { persona: 'COO' })).toMatchObject({ deals: 1, open: 1, won: 0, lost: 0 });
+    expect(summarizeDeals(deals, { persona: 'COO' }).winRate.rate).toBeNull();
+    expect(summarizeDeals([]).deals).toBe(0);
   });
 });

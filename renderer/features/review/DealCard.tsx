@@ -1,0 +1,88 @@
+/** One deal in the review's notes list: outcome, account, how the narrative landed, the note, its history. */
+import { memo } from 'react';
+import {
+  DEAL_OUTCOME_LABELS,
+  PERSPECTIVE_LABELS,
+  RECEPTION_LABELS,
+  type DealEdit,
+  type DealEntry,
+} from '@shared/domain/deal';
+
+/** Props of DealCard. */
+export interface DealCardProps {
+  deal: DealEntry;
+  narrativeId: string;
+  /** Null when this person may not edit it. */
+  onEdit: ((deal: DealEntry) => void) | null;
+  historyOf: (dealId: string) => DealEdit[];
+}
+
+// One formatter per currency: constructing an Intl.NumberFormat costs more than rendering the card around it.
+const formatters = new Map<string, Intl.NumberFormat | null>();
+
+function formatAmount(amount: number, currency: string): string {
+  let format = formatters.get(currency);
+  if (format === undefined) {
+    try {
+      format = new Intl.NumberFormat(undefined, { style: 'currency', currency, maximumFractionDigits: 2 });
+    } catch {
+      format = null; // a code Intl does not know is still shown, as text
+    }
+    formatters.set(currency, format);
+  }
+  return format ? format.format(amount) : `${amount} ${currency}`;
+}
+
+/** The card (memoised: scrolling re-renders only the rows that come into view). */
+export const DealCard = memo(function DealCard({ deal: d, narrativeId, onEdit, historyOf }: DealCardProps) {
+  const use = d.narratives.find((u) => u.narrativeId === narrativeId);
+  // Read when the card renders, so only the deals on screen pay for their history.
+  const history = historyOf(d.id);
+  return (
+    <article
+      className="deal-card"
+      data-testid="deal-card"
+      aria-label={`${DEAL_OUTCOME_LABELS[d.outcome]}: ${d.account}`}
+    >
+      <div className="deal-card-head">
+        <span className={`outcome-tag outcome-${d.outcome}`}>{DEAL_OUTCOME_LABELS[d.outcome]}</span>
+        <strong className="deal-card-account">{d.account}</strong>
+        {d.dealName && <span className="muted">· {d.dealName}</span>}
+        <span className="deal-card-meta">
+          {formatAmount(d.amount, d.currency)} · {d.closeDate}
+        </span>
+      </div>
+      <div className="deal-card-facts">
+        {use && <span className={`reception reception-${use.reception}`}>{RECEPTION_LABELS[use.reception]}</span>}
+        {d.competitor && <span>vs {d.competitor}</span>}
+        {d.persona && <span>{d.persona}</span>}
+        <span>{PERSPECTIVE_LABELS[d.perspective]}</span>
+        {d.crmId && <span>CRM {d.crmId}</span>}
+      </div>
+      {d.note && <p className="deal-card-note">{d.note}</p>}
+      <div className="deal-card-foot">
+        <span>by {d.author}</span>
+        {history.length > 0 && (
+          <details className="deal-history">
+            <summary>
+              edited {history.length}× · last {new Date(history[history.length - 1]!.at).toLocaleDateString()}
+            </summary>
+            <ul>
+              {history.map((h, i) => (
+                <li key={i}>
+                  {new Date(h.at).toLocaleString()} — {h.author}:{' '}
+                  {h.changes.map((c) => `${c.field} “${c.from}” → “${c.to}”`).join('; ')}
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+        {onEdit && (
+          <button type="button" className="chip-button" onClick={() => onEdit(d)}>
+            Edit
+          </button>
+        )}
+      </div>
+    </article>
+  );
+});

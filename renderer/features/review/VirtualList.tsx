@@ -1,0 +1,114 @@
+/**
+ * A list that renders only the rows on screen (plus a few either side), so a review of 20,000 deals keeps
+ * a few hundred DOM elements instead of 280,000. Rows are measured as they render (cards differ in height).
+ *
+ * What assistive technology and the keyboard get: the rows sit in a `role="list"` whose `listitem`s carry
+ * `aria-setsize` (all items) and `aria-posinset` (this one's place), so a screen reader announces "item 3 of
+ * 20,000" although only a few exist in the DOM. The scroll box takes focus (Tab) and scrolls with the arrow
+ * and page keys; inside a row, Arrow Up/Down, Home and End move to the previous, next, first and last row —
+ * scrolling it into view and focusing its first control (or the row itself) — so every row is reachable.
+ */
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef, type KeyboardEvent, type ReactNode } from 'react';
+
+/** Props of VirtualList. */
+export interface VirtualListProps<T> {
+  items: readonly T[];
+  getKey: (item: T) => string;
+  /** A typical row height in px (rows are measured once rendered). */
+  estimateSize: number;
+  renderItem: (item: T, index: number) => ReactNode;
+  /** The list's accessible name. */
+  label: string;
+  /** Class of the scroll box (its height comes from CSS: a max-height, or a flex size). */
+  className: string;
+  /** Space between rows in px. */
+  gap?: number;
+  testId?: string;
+}
+
+const FOCUSABLE = 'button, [href], summary, input, select, textarea, [tabindex]:not([tabindex="-1"])';
+
+/** The list. */
+export function VirtualList<T>({
+  items,
+  getKey,
+  estimateSize,
+  renderItem,
+  label,
+  className,
+  gap = 0,
+  testId,
+}: VirtualListProps<T>) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  // The virtualizer re-renders this component on scroll by itself; no compiler memoisation is wanted here.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => estimateSize,
+    getItemKey: (index) => getKey(items[index]!),
+    overscan: 4,
+    gap,
+  });
+
+  const focusRow = (index: number, attempt = 0): void => {
+    if (attempt === 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+    const row = listRef.current?.querySelector<HTMLElement>(`[data-index="${index}"]`);
+    // The row renders on the frame after the scroll; a few frames at most.
+    if (!row) {
+      if (attempt < 10) requestAnimationFrame(() => focusRow(index, attempt + 1));
+      return;
+    }
+    (row.querySelector<HTMLElement>(FOCUSABLE) ?? row).focus({ preventScroll: attempt > 0 });
+  };
+
+  const handleKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    const row = (event.target as HTMLElement).closest<HTMLElement>('[data-index]');
+    if (!row || event.altKey || event.ctrlKey || event.metaKey) return;
+    const index = Number(row.dataset.index);
+    const target =
+      event.key === 'ArrowDown'
+        ? index + 1
+        : event.key === 'ArrowUp'
+          ? index - 1
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? items.length - 1
+              : null;
+    if (target === null || target < 0 || target >= items.length) return;
+    event.preventDefault();
+    focusRow(target);
+  };
+
+  return (
+    <div ref={scrollRef} className={`virtual-scroll ${className}`} tabIndex={0} data-testid={testId}>
+      <div
+        ref={listRef}
+        role="list"
+        aria-label={label}
+        className="virtual-list"
+        style={{ height: virtualizer.getTotalSize() }}
+        onKeyDown={handleKeyDown}
+      >
+        {virtualizer.getVirtualItems().map((row) => (
+          <div
+            key={row.key}
+            ref={virtualizer.measureElement}
+            role="listitem"
+            aria-setsize={items.length}
+            aria-posinset={row.index + 1}
+            data-index={row.index}
+            tabIndex={-1}
+            className="virtual-row"
+            style={{ transform: `translateY(${row.start}px)` }}
+          >
+            {renderItem(items[row.index]!, row.index)}
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}

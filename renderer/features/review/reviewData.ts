@@ -1,0 +1,126 @@
+/**
+ * The review's derivations, memoised per input across renders and mounts: closing and reopening the review,
+ * or going from a filter back to All, finds its figures already computed. Inputs are compared by identity —
+ * the deal log (LiveDeals) and the narratives reading hand out a new array only when something changed.
+ */
+import type { DealEntry } from '@shared/domain/deal';
+import type { NarrativeSummary } from '@shared/domain/narrative';
+import { matchesFilter, type ReviewFilter } from '@shared/stats/narrativeReview';
+import {
+  buildPlaybookReview,
+  summarizeDeals,
+  type DealSummary,
+  type PlaybookReview,
+} from '@shared/stats/playbookReview';
+import { choosePeriodUnit, winRateOverTime, type PeriodRate, type PeriodUnit } from '@shared/stats/narrativeTrends';
+import { filterOptions } from './reviewFilter';
+
+/** Remembers the results of the last `size` distinct calls (arguments compared with Object.is). */
+export function memoizeRecent<A extends readonly unknown[], R>(fn: (...args: A) => R, size = 4): (...args: A) => R {
+  const recent: { args: A; result: R }[] = [];
+  return (...args: A): R => {
+    const hit = recent.findIndex((e) => e.args.length === args.length && e.args.every((a, i) => Object.is(a, args[i])));
+    if (hit >= 0) {
+      const entry = recent.splice(hit, 1)[0]!;
+      recent.unshift(entry);
+      return entry.result;
+    }
+    const result = fn(...args);
+    recent.unshift({ args, result });
+    if (recent.length > size) recent.pop();
+    return result;
+  };
+}
+
+/** One result per deal log, dropped with it. */
+function perDeals<R>(fn: (deals: readonly DealEntry[]) => R): (deals: readonly DealEntry[]) => R {
+  const cache = new WeakMap<readonly DealEntry[], R>();
+  return (deals) => {
+    let result = cache.get(deals);
+    if (result === undefined) cache.set(deals, (result = fn(deals)));
+    return result;
+  };
+}
+
+type IndexedField = 'persona' | 'stage' | 'competitor';
+
+/** The deals of each value of `field`, in log order. */
+function indexBy(field: IndexedField): (deals: readonly DealEntry[]) => Map<string, DealEntry[]> {
+  return perDeals((deals) => {
+    const index = new Map<string, DealEntry[]>();
+    for (const deal of deals) {
+      const list = index.get(deal[field]);
+      if (list) list.push(deal);
+      else index.set(deal[field], [deal]);
+    }
+    return index;
+  });
+}
+
+const INDEXES: Record<IndexedField, (deals: readonly DealEntry[]) => Map<string, DealEntry[]>> = {
+  persona: indexBy('persona'),
+  stage: indexBy('stage'),
+  competitor: indexBy('competitor'),
+};
+const NONE: readonly DealEntry[] = [];
+
+// Keyed by the filter's JSON, not its object: every mount of the review makes a new filter object.
+const filterBy = memoizeRecent((deals: readonly DealEntry[], key: string) => {
+  const filter = JSON.parse(key) as ReviewFilter;
+  // Start from the smallest list an index gives for the filter's fields, so a filter costs what it matches.
+  let from = deals;
+  for (const field of ['persona', 'stage', 'competitor'] as const) {
+    const value = filter[field];
+    if (!value) continue;
+    const list = INDEXES[field](deals).get(value) ?? NONE;
+    if (list.length < from.length) from = list;
+  }
+  return from.filter((d) => matchesFilter(d, filter));
+}, 16);
+
+/** The deals that pass `filter` (the very array `deals` when no filter is on), in the same order. */
+export function dealsPassing(deals: readonly DealEntry[], filter: ReviewFilter): readonly DealEntry[] {
+  const key = JSON.stringify(filter);
+  return key === '{}' ? deals : filterBy(deals, key);
+}
+
+/** The deals that used each narrative, in log order. */
+export const dealsByNarrative: (deals: readonly DealEntry[]) => Map<string, readonly DealEntry[]> = perDeals(
+  (deals) => {
+    const index = new Map<string, DealEntry[]>();
+    for (const deal of deals)
+      for (const use of deal.narratives) {
+        const list = index.get(use.narrativeId);
+        if (list) list.push(deal);
+        else index.set(use.narrativeId, [deal]);
+      }
+    return index;
+  },
+);
+
+/** The deals that used `narrativeId`, in log order ([] for none). */
+export function dealsOf(deals: readonly DealEntry[], narrativeId: string): readonly DealEntry[] {
+  return dealsByNarrative(deals).get(narrativeId) ?? NONE;
+}
+
+/** One narrative's win rate per period, of (already filtered) deals. */
+export const seriesOf: (deals: readonly DealEntry[], narrativeId: string, unit: PeriodUnit) => PeriodRate[] =
+  memoizeRecent((deals, narrativeId, unit) => winRateOverTime(deals, narrativeId, unit), 16);
+
+/** The ranked review of (already filtered) deals. */
+export const reviewOf: (
+  narratives: readonly NarrativeSummary[],
+  deals: readonly DealEntry[],
+  today: string,
+) => PlaybookReview = memoizeRecent((narratives, deals, today) => buildPlaybookReview(narratives, deals, {}, today), 8);
+
+/** The playbook-wide figure of a set of deals. */
+export const summaryOf: (deals: readonly DealEntry[]) => DealSummary = perDeals((deals) => summarizeDeals(deals));
+
+/** The filter menus' values. */
+export const optionsOf: (deals: readonly DealEntry[]) => ReturnType<typeof filterOptions> = perDeals(filterOptions);
+
+/** Months or quarters for the chart, from the span of all deals. */
+export const periodUnitOf: (deals: readonly DealEntry[]) => PeriodUnit = perDeals((deals) =>
+  choosePeriodUnit(deals.map((d) => d.closeDate)),
+);

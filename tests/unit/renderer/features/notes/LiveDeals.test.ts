@@ -1,0 +1,178 @@
+/**
+ * The review's deal log stays equal to a full read of the document through every kind of change — local
+ * edits, imports, removals, a peer's update — while re-reading only the deals a change touched and keeping
+ * the objects of the others (what the notes search index relies on).
+ */
+import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
+import { addDeal, importDeals, readDeals, removeDeal, updateDeal } from '../../../../../shared/collab/notes';
+import type { DealEntry, DealInput } from '../../../../../shared/domain/deal';
+import { compareDeals, LiveDeals, type Scheduler } from '../../../../../renderer/features/notes/LiveDeals';
+
+const ana = { author: 'Ana', now: 1_000 };
+
+function input(i: number, extra: Partial<DealInput> = {}): DealInput {
+  return {
+    account: `Account ${i}`,
+    dealName: '',
+    crmId: `C-${i}`,
+    amount: 1_000 + i,
+    currency: 'EUR',
+    stage: 'decision',
+    persona: i % 2 ? 'CFO' : 'COO',
+    outcome: i % 3 ? 'won' : 'lost-competitor',
+    competitor: i % 4 ? 'Geotab' : '',
+    closeDate: `2026-0${1 + (i % 9)}-1${i % 10}`,
+    narratives: [{ narrativeId: `n${i % 5}`, reception: 'neutral' }],
+    note: `Note ${i}`,
+    perspective: 'rep',
+    ...extra,
+  };
+}
+
+/** A scheduler the test runs by hand, so the first read's slices are observable. */
+function manualScheduler(): { schedule: Scheduler; runAll: () => number } {
+  const queue: (() => void)[] = [];
+  return {
+    schedule: (task) => {
+      queue.push(task);
+      return () => queue.splice(queue.indexOf(task), 1);
+    },
+    runAll: () => {
+      let ran = 0;
+      while (queue.length > 0) {
+        queue.shift()!();
+        ran++;
+      }
+      return ran;
+    },
+  };
+}
+
+const sync: Scheduler = (task) => {
+  task();
+  return () => undefined;
+};
+
+/** The order the log promises, applied to a full read (readDeals breaks ties differently). */
+const fullRead = (doc: Y.Doc): DealEntry[] => readDeals(doc).sort(compareDeals);
+
+describe('LiveDeals', () => {
+  it('reads a large log in slices that yield, reporting progress, and publishes it once complete', () => {
+    const doc = new Y.Doc();
+    importDeals(
+      doc,
+      Array.from({ length: 1_200 }, (_, i) => input(i)),
+      ana,
+    );
+    const { schedule, runAll } = manualScheduler();
+    const live = new LiveDeals(doc, schedule, 500);
+    const progress: number[] = [];
+    live.subscribe(() => progress.push(live.getSnapshot().read));
+    expect(live.getSnapshot()).toMatchObject({ complete: false, read: 500, total: 1_200, deals: [] });
+    expect(runAll()).toBe(2); // two more slices: 500 → 1,000 → 1,200
+    expect(progress).toEqual([1_000, 1_200]);
+    expect(live.getSnapshot().complete).toBe(true);
+    expect(live.getSnapshot().deals).toEqual(fullRead(doc));
+    live.dispose();
+  });
+
+  it('keeps up with changes made while the first read is still going on', () => {
+    const doc = new Y.Doc();
+    importDeals(
+      doc,
+      Array.from({ length: 30 }, (_, i) => input(i)),
+      ana,
+    );
+    const { schedule, runAll } = manualScheduler();
+    const live = new LiveDeals(doc, schedule, 10);
+    const first = live.getSnapshot().deals;
+    expect(first).toEqual([]);
+    const early = readDeals(doc).find((d) => d.account === 'Account 0')!;
+    updateDeal(doc, early.id, { note: 'Changed during the read' }, { author: 'Ana', now: 2_000 });
+    addDeal(doc, input(99), ana);
+    runAll();
+    expect(live.getSnapshot().deals).toEqual(fullRead(doc));
+    expect(live.getSnapshot().deals.find((d) => d.id === early.id)!.note).toBe('Changed during the read');
+    live.dispose();
+  });
+
+  it('re-reads only the changed deal, keeps every other deal object and the order', () => {
+    const doc = new Y.Doc();
+    const added = Array.from({ length: 50 }, (_, i) => addDeal(doc, input(i), ana));
+    const live = new LiveDeals(doc, sync);
+    const before = live.getSnapshot().deals;
+    const target = added[7]!;
+    if (!target.ok) throw new Error('setup');
+    updateDeal(
+      doc,
+      target.value.id,
+      { closeDate: '2027-01-01', note: 'Moved to next year' },
+      { author: 'Ana', now: 3_000 },
+    );
+    const after = live.getSnapshot().deals;
+    expect(after).not.toBe(before);
+    expect(after).toEqual(fullRead(doc));
+    expect(after[0]!.id).toBe(target.value.id); // newest close date first
+    const kept = after.filter((d) => before.includes(d));
+    expect(kept).toHaveLength(49); // every other deal is the very same object
+    live.dispose();
+  });
+
+  it('follows additions, removals, a bulk import and a peer’s update', () => {
+    const doc = new Y.Doc();
+    const live = new LiveDeals(doc, sync);
+    expect(live.getSnapshot()).toMatchObject({ complete: true, deals: [] });
+    const one = addDeal(doc, input(1), ana);
+    expect(live.getSnapshot().deals.map((d) => d.account)).toEqual(['Account 1']);
+    importDeals(
+      doc,
+      Array.from({ length: 400 }, (_, i) => input(i + 10)),
+      ana,
+    );
+    expect(live.getSnapshot().deals).toEqual(fullRead(doc));
+    if (!one.ok) throw new Error('setup');
+    removeDeal(doc, one.value.id, ana);
+    expect(live.getSnapshot().deals.some((d) => d.id === one.value.id)).toBe(false);
+    expect(live.getSnapshot().deals).toHaveLength(400);
+
+    const peer = new Y.Doc();
+    Y.applyUpdate(peer, Y.encodeStateAsUpdate(doc));
+    const theirs = readDeals(peer)[5]!;
+    updateDeal(peer, theirs.id, { outcome: 'lost-no-decision' }, { author: 'Ana', now: 9_000 });
+    addDeal(peer, input(1_000, { account: 'From the peer' }), { author: 'Ben', now: 9_000 });
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(peer, Y.encodeStateVector(doc)));
+    const deals = live.getSnapshot().deals;
+    expect(deals).toEqual(fullRead(doc));
+    expect(deals.find((d) => d.id === theirs.id)!.outcome).toBe('lost-no-decision');
+    expect(deals.some((d) => d.account === 'From the peer')).toBe(true);
+    live.dispose();
+  });
+
+  it('skips an entry a hostile peer wrote, as a full read does', () => {
+    const doc = new Y.Doc();
+    const live = new LiveDeals(doc, sync);
+    addDeal(doc, input(1), ana);
+    doc.getMap('deals').set('bad-entry', new Y.Map());
+    expect(live.getSnapshot().deals).toEqual(fullRead(doc));
+    expect(live.getSnapshot().deals).toHaveLength(1);
+    live.dispose();
+  });
+
+  it('stops listening when disposed (no slice runs, no change is published)', () => {
+    const doc = new Y.Doc();
+    importDeals(
+      doc,
+      Array.from({ length: 30 }, (_, i) => input(i)),
+      ana,
+    );
+    const { schedule, runAll } = manualScheduler();
+    const live = new LiveDeals(doc, schedule, 10);
+    let calls = 0;
+    live.subscribe(() => calls++);
+    live.dispose();
+    expect(runAll()).toBe(0);
+    addDeal(doc, input(77), ana);
+    expect(calls).toBe(0);
+  });
+});

@@ -1,0 +1,137 @@
+/** The review's filter menus stay short whatever the deals hold, and the notes search finds what a user types. */
+import { describe, expect, it, vi } from 'vitest';
+import type { DealEntry } from '../../../../../shared/domain/deal';
+import { searchDeals, searchText, warmSearchIndex } from '../../../../../renderer/features/review/dealSearch';
+import { dealsOf, dealsPassing, memoizeRecent, reviewOf } from '../../../../../renderer/features/review/reviewData';
+import { filterOptions, MAX_FILTER_VALUES } from '../../../../../renderer/features/review/reviewFilter';
+import { matchesFilter, type ReviewFilter } from '../../../../../shared/stats/narrativeReview';
+
+function deal(i: number, extra: Partial<DealEntry> = {}): DealEntry {
+  return {
+    id: `d${i}`,
+    account: `Account ${i}`,
+    dealName: '',
+    crmId: `CRM-${i}`,
+    amount: 1,
+    currency: 'EUR',
+    stage: 'decision',
+    persona: 'CFO',
+    outcome: 'won',
+    competitor: '',
+    closeDate: '2026-05-01',
+    narratives: [],
+    note: '',
+    perspective: 'rep',
+    author: 'Ana',
+    createdAt: i,
+    updatedAt: i,
+    ...extra,
+  };
+}
+
+describe('filter menus', () => {
+  it('list every value, sorted, when there are few', () => {
+    const deals = [deal(1, { competitor: 'Samsara' }), deal(2, { competitor: 'Geotab' }), deal(3)];
+    expect(filterOptions(deals).competitors).toEqual({ values: ['Geotab', 'Samsara'], omitted: 0 });
+    expect(filterOptions(deals).years).toEqual(['2026']);
+  });
+
+  it('keep the most frequent values when there are thousands, and say how many were left out', () => {
+    const deals = Array.from({ length: 5_000 }, (_, i) => deal(i, { competitor: i < 300 ? 'Geotab' : `Rival ${i}` }));
+    const { values, omitted } = filterOptions(deals).competitors;
+    expect(values).toHaveLength(MAX_FILTER_VALUES);
+    expect(values).toContain('Geotab');
+    expect(omitted).toBe(4_701 - MAX_FILTER_VALUES);
+  });
+});
+
+describe('notes search', () => {
+  it('finds a deal by any part of its account, note, competitor, author or CRM id, in any case', () => {
+    const deals = [
+      deal(1, { note: 'Loved the FUEL numbers', competitor: 'Geotab' }),
+      deal(2, { account: 'Globex', author: 'Ben Ito' }),
+    ];
+    expect(searchDeals(deals, 'fuel').map((d) => d.id)).toEqual(['d1']);
+    expect(searchDeals(deals, '  GEOTAB ').map((d) => d.id)).toEqual(['d1']);
+    expect(searchDeals(deals, 'ben ito').map((d) => d.id)).toEqual(['d2']);
+    expect(searchDeals(deals, 'crm-2').map((d) => d.id)).toEqual(['d2']);
+    expect(searchDeals(deals, '')).toBe(deals);
+    expect(searchDeals(deals, 'nowhere')).toEqual([]);
+  });
+
+  it('indexes each deal object once (a changed deal is a new object and is indexed afresh)', () => {
+    const first = deal(1, { note: 'Before' });
+    expect(searchText(first)).toContain('before');
+    // Deals are immutable snapshots: the index is not rebuilt for the same object (here, even if it were mutated).
+    (first as { note: string }).note = 'Mutated';
+    expect(searchText(first)).toContain('before');
+    const changed = { ...first, note: 'After' };
+    expect(searchText(changed)).toContain('after');
+    expect(searchText(changed)).not.toContain('before');
+  });
+
+  it('is built ahead of the first keystroke, a slice at a time, and stops when cancelled', () => {
+    vi.useFakeTimers();
+    try {
+      const deals = Array.from({ length: 2_500 }, (_, i) => deal(i, { note: 'Original' }));
+      const cancel = warmSearchIndex(deals);
+      vi.advanceTimersToNextTimer(); // one slice: 1,000 deals
+      for (const d of deals) (d as { note: string }).note = 'Changed later';
+      expect(searchText(deals[999]!)).toContain('original'); // indexed by the first slice
+      expect(searchText(deals[1_000]!)).toContain('changed later'); // not yet: indexed now, on demand
+      cancel();
+      vi.runAllTimers();
+      expect(searchText(deals[2_000]!)).toContain('changed later'); // the cancelled warm-up never reached it
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('review derivations', () => {
+  const deals = Array.from({ length: 600 }, (_, i) =>
+    deal(i, {
+      persona: ['CFO', 'COO', 'Fleet manager'][i % 3]!,
+      competitor: ['Geotab', 'Samsara', ''][i % 4 === 0 ? 2 : i % 2]!,
+      stage: i % 5 === 0 ? 'proposal' : 'decision',
+      closeDate: `202${5 + (i % 2)}-0${1 + (i % 9)}-15`,
+      narratives: [{ narrativeId: `n${i % 4}`, reception: 'neutral' }],
+    }),
+  );
+
+  it('filter exactly as matchesFilter does, in the same order, whichever index they start from', () => {
+    const filters: ReviewFilter[] = [
+      { competitor: 'Geotab' },
+      { persona: 'COO', competitor: 'Samsara' },
+      { persona: 'CFO', stage: 'proposal', from: '2026-01-01' },
+      { competitor: 'Nobody' },
+      { from: '2025-03-01', to: '2025-06-30' },
+    ];
+    for (const filter of filters)
+      expect(dealsPassing(deals, filter)).toEqual(deals.filter((d) => matchesFilter(d, filter)));
+    expect(dealsPassing(deals, {})).toBe(deals);
+  });
+
+  it('answer a repeated question from memory: the same filter gives the very same array and review', () => {
+    const geotab = dealsPassing(deals, { competitor: 'Geotab' });
+    expect(dealsPassing(deals, { competitor: 'Geotab' })).toBe(geotab);
+    const narratives = [{ id: 'n0', title: 'Cost', keyMessage: '' }] as never[];
+    expect(reviewOf(narratives, geotab, '2026-12-01')).toBe(reviewOf(narratives, geotab, '2026-12-01'));
+    expect(dealsOf(deals, 'n1')).toEqual(deals.filter((d) => d.narratives[0]!.narrativeId === 'n1'));
+    expect(dealsOf(deals, 'unknown')).toEqual([]);
+  });
+
+  it('forget the least recently used answer beyond their size', () => {
+    let calls = 0;
+    const square = memoizeRecent((n: number) => (calls++, n * n), 2);
+    square(2);
+    square(3);
+    square(2); // 2 is now the most recent
+    square(4); // evicts 3
+    expect(calls).toBe(3);
+    square(2);
+    expect(calls).toBe(3);
+    square(3);
+    expect(calls).toBe(4);
+  });
+});
