@@ -9,6 +9,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as decoding from 'lib0/decoding';
 import type * as encoding from 'lib0/encoding';
 import {
+  DEVICE_QUERY,
   EXTENSION_QUERY,
   MESSAGE_SESSION,
   MESSAGE_STORED,
@@ -16,6 +17,7 @@ import {
   readStateVector,
   type SessionInfo,
 } from '@shared/collab/syncProtocol';
+import { deviceId } from './deviceId';
 
 /** Connection state shown to the user. */
 export type LinkStatus = 'offline' | 'connecting' | 'live';
@@ -79,7 +81,11 @@ export class SyncLink {
     const remembered = options.memory?.get(this.memoryKey);
     if (remembered) this.stored = new Map(JSON.parse(remembered) as [number, number][]);
     this.provider = new WebsocketProvider(options.serverUrl, docName, doc, {
-      params: { token: options.token, [EXTENSION_QUERY.name]: EXTENSION_QUERY.value },
+      params: {
+        token: options.token,
+        [EXTENSION_QUERY.name]: EXTENSION_QUERY.value,
+        [DEVICE_QUERY]: deviceId(options.memory),
+      },
       connect: options.connect ?? true,
       WebSocketPolyfill: options.WebSocketImpl,
       // Tabs of the browser client sync through the server; a BroadcastChannel shortcut would let a
