@@ -1,6 +1,6 @@
 /**
  * What the "Host on this computer" dialog shows, entirely from props — so every state (stopped, starting,
- * running locally or on the network, an invite just created, an error) can be rendered and looked at
+ * running locally or on the network, an invite just created, the members, an error) can be rendered and looked at
  * without a main process. `HostDialog` supplies the state.
  */
 import type { FormEvent } from 'react';
@@ -8,6 +8,7 @@ import { ROLES, type Role } from '@shared/domain/settings';
 import type { HostStatus } from '@shared/ipc/contract';
 import { Dialog } from '../../ui/Dialog';
 import { CopyButton } from './CopyButton';
+import { MembersSection, type MembersSectionProps } from './MembersSection';
 import './host.css';
 
 /** The invite form and its outcome. */
@@ -36,6 +37,8 @@ export interface HostDialogViewProps {
   onClose(): void;
   onInviteChange(change: { name?: string; role?: Role }): void;
   onInvite(): void;
+  /** The members section of the running host (shown when a workspace is open). */
+  members: Omit<MembersSectionProps, 'workspaceName'>;
 }
 
 const ROLE_HINTS: Record<Role, string> = {
@@ -228,6 +231,7 @@ function RunningPanel(props: HostDialogViewProps) {
         </p>
       )}
       <InviteForm {...props} dataDir={running.dataDir} fallbackAddress={running.localUrl} />
+      {props.workspace && <MembersSection workspaceName={props.workspace.name} {...props.members} />}
     </div>
   );
 }
