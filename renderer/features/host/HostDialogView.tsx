@@ -260,7 +260,15 @@ export function HostDialogView(props: HostDialogViewProps) {
       </>
     );
   return (
-    <Dialog title="Host on this computer" open onClose={props.onClose} testId="host-dialog" footer={footer}>
+    <Dialog
+      title="Host on this computer"
+      open
+      onClose={props.onClose}
+      testId="host-dialog"
+      footer={footer}
+      // Wide while running: the members table needs the room.
+      wide={state === 'running'}
+    >
       {state === 'running' ? (
         <RunningPanel {...props} />
       ) : state === 'stopping' ? (
