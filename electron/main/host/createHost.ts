@@ -198,14 +198,19 @@ export function createHost(deps: HostDeps): Host {
       const current = serving();
       if (!current.ok) return current;
       const { server, stores } = current.value;
-      return setHostMemberRole(stores.members, server.connectedDevices(), change);
+      const changed = setHostMemberRole(stores.members, server.connectedDevices(), change);
+      // Open connections move to the new role now rather than at the server's next periodic check.
+      if (changed.ok) server.checkMembers();
+      return changed;
     },
 
     async revoke(memberId) {
       const current = serving();
       if (!current.ok) return current;
       const { server, stores } = current.value;
-      return revokeHostMember(stores.members, server.connectedDevices(), memberId, now());
+      const revoked = revokeHostMember(stores.members, server.connectedDevices(), memberId, now());
+      if (revoked.ok) server.checkMembers();
+      return revoked;
     },
   };
   return host;

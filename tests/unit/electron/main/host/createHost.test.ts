@@ -264,6 +264,7 @@ describe('members the host manages', () => {
       // Promote Sam: his playbook connection becomes writable without anyone reconnecting by hand.
       const desktopPlaybook = samDesktop[1]!;
       expect(desktopPlaybook.session).toMatchObject({ role: 'sales', canWrite: false });
+      const promotedAt = Date.now();
       expect(await host.setRole({ memberId: sam!.memberId, role: 'marketing' })).toMatchObject({
         ok: true,
         value: { role: 'marketing', devices: 2 },
@@ -273,6 +274,7 @@ describe('members the host manages', () => {
         5_000,
         () => `still ${JSON.stringify(desktopPlaybook.session)}`,
       );
+      console.log(`[host] ${_kind}: the promotion reached the open connection in ${Date.now() - promotedAt} ms`);
       desktopPlaybook.doc.getText('root').insert(0, 'Promoted edit');
       await waitUntil(
         () => desktopPlaybook.saved() && ritaApp.doc.getText('root').toString() === 'Promoted edit',
