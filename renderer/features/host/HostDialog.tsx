@@ -8,6 +8,7 @@ import type { Role } from '@shared/domain/settings';
 import type { HostStatus } from '@shared/ipc/contract';
 import { platform } from '../../platform/platform';
 import { useApp } from '../shell/AppContext';
+import { useLinkState } from '../sync';
 import { HostDialogView, type InviteView } from './HostDialogView';
 import { useHostMembers } from './useHostMembers';
 
@@ -36,6 +37,10 @@ export function HostDialog({ onClose }: { onClose: () => void }) {
     created: null,
   });
   const members = useHostMembers(current?.id ?? null, status.state === 'running');
+  // Who this app is on the server (its own invite), so the list can say "you" and keep the host from
+  // revoking itself.
+  const directoryLink = useLinkState(workspace.status === 'open' ? workspace.workspace.directoryLink : null);
+  const selfId = directoryLink?.session?.memberId ?? null;
   const refreshMembers = members.refresh;
 
   useEffect(() => {
@@ -139,7 +144,7 @@ export function HostDialog({ onClose }: { onClose: () => void }) {
         setInvite((previous) => ({ ...previous, ...change, error: null }))
       }
       onInvite={() => void handleInvite()}
-      members={members}
+      members={{ ...members, selfId }}
     />
   );
 }

@@ -27,6 +27,8 @@ export interface MembersSectionProps {
   view: MembersView;
   /** Unix seconds, for "5 min ago". */
   nowSeconds: number;
+  /** The member this app connects as (marked "you", and not revocable from here), or null. */
+  selfId: string | null;
   onRoleChange(member: HostMember, role: Role): void;
   onRevoke(member: HostMember): void;
   onConfirm(): void;
@@ -38,11 +40,13 @@ function MemberRow({ member, props }: { member: HostMember; props: MembersSectio
   const revoked = member.revokedAt !== null;
   const busy = props.view.busyId === member.id;
   const connected = member.devices > 0;
+  const self = member.id === props.selfId;
   return (
     <tr className={revoked ? 'host-member host-member-revoked' : 'host-member'} aria-busy={busy || undefined}>
       <th scope="row" className="host-member-name">
         <span className={connected ? 'host-presence host-presence-on' : 'host-presence'} aria-hidden="true" />
         <span>{member.name}</span>
+        {self && <span className="host-you">you</span>}
       </th>
       <td>
         {revoked ? (
@@ -67,7 +71,7 @@ function MemberRow({ member, props }: { member: HostMember; props: MembersSectio
       </td>
       <td className="host-member-devices">{devicesLabel(member.devices)}</td>
       <td className="host-member-actions">
-        {!revoked && (
+        {!revoked && !self && (
           <button
             type="button"
             className="button button-small host-revoke"
@@ -86,7 +90,7 @@ function MemberRow({ member, props }: { member: HostMember; props: MembersSectio
 /** The members section of the running host. */
 export function MembersSection(props: MembersSectionProps) {
   const { view } = props;
-  const confirmation = view.pending ? confirmationFor(view.pending) : null;
+  const confirmation = view.pending ? confirmationFor(view.pending, props.selfId) : null;
   return (
     <section className="host-members" aria-label="Members" data-testid="host-members">
       <h3>People in {props.workspaceName}</h3>

@@ -54,8 +54,8 @@ export function devicesLabel(devices: number): string {
   return devices === 1 ? '1 device' : `${devices} devices`;
 }
 
-/** The confirmation for a pending change, naming the person and what will happen. */
-export function confirmationFor(pending: PendingMemberChange): Confirmation {
+/** The confirmation for a pending change, naming the person and what will happen; `selfId` is this app's member. */
+export function confirmationFor(pending: PendingMemberChange, selfId: string | null = null): Confirmation {
   const { member } = pending;
   const their = member.devices === 1 ? 'their connected device' : `their ${member.devices} connected devices`;
   if (pending.kind === 'revoke') {
@@ -79,7 +79,8 @@ export function confirmationFor(pending: PendingMemberChange): Confirmation {
     title: `Change ${member.name}’s role to ${pending.role}?`,
     message:
       `As ${pending.role}, ${member.name} ${ROLE_CAN[pending.role]} (as ${member.role} they ${ROLE_CAN[member.role]}).` +
-      `${switches} Edits the new role does not allow are not saved on the server.`,
+      `${switches} Edits the new role does not allow are not saved on the server.` +
+      (member.id === selfId ? ' This is you: this app gets the new role too (you can change it back here).' : ''),
     confirmLabel: `Change to ${pending.role}`,
   };
 }

@@ -21,13 +21,14 @@ function member(patch: Partial<HostMember>): HostMember {
   };
 }
 
-function render(view: Partial<MembersView>): string {
+function render(view: Partial<MembersView>, selfId: string | null = null): string {
   const full: MembersView = { status: 'ready', members: [], error: null, busyId: null, pending: null, ...view };
   return renderToStaticMarkup(
     <MembersSection
       workspaceName="Acme"
       view={full}
       nowSeconds={NOW}
+      selfId={selfId}
       onRoleChange={noop}
       onRevoke={noop}
       onConfirm={noop}
@@ -44,7 +45,8 @@ function rows(html: string): string[] {
       .map((cell) =>
         cell[1]!
           .replace(/<option[^>]*>[^<]*<\/option>/g, '')
-          .replace(/<[^>]+>/g, '')
+          .replace(/<[^>]+>/g, ' ')
+          .replace(/\s+/g, ' ')
           .trim(),
       )
       .join(' | ')
@@ -73,6 +75,18 @@ describe('the members section', () => {
     expect(html).not.toContain('aria-label="Revoke Rita"');
     expect(html).not.toContain('aria-label="Role of Rita"');
     expect(html).toMatch(/<select aria-label="Role of Sam">.*<option value="sales" selected="">/);
+  });
+
+  it('marks this app’s own member as you, without a Revoke that would lock the host out', () => {
+    const html = render(
+      {
+        members: [member({ id: 'm-host', name: 'Priya', role: 'storyteller' }), member({ id: 'm2', name: 'Sam' })],
+      },
+      'm-host',
+    );
+    expect(rows(html)).toEqual(['Priya you |  | Never connected | — |', 'Sam |  | Never connected | — | Revoke']);
+    expect(html).toContain('aria-label="Role of Priya"');
+    expect(html).not.toContain('aria-label="Revoke Priya"');
   });
 
   it('teaches what the section is for when nobody is invited yet', () => {

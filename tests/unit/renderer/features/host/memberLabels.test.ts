@@ -72,5 +72,8 @@ describe('which changes ask for confirmation', () => {
     expect(asked.message).toContain('As viewer, Sam Rivera can read everything but write nothing');
     expect(asked.message).toContain('as storyteller they can write playbooks and deal notes');
     expect(asked.message).toContain('Their connected device switches within a few seconds');
+    expect(asked.message).not.toContain('This is you');
+    const own = confirmationFor({ kind: 'role', member: sam, role: 'sales' }, sam.id);
+    expect(own.message).toContain('This is you: this app gets the new role too');
   });
 });
