@@ -13,7 +13,7 @@ import {
   waitUntil,
   type Client,
 } from './helpers/clients';
-import { decodeClaims } from './helpers/forgeToken';
+import { decodeClaims, forgeToken, readSecret } from './helpers/forgeToken';
 import { buildServerOnce, invite, runCli, startServer, tempDataDir, type ServerProcess } from './helpers/serverProcess';
 
 const PLAYBOOK = 'acme/playbook/p1';
@@ -69,6 +69,24 @@ describe('a role change applies to tokens and open connections', () => {
     const decoder = decoding.createDecoder(session);
     decoding.readVarUint(decoder);
     expect(JSON.parse(decoding.readVarString(decoder))).toMatchObject({ role: 'marketing', canWrite: true });
+    socket.ws.close();
+  });
+
+  it('a role claim above the member’s role grants nothing: the table decides', async () => {
+    const token = invite(server.dataDir, 'acme', 'Rex', 'sales');
+    const inflated = forgeToken(readSecret(server.dataDir), { ...decodeClaims(token), role: 'storyteller' });
+    const socket = await connectRaw(server.url, PLAYBOOK, inflated);
+    if ('status' in socket) throw new Error(`refused with ${socket.status}`);
+    const session = await waitForFrame(socket, (b) => b[0] === 101);
+    const decoder = decoding.createDecoder(session);
+    decoding.readVarUint(decoder);
+    expect(JSON.parse(decoding.readVarString(decoder))).toMatchObject({ role: 'sales', canWrite: false });
+    const before = await readStoredState(server.url, PLAYBOOK, reader);
+    const forged = new Y.Doc();
+    forged.getText('root').insert(0, 'written with an inflated claim');
+    socket.send(syncFrame(2, Y.encodeStateAsUpdate(forged)));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(Buffer.from(await readStoredState(server.url, PLAYBOOK, reader))).toEqual(Buffer.from(before));
     socket.ws.close();
   });
 
