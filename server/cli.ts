@@ -3,6 +3,7 @@
  *   serve (default)  --port 4455 --data ./duet-data [--host 0.0.0.0] [--web DIR] [--allow-origin O]...
  *   invite           --data D --workspace W --name N --role R [--expires-in-days N]   (token on the last line)
  *   revoke           --data D (--member ID | --token T)
+ *   role             --data D --member ID --role R   (open connections reconnect with the new role)
  *   members          --data D [--workspace W]
  *
  * Entry point of out/server/cli.mjs. node:sqlite prints an ExperimentalWarning when loaded, which would land

@@ -3,7 +3,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { Result } from '@shared/result';
-import { invite, listMembers, revoke } from './cli/memberCommands';
+import { changeRole, invite, listMembers, revoke } from './cli/memberCommands';
 import { startSyncServer } from './http/startSyncServer';
 
 const OPTIONS = {
@@ -86,5 +86,6 @@ export async function runCli(args: string[]): Promise<void> {
   if (command === 'invite') return print(invite(values));
   if (command === 'revoke') return print(revoke(values));
   if (command === 'members') return print(listMembers(values));
-  throw new Error(`unknown command ${command} (serve, invite, revoke, members)`);
+  if (command === 'role') return print(changeRole(values));
+  throw new Error(`unknown command ${command} (serve, invite, revoke, role, members)`);
 }

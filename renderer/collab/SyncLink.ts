@@ -13,6 +13,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as decoding from 'lib0/decoding';
 import type * as encoding from 'lib0/encoding';
 import {
+  DEVICE_QUERY,
   EXTENSION_QUERY,
   MESSAGE_SESSION,
   MESSAGE_STORED,
@@ -20,6 +21,7 @@ import {
   readStateVector,
   type SessionInfo,
 } from '@shared/collab/syncProtocol';
+import { deviceId } from './deviceId';
 import { LOCAL_LOAD_ORIGIN } from './LocalPersistence';
 import { countUnconfirmed, retryDelayMs } from './pendingChanges';
 import { sendOnlyOwnWrites } from './sendOnlyOwnWrites';
@@ -107,7 +109,11 @@ export class SyncLink {
     const ownIds = options.memory?.get(this.ownKey);
     if (ownIds) for (const id of JSON.parse(ownIds) as number[]) this.own.add(id);
     this.provider = new WebsocketProvider(options.serverUrl, docName, doc, {
-      params: { token: options.token, [EXTENSION_QUERY.name]: EXTENSION_QUERY.value },
+      params: {
+        token: options.token,
+        [EXTENSION_QUERY.name]: EXTENSION_QUERY.value,
+        [DEVICE_QUERY]: deviceId(options.memory),
+      },
       connect: options.connect ?? true,
       WebSocketPolyfill: options.WebSocketImpl,
       // Tabs of the browser client sync through the server; a BroadcastChannel shortcut would let a

@@ -161,4 +161,7 @@ export const browserMainApi: MainApi = {
   'host:stop': async () => fail('denied', HOSTING_NEEDS_DESKTOP),
   'host:status': async () => fail('denied', HOSTING_NEEDS_DESKTOP),
   'host:invite': async () => fail('denied', HOSTING_NEEDS_DESKTOP),
+  'host:members': async () => fail('denied', HOSTING_NEEDS_DESKTOP),
+  'host:setRole': async () => fail('denied', HOSTING_NEEDS_DESKTOP),
+  'host:revoke': async () => fail('denied', HOSTING_NEEDS_DESKTOP),
 };

@@ -1,6 +1,6 @@
 /**
  * Members in a plain file, for runtimes without `node:sqlite`: `{dataDir}/members.jsonl`, one JSON event per
- * line (`add` or `revoke`), appended and flushed. Like the SQLite table it may be written by another process
+ * line (`add`, `revoke`, `role`, `seen`), appended and flushed. Like the SQLite table it may be written by another process
  * (the `invite`/`revoke` commands) while a server reads it: every read first takes in the lines appended
  * since the last one, so an invite works without a restart and a revocation reaches open connections.
  */
@@ -24,6 +24,8 @@ const eventSchema = z.discriminatedUnion('op', [
     createdAt: z.number().int(),
   }),
   z.object({ op: z.literal('revoke'), id: z.string().min(1), at: z.number().int() }),
+  z.object({ op: z.literal('role'), id: z.string().min(1), role: z.enum(ROLES), at: z.number().int() }),
+  z.object({ op: z.literal('seen'), id: z.string().min(1), at: z.number().int() }),
 ]);
 type MemberEvent = z.infer<typeof eventSchema>;
 
@@ -41,7 +43,15 @@ export class FileMemberStore implements Members {
   }
 
   add(workspace: string, name: string, role: Role, nowSeconds: number): Member {
-    const member: Member = { id: newId('m'), workspace, name, role, createdAt: nowSeconds, revokedAt: null };
+    const member: Member = {
+      id: newId('m'),
+      workspace,
+      name,
+      role,
+      createdAt: nowSeconds,
+      revokedAt: null,
+      lastSeenAt: null,
+    };
     this.write({ op: 'add', id: member.id, workspace, name, role, createdAt: nowSeconds });
     return member;
   }
@@ -57,6 +67,17 @@ export class FileMemberStore implements Members {
     if (member === null || member.revokedAt !== null) return false;
     this.write({ op: 'revoke', id, at: nowSeconds });
     return true;
+  }
+
+  setRole(id: string, role: Role): boolean {
+    const member = this.get(id);
+    if (member === null || member.revokedAt !== null) return false;
+    if (member.role !== role) this.write({ op: 'role', id, role, at: Math.floor(Date.now() / 1000) });
+    return true;
+  }
+
+  markSeen(id: string, nowSeconds: number): void {
+    if (this.get(id) !== null) this.write({ op: 'seen', id, at: nowSeconds });
   }
 
   list(workspace?: string): Member[] {
@@ -131,10 +152,16 @@ export class FileMemberStore implements Members {
     }
     if (event.op === 'add') {
       const { id, workspace, name, role, createdAt } = event;
-      if (!this.members.has(id)) this.members.set(id, { id, workspace, name, role, createdAt, revokedAt: null });
+      if (!this.members.has(id))
+        this.members.set(id, { id, workspace, name, role, createdAt, revokedAt: null, lastSeenAt: null });
       return;
     }
     const member = this.members.get(event.id);
-    if (member && member.revokedAt === null) member.revokedAt = event.at;
+    if (member === undefined) return;
+    if (event.op === 'seen') member.lastSeenAt = Math.max(event.at, member.lastSeenAt ?? 0);
+    // A revoked member stays revoked, with the role it had then.
+    else if (member.revokedAt !== null) return;
+    else if (event.op === 'role') member.role = event.role;
+    else member.revokedAt = event.at;
   }
 }

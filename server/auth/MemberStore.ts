@@ -16,6 +16,7 @@ interface MemberRow {
   role: string;
   created_at: number;
   revoked_at: number | null;
+  last_seen_at: number | null;
 }
 
 function toMember(row: MemberRow): Member {
@@ -26,6 +27,7 @@ function toMember(row: MemberRow): Member {
     role: row.role as Role,
     createdAt: row.created_at,
     revokedAt: row.revoked_at,
+    lastSeenAt: row.last_seen_at ?? null,
   };
 }
 
@@ -36,6 +38,8 @@ export class MemberStore implements Members {
   private readonly revokeById: StatementSync;
   private readonly all: StatementSync;
   private readonly inWorkspace: StatementSync;
+  private readonly roleById: StatementSync;
+  private readonly seenById: StatementSync;
 
   constructor(db: DatabaseSync) {
     this.insert = db.prepare(
@@ -45,11 +49,21 @@ export class MemberStore implements Members {
     this.revokeById = db.prepare('UPDATE members SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL');
     this.all = db.prepare('SELECT * FROM members ORDER BY workspace, created_at, id');
     this.inWorkspace = db.prepare('SELECT * FROM members WHERE workspace = ? ORDER BY created_at, id');
+    this.roleById = db.prepare('UPDATE members SET role = ? WHERE id = ? AND revoked_at IS NULL');
+    this.seenById = db.prepare('UPDATE members SET last_seen_at = ? WHERE id = ?');
   }
 
   /** Adds a member and returns it. */
   add(workspace: string, name: string, role: Role, nowSeconds: number): Member {
-    const member: Member = { id: newId('m'), workspace, name, role, createdAt: nowSeconds, revokedAt: null };
+    const member: Member = {
+      id: newId('m'),
+      workspace,
+      name,
+      role,
+      createdAt: nowSeconds,
+      revokedAt: null,
+      lastSeenAt: null,
+    };
     this.insert.run(member.id, workspace, name, role, nowSeconds);
     return member;
   }
@@ -69,5 +83,15 @@ export class MemberStore implements Members {
   list(workspace?: string): Member[] {
     const rows = (workspace === undefined ? this.all.all() : this.inWorkspace.all(workspace)) as unknown[];
     return (rows as MemberRow[]).map(toMember);
+  }
+
+  /** Changes an active member's role; false when no active member has this id. */
+  setRole(id: string, role: Role): boolean {
+    return this.roleById.run(role, id).changes > 0;
+  }
+
+  /** Records when the member was last seen. */
+  markSeen(id: string, nowSeconds: number): void {
+    this.seenById.run(nowSeconds, id);
   }
 }

@@ -12,6 +12,11 @@ export interface Member {
   role: Role;
   createdAt: number;
   revokedAt: number | null;
+  /**
+   * When a connection of this member last opened or closed, or null if it never connected. Written at
+   * most once a minute per member (see `LastSeen`), so it may lag the truth by up to a minute.
+   */
+  lastSeenAt: number | null;
 }
 
 /** A members store. Synchronous: the upgrade gate asks it once per connection, inside the upgrade event. */
@@ -24,4 +29,11 @@ export interface Members {
   revoke(id: string, nowSeconds: number): boolean;
   /** Members of one workspace, or of all when `workspace` is omitted. */
   list(workspace?: string): Member[];
+  /**
+   * Changes an active member's role; false when no active member has this id. The members table is the
+   * only truth for a role: open connections follow within seconds (startSyncServer's membership check).
+   */
+  setRole(id: string, role: Role): boolean;
+  /** Records that the member was seen (connected or disconnected) at `nowSeconds`. */
+  markSeen(id: string, nowSeconds: number): void;
 }

@@ -3,7 +3,7 @@
  * connection may exist, before any document is loaded or created.
  */
 import { parseDocName, type DocName } from '@shared/collab/docNames';
-import { wantsExtensions } from '@shared/collab/syncProtocol';
+import { readDevice, wantsExtensions } from '@shared/collab/syncProtocol';
 import type { Role } from '@shared/domain/settings';
 import type { Members } from './Members';
 import { canWrite } from './permissions';
@@ -19,6 +19,8 @@ export interface Session {
   canWrite: boolean;
   /** The client asked for Duet's extension messages (`?duet=1`); stock y-websocket clients do not. */
   extensions: boolean;
+  /** The client's per-install device id (`?device=`), or null (then the connection counts as its own device). */
+  device: string | null;
 }
 
 /** A refusal: the HTTP status written back, and the metric label. */
@@ -63,8 +65,8 @@ export function authorizeUpgrade(
   const member = gate.members.get(claims.value.mid);
   if (member === null || member.workspace !== claims.value.ws) return refuse(401, 'unknown-member');
   if (member.revokedAt !== null) return refuse(403, 'revoked');
-  // The members table is the truth for the role; a token minted for another role is stale.
-  if (member.role !== claims.value.role) return refuse(403, 'stale-role');
+  // The members table is the only truth for the role: the token's role claim is informational, so a role
+  // changed by an admin applies to tokens minted before it (and to open connections, see startSyncServer).
   return {
     ok: true,
     session: {
@@ -75,6 +77,7 @@ export function authorizeUpgrade(
       role: member.role,
       canWrite: canWrite(member.role, doc.kind),
       extensions: wantsExtensions(parsed.searchParams),
+      device: readDevice(parsed.searchParams),
     },
   };
 }

@@ -1,5 +1,5 @@
 /**
- * `invite`, `revoke` and `members`: manage who may connect. They open the same SQLite file as a running
+ * `invite`, `revoke`, `role` and `members`: manage who may connect. They open the same SQLite file as a running
  * server (WAL allows both), so an invite works without restarting it and a revocation reaches open
  * connections within seconds.
  */
@@ -91,6 +91,24 @@ export function revoke(values: Values): Result<string[]> {
   });
 }
 
+/** Changes a member's role (`--member ID --role ROLE`); open connections follow within ~2 s. */
+export function changeRole(values: Values): Result<string[]> {
+  const data = typeof values.data === 'string' ? values.data : undefined;
+  if (data === undefined) return fail('invalid-input', 'role: --data is required');
+  const id = typeof values.member === 'string' ? values.member : undefined;
+  if (id === undefined) return fail('invalid-input', 'role: --member ID is required');
+  const role = z.enum(ROLES).safeParse(values.role);
+  if (!role.success) return fail('invalid-input', `role: --role must be one of ${ROLES.join(', ')}`);
+  return withMembers(data, (members) => {
+    const member = members.get(id);
+    if (member === null) return fail<string[]>('not-found', `role: no member ${id}`);
+    if (member.revokedAt !== null) return fail<string[]>('denied', `role: ${id} (${member.name}) was revoked`);
+    if (member.role === role.data) return ok([`[members] ${id} (${member.name}) already is ${role.data}`]);
+    members.setRole(id, role.data);
+    return ok([`[members] ${id} (${member.name}) is now ${role.data} (was ${member.role}) in ${member.workspace}`]);
+  });
+}
+
 /** Lists members, optionally of one `--workspace`. */
 export function listMembers(values: Values): Result<string[]> {
   const data = typeof values.data === 'string' ? values.data : undefined;
@@ -106,9 +124,10 @@ export function listMembers(values: Values): Result<string[]> {
           m.role,
           m.revokedAt === null ? 'active' : 'revoked',
           new Date(m.createdAt * 1000).toISOString(),
+          m.lastSeenAt === null ? 'never' : new Date(m.lastSeenAt * 1000).toISOString(),
           m.name,
         ].join('\t'),
       );
-    return ok(['id\tworkspace\trole\tstatus\tcreated\tname', ...rows]);
+    return ok(['id\tworkspace\trole\tstatus\tcreated\tlast seen\tname', ...rows]);
   });
 }

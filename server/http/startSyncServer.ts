@@ -8,11 +8,12 @@ import { realpathSync } from 'node:fs';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { authorizeUpgrade, type Session } from '../auth/authorizeUpgrade';
 import { loadSecret } from '../auth/loadSecret';
-import { CLOSE_GOING_AWAY, CLOSE_REVOKED } from '../protocol/messageTypes';
+import { CLOSE_GOING_AWAY } from '../protocol/messageTypes';
 import { singleNodeBroadcaster, type Broadcaster } from '../storage/Broadcaster';
 import type { DocStorage } from '../storage/DocStorage';
 import { openServerStores } from '../storage/openServerStores';
 import type { ServerStores, StoreKind } from '../storage/ServerStores';
+import { ConnectedMembers } from '../sync/ConnectedMembers';
 import { Connection, type ConnectionLimits } from '../sync/Connection';
 import { DocRegistry } from '../sync/DocRegistry';
 import { Metrics } from './Metrics';
@@ -60,6 +61,13 @@ export interface SyncServer {
   /** The kind of stores in use. */
   storeKind: StoreKind;
   metrics: Metrics;
+  /** Devices connected now, per member id (see ConnectedMembers.devices). */
+  connectedDevices(): Map<string, number>;
+  /**
+   * Applies the members store to open connections now instead of at the next 2-second check (for a
+   * change made in this process, e.g. from the desktop host's dialog).
+   */
+  checkMembers(): void;
   /** Stops accepting, closes every connection, drains every queue, and closes the store. */
   close(): Promise<void>;
 }
@@ -103,7 +111,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   const webRoot = options.webRoot === undefined ? undefined : realpathSync(options.webRoot);
   const gate = { secret, members, allowedOrigins: options.allowedOrigins ?? [] };
   const maxConnections = options.maxConnections ?? 10_000;
-  const connections = new Set<Connection>();
+  const connections = new ConnectedMembers(members);
   const alive = new WeakSet<WebSocket>();
   let closing = false;
 
@@ -155,7 +163,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     ws.on('pong', () => alive.add(ws));
     const connection = new Connection(ws, session, { registry, metrics, limits });
     connections.add(connection);
-    ws.on('close', () => connections.delete(connection));
+    ws.on('close', () => connections.remove(connection));
   };
 
   // Dead peers (laptop lid closed) never send a close frame; pings find them.
@@ -169,15 +177,9 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
       ws.ping();
     }
   }, 30_000);
-  // Revocation takes effect on open connections too, within a few seconds (`revoke` runs in another process).
-  const revocationCheck = setInterval(() => {
-    const revoked = new Map<string, boolean>();
-    for (const connection of connections) {
-      const id = connection.session.memberId;
-      if (!revoked.has(id)) revoked.set(id, members.get(id)?.revokedAt !== null);
-      if (revoked.get(id)) connection.close(CLOSE_REVOKED, 'revoked');
-    }
-  }, 2_000);
+  // Revocations and role changes take effect on open connections too, within a few seconds (they may be
+  // made by another process: the `revoke`/`role` commands).
+  const revocationCheck = setInterval(() => connections.check(), 2_000);
 
   // SQLite's automatic checkpoint fsyncs inside a commit and stalled every connection for ~100 ms (relay
   // p99 100 ms → 6 ms without it); so checkpoints run on a slow timer instead, only after writes.
@@ -215,6 +217,8 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     port,
     storeKind: stores.kind,
     metrics,
+    connectedDevices: () => connections.devices(),
+    checkMembers: () => connections.check(),
     async close() {
       closing = true;
       clearInterval(heartbeat);
@@ -230,6 +234,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
       for (const ws of wss.clients) ws.terminate();
       await new Promise((resolve) => setImmediate(resolve));
       await registry.drainAll();
+      connections.flush();
       if (options.storage !== undefined) await options.storage.close();
       await stores.close();
       await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);

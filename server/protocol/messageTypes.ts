@@ -25,3 +25,8 @@ export const CLOSE_TOO_LARGE = 1009;
 export const CLOSE_SERVER_ERROR = 1011;
 export const CLOSE_GOING_AWAY = 1001;
 export const CLOSE_REVOKED = 4403;
+/**
+ * The member's role changed: 45xx is y-websocket's "try again" range, so the client reconnects at once and
+ * receives a new session message with its new role (and write access).
+ */
+export const CLOSE_ROLE_CHANGED = 4501;

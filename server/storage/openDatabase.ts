@@ -31,9 +31,22 @@ CREATE TABLE IF NOT EXISTS members (
   name TEXT NOT NULL,
   role TEXT NOT NULL,
   created_at INTEGER NOT NULL,
-  revoked_at INTEGER
+  revoked_at INTEGER,
+  last_seen_at INTEGER
 );
 `;
+
+/** Columns added after the first release: data folders created before them get them on open. */
+const ADDED_COLUMNS: readonly { table: string; column: string; type: string }[] = [
+  { table: 'members', column: 'last_seen_at', type: 'INTEGER' },
+];
+
+function migrate(db: DatabaseSync): void {
+  for (const { table, column, type } of ADDED_COLUMNS) {
+    const columns = db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[];
+    if (!columns.some((c) => c.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
+  }
+}
 
 /** Opens `{dataDir}/duet.sqlite` with the schema in place. */
 export function openDatabase(dataDir: string, options: DatabaseOptions = {}): DatabaseSync {
@@ -45,5 +58,6 @@ export function openDatabase(dataDir: string, options: DatabaseOptions = {}): Da
   // The server checkpoints on a timer (startSyncServer): inside a commit a checkpoint stalls the event loop.
   db.exec('PRAGMA wal_autocheckpoint = 0');
   db.exec(SCHEMA);
+  migrate(db);
   return db;
 }

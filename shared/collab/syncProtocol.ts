@@ -25,6 +25,20 @@ export function wantsExtensions(query: { get(name: string): string | null }): bo
   return query.get(EXTENSION_QUERY.name) === EXTENSION_QUERY.value;
 }
 
+/**
+ * The optional query parameter naming the installation a connection comes from (random, per install), so
+ * the host can count a member's devices rather than their connections (one app opens one per document).
+ * Clients without it count one device per connection.
+ */
+export const DEVICE_QUERY = 'device';
+const DEVICE_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
+
+/** The connection's device id, or null when absent or not of the expected form (then ignored, not refused). */
+export function readDevice(query: { get(name: string): string | null }): string | null {
+  const device = query.get(DEVICE_QUERY);
+  return device !== null && DEVICE_PATTERN.test(device) ? device : null;
+}
+
 /** `stored`: varUint8Array state vector of the stored document. */
 export const MESSAGE_STORED = 100;
 /** `session`: varString JSON {@link SessionInfo}. */

@@ -64,6 +64,26 @@ export interface HostInvite {
   memberId: string;
 }
 
+/** A member of the hosted server, as the host dialog lists them. Times are Unix seconds. */
+export interface HostMember {
+  id: string;
+  name: string;
+  role: Role;
+  createdAt: number;
+  /** When a connection of theirs last opened or closed (recorded at most once a minute); null: never. */
+  lastSeenAt: number | null;
+  /** Devices connected now (Duet's app counts once however many documents it has open). */
+  devices: number;
+  /** When they were revoked, or null while active. */
+  revokedAt: number | null;
+}
+
+/** A role change on the hosted server. */
+export interface HostRoleChange {
+  memberId: string;
+  role: Role;
+}
+
 /** Renderer → main calls. Every call returns a promise; expected failures are `Result` values. */
 export interface MainApi {
   'app:info': () => Promise<AppInfo>;
@@ -90,6 +110,12 @@ export interface MainApi {
   'host:status': () => Promise<Result<HostStatus>>;
   /** Adds a member to the hosted server and returns their invite token. */
   'host:invite': (input: HostInviteInput) => Promise<Result<HostInvite>>;
+  /** Members of a workspace on the hosted server, revoked ones last. */
+  'host:members': (workspaceId: string) => Promise<Result<HostMember[]>>;
+  /** Changes a member's role; their open connections reconnect with it within a few seconds. */
+  'host:setRole': (change: HostRoleChange) => Promise<Result<HostMember>>;
+  /** Revokes a member: their invite stops working and their devices are disconnected within a few seconds. */
+  'host:revoke': (memberId: string) => Promise<Result<HostMember>>;
 }
 
 /** The channel names, as a runtime list the preload and main check against. */
@@ -108,6 +134,9 @@ export const MAIN_CHANNELS = [
   'host:stop',
   'host:status',
   'host:invite',
+  'host:members',
+  'host:setRole',
+  'host:revoke',
 ] as const satisfies readonly (keyof MainApi)[];
 
 /** Secret keys: short, printable, no separators that could escape a file or key namespace. */

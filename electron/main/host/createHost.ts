@@ -6,13 +6,22 @@
  * The stores are opened here rather than by the server so the choice is injectable and visible: SQLite when
  * `node:sqlite` loads in this runtime, plain files otherwise, and the status says which.
  */
-import type { HostInvite, HostInviteInput, HostRunning, HostStartOptions, HostStatus } from '@shared/ipc/contract';
+import type {
+  HostInvite,
+  HostInviteInput,
+  HostMember,
+  HostRoleChange,
+  HostRunning,
+  HostStartOptions,
+  HostStatus,
+} from '@shared/ipc/contract';
 import { fail, ok, type Result } from '@shared/result';
 import { loadSecret } from '../../../server/auth/loadSecret';
 import { signToken } from '../../../server/auth/tokens';
 import type { SyncServer, SyncServerOptions } from '../../../server/http/startSyncServer';
 import type { OpenStoresOptions } from '../../../server/storage/openServerStores';
 import type { ServerStores } from '../../../server/storage/ServerStores';
+import { listHostMembers, revokeHostMember, setHostMemberRole } from './hostMembers';
 import { lanAddresses, type InterfaceTable } from './lanAddresses';
 
 /** What the host needs. */
@@ -37,6 +46,12 @@ export interface Host {
   stop(): Promise<Result<null>>;
   status(): HostStatus;
   invite(input: HostInviteInput): Promise<Result<HostInvite>>;
+  /** Members of a workspace, with their devices connected now. */
+  members(workspaceId: string): Promise<Result<HostMember[]>>;
+  /** Changes a member's role (open connections follow within a few seconds). */
+  setRole(change: HostRoleChange): Promise<Result<HostMember>>;
+  /** Revokes a member (open connections are closed within a few seconds). */
+  revoke(memberId: string): Promise<Result<HostMember>>;
 }
 
 interface Running {
@@ -108,6 +123,9 @@ export function createHost(deps: HostDeps): Host {
     return ok(info);
   };
 
+  const serving = (): Result<Running> =>
+    running === null || stopping !== null ? fail('denied', 'Start hosting first.') : ok(running);
+
   const host: Host = {
     async start(options) {
       if (stopping !== null) await stopping;
@@ -167,6 +185,32 @@ export function createHost(deps: HostDeps): Host {
         iat: member.createdAt,
       });
       return ok({ token, memberId: member.id });
+    },
+
+    async members(workspaceId) {
+      const current = serving();
+      if (!current.ok) return current;
+      const { server, stores } = current.value;
+      return ok(listHostMembers(stores.members, server.connectedDevices(), workspaceId));
+    },
+
+    async setRole(change) {
+      const current = serving();
+      if (!current.ok) return current;
+      const { server, stores } = current.value;
+      const changed = setHostMemberRole(stores.members, server.connectedDevices(), change);
+      // Open connections move to the new role now rather than at the server's next periodic check.
+      if (changed.ok) server.checkMembers();
+      return changed;
+    },
+
+    async revoke(memberId) {
+      const current = serving();
+      if (!current.ok) return current;
+      const { server, stores } = current.value;
+      const revoked = revokeHostMember(stores.members, server.connectedDevices(), memberId, now());
+      if (revoked.ok) server.checkMembers();
+      return revoked;
     },
   };
   return host;

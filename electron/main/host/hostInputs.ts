@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { isValidId } from '@shared/domain/ids';
 import { ROLES } from '@shared/domain/settings';
-import type { HostInviteInput, HostStartOptions } from '@shared/ipc/contract';
+import type { HostInviteInput, HostRoleChange, HostStartOptions } from '@shared/ipc/contract';
 import { fail, ok, type Result } from '@shared/result';
 
 /** Ports below 1024 need administrator rights on most systems; the UI offers 1024–65535. */
@@ -40,4 +40,25 @@ export function parseHostInvite(value: unknown): Result<HostInviteInput> {
   if (field === 'name') return fail('invalid-input', `Give the teammate a name of 1 to ${MAX_MEMBER_NAME} characters.`);
   if (field === 'role') return fail('invalid-input', `Choose a role: ${ROLES.join(', ')}.`);
   return fail('invalid-input', 'Open the workspace to invite to first.');
+}
+
+const roleChangeSchema = z.object({ memberId: z.string().refine(isValidId), role: z.enum(ROLES) }).strict();
+
+/** Parses the workspace id of 'host:members'. */
+export function parseHostWorkspace(value: unknown): Result<string> {
+  return isValidId(value) ? ok(value) : fail('invalid-input', 'Open the workspace whose members to show first.');
+}
+
+/** Parses the member id of 'host:revoke'. */
+export function parseHostMemberId(value: unknown): Result<string> {
+  return isValidId(value) ? ok(value) : fail('invalid-input', 'That is not a member of this server.');
+}
+
+/** Parses the input of 'host:setRole'. */
+export function parseHostRoleChange(value: unknown): Result<HostRoleChange> {
+  const parsed = roleChangeSchema.safeParse(value);
+  if (parsed.success) return ok(parsed.data);
+  return parsed.error.issues[0]?.path[0] === 'role'
+    ? fail('invalid-input', `Choose a role: ${ROLES.join(', ')}.`)
+    : fail('invalid-input', 'That is not a member of this server.');
 }

@@ -9,7 +9,13 @@
 import type { AppInfo } from '@shared/ipc/contract';
 import { fail, ok, type Result } from '@shared/result';
 import type { Host } from '../host/createHost';
-import { parseHostInvite, parseHostStart } from '../host/hostInputs';
+import {
+  parseHostInvite,
+  parseHostMemberId,
+  parseHostRoleChange,
+  parseHostStart,
+  parseHostWorkspace,
+} from '../host/hostInputs';
 import { printDeckToPdf, type PrintDeckDeps } from '../deck/printDeckToPdf';
 import { saveExportFile, type SaveExportDeps } from '../deck/saveExportFile';
 import { isSafeExternalUrl } from '../security/navigationPolicy';
@@ -89,6 +95,18 @@ export function createMainHandlers(deps: MainHandlerDeps): MainHandlers {
     'host:invite': async (...args) => {
       const input = args.length === 1 ? parseHostInvite(args[0]) : fail('invalid-input', 'Expected one invite.');
       return input.ok ? deps.host.invite(input.value) : input;
+    },
+    'host:members': async (...args) => {
+      const workspaceId = args.length === 1 ? parseHostWorkspace(args[0]) : parseHostWorkspace(undefined);
+      return workspaceId.ok ? deps.host.members(workspaceId.value) : workspaceId;
+    },
+    'host:setRole': async (...args) => {
+      const change = args.length === 1 ? parseHostRoleChange(args[0]) : parseHostRoleChange(undefined);
+      return change.ok ? deps.host.setRole(change.value) : change;
+    },
+    'host:revoke': async (...args) => {
+      const id = args.length === 1 ? parseHostMemberId(args[0]) : parseHostMemberId(undefined);
+      return id.ok ? deps.host.revoke(id.value) : id;
     },
   };
 }

@@ -8,7 +8,9 @@ import type { Role } from '@shared/domain/settings';
 import type { HostStatus } from '@shared/ipc/contract';
 import { platform } from '../../platform/platform';
 import { useApp } from '../shell/AppContext';
+import { useLinkState } from '../sync';
 import { HostDialogView, type InviteView } from './HostDialogView';
+import { useHostMembers } from './useHostMembers';
 
 /** The port offered first (the sync server's default). */
 export const DEFAULT_HOST_PORT = 4455;
@@ -34,6 +36,12 @@ export function HostDialog({ onClose }: { onClose: () => void }) {
     error: null,
     created: null,
   });
+  const members = useHostMembers(current?.id ?? null, status.state === 'running');
+  // Who this app is on the server (its own invite), so the list can say "you" and keep the host from
+  // revoking itself.
+  const directoryLink = useLinkState(workspace.status === 'open' ? workspace.workspace.directoryLink : null);
+  const selfId = directoryLink?.session?.memberId ?? null;
+  const refreshMembers = members.refresh;
 
   useEffect(() => {
     let live = true;
@@ -77,7 +85,17 @@ export function HostDialog({ onClose }: { onClose: () => void }) {
       ? await joinServer({ url: started.value.localUrl, token: mine.value.token, name: current.name })
       : mine;
     if (!joined.ok) setError(`Hosting started, but this workspace could not join it: ${joined.error.message}`);
-  }, [current, joinServer, port, reloadWorkspace, settings.displayName, shareOnNetwork, updateSettings]);
+    refreshMembers();
+  }, [
+    current,
+    joinServer,
+    port,
+    refreshMembers,
+    reloadWorkspace,
+    settings.displayName,
+    shareOnNetwork,
+    updateSettings,
+  ]);
 
   const handleStop = useCallback(async () => {
     setStatus({ state: 'stopping' });
@@ -106,7 +124,8 @@ export function HostDialog({ onClose }: { onClose: () => void }) {
           }
         : { ...previous, busy: false, error: result.error.message },
     );
-  }, [current, invite.name, invite.role, status]);
+    if (result.ok) refreshMembers();
+  }, [current, invite.name, invite.role, refreshMembers, status]);
 
   return (
     <HostDialogView
@@ -125,6 +144,7 @@ export function HostDialog({ onClose }: { onClose: () => void }) {
         setInvite((previous) => ({ ...previous, ...change, error: null }))
       }
       onInvite={() => void handleInvite()}
+      members={{ ...members, selfId }}
     />
   );
 }

@@ -1,6 +1,6 @@
 /**
  * What the "Host on this computer" dialog shows, entirely from props — so every state (stopped, starting,
- * running locally or on the network, an invite just created, an error) can be rendered and looked at
+ * running locally or on the network, an invite just created, the members, an error) can be rendered and looked at
  * without a main process. `HostDialog` supplies the state.
  */
 import type { FormEvent } from 'react';
@@ -9,6 +9,7 @@ import type { HostStatus } from '@shared/ipc/contract';
 import { inviteCommand } from '@shared/collab/inviteCommand';
 import { Dialog } from '../../ui/Dialog';
 import { CopyButton } from './CopyButton';
+import { MembersSection, type MembersSectionProps } from './MembersSection';
 import './host.css';
 
 /** The invite form and its outcome. */
@@ -37,6 +38,8 @@ export interface HostDialogViewProps {
   onClose(): void;
   onInviteChange(change: { name?: string; role?: Role }): void;
   onInvite(): void;
+  /** The members section of the running host (shown when a workspace is open). */
+  members: Omit<MembersSectionProps, 'workspaceName'>;
 }
 
 const ROLE_HINTS: Record<Role, string> = {
@@ -230,6 +233,7 @@ function RunningPanel(props: HostDialogViewProps) {
         </p>
       )}
       <InviteForm {...props} dataDir={running.dataDir} fallbackAddress={running.localUrl} />
+      {props.workspace && <MembersSection workspaceName={props.workspace.name} {...props.members} />}
     </div>
   );
 }
@@ -258,7 +262,15 @@ export function HostDialogView(props: HostDialogViewProps) {
       </>
     );
   return (
-    <Dialog title="Host on this computer" open onClose={props.onClose} testId="host-dialog" footer={footer}>
+    <Dialog
+      title="Host on this computer"
+      open
+      onClose={props.onClose}
+      testId="host-dialog"
+      footer={footer}
+      // Wide while running: the members table needs the room.
+      wide={state === 'running'}
+    >
       {state === 'running' ? (
         <RunningPanel {...props} />
       ) : state === 'stopping' ? (

@@ -27,6 +27,8 @@ export interface SyncServer {
   httpUrl: string;
   wsUrl: string;
   invite(workspace: string, name: string, role: 'storyteller' | 'marketing' | 'sales' | 'viewer'): string;
+  /** Changes the role of the member an invite `token` was made for (the `role` command, like an admin). */
+  setRole(token: string, role: 'storyteller' | 'marketing' | 'sales' | 'viewer'): void;
   stop(): Promise<void>;
   start(): Promise<void>;
   dispose(): Promise<void>;
@@ -86,6 +88,12 @@ export async function startSyncServer(): Promise<SyncServer> {
         },
       );
       return out.toString().trim().split('\n').at(-1)!.trim();
+    },
+    setRole(token, role) {
+      const claims = JSON.parse(Buffer.from(token.split('.')[0]!, 'base64url').toString('utf8')) as { mid: string };
+      execFileSync(process.execPath, [CLI, 'role', '--data', data, '--member', claims.mid, '--role', role], {
+        cwd: ROOT,
+      });
     },
     stop,
     start,

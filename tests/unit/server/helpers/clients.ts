@@ -39,10 +39,16 @@ export async function waitUntil(condition: () => boolean, timeoutMs: number, mes
   }
 }
 
-/** Connects a provider to `{url}/{docName}?token=`. */
-export function openClient(url: string, docName: string, token: string, doc = new Y.Doc()): Client {
+/** Connects a provider to `{url}/{docName}?token=` (plus `params`, e.g. a `device` id). */
+export function openClient(
+  url: string,
+  docName: string,
+  token: string,
+  doc = new Y.Doc(),
+  params: Record<string, string> = {},
+): Client {
   const provider = new WebsocketProvider(url, docName, doc, {
-    params: { token, duet: '1' },
+    params: { ...params, token, duet: '1' },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     maxBackoffTime: 150,

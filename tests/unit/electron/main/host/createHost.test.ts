@@ -206,6 +206,128 @@ describe('hosting on this computer', () => {
   });
 });
 
+describe('members the host manages', () => {
+  const missingSqlite = async () => {
+    throw new Error('No such built-in module: node:sqlite');
+  };
+  it.each([
+    ['SQLite', openServerStores],
+    [
+      'plain files',
+      (dir: string, options: object) => openServerStores(dir, { ...options, importSqlite: missingSqlite }),
+    ],
+  ] as const)(
+    'lists members with their devices, and a role change or revocation reaches open connections within 5 s (%s)',
+    async (_kind, openStores) => {
+      const { host } = newHost({ openStores });
+      const started = await host.start({ port: 0, shareOnNetwork: false });
+      if (!started.ok) throw new Error(started.error.message);
+      const url = started.value.localUrl;
+      const invited = [];
+      // Members invited within one second are listed by id: the expectations below sort by name.
+      for (const [name, role] of [
+        ['Stella', 'storyteller'],
+        ['Sam', 'sales'],
+        ['Rita', 'marketing'],
+        ['Olu', 'viewer'],
+      ] as const)
+        invited.push(await host.invite({ workspaceId: 'acme', name, role }));
+      await host.invite({ workspaceId: 'globex', name: 'Gus', role: 'sales' });
+      const [, sam, rita] = invited.map((r) => (r.ok ? r.value : expect.fail('invite failed')));
+      // Sam's app on two computers, two documents each; Rita from one computer; Stella and Olu stay away.
+      const samLaptop = ['acme/directory', 'acme/notes/p1'].map((doc) =>
+        track(openClient(url, doc, sam!.token, undefined, { device: 'laptop-sam-0001' })),
+      );
+      const samDesktop = ['acme/directory', 'acme/playbook/p1'].map((doc) =>
+        track(openClient(url, doc, sam!.token, undefined, { device: 'desktop-sam-001' })),
+      );
+      const ritaApp = track(openClient(url, 'acme/playbook/p1', rita!.token, undefined, { device: 'laptop-rita-01' }));
+      const all = [...samLaptop, ...samDesktop, ritaApp];
+      await waitUntil(
+        () => all.every((c) => c.provider.synced),
+        5_000,
+        () => 'clients did not sync',
+      );
+
+      const listed = await host.members('acme');
+      if (!listed.ok) throw new Error(listed.error.message);
+      expect(listed.value.map((m) => [m.name, m.role, m.devices]).sort()).toEqual([
+        ['Olu', 'viewer', 0],
+        ['Rita', 'marketing', 1],
+        ['Sam', 'sales', 2],
+        ['Stella', 'storyteller', 0],
+      ]);
+      const byName = new Map(listed.value.map((m) => [m.name, m]));
+      expect(byName.get('Sam')?.lastSeenAt).toBeGreaterThan(0);
+      expect(byName.get('Stella')?.lastSeenAt).toBeNull();
+
+      // Promote Sam: his playbook connection becomes writable without anyone reconnecting by hand.
+      const desktopPlaybook = samDesktop[1]!;
+      expect(desktopPlaybook.session).toMatchObject({ role: 'sales', canWrite: false });
+      const promotedAt = Date.now();
+      expect(await host.setRole({ memberId: sam!.memberId, role: 'marketing' })).toMatchObject({
+        ok: true,
+        value: { role: 'marketing', devices: 2 },
+      });
+      await waitUntil(
+        () => desktopPlaybook.session?.canWrite === true && desktopPlaybook.provider.synced,
+        5_000,
+        () => `still ${JSON.stringify(desktopPlaybook.session)}`,
+      );
+      console.log(`[host] ${_kind}: the promotion reached the open connection in ${Date.now() - promotedAt} ms`);
+      desktopPlaybook.doc.getText('root').insert(0, 'Promoted edit');
+      await waitUntil(
+        () => desktopPlaybook.saved() && ritaApp.doc.getText('root').toString() === 'Promoted edit',
+        5_000,
+        () => 'the promoted edit did not reach Rita',
+      );
+
+      // Revoke Rita: her connection closes for good and her invite stops working.
+      expect(await host.revoke(rita!.memberId)).toMatchObject({ ok: true, value: { name: 'Rita' } });
+      await waitUntil(
+        () => ritaApp.provider.ws === null && !ritaApp.provider.shouldConnect,
+        5_000,
+        () => 'Rita is still connected',
+      );
+      expect(await host.revoke(rita!.memberId)).toEqual({
+        ok: false,
+        error: { code: 'denied', message: 'Rita was already revoked.' },
+      });
+      expect(await host.setRole({ memberId: rita!.memberId, role: 'viewer' })).toMatchObject({
+        ok: false,
+        error: { code: 'denied', message: /Rita was revoked/ },
+      });
+      expect(await host.setRole({ memberId: 'm-nobody', role: 'viewer' })).toMatchObject({
+        ok: false,
+        error: { code: 'not-found' },
+      });
+      const after = await host.members('acme');
+      if (!after.ok) throw new Error(after.error.message);
+      // Revoked members are listed last.
+      expect(after.value.at(-1)).toMatchObject({ name: 'Rita', role: 'marketing', devices: 0 });
+      expect(after.value.at(-1)?.revokedAt).not.toBeNull();
+      expect(
+        after.value
+          .slice(0, 3)
+          .map((m) => [m.name, m.role, m.devices, m.revokedAt])
+          .sort(),
+      ).toEqual([
+        ['Olu', 'viewer', 0, null],
+        ['Sam', 'marketing', 2, null],
+        ['Stella', 'storyteller', 0, null],
+      ]);
+    },
+  );
+
+  it('manages members only while hosting', async () => {
+    const { host } = newHost();
+    const stopped = { ok: false, error: { code: 'denied', message: 'Start hosting first.' } };
+    expect(await host.members('acme')).toEqual(stopped);
+    expect(await host.setRole({ memberId: 'm1', role: 'viewer' })).toEqual(stopped);
+    expect(await host.revoke('m1')).toEqual(stopped);
+  });
+});
+
 describe('storage the host can always open', () => {
   it('uses SQLite where node:sqlite loads, and says so', async () => {
     const { host } = newHost();

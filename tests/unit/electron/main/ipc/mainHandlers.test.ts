@@ -21,6 +21,21 @@ function fakeHost(): Host {
     stop: vi.fn(async () => ok(null)),
     status: vi.fn(() => ({ state: 'stopped' as const })),
     invite: vi.fn(async () => ok({ token: 't.s', memberId: 'm1' })),
+    members: vi.fn(async () => ok([])),
+    setRole: vi.fn(async ({ memberId, role }) =>
+      ok({ id: memberId, name: 'Sam', role, createdAt: 1, lastSeenAt: null, devices: 0, revokedAt: null }),
+    ),
+    revoke: vi.fn(async (memberId) =>
+      ok({
+        id: memberId,
+        name: 'Sam',
+        role: 'sales' as const,
+        createdAt: 1,
+        lastSeenAt: null,
+        devices: 0,
+        revokedAt: 2,
+      }),
+    ),
   };
 }
 
@@ -197,6 +212,34 @@ describe('hosting is driven only with well-formed requests', () => {
     const result = await handlers['host:invite'](input);
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input', message } });
     expect(host.invite).not.toHaveBeenCalled();
+  });
+
+  it('manages members only with a member id and a known role', async () => {
+    const { handlers, host } = setup();
+    expect(await handlers['host:members']('acme')).toEqual(ok([]));
+    expect(await handlers['host:setRole']({ memberId: 'm1', role: 'marketing' })).toMatchObject({
+      ok: true,
+      value: { role: 'marketing' },
+    });
+    expect(await handlers['host:revoke']('m1')).toMatchObject({ ok: true, value: { revokedAt: 2 } });
+    for (const [channel, args, message] of [
+      ['host:members', ['../etc'], /workspace/],
+      ['host:members', [], /workspace/],
+      ['host:setRole', [{ memberId: 'm1', role: 'admin' }], /role/],
+      ['host:setRole', [{ memberId: 'm1', role: 'sales', extra: 1 }], /member/],
+      ['host:setRole', ['m1', 'sales'], /member/],
+      ['host:revoke', [{ memberId: 'm1' }], /member/],
+      ['host:revoke', ['m1', 'm2'], /member/],
+    ] as const) {
+      const handler = handlers[channel] as (...a: unknown[]) => Promise<unknown>;
+      expect(await handler(...args), `${channel} ${JSON.stringify(args)}`).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-input', message },
+      });
+    }
+    expect(host.members).toHaveBeenCalledTimes(1);
+    expect(host.setRole).toHaveBeenCalledTimes(1);
+    expect(host.revoke).toHaveBeenCalledTimes(1);
   });
 
   it('passes the host’s own refusals through as values', async () => {

@@ -51,6 +51,9 @@ function fakeHandlers(): MainHandlers {
     'host:stop': vi.fn(),
     'host:status': vi.fn(),
     'host:invite': vi.fn(),
+    'host:members': vi.fn(),
+    'host:setRole': vi.fn(),
+    'host:revoke': vi.fn(),
   } as unknown as MainHandlers;
 }
 

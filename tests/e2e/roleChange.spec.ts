@@ -1,0 +1,46 @@
+/**
+ * An admin changes roles while people have the playbook open (the `role` command, as the host dialog
+ * does): within 5 s a promoted salesperson can edit and a demoted storyteller is read-only — without
+ * reloading, through the app's own reconnect.
+ */
+import { expect, test } from '@playwright/test';
+import { joinAs } from './support/joinServer';
+import { startSyncServer, type SyncServer } from './support/syncServer';
+
+test.describe.configure({ mode: 'serial' });
+
+let server: SyncServer;
+test.beforeAll(async () => {
+  server = await startSyncServer();
+});
+test.afterAll(async () => {
+  await server?.dispose();
+});
+
+test('a role change reaches people who have the playbook open within 5 s', async ({ browser }) => {
+  const mayaToken = server.invite('acme', 'Maya', 'storyteller');
+  const repToken = server.invite('acme', 'Rep', 'sales');
+  const maya = await joinAs(browser, server, 'Maya', mayaToken);
+  const rep = await joinAs(browser, server, 'Rep', repToken);
+
+  await maya.getByTestId('new-playbook').click();
+  await maya.getByTestId('new-playbook-dialog').getByLabel('Title').fill('Launch story');
+  await maya.getByRole('button', { name: 'Create playbook' }).click();
+  await expect(rep.getByTestId('playbook-list')).toContainText('Launch story');
+  await rep.getByRole('button', { name: 'Launch story', exact: true }).click();
+  await expect(rep.getByTestId('read-only')).toContainText('sales');
+  await expect(rep.getByTestId('editor')).toHaveAttribute('contenteditable', 'false');
+
+  server.setRole(repToken, 'marketing');
+  await expect(rep.getByTestId('editor')).toHaveAttribute('contenteditable', 'true', { timeout: 5_000 });
+  await expect(rep.getByTestId('read-only')).toHaveCount(0);
+  const repTitle = rep.getByTestId('editor').locator('.narrative-title').nth(1);
+  await repTitle.click();
+  await rep.keyboard.press('End');
+  await rep.keyboard.type(' — promoted');
+  await expect(maya.getByTestId('editor').locator('.narrative-title').nth(1)).toContainText('— promoted');
+
+  server.setRole(mayaToken, 'viewer');
+  await expect(maya.getByTestId('editor')).toHaveAttribute('contenteditable', 'false', { timeout: 5_000 });
+  await expect(maya.getByTestId('read-only')).toContainText('viewer');
+});
