@@ -91,11 +91,13 @@ export const dealInputSchema = z.object({
   account: text(DEAL_LIMITS.account).min(1, 'Enter the account.'),
   dealName: text(DEAL_LIMITS.dealName),
   crmId: text(DEAL_LIMITS.crmId),
+  /** Null when the deal has no amount (a blank cell is not a zero: it would drag averages down). */
   amount: z
     .number({ error: 'Enter an amount (a number).' })
     .finite()
     .min(0, 'The amount cannot be negative.')
-    .max(DEAL_LIMITS.amount, 'That amount is too large.'),
+    .max(DEAL_LIMITS.amount, 'That amount is too large.')
+    .nullable(),
   currency: z.string().regex(/^[A-Z]{3}$/, 'Use a three-letter currency code such as EUR or USD.'),
   stage: text(DEAL_LIMITS.stage),
   persona: text(DEAL_LIMITS.persona),

@@ -64,7 +64,8 @@ export function DealNotes({ narrativeId, deals, author, canWrite, historyOf, onE
                 <strong className="deal-card-account">{d.account}</strong>
                 {d.dealName && <span className="muted">· {d.dealName}</span>}
                 <span className="deal-card-meta">
-                  {formatAmount(d.amount, d.currency)} · {d.closeDate}
+                  {d.amount !== null && `${formatAmount(d.amount, d.currency)} · `}
+                  {d.closeDate}
                 </span>
               </div>
               <div className="deal-card-facts">
