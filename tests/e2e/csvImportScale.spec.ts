@@ -80,6 +80,7 @@ async function importThroughDialog(page: Page, count: number, prefix: string): P
     await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
     await cdp.send('Profiler.start');
   }
+  const profileStartNow = await page.evaluate(() => performance.now());
   const writeStart = await page.evaluate(() => performance.now());
   await dialog.getByTestId('csv-confirm').click();
   // Waited for with a slow, cheap poll: Playwright's own checks run on the page's main thread too.
@@ -92,6 +93,8 @@ async function importThroughDialog(page: Page, count: number, prefix: string): P
   if (cdp) {
     const { profile } = await cdp.send('Profiler.stop');
     (await import('node:fs')).writeFileSync('/tmp/import.cpuprofile', JSON.stringify(profile));
+    const tasks = await page.evaluate(() => window.__longTasks);
+    (await import('node:fs')).writeFileSync('/tmp/longtasks.json', JSON.stringify({ profileStartNow, tasks }));
   }
   const { longTasks, progress } = await page.evaluate(() => ({
     longTasks: window.__longTasks,

@@ -23,7 +23,7 @@ export const IMPORT_LIMITS = {
   /** Sustained bytes per second once the burst is spent. */
   bytesPerSecond: 1.5 * 1024 * 1024,
   /** Time one batch should take: long enough to keep frames few, short enough to stay responsive. */
-  batchMs: 25,
+  batchMs: 16,
   /** Deals in the first batch, before the writer has measured anything. */
   firstBatch: 50,
 } as const;
@@ -93,7 +93,7 @@ export async function writeDealsInBatches(
       const perDealBytes = batchBytes / Math.max(1, result.value.ids.length);
       const byTime = Math.floor(limits.batchMs / Math.max(perDealMs, 0.001));
       const byBytes = Math.floor((limits.maxBatchBytes * 0.8) / Math.max(perDealBytes, 1));
-      size = Math.max(10, Math.min(byTime, byBytes, 2000));
+      size = Math.max(10, Math.min(byTime, byBytes, 400));
       onProgress?.({ written: next, total: inputs.length });
       await yieldToBrowser();
     }
