@@ -152,7 +152,7 @@ test('only a file that is not text is refused, saying what it is', async ({ page
   await openReview(page);
   await pick(page, 'binary.csv');
   await expect(page.getByTestId('csv-refusal')).toHaveText(
-    'This file is not text (it contains binary data), so it cannot be a CSV export.',
+    'This file is not text (it contains binary data), so it cannot be a CSV export. Export the report from your CRM as CSV.',
   );
   await shot(page, '8-refused-binary');
   await page.getByRole('button', { name: 'Close' }).click();

@@ -131,7 +131,7 @@ export function ColumnsStep({ decoded, parsed, format, settings, rows, counts, .
           </select>
         </label>
         <label className="field">
-          <span>Currency when a row names none</span>
+          <span>Default currency</span>
           <input
             value={settings.defaultCurrency}
             maxLength={3}

@@ -76,11 +76,12 @@ function binaryReason(bytes: Uint8Array): string | null {
   const sample = bytes.subarray(0, 65536);
   let control = 0;
   for (const b of sample) {
-    if (b === 0) return 'This file is not text (it contains binary data), so it cannot be a CSV export.';
+    if (b === 0)
+      return 'This file is not text (it contains binary data), so it cannot be a CSV export. Export the report from your CRM as CSV.';
     if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++;
   }
   return control > sample.length * 0.01
-    ? 'This file is not text (it is mostly control characters), so it cannot be a CSV export.'
+    ? 'This file is not text (it is mostly control characters), so it cannot be a CSV export. Export the report from your CRM as CSV.'
     : null;
 }
 
