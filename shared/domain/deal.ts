@@ -79,8 +79,14 @@ const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
 /** True for a real calendar date written yyyy-mm-dd (2025-02-30 is not one). */
 export function isIsoDate(value: string): boolean {
   if (!isoDatePattern.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+  // Arithmetic, not `new Date(...)`: every deal read or imported is checked, 20,000 at a time.
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return day <= days;
 }
 
 /** Plain text of at most `max` characters, trimmed. Formula-looking text stays text: nothing evaluates it. */
