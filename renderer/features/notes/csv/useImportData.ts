@@ -87,20 +87,17 @@ export function useImportData(bytes: Uint8Array, initial: DecodedCsv, doc: Y.Doc
       if (!result.ok) return setFailure(result.message);
       const file = result.value;
       const { format, mapping } = detectFormat(file.headers);
-      const decimal = detectDecimalSeparator(columnValues(file, mapping.amount));
       setParsed({ parsed: file, format });
       // Read again in another encoding, the file has the same columns: the user's choices stay.
-      setSettings((previous) =>
-        previous !== null && file.headers.length === columns.current
-          ? previous
-          : {
-              mapping,
-              dateOrder: detectDateOrder(columnValues(file, mapping.closeDate)),
-              decimal,
-              defaultCurrency: guessCurrency(file, mapping, decimal),
-            },
-      );
+      if (file.headers.length === columns.current) return;
       columns.current = file.headers.length;
+      const decimal = detectDecimalSeparator(columnValues(file, mapping.amount));
+      setSettings({
+        mapping,
+        dateOrder: detectDateOrder(columnValues(file, mapping.closeDate)),
+        decimal,
+        defaultCurrency: guessCurrency(file, mapping, decimal),
+      });
     });
     return () => controller.abort();
   }, [decoded]);
