@@ -10,7 +10,7 @@ import type { NarrativeSummary } from '@shared/domain/narrative';
 import { Dialog } from '../../../ui/Dialog';
 import { ColumnsStep, missingFields } from './ColumnsStep';
 import type { DecodedCsv } from './decodeCsv';
-import { narrativeOf, type GoodRow, type NarrativeRule, type Overrides } from './narrativeRules';
+import { narrativeCounts, narrativeOf, type GoodRow, type NarrativeRule, type Overrides } from './narrativeRules';
 import { NarrativeStep } from './NarrativeStep';
 import { useImportData } from './useImportData';
 import { writeDealsInBatches, type WriteOutcome, type WriteProgress } from './writeImport';
@@ -60,10 +60,12 @@ export function ImportDialog(props: ImportDialogProps) {
   useEffect(() => () => abort.current?.abort(), []);
 
   const good = useMemo(() => (rows ?? []).filter((r): r is GoodRow => r.ok && !r.duplicate), [rows]);
-  const assigned = useMemo(
-    () => (parsed ? good.filter((r) => narrativeOf(rule, overrides, r, parsed) !== '').length : 0),
+  // One pass over the rows per rule change: the summary line and the button both read it.
+  const perNarrative = useMemo(
+    () => (parsed ? narrativeCounts(rule, overrides, good, parsed) : new Map<string, number>()),
     [good, rule, overrides, parsed],
   );
+  const assigned = good.length - (perNarrative.get('') ?? 0);
   const ready = parsed !== null && rows !== null && counts !== null && settings !== null && !data.checking;
 
   const confirm = async (): Promise<void> => {
@@ -179,6 +181,7 @@ export function ImportDialog(props: ImportDialogProps) {
         narratives={props.narratives}
         rule={rule}
         overrides={overrides}
+        counts={perNarrative}
         onRule={setRule}
         onOverrides={setOverrides}
       />

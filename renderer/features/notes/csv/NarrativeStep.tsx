@@ -8,14 +8,7 @@ import { useMemo } from 'react';
 import { DEAL_OUTCOME_LABELS } from '@shared/domain/deal';
 import type { NarrativeSummary } from '@shared/domain/narrative';
 import type { ParsedCsv } from './crmCsv';
-import {
-  distinctValues,
-  narrativeCounts,
-  narrativeOf,
-  type GoodRow,
-  type NarrativeRule,
-  type Overrides,
-} from './narrativeRules';
+import { distinctValues, narrativeOf, type GoodRow, type NarrativeRule, type Overrides } from './narrativeRules';
 import { Cell, VirtualTable } from './VirtualTable';
 
 /** Props of NarrativeStep. */
@@ -27,6 +20,8 @@ export interface NarrativeStepProps {
   narratives: readonly NarrativeSummary[];
   rule: NarrativeRule;
   overrides: Overrides;
+  /** Deals per narrative id ('' = none) under the current rule and overrides. */
+  counts: ReadonlyMap<string, number>;
   onRule: (rule: NarrativeRule) => void;
   onOverrides: (overrides: Overrides) => void;
 }
@@ -63,7 +58,7 @@ function NarrativeSelect(props: {
 }
 
 /** The narrative step's body. */
-export function NarrativeStep({ parsed, rows, narratives, rule, overrides, ...props }: NarrativeStepProps) {
+export function NarrativeStep({ parsed, rows, narratives, rule, overrides, counts, ...props }: NarrativeStepProps) {
   const titleOf = (id: string): string =>
     id === '' ? 'No narrative' : narratives.find((n) => n.id === id)?.title || 'Untitled narrative';
   const values = useMemo(
@@ -72,7 +67,6 @@ export function NarrativeStep({ parsed, rows, narratives, rule, overrides, ...pr
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [rule.kind, rule.kind === 'column' ? rule.column : -1, rows, parsed],
   );
-  const counts = useMemo(() => narrativeCounts(rule, overrides, rows, parsed), [rule, overrides, rows, parsed]);
   const pick = (kind: NarrativeRule['kind']): void => {
     if (kind === 'none') props.onRule({ kind });
     else if (kind === 'all') props.onRule({ kind, narrativeId: narratives[0]?.id ?? '' });

@@ -6,7 +6,7 @@
  */
 
 /** How long one slice may run: well under a frame, far under the 50 ms that counts as a long task. */
-export const SLICE_MS = 12;
+export const SLICE_MS = 8;
 
 /** Resolves on a new macrotask, after whatever the browser has queued (input, rendering, React). */
 export function yieldToBrowser(): Promise<void> {
