@@ -159,3 +159,26 @@ test('only a file that is not text is refused, saying what it is', async ({ page
   await pick(page, 'workbook-renamed.csv');
   await expect(page.getByTestId('csv-refusal')).toContainText('This is an Excel workbook (.xlsx)');
 });
+
+test('Cancel while the deals are written leaves the log as it was', async ({ page }) => {
+  await openReview(page);
+  const lines = ['Account,Close date,Amount,Currency'];
+  for (let i = 0; i < 8000; i++) lines.push(`Account ${i},2026-05-14,${1000 + i},EUR`);
+  await page
+    .getByTestId('csv-file')
+    .setInputFiles({ name: 'many.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+  const dialog = page.getByTestId('csv-dialog');
+  await expect(dialog.getByTestId('csv-counts')).toHaveText('8000 ready · 0 already imported · 0 with problems', {
+    timeout: 30_000,
+  });
+  await dialog.getByTestId('csv-next').click();
+  await dialog.getByTestId('csv-confirm').click();
+  await expect(dialog.getByTestId('csv-progress')).toContainText(/Importing \d+ of 8000 deals/);
+  await dialog.getByTestId('csv-cancel').click();
+  await expect(dialog.getByTestId('csv-result')).toContainText('Import cancelled: nothing was added', {
+    timeout: 30_000,
+  });
+  await dialog.getByTestId('csv-done').click();
+  await expect(page.getByTestId('review-no-deals')).toBeVisible();
+  await expect(page.getByTestId('csv-export')).toBeDisabled();
+});
