@@ -234,6 +234,49 @@ export function importDeals(doc: Y.Doc, inputs: readonly DealInput[], writer: Wr
   return ok({ added, skippedDuplicates });
 }
 
+/**
+ * Adds one batch of a large import in one transaction — one update, so one frame to the server — for
+ * callers that split 20,000 rows into batches and yield between them. `known` holds the CRM ids already
+ * logged (start it with `knownCrmIds`) and grows with every deal added, so repeats are skipped across
+ * batches. Like `importDeals`, an invalid row is a bug and refuses the batch before anything is written.
+ * Returns the new deals' ids (what a cancelled import removes again).
+ */
+export function importDealBatch(
+  doc: Y.Doc,
+  inputs: readonly DealInput[],
+  writer: Writer,
+  known: Set<string>,
+): Result<{ ids: string[]; skippedDuplicates: number }> {
+  const valid: DealInput[] = [];
+  for (const [i, input] of inputs.entries()) {
+    const checked = validateDealInput(input);
+    if (!checked.ok) return fail('invalid-input', `Row ${i + 1}: ${checked.error.message}`);
+    valid.push(checked.value);
+  }
+  if (!validAuthor(writer.author)) return fail('invalid-input', 'Set your name in your profile before importing.');
+  const ids: string[] = [];
+  let skippedDuplicates = 0;
+  doc.transact(() => {
+    for (const input of valid) {
+      if (input.crmId !== '' && known.has(input.crmId)) {
+        skippedDuplicates++;
+        continue;
+      }
+      if (input.crmId !== '') known.add(input.crmId);
+      const id = newId('d');
+      const map = new Y.Map<unknown>();
+      dealsMap(doc).set(id, map);
+      writeFields(map, input);
+      map.set('author', writer.author);
+      map.set('createdAt', writer.now);
+      map.set('updatedAt', writer.now);
+      map.set(HISTORY, new Y.Array<DealEdit>());
+      ids.push(id);
+    }
+  });
+  return ok({ ids, skippedDuplicates });
+}
+
 /** The deals whose CRM ids are already logged (for the import preview). */
 export function knownCrmIds(doc: Y.Doc): Set<string> {
   return new Set(

@@ -81,8 +81,14 @@ const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
 /** True for a real calendar date written yyyy-mm-dd (2025-02-30 is not one). */
 export function isIsoDate(value: string): boolean {
   if (!isoDatePattern.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+  // Arithmetic, not `new Date(...)`: every deal read or imported is checked, 20,000 at a time.
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return day <= days;
 }
 
 /** Plain text of at most `max` characters, trimmed. Formula-looking text stays text: nothing evaluates it. */
@@ -93,11 +99,13 @@ export const dealInputSchema = z.object({
   account: text(DEAL_LIMITS.account).min(1, 'Enter the account.'),
   dealName: text(DEAL_LIMITS.dealName),
   crmId: text(DEAL_LIMITS.crmId),
+  /** Null when the deal has no amount (a blank cell is not a zero: it would drag averages down). */
   amount: z
     .number({ error: 'Enter an amount (a number).' })
     .finite()
     .min(0, 'The amount cannot be negative.')
-    .max(DEAL_LIMITS.amount, 'That amount is too large.'),
+    .max(DEAL_LIMITS.amount, 'That amount is too large.')
+    .nullable(),
   currency: z.string().regex(/^[A-Z]{3}$/, 'Use a three-letter currency code such as EUR or USD.'),
   stage: text(DEAL_LIMITS.stage),
   persona: text(DEAL_LIMITS.persona),

@@ -60,7 +60,7 @@ interface Draft {
 
 function initialDraft(props: QuickDealFormProps): Draft {
   const e = props.editing;
-  if (e) return { ...e, amount: String(e.amount), uses: [...e.narratives] };
+  if (e) return { ...e, amount: e.amount === null ? '' : String(e.amount), uses: [...e.narratives] };
   const from = props.narratives.find((n) => n.id === props.narrativeId);
   return {
     account: '',
@@ -92,8 +92,8 @@ export function QuickDealForm(props: QuickDealFormProps) {
 
   const submit = (event?: FormEvent): void => {
     event?.preventDefault();
-    const amount = draft.amount.trim() === '' ? 0 : parseLocaleAmount(draft.amount);
-    if (amount === null) {
+    const amount = draft.amount.trim() === '' ? null : parseLocaleAmount(draft.amount);
+    if (amount === null && draft.amount.trim() !== '') {
       setError('amount: Enter the amount as a number, e.g. 48000 or 48.000,50.');
       return;
     }

@@ -49,7 +49,8 @@ export const DealCard = memo(function DealCard({ deal: d, narrativeId, onEdit, h
         <strong className="deal-card-account">{d.account}</strong>
         {d.dealName && <span className="muted">· {d.dealName}</span>}
         <span className="deal-card-meta">
-          {formatAmount(d.amount, d.currency)} · {d.closeDate}
+          {d.amount !== null && `${formatAmount(d.amount, d.currency)} · `}
+          {d.closeDate}
         </span>
       </div>
       <div className="deal-card-facts">

@@ -1,24 +1,18 @@
 /**
- * CRM opportunity CSV import: decode the bytes, parse with Papa Parse, recognise Salesforce report and HubSpot
- * deal exports by their columns (any other file gets a column mapping), and turn each row into a deal or a
- * clear per-row message. Pure functions: nothing is written until the user confirms (see CsvImportDialog).
+ * CRM opportunity CSV import: parse decoded text with Papa Parse (in slices that yield, with progress),
+ * recognise Salesforce report and HubSpot deal exports by their columns (any other file gets a column
+ * mapping) and skip a Salesforce report footer. Rows become deals in importRows.ts; nothing is written until
+ * the user confirms (see ImportDialog).
  *
  * Rows are arrays and columns are indexes — header names are never used as object keys — so a header named
  * `__proto__` or `constructor` is just a header. Cell text is kept verbatim; a cell that looks like a formula
  * stays text (export neutralises it, see exportCsv.ts).
  */
-import Papa from 'papaparse/papaparse.min.js';
-import {
-  parseLocaleAmount,
-  parseLocaleDate,
-  type DateOrder,
-  type DealInput,
-  type DealOutcome,
-} from '@shared/domain/deal';
-import { validateDealInput } from '@shared/collab/notes';
+import Papa, { type ParseError } from 'papaparse/papaparse.min.js';
+import type { DateOrder, DealOutcome } from '@shared/domain/deal';
+import { findReportFooter, type ReportFooter } from './reportFooter';
+import { yieldToBrowser } from './slices';
 
-/** Largest file accepted. */
-export const CSV_MAX_BYTES = 5 * 1024 * 1024;
 /** Most rows accepted in one import. */
 export const CSV_MAX_ROWS = 20_000;
 
@@ -59,9 +53,12 @@ export type ColumnMapping = Partial<Record<ImportField, number>>;
 /** A decoded, parsed file. */
 export interface ParsedCsv {
   headers: string[];
+  /** Data rows; `line` is the row number a spreadsheet shows (the header is row 1). */
   rows: { line: number; cells: string[] }[];
-  /** Problems of single rows found while parsing (quotes, ragged rows). */
+  /** Problems of single rows found while parsing (quotes, ragged rows), by line. */
   rowErrors: Map<number, string>;
+  /** The Salesforce report footer that was skipped, if there was one. */
+  footer: ReportFooter | null;
 }
 
 /** Which known export a file is. */
@@ -69,49 +66,71 @@ export type CsvFormat = 'salesforce' | 'hubspot' | 'other';
 
 type Failure = { ok: false; message: string };
 
-/** Decodes bytes as UTF-8 (with or without BOM) or UTF-16 with a BOM; refuses anything else, and big files. */
-export function decodeCsvBytes(bytes: Uint8Array): { ok: true; text: string } | Failure {
-  if (bytes.byteLength > CSV_MAX_BYTES)
-    return {
-      ok: false,
-      message: `The file is ${(bytes.byteLength / 1048576).toFixed(1)} MB; the limit is 5 MB. Export fewer rows or columns.`,
-    };
-  let encoding = 'utf-8';
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) encoding = 'utf-16le';
-  else if (bytes[0] === 0xfe && bytes[1] === 0xff) encoding = 'utf-16be';
-  try {
-    const text = new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes);
-    if (text.includes('\u0000')) throw new Error('NUL');
-    return { ok: true, text };
-  } catch {
-    return {
-      ok: false,
-      message:
-        'The file is not UTF-8 text (it may be Windows-1252 or a spreadsheet). In Excel choose “CSV UTF-8”; in Salesforce and HubSpot export as CSV.',
-    };
-  }
+/** Options of `parseCsvText`. */
+export interface ParseOptions {
+  signal?: AbortSignal;
+  /** Share of the text parsed so far, 0–1. */
+  onProgress?: (share: number) => void;
 }
 
-/** Parses CSV text; the first non-empty row is the header. */
-export function parseCsv(text: string): { ok: true; value: ParsedCsv } | Failure {
-  const result = Papa.parse(text, { header: false, dynamicTyping: false, skipEmptyLines: 'greedy' });
+/** Characters parsed per slice: about 10–20 ms of Papa Parse on a slow laptop. */
+const CHUNK_CHARS = 128 * 1024;
+
+function papaParse(text: string, options: ParseOptions): Promise<{ data: string[][]; errors: ParseError[] } | null> {
+  return new Promise((resolve) => {
+    const data: string[][] = [];
+    const errors: ParseError[] = [];
+    let cancelled = false;
+    Papa.parse(text, {
+      skipEmptyLines: 'greedy',
+      chunkSize: CHUNK_CHARS,
+      chunk: (results, parser) => {
+        const base = data.length;
+        for (const row of results.data) data.push(row);
+        for (const error of results.errors)
+          errors.push(error.row === undefined ? error : { ...error, row: error.row + base });
+        options.onProgress?.(Math.min(1, (results.meta.cursor ?? 0) / Math.max(1, text.length)));
+        parser.pause();
+        void yieldToBrowser().then(() => {
+          if (options.signal?.aborted) {
+            cancelled = true;
+            parser.abort();
+          } else parser.resume();
+        });
+      },
+      complete: () => resolve(cancelled ? null : { data, errors }),
+    });
+  });
+}
+
+/**
+ * Parses CSV text in slices; the first non-empty row is the header. A trailing Salesforce report footer is
+ * skipped. Resolves null when cancelled.
+ */
+export async function parseCsvText(
+  text: string,
+  options: ParseOptions = {},
+): Promise<{ ok: true; value: ParsedCsv } | Failure | null> {
+  const result = await papaParse(text, options);
+  if (result === null) return null;
   const [headerRow, ...body] = result.data;
   if (!headerRow || headerRow.every((h) => h.trim() === ''))
     return { ok: false, message: 'The file is empty: it needs a header row and at least one deal.' };
-  if (body.length === 0) return { ok: false, message: 'The file has a header but no rows.' };
-  if (body.length > CSV_MAX_ROWS)
-    return { ok: false, message: `The file has ${body.length} rows; at most ${CSV_MAX_ROWS} can be imported at once.` };
+  const allRows = body.map((cells, i) => ({ line: i + 2, cells }));
+  const footer = findReportFooter(allRows);
+  const rows = footer ? allRows.slice(0, allRows.length - footer.lines) : allRows;
+  if (rows.length === 0) return { ok: false, message: 'The file has a header but no rows.' };
+  if (rows.length > CSV_MAX_ROWS)
+    return { ok: false, message: `The file has ${rows.length} rows; at most ${CSV_MAX_ROWS} can be imported at once.` };
   const headers = headerRow.map((h) => h.trim());
   const rowErrors = new Map<number, string>();
-  // Papa's row index counts data rows including the header (0-based): row r is file line r + 1 when no
-  // line breaks hide inside quotes, which is close enough to point a person at the row.
+  // Papa counts records including the header (0-based): record r is spreadsheet row r + 1.
   for (const error of result.errors)
     if (error.row !== undefined && error.row > 0) rowErrors.set(error.row + 1, `Malformed row: ${error.message}.`);
-  const rows = body.map((cells, i) => ({ line: i + 2, cells }));
   for (const row of rows)
     if (row.cells.length !== headers.length && !rowErrors.has(row.line))
       rowErrors.set(row.line, `Row has ${row.cells.length} cells but the header has ${headers.length}.`);
-  return { ok: true, value: { headers, rows, rowErrors } };
+  return { ok: true, value: { headers, rows, rowErrors, footer } };
 }
 
 const norm = (h: string): string => h.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -172,19 +191,21 @@ export function detectFormat(headers: readonly string[]): { format: CsvFormat; m
 
 /** For other files: columns whose names say what they are. */
 function guessMapping(normalized: readonly string[]): ColumnMapping {
+  // English names first, then the German ones of a German Excel sheet.
   const guesses: Record<ImportField, string[]> = {
     crmId: ['crmid', 'id', 'dealid', 'opportunityid'],
-    account: ['account', 'accountname', 'company', 'customer'],
-    dealName: ['dealname', 'deal', 'opportunity', 'name'],
-    amount: ['amount', 'value', 'dealvalue'],
-    currency: ['currency', 'currencycode'],
-    closeDate: ['closedate', 'date', 'closed'],
-    stage: ['stage'],
-    outcome: ['outcome', 'result', 'status', 'stage'],
-    competitor: ['competitor'],
-    lossReason: ['lossreason', 'reason'],
-    note: ['note', 'notes', 'comment', 'description'],
+    account: ['account', 'accountname', 'company', 'customer', 'firma', 'kunde', 'unternehmen'],
+    dealName: ['dealname', 'deal', 'opportunity', 'name', 'verkaufschance'],
+    amount: ['amount', 'value', 'dealvalue', 'betrag', 'wert', 'umsatz'],
+    currency: ['currency', 'currencycode', 'whrung', 'waehrung'],
+    closeDate: ['closedate', 'date', 'closed', 'abschlussdatum', 'datum'],
+    stage: ['stage', 'phase'],
+    outcome: ['outcome', 'result', 'status', 'stage', 'ergebnis'],
+    competitor: ['competitor', 'wettbewerber'],
+    lossReason: ['lossreason', 'reason', 'verlustgrund'],
+    note: ['note', 'notes', 'comment', 'description', 'notiz', 'bemerkung', 'kommentar'],
   };
+
   const mapping: ColumnMapping = {};
   for (const field of IMPORT_FIELDS) {
     const index = guesses[field].map((g) => normalized.indexOf(g)).find((i) => i >= 0);
@@ -213,69 +234,4 @@ export function detectDateOrder(values: readonly string[]): DateOrder {
     if (Number(m[2]) > 12) return 'mdy';
   }
   return 'dmy';
-}
-
-/** A row ready to import (narratives are added in the review step) or why it cannot be. */
-export type ImportRow =
-  | { line: number; ok: true; input: Omit<DealInput, 'narratives'>; duplicate: boolean }
-  | { line: number; ok: false; message: string };
-
-/** Options of `toImportRows`. */
-export interface ImportOptions {
-  mapping: ColumnMapping;
-  dateOrder: DateOrder;
-  /** Used when the file has no currency column. */
-  defaultCurrency: string;
-  /** CRM ids already in the deal log: those rows are marked duplicate (and skipped on import). */
-  known: ReadonlySet<string>;
-}
-
-/** Turns parsed rows into deals, with one clear message for each row that cannot be one. */
-export function toImportRows(parsed: ParsedCsv, options: ImportOptions): ImportRow[] {
-  const { mapping } = options;
-  const seen = new Set<string>();
-  return parsed.rows.map(({ line, cells }): ImportRow => {
-    const rowError = parsed.rowErrors.get(line);
-    if (rowError) return { line, ok: false, message: rowError };
-    const cell = (field: ImportField): string => {
-      const i = mapping[field];
-      return i === undefined ? '' : (cells[i] ?? '').trim();
-    };
-    const rawAmount = cell('amount');
-    const amount = rawAmount === '' ? 0 : parseLocaleAmount(rawAmount);
-    if (amount === null) return { line, ok: false, message: `Amount “${rawAmount.slice(0, 40)}” is not a number.` };
-    const rawDate = cell('closeDate');
-    const closeDate = parseLocaleDate(rawDate, options.dateOrder);
-    if (closeDate === null)
-      return {
-        line,
-        ok: false,
-        message: rawDate
-          ? `Close date “${rawDate.slice(0, 40)}” is not a date (read as ${options.dateOrder === 'dmy' ? 'day/month/year' : 'month/day/year'}).`
-          : 'The close date is missing.',
-      };
-    const competitor = cell('competitor');
-    const reason = cell('lossReason');
-    const input = {
-      account: cell('account') || cell('dealName'),
-      dealName: cell('dealName'),
-      crmId: cell('crmId'),
-      amount,
-      currency: (cell('currency') || options.defaultCurrency).toUpperCase(),
-      stage: cell('stage'),
-      persona: '',
-      outcome: outcomeFromStatus(cell('outcome'), competitor, reason),
-      competitor,
-      closeDate,
-      narratives: [],
-      note: [cell('note'), reason && `Loss reason: ${reason}`].filter(Boolean).join('\n'),
-      perspective: 'rep' as const,
-    };
-    const valid = validateDealInput(input);
-    if (!valid.ok) return { line, ok: false, message: valid.error.message };
-    const { narratives: _n, ...rest } = valid.value;
-    const duplicate = rest.crmId !== '' && (options.known.has(rest.crmId) || seen.has(rest.crmId));
-    if (rest.crmId) seen.add(rest.crmId);
-    return { line, ok: true, input: rest, duplicate };
-  });
 }

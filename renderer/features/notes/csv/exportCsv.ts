@@ -32,7 +32,7 @@ export function dealsToCsv(deals: readonly DealEntry[], titleOf: (narrativeId: s
     d.crmId,
     d.account,
     d.dealName,
-    String(d.amount),
+    d.amount === null ? '' : String(d.amount),
     d.currency,
     d.stage,
     d.persona,

@@ -13,7 +13,13 @@ declare module 'papaparse/papaparse.min.js' {
   export interface ParseResult {
     data: string[][];
     errors: ParseError[];
-    meta: { delimiter: string; linebreak: string; aborted: boolean; truncated: boolean };
+    meta: { delimiter: string; linebreak: string; aborted: boolean; truncated: boolean; cursor?: number };
+  }
+  /** The handle a chunk callback gets: pause, then resume or abort from a later task. */
+  export interface Parser {
+    pause(): void;
+    resume(): void;
+    abort(): void;
   }
   export interface ParseConfig {
     delimiter?: string;
@@ -21,6 +27,10 @@ declare module 'papaparse/papaparse.min.js' {
     dynamicTyping?: false;
     skipEmptyLines?: boolean | 'greedy';
     preview?: number;
+    /** Characters per chunk of a string input (with `chunk`). */
+    chunkSize?: number;
+    chunk?: (results: ParseResult, parser: Parser) => void;
+    complete?: (results: ParseResult) => void;
   }
   export interface UnparseConfig {
     escapeFormulae?: boolean | RegExp;
@@ -28,7 +38,7 @@ declare module 'papaparse/papaparse.min.js' {
     newline?: string;
   }
   const Papa: {
-    parse(input: string, config?: ParseConfig): ParseResult;
+    parse(input: string, config?: ParseConfig): ParseResult | undefined;
     unparse(data: { fields: string[]; data: string[][] }, config?: UnparseConfig): string;
   };
   export default Papa;
