@@ -61,7 +61,12 @@ export function compactDeal(d: DealEntry): DealEntry {
     outcome: d.outcome,
     competitor: d.competitor,
     closeDate: d.closeDate,
-    narratives: d.narratives.map((u) => ({ narrativeId: u.narrativeId, reception: u.reception })),
+    // Every field of a use, the version it counted for included (the review per version reads it).
+    narratives: d.narratives.map((u) =>
+      u.versionId === undefined
+        ? { narrativeId: u.narrativeId, reception: u.reception }
+        : { narrativeId: u.narrativeId, reception: u.reception, versionId: u.versionId },
+    ),
     note: d.note,
     perspective: d.perspective,
     author: d.author,

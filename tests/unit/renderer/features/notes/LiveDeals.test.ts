@@ -97,6 +97,19 @@ describe('LiveDeals', () => {
     live.dispose();
   });
 
+  it('keeps every field of a deal, the version each narrative counted for included', () => {
+    const doc = new Y.Doc();
+    const stamped = input(1, { narratives: [{ narrativeId: 'n1', reception: 'neutral', versionId: 'v-abc' }] });
+    expect(addDeal(doc, stamped, ana).ok).toBe(true);
+    expect(addDeal(doc, input(2), ana).ok).toBe(true);
+    const live = new LiveDeals(doc, sync);
+    const deals = live.getSnapshot().deals;
+    // toStrictEqual: a field the compact copy dropped would fail here, not pass as undefined.
+    expect(deals).toStrictEqual(JSON.parse(JSON.stringify(fullRead(doc))));
+    expect(deals.find((d) => d.account === 'Account 1')!.narratives[0]!.versionId).toBe('v-abc');
+    live.dispose();
+  });
+
   it('re-reads only the changed deal, keeps every other deal object and the order', () => {
     const doc = new Y.Doc();
     const added = Array.from({ length: 50 }, (_, i) => addDeal(doc, input(i), ana));
