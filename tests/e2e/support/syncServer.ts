@@ -3,10 +3,11 @@
  * temporary data folder and the built renderer as its web client, with invites made through its CLI.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { buildServerOnce } from '../../unit/server/helpers/serverProcess';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const CLI = join(ROOT, 'out/server/cli.mjs');
@@ -36,16 +37,9 @@ export interface SyncServer {
 
 /** Builds (if needed) and starts a server. */
 export async function startSyncServer(): Promise<SyncServer> {
-  if (!existsSync(CLI) || process.env.CI) {
-    execFileSync(
-      process.execPath,
-      [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '-c', 'server/vite.config.ts', '--logLevel', 'warn'],
-      {
-        cwd: ROOT,
-        stdio: 'inherit',
-      },
-    );
-  }
+  // The unit tests' builder: rebuilds only when server/ or shared/ changed since the last build, under a lock
+  // (a stale bundle once served a document kind the working tree had added, and tests failed for no reason).
+  buildServerOnce();
   const data = mkdtempSync(join(tmpdir(), 'duet-e2e-sync-'));
   const port = await freePort();
   let child: ChildProcess | null = null;
