@@ -2,8 +2,10 @@
 import { useState } from 'react';
 import type * as Y from 'yjs';
 import type { DeckNarrative, EvidenceSource } from '@shared/deck/deckModel';
+import { mayDo } from '@shared/domain/permissions';
 import { useToasts } from '../../ui/Toasts';
 import { useApp, useWorkspace } from '../shell';
+import { useLinkState } from '../sync';
 import { DeckBuilderDialog } from './DeckBuilderDialog';
 import { exportMarkdown } from './exportDeck';
 import { readDeckNarratives } from './readDeckNarratives';
@@ -23,6 +25,8 @@ export interface DeckActionsProps {
 export function DeckActions({ playbookTitle, playbookDoc, evidence = NO_EVIDENCE }: DeckActionsProps) {
   const { settings } = useApp();
   const workspace = useWorkspace();
+  // The brand lives in the directory: its writers (the server's word once joined) may change it.
+  const directoryLink = useLinkState(workspace.directoryLink);
   const toasts = useToasts();
   // Read when the builder opens: a snapshot of the narratives as they are now.
   const [narratives, setNarratives] = useState<DeckNarrative[] | null>(null);
@@ -64,7 +68,7 @@ export function DeckActions({ playbookTitle, playbookDoc, evidence = NO_EVIDENCE
           narratives={narratives}
           directory={workspace.directory}
           presenter={settings.displayName}
-          canEditBrand={settings.role === 'storyteller'}
+          canEditBrand={mayDo('brand.edit', settings.role, directoryLink?.session)}
           evidence={evidence}
         />
       )}

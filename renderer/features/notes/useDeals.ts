@@ -5,6 +5,7 @@ import type { Role } from '@shared/domain/settings';
 import type { LinkState } from '../../collab/SyncLink';
 import { LiveDeals, type DealsSnapshot } from './LiveDeals';
 import type { NotesSession } from './NotesSession';
+import { mayDo } from '@shared/domain/permissions';
 
 const NOTHING: DealsSnapshot = { deals: [], complete: false, read: 0, total: 0 };
 const noSubscription = (): (() => void) => () => undefined;
@@ -38,5 +39,5 @@ export function useDeals(session: NotesSession | null): readonly DealEntry[] {
  * role setting until then (viewers only read; every other role may log deals).
  */
 export function mayWriteNotes(role: Role, link: LinkState | null): boolean {
-  return link?.session ? link.session.canWrite : role !== 'viewer';
+  return mayDo('notes.write', role, link?.session);
 }

@@ -24,6 +24,7 @@ import {
   VersionHistory,
   VersionReview,
 } from '../versions';
+import { mayDo } from '@shared/domain/permissions';
 
 type LoadState =
   { status: 'loading' } | { status: 'ready'; session: PlaybookSession } | { status: 'unreadable'; error: AppError };
@@ -137,8 +138,7 @@ function ReadyPlaybook({
   const link = useLinkState(session.link);
   useEffect(() => session.onLoadError(onUnreadable), [session, onUnreadable]);
   // The server decides what a connection may write; locally the role setting decides until it has spoken.
-  const roleMayEdit = settings.role !== 'viewer' && settings.role !== 'sales';
-  const editable = link?.session ? link.session.canWrite : roleMayEdit;
+  const editable = mayDo('playbook.edit', settings.role, link?.session);
   useTouchOnEdit(session, meta.id, editable);
   const userName = settings.displayName || 'You';
   const versions = usePlaybookVersions(session.playbookId);

@@ -8,6 +8,7 @@ import { Kbd } from '../../ui/Kbd';
 import { ConnectionIndicator, useLinkState } from '../sync';
 import { useApp } from './AppContext';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher';
+import { mayDo } from '@shared/domain/permissions';
 
 /** Props of Sidebar. */
 export interface SidebarProps {
@@ -30,7 +31,7 @@ export function Sidebar(props: SidebarProps) {
   const [query, setQuery] = useState('');
   const [renaming, setRenaming] = useState<string | null>(null);
   const shown = filterPlaybooks(props.playbooks, query);
-  const canEdit = settings.role === 'storyteller' || settings.role === 'marketing';
+  const canEdit = mayDo('playbooks.manage', settings.role, directoryLink?.session);
 
   return (
     <nav className="sidebar" aria-label="Playbooks">

@@ -1,12 +1,14 @@
 /** A workspace: the sidebar of playbooks and the open playbook. */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PlaybookMeta, PlaybookTemplate } from '@shared/domain/playbook';
+import { mayDo } from '@shared/domain/permissions';
 import { pushRecent } from '@shared/domain/settings';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { EmptyState } from '../../ui/EmptyState';
 import { Kbd } from '../../ui/Kbd';
 import { useToasts } from '../../ui/Toasts';
 import { PlaybookView } from '../playbook/PlaybookView';
+import { useLinkState } from '../sync';
 import { NewPlaybookDialog } from '../workspace/NewPlaybookDialog';
 import { useApp, useWorkspace } from './AppContext';
 import { Sidebar } from './Sidebar';
@@ -32,7 +34,8 @@ export function WorkspaceView({ onOpenSettings }: WorkspaceViewProps) {
   const [deleting, setDeleting] = useState<PlaybookMeta | null>(null);
   const [showOutline, setShowOutline] = useState(true);
   const filterRef = useRef<HTMLInputElement>(null);
-  const canEdit = settings.role === 'storyteller' || settings.role === 'marketing';
+  const directoryLink = useLinkState(workspace.directoryLink);
+  const canEdit = mayDo('playbooks.manage', settings.role, directoryLink?.session);
 
   useEffect(() => workspace.observePlaybooks(setPlaybooks), [workspace]);
 

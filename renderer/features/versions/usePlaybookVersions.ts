@@ -10,6 +10,7 @@ import { useApp, useWorkspace } from '../shell/AppContext';
 import { useLinkState } from '../sync';
 import { VersionLibrary } from './VersionLibrary';
 import type { VersionsSession } from './VersionsSession';
+import { may } from '@shared/domain/permissions';
 
 /** What the playbook view needs of its versions. */
 export interface PlaybookVersionsState {
@@ -22,7 +23,7 @@ const NO_VERSIONS: VersionMeta[] = [];
 
 /** True for the roles that write versions (the server enforces the same table). */
 export function roleWritesVersions(role: Role): boolean {
-  return role === 'storyteller' || role === 'marketing';
+  return may(role, 'versions.save');
 }
 
 /** Opens the versions of `playbookId`. */
