@@ -32,6 +32,7 @@ export default defineConfig({
         bare: resolve(root, 'bare.html'),
         deck: resolve(root, 'deck.html'),
         review: resolve(root, 'review.html'),
+        company: resolve(root, 'company.html'),
       },
     },
   },
