@@ -64,20 +64,36 @@ function notesDoc(size: number): Y.Doc {
   return doc;
 }
 
-/** The same deals in the older layout (one Y.Map per deal, a history Y.Array), for the comparison rows. */
-function layout1Doc(deals: readonly DealEntry[]): Uint8Array {
+/**
+ * The same deals in the older layout, written as its code wrote them (one Y.Map per deal, then each edit
+ * sets the changed fields and `updatedAt` and appends to the deal's `history` Y.Array), for the comparison.
+ */
+function layout1Doc(size: number): Uint8Array {
   const doc = new Y.Doc();
-  doc.transact(() => {
-    for (const deal of deals) {
-      const map = new Y.Map<unknown>();
-      legacyDealsMap(doc).set(deal.id, map);
-      for (const field of DEAL_INPUT_FIELDS) map.set(field, deal[field]);
-      map.set('author', deal.author);
-      map.set('createdAt', deal.createdAt);
-      map.set('updatedAt', deal.updatedAt);
-      map.set('history', new Y.Array());
-    }
-  });
+  const inputs = companyDeals(size, narrativeIds);
+  for (let start = 0; start < inputs.length; start += EDIT_CHUNK)
+    doc.transact(() => {
+      for (let i = start; i < Math.min(inputs.length, start + EDIT_CHUNK); i++) {
+        const input = inputs[i]!;
+        const map = new Y.Map<unknown>();
+        legacyDealsMap(doc).set(`d${String(i).padStart(16, '0')}`, map);
+        for (const field of DEAL_INPUT_FIELDS) map.set(field, input[field]);
+        map.set('author', WRITER.author);
+        map.set('createdAt', WRITER.now);
+        map.set('updatedAt', WRITER.now);
+        const history = new Y.Array<unknown>();
+        map.set('history', history);
+        for (const [k, patch] of companyEdits(input, i).entries()) {
+          const changes = Object.entries(patch).map(([field, to]) => {
+            const from = String(map.get(field));
+            map.set(field, to);
+            return { field, from, to: String(to) };
+          });
+          map.set('updatedAt', WRITER.now + 1 + k);
+          history.push([{ at: WRITER.now + 1 + k, author: WRITER.author, changes }]);
+        }
+      }
+    });
   return Y.encodeStateAsUpdate(doc);
 }
 
@@ -170,10 +186,11 @@ function dataLayer(size: number): Record<string, number> {
     if (!res.ok) throw new Error(`[bench] ${res.error.message}`);
   }, 5);
   off();
-  const old = layout1Doc(deals);
+  const old = layout1Doc(size);
   let oldDoc = new Y.Doc();
-  const oldDecode = timed(() => Y.applyUpdate((oldDoc = new Y.Doc()), old), 1);
-  const oldRead = timed(() => void readDeals(oldDoc), 1);
+  const oldDecode = timed(() => Y.applyUpdate((oldDoc = new Y.Doc()), old), runs);
+  const oldRead = timed(() => void readDeals(oldDoc), runs);
+  if (readDeals(oldDoc).length !== size) throw new Error('[bench] the older layout lost deals');
   return { size, bytes: bytes.byteLength, oldBytes: old.byteLength, decode, read, incremental, oldDecode, oldRead };
 }
 
