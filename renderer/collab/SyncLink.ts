@@ -90,7 +90,7 @@ export class SyncLink {
     this.provider.on('status', this.handleStatus);
     this.provider.on('sync', this.handleSync);
     this.provider.on('closed', this.handleClosed);
-    doc.on('update', this.handleDocUpdate);
+    doc.on('afterTransaction', this.handleTransaction);
     this.recount();
   }
 
@@ -123,9 +123,18 @@ export class SyncLink {
     });
   };
 
-  private readonly handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    // What arrives from the server was stored there before it was relayed (the server's durability rule).
-    if (origin === this.provider) this.markStored(Y.parseUpdateMeta(update).to);
+  /**
+   * After every change of the document. What arrived from the server was stored there before it was relayed
+   * (the server's durability rule), so the clocks it advanced count as stored: read from the transaction
+   * rather than by parsing the update again, which for a 20,000-deal first sync is a second full decode.
+   */
+  private readonly handleTransaction = (transaction: Y.Transaction): void => {
+    if (transaction.origin === this.provider) {
+      const arrived = new Map<number, number>();
+      for (const [client, clock] of transaction.afterState)
+        if (clock > (transaction.beforeState.get(client) ?? 0)) arrived.set(client, clock);
+      this.markStored(arrived);
+    }
     this.recount();
   };
 
@@ -163,7 +172,7 @@ export class SyncLink {
 
   /** Closes the connection and stops listening. The document is left as it is. */
   destroy(): void {
-    this.doc.off('update', this.handleDocUpdate);
+    this.doc.off('afterTransaction', this.handleTransaction);
     this.provider.destroy();
     this.listeners.clear();
   }
