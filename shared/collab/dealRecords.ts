@@ -2,11 +2,11 @@
  * How deals are laid out in the notes document, and how they are read back — the storage half of notes.ts.
  *
  * Layout 2 (written since the company-scale work, measured in docs/ARCHITECTURE.md):
- * - `dealEntries`: Y.Map dealId → plain object, the deal as created (every DealInput field, author,
- *   createdAt, updatedAt). One Yjs item per deal instead of ~20: a 20,000-deal document decodes ~8× faster.
+ * - `dealEntries`: Y.Map dealId → the deal as created (every DealInput field, author, createdAt, updatedAt)
+ *   as one JSON string (see toStored). One Yjs item and one string per deal instead of ~20 items.
  * - `dealFields`: Y.Map `${dealId}:${field}` → value, every later change of one field. Keyed per field, so
  *   two replicas changing different fields of one deal both keep their change (last writer wins per field).
- * - `dealEdits`: Y.Map `${dealId}:${editKey}` → `{ at, author, changes }`, the append-only edit history of
+ * - `dealEdits`: Y.Map `${dealId}:${editKey}` → `{ at, author, changes }` (JSON), the append-only history of
  *   every deal. A map rather than one Y.Array: appending to a long Y.Array walks its items (measured 0.3 ms a
  *   push at 2,000 edits, growing), a map key is set in constant time.
  *
@@ -97,8 +97,28 @@ function legacyRaw(map: Y.Map<unknown>): Record<string, unknown> {
   return raw;
 }
 
+/**
+ * A record or history entry as stored: one JSON string. Decoding a Yjs update costs mostly one native text
+ * decode per string, so a record stored as an object (~25 strings: keys and values) decodes several times
+ * slower than the same record as one string, which JSON.parse then reads natively.
+ */
+export function toStored(value: object): string {
+  return JSON.stringify(value);
+}
+
+/** The value of a stored record or entry; null when it is not JSON (objects written directly pass as they are). */
+export function fromStored(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return null; // not a record any Duet writes: skipped like any other invalid entry
+  }
+}
+
 /** Copies the known keys of a stored record (never its prototype or unknown keys). */
-function recordRaw(record: unknown): Record<string, unknown> | null {
+function recordRaw(stored: unknown): Record<string, unknown> | null {
+  const record = fromStored(stored);
   if (typeof record !== 'object' || record === null || Array.isArray(record)) return null;
   const raw: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   const source = record as Record<string, unknown>;
@@ -208,7 +228,7 @@ export function migrateLegacyDeals(doc: Y.Doc): number {
       const current = readDealRecord(doc, id);
       const record = recordOf(old, old.author, old.createdAt);
       record.updatedAt = old.updatedAt;
-      if (!entries.has(id)) entries.set(id, record);
+      if (!entries.has(id)) entries.set(id, toStored(record));
       else if (current !== null && old.updatedAt > current.updatedAt)
         // A layout-1 edit (an older client's) newer than what layout 2 holds: keep it as field changes.
         for (const field of EDITABLE_FIELDS) {
@@ -222,7 +242,7 @@ export function migrateLegacyDeals(doc: Y.Doc): number {
           if (isDealEdit(e)) {
             const edit: DealEdit = { at: e.at, author: e.author, changes: e.changes };
             const key = editKey(id, edit);
-            if (!log.has(key)) log.set(key, edit);
+            if (!log.has(key)) log.set(key, toStored(edit));
           }
       legacy.delete(id);
       moved++;

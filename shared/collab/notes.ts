@@ -40,6 +40,8 @@ import {
   readDealRecord,
   readLegacyHistory,
   recordOf,
+  fromStored,
+  toStored,
   EDITABLE_FIELDS,
 } from './dealRecords';
 import { anchoredNoteSchema, type AnchoredNote } from './textQuote';
@@ -103,7 +105,8 @@ function historyIndex(log: Y.Map<unknown>): Map<string, DealHistory> {
   let index = historyIndexes.get(log);
   if (index) return index;
   index = new Map();
-  for (const [key, edit] of log) {
+  for (const [key, stored] of log) {
+    const edit = fromStored(stored);
     if (!isDealEdit(edit)) continue;
     const id = idOfFieldKey(key);
     const list = index.get(id);
@@ -202,7 +205,7 @@ export function addDeal(doc: Y.Doc, input: unknown, writer: Writer, id: string =
     return fail('invalid-input', 'That deal id is taken.');
   doc.transact(() => {
     migrateLegacyDeals(doc);
-    dealEntriesMap(doc).set(id, recordOf(valid.value, writer.author, writer.now));
+    dealEntriesMap(doc).set(id, toStored(recordOf(valid.value, writer.author, writer.now)));
   });
   return ok(readDeal(doc, id)!);
 }
@@ -243,7 +246,7 @@ export function updateDeal(
     for (const change of changes) fields.set(fieldKey(id, change.field), valid.value[change.field]);
     fields.set(fieldKey(id, 'updatedAt'), writer.now);
     const edit: DealEdit = { at: writer.now, author: writer.author, changes };
-    dealEditsMap(doc).set(editKey(id, edit, newId().slice(0, 6)), edit);
+    dealEditsMap(doc).set(editKey(id, edit, newId().slice(0, 6)), toStored(edit));
   });
   return ok(changes);
 }
@@ -296,7 +299,7 @@ export function importDeals(doc: Y.Doc, inputs: readonly DealInput[], writer: Wr
         continue;
       }
       if (input.crmId !== '') known.add(input.crmId);
-      entries.set(newId('d'), recordOf(input, writer.author, writer.now));
+      entries.set(newId('d'), toStored(recordOf(input, writer.author, writer.now)));
       added++;
     }
   });

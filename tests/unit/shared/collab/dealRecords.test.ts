@@ -153,11 +153,22 @@ describe('the current layout', () => {
     addDeal(doc, companyDeals(1, ['n-1'], 2)[0], ana, 'patched');
     doc.transact(() => {
       dealEntriesMap(doc).set('__proto__', { polluted: true });
+      dealEntriesMap(doc).set('notJson', '{"account": "Half');
+      dealEntriesMap(doc).set(
+        'protoJson',
+        JSON.stringify({ ...readDeal(doc, 'good') }).replace('{', '{"__proto__":{"polluted":true},'),
+      );
       dealEntriesMap(doc).set('bad', { ...readDeal(doc, 'good'), amount: '12' });
       doc.getMap('dealFields').set('patched:amount', -1);
     });
-    expect(readDeals(doc).map((d) => d.id)).toEqual(['good']);
+    // The JSON record with a __proto__ key is a valid deal; the key is dropped, nothing is polluted.
+    expect(
+      readDeals(doc)
+        .map((d) => d.id)
+        .sort(),
+    ).toEqual(['good', 'protoJson']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf(readDeal(doc, 'protoJson'))).toBe(Object.prototype);
   });
 
   it('tells observers only about the deals a change touched, with the whole list each time', () => {
