@@ -10,6 +10,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { launchBrowser, machineFacts } from './lib/browser.mjs';
 import { serveBench, snapshotApp } from './lib/server.mjs';
+import * as company from './company.mjs';
 import * as deckExport from './deckExport.mjs';
 import * as keystrokeLatency from './keystrokeLatency.mjs';
 import * as openPlaybook from './openPlaybook.mjs';
@@ -54,7 +55,7 @@ function formatTable(judgedRows) {
   const header = ['metric', 'value', 'baseline', 'ratio', 'target', 'pass'];
   const lines = judgedRows.map((r) => [
     r.metric,
-    String(r.value),
+    r.display ?? String(r.value),
     String(r.baseline),
     `${r.ratio.toFixed(2)}×`,
     r.targetText,
@@ -106,13 +107,17 @@ async function main() {
     const openOnStart = (id) => seedPage.evaluate((playbookId) => window.duetBench.openOnStart(playbookId), id);
     const common = { context, url: server.url, openOnStart, log };
 
-    const results = {
-      open: await openPlaybook.run({ ...common, playbook: byId[PLAYBOOKS.open.id] }),
-      typing: await keystrokeLatency.run({ ...common, playbook: byId[PLAYBOOKS.typing.id] }),
-      deck: await deckExport.run(common),
-      review: await reviewReport.run(common),
-      versions: await versionHistory.run(common),
-    };
+    // `node bench/run.mjs company` runs only the named benchmarks (after the seed); no names runs them all.
+    const only = new Set(process.argv.slice(2));
+    const wanted = (name) => only.size === 0 || only.has(name);
+    const results = {};
+    if (wanted('open')) results.open = await openPlaybook.run({ ...common, playbook: byId[PLAYBOOKS.open.id] });
+    if (wanted('typing'))
+      results.typing = await keystrokeLatency.run({ ...common, playbook: byId[PLAYBOOKS.typing.id] });
+    if (wanted('deck')) results.deck = await deckExport.run(common);
+    if (wanted('review')) results.review = await reviewReport.run(common);
+    if (wanted('versions')) results.versions = await versionHistory.run(common);
+    if (wanted('company')) results.company = await company.run(common);
     const rows = Object.values(results).flatMap((r) => r.rows.map(judge));
 
     const loadAtEnd = machineFacts(browser).loadAverage;

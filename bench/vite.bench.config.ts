@@ -33,6 +33,7 @@ export default defineConfig({
         deck: resolve(root, 'deck.html'),
         review: resolve(root, 'review.html'),
         versions: resolve(root, 'versions.html'),
+        company: resolve(root, 'company.html'),
       },
     },
   },

@@ -4,7 +4,7 @@
  */
 import * as Y from 'yjs';
 import type { DocStore } from '../platform/DocStore';
-import { LocalPersistence, type PersistenceState } from './LocalPersistence';
+import { LOCAL_LOAD_ORIGIN, LocalPersistence, type PersistenceState } from './LocalPersistence';
 import type { SyncLink } from './SyncLink';
 
 /** Creates the sync link of a document (absent for local-only workspaces). */
@@ -16,13 +16,24 @@ export abstract class DocSession {
   /** The sync server link, when the workspace is joined to a server. */
   readonly link: SyncLink | null;
   private readonly persistence: LocalPersistence;
+  /** False when stored content was given but did not apply completely (some saved changes are missing). */
+  readonly storedContentComplete: boolean;
 
+  /**
+   * `stored`, when given, is applied before the persistence and the link listen: with an `update` listener Yjs
+   * encodes every transaction's update for it — for the stored content of a 20,000-deal notes document that
+   * is as much work again as decoding it, for an event everyone would ignore (the content is stored already).
+   * Throws when the bytes are not a Yjs update at all.
+   */
   protected constructor(
     readonly docName: string,
     store: DocStore,
     storedEntries: number,
     createLink: LinkFactory | null,
+    stored: Uint8Array | null = null,
   ) {
+    if (stored) Y.applyUpdate(this.doc, stored, LOCAL_LOAD_ORIGIN);
+    this.storedContentComplete = this.doc.store.pendingStructs === null && this.doc.store.pendingDs === null;
     this.link = createLink ? createLink(this.doc, docName) : null;
     this.persistence = new LocalPersistence(store, docName, this.doc, storedEntries);
   }

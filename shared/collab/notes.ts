@@ -2,8 +2,8 @@
  * The notes document of a playbook (`{workspace}/notes/{playbookId}`): sales' deal log and anchored notes.
  *
  * Schema (all under the document root):
- * - `deals`: Y.Map dealId → Y.Map with one key per DealEntry field (so two people editing different fields of
- *   one deal both keep their change) plus `history`, an append-only Y.Array of DealEdit.
+ * - the deals, their field changes and their edit history — laid out as dealRecords.ts describes (one plain
+ *   record per deal, per-field changes, one edit log), with older documents' `deals` migrated by writers;
  * - `anchors`: Y.Map noteId → plain object (AnchoredNote), see textQuote.ts.
  *
  * Deals reference narratives by their stable narrative id, never by title or position, so a deal follows its
@@ -26,21 +26,34 @@ import {
 } from '../domain/deal';
 import { isValidId, newId } from '../domain/ids';
 import { fail, ok, type Result } from '../result';
+import {
+  dealEditsMap,
+  dealEntriesMap,
+  editKey,
+  dealFieldsMap,
+  fieldKey,
+  idOfFieldKey,
+  isDealEdit,
+  legacyDealsMap,
+  migrateLegacyDeals,
+  readAllDealRecords,
+  readDealRecord,
+  readLegacyHistory,
+  recordOf,
+  fromStored,
+  toStored,
+  EDITABLE_FIELDS,
+} from './dealRecords';
 import { anchoredNoteSchema, type AnchoredNote } from './textQuote';
 
-const DEALS = 'deals';
 const ANCHORS = 'anchors';
-const HISTORY = 'history';
+
+export { dealEntriesMap, legacyDealsMap, migrateLegacyDeals } from './dealRecords';
 
 /** Who is writing, and when (epoch ms); passed in so tests and imports control both. */
 export interface Writer {
   author: string;
   now: number;
-}
-
-/** The deals map of a notes document. */
-export function dealsMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
-  return doc.getMap<Y.Map<unknown>>(DEALS);
 }
 
 /** The anchored notes map of a notes document. */
@@ -65,60 +78,138 @@ function validAuthor(author: string): boolean {
   return author.trim().length > 0 && author.length <= DEAL_LIMITS.author;
 }
 
-/** Reads one entry; null when it is missing or does not pass validation (e.g. written by hostile code). */
-function readEntry(id: string, map: Y.Map<unknown>): DealEntry | null {
-  if (!isValidId(id) || !(map instanceof Y.Map)) return null;
-  const raw: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
-  for (const field of DEAL_INPUT_FIELDS) raw[field] = map.get(field);
-  const parsed = dealInputSchema.safeParse(raw);
-  const author = map.get('author');
-  const createdAt = map.get('createdAt');
-  const updatedAt = map.get('updatedAt');
-  if (!parsed.success || typeof author !== 'string' || typeof createdAt !== 'number' || typeof updatedAt !== 'number')
-    return null;
-  return { id, ...parsed.data, author, createdAt, updatedAt };
+/** Newest close date first (ties: newest entry first). Plain comparison: ISO dates sort as text. */
+function byCloseDate(a: DealEntry, b: DealEntry): number {
+  if (a.closeDate !== b.closeDate) return a.closeDate < b.closeDate ? 1 : -1;
+  return b.createdAt - a.createdAt;
 }
 
 /** Every valid deal, newest close date first (ties: newest entry first). */
 export function readDeals(doc: Y.Doc): DealEntry[] {
-  const out: DealEntry[] = [];
-  for (const [id, map] of dealsMap(doc)) {
-    const entry = readEntry(id, map);
-    if (entry) out.push(entry);
-  }
-  return out.sort((a, b) => b.closeDate.localeCompare(a.closeDate) || b.createdAt - a.createdAt);
+  return readAllDealRecords(doc).sort(byCloseDate);
 }
 
 /** One deal, or null. */
 export function readDeal(doc: Y.Doc, id: string): DealEntry | null {
-  const map = dealsMap(doc).get(id);
-  return map ? readEntry(id, map) : null;
+  return readDealRecord(doc, id);
+}
+
+/** One deal's history: the log keys (to delete them with the deal) and the records, oldest first. */
+type DealHistory = { key: string; edit: DealEdit }[];
+
+/** The edit log indexed by deal, rebuilt only after the log changed (the review asks once per deal shown). */
+const historyIndexes = new WeakMap<Y.Map<unknown>, Map<string, DealHistory>>();
+const trackedLogs = new WeakSet<Y.Map<unknown>>();
+
+function historyIndex(log: Y.Map<unknown>): Map<string, DealHistory> {
+  let index = historyIndexes.get(log);
+  if (index) return index;
+  index = new Map();
+  for (const [key, stored] of log) {
+    const edit = fromStored(stored);
+    if (!isDealEdit(edit)) continue;
+    const id = idOfFieldKey(key);
+    const list = index.get(id);
+    if (list) list.push({ key, edit });
+    else index.set(id, [{ key, edit }]);
+  }
+  for (const list of index.values()) list.sort((a, b) => a.edit.at - b.edit.at || (a.key < b.key ? -1 : 1));
+  historyIndexes.set(log, index);
+  if (!trackedLogs.has(log)) {
+    trackedLogs.add(log);
+    // Lives as long as the document: one observer per log, dropping the index on any change.
+    log.observe(() => historyIndexes.delete(log));
+  }
+  return index;
 }
 
 /** The edit history of a deal, oldest first. Malformed records are skipped. */
 export function readDealHistory(doc: Y.Doc, id: string): DealEdit[] {
-  const history = dealsMap(doc).get(id)?.get(HISTORY);
-  if (!(history instanceof Y.Array)) return [];
-  return (history.toArray() as unknown[]).filter(
-    (e): e is DealEdit =>
-      typeof e === 'object' &&
-      e !== null &&
-      typeof (e as DealEdit).at === 'number' &&
-      typeof (e as DealEdit).author === 'string' &&
-      Array.isArray((e as DealEdit).changes),
-  );
+  const legacy = readLegacyHistory(doc, id);
+  const logged = (historyIndex(dealEditsMap(doc)).get(id) ?? []).map(({ edit }) => ({
+    at: edit.at,
+    author: edit.author,
+    changes: edit.changes,
+  }));
+  return legacy.length === 0 ? logged : [...legacy, ...logged];
 }
 
-/** Subscribes to the deal list (any change to any deal); returns the disposer. */
+/** Where `deal` belongs in `sorted` (kept in byCloseDate order): the first index not before it. */
+function insertionPoint(sorted: readonly DealEntry[], deal: DealEntry): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (byCloseDate(sorted[mid]!, deal) < 0) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** Removes `deal` (found by its sort position, then its id) from `sorted`. */
+function removeSorted(sorted: DealEntry[], deal: DealEntry): void {
+  for (let i = insertionPoint(sorted, deal); i < sorted.length; i++) {
+    if (sorted[i]!.id === deal.id) return void sorted.splice(i, 1);
+    if (byCloseDate(sorted[i]!, deal) !== 0) break;
+  }
+  // Not where its fields say (cannot happen while `known` and `sorted` agree): fall back to a search.
+  const at = sorted.findIndex((d) => d.id === deal.id);
+  if (at >= 0) sorted.splice(at, 1);
+}
+
+/** The id of every deal in the document, in either layout (for callers that read deals in slices). */
+export function dealIds(doc: Y.Doc): string[] {
+  const ids = new Set<string>(dealEntriesMap(doc).keys());
+  for (const id of legacyDealsMap(doc).keys()) ids.add(id);
+  return [...ids];
+}
+
+/**
+ * Calls `onChange` after every transaction that touched deals, with the ids of the deals it touched (added,
+ * changed or removed, in either layout); returns the disposer. For readers that keep their own copy current.
+ */
+export function observeDealChanges(doc: Y.Doc, onChange: (touched: Set<string>) => void): () => void {
+  const entries = dealEntriesMap(doc);
+  const fields = dealFieldsMap(doc);
+  const legacy = legacyDealsMap(doc);
+  const handle = (transaction: Y.Transaction): void => {
+    const touched = new Set<string>();
+    for (const [changedType, keys] of transaction.changed) {
+      const type: unknown = changedType;
+      if (type === entries || type === legacy) for (const key of keys) if (key !== null) touched.add(key);
+      if (type === fields) for (const key of keys) if (key !== null) touched.add(idOfFieldKey(key));
+      // A field of a layout-1 deal: the deal's own Y.Map changed; its id is the key it has in `deals`.
+      const item = changedType._item;
+      if (item !== null && item.parent === legacy && typeof item.parentSub === 'string') touched.add(item.parentSub);
+    }
+    if (touched.size > 0) onChange(touched);
+  };
+  doc.on('afterTransaction', handle);
+  return () => doc.off('afterTransaction', handle);
+}
+
+/**
+ * Subscribes to the deal list (any change to any deal); returns the disposer. Incremental: after the first
+ * full read, a change re-reads only the deals it touched and moves them within the sorted list, once per
+ * transaction — at 20,000 deals a full re-read and re-sort per change would cost ~100 ms.
+ */
 export function observeDeals(doc: Y.Doc, onChange: (deals: DealEntry[]) => void): () => void {
-  const deals = dealsMap(doc);
-  const handle = (): void => onChange(readDeals(doc));
-  deals.observeDeep(handle);
-  return () => deals.unobserveDeep(handle);
-}
-
-function writeFields(map: Y.Map<unknown>, input: DealInput): void {
-  for (const field of DEAL_INPUT_FIELDS) map.set(field, input[field]);
+  let sorted = readAllDealRecords(doc).sort(byCloseDate);
+  const known = new Map<string, DealEntry>(sorted.map((d) => [d.id, d]));
+  return observeDealChanges(doc, (touched) => {
+    const bulk = touched.size > 64;
+    for (const id of touched) {
+      const before = known.get(id);
+      const after = readDealRecord(doc, id);
+      if (before && !bulk) removeSorted(sorted, before);
+      if (after) known.set(id, after);
+      else known.delete(id);
+      if (after && !bulk) sorted.splice(insertionPoint(sorted, after), 0, after);
+    }
+    // Many changes at once (an import, a first sync): one sort beats many moves.
+    if (bulk) sorted = [...known.values()].sort(byCloseDate);
+    onChange(sorted.slice());
+  });
 }
 
 /** Adds a deal; fails with `invalid-input` (writing nothing) when a field is not valid. */
@@ -126,15 +217,11 @@ export function addDeal(doc: Y.Doc, input: unknown, writer: Writer, id: string =
   const valid = validateDealInput(input);
   if (!valid.ok) return valid;
   if (!validAuthor(writer.author)) return fail('invalid-input', 'Set your name in your profile before logging deals.');
-  if (!isValidId(id) || dealsMap(doc).has(id)) return fail('invalid-input', 'That deal id is taken.');
+  if (!isValidId(id) || dealEntriesMap(doc).has(id) || legacyDealsMap(doc).has(id))
+    return fail('invalid-input', 'That deal id is taken.');
   doc.transact(() => {
-    const map = new Y.Map<unknown>();
-    dealsMap(doc).set(id, map);
-    writeFields(map, valid.value);
-    map.set('author', writer.author);
-    map.set('createdAt', writer.now);
-    map.set('updatedAt', writer.now);
-    map.set(HISTORY, new Y.Array<DealEdit>());
+    migrateLegacyDeals(doc);
+    dealEntriesMap(doc).set(id, toStored(recordOf(valid.value, writer.author, writer.now)));
   });
   return ok(readDeal(doc, id)!);
 }
@@ -169,23 +256,30 @@ export function updateDeal(
     if (from !== to) changes.push({ field, from, to });
   }
   if (changes.length === 0) return ok([]);
-  const map = dealsMap(doc).get(id)!;
   doc.transact(() => {
-    for (const change of changes) map.set(change.field, valid.value[change.field]);
-    map.set('updatedAt', writer.now);
-    let history = map.get(HISTORY);
-    if (!(history instanceof Y.Array)) map.set(HISTORY, (history = new Y.Array<DealEdit>()));
-    (history as Y.Array<DealEdit>).push([{ at: writer.now, author: writer.author, changes }]);
+    migrateLegacyDeals(doc);
+    const fields = dealFieldsMap(doc);
+    for (const change of changes) fields.set(fieldKey(id, change.field), valid.value[change.field]);
+    fields.set(fieldKey(id, 'updatedAt'), writer.now);
+    const edit: DealEdit = { at: writer.now, author: writer.author, changes };
+    dealEditsMap(doc).set(editKey(id, edit, newId().slice(0, 6)), toStored(edit));
   });
   return ok(changes);
 }
 
-/** Removes a deal; only its author may. */
+/** Removes a deal (its record, its field changes and its history); only its author may. */
 export function removeDeal(doc: Y.Doc, id: string, writer: Writer): Result<DealEntry> {
   const current = readDeal(doc, id);
   if (current === null) return fail('not-found', 'That deal no longer exists.');
   if (current.author !== writer.author) return fail('denied', `Only ${current.author} can delete this deal.`);
-  dealsMap(doc).delete(id);
+  doc.transact(() => {
+    migrateLegacyDeals(doc);
+    dealEntriesMap(doc).delete(id);
+    const fields = dealFieldsMap(doc);
+    for (const field of EDITABLE_FIELDS) fields.delete(fieldKey(id, field));
+    const log = dealEditsMap(doc);
+    for (const { key } of historyIndex(log).get(id) ?? []) log.delete(key);
+  });
   return ok(current);
 }
 
@@ -202,32 +296,26 @@ export interface ImportSummary {
  * a bug, and the whole import is refused before anything is written.
  */
 export function importDeals(doc: Y.Doc, inputs: readonly DealInput[], writer: Writer): Result<ImportSummary> {
+  const valid: DealInput[] = [];
   for (const [i, input] of inputs.entries()) {
-    const valid = validateDealInput(input);
-    if (!valid.ok) return fail('invalid-input', `Row ${i + 1}: ${valid.error.message}`);
+    const checked = validateDealInput(input);
+    if (!checked.ok) return fail('invalid-input', `Row ${i + 1}: ${checked.error.message}`);
+    valid.push(checked.value);
   }
   if (!validAuthor(writer.author)) return fail('invalid-input', 'Set your name in your profile before importing.');
-  const known = new Set(
-    readDeals(doc)
-      .map((d) => d.crmId)
-      .filter((c) => c !== ''),
-  );
+  const known = knownCrmIds(doc);
   let added = 0;
   let skippedDuplicates = 0;
   doc.transact(() => {
-    for (const input of inputs) {
+    migrateLegacyDeals(doc);
+    const entries = dealEntriesMap(doc);
+    for (const input of valid) {
       if (input.crmId !== '' && known.has(input.crmId)) {
         skippedDuplicates++;
         continue;
       }
       if (input.crmId !== '') known.add(input.crmId);
-      const map = new Y.Map<unknown>();
-      dealsMap(doc).set(newId('d'), map);
-      writeFields(map, dealInputSchema.parse(input));
-      map.set('author', writer.author);
-      map.set('createdAt', writer.now);
-      map.set('updatedAt', writer.now);
-      map.set(HISTORY, new Y.Array<DealEdit>());
+      entries.set(newId('d'), toStored(recordOf(input, writer.author, writer.now)));
       added++;
     }
   });
@@ -257,6 +345,8 @@ export function importDealBatch(
   const ids: string[] = [];
   let skippedDuplicates = 0;
   doc.transact(() => {
+    migrateLegacyDeals(doc);
+    const entries = dealEntriesMap(doc);
     for (const input of valid) {
       if (input.crmId !== '' && known.has(input.crmId)) {
         skippedDuplicates++;
@@ -264,13 +354,7 @@ export function importDealBatch(
       }
       if (input.crmId !== '') known.add(input.crmId);
       const id = newId('d');
-      const map = new Y.Map<unknown>();
-      dealsMap(doc).set(id, map);
-      writeFields(map, input);
-      map.set('author', writer.author);
-      map.set('createdAt', writer.now);
-      map.set('updatedAt', writer.now);
-      map.set(HISTORY, new Y.Array<DealEdit>());
+      entries.set(id, toStored(recordOf(input, writer.author, writer.now)));
       ids.push(id);
     }
   });
@@ -279,11 +363,9 @@ export function importDealBatch(
 
 /** The deals whose CRM ids are already logged (for the import preview). */
 export function knownCrmIds(doc: Y.Doc): Set<string> {
-  return new Set(
-    readDeals(doc)
-      .map((d) => d.crmId)
-      .filter((c) => c !== ''),
-  );
+  const ids = new Set<string>();
+  for (const deal of readAllDealRecords(doc)) if (deal.crmId !== '') ids.add(deal.crmId);
+  return ids;
 }
 
 /** True when `author` may edit the deal. */

@@ -5,11 +5,11 @@
  * each `observeDeep` batch re-reads only the deals it touched. Unchanged deals keep their object identity,
  * so anything memoised per deal (the notes search index) stays valid across changes.
  *
- * Only notes.ts's public functions are used (`dealsMap`, `readDeal`); the one layout assumption is that a
- * change to a deal is reported under `deals` with the deal id as the first path step.
+ * Only notes.ts's public functions are used (`dealIds`, `observeDealChanges`, `readDeal`), so the notes
+ * document's layout stays notes.ts's business.
  */
 import * as Y from 'yjs';
-import { dealsMap, readDeal } from '@shared/collab/notes';
+import { dealIds, observeDealChanges, readDeal } from '@shared/collab/notes';
 import type { DealEntry } from '@shared/domain/deal';
 
 /** What the log holds at one moment; a new object whenever anything in it changed. */
@@ -100,18 +100,8 @@ export class LiveDeals {
     private readonly schedule: Scheduler = nextTask,
     private readonly sliceSize: number = READ_SLICE,
   ) {
-    const map = dealsMap(doc);
-    const handle = (events: Y.YEvent<Y.AbstractType<unknown>>[]): void => {
-      const changed = new Set<string>();
-      for (const event of events) {
-        if (event.target === map && event instanceof Y.YMapEvent) for (const key of event.keysChanged) changed.add(key);
-        else if (typeof event.path[0] === 'string') changed.add(event.path[0]);
-      }
-      this.apply(changed);
-    };
-    map.observeDeep(handle);
-    this.unobserve = () => map.unobserveDeep(handle);
-    const ids = [...map.keys()];
+    this.unobserve = observeDealChanges(doc, (touched) => this.apply(touched));
+    const ids = dealIds(doc);
     this.snapshot = { deals: [], complete: ids.length === 0, read: 0, total: ids.length };
     if (ids.length > 0) this.readSlices(ids, 0);
   }

@@ -4,9 +4,7 @@
  * link (when the workspace is joined to a server) connects immediately. Offline, writes land in the local
  * document and its persistence; the link sends them when the server is reachable again.
  */
-import * as Y from 'yjs';
 import { DocSession, type LinkFactory } from '../../collab/DocSession';
-import { LOCAL_LOAD_ORIGIN } from '../../collab/LocalPersistence';
 import type { DocStore } from '../../platform/DocStore';
 
 /** The notes of one playbook, opened. Call `close` when done. */
@@ -18,8 +16,8 @@ export class NotesSession extends DocSession {
     stored: { update: Uint8Array | null; entries: number },
     createLink: LinkFactory | null = null,
   ) {
-    super(docName, store, stored.entries, createLink);
-    // Applied before the link's socket opens (that happens on a later task), so the first sync sends it.
-    if (stored.update) Y.applyUpdate(this.doc, stored.update, LOCAL_LOAD_ORIGIN);
+    // Applied before the link's socket opens (that happens on a later task), so the first sync sends it; the
+    // caller checks `storedContentComplete` (this is the only decode: the store does not validate it first).
+    super(docName, store, stored.entries, createLink, stored.update);
   }
 }

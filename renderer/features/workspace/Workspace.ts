@@ -175,7 +175,8 @@ export class Workspace {
       return ok(existing.session);
     }
     const docName = notesDocName(this.id, playbookId);
-    const loaded = await this.store.load(docName);
+    // Not validated by the store: the session's own decode checks it, so a big deal log is decoded once.
+    const loaded = await this.store.load(docName, { validate: false });
     if (!loaded.ok) return loaded;
     const again = this.notes.get(playbookId); // opened by someone else while we loaded
     if (again) {
@@ -185,7 +186,17 @@ export class Workspace {
     const sync = this.sync;
     // No editor binding: the stored content is already in the document, so the link connects at once.
     const createLink = sync && ((doc: Y.Doc, name: string) => new SyncLink(doc, name, { ...sync, connect: true }));
-    const session = new NotesSession(docName, playbookId, this.store, loaded.value, createLink);
+    let session: NotesSession;
+    try {
+      session = new NotesSession(docName, playbookId, this.store, loaded.value, createLink);
+    } catch (error) {
+      console.warn(`[store] ${docName} is unreadable`, error); // the decoder's words, for whoever debugs it
+      return fail('corrupt', 'Its saved data on this device is damaged and cannot be read.');
+    }
+    if (!session.storedContentComplete) {
+      await session.close();
+      return fail('corrupt', 'Its saved data on this device is incomplete: some saved changes are missing.');
+    }
     this.notes.set(playbookId, { session, users: 1 });
     return ok(session);
   }

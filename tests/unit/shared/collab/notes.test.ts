@@ -5,7 +5,7 @@ import {
   addAnchoredNote,
   addDeal,
   canEditDeal,
-  dealsMap,
+  dealEntriesMap,
   importDeals,
   observeAnchoredNotes,
   observeDeals,
@@ -69,7 +69,7 @@ describe('the deal log in the notes document', () => {
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.error.message).toMatch(message);
     }
-    expect(dealsMap(doc).size).toBe(0);
+    expect(dealEntriesMap(doc).size).toBe(0);
   });
 
   it('keeps formula-looking text and __proto__ as plain text', () => {
@@ -86,10 +86,10 @@ describe('the deal log in the notes document', () => {
     addDeal(doc, input(), ana, 'good');
     doc.transact(() => {
       const bad = new Y.Map<unknown>();
-      dealsMap(doc).set('__proto__', bad);
+      dealEntriesMap(doc).set('__proto__', bad);
       bad.set('polluted', true);
       const alsoBad = new Y.Map<unknown>();
-      dealsMap(doc).set('bad', alsoBad);
+      dealEntriesMap(doc).set('bad', alsoBad);
       alsoBad.set('account', 42);
     });
     expect(readDeals(doc).map((d) => d.id)).toEqual(['good']);

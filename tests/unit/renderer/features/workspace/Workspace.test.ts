@@ -1,5 +1,8 @@
+import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { directoryDocName, playbookDocName } from '../../../../../shared/collab/docNames';
+import { directoryDocName, notesDocName, playbookDocName } from '../../../../../shared/collab/docNames';
+import { importDeals, readDeals } from '../../../../../shared/collab/notes';
+import { companyDeals } from '../../../../../bench/pages/companyDeals';
 import { PLAYBOOK_TEMPLATES } from '../../../../../shared/domain/playbook';
 import { Workspace } from '../../../../../renderer/features/workspace/Workspace';
 import { templateSpec } from '../../../../../renderer/features/workspace/templates';
@@ -102,5 +105,43 @@ describe('a workspace whose directory cannot be read', () => {
     expect(store.writes).toEqual([]);
     expect(await store.listQuarantine()).toEqual([]);
     expect((await store.load(directoryDocName(REF.id))).ok).toBe(false);
+  });
+});
+
+describe('opening a playbook’s deal log', () => {
+  it('shows every stored deal, also from several saved records, decoding them once', async () => {
+    const store = await freshStore();
+    const first = new Y.Doc();
+    const inputs = companyDeals(30, ['n-1', 'n-2']);
+    importDeals(first, inputs.slice(0, 20), { author: 'Ana', now: 1 });
+    await store.append(notesDocName(REF.id, 'p1'), Y.encodeStateAsUpdate(first));
+    const before = Y.encodeStateVector(first);
+    importDeals(first, inputs.slice(20), { author: 'Ana', now: 2 });
+    await store.append(notesDocName(REF.id, 'p1'), Y.encodeStateAsUpdate(first, before));
+    const workspace = await openWorkspace(store);
+    const opened = await workspace.openNotes('p1');
+    expect(opened.ok && readDeals(opened.value.doc).length).toBe(30);
+    await workspace.closeNotes('p1');
+    await workspace.close();
+  });
+
+  it.each([
+    ['damaged', (bytes: Uint8Array) => bytes.slice(0, bytes.length >> 1), /damaged/],
+    ['missing a saved change', (bytes: Uint8Array) => bytes, /incomplete/],
+  ])('does not open when its saved data is %s, says so, and writes nothing', async (_, spoil, message) => {
+    const store = recordingStore(await freshStore());
+    const doc = new Y.Doc();
+    importDeals(doc, companyDeals(5, ['n-1']), { author: 'Ana', now: 1 });
+    const vector = Y.encodeStateVector(doc);
+    importDeals(doc, companyDeals(5, ['n-1'], 9), { author: 'Ana', now: 2 });
+    // "missing": only the second record was saved, so it refers to changes that are not there.
+    await store.append(notesDocName(REF.id, 'p1'), spoil(Y.encodeStateAsUpdate(doc, vector)));
+    const workspace = await openWorkspace(store);
+    const writes = store.writes.length;
+    const opened = await workspace.openNotes('p1');
+    expect(opened.ok).toBe(false);
+    if (!opened.ok) expect(opened.error).toMatchObject({ code: 'corrupt', message: expect.stringMatching(message) });
+    expect(store.writes.slice(writes)).toEqual([]);
+    await workspace.close();
   });
 });
