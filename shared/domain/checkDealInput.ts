@@ -48,11 +48,15 @@ function fastUses(value: unknown): NarrativeUse[] | null {
   const seen = new Set<string>();
   for (const use of value as unknown[]) {
     if (typeof use !== 'object' || use === null || Array.isArray(use)) return null;
-    const { narrativeId, reception } = use as Record<string, unknown>;
+    const { narrativeId, reception, versionId } = use as Record<string, unknown>;
     if (typeof narrativeId !== 'string' || !NARRATIVE_ID.test(narrativeId) || seen.has(narrativeId)) return null;
     if (!RECEPTION_SET.has(reception)) return null;
     seen.add(narrativeId);
-    out.push({ narrativeId, reception: reception as NarrativeUse['reception'] });
+    const received = reception as NarrativeUse['reception'];
+    if (versionId === undefined) out.push({ narrativeId, reception: received });
+    else if (typeof versionId === 'string' && NARRATIVE_ID.test(versionId))
+      out.push({ narrativeId, reception: received, versionId });
+    else return null;
   }
   return out;
 }
@@ -63,10 +67,8 @@ function fastDealInput(raw: Readonly<Record<string, unknown>>): DealInput | null
     !isText(account, DEAL_LIMITS.account, 1) ||
     !isText(dealName, DEAL_LIMITS.dealName) ||
     !isText(crmId, DEAL_LIMITS.crmId) ||
-    typeof amount !== 'number' ||
-    !Number.isFinite(amount) ||
-    amount < 0 ||
-    amount > DEAL_LIMITS.amount ||
+    (amount !== null &&
+      (typeof amount !== 'number' || !Number.isFinite(amount) || amount < 0 || amount > DEAL_LIMITS.amount)) ||
     typeof currency !== 'string' ||
     !CURRENCY.test(currency) ||
     !isText(stage, DEAL_LIMITS.stage) ||
