@@ -23,13 +23,23 @@ export interface DealsSnapshot {
   total: number;
 }
 
-/** Runs `task` later (a macrotask in the app, synchronously or by hand in tests); returns a canceller. */
-export type Scheduler = (task: () => void) => () => void;
+/**
+ * Runs `task` later — a macrotask in the app, at least `delayMs` later; synchronously or by hand in tests —
+ * and returns a canceller.
+ */
+export type Scheduler = (task: () => void, delayMs?: number) => () => void;
 
-const nextTask: Scheduler = (task) => {
-  const timer = setTimeout(task, 0);
+const nextTask: Scheduler = (task, delayMs = 0) => {
+  const timer = setTimeout(task, delayMs);
   return () => clearTimeout(timer);
 };
+
+/**
+ * Above this many deals, changes that keep coming are published at most every `size / 10` ms (2 s at 20,000):
+ * an import writes a batch every few milliseconds, and re-deriving the review for each batch froze the
+ * window. The first change after a quiet moment is still published at once (in the next task).
+ */
+const COALESCE_ABOVE = 2_000;
 
 /** Deals read per slice of the first read: about 10 ms of validation. */
 export const READ_SLICE = 500;
@@ -94,6 +104,10 @@ export class LiveDeals {
   private readonly listeners = new Set<() => void>();
   private readonly unobserve: () => void;
   private cancelSlice: (() => void) | null = null;
+  /** Deals changed since the last publish, while a coalesced publish is pending. */
+  private pending = new Set<string>();
+  private cancelFlush: (() => void) | null = null;
+  private lastPublish = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly doc: Y.Doc,
@@ -119,6 +133,8 @@ export class LiveDeals {
   dispose(): void {
     this.cancelSlice?.();
     this.cancelSlice = null;
+    this.cancelFlush?.();
+    this.cancelFlush = null;
     this.unobserve();
     this.listeners.clear();
   }
@@ -152,6 +168,19 @@ export class LiveDeals {
       for (const id of changed) this.refresh(id);
       return;
     }
+    if (this.byId.size <= COALESCE_ABOVE) return this.applyNow(changed);
+    for (const id of changed) this.pending.add(id);
+    if (this.cancelFlush !== null) return;
+    const wait = Math.max(0, this.lastPublish + this.byId.size / 10 - Date.now());
+    this.cancelFlush = this.schedule(() => {
+      this.cancelFlush = null;
+      const ids = this.pending;
+      this.pending = new Set();
+      this.applyNow(ids);
+    }, wait);
+  }
+
+  private applyNow(changed: ReadonlySet<string>): void {
     if (changed.size > RESORT_ABOVE) {
       for (const id of changed) this.refresh(id);
       const deals = [...this.byId.values()].sort(compareDeals);
@@ -173,6 +202,7 @@ export class LiveDeals {
 
   private publish(next: DealsSnapshot): void {
     this.snapshot = next;
+    this.lastPublish = Date.now();
     for (const listener of [...this.listeners]) listener();
   }
 }

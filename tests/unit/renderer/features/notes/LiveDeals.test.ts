@@ -110,6 +110,27 @@ describe('LiveDeals', () => {
     live.dispose();
   });
 
+  it('gathers the changes to a large log into one publish while they keep coming (an import)', () => {
+    const doc = new Y.Doc();
+    importDeals(
+      doc,
+      Array.from({ length: 2_500 }, (_, i) => input(i)),
+      ana,
+    );
+    const { schedule, runAll } = manualScheduler();
+    const live = new LiveDeals(doc, schedule, 5_000);
+    runAll();
+    const published: number[] = [];
+    live.subscribe(() => published.push(live.getSnapshot().deals.length));
+    importDeals(doc, [input(9_001)], ana);
+    importDeals(doc, [input(9_002)], ana);
+    expect(published).toEqual([]); // waiting for the scheduled publish
+    runAll();
+    expect(published).toEqual([2_502]); // both batches in one publish
+    expect(live.getSnapshot().deals).toEqual(fullRead(doc));
+    live.dispose();
+  });
+
   it('re-reads only the changed deal, keeps every other deal object and the order', () => {
     const doc = new Y.Doc();
     const added = Array.from({ length: 50 }, (_, i) => addDeal(doc, input(i), ana));
