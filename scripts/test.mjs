@@ -42,8 +42,9 @@ function countPlaywright(file) {
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 const vitestJson = join(reports, 'vitest.json');
 const e2eJson = join(reports, 'e2e.json');
+const scaleJson = join(reports, 'e2e-scale.json');
 const electronJson = join(reports, 'electron.json');
-for (const file of [vitestJson, e2eJson, electronJson]) rmSync(file, { force: true }); // never count a stale run
+for (const file of [vitestJson, e2eJson, scaleJson, electronJson]) rmSync(file, { force: true }); // never count a stale run
 
 const ok =
   run('type-check', bin('tsc'), ['-b']) &&
@@ -65,6 +66,13 @@ const ok =
     },
   ) &&
   run(
+    'company-scale end-to-end tests (Chromium, one at a time)',
+    bin('playwright'),
+    ['test', '-c', 'tests/e2e/playwright.config.ts', '--workers=1', '--reporter=list,json'],
+    // The renderer was just built by the step above: serve it as it is.
+    { PLAYWRIGHT_JSON_OUTPUT_NAME: scaleJson, DUET_E2E_SCALE: '1', DUET_E2E_NO_BUILD: '1' },
+  ) &&
+  run(
     'Electron tests',
     bin('playwright'),
     ['test', '-c', 'tests/electron/playwright.config.ts', '--reporter=list,json'],
@@ -75,6 +83,7 @@ const ok =
 
 countVitest(vitestJson);
 countPlaywright(e2eJson);
+countPlaywright(scaleJson);
 countPlaywright(electronJson);
 if (!ok && totals.failed === 0) totals.failed = 1; // a failing type-check, lint or build counts as a failure
 console.log(`\ntotal: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);

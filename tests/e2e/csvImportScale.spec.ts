@@ -42,6 +42,8 @@ declare global {
   interface Window {
     __longTasks: { start: number; duration: number }[];
     __progress: number[];
+    /** When the file input's change event fired (performance.now()). */
+    __picked: number | null;
   }
 }
 
@@ -61,10 +63,13 @@ async function importThroughDialog(page: Page, count: number, prefix: string): P
   const file = salesforceExport(count, prefix);
   const dialog = page.getByTestId('csv-dialog');
   await page.evaluate(() => (window.__progress = []));
-  const start = await page.evaluate(() => performance.now());
+  await page.evaluate(() => (window.__picked = null));
   await page
     .getByTestId('csv-file')
     .setInputFiles({ name: `opportunities-${count}.csv`, mimeType: 'text/csv', buffer: file });
+  // From the moment the page learns of the file: Playwright builds the File inside the page first (decoding
+  // megabytes of base64 on its main thread — a long task no user's file pick has), so that is not counted.
+  const start = await page.evaluate(() => window.__picked ?? performance.now());
   // Waited for with a slow, cheap poll: Playwright's retrying checks run on the page's main thread too, and a
   // failing one snapshots the whole page each time.
   await page.waitForFunction(() => document.querySelector('[data-testid="csv-counts"]') !== null, null, {
@@ -122,6 +127,8 @@ test('20,000 CRM rows import through the dialog without freezing the window', as
   await page.addInitScript(() => {
     window.__longTasks = [];
     window.__progress = [];
+    window.__picked = null;
+    document.addEventListener('change', () => (window.__picked = performance.now()), { capture: true });
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries())
         window.__longTasks.push({ start: entry.startTime, duration: entry.duration });

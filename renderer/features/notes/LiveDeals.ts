@@ -171,13 +171,33 @@ export class LiveDeals {
     if (this.byId.size <= COALESCE_ABOVE) return this.applyNow(changed);
     for (const id of changed) this.pending.add(id);
     if (this.cancelFlush !== null) return;
+    this.scheduleFlush();
+  }
+
+  private scheduleFlush(): void {
     const wait = Math.max(0, this.lastPublish + this.byId.size / 10 - Date.now());
     this.cancelFlush = this.schedule(() => {
-      this.cancelFlush = null;
-      const ids = this.pending;
+      const ids = [...this.pending];
       this.pending = new Set();
-      this.applyNow(ids);
+      this.refreshSlices(ids, 0);
     }, wait);
+  }
+
+  /**
+   * Re-reads a coalesced batch of a large log in slices, like the first read (thousands of deals at once
+   * are a long task of their own), then publishes it re-sorted. Changes arriving meanwhile wait for the next.
+   */
+  private refreshSlices(ids: readonly string[], from: number): void {
+    const to = Math.min(ids.length, from + this.sliceSize);
+    for (let i = from; i < to; i++) this.refresh(ids[i]!);
+    if (to < ids.length) {
+      this.cancelFlush = this.schedule(() => this.refreshSlices(ids, to));
+      return;
+    }
+    this.cancelFlush = null;
+    const deals = [...this.byId.values()].sort(compareDeals);
+    this.publish({ deals, complete: true, read: deals.length, total: deals.length });
+    if (this.pending.size > 0) this.scheduleFlush();
   }
 
   private applyNow(changed: ReadonlySet<string>): void {
