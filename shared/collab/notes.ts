@@ -296,30 +296,9 @@ export interface ImportSummary {
  * a bug, and the whole import is refused before anything is written.
  */
 export function importDeals(doc: Y.Doc, inputs: readonly DealInput[], writer: Writer): Result<ImportSummary> {
-  const valid: DealInput[] = [];
-  for (const [i, input] of inputs.entries()) {
-    const checked = validateDealInput(input);
-    if (!checked.ok) return fail('invalid-input', `Row ${i + 1}: ${checked.error.message}`);
-    valid.push(checked.value);
-  }
-  if (!validAuthor(writer.author)) return fail('invalid-input', 'Set your name in your profile before importing.');
-  const known = knownCrmIds(doc);
-  let added = 0;
-  let skippedDuplicates = 0;
-  doc.transact(() => {
-    migrateLegacyDeals(doc);
-    const entries = dealEntriesMap(doc);
-    for (const input of valid) {
-      if (input.crmId !== '' && known.has(input.crmId)) {
-        skippedDuplicates++;
-        continue;
-      }
-      if (input.crmId !== '') known.add(input.crmId);
-      entries.set(newId('d'), toStored(recordOf(input, writer.author, writer.now)));
-      added++;
-    }
-  });
-  return ok({ added, skippedDuplicates });
+  const batch = importDealBatch(doc, inputs, writer, knownCrmIds(doc));
+  if (!batch.ok) return batch;
+  return ok({ added: batch.value.ids.length, skippedDuplicates: batch.value.skippedDuplicates });
 }
 
 /**
