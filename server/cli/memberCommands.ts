@@ -8,6 +8,7 @@ import { isValidId } from '@shared/domain/ids';
 import { ROLES } from '@shared/domain/settings';
 import { fail, ok, type Result } from '@shared/result';
 import { FileMemberStore } from '../auth/FileMemberStore';
+import { lastStorytellerRefusal } from '../auth/keepStoryteller';
 import { loadSecret } from '../auth/loadSecret';
 import { MemberStore } from '../auth/MemberStore';
 import type { Members } from '../auth/Members';
@@ -86,6 +87,8 @@ export function revoke(values: Values): Result<string[]> {
     if (id === undefined) return fail<string[]>('invalid-input', 'revoke: give --member ID or --token TOKEN');
     const member = members.get(id);
     if (member === null) return fail<string[]>('not-found', `revoke: no member ${id}`);
+    const lastStoryteller = lastStorytellerRefusal(members, member, { revoke: true });
+    if (lastStoryteller !== null) return fail<string[]>('denied', `revoke: ${lastStoryteller}`);
     if (!members.revoke(id, now())) return ok([`[members] ${id} (${member.name}) was already revoked`]);
     return ok([`[members] revoked ${id} (${member.name}, ${member.role} in ${member.workspace})`]);
   });
@@ -104,6 +107,8 @@ export function changeRole(values: Values): Result<string[]> {
     if (member === null) return fail<string[]>('not-found', `role: no member ${id}`);
     if (member.revokedAt !== null) return fail<string[]>('denied', `role: ${id} (${member.name}) was revoked`);
     if (member.role === role.data) return ok([`[members] ${id} (${member.name}) already is ${role.data}`]);
+    const lastStoryteller = lastStorytellerRefusal(members, member, { role: role.data });
+    if (lastStoryteller !== null) return fail<string[]>('denied', `role: ${lastStoryteller}`);
     members.setRole(id, role.data);
     return ok([`[members] ${id} (${member.name}) is now ${role.data} (was ${member.role}) in ${member.workspace}`]);
   });

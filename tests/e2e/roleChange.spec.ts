@@ -40,6 +40,8 @@ test('a role change reaches people who have the playbook open within 5 s', async
   await rep.keyboard.type(' — promoted');
   await expect(maya.getByTestId('editor').locator('.narrative-title').nth(1)).toContainText('— promoted');
 
+  // Maya is not the last storyteller (the server refuses to demote that one): Priya owns the workspace too.
+  server.invite('acme', 'Priya', 'storyteller');
   server.setRole(mayaToken, 'viewer');
   await expect(maya.getByTestId('editor')).toHaveAttribute('contenteditable', 'false', { timeout: 5_000 });
   await expect(maya.getByTestId('read-only')).toContainText('viewer');

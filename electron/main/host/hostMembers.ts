@@ -5,6 +5,7 @@
  */
 import type { HostMember, HostRoleChange } from '@shared/ipc/contract';
 import { fail, ok, type Result } from '@shared/result';
+import { lastStorytellerRefusal } from '../../../server/auth/keepStoryteller';
 import type { Member, Members } from '../../../server/auth/Members';
 
 /** A member with the number of their devices connected now. */
@@ -32,6 +33,8 @@ export function setHostMemberRole(
   const member = members.get(change.memberId);
   if (member === null) return fail('not-found', 'That member is no longer on this server.');
   if (member.revokedAt !== null) return fail('denied', `${member.name} was revoked; invite them again instead.`);
+  const lastStoryteller = lastStorytellerRefusal(members, member, { role: change.role });
+  if (lastStoryteller !== null) return fail('denied', lastStoryteller);
   if (member.role !== change.role && !members.setRole(member.id, change.role)) {
     return fail('denied', `${member.name} was revoked meanwhile; invite them again instead.`);
   }
@@ -48,6 +51,8 @@ export function revokeHostMember(
 ): Result<HostMember> {
   const member = members.get(memberId);
   if (member === null) return fail('not-found', 'That member is no longer on this server.');
+  const lastStoryteller = lastStorytellerRefusal(members, member, { revoke: true });
+  if (lastStoryteller !== null) return fail('denied', lastStoryteller);
   if (!members.revoke(memberId, nowSeconds)) return fail('denied', `${member.name} was already revoked.`);
   console.log(`[host] revoked ${member.id}`);
   return ok(toHostMember({ ...member, revokedAt: nowSeconds }, devices));

@@ -25,6 +25,8 @@ beforeAll(async () => {
   buildServerOnce();
   const data = tempDataDir();
   reader = invite(data, 'acme', 'Audit', 'viewer');
+  // The workspace keeps a storyteller of its own, so the storytellers these tests demote are never the last.
+  invite(data, 'acme', 'Owner', 'storyteller');
   server = await startServer(data);
 }, 60_000);
 
