@@ -26,8 +26,6 @@ import { LOCAL_LOAD_ORIGIN } from './LocalPersistence';
 import { countUnconfirmed, retryDelayMs } from './pendingChanges';
 import { sendOnlyOwnWrites } from './sendOnlyOwnWrites';
 
-export { countUnconfirmed } from './pendingChanges';
-
 /** Connection state shown to the user. */
 export type LinkStatus = 'offline' | 'connecting' | 'live';
 

@@ -5,12 +5,11 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { VersionMeta } from '@shared/collab/versions';
-import type { Role } from '@shared/domain/settings';
+import { mayDo } from '@shared/domain/permissions';
 import { useApp, useWorkspace } from '../shell/AppContext';
 import { useLinkState } from '../sync';
 import { VersionLibrary } from './VersionLibrary';
 import type { VersionsSession } from './VersionsSession';
-import { may } from '@shared/domain/permissions';
 
 /** What the playbook view needs of its versions. */
 export interface PlaybookVersionsState {
@@ -20,11 +19,6 @@ export interface PlaybookVersionsState {
 }
 
 const NO_VERSIONS: VersionMeta[] = [];
-
-/** True for the roles that write versions (the server enforces the same table). */
-export function roleWritesVersions(role: Role): boolean {
-  return may(role, 'versions.save');
-}
 
 /** Opens the versions of `playbookId`. */
 export function usePlaybookVersions(playbookId: string): PlaybookVersionsState {
@@ -54,6 +48,6 @@ export function usePlaybookVersions(playbookId: string): PlaybookVersionsState {
     return library.observe(setVersions);
   }, [library]);
 
-  const canWrite = library !== null && (link?.session ? link.session.canWrite : roleWritesVersions(settings.role));
+  const canWrite = library !== null && mayDo('versions.save', settings.role, link?.session);
   return { library, versions, canWrite };
 }
