@@ -14,6 +14,7 @@ import type { DocStorage } from '../storage/DocStorage';
 import { openServerStores } from '../storage/openServerStores';
 import type { ServerStores, StoreKind } from '../storage/ServerStores';
 import { ConnectedMembers } from '../sync/ConnectedMembers';
+import { guardDocumentUpdate, type UpdateGuard } from '../sync/UpdateGuard';
 import { Connection, type ConnectionLimits } from '../sync/Connection';
 import { DocRegistry } from '../sync/DocRegistry';
 import { Metrics } from './Metrics';
@@ -52,6 +53,8 @@ export interface SyncServerOptions {
   /** Which stores to open when `stores` is not given; default 'auto' (see openServerStores). */
   storeKind?: StoreKind | 'auto';
   broadcaster?: Broadcaster;
+  /** Content rules for writers' updates; default Duet's (authorship in notes documents). */
+  guardUpdate?: UpdateGuard;
 }
 
 /** A running server. */
@@ -161,7 +164,8 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   const accept = (ws: WebSocket, session: Session): void => {
     alive.add(ws);
     ws.on('pong', () => alive.add(ws));
-    const connection = new Connection(ws, session, { registry, metrics, limits });
+    const guardUpdate = options.guardUpdate ?? guardDocumentUpdate;
+    const connection = new Connection(ws, session, { registry, metrics, limits, guardUpdate });
     connections.add(connection);
     ws.on('close', () => connections.remove(connection));
   };

@@ -14,6 +14,7 @@ import type { DocRegistry } from './DocRegistry';
 import type { Peer } from './Peer';
 import type { SharedDoc } from './SharedDoc';
 import { TokenBucket } from './TokenBucket';
+import type { UpdateGuard } from './UpdateGuard';
 
 /** Per-connection limits. */
 export interface ConnectionLimits {
@@ -34,6 +35,8 @@ export interface ConnectionDeps {
   registry: DocRegistry;
   metrics: Metrics;
   limits: ConnectionLimits;
+  /** Content rules checked before a writer's update is applied (e.g. authorship in notes). */
+  guardUpdate: UpdateGuard;
 }
 
 /** Server side of one client connection. */
@@ -141,6 +144,8 @@ export class Connection implements Peer {
         if (frame.kind === 'sync-step-2') this.initialSyncDone = true;
         // Dropped, not fatal: a reader's provider answers our step 1 with its (ignored) local state.
         if (!this.session.canWrite) return this.deps.metrics.reject('read-only');
+        const guarded = this.deps.guardUpdate(shared.name, shared.doc, frame.update, this.identity);
+        if (!guarded.ok) return this.refuse('not-yours', CLOSE_MALFORMED, guarded.error.message);
         const applied = shared.applyUpdate(this, frame.update);
         if (!applied.ok) this.refuse('invalid-update', CLOSE_MALFORMED, applied.error.message);
         return;

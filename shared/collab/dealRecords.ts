@@ -83,10 +83,13 @@ export function idOfFieldKey(key: string): string {
 /** Validates raw fields into an entry; null when they do not pass (e.g. written by hostile code). */
 function toEntry(id: string, raw: Readonly<Record<string, unknown>>): DealEntry | null {
   const input = checkDealInput(raw);
-  const { author, createdAt, updatedAt } = raw;
+  const { author, authorId, createdAt, updatedAt } = raw;
   if (input === null || typeof author !== 'string' || typeof createdAt !== 'number' || typeof updatedAt !== 'number')
     return null;
-  return { id, ...input, author, createdAt, updatedAt };
+  const entry: DealEntry = { id, ...input, author, createdAt, updatedAt };
+  // An author id that is not an id is not one the server accepted: the deal counts as unowned.
+  if (isValidId(authorId)) entry.authorId = authorId;
+  return entry;
 }
 
 function legacyRaw(map: Y.Map<unknown>): Record<string, unknown> {
@@ -124,6 +127,7 @@ function recordRaw(stored: unknown): Record<string, unknown> | null {
   const source = record as Record<string, unknown>;
   for (const field of EDITABLE_FIELDS) if (Object.hasOwn(source, field)) raw[field] = source[field];
   raw.author = Object.hasOwn(source, 'author') ? source.author : undefined;
+  raw.authorId = Object.hasOwn(source, 'authorId') ? source.authorId : undefined;
   raw.createdAt = Object.hasOwn(source, 'createdAt') ? source.createdAt : undefined;
   return raw;
 }
@@ -258,11 +262,20 @@ export function readLegacyHistory(doc: Y.Doc, id: string): DealEdit[] {
   return (history.toArray() as unknown[]).filter(isDealEdit);
 }
 
-/** The input fields of an entry, for writing a new layout-2 record. */
-export function recordOf(input: DealInput, author: string, now: number): Record<string, unknown> {
+/**
+ * The input fields of an entry, for writing a new layout-2 record. `authorId` is the writer's member id
+ * when a sync server vouches for them (the server refuses a new deal that names anyone else).
+ */
+export function recordOf(
+  input: DealInput,
+  author: string,
+  now: number,
+  authorId?: string | null,
+): Record<string, unknown> {
   const record: Record<string, unknown> = {};
   for (const field of DEAL_INPUT_FIELDS) record[field] = input[field];
   record.author = author;
+  if (authorId) record.authorId = authorId;
   record.createdAt = now;
   record.updatedAt = now;
   return record;

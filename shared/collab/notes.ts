@@ -8,7 +8,9 @@
  *
  * Deals reference narratives by their stable narrative id, never by title or position, so a deal follows its
  * narratives through renames, moves and edits. The server enforces write access per document (sales and up
- * may write notes); "only the author edits an entry" is enforced here and in the UI, not by the server.
+ * may write notes) and authorship per deal and anchored note: each carries its author's member id, and the
+ * server refuses an update that changes or deletes one another member wrote (storytellers moderate; see
+ * server/sync/guardNotesUpdate.ts). The same rule decides here what the app offers (`canEditDeal`).
  *
  * Everything read from the document is validated again: a peer may run other code, so an entry that does not
  * pass the schema is skipped rather than trusted. Ids and keys live in Maps and arrays, never as keys of
@@ -50,10 +52,37 @@ const ANCHORS = 'anchors';
 
 export { dealEntriesMap, legacyDealsMap, migrateLegacyDeals } from './dealRecords';
 
-/** Who is writing, and when (epoch ms); passed in so tests and imports control both. */
-export interface Writer {
+/** Who is acting on the deal log: what decides whose deals they may change. */
+export interface DealActor {
+  /** Display name, written into new deals and history records. */
   author: string;
+  /** Member id the sync server vouches for; null or absent in a workspace no server knows yet. */
+  authorId?: string | null;
+  /** True for a storyteller: may change and delete what others wrote (the server agrees). */
+  moderator?: boolean;
+}
+
+/** Who is writing, and when (epoch ms); passed in so tests and imports control both. */
+export interface Writer extends DealActor {
   now: number;
+}
+
+/**
+ * True when `actor` may change or delete `deal` — the server's rule: a moderator always; with a member id,
+ * only deals carrying that id; in a workspace no server vouches for, deals of the same name without an id.
+ */
+export function canEditDeal(deal: Pick<DealEntry, 'author' | 'authorId'>, actor: DealActor): boolean {
+  if (actor.moderator) return true;
+  if (actor.authorId) return deal.authorId === actor.authorId;
+  return deal.authorId === undefined && deal.author === actor.author && actor.author !== '';
+}
+
+/**
+ * Layout-1 deals carry no author id, so moving them is moderation: only a moderator, or a writer no server
+ * vouches for, migrates (the server would refuse anyone else's migration, and their other changes with it).
+ */
+function migrateIfAllowed(doc: Y.Doc, writer: DealActor): void {
+  if (writer.moderator || !writer.authorId) migrateLegacyDeals(doc);
 }
 
 /** The anchored notes map of a notes document. */
@@ -220,8 +249,8 @@ export function addDeal(doc: Y.Doc, input: unknown, writer: Writer, id: string =
   if (!isValidId(id) || dealEntriesMap(doc).has(id) || legacyDealsMap(doc).has(id))
     return fail('invalid-input', 'That deal id is taken.');
   doc.transact(() => {
-    migrateLegacyDeals(doc);
-    dealEntriesMap(doc).set(id, toStored(recordOf(valid.value, writer.author, writer.now)));
+    migrateIfAllowed(doc, writer);
+    dealEntriesMap(doc).set(id, toStored(recordOf(valid.value, writer.author, writer.now, writer.authorId)));
   });
   return ok(readDeal(doc, id)!);
 }
@@ -244,7 +273,7 @@ export function updateDeal(
 ): Result<DealFieldChange[]> {
   const current = readDeal(doc, id);
   if (current === null) return fail('not-found', 'That deal no longer exists.');
-  if (current.author !== writer.author) return fail('denied', `Only ${current.author} can edit this deal.`);
+  if (!canEditDeal(current, writer)) return fail('denied', `Only ${current.author} can edit this deal.`);
   const merged: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const field of DEAL_INPUT_FIELDS) merged[field] = field in patch ? patch[field] : current[field];
   const valid = validateDealInput(merged);
@@ -257,7 +286,7 @@ export function updateDeal(
   }
   if (changes.length === 0) return ok([]);
   doc.transact(() => {
-    migrateLegacyDeals(doc);
+    migrateIfAllowed(doc, writer);
     const fields = dealFieldsMap(doc);
     for (const change of changes) fields.set(fieldKey(id, change.field), valid.value[change.field]);
     fields.set(fieldKey(id, 'updatedAt'), writer.now);
@@ -271,9 +300,9 @@ export function updateDeal(
 export function removeDeal(doc: Y.Doc, id: string, writer: Writer): Result<DealEntry> {
   const current = readDeal(doc, id);
   if (current === null) return fail('not-found', 'That deal no longer exists.');
-  if (current.author !== writer.author) return fail('denied', `Only ${current.author} can delete this deal.`);
+  if (!canEditDeal(current, writer)) return fail('denied', `Only ${current.author} can delete this deal.`);
   doc.transact(() => {
-    migrateLegacyDeals(doc);
+    migrateIfAllowed(doc, writer);
     dealEntriesMap(doc).delete(id);
     const fields = dealFieldsMap(doc);
     for (const field of EDITABLE_FIELDS) fields.delete(fieldKey(id, field));
@@ -324,7 +353,7 @@ export function importDealBatch(
   const ids: string[] = [];
   let skippedDuplicates = 0;
   doc.transact(() => {
-    migrateLegacyDeals(doc);
+    migrateIfAllowed(doc, writer);
     const entries = dealEntriesMap(doc);
     for (const input of valid) {
       if (input.crmId !== '' && known.has(input.crmId)) {
@@ -333,7 +362,7 @@ export function importDealBatch(
       }
       if (input.crmId !== '') known.add(input.crmId);
       const id = newId('d');
-      entries.set(id, toStored(recordOf(input, writer.author, writer.now)));
+      entries.set(id, toStored(recordOf(input, writer.author, writer.now, writer.authorId)));
       ids.push(id);
     }
   });
@@ -345,11 +374,6 @@ export function knownCrmIds(doc: Y.Doc): Set<string> {
   const ids = new Set<string>();
   for (const deal of readAllDealRecords(doc)) if (deal.crmId !== '') ids.add(deal.crmId);
   return ids;
-}
-
-/** True when `author` may edit the deal. */
-export function canEditDeal(deal: Pick<DealEntry, 'author'>, author: string): boolean {
-  return deal.author === author && author !== '';
 }
 
 /** Adds an anchored note; fails when it is not valid. */

@@ -26,6 +26,11 @@ export const anchoredNoteSchema = z.object({
   selector: textQuoteSchema,
   note: z.string().trim().min(1).max(5000),
   author: z.string().min(1).max(80),
+  /** The author's member id when a sync server vouches for them (it refuses notes naming anyone else). */
+  authorId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/)
+    .optional(),
   createdAt: z.number().finite(),
 });
 export type AnchoredNote = z.infer<typeof anchoredNoteSchema>;

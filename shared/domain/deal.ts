@@ -135,7 +135,14 @@ export type DealInput = z.infer<typeof dealInputSchema>;
 /** A stored deal: the input plus who wrote it and when (epoch ms). */
 export interface DealEntry extends DealInput {
   id: string;
+  /** The author's display name, as they wrote it (shown; never trusted for access). */
   author: string;
+  /**
+   * The author's member id on the workspace's sync server — what the server checks before it accepts a
+   * change to this deal. Absent on deals logged before a server vouched for anyone (a local workspace, or
+   * older deals): only a storyteller may change those once the workspace syncs.
+   */
+  authorId?: string;
   createdAt: number;
   updatedAt: number;
 }

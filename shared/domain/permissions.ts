@@ -33,6 +33,18 @@ export const ACTIONS = {
   'versions.save': 'versions',
 } as const satisfies Record<string, DocKind>;
 
+/**
+ * Who may change or delete deals and anchored notes that another member wrote (moderation). Everyone else
+ * changes only their own: the server checks the author's member id of every deal and note an update
+ * touches (server/sync/guardNotesUpdate.ts) and refuses the update otherwise.
+ */
+export const MODERATORS: readonly Role[] = ['storyteller'];
+
+/** True when `role` may change what other members wrote in the notes document. */
+export function mayModerate(role: Role): boolean {
+  return MODERATORS.includes(role);
+}
+
 /** What a person can do that the server checks. */
 export type Action = keyof typeof ACTIONS;
 

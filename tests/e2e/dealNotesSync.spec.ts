@@ -55,3 +55,32 @@ test('a viewer reads the review but gets no way to log deals', async ({ browser 
   await expect(viewer.getByTestId('log-deal')).toHaveCount(0);
   await expect(viewer.getByRole('button', { name: '+ Log deal' })).toHaveCount(0);
 });
+
+test('a deal is edited by the member who logged it — not by another member of the same name — and the storyteller moderates', async ({
+  browser,
+}) => {
+  // A second salesperson, also called Rep: names are display only, the member id decides.
+  const namesake = await joinAs(browser, server, 'Rep', server.invite('acme', 'Rep', 'sales'));
+  await namesake.getByRole('button', { name: 'Launch story', exact: true }).click();
+  await namesake.getByTestId('log-deal').first().click();
+  await namesake.getByTestId('deal-account').fill('Namesake Freight');
+  await namesake.getByTestId('deal-account').press('Enter');
+  await expect(namesake.getByTestId('quick-deal-form')).toBeHidden();
+  await namesake.getByTestId('review-toggle').click();
+  const theirs = namesake.getByTestId('deal-card').filter({ hasText: 'Offline Outfitters' });
+  await expect(theirs).toBeVisible({ timeout: 20_000 });
+  await expect(theirs.getByRole('button', { name: 'Edit' })).toHaveCount(0);
+  const mine = namesake.getByTestId('deal-card').filter({ hasText: 'Namesake Freight' });
+  await expect(mine.getByRole('button', { name: 'Edit' })).toBeVisible();
+
+  // The storyteller may change what anyone wrote (the server lets storytellers moderate).
+  const maya = await joinAs(browser, server, 'Maya', server.invite('acme', 'Maya', 'storyteller'));
+  await maya.getByRole('button', { name: 'Launch story', exact: true }).click();
+  await maya.getByTestId('review-toggle').click();
+  const card = maya.getByTestId('deal-card').filter({ hasText: 'Namesake Freight' });
+  await card.getByRole('button', { name: 'Edit' }).click({ timeout: 20_000 });
+  await maya.getByTestId('deal-note').fill('Moderated: the amount is confidential.');
+  await maya.getByTestId('deal-account').press('Enter');
+  await expect(mine).toContainText('Moderated: the amount is confidential.', { timeout: 20_000 });
+  await expect(mine).toContainText('by Rep');
+});

@@ -80,6 +80,7 @@ export function compactDeal(d: DealEntry): DealEntry {
     note: d.note,
     perspective: d.perspective,
     author: d.author,
+    ...(d.authorId === undefined ? {} : { authorId: d.authorId }),
     createdAt: d.createdAt,
     updatedAt: d.updatedAt,
   };

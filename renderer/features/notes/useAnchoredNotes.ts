@@ -4,7 +4,7 @@
  * by the editor; here it is only stored — in the notes document, never in the playbook.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { addAnchoredNote, observeAnchoredNotes, readAnchoredNotes } from '@shared/collab/notes';
+import { addAnchoredNote, observeAnchoredNotes, readAnchoredNotes, type DealActor } from '@shared/collab/notes';
 import type { AnchoredNote } from '@shared/collab/textQuote';
 import type { AnchoredNotesPluginProps } from '../../editor/plugins/AnchoredNotesPlugin';
 import type { NoteAnchor } from '../../editor/plugins/anchorDom';
@@ -25,7 +25,11 @@ export interface AnchoredNotesState {
 }
 
 /** Every anchored note of the notes document, re-rendering on each change (local or from the server). */
-export function useAnchoredNotes(session: NotesSession | null, author: string, canWrite: boolean): AnchoredNotesState {
+export function useAnchoredNotes(
+  session: NotesSession | null,
+  actor: DealActor,
+  canWrite: boolean,
+): AnchoredNotesState {
   const [list, setList] = useState<StoredAnchoredNote[]>([]);
   const [pending, setPending] = useState<NoteAnchor | null>(null);
   useEffect(() => {
@@ -39,7 +43,9 @@ export function useAnchoredNotes(session: NotesSession | null, author: string, c
   const cancel = useCallback(() => setPending(null), []);
   const save = (note: string): { ok: true } | { ok: false; message: string } => {
     if (session === null || pending === null) return { ok: false, message: 'The notes are not open yet.' };
-    const result = addAnchoredNote(session.doc, { ...pending, note, author, createdAt: Date.now() });
+    const { author, authorId } = actor;
+    const stamp = authorId ? { author, authorId } : { author };
+    const result = addAnchoredNote(session.doc, { ...pending, note, ...stamp, createdAt: Date.now() });
     if (!result.ok) return { ok: false, message: result.error.message };
     setPending(null);
     return { ok: true };

@@ -6,7 +6,8 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import * as Y from 'yjs';
-import { addDeal, readDealHistory, updateDeal } from '@shared/collab/notes';
+import { addDeal, readDealHistory, updateDeal, type DealActor } from '@shared/collab/notes';
+import { mayModerate } from '@shared/domain/permissions';
 import type { DealEntry, DealInput } from '@shared/domain/deal';
 import type { NarrativeSummary } from '@shared/domain/narrative';
 import { readPlaybookDoc } from '../../editor/headless';
@@ -37,7 +38,8 @@ export interface PlaybookNotesState {
   narrativeTexts: ReadonlyMap<string, string>;
   /** Notes anchored to the words. */
   anchored: AnchoredNotesState;
-  author: string;
+  /** Who is acting: decides which deals may be edited (the server's rule, `canEditDeal`). */
+  actor: DealActor;
   canWrite: boolean;
   reviewOpen: boolean;
   toggleReview: () => void;
@@ -103,7 +105,10 @@ export function usePlaybookNotes(
   const deals = dealLog.deals;
   const link = useLinkState(notes?.link ?? null);
   const canWrite = notes !== null && mayWriteNotes(settings.role, link);
-  const anchored = useAnchoredNotes(notes, author, canWrite);
+  const memberId = workspace.memberId;
+  const moderator = mayModerate(link?.session?.role ?? settings.role);
+  const actor = useMemo<DealActor>(() => ({ author, authorId: memberId, moderator }), [author, memberId, moderator]);
+  const anchored = useAnchoredNotes(notes, actor, canWrite);
 
   useEffect(() => {
     let cancelled = false;
@@ -168,7 +173,7 @@ export function usePlaybookNotes(
 
   const save = (input: DealInput): { ok: true } | { ok: false; message: string } => {
     if (notes === null || form === null) return { ok: false, message: 'The notes are not open yet.' };
-    const writer = { author, now: Date.now() };
+    const writer = { ...actor, now: Date.now() };
     const result = form.editing
       ? updateDeal(notes.doc, form.editing.id, input, writer)
       : addDeal(notes.doc, stampDeal ? stampDeal(input) : input, writer);
@@ -184,7 +189,7 @@ export function usePlaybookNotes(
     narratives,
     narrativeTexts,
     anchored,
-    author,
+    actor,
     canWrite,
     reviewOpen,
     toggleReview: () => setReviewOpen((open) => !open),
@@ -225,7 +230,7 @@ export function ReviewHost({
       loading={notes.notes && !notes.dealLog.complete ? notes.dealLog : null}
       anchoredNotes={notes.anchored.list}
       narrativeTexts={notes.narrativeTexts}
-      author={notes.author}
+      actor={notes.actor}
       canWrite={notes.canWrite}
       historyOf={historyOf}
       onLogDeal={(id) => notes.openForm(id)}
@@ -238,7 +243,7 @@ export function ReviewHost({
             doc={doc}
             deals={notes.deals}
             narratives={notes.narratives}
-            author={notes.author}
+            actor={notes.actor}
             canWrite={notes.canWrite}
           />
         )

@@ -9,6 +9,7 @@ import { DealCard } from './DealCard';
 import { searchDeals, useDebouncedValue, warmSearchIndex } from './dealSearch';
 import { count, plural } from './reviewFormat';
 import { VirtualList } from './VirtualList';
+import { canEditDeal, type DealActor } from '@shared/collab/notes';
 
 /** Props of DealNotes. */
 export interface DealNotesProps {
@@ -18,7 +19,7 @@ export interface DealNotesProps {
   /** With a filter on: how many deals used this narrative before filtering (else null). */
   unfilteredCount: number | null;
   /** Who is looking: their own entries can be edited. */
-  author: string;
+  actor: DealActor;
   canWrite: boolean;
   historyOf: (dealId: string) => DealEdit[];
   onEdit: (deal: DealEntry) => void;
@@ -31,7 +32,7 @@ function isNewestFirst(deals: readonly DealEntry[]): boolean {
 
 /** Notes list with search. */
 export function DealNotes(props: DealNotesProps) {
-  const { narrativeId, deals, author, canWrite, historyOf, onEdit, unfilteredCount } = props;
+  const { narrativeId, deals, actor, canWrite, historyOf, onEdit, unfilteredCount } = props;
   const [query, setQuery] = useState('');
   const settledQuery = useDebouncedValue(query);
   const mine = useMemo(() => {
@@ -43,8 +44,8 @@ export function DealNotes(props: DealNotesProps) {
   useEffect(() => warmSearchIndex(mine), [mine]);
   const shown = useMemo(() => searchDeals(mine, settledQuery), [mine, settledQuery]);
   const editOf = useCallback(
-    (deal: DealEntry) => (canWrite && deal.author === author ? onEdit : null),
-    [canWrite, author, onEdit],
+    (deal: DealEntry) => (canWrite && canEditDeal(deal, actor) ? onEdit : null),
+    [canWrite, actor, onEdit],
   );
   const empty =
     settledQuery.trim() !== ''

@@ -11,6 +11,7 @@ import { DealNotes } from './DealNotes';
 import { dealsOf, dealsPassing, periodUnitOf, seriesOf } from './reviewData';
 import { count, pct } from './reviewFormat';
 import { WinRateChart } from './WinRateChart';
+import type { DealActor } from '@shared/collab/notes';
 
 /** Props of NarrativeDetail. */
 export interface NarrativeDetailProps {
@@ -23,7 +24,7 @@ export interface NarrativeDetailProps {
   unfilteredCount: number | null;
   anchoredNotes: readonly (AnchoredNote & { id: string })[];
   narrativeTexts: ReadonlyMap<string, string>;
-  author: string;
+  actor: DealActor;
   canWrite: boolean;
   historyOf: (dealId: string) => DealEdit[];
   onLogDeal: (narrativeId: string | null) => void;
@@ -146,7 +147,7 @@ export function NarrativeDetail(props: NarrativeDetailProps) {
         narrativeId={row.narrativeId}
         deals={own}
         unfilteredCount={props.unfilteredCount}
-        author={props.author}
+        actor={props.actor}
         canWrite={canWrite}
         historyOf={props.historyOf}
         onEdit={props.onEditDeal}

@@ -29,6 +29,7 @@ import {
 } from './reviewFilter';
 import { ReviewSummary } from './ReviewSummary';
 import './review.css';
+import type { DealActor } from '@shared/collab/notes';
 
 /** Props of ReviewView. */
 export interface ReviewViewProps {
@@ -41,7 +42,7 @@ export interface ReviewViewProps {
   anchoredNotes?: readonly (AnchoredNote & { id: string })[];
   /** Each narrative's current plain text, to tell whether an anchored note's words are still there. */
   narrativeTexts?: ReadonlyMap<string, string>;
-  author: string;
+  actor: DealActor;
   canWrite: boolean;
   historyOf: (dealId: string) => DealEdit[];
   onLogDeal: (narrativeId: string | null) => void;
@@ -212,7 +213,7 @@ export function ReviewView(props: ReviewViewProps) {
                 unfilteredCount={filtering ? dealsOf(deals, selected.narrativeId).length : null}
                 anchoredNotes={props.anchoredNotes ?? NO_NOTES}
                 narrativeTexts={props.narrativeTexts ?? NO_TEXTS}
-                author={props.author}
+                actor={props.actor}
                 canWrite={props.canWrite}
                 historyOf={props.historyOf}
                 onLogDeal={props.onLogDeal}

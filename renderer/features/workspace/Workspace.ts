@@ -21,6 +21,7 @@ import {
   playbookDocName,
   versionsDocName,
 } from '@shared/collab/docNames';
+import { readInviteClaims } from '@shared/collab/inviteToken';
 import { newId } from '@shared/domain/ids';
 import type { PlaybookMeta, PlaybookTemplate } from '@shared/domain/playbook';
 import type { WorkspaceSnapshot } from '@shared/format/workspaceFile';
@@ -74,6 +75,14 @@ export class Workspace {
     const doc = new Y.Doc();
     if (loaded.value.update) Y.applyUpdate(doc, loaded.value.update, LOCAL_LOAD_ORIGIN);
     return ok(new Workspace(ref.id, ref.name, store, doc, loaded.value.entries, sync));
+  }
+
+  /**
+   * This person's member id on the workspace's sync server (read from their invite token), null for a local
+   * workspace. New deals and notes carry it; the server checks it against the token's signature.
+   */
+  get memberId(): string | null {
+    return this.sync ? (readInviteClaims(this.sync.token)?.memberId ?? null) : null;
   }
 
   /** Subscribes to the playbook list; returns the disposer. */

@@ -16,6 +16,7 @@ import {
   type RawSocket,
 } from './helpers/clients';
 import { DOC_KINDS, type DocKind } from '../../../shared/collab/docNames';
+import { readInviteClaims } from '../../../shared/collab/inviteToken';
 import { ACTIONS, canWrite, may, type Action } from '../../../shared/domain/permissions';
 import { buildServerOnce, invite, startServer, tempDataDir, type ServerProcess } from './helpers/serverProcess';
 
@@ -50,11 +51,20 @@ async function rejectedReadOnly(): Promise<number> {
   return Number(/duet_rejected_messages_total\{reason="read-only"\} (\d+)/.exec(text)?.[1] ?? 0);
 }
 
-/** A forged update: a new Yjs client writing into the shared types the app uses. */
-function forgedUpdate(label: string): Uint8Array {
+/**
+ * A forged update: a new Yjs client writing into the shared types the app uses. In a notes document the
+ * writer logs a deal in their own name — the only new content a non-storyteller may add there (the
+ * authorship rules have their own matrix in dealAuthorship.test.ts).
+ */
+function forgedUpdate(label: string, kind: DocKind, role: string): Uint8Array {
   const doc = new Y.Doc();
-  doc.getText('root').insert(0, `forged by ${label}`);
-  doc.getMap('playbooks').set(label, 'x');
+  if (kind === 'notes') {
+    const authorId = readInviteClaims(tokens[role] as string)!.memberId;
+    doc.getMap('dealEntries').set(label, JSON.stringify({ dealName: `forged by ${label}`, authorId }));
+  } else {
+    doc.getText('root').insert(0, `forged by ${label}`);
+    doc.getMap('playbooks').set(label, 'x');
+  }
   return Y.encodeStateAsUpdate(doc);
 }
 
@@ -101,9 +111,9 @@ describe('role matrix', () => {
         const stateBefore = await readStoredState(server.url, docName, tokens.viewer as string);
         const rowsBefore = storedRows(docName);
         const rejectedBefore = await rejectedReadOnly();
-        const forged = forgedUpdate(`${role}-${kind}`);
+        const forged = forgedUpdate(`${role}-${kind}`, kind, role);
         writer.send(syncFrame(2, forged)); // an update
-        writer.send(syncFrame(1, forgedUpdate(`${role}-${kind}-step2`))); // and a sync step 2
+        writer.send(syncFrame(1, forgedUpdate(`${role}-${kind}-step2`, kind, role))); // and a sync step 2
         // Frames are handled in order: once the query's answer arrives, both forgeries were handled.
         writer.send(new Uint8Array([3]));
         await waitForFrame(writer, (b) => b[0] === 1);
@@ -114,7 +124,8 @@ describe('role matrix', () => {
           expect(Buffer.from(stateAfter).equals(Buffer.from(stateBefore))).toBe(false);
           const reader = new Y.Doc();
           Y.applyUpdate(reader, stateAfter);
-          expect(reader.getText('root').toString()).toContain(`forged by ${role}-${kind}`);
+          if (kind === 'notes') expect(reader.getMap('dealEntries').has(`${role}-${kind}`)).toBe(true);
+          else expect(reader.getText('root').toString()).toContain(`forged by ${role}-${kind}`);
           await waitUntil(
             () => relayed() === 2,
             5_000,

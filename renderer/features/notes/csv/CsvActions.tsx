@@ -11,18 +11,19 @@ import { Dialog } from '../../../ui/Dialog';
 import { CSV_MAX_BYTES, decodeCsvBytes, tooLargeMessage, type DecodedCsv } from './decodeCsv';
 import { dealsToCsv } from './exportCsv';
 import { ImportDialog } from './ImportDialog';
+import type { DealActor } from '@shared/collab/notes';
 
 /** Props of CsvActions. */
 export interface CsvActionsProps {
   doc: Y.Doc;
   deals: readonly DealEntry[];
   narratives: readonly NarrativeSummary[];
-  author: string;
+  actor: DealActor;
   canWrite: boolean;
 }
 
 /** The two toolbar buttons and the import dialog. */
-export function CsvActions({ doc, deals, narratives, author, canWrite }: CsvActionsProps) {
+export function CsvActions({ doc, deals, narratives, actor, canWrite }: CsvActionsProps) {
   const fileInput = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<{ name: string; bytes: Uint8Array; decoded: DecodedCsv } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -76,9 +77,7 @@ export function CsvActions({ doc, deals, narratives, author, canWrite }: CsvActi
           {problem}
         </p>
       </Dialog>
-      {file && (
-        <ImportDialog {...file} doc={doc} narratives={narratives} author={author} onClose={() => setFile(null)} />
-      )}
+      {file && <ImportDialog {...file} doc={doc} narratives={narratives} actor={actor} onClose={() => setFile(null)} />}
     </>
   );
 }

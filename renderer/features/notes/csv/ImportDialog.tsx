@@ -14,6 +14,7 @@ import { narrativeCounts, narrativeOf, type GoodRow, type NarrativeRule, type Ov
 import { NarrativeStep } from './NarrativeStep';
 import { useImportData } from './useImportData';
 import { writeDealsInBatches, type WriteOutcome, type WriteProgress } from './writeImport';
+import type { DealActor } from '@shared/collab/notes';
 
 /** Props of ImportDialog. */
 export interface ImportDialogProps {
@@ -22,7 +23,7 @@ export interface ImportDialogProps {
   decoded: DecodedCsv;
   doc: Y.Doc;
   narratives: readonly NarrativeSummary[];
-  author: string;
+  actor: DealActor;
   onClose: () => void;
 }
 
@@ -81,7 +82,7 @@ export function ImportDialog(props: ImportDialogProps) {
     const result = await writeDealsInBatches(
       props.doc,
       inputs,
-      { author: props.author, now: Date.now() },
+      { ...props.actor, now: Date.now() },
       { known: new Set(data.known), signal: controller.signal, onProgress: setWriting },
     );
     setOutcome(result);

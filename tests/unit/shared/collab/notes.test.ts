@@ -118,8 +118,8 @@ describe('the deal log in the notes document', () => {
       },
     ]);
     expect(readDeal(doc, 'd1')!.updatedAt).toBe(5);
-    expect(canEditDeal(readDeal(doc, 'd1')!, 'Ana')).toBe(true);
-    expect(canEditDeal(readDeal(doc, 'd1')!, 'Ben')).toBe(false);
+    expect(canEditDeal(readDeal(doc, 'd1')!, { author: 'Ana' })).toBe(true);
+    expect(canEditDeal(readDeal(doc, 'd1')!, { author: 'Ben' })).toBe(false);
   });
 
   it('merges concurrent work of two replicas: new deals on both, different fields of one deal', () => {
