@@ -2,6 +2,7 @@
 // frame limit, paced below its byte rate (about 7 MB in all with the layout of shared/collab/dealRecords.ts), with nothing
 // refused — and a second client joining afterwards receives every deal.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readInviteClaims } from '../../../../../shared/collab/inviteToken';
 import { knownCrmIds, readDeals } from '../../../../../shared/collab/notes';
 import type { DealInput } from '../../../../../shared/domain/deal';
 import { DEFAULT_LIMITS } from '../../../../../server/http/startSyncServer';
@@ -67,7 +68,8 @@ describe('a large import and the sync server', () => {
     const outcome = await writeDealsInBatches(
       writer.doc,
       opportunities(COUNT),
-      { author: 'Sam', now: 1 },
+      // The app's writer: the member id of the token (the server refuses deals in anyone else's name).
+      { author: 'Sam', authorId: readInviteClaims(token)!.memberId, now: 1 },
       {
         known: knownCrmIds(writer.doc),
       },
