@@ -52,7 +52,7 @@ export function renderDeckHtml(layout: DeckLayout, mode: 'preview' | 'print'): D
     `.deck-box ul{margin:0;padding:0 0 0 ${pt(20)};list-style:disc}`,
     '.deck-logo{background-position:center;background-size:contain;background-repeat:no-repeat}',
     // Links look like links (the PPTX underlines them too); group labels over bullets are bold, unbulleted.
-    '.deck-link{text-decoration:underline}',
+    '.deck-link{text-decoration:underline;color:inherit}',
     `.deck-box li.deck-group{list-style:none;font-weight:700;margin-left:calc(-1 * ${pt(20)})}`,
   ];
   if (mode === 'print') {
@@ -73,7 +73,7 @@ export function renderDeckHtml(layout: DeckLayout, mode: 'preview' | 'print'): D
   const logos = new Map<string, string>();
   const slides = layout.slides.map((slide, s) => {
     rules.push(`.s${s}{background:${color(slide.background)}}`);
-    const boxes = slide.boxes.map((box, b) => renderBox(box, `.s${s} .b${b}`, `b${b}`, layout, rules, logos));
+    const boxes = slide.boxes.map((box, b) => renderBox(box, `.s${s} .b${b}`, `b${b}`, layout, rules, logos, mode));
     const label =
       slide.kind === 'narrative' ? `Slide ${s + 1}` : slide.kind === 'title' ? 'Title slide' : 'Closing slide';
     const section = `<section class="deck-slide s${s}" data-kind="${slide.kind}" aria-label="${label}">${boxes.join('')}</section>`;
@@ -90,6 +90,7 @@ function renderBox(
   layout: DeckLayout,
   rules: string[],
   logos: Map<string, string>,
+  mode: 'preview' | 'print',
 ): string {
   const frame = `left:${pct(box.x, layout.width)};top:${pct(box.y, layout.height)};width:${pct(box.w, layout.width)};height:${pct(box.h, layout.height)}`;
   if (box.kind === 'rect') {
@@ -112,19 +113,25 @@ function renderBox(
   );
   if (box.spaceAfter > 0)
     rules.push(`${selector} li:not(:last-child),${selector} p:not(:last-child){margin-bottom:${pt(box.spaceAfter)}}`);
-  const inner = (i: number): string => (box.rich?.[i] ? richHtml(box.rich[i]) : escapeHtml(box.paragraphs[i]!));
+  const inner = (i: number): string => (box.rich?.[i] ? richHtml(box.rich[i], mode) : escapeHtml(box.paragraphs[i]!));
   const content = box.bullets
     ? `<ul>${box.paragraphs.map((_, i) => `<li${box.rich?.[i]?.heading ? ' class="deck-group"' : ''}>${inner(i)}</li>`).join('')}</ul>`
     : box.paragraphs.map((_, i) => `<p>${inner(i)}</p>`).join('');
   return `<div class="deck-box deck-${box.role} ${className}" data-role="${box.role}">${content}</div>`;
 }
 
-/** A paragraph's runs, links marked as such (a span, not an anchor: the preview lives inside the app). */
-function richHtml(paragraph: RichParagraph): string {
+/**
+ * A paragraph's runs with their links: in print, real anchors, so the PDF's links can be clicked (Chromium
+ * writes them as link annotations); in the preview a span, since the preview lives inside the app.
+ */
+function richHtml(paragraph: RichParagraph, mode: 'preview' | 'print'): string {
   return paragraph.runs
-    .map((run) =>
-      safeUrl(run) === null ? escapeHtml(run.text) : `<span class="deck-link">${escapeHtml(run.text)}</span>`,
-    )
+    .map((run) => {
+      const url = safeUrl(run);
+      if (url === null) return escapeHtml(run.text);
+      if (mode === 'print') return `<a class="deck-link" href="${escapeHtml(url)}">${escapeHtml(run.text)}</a>`;
+      return `<span class="deck-link">${escapeHtml(run.text)}</span>`;
+    })
     .join('');
 }
 

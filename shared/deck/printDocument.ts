@@ -26,9 +26,12 @@ export interface PrintParts {
 // The renderer's markup is a handful of tags with a handful of attributes, and every text is escaped. So the
 // check is an allowlist: any other tag or attribute (script, img, on*=, src=, style=…) means a bug or a
 // hostile page, and the document is refused rather than cleaned.
-const ALLOWED_TAGS = new Set(['div', 'section', 'p', 'ul', 'li', 'span']);
+const ALLOWED_TAGS = new Set(['div', 'section', 'p', 'ul', 'li', 'span', 'a']);
 const TAG = /<(\/?)([a-z0-9]+)([^<>]*)>/gi;
 const ALLOWED_ATTRIBUTES = /^(\s+(class|data-kind|data-role|role|aria-label)="[^"<>]*")*\s*$/;
+// A link, so the PDF's links can be clicked: exactly this shape, to the web or an e-mail address only (the
+// print window never follows it — JavaScript is off and every request but data: is cancelled).
+const LINK_ATTRIBUTES = /^\s+class="deck-link"\s+href="(?:https?:\/\/|mailto:)[^"<>\s]+"\s*$/i;
 // No backslashes (CSS escapes could spell url( or @import), no markup, and url() only for checked images.
 const FORBIDDEN_CSS = /[\\<>]|@import|url\(\s*(?!"data:image\/(?:png|jpeg);base64,[A-Za-z0-9+/]+={0,2}"\))/i;
 
@@ -37,8 +40,11 @@ function markupIsSlidesOnly(html: string): boolean {
   for (const match of html.matchAll(TAG)) {
     tags++;
     const [, closing, name, attributes] = match;
-    if (!ALLOWED_TAGS.has(name!.toLowerCase())) return false;
-    if (closing ? attributes!.trim() !== '' : !ALLOWED_ATTRIBUTES.test(attributes!)) return false;
+    const tag = name!.toLowerCase();
+    if (!ALLOWED_TAGS.has(tag)) return false;
+    if (closing) {
+      if (attributes!.trim() !== '') return false;
+    } else if (!(tag === 'a' ? LINK_ATTRIBUTES : ALLOWED_ATTRIBUTES).test(attributes!)) return false;
   }
   // Every "<" must have been one of those tags: text is escaped, so a stray one is not ours.
   return (html.match(/</g)?.length ?? 0) === tags;

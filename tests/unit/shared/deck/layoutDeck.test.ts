@@ -175,6 +175,8 @@ describe('links, group labels and what the bullets leave out', () => {
     expect(preview).toContain('<li class="deck-group">Why now</li>');
     const print = renderDeckHtml(layout, 'print');
     expect(print.bodyHtml).not.toContain('left out');
+    // In print, a real anchor: the PDF's link can be clicked.
+    expect(print.bodyHtml).toContain(`<a class="deck-link" href="${URL_A.replaceAll('&', '&amp;')}">uptime report</a>`);
     expect(checkPrintParts(print).ok).toBe(true);
     expect(layout.slides[0]!.notes).toContain(`Read the uptime report (${URL_A}). It shows the cost.`);
   });
