@@ -148,36 +148,34 @@ export function guardNotesUpdate(doc: Y.Doc, update: Uint8Array, writer: NotesWr
   const { memberId } = writer;
   const { structs, ds } = Y.decodeUpdate(update);
   const index = new UpdateIndex(structs);
-  const newDealOwners = new Map<string, string | null>();
-  const placed: [Y.Item, { root: string; key: string }][] = [];
+  // Deals this update creates: they are the writer's (any other name is refused below).
+  const newDeals = new Set<string>();
+  const dealKeys: string[] = [];
   for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue; // GC and Skip carry no content
     const place = placeOf(doc, index, struct);
     if (place === null || !OWNED_ROOTS.has(place.root)) return fail('denied', 'notes: write outside deals and notes');
     if (!(struct.content instanceof Y.ContentAny) && !(struct.content instanceof Y.ContentDeleted))
       return fail('denied', 'notes: content of an unexpected type');
-    placed.push([struct, place]);
-    const content = valueOf(struct.content);
-    if (place.root === ENTRIES && content.readable) newDealOwners.set(place.key, authorIdOf(content.value));
-  }
-  const ownerOfDeal = (dealId: string): string | null | undefined => {
-    const stored = liveOwner(doc, ENTRIES, dealId);
-    return stored.live ? stored.owner : newDealOwners.get(dealId);
-  };
-  for (const [item, { root, key }] of placed) {
-    if (root === ENTRIES || root === ANCHORS) {
-      const stored = liveOwner(doc, root, key);
-      if (stored.live && stored.owner !== memberId) return fail('denied', `notes: ${root} of another member`);
-      const content = valueOf(item.content);
-      if (content.readable && authorIdOf(content.value) !== memberId)
-        return fail('denied', `notes: new ${root} not in the writer's name`);
-    } else {
-      const dealId = dealIdOf(key);
-      if (dealId === null) return fail('denied', 'notes: key names no deal');
-      const owner = ownerOfDeal(dealId);
-      // undefined: the deal is not there (deleted, or never was) — nothing anyone wrote is at stake.
-      if (owner !== undefined && owner !== memberId) return fail('denied', 'notes: deal of another member');
+    const { root, key } = place;
+    if (root !== ENTRIES && root !== ANCHORS) {
+      dealKeys.push(key); // checked once every deal this update creates is known
+      continue;
     }
+    const stored = liveOwner(doc, root, key);
+    if (stored.live && stored.owner !== memberId) return fail('denied', `notes: ${root} of another member`);
+    const content = valueOf(struct.content);
+    if (!content.readable) continue; // deleted content: written and removed again before it was sent
+    if (authorIdOf(content.value) !== memberId) return fail('denied', `notes: new ${root} not in the writer's name`);
+    if (root === ENTRIES) newDeals.add(key);
+  }
+  for (const key of dealKeys) {
+    const dealId = dealIdOf(key);
+    if (dealId === null) return fail('denied', 'notes: key names no deal');
+    const stored = liveOwner(doc, ENTRIES, dealId);
+    // Not live and not created here: deleted, or never was — nothing anyone wrote is at stake.
+    const owner = stored.live ? stored.owner : newDeals.has(dealId) ? memberId : undefined;
+    if (owner !== undefined && owner !== memberId) return fail('denied', 'notes: deal of another member');
   }
   return checkDeletions(doc, ds, memberId);
 }
