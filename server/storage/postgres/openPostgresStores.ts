@@ -40,6 +40,11 @@ export async function openPostgresStores(options: PostgresOptions): Promise<Serv
   });
   // An idle pooled connection that the server drops (restart, failover) errors here; the pool replaces it.
   pool.on('error', (error) => console.warn(`[storage] PostgreSQL connection lost: ${error.message}`));
+  // A connection cut while checked out (a transaction under way when the database stops) errors on the
+  // client itself; unheard, that error would end the process. The query in flight fails on its own.
+  pool.on('connect', (client) =>
+    client.on('error', (error) => console.warn(`[storage] PostgreSQL connection lost mid-query: ${error.message}`)),
+  );
   try {
     await migratePostgres(pool);
   } catch (error) {
