@@ -102,11 +102,19 @@ async function serve(values: Values) {
   process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
+/**
+ * Parses a command line the way `runCli` does: strictly (an unknown option throws), so deployment files can
+ * be checked against it (tests/unit/server/deployFiles.test.ts).
+ */
+export function parseCommandLine(args: string[]): { command: string; values: Values } {
+  const { values, positionals } = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
+  if (positionals.length > 1) throw new Error(`unexpected argument ${positionals[1]}`);
+  return { command: positionals[0] ?? 'serve', values };
+}
+
 /** Runs one command line (`process.argv.slice(2)`); `serve` resolves once listening and runs until a signal. */
 export async function runCli(args: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({ args, options: OPTIONS, allowPositionals: true });
-  const command = positionals[0] ?? 'serve';
-  if (positionals.length > 1) throw new Error(`unexpected argument ${positionals[1]}`);
+  const { command, values } = parseCommandLine(args);
   if (command === 'serve') return serve(values);
   if (command === 'invite') return print(await invite(values));
   if (command === 'revoke') return print(await revoke(values));
