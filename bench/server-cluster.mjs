@@ -21,7 +21,9 @@ import * as Y from 'yjs';
 import { buildSyncServer } from './lib/syncServer.mjs';
 import { freePort, startPostgres, startRedis } from './lib/services.mjs';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '5' } } });
+const { values } = parseArgs({
+  options: { seconds: { type: 'string', default: '5' }, only: { type: 'string' } },
+});
 const SECONDS = Number(values.seconds);
 const root = resolve(import.meta.dirname, '..');
 const CLI = join(root, 'out', 'server', 'cli.mjs');
@@ -263,7 +265,9 @@ const targets = [
 ];
 const results = {};
 try {
-  for (const [key, start] of targets) {
+  for (const [key, start] of targets.filter(
+    ([key]) => values.only === undefined || values.only.split(',').includes(key),
+  )) {
     const server = await start();
     try {
       results[key] = { name: server.name, relay: await relayLatency(server), stored: await throughput(server) };
@@ -299,19 +303,21 @@ const check = (label, value, limit, lowerIsBetter = true) =>
   console.log(
     `${(lowerIsBetter ? value <= limit : value >= limit) ? 'ok  ' : 'MISS'} ${label}: ${f(value)} (target ${lowerIsBetter ? '≤' : '≥'} ${f(limit)})`,
   );
-check('Duet SQLite p99 / reference p99', duetSqlite.relay.p99 / reference.relay.p99, 1.1);
-check('Duet PostgreSQL p99 / reference p99', duetPostgres.relay.p99 / reference.relay.p99, 1.1);
-check(
-  'Duet SQLite updates/s / reference updates/s',
-  duetSqlite.stored.perSecond / reference.stored.perSecond,
-  0.8,
-  false,
-);
-check(
-  'Duet PostgreSQL updates/s / reference updates/s',
-  duetPostgres.stored.perSecond / reference.stored.perSecond,
-  0.8,
-  false,
-);
-check('Duet cross-node p99 / Hocuspocus cross-node p99', duetCluster.relay.p99 / hocuspocusCluster.relay.p99, 1.2);
+if (reference && duetSqlite && duetPostgres && duetCluster && hocuspocusCluster) {
+  check('Duet SQLite p99 / reference p99', duetSqlite.relay.p99 / reference.relay.p99, 1.1);
+  check('Duet PostgreSQL p99 / reference p99', duetPostgres.relay.p99 / reference.relay.p99, 1.1);
+  check(
+    'Duet SQLite updates/s / reference updates/s',
+    duetSqlite.stored.perSecond / reference.stored.perSecond,
+    0.8,
+    false,
+  );
+  check(
+    'Duet PostgreSQL updates/s / reference updates/s',
+    duetPostgres.stored.perSecond / reference.stored.perSecond,
+    0.8,
+    false,
+  );
+  check('Duet cross-node p99 / Hocuspocus cross-node p99', duetCluster.relay.p99 / hocuspocusCluster.relay.p99, 1.2);
+}
 process.exit(0);

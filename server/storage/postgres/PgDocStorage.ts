@@ -43,6 +43,7 @@ export class PgDocStorage implements DocStorage {
 
   async compact(docName: string): Promise<CompactionReport> {
     const client = await this.pool.connect();
+    let failure: Error | undefined;
     try {
       await client.query('BEGIN');
       // Locks the counter row: no node appends to this document until the merge is committed.
@@ -66,10 +67,12 @@ export class PgDocStorage implements DocStorage {
       await client.query('COMMIT');
       return { rowsBefore: rows.length, rowsAfter: 1 };
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
+      // A failed ROLLBACK means the connection is gone: release(error) below discards it instead of pooling it.
+      await client.query('ROLLBACK').catch(() => undefined);
+      failure = error as Error;
       throw error;
     } finally {
-      client.release();
+      client.release(failure);
     }
   }
 

@@ -36,6 +36,7 @@ const STEPS: readonly string[] = [
 /** Brings the database to `SCHEMA_VERSION`; safe to run from several nodes at once. */
 export async function migratePostgres(pool: Pool): Promise<void> {
   const client = await pool.connect();
+  let failure: Error | undefined;
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
@@ -52,9 +53,11 @@ export async function migratePostgres(pool: Pool): Promise<void> {
     else await client.query('UPDATE duet_schema SET version = $1', [SCHEMA_VERSION]);
     await client.query('COMMIT');
   } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
+    // A failed ROLLBACK means the connection is gone: release(error) below discards it instead of pooling it.
+    await client.query('ROLLBACK').catch(() => undefined);
+    failure = error as Error;
     throw error;
   } finally {
-    client.release();
+    client.release(failure);
   }
 }

@@ -13,7 +13,7 @@ import { PgDocStorage } from './PgDocStorage';
 export interface PostgresOptions {
   /** `postgres://USER[:PASSWORD]@HOST:PORT/DB` */
   databaseUrl: string;
-  /** Connections in the pool; default 10. */
+  /** Connections in the pool; default 20. */
   poolSize?: number;
 }
 
@@ -32,8 +32,10 @@ export function describeDatabaseUrl(databaseUrl: string): string {
 export async function openPostgresStores(options: PostgresOptions): Promise<ServerStores> {
   const pool = new pg.Pool({
     connectionString: options.databaseUrl,
-    max: options.poolSize ?? 10,
-    connectionTimeoutMillis: 3_000,
+    max: options.poolSize ?? 20,
+    // Also how long a query may wait for a free connection: under a burst (many documents compacting at
+    // once) a short wait would fail documents that are merely busy. A database that is down refuses at once.
+    connectionTimeoutMillis: 15_000,
     idleTimeoutMillis: 30_000,
     // A database that hangs (rather than refusing) must not hold an append, hence an acknowledgement, forever.
     query_timeout: 15_000,
