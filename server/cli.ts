@@ -1,10 +1,13 @@
 /**
  * Command line of the sync server (docs/SYNC-PROTOCOL.md shows every form):
  *   serve (default)  --port 4455 --data ./duet-data [--host 0.0.0.0] [--web DIR] [--allow-origin O]...
+ *   serve, a cluster node  --port 4455 --database-url postgres://USER@HOST:PORT/DB --redis redis://HOST:PORT
+ *                    (or DUET_DATABASE_URL / DUET_REDIS_URL; no --data: everything lives in PostgreSQL)
  *   invite           --data D --workspace W --name N --role R [--expires-in-days N]   (token on the last line)
  *   revoke           --data D (--member ID | --token T)
  *   role             --data D --member ID --role R   (open connections reconnect with the new role)
  *   members          --data D [--workspace W]
+ *   (invite, revoke, role and members take --database-url URL instead of --data to act on a cluster)
  *
  * Entry point of out/server/cli.mjs. node:sqlite prints an ExperimentalWarning when loaded, which would land
  * after `invite`'s token and break "the token is the last line"; so the filter goes in first and everything

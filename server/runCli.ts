@@ -5,6 +5,8 @@ import { parseArgs } from 'node:util';
 import type { Result } from '@shared/result';
 import { changeRole, invite, listMembers, revoke } from './cli/memberCommands';
 import { startSyncServer } from './http/startSyncServer';
+import type { Broadcaster } from './storage/Broadcaster';
+import type { ServerStores } from './storage/ServerStores';
 
 const OPTIONS = {
   port: { type: 'string' },
@@ -15,6 +17,8 @@ const OPTIONS = {
   'max-connections': { type: 'string' },
   fsync: { type: 'boolean' },
   storage: { type: 'string' },
+  'database-url': { type: 'string' },
+  redis: { type: 'string' },
   workspace: { type: 'string' },
   name: { type: 'string' },
   role: { type: 'string' },
@@ -44,10 +48,31 @@ function storeKind(value: string | undefined): 'sqlite' | 'files' | 'auto' {
   throw new Error('--storage must be sqlite, files or auto');
 }
 
-async function serve(
-  values: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'],
-) {
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+/** A cluster node's shared stores and fan-out, from the flags or DUET_DATABASE_URL / DUET_REDIS_URL. */
+async function openCluster(values: Values): Promise<{ stores?: ServerStores; broadcaster?: Broadcaster }> {
+  const databaseUrl = values['database-url'] ?? (process.env.DUET_DATABASE_URL || undefined);
+  const redisUrl = values.redis ?? (process.env.DUET_REDIS_URL || undefined);
+  if (databaseUrl === undefined) {
+    if (redisUrl !== undefined) throw new Error('--redis needs --database-url: the nodes of a cluster share one store');
+    return {};
+  }
+  if (values.storage !== undefined || values.data !== undefined) {
+    throw new Error('--database-url keeps everything in PostgreSQL: leave out --data and --storage');
+  }
+  // Loaded only here, so a single-node server never loads pg or ioredis.
+  const { openPostgresStores } = await import('./storage/postgres/openPostgresStores');
+  const stores = await openPostgresStores({ databaseUrl });
+  if (redisUrl === undefined) return { stores };
+  const { RedisBroadcaster } = await import('./storage/RedisBroadcaster');
+  return { stores, broadcaster: new RedisBroadcaster(redisUrl) };
+}
+
+async function serve(values: Values) {
+  const cluster = await openCluster(values);
   const server = await startSyncServer({
+    ...cluster,
     dataDir: values.data ?? './duet-data',
     host: values.host ?? '127.0.0.1',
     port: integer(values.port, 4455, 'port'),
@@ -58,7 +83,7 @@ async function serve(
     storeKind: storeKind(values.storage),
   });
   console.log(
-    `[sync-server] listening on ${server.url} (health: ${server.url.replace('ws:', 'http:')}/healthz, storage: ${server.storeKind})`,
+    `[sync-server] listening on ${server.url} (health: ${server.url.replace('ws:', 'http:')}/healthz, storage: ${server.storeKind}${cluster.broadcaster ? ', fan-out: redis' : ''})`,
   );
   let stopping = false;
   const stop = (signal: string) => {
@@ -77,15 +102,23 @@ async function serve(
   process.on('SIGTERM', () => stop('SIGTERM'));
 }
 
+/**
+ * Parses a command line the way `runCli` does: strictly (an unknown option throws), so deployment files can
+ * be checked against it (tests/unit/server/deployFiles.test.ts).
+ */
+export function parseCommandLine(args: string[]): { command: string; values: Values } {
+  const { values, positionals } = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
+  if (positionals.length > 1) throw new Error(`unexpected argument ${positionals[1]}`);
+  return { command: positionals[0] ?? 'serve', values };
+}
+
 /** Runs one command line (`process.argv.slice(2)`); `serve` resolves once listening and runs until a signal. */
 export async function runCli(args: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({ args, options: OPTIONS, allowPositionals: true });
-  const command = positionals[0] ?? 'serve';
-  if (positionals.length > 1) throw new Error(`unexpected argument ${positionals[1]}`);
+  const { command, values } = parseCommandLine(args);
   if (command === 'serve') return serve(values);
-  if (command === 'invite') return print(invite(values));
-  if (command === 'revoke') return print(revoke(values));
-  if (command === 'members') return print(listMembers(values));
-  if (command === 'role') return print(changeRole(values));
+  if (command === 'invite') return print(await invite(values));
+  if (command === 'revoke') return print(await revoke(values));
+  if (command === 'members') return print(await listMembers(values));
+  if (command === 'role') return print(await changeRole(values));
   throw new Error(`unknown command ${command} (serve, invite, revoke, role, members)`);
 }

@@ -1,6 +1,6 @@
 /**
  * Bundles the sync server into one ES module, out/server/cli.mjs, for Node 22: Node cannot run the TS
- * sources directly (extensionless imports, the @shared alias). Node builtins and `ws` stay external;
+ * sources directly (extensionless imports, the @shared alias). Node builtins, `ws`, `pg` and `ioredis` stay external;
  * yjs, y-protocols, lib0 and zod are bundled so the server has exactly one copy of Yjs.
  */
 import { builtinModules } from 'node:module';
@@ -21,9 +21,9 @@ export default defineConfig({
     minify: false,
     sourcemap: true,
     rollupOptions: {
-      external: [/^node:/, ...builtinModules, 'ws'],
+      external: [/^node:/, ...builtinModules, 'ws', 'pg', 'ioredis'],
       output: { format: 'es', entryFileNames: 'cli.mjs', chunkFileNames: '[name].mjs' },
     },
   },
-  ssr: { noExternal: true, external: ['ws'] },
+  ssr: { noExternal: true, external: ['ws', 'pg', 'ioredis'] },
 });

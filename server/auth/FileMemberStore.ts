@@ -42,7 +42,7 @@ export class FileMemberStore implements Members {
     this.refresh();
   }
 
-  add(workspace: string, name: string, role: Role, nowSeconds: number): Member {
+  async add(workspace: string, name: string, role: Role, nowSeconds: number): Promise<Member> {
     const member: Member = {
       id: newId('m'),
       workspace,
@@ -56,31 +56,31 @@ export class FileMemberStore implements Members {
     return member;
   }
 
-  get(id: string): Member | null {
+  async get(id: string): Promise<Member | null> {
     this.refresh();
     const member = this.members.get(id);
     return member ? { ...member } : null;
   }
 
-  revoke(id: string, nowSeconds: number): boolean {
-    const member = this.get(id);
+  async revoke(id: string, nowSeconds: number): Promise<boolean> {
+    const member = await this.get(id);
     if (member === null || member.revokedAt !== null) return false;
     this.write({ op: 'revoke', id, at: nowSeconds });
     return true;
   }
 
-  setRole(id: string, role: Role): boolean {
-    const member = this.get(id);
+  async setRole(id: string, role: Role): Promise<boolean> {
+    const member = await this.get(id);
     if (member === null || member.revokedAt !== null) return false;
     if (member.role !== role) this.write({ op: 'role', id, role, at: Math.floor(Date.now() / 1000) });
     return true;
   }
 
-  markSeen(id: string, nowSeconds: number): void {
-    if (this.get(id) !== null) this.write({ op: 'seen', id, at: nowSeconds });
+  async markSeen(id: string, nowSeconds: number): Promise<void> {
+    if ((await this.get(id)) !== null) this.write({ op: 'seen', id, at: nowSeconds });
   }
 
-  list(workspace?: string): Member[] {
+  async list(workspace?: string): Promise<Member[]> {
     this.refresh();
     return [...this.members.values()]
       .filter((m) => workspace === undefined || m.workspace === workspace)

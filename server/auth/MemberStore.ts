@@ -54,7 +54,7 @@ export class MemberStore implements Members {
   }
 
   /** Adds a member and returns it. */
-  add(workspace: string, name: string, role: Role, nowSeconds: number): Member {
+  async add(workspace: string, name: string, role: Role, nowSeconds: number): Promise<Member> {
     const member: Member = {
       id: newId('m'),
       workspace,
@@ -69,29 +69,29 @@ export class MemberStore implements Members {
   }
 
   /** The member with this id, or null. */
-  get(id: string): Member | null {
+  async get(id: string): Promise<Member | null> {
     const row = this.byId.get(id) as MemberRow | undefined;
     return row ? toMember(row) : null;
   }
 
   /** Marks a member revoked; false when no active member has this id. */
-  revoke(id: string, nowSeconds: number): boolean {
+  async revoke(id: string, nowSeconds: number): Promise<boolean> {
     return this.revokeById.run(nowSeconds, id).changes > 0;
   }
 
   /** Members of one workspace, or of all when `workspace` is omitted. */
-  list(workspace?: string): Member[] {
+  async list(workspace?: string): Promise<Member[]> {
     const rows = (workspace === undefined ? this.all.all() : this.inWorkspace.all(workspace)) as unknown[];
     return (rows as MemberRow[]).map(toMember);
   }
 
   /** Changes an active member's role; false when no active member has this id. */
-  setRole(id: string, role: Role): boolean {
+  async setRole(id: string, role: Role): Promise<boolean> {
     return this.roleById.run(role, id).changes > 0;
   }
 
   /** Records when the member was last seen. */
-  markSeen(id: string, nowSeconds: number): void {
+  async markSeen(id: string, nowSeconds: number): Promise<void> {
     this.seenById.run(nowSeconds, id);
   }
 }

@@ -19,21 +19,24 @@ export interface Member {
   lastSeenAt: number | null;
 }
 
-/** A members store. Synchronous: the upgrade gate asks it once per connection, inside the upgrade event. */
+/**
+ * A members store. Asynchronous, because the cluster's store is PostgreSQL over the network; the embedded
+ * ones (SQLite, files) answer at once with settled promises.
+ */
 export interface Members {
   /** Adds a member and returns it. */
-  add(workspace: string, name: string, role: Role, nowSeconds: number): Member;
+  add(workspace: string, name: string, role: Role, nowSeconds: number): Promise<Member>;
   /** The member with this id, or null. */
-  get(id: string): Member | null;
+  get(id: string): Promise<Member | null>;
   /** Marks a member revoked; false when no active member has this id. */
-  revoke(id: string, nowSeconds: number): boolean;
+  revoke(id: string, nowSeconds: number): Promise<boolean>;
   /** Members of one workspace, or of all when `workspace` is omitted. */
-  list(workspace?: string): Member[];
+  list(workspace?: string): Promise<Member[]>;
   /**
    * Changes an active member's role; false when no active member has this id. The members table is the
    * only truth for a role: open connections follow within seconds (startSyncServer's membership check).
    */
-  setRole(id: string, role: Role): boolean;
+  setRole(id: string, role: Role): Promise<boolean>;
   /** Records that the member was seen (connected or disconnected) at `nowSeconds`. */
-  markSeen(id: string, nowSeconds: number): void;
+  markSeen(id: string, nowSeconds: number): Promise<void>;
 }

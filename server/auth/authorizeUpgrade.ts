@@ -25,7 +25,7 @@ export interface Session {
 
 /** A refusal: the HTTP status written back, and the metric label. */
 export interface Refusal {
-  status: 400 | 401 | 403 | 404;
+  status: 400 | 401 | 403 | 404 | 503;
   reason: string;
 }
 
@@ -38,12 +38,12 @@ export interface UpgradeGate {
 }
 
 /** Authorizes an upgrade request; `url` is the request target (path and query). */
-export function authorizeUpgrade(
+export async function authorizeUpgrade(
   gate: UpgradeGate,
   url: string,
   origin: string | undefined,
   nowSeconds: number,
-): { ok: true; session: Session } | { ok: false; refusal: Refusal } {
+): Promise<{ ok: true; session: Session } | { ok: false; refusal: Refusal }> {
   const refuse = (status: Refusal['status'], reason: string) => ({ ok: false as const, refusal: { status, reason } });
   // Non-browser clients (the desktop app's main process, scripts) send no Origin and cannot be driven by a page.
   if (gate.allowedOrigins.length > 0 && origin !== undefined && !gate.allowedOrigins.includes(origin)) {
@@ -62,7 +62,14 @@ export function authorizeUpgrade(
   const claims = verifyToken(gate.secret, token, nowSeconds);
   if (!claims.ok) return refuse(401, claims.error.message === 'token expired' ? 'expired-token' : 'invalid-token');
   if (claims.value.ws !== doc.workspaceId) return refuse(403, 'other-workspace');
-  const member = gate.members.get(claims.value.mid);
+  let member: Awaited<ReturnType<Members['get']>>;
+  try {
+    member = await gate.members.get(claims.value.mid);
+  } catch (error) {
+    // The members store (PostgreSQL) is unreachable: the client is told to come back, not refused for good.
+    console.warn(`[auth] members store unreachable: ${(error as Error).message}`);
+    return refuse(503, 'store-unavailable');
+  }
   if (member === null || member.workspace !== claims.value.ws) return refuse(401, 'unknown-member');
   if (member.revokedAt !== null) return refuse(403, 'revoked');
   // The members table is the only truth for the role: the token's role claim is informational, so a role

@@ -11,12 +11,16 @@ import type { Member, Members } from './Members';
 export type MemberChange = { role: Role } | { revoke: true };
 
 /** Null when the change keeps a storyteller in the member's workspace; else why it is refused, in words. */
-export function lastStorytellerRefusal(members: Members, member: Member, change: MemberChange): string | null {
+export async function lastStorytellerRefusal(
+  members: Members,
+  member: Member,
+  change: MemberChange,
+): Promise<string | null> {
   if (member.role !== 'storyteller' || member.revokedAt !== null) return null;
   if ('role' in change && change.role === 'storyteller') return null;
-  const others = members
-    .list(member.workspace)
-    .filter((m) => m.id !== member.id && m.role === 'storyteller' && m.revokedAt === null);
+  const others = (await members.list(member.workspace)).filter(
+    (m) => m.id !== member.id && m.role === 'storyteller' && m.revokedAt === null,
+  );
   if (others.length > 0) return null;
   return (
     `${member.name} is the last storyteller of ${member.workspace}: make someone else a storyteller first, ` +

@@ -7,7 +7,6 @@ import type { Duplex } from 'node:stream';
 import { realpathSync } from 'node:fs';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { authorizeUpgrade, type Session } from '../auth/authorizeUpgrade';
-import { loadSecret } from '../auth/loadSecret';
 import { CLOSE_GOING_AWAY } from '../protocol/messageTypes';
 import { singleNodeBroadcaster, type Broadcaster } from '../storage/Broadcaster';
 import type { DocStorage } from '../storage/DocStorage';
@@ -33,6 +32,7 @@ export const DEFAULT_LIMITS: ConnectionLimits = {
 
 /** How to run a server. */
 export interface SyncServerOptions {
+  /** Where the embedded stores live; unused when `stores` is given (e.g. a cluster's PostgreSQL). */
   dataDir: string;
   host: string;
   /** 0 picks a free port; `SyncServer.port` tells which. */
@@ -52,6 +52,7 @@ export interface SyncServerOptions {
   stores?: ServerStores;
   /** Which stores to open when `stores` is not given; default 'auto' (see openServerStores). */
   storeKind?: StoreKind | 'auto';
+  /** Fan-out to the other nodes of a cluster (RedisBroadcaster); the server closes it on `close()`. */
   broadcaster?: Broadcaster;
   /** Content rules for writers' updates; default Duet's (authorship in notes documents). */
   guardUpdate?: UpdateGuard;
@@ -70,7 +71,7 @@ export interface SyncServer {
    * Applies the members store to open connections now instead of at the next 2-second check (for a
    * change made in this process, e.g. from the desktop host's dialog).
    */
-  checkMembers(): void;
+  checkMembers(): Promise<void>;
   /** Stops accepting, closes every connection, drains every queue, and closes the store. */
   close(): Promise<void>;
 }
@@ -94,11 +95,13 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   const stores =
     options.stores ??
     (await openServerStores(options.dataDir, { fsync: options.fsync ?? false, kind: options.storeKind ?? 'auto' }));
+  const broadcaster = options.broadcaster ?? singleNodeBroadcaster;
   let secret: Buffer;
   try {
-    secret = loadSecret(options.dataDir);
+    secret = await stores.loadSecret();
   } catch (error) {
     await stores.close();
+    await broadcaster.close();
     throw error;
   }
   const members = stores.members;
@@ -107,7 +110,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const registry = new DocRegistry({
     storage,
-    broadcaster: options.broadcaster ?? singleNodeBroadcaster,
+    broadcaster,
     metrics,
     compactEvery: options.compactEvery ?? 500,
   });
@@ -127,8 +130,24 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   const handleRequest = (req: IncomingMessage, res: ServerResponse): void => {
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/healthz') {
-      res.writeHead(closing ? 503 : 200, { 'Content-Type': 'application/json' });
-      return void res.end(JSON.stringify({ ok: !closing, connections: metrics.connections, docs: metrics.loadedDocs }));
+      void stores.reachable().then((store) => {
+        const fanout = broadcaster.reachable();
+        // Without its store a node cannot acknowledge anything: a balancer should send clients elsewhere.
+        // Without the fan-out it still serves and stores its own clients, so it stays healthy (and says so).
+        const ok = !closing && store;
+        res.writeHead(ok ? 200 : 503, { 'Content-Type': 'application/json' });
+        res.end(
+          JSON.stringify({
+            ok,
+            store: store ? 'reachable' : 'unreachable',
+            fanout: broadcaster === singleNodeBroadcaster ? 'single-node' : fanout ? 'reachable' : 'unreachable',
+            node: broadcaster.nodeId,
+            connections: metrics.connections,
+            docs: metrics.loadedDocs,
+          }),
+        );
+      });
+      return;
     }
     if (path === '/metrics') {
       res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4' });
@@ -153,11 +172,14 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     if (closing) return refuse(503, 'shutting-down');
     if (connections.size >= maxConnections) return refuse(503, 'too-many-connections');
     const origin = typeof req.headers.origin === 'string' ? req.headers.origin : undefined;
-    const verdict = authorizeUpgrade(gate, req.url ?? '/', origin, Math.floor(Date.now() / 1000));
-    if (!verdict.ok) return refuse(verdict.refusal.status, verdict.refusal.reason);
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      socket.off('error', handleSocketError);
-      accept(ws, verdict.session);
+    void authorizeUpgrade(gate, req.url ?? '/', origin, Math.floor(Date.now() / 1000)).then((verdict) => {
+      if (socket.destroyed) return; // the client gave up while its member was being looked up
+      if (closing) return refuse(503, 'shutting-down');
+      if (!verdict.ok) return refuse(verdict.refusal.status, verdict.refusal.reason);
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        socket.off('error', handleSocketError);
+        accept(ws, verdict.session);
+      });
     });
   };
 
@@ -183,7 +205,10 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   }, 30_000);
   // Revocations and role changes take effect on open connections too, within a few seconds (they may be
   // made by another process: the `revoke`/`role` commands).
-  const revocationCheck = setInterval(() => connections.check(), 2_000);
+  // In a cluster every node reads the shared members table, so a revocation on any node reaches all within ~2 s.
+  let checking: Promise<void> | null = null;
+  const checkMembers = (): Promise<void> => (checking ??= connections.check().finally(() => (checking = null)));
+  const revocationCheck = setInterval(() => void checkMembers(), 2_000);
 
   // SQLite's automatic checkpoint fsyncs inside a commit and stalled every connection for ~100 ms (relay
   // p99 100 ms → 6 ms without it); so checkpoints run on a slow timer instead, only after writes.
@@ -210,6 +235,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     clearInterval(checkpoint);
     if (options.storage !== undefined) await options.storage.close();
     await stores.close();
+    await broadcaster.close();
     throw error;
   }
   const address = server.address();
@@ -222,7 +248,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     storeKind: stores.kind,
     metrics,
     connectedDevices: () => connections.devices(),
-    checkMembers: () => connections.check(),
+    checkMembers,
     async close() {
       closing = true;
       clearInterval(heartbeat);
@@ -238,7 +264,8 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
       for (const ws of wss.clients) ws.terminate();
       await new Promise((resolve) => setImmediate(resolve));
       await registry.drainAll();
-      connections.flush();
+      await connections.flush();
+      await broadcaster.close();
       if (options.storage !== undefined) await options.storage.close();
       await stores.close();
       await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);

@@ -27,7 +27,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import * as Y from 'yjs';
-import type { CompactionReport, DocStorage } from './DocStorage';
+import type { CompactionReport, DocStorage, StoredUpdate } from './DocStorage';
 import { encodeFrame, encodeLogHeader, parseLog } from './updateLog';
 
 /** Folder of the logs inside the data directory. */
@@ -64,6 +64,8 @@ export class FileDocStorage implements DocStorage {
   private readonly fsync: boolean;
   /** Append handles by document name, oldest first. */
   private readonly handles = new Map<string, number>();
+  /** Sequence number of the last update of each log with an open handle. */
+  private readonly lastSeq = new Map<string, number>();
   private closed = false;
 
   constructor(dataDir: string, options: FileDocStorageOptions = {}) {
@@ -76,28 +78,34 @@ export class FileDocStorage implements DocStorage {
     }
   }
 
-  async load(docName: string): Promise<Uint8Array[]> {
+  async load(docName: string, afterSeq = 0): Promise<StoredUpdate[]> {
     this.assertOpen();
-    return this.read(docName).updates;
+    const { updates, baseSeq } = this.read(docName);
+    return updates.map((update, i) => ({ seq: baseSeq + i + 1, update })).filter((row) => row.seq > afterSeq);
   }
 
-  async append(docName: string, update: Uint8Array): Promise<void> {
+  async append(docName: string, updates: readonly Uint8Array[]): Promise<number> {
     this.assertOpen();
+    if (updates.length === 0) throw new Error('[storage] append needs at least one update');
     const fd = this.handle(docName);
-    writeAll(fd, encodeFrame(update));
+    // One write for the batch: a crash can tear only its last frame, which the next open cuts off.
+    writeAll(fd, Buffer.concat(updates.map(encodeFrame)));
     if (this.fsync) fdatasyncSync(fd);
+    const last = (this.lastSeq.get(docName) ?? 0) + updates.length;
+    this.lastSeq.set(docName, last);
+    return last;
   }
 
   async compact(docName: string): Promise<CompactionReport> {
     this.assertOpen();
-    const { updates } = this.read(docName);
+    const { updates, baseSeq } = this.read(docName);
     if (updates.length <= 1) return { rowsBefore: updates.length, rowsAfter: updates.length };
     const merged = Y.mergeUpdates(updates);
     const path = this.pathOf(docName);
     const temp = path + TEMP_SUFFIX;
     const fd = openSync(temp, 'w', 0o600);
     try {
-      writeAll(fd, Buffer.concat([encodeLogHeader(docName), encodeFrame(merged)]));
+      writeAll(fd, Buffer.concat([encodeLogHeader(docName, baseSeq + updates.length - 1), encodeFrame(merged)]));
       // Always flushed, whatever the fsync option: a rename that reaches the disk before the data would
       // replace the log by an empty file after a power loss.
       fsyncSync(fd);
@@ -123,9 +131,9 @@ export class FileDocStorage implements DocStorage {
   }
 
   /** Reads a log, cutting off a torn last frame (a crash mid-append) so later appends follow valid data. */
-  private read(docName: string): { updates: Uint8Array[]; validLength: number } {
+  private read(docName: string): { updates: Uint8Array[]; baseSeq: number; validLength: number } {
     const path = this.pathOf(docName);
-    if (!existsSync(path)) return { updates: [], validLength: 0 };
+    if (!existsSync(path)) return { updates: [], baseSeq: 0, validLength: 0 };
     const parsed = parseLog(readFileSync(path), docName);
     if (parsed.torn) {
       console.warn(`[storage] ${docName}: dropped an incomplete last write (${path})`);
@@ -145,7 +153,8 @@ export class FileDocStorage implements DocStorage {
   private handle(docName: string): number {
     const open = this.handles.get(docName);
     if (open !== undefined) return open;
-    const { validLength } = this.read(docName);
+    const { validLength, updates, baseSeq } = this.read(docName);
+    this.lastSeq.set(docName, baseSeq + updates.length);
     const path = this.pathOf(docName);
     const fd = openSync(path, 'a', 0o600);
     if (validLength === 0 && fstatSync(fd).size === 0) {
@@ -162,6 +171,7 @@ export class FileDocStorage implements DocStorage {
     const fd = this.handles.get(docName);
     if (fd === undefined) return;
     this.handles.delete(docName);
+    this.lastSeq.delete(docName);
     try {
       if (flush && !this.fsync) fdatasyncSync(fd);
     } finally {

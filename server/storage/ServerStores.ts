@@ -1,26 +1,31 @@
 /**
- * Everything a server keeps in its data directory besides the secret: documents and members, opened
- * together because the SQLite kind keeps both in one database. Two kinds exist — `sqlite` (the default,
- * `node:sqlite`) and `files` (plain files, for runtimes without `node:sqlite`) — and `openServerStores`
- * chooses between them.
+ * Everything a server keeps besides its connections: documents, members and the token-signing secret,
+ * opened together because one database holds them all. Three kinds exist — `sqlite` (the default,
+ * `node:sqlite`, in the data folder), `files` (plain files, for runtimes without `node:sqlite`) and
+ * `postgres` (a cluster: every node shares one database) — and `openServerStores` / `openPostgresStores`
+ * open them.
  */
 import type { Members } from '../auth/Members';
 import type { DocStorage } from './DocStorage';
 
-/** Which implementation a data directory uses. */
-export type StoreKind = 'sqlite' | 'files';
+/** Which implementation is in use. */
+export type StoreKind = 'sqlite' | 'files' | 'postgres';
 
-/** Options shared by both kinds. */
+/** Options shared by the embedded kinds. */
 export interface StoreOptions {
   /** Flush every write to the disk (survives power loss). Default: every write survives a process kill. */
   fsync?: boolean;
 }
 
-/** The open stores of one data directory. */
+/** The open stores of one server. */
 export interface ServerStores {
   kind: StoreKind;
   storage: DocStorage;
   members: Members;
+  /** The secret tokens are signed with, created on first use (once, even when several nodes start at once). */
+  loadSecret(): Promise<Buffer>;
+  /** Whether the store answers right now (`/healthz`); the embedded kinds always do. */
+  reachable(): Promise<boolean>;
   /** Periodic upkeep after writes (SQLite folds its WAL into the database); called on a slow timer. */
   checkpoint(): void;
   /** Closes the document store and the members store; no call may follow. */

@@ -1,54 +1,69 @@
 /**
- * The embedded `DocStorage`: one row per update in SQLite, merged into one row by compaction.
+ * The embedded `DocStorage`: one row per update in SQLite, merged into one row by compaction. One process
+ * writes a data folder, so the next sequence number is simply the largest stored one plus one, read inside
+ * the same IMMEDIATE transaction that inserts.
  */
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import * as Y from 'yjs';
-import type { CompactionReport, DocStorage } from './DocStorage';
+import type { CompactionReport, DocStorage, StoredUpdate } from './DocStorage';
 
 /** `DocStorage` over an open SQLite database (see `openDatabase`). */
 export class SqliteDocStorage implements DocStorage {
   private readonly selectRows: StatementSync;
+  private readonly selectLastSeq: StatementSync;
   private readonly insertRow: StatementSync;
   private readonly deleteUpTo: StatementSync;
 
   constructor(private readonly db: DatabaseSync) {
-    this.selectRows = db.prepare('SELECT id, data FROM updates WHERE doc = ? ORDER BY id');
-    this.insertRow = db.prepare('INSERT INTO updates (doc, data) VALUES (?, ?)');
-    this.deleteUpTo = db.prepare('DELETE FROM updates WHERE doc = ? AND id <= ?');
+    this.selectRows = db.prepare('SELECT id, seq, data FROM updates WHERE doc = ? AND seq > ? ORDER BY seq');
+    this.selectLastSeq = db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM updates WHERE doc = ?');
+    this.insertRow = db.prepare('INSERT INTO updates (doc, seq, data) VALUES (?, ?, ?)');
+    this.deleteUpTo = db.prepare('DELETE FROM updates WHERE doc = ? AND seq <= ?');
   }
 
-  async load(docName: string): Promise<Uint8Array[]> {
-    return this.selectRows.all(docName).map((row) => row.data as Uint8Array);
+  async load(docName: string, afterSeq = 0): Promise<StoredUpdate[]> {
+    return this.selectRows
+      .all(docName, afterSeq)
+      .map((row) => ({ seq: Number(row.seq), update: row.data as Uint8Array }));
   }
 
-  async append(docName: string, update: Uint8Array): Promise<void> {
-    // An autocommit INSERT is one transaction: once run() returns, the row is in the WAL file.
-    this.insertRow.run(docName, update);
+  async append(docName: string, updates: readonly Uint8Array[]): Promise<number> {
+    if (updates.length === 0) throw new Error('[storage] append needs at least one update');
+    // One transaction for the whole batch (group commit): once COMMIT returns, every row is in the WAL file.
+    return this.transaction(() => {
+      let seq = Number((this.selectLastSeq.get(docName) as { seq: number }).seq);
+      for (const update of updates) this.insertRow.run(docName, ++seq, update);
+      return seq;
+    });
   }
 
   async compact(docName: string): Promise<CompactionReport> {
-    // IMMEDIATE takes the write lock first, so the rows read are exactly the rows deleted.
-    this.db.exec('BEGIN IMMEDIATE');
-    try {
-      const rows = this.selectRows.all(docName);
+    return this.transaction(() => {
+      const rows = this.selectRows.all(docName, 0);
       const last = rows.at(-1);
-      if (rows.length <= 1 || last === undefined) {
-        this.db.exec('COMMIT');
-        return { rowsBefore: rows.length, rowsAfter: rows.length };
-      }
+      if (rows.length <= 1 || last === undefined) return { rowsBefore: rows.length, rowsAfter: rows.length };
       const merged = Y.mergeUpdates(rows.map((row) => row.data as Uint8Array));
-      this.deleteUpTo.run(docName, last.id as number);
-      this.insertRow.run(docName, merged);
-      this.db.exec('COMMIT');
+      this.deleteUpTo.run(docName, last.seq as number);
+      this.insertRow.run(docName, last.seq as number, merged);
       return { rowsBefore: rows.length, rowsAfter: 1 };
-    } catch (error) {
-      this.db.exec('ROLLBACK');
-      throw error;
-    }
+    });
   }
 
   /** Folds the WAL into the main file; the database itself belongs to whoever opened it. */
   async close(): Promise<void> {
     this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+  }
+
+  /** Runs `work` in an IMMEDIATE transaction: it takes the write lock first, so what is read is what is written. */
+  private transaction<T>(work: () => T): T {
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = work();
+      this.db.exec('COMMIT');
+      return result;
+    } catch (error) {
+      this.db.exec('ROLLBACK');
+      throw error;
+    }
   }
 }

@@ -22,9 +22,9 @@ const SCHEMA = `
 CREATE TABLE IF NOT EXISTS updates (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   doc TEXT NOT NULL,
+  seq INTEGER,
   data BLOB NOT NULL
 );
-CREATE INDEX IF NOT EXISTS updates_by_doc ON updates (doc, id);
 CREATE TABLE IF NOT EXISTS members (
   id TEXT PRIMARY KEY,
   workspace TEXT NOT NULL,
@@ -39,6 +39,7 @@ CREATE TABLE IF NOT EXISTS members (
 /** Columns added after the first release: data folders created before them get them on open. */
 const ADDED_COLUMNS: readonly { table: string; column: string; type: string }[] = [
   { table: 'members', column: 'last_seen_at', type: 'INTEGER' },
+  { table: 'updates', column: 'seq', type: 'INTEGER' },
 ];
 
 function migrate(db: DatabaseSync): void {
@@ -46,6 +47,10 @@ function migrate(db: DatabaseSync): void {
     const columns = db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[];
     if (!columns.some((c) => c.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
   }
+  // Rows written before per-document sequence numbers existed are numbered in the order they were stored.
+  db.exec(`UPDATE updates SET seq = (SELECT COUNT(*) FROM updates AS earlier
+             WHERE earlier.doc = updates.doc AND earlier.id <= updates.id) WHERE seq IS NULL`);
+  db.exec('CREATE UNIQUE INDEX IF NOT EXISTS updates_by_doc_seq ON updates (doc, seq)');
 }
 
 /** Opens `{dataDir}/duet.sqlite` with the schema in place. */

@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { FileMemberStore, MEMBERS_FILE } from '../auth/FileMemberStore';
+import { loadSecret } from '../auth/loadSecret';
 import { DOCS_FOLDER, FileDocStorage } from './FileDocStorage';
 import type { ServerStores, StoreOptions } from './ServerStores';
 
@@ -21,6 +22,8 @@ export function openFileStores(dataDir: string, options: StoreOptions = {}): Ser
     kind: 'files',
     storage,
     members: new FileMemberStore(dataDir),
+    loadSecret: async () => loadSecret(dataDir),
+    reachable: async () => true,
     checkpoint: () => {},
     close: () => storage.close(),
   };

@@ -2,6 +2,7 @@
  * The SQLite stores: documents and members in `{dataDir}/duet.sqlite`. This module loads `node:sqlite`, so
  * it is only ever imported dynamically (see openServerStores): a runtime without it can still run a server.
  */
+import { loadSecret } from '../auth/loadSecret';
 import { MemberStore } from '../auth/MemberStore';
 import { openDatabase } from './openDatabase';
 import type { ServerStores, StoreOptions } from './ServerStores';
@@ -15,6 +16,8 @@ export function openSqliteStores(dataDir: string, options: StoreOptions = {}): S
     kind: 'sqlite',
     storage,
     members: new MemberStore(db),
+    loadSecret: async () => loadSecret(dataDir),
+    reachable: async () => true,
     checkpoint: () => db.exec('PRAGMA wal_checkpoint(PASSIVE)'),
     async close() {
       await storage.close();

@@ -6,7 +6,7 @@
  * written when the minute is over.
  */
 import type { Session } from '../auth/authorizeUpgrade';
-import type { Members } from '../auth/Members';
+import type { Member, Members } from '../auth/Members';
 import { CLOSE_REVOKED, CLOSE_ROLE_CHANGED } from '../protocol/messageTypes';
 
 /** What this needs of a connection. */
@@ -27,6 +27,8 @@ export class ConnectedMembers {
   private readonly pending = new Set<string>();
   /** Set by `flush`: the store is about to close, so later sightings are not written. */
   private flushed = false;
+  /** Last-seen writes under way; `flush` waits for them. */
+  private readonly writing = new Set<Promise<void>>();
 
   constructor(
     private readonly members: Pick<Members, 'get' | 'markSeen'>,
@@ -74,11 +76,19 @@ export class ConnectedMembers {
    * `revoke`/`role` commands): revoked → closed for good (4403); role changed → closed with 4501, which
    * y-websocket retries at once. Then writes the last-seen times whose interval has passed.
    */
-  check(): void {
-    const current = new Map<string, ReturnType<Members['get']>>();
+  async check(): Promise<void> {
+    const ids = [...new Set([...this.open].map((connection) => connection.session.memberId))];
+    let current: Map<string, Member | null>;
+    try {
+      current = new Map(await Promise.all(ids.map(async (id) => [id, await this.members.get(id)] as const)));
+    } catch (error) {
+      // The store is unreachable (a cluster's PostgreSQL restarting): keep everyone, check again next time.
+      console.warn(`[members] membership check skipped: ${(error as Error).message}`);
+      return;
+    }
     for (const connection of this.open) {
       const { memberId, role } = connection.session;
-      if (!current.has(memberId)) current.set(memberId, this.members.get(memberId));
+      if (!current.has(memberId)) continue; // connected while the members were being read
       const member = current.get(memberId) ?? null;
       if (member === null || member.revokedAt !== null) connection.close(CLOSE_REVOKED, 'revoked');
       else if (member.role !== role) connection.close(CLOSE_ROLE_CHANGED, 'role-changed');
@@ -90,10 +100,11 @@ export class ConnectedMembers {
   }
 
   /** Writes every pending last-seen time now; the server is stopping, so nothing is written after this. */
-  flush(): void {
+  async flush(): Promise<void> {
     this.flushed = true;
     const now = this.nowSeconds();
     for (const id of this.pending) this.write(id, now);
+    await Promise.all([...this.writing]);
   }
 
   private seen(memberId: string): void {
@@ -107,11 +118,11 @@ export class ConnectedMembers {
   private write(memberId: string, now: number): void {
     this.pending.delete(memberId);
     this.written.set(memberId, now);
-    try {
-      this.members.markSeen(memberId, now);
-    } catch (error) {
+    const writing = this.members.markSeen(memberId, now).catch((error: unknown) => {
       // A busy or full disk must not close anyone's connection over a "last seen" time: report it and go on.
       console.error(`[members] could not record when ${memberId} was last seen`, error);
-    }
+    });
+    this.writing.add(writing);
+    void writing.finally(() => this.writing.delete(writing));
   }
 }

@@ -10,7 +10,7 @@ import { encodeSession } from '../protocol/encodeMessages';
 import { CLOSE_MALFORMED, CLOSE_SERVER_ERROR, CLOSE_TOO_LARGE } from '../protocol/messageTypes';
 import { parseFrame } from '../protocol/parseFrame';
 import type { PresenceIdentity } from './bindPresence';
-import type { DocRegistry } from './DocRegistry';
+import type { DocLease, DocRegistry } from './DocRegistry';
 import type { Peer } from './Peer';
 import type { SharedDoc } from './SharedDoc';
 import { TokenBucket } from './TokenBucket';
@@ -42,6 +42,7 @@ export interface ConnectionDeps {
 /** Server side of one client connection. */
 export class Connection implements Peer {
   private shared: SharedDoc | null = null;
+  private readonly lease: DocLease;
   private closed = false;
   private initialSyncDone = false;
   private readonly waiting: Uint8Array[] = [];
@@ -75,7 +76,8 @@ export class Connection implements Peer {
           doc: session.docName,
         }),
       );
-    deps.registry.acquire(session.docName).then(this.handleLoaded, (error: unknown) => {
+    this.lease = deps.registry.acquire(session.docName);
+    this.lease.ready.then(this.handleLoaded, (error: unknown) => {
       // The registry logged the cause; the client retries later and keeps its local work meanwhile.
       this.close(CLOSE_SERVER_ERROR, 'document unavailable');
       void error;
@@ -99,6 +101,8 @@ export class Connection implements Peer {
 
   private readonly handleLoaded = (shared: SharedDoc): void => {
     if (this.closed) return; // released by handleClose already
+    // Its storage failed in the meantime: never serve from that copy; the client retries and gets a fresh one.
+    if (shared.isFailed) return this.close(CLOSE_SERVER_ERROR, 'storage failure');
     this.shared = shared;
     shared.addPeer(this);
     for (const frame of this.waiting.splice(0)) if (!this.closed) this.process(shared, frame);
@@ -108,7 +112,7 @@ export class Connection implements Peer {
     this.closed = true;
     this.deps.metrics.connections--;
     this.shared?.removePeer(this);
-    this.deps.registry.release(this.session.docName);
+    this.lease.release();
   };
 
   private readonly handleMessage = (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean): void => {

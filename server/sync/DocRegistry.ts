@@ -1,14 +1,23 @@
 /**
  * Loads documents on first use, shares one copy between all their connections and unloads (then compacts)
- * a document once its last connection is gone and its queue has drained.
+ * a document once its last connection is gone and its queue has drained. A copy whose storage failed is
+ * forgotten at once and never handed to a new connection: the next one loads a fresh copy from the store.
  */
 import type { SharedDoc, SharedDocDeps } from './SharedDoc';
 import { SharedDoc as SharedDocClass } from './SharedDoc';
 
 interface Entry {
   ready: Promise<SharedDoc>;
+  /** Set once loaded, so `acquire` can see synchronously that a copy failed. */
+  loaded: SharedDoc | null;
   /** Connections holding the doc, counted from acquire (not from load) so an unload never races a join. */
   refs: number;
+}
+
+/** One connection's hold on a document; `release` exactly once. */
+export interface DocLease {
+  ready: Promise<SharedDoc>;
+  release(): void;
 }
 
 /** The set of loaded documents. */
@@ -23,58 +32,21 @@ export class DocRegistry {
     return this.entries.size;
   }
 
-  /** The loaded doc for `name`, loading it (completely) first if needed. Pair every call with `release`. */
-  acquire(name: string): Promise<SharedDoc> {
+  /** The loaded doc for `name`, loading it (completely) first if needed. */
+  acquire(name: string): DocLease {
     let entry = this.entries.get(name);
-    if (entry === undefined) {
-      const ready = SharedDocClass.load(name, this.deps);
-      entry = { ready, refs: 0 };
-      this.entries.set(name, entry);
-      this.deps.metrics.loadedDocs = this.entries.size;
-      const loading = entry;
-      ready.catch((error: unknown) => {
-        console.error(`[sync] ${name}: could not load`, error);
-        if (this.entries.get(name) === loading) this.entries.delete(name);
-        this.deps.metrics.loadedDocs = this.entries.size;
-      });
-    }
+    if (entry === undefined || entry.loaded?.isFailed === true) entry = this.load(name);
     entry.refs++;
-    return entry.ready;
-  }
-
-  /** Drops one reference; the last one unloads the doc after its queue drains. */
-  release(name: string): void {
-    const entry = this.entries.get(name);
-    if (entry === undefined) return;
-    entry.refs--;
-    if (entry.refs > 0) return;
-    this.track(
-      entry.ready.then(async (shared) => {
-        await shared.drain();
-        if (entry.refs > 0 || this.entries.get(name) !== entry) return;
-        this.entries.delete(name);
-        this.deps.metrics.loadedDocs = this.entries.size;
-        const needsCompaction = shared.appendsSinceCompaction > 1;
-        shared.destroy();
-        if (needsCompaction) {
-          await this.deps.storage.compact(name);
-          this.deps.metrics.compactions++;
-        }
-      }),
-    );
-  }
-
-  /** Forgets a doc whose storage failed, so the next connection loads a fresh copy from storage. */
-  evict(name: string, shared: SharedDoc): void {
-    const entry = this.entries.get(name);
-    if (entry === undefined) return;
-    this.track(
-      entry.ready.then((loaded) => {
-        if (loaded !== shared || this.entries.get(name) !== entry) return;
-        this.entries.delete(name);
-        this.deps.metrics.loadedDocs = this.entries.size;
-      }),
-    );
+    const held = entry;
+    let released = false;
+    return {
+      ready: entry.ready,
+      release: () => {
+        if (released) return;
+        released = true;
+        this.release(name, held);
+      },
+    };
   }
 
   /** Waits for every queue, unload and compaction under way. */
@@ -82,6 +54,50 @@ export class DocRegistry {
     const docs = await Promise.allSettled([...this.entries.values()].map((entry) => entry.ready));
     await Promise.all(docs.map((doc) => (doc.status === 'fulfilled' ? doc.value.drain() : undefined)));
     while (this.background.size > 0) await Promise.all([...this.background]);
+  }
+
+  private load(name: string): Entry {
+    const entry: Entry = { ready: SharedDocClass.load(name, this.deps), loaded: null, refs: 0 };
+    this.entries.set(name, entry);
+    this.deps.metrics.loadedDocs = this.entries.size;
+    entry.ready.then(
+      (shared) => {
+        entry.loaded = shared;
+        shared.onFailed = () => this.forget(name, entry);
+      },
+      (error: unknown) => {
+        console.error(`[sync] ${name}: could not load`, error);
+        this.forget(name, entry);
+      },
+    );
+    return entry;
+  }
+
+  private forget(name: string, entry: Entry): void {
+    if (this.entries.get(name) === entry) this.entries.delete(name);
+    this.deps.metrics.loadedDocs = this.entries.size;
+  }
+
+  /** Drops one reference; the last one unloads the doc after its queue drains. */
+  private release(name: string, entry: Entry): void {
+    entry.refs--;
+    if (entry.refs > 0) return;
+    this.track(
+      entry.ready.then(
+        async (shared) => {
+          await shared.drain();
+          if (entry.refs > 0) return;
+          this.forget(name, entry);
+          const needsCompaction = shared.appendsSinceCompaction > 1 && !shared.isFailed;
+          shared.destroy();
+          if (needsCompaction) {
+            await this.deps.storage.compact(name);
+            this.deps.metrics.compactions++;
+          }
+        },
+        () => {},
+      ), // a copy that never loaded has nothing to unload (its load error was logged)
+    );
   }
 
   private track(task: Promise<void>): void {

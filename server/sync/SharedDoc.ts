@@ -2,6 +2,11 @@
  * One loaded document: its Y.Doc, awareness and connected peers. Every change is stored before anyone
  * hears of it: stores, relays, acknowledgements and sync replies go through one ordered queue, so a frame
  * that reveals content always leaves after the content it reveals is durable.
+ *
+ * Group commit: the updates of this document that arrive in one event-loop turn are stored in ONE
+ * transaction (`storeBatch`); the next batch collects while the previous one is being stored. In a cluster
+ * the batch is then published to the other nodes with its sequence numbers, and updates heard from them are
+ * applied and relayed, never stored again; a hole in the numbers is read back from the store (`catchUp`).
  */
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
@@ -16,15 +21,22 @@ import {
   encodeSyncUpdate,
 } from '../protocol/encodeMessages';
 import { CLOSE_SERVER_ERROR } from '../protocol/messageTypes';
-import type { Broadcaster } from '../storage/Broadcaster';
-import type { DocStorage } from '../storage/DocStorage';
+import type { Broadcaster, ClusterMessage } from '../storage/Broadcaster';
+import type { DocStorage, StoredUpdate } from '../storage/DocStorage';
 import { bindPresence } from './bindPresence';
 import type { Peer } from './Peer';
+import { SeqWatermark } from './SeqWatermark';
 
-/** Origin of updates that came from another node: relay them, never store them again. */
+/** Origin of updates and presence that came from another node (or the store): relay, never store again. */
 const REMOTE_ORIGIN = Symbol('remote');
+/** Owner of presence client ids driven from other nodes: no local peer may speak for them. */
+const REMOTE_OWNER = Symbol('remote-owner');
 /** A peer may drive this many awareness client ids (one per tab/editor is normal). */
 const MAX_AWARENESS_IDS_PER_PEER = 8;
+/** How long a hole may stay open before it is read from the store (the missing message may be in flight). */
+const GAP_GRACE_MS = 150;
+/** Retry delay of a catch-up that failed (the store is unreachable). */
+const CATCH_UP_RETRY_MS = 1_000;
 
 /** What a shared doc depends on. */
 export interface SharedDocDeps {
@@ -35,6 +47,13 @@ export interface SharedDocDeps {
   compactEvery: number;
 }
 
+interface PendingUpdate {
+  update: Uint8Array;
+  origin: unknown;
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /** A document held in memory while peers are connected to it. */
 export class SharedDoc {
   readonly doc = new Y.Doc({ gc: true });
@@ -42,9 +61,18 @@ export class SharedDoc {
   readonly peers = new Set<Peer>();
   /** Appends since the log was last compacted; the registry compacts on unload when non-zero. */
   appendsSinceCompaction = 0;
-  private readonly awarenessOwners = new Map<number, Peer>();
+  /** Called once when storing fails (the registry forgets this copy). */
+  onFailed: (() => void) | null = null;
+  private readonly awarenessOwners = new Map<number, Peer | typeof REMOTE_OWNER>();
+  private readonly seqs = new SeqWatermark();
   private tail: Promise<void> = Promise.resolve();
   private failed = false;
+  private destroyed = false;
+  /** The batch still collecting updates (its store task has not started). */
+  private batch: PendingUpdate[] | null = null;
+  private catchingUp: Promise<void> | null = null;
+  private catchUpAgain = false;
+  private gapTimer: NodeJS.Timeout | null = null;
   private readonly disposers: (() => void)[] = [];
 
   private constructor(
@@ -52,21 +80,42 @@ export class SharedDoc {
     private readonly deps: SharedDocDeps,
   ) {}
 
-  /** Loads every stored update of `name` before returning, so no peer is ever answered from a partial doc. */
+  /**
+   * Subscribes to the other nodes first, then loads every stored update, then applies what arrived in
+   * between — so no update falls between the load and the subscription. Returns a complete doc only.
+   */
   static async load(name: string, deps: SharedDocDeps): Promise<SharedDoc> {
     const shared = new SharedDoc(name, deps);
-    const updates = await deps.storage.load(name);
-    shared.doc.transact(() => {
-      for (const update of updates) Y.applyUpdate(shared.doc, update);
+    const early: ClusterMessage[] = [];
+    let loaded = false;
+    const unsubscribe = await deps.broadcaster.subscribe(name, (message) => {
+      deps.metrics.fanoutIn++;
+      if (loaded) shared.handleClusterMessage(message);
+      else early.push(message);
     });
+    let rows: StoredUpdate[];
+    try {
+      rows = await deps.storage.load(name);
+    } catch (error) {
+      unsubscribe();
+      throw error;
+    }
+    shared.doc.transact(() => {
+      for (const row of rows) Y.applyUpdate(shared.doc, row.update);
+    });
+    shared.seqs.advanceTo(rows.at(-1)?.seq ?? 0);
     shared.awareness.setLocalState(null); // the server has no presence of its own
     shared.doc.on('update', shared.handleDocUpdate);
     shared.awareness.on('update', shared.handleAwarenessUpdate);
     shared.disposers.push(
       () => shared.doc.off('update', shared.handleDocUpdate),
       () => shared.awareness.off('update', shared.handleAwarenessUpdate),
-      deps.broadcaster.subscribe(name, (update) => Y.applyUpdate(shared.doc, update, REMOTE_ORIGIN)),
+      unsubscribe,
+      deps.broadcaster.onResubscribed(shared.handleResubscribed),
+      () => shared.gapTimer !== null && clearTimeout(shared.gapTimer),
     );
+    loaded = true;
+    for (const message of early) shared.handleClusterMessage(message);
     return shared;
   }
 
@@ -151,39 +200,164 @@ export class SharedDoc {
 
   /** Releases timers and listeners; the doc must not be used afterwards. */
   destroy(): void {
+    this.destroyed = true;
     for (const dispose of this.disposers.splice(0)) dispose();
     this.awareness.destroy();
     this.doc.destroy();
   }
 
+  /**
+   * THE apply path of a writer's update, after `applyUpdate` validated it and Yjs integrated it: local
+   * updates join the batch of this turn (stored, then relayed and published, in `storeBatch`); updates from
+   * other nodes or the store are relayed only, in queue order.
+   */
   private readonly handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    const fromRemote = origin === REMOTE_ORIGIN;
+    if (origin !== REMOTE_ORIGIN) {
+      if (this.batch === null) {
+        const batch: PendingUpdate[] = [];
+        this.batch = batch;
+        this.enqueue(() => this.storeBatch(batch));
+      }
+      this.batch.push({ update, origin });
+      return;
+    }
     const message = encodeSyncUpdate(update);
-    this.enqueue(async () => {
-      if (!fromRemote) {
-        await this.deps.storage.append(this.name, update);
-        this.deps.metrics.updatesStored++;
-        this.appendsSinceCompaction++;
-        this.deps.broadcaster.publish(this.name, update);
-        // Queued behind this task, so it runs between relays rather than inside one.
-        if (this.appendsSinceCompaction >= this.deps.compactEvery) this.enqueue(() => this.compact());
+    this.enqueue(async () => this.relay(message, null));
+  };
+
+  /** Stores one turn's updates in one transaction, then relays them here and publishes them to other nodes. */
+  private async storeBatch(batch: PendingUpdate[]): Promise<void> {
+    // Updates that arrive later in this event-loop turn still join (group commit); later ones start a new batch.
+    await nextTurn();
+    if (this.batch === batch) this.batch = null;
+    const started = performance.now();
+    const last = await this.deps.storage.append(
+      this.name,
+      batch.map((pending) => pending.update),
+    );
+    const { metrics } = this.deps;
+    metrics.storageLatency.observe(performance.now() - started);
+    metrics.storeTransactions++;
+    metrics.updatesStored += batch.length;
+    this.appendsSinceCompaction += batch.length;
+    const first = last - batch.length + 1;
+    this.seqs.add(first, last);
+    if (this.seqs.hasGap) this.scheduleCatchUp();
+    const merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((pending) => pending.update));
+    this.publish({
+      kind: 'update',
+      node: this.deps.broadcaster.nodeId,
+      seq: last,
+      count: batch.length,
+      update: merged,
+    });
+    for (const pending of batch) this.relay(encodeSyncUpdate(pending.update), pending.origin);
+    // Queued behind this task, so it runs between relays rather than inside one.
+    if (this.appendsSinceCompaction >= this.deps.compactEvery) this.enqueue(() => this.compact());
+  }
+
+  private relay(message: Uint8Array, origin: unknown): void {
+    for (const peer of this.peers) {
+      if (peer === origin) continue;
+      peer.send(message);
+      this.deps.metrics.updatesRelayed++;
+    }
+  }
+
+  /** Publishes to the other nodes; a failure is counted, not fatal (they catch up from the store). */
+  private publish(message: ClusterMessage): void {
+    this.deps.broadcaster.publish(this.name, message).then(
+      () => this.deps.metrics.fanoutOut++,
+      () => this.deps.metrics.fanoutErrors++,
+    );
+  }
+
+  private handleClusterMessage(message: ClusterMessage): void {
+    if (this.destroyed || message.node === this.deps.broadcaster.nodeId) return;
+    if (message.kind === 'awareness') {
+      try {
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, message.payload, REMOTE_ORIGIN);
+      } catch (error) {
+        console.warn(`[cluster] ${this.name}: ignored a malformed presence message`, error);
       }
-      for (const peer of this.peers) {
-        if (peer === origin) continue;
-        peer.send(message);
-        this.deps.metrics.updatesRelayed++;
-      }
+      return;
+    }
+    if (message.kind === 'head') {
+      if (message.seq > this.seqs.watermark) void this.catchUp();
+      return;
+    }
+    if (message.seq <= this.seqs.watermark) return; // already here (loaded, or caught up)
+    try {
+      Y.applyUpdate(this.doc, message.update, REMOTE_ORIGIN);
+    } catch (error) {
+      // The store holds the truth; read it rather than trust a damaged message.
+      console.warn(`[cluster] ${this.name}: a published update did not apply; reading the store`, error);
+      void this.catchUp();
+      return;
+    }
+    this.seqs.add(message.seq - message.count + 1, message.seq);
+    if (this.seqs.hasGap) this.scheduleCatchUp();
+  }
+
+  /** After the fan-out reconnected: read what was missed, and say how far this copy goes. */
+  private readonly handleResubscribed = (): void => {
+    void this.catchUp().then(() => {
+      if (!this.destroyed) this.publish({ kind: 'head', node: this.deps.broadcaster.nodeId, seq: this.seqs.highest });
     });
   };
 
+  /** A hole may close by itself (its message is in flight); read the store if it is still open shortly. */
+  private scheduleCatchUp(): void {
+    if (this.gapTimer !== null) return;
+    this.gapTimer = setTimeout(() => {
+      this.gapTimer = null;
+      if (this.seqs.hasGap) void this.catchUp();
+    }, GAP_GRACE_MS);
+  }
+
+  /** Reads every stored update above the watermark and applies it (relayed, not stored again). */
+  private catchUp(): Promise<void> {
+    if (this.catchingUp !== null) {
+      this.catchUpAgain = true;
+      return this.catchingUp;
+    }
+    this.catchingUp = (async () => {
+      do {
+        this.catchUpAgain = false;
+        if (this.destroyed) return;
+        const rows = await this.deps.storage.load(this.name, this.seqs.watermark);
+        if (this.destroyed) return;
+        this.deps.metrics.catchUps++;
+        for (const row of rows) Y.applyUpdate(this.doc, row.update, REMOTE_ORIGIN);
+        const last = rows.at(-1)?.seq;
+        if (last !== undefined) this.seqs.advanceTo(last);
+      } while (this.catchUpAgain);
+    })()
+      .catch((error: unknown) => {
+        console.warn(`[cluster] ${this.name}: catching up failed, retrying: ${(error as Error).message}`);
+        setTimeout(() => void this.catchUp(), CATCH_UP_RETRY_MS).unref();
+      })
+      .finally(() => (this.catchingUp = null));
+    return this.catchingUp;
+  }
+
   private readonly handleAwarenessUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    _origin: unknown,
+    origin: unknown,
   ): void => {
     const changed = [...added, ...updated, ...removed];
+    if (origin === REMOTE_ORIGIN) {
+      for (const id of [...added, ...updated]) this.awarenessOwners.set(id, REMOTE_OWNER);
+    }
+    for (const id of removed) if (this.awarenessOwners.get(id) === REMOTE_OWNER) this.awarenessOwners.delete(id);
     // Presence is not content: it is relayed at once, not queued behind stores.
-    const message = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    const payload = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+    const message = encodeAwareness(payload);
     for (const peer of this.peers) peer.send(message);
+    // Other nodes time out states on their own; only this node's clients' changes are announced.
+    if (origin !== REMOTE_ORIGIN && origin !== 'timeout') {
+      this.publish({ kind: 'awareness', node: this.deps.broadcaster.nodeId, payload });
+    }
   };
 
   private async compact(): Promise<void> {
@@ -208,10 +382,11 @@ export class SharedDoc {
   private fail(error: unknown): void {
     this.failed = true;
     console.error(`[sync] ${this.name}: storage failed, closing its connections`, error);
+    this.onFailed?.();
     for (const peer of this.peers) peer.close(CLOSE_SERVER_ERROR, 'storage failure');
   }
 
-  /** True after a storage failure: the registry must not hand this copy out again. */
+  /** True after a storage failure: the registry never hands this copy to a new connection. */
   get isFailed(): boolean {
     return this.failed;
   }

@@ -113,7 +113,8 @@ export function createHost(deps: HostDeps): Host {
       shareOnNetwork: options.shareOnNetwork,
       localUrl: `ws://127.0.0.1:${server.port}`,
       lanUrls,
-      storage: server.storeKind,
+      // openServerStores opens only the embedded kinds; PostgreSQL is for cluster nodes.
+      storage: server.storeKind === 'files' ? 'files' : 'sqlite',
       dataDir: deps.dataDir,
     };
     running = { server, stores, secret, info };
@@ -176,7 +177,7 @@ export function createHost(deps: HostDeps): Host {
 
     async invite(input) {
       if (running === null || stopping !== null) return fail('denied', 'Start hosting first.');
-      const member = running.stores.members.add(input.workspaceId, input.name.trim(), input.role, now());
+      const member = await running.stores.members.add(input.workspaceId, input.name.trim(), input.role, now());
       const token = signToken(running.secret, {
         v: 1,
         ws: member.workspace,
@@ -191,16 +192,16 @@ export function createHost(deps: HostDeps): Host {
       const current = serving();
       if (!current.ok) return current;
       const { server, stores } = current.value;
-      return ok(listHostMembers(stores.members, server.connectedDevices(), workspaceId));
+      return ok(await listHostMembers(stores.members, server.connectedDevices(), workspaceId));
     },
 
     async setRole(change) {
       const current = serving();
       if (!current.ok) return current;
       const { server, stores } = current.value;
-      const changed = setHostMemberRole(stores.members, server.connectedDevices(), change);
+      const changed = await setHostMemberRole(stores.members, server.connectedDevices(), change);
       // Open connections move to the new role now rather than at the server's next periodic check.
-      if (changed.ok) server.checkMembers();
+      if (changed.ok) await server.checkMembers();
       return changed;
     },
 
@@ -208,8 +209,8 @@ export function createHost(deps: HostDeps): Host {
       const current = serving();
       if (!current.ok) return current;
       const { server, stores } = current.value;
-      const revoked = revokeHostMember(stores.members, server.connectedDevices(), memberId, now());
-      if (revoked.ok) server.checkMembers();
+      const revoked = await revokeHostMember(stores.members, server.connectedDevices(), memberId, now());
+      if (revoked.ok) await server.checkMembers();
       return revoked;
     },
   };

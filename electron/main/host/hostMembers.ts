@@ -15,27 +15,27 @@ export function toHostMember(member: Member, devices: ReadonlyMap<string, number
 }
 
 /** Members of one workspace: active ones first (in the order they were invited), then the revoked ones. */
-export function listHostMembers(
+export async function listHostMembers(
   members: Members,
   devices: ReadonlyMap<string, number>,
   workspaceId: string,
-): HostMember[] {
-  const listed = members.list(workspaceId).map((member) => toHostMember(member, devices));
+): Promise<HostMember[]> {
+  const listed = (await members.list(workspaceId)).map((member) => toHostMember(member, devices));
   return [...listed.filter((m) => m.revokedAt === null), ...listed.filter((m) => m.revokedAt !== null)];
 }
 
 /** Changes an active member's role. */
-export function setHostMemberRole(
+export async function setHostMemberRole(
   members: Members,
   devices: ReadonlyMap<string, number>,
   change: HostRoleChange,
-): Result<HostMember> {
-  const member = members.get(change.memberId);
+): Promise<Result<HostMember>> {
+  const member = await members.get(change.memberId);
   if (member === null) return fail('not-found', 'That member is no longer on this server.');
   if (member.revokedAt !== null) return fail('denied', `${member.name} was revoked; invite them again instead.`);
-  const lastStoryteller = lastStorytellerRefusal(members, member, { role: change.role });
+  const lastStoryteller = await lastStorytellerRefusal(members, member, { role: change.role });
   if (lastStoryteller !== null) return fail('denied', lastStoryteller);
-  if (member.role !== change.role && !members.setRole(member.id, change.role)) {
+  if (member.role !== change.role && !(await members.setRole(member.id, change.role))) {
     return fail('denied', `${member.name} was revoked meanwhile; invite them again instead.`);
   }
   console.log(`[host] ${member.id} is now ${change.role} (was ${member.role})`);
@@ -43,17 +43,17 @@ export function setHostMemberRole(
 }
 
 /** Revokes a member; revoking one already revoked is refused, so the dialog can say so. */
-export function revokeHostMember(
+export async function revokeHostMember(
   members: Members,
   devices: ReadonlyMap<string, number>,
   memberId: string,
   nowSeconds: number,
-): Result<HostMember> {
-  const member = members.get(memberId);
+): Promise<Result<HostMember>> {
+  const member = await members.get(memberId);
   if (member === null) return fail('not-found', 'That member is no longer on this server.');
-  const lastStoryteller = lastStorytellerRefusal(members, member, { revoke: true });
+  const lastStoryteller = await lastStorytellerRefusal(members, member, { revoke: true });
   if (lastStoryteller !== null) return fail('denied', lastStoryteller);
-  if (!members.revoke(memberId, nowSeconds)) return fail('denied', `${member.name} was already revoked.`);
+  if (!(await members.revoke(memberId, nowSeconds))) return fail('denied', `${member.name} was already revoked.`);
   console.log(`[host] revoked ${member.id}`);
   return ok(toHostMember({ ...member, revokedAt: nowSeconds }, devices));
 }

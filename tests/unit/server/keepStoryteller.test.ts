@@ -15,20 +15,24 @@ function store(): FileMemberStore {
 }
 
 describe('the last storyteller', () => {
-  it('cannot be demoted or revoked from the host dialog until someone else is a storyteller', () => {
+  it('cannot be demoted or revoked from the host dialog until someone else is a storyteller', async () => {
     const members = store();
-    const stella = members.add('acme', 'Stella', 'storyteller', 1);
-    const sam = members.add('acme', 'Sam', 'sales', 1);
-    members.add('other', 'Olga', 'storyteller', 1); // another workspace's storyteller does not count
+    const stella = await members.add('acme', 'Stella', 'storyteller', 1);
+    const sam = await members.add('acme', 'Sam', 'sales', 1);
+    await members.add('other', 'Olga', 'storyteller', 1); // another workspace's storyteller does not count
 
-    const demoted = setHostMemberRole(members, NOBODY_CONNECTED, { memberId: stella.id, role: 'marketing' });
+    const demoted = await setHostMemberRole(members, NOBODY_CONNECTED, { memberId: stella.id, role: 'marketing' });
     expect(demoted).toMatchObject({ ok: false, error: { code: 'denied', message: /last storyteller of acme/ } });
-    expect(revokeHostMember(members, NOBODY_CONNECTED, stella.id, 2)).toMatchObject({ ok: false });
-    expect(members.get(stella.id)).toMatchObject({ role: 'storyteller', revokedAt: null });
+    expect(await revokeHostMember(members, NOBODY_CONNECTED, stella.id, 2)).toMatchObject({ ok: false });
+    expect(await members.get(stella.id)).toMatchObject({ role: 'storyteller', revokedAt: null });
 
-    expect(setHostMemberRole(members, NOBODY_CONNECTED, { memberId: sam.id, role: 'storyteller' }).ok).toBe(true);
-    expect(setHostMemberRole(members, NOBODY_CONNECTED, { memberId: stella.id, role: 'marketing' }).ok).toBe(true);
-    expect(revokeHostMember(members, NOBODY_CONNECTED, sam.id, 3)).toMatchObject({ ok: false });
+    expect((await setHostMemberRole(members, NOBODY_CONNECTED, { memberId: sam.id, role: 'storyteller' })).ok).toBe(
+      true,
+    );
+    expect((await setHostMemberRole(members, NOBODY_CONNECTED, { memberId: stella.id, role: 'marketing' })).ok).toBe(
+      true,
+    );
+    expect(await revokeHostMember(members, NOBODY_CONNECTED, sam.id, 3)).toMatchObject({ ok: false });
   });
 
   it('cannot be demoted or revoked with the commands either', () => {

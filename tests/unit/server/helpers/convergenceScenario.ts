@@ -31,17 +31,22 @@ function view(doc: Y.Doc): string {
 
 const describe = (client: Client) => view(client.doc);
 
-/** Runs the scenario for `seed` against `url`; throws an Error naming the seed if the clients diverge. */
+/**
+ * Runs the scenario for `seed` against `url` (or spreads the clients over the nodes of a cluster, client i
+ * on `urls[i % n]`); throws an Error naming the seed if the clients diverge.
+ */
 export async function runConvergenceScenario(
-  url: string,
+  urls: string | readonly string[],
   tokens: readonly string[],
   seed: number,
   steps: number,
 ): Promise<void> {
+  const nodes = typeof urls === 'string' ? [urls] : urls;
+  const url = nodes[0] as string;
   const random = createPrng(seed);
   const docName = `acme/playbook/seed-${seed}`;
   const clients = Array.from({ length: CLIENTS }, (_, i) =>
-    openClient(url, docName, tokens[i % tokens.length] as string),
+    openClient(nodes[i % nodes.length] as string, docName, tokens[i % tokens.length] as string),
   );
   // Everything each client ever wrote, to prove that no edit was lost (not just that all agree).
   const written = clients.map(() => new Y.Doc());

@@ -98,7 +98,19 @@ export interface ServerProcess {
 
 /** Starts `node out/server/cli.mjs --port PORT --data DIR ...extra` and resolves once it listens. */
 export function startServer(dataDir: string, port = 0, extra: string[] = []): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [CLI, '--port', String(port), '--data', dataDir, ...extra], {
+  return startServerWith(['--data', dataDir, ...extra], port, dataDir);
+}
+
+/**
+ * Starts a cluster node, exactly as documented: `--port PORT --database-url URL --redis URL` (no --data).
+ * Without `redisUrl` it is a single node on PostgreSQL.
+ */
+export function startClusterNode(databaseUrl: string, redisUrl?: string, port = 0): Promise<ServerProcess> {
+  return startServerWith(['--database-url', databaseUrl, ...(redisUrl ? ['--redis', redisUrl] : [])], port, '');
+}
+
+function startServerWith(args: string[], port: number, dataDir: string): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [CLI, '--port', String(port), ...args], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

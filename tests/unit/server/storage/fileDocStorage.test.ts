@@ -30,6 +30,8 @@ afterEach(() => {
 
 const DOC = 'acme/playbook/p1';
 
+const updatesOf = (rows: { update: Uint8Array }[]) => rows.map((row) => row.update);
+
 function updates(count: number): Uint8Array[] {
   const doc = new Y.Doc();
   const out: Uint8Array[] = [];
@@ -42,7 +44,7 @@ function updates(count: number): Uint8Array[] {
 async function writeLog(count: number): Promise<{ written: Uint8Array[]; path: string }> {
   const store = new FileDocStorage(dir);
   const written = updates(count);
-  for (const update of written) await store.append(DOC, update);
+  for (const update of written) await store.append(DOC, [update]);
   await store.close();
   const [file] = readdirSync(join(dir, DOCS_FOLDER));
   return { written, path: join(dir, DOCS_FOLDER, file!) };
@@ -53,17 +55,17 @@ describe('a write cut short by a crash', () => {
     const { written, path } = await writeLog(5);
     truncateSync(path, statSync(path).size - cut);
     const store = new FileDocStorage(dir);
-    expect(await store.load(DOC)).toEqual(written.slice(0, 4));
+    expect(updatesOf(await store.load(DOC))).toEqual(written.slice(0, 4));
     const more = updates(7).slice(5);
-    for (const update of more) await store.append(DOC, update);
+    for (const update of more) await store.append(DOC, [update]);
     await store.close();
-    expect(await new FileDocStorage(dir).load(DOC)).toEqual([...written.slice(0, 4), ...more]);
+    expect(updatesOf(await new FileDocStorage(dir).load(DOC))).toEqual([...written.slice(0, 4), ...more]);
   });
 
   it('drops a last frame whose bytes never reached the disk (zeros)', async () => {
     const { written, path } = await writeLog(3);
     appendFileSync(path, Buffer.alloc(40));
-    expect(await new FileDocStorage(dir).load(DOC)).toEqual(written);
+    expect(updatesOf(await new FileDocStorage(dir).load(DOC))).toEqual(written);
   });
 
   it('drops a last frame whose checksum does not match', async () => {
@@ -71,17 +73,17 @@ describe('a write cut short by a crash', () => {
     const bytes = readFileSync(path);
     bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 0xff;
     writeFileSync(path, bytes);
-    expect(await new FileDocStorage(dir).load(DOC)).toEqual(written.slice(0, 2));
+    expect(updatesOf(await new FileDocStorage(dir).load(DOC))).toEqual(written.slice(0, 2));
   });
 
   it('treats a log cut inside its header as empty, and writes a fresh one', async () => {
     const { path } = await writeLog(1);
     truncateSync(path, 11);
     const store = new FileDocStorage(dir);
-    expect(await store.load(DOC)).toEqual([]);
+    expect(updatesOf(await store.load(DOC))).toEqual([]);
     const fresh = updates(2);
-    for (const update of fresh) await store.append(DOC, update);
-    expect(await store.load(DOC)).toEqual(fresh);
+    for (const update of fresh) await store.append(DOC, [update]);
+    expect(updatesOf(await store.load(DOC))).toEqual(fresh);
     await store.close();
   });
 });
@@ -113,9 +115,9 @@ describe('compaction is all or nothing', () => {
     writeFileSync(`${path}.compacting`, 'half a merged fi');
     const store = new FileDocStorage(dir);
     expect(existsSync(`${path}.compacting`)).toBe(false);
-    expect(await store.load(DOC)).toEqual(written);
+    expect(updatesOf(await store.load(DOC))).toEqual(written);
     expect(await store.compact(DOC)).toEqual({ rowsBefore: 10, rowsAfter: 1 });
-    const [merged] = await store.load(DOC);
+    const [merged] = updatesOf(await store.load(DOC));
     expect(merged).toEqual(Y.mergeUpdates(written));
     expect(readdirSync(join(dir, DOCS_FOLDER))).toHaveLength(1);
     await store.close();

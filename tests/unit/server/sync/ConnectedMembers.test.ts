@@ -15,8 +15,8 @@ function fakeMembers(rows: Member[]) {
   return {
     table,
     writes,
-    get: (id: string) => table.get(id) ?? null,
-    markSeen: (id: string, at: number) => void writes.push([id, at]),
+    get: async (id: string) => table.get(id) ?? null,
+    markSeen: async (id: string, at: number) => void writes.push([id, at]),
   };
 }
 
@@ -53,7 +53,7 @@ describe('ConnectedMembers', () => {
     expect(connected.devices().get('ada')).toBe(1);
   });
 
-  it('closes revoked members for good and role changes for a reconnect', () => {
+  it('closes revoked members for good and role changes for a reconnect', async () => {
     const members = fakeMembers([member('sam'), member('ada'), member('rita')]);
     const connected = new ConnectedMembers(members, () => 1000);
     const sam = connection('sam', 'laptop-0001');
@@ -62,13 +62,13 @@ describe('ConnectedMembers', () => {
     for (const c of [sam, ada, rita]) connected.add(c);
     members.table.set('ada', member('ada', { role: 'marketing' }));
     members.table.set('rita', member('rita', { revokedAt: 999 }));
-    connected.check();
+    await connected.check();
     expect(sam.closes).toEqual([]);
     expect(ada.closes).toEqual([[4501, 'role-changed']]);
     expect(rita.closes).toEqual([[4403, 'revoked']]);
   });
 
-  it('writes last seen at once, then at most once a minute, and the last sighting when the minute is over', () => {
+  it('writes last seen at once, then at most once a minute, and the last sighting when the minute is over', async () => {
     const members = fakeMembers([member('sam')]);
     let now = 1000;
     const connected = new ConnectedMembers(members, () => now);
@@ -80,17 +80,17 @@ describe('ConnectedMembers', () => {
     connected.add(second);
     expect(members.writes).toEqual([['sam', 1000]]);
     now = 1059;
-    connected.check();
+    await connected.check();
     expect(members.writes).toHaveLength(1);
     now = 1061;
-    connected.check();
+    await connected.check();
     expect(members.writes).toEqual([
       ['sam', 1000],
       ['sam', 1061],
     ]);
     now = 1070;
     connected.remove(second);
-    connected.flush();
+    await connected.flush();
     expect(members.writes.at(-1)).toEqual(['sam', 1070]);
     connected.add(connection('sam', 'laptop-0001'));
     expect(members.writes).toHaveLength(3);

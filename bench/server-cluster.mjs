@@ -1,0 +1,323 @@
+// Sync servers side by side, every one measured in the same run, each as its own process(es) on loopback:
+//   y-websocket (@y/websocket-server, in-memory)          — the single-node reference
+//   Duet SQLite, 1 node · Duet PostgreSQL, 1 node            — store before relay
+//   Duet PostgreSQL + Redis, 2 nodes (writer on one, readers on the other)
+//   Hocuspocus 4 + extension-sqlite, 1 node                — stores on a debounce, after relaying
+//   Hocuspocus 4 + extension-redis, 2 nodes (writer on one, readers on the other) — stores nothing
+// Figures: relay latency p50/p99 (100 rooms × 10 clients, 500 updates/s, one writer per room) and
+// updates/s (20 writers blasting 500 updates each, until the listener of each room has them all; for Duet
+// each one is durably stored before it is relayed). Targets: Duet single-node p99 ≤ 1.1× the reference,
+// Duet updates/s ≥ 0.8× the reference's, cross-node p99 ≤ 1.2× Hocuspocus cross-node p99. A miss prints MISS.
+// Usage: node bench/server-cluster.mjs [--seconds 5]   (needs PostgreSQL and redis-server, see .ci/run)
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { buildSyncServer } from './lib/syncServer.mjs';
+import { freePort, startPostgres, startRedis } from './lib/services.mjs';
+
+const { values } = parseArgs({
+  options: { seconds: { type: 'string', default: '5' }, only: { type: 'string' } },
+});
+const SECONDS = Number(values.seconds);
+const root = resolve(import.meta.dirname, '..');
+const CLI = join(root, 'out', 'server', 'cli.mjs');
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function spawnUntil(args, pattern, env = {}) {
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...env },
+  });
+  return new Promise((done, fail) => {
+    let out = '';
+    child.stdout.on('data', (c) => {
+      out += c;
+      const m = pattern.exec(out);
+      if (m) done({ child, match: m });
+    });
+    child.once('exit', (code) => fail(new Error(`exited ${code}: ${out}`)));
+  });
+}
+
+const stopAll = async (children) =>
+  Promise.all(
+    children.map((child) => {
+      const exited = new Promise((done) => child.once('exit', done));
+      child.kill('SIGTERM');
+      return exited;
+    }),
+  );
+
+// ── servers ────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** Duet nodes started with `args` (`--data D` or `--database-url U [--redis R]`); writer on the first node. */
+async function startDuet(name, where, nodeCount, redisUrl) {
+  const invite = (role) =>
+    execFileSync(process.execPath, [CLI, 'invite', ...where, '--workspace', 'bench', '--name', role, '--role', role], {
+      encoding: 'utf8',
+    })
+      .trim()
+      .split('\n')
+      .at(-1);
+  const writer = invite('storyteller');
+  const reader = invite('viewer');
+  const nodes = [];
+  for (let i = 0; i < nodeCount; i++) {
+    const extra = redisUrl ? ['--redis', redisUrl] : [];
+    nodes.push(await spawnUntil([CLI, '--port', '0', ...where, ...extra], /listening on ws:\/\/[^:]+:(\d+)/));
+  }
+  const ports = nodes.map((n) => n.match[1]);
+  // duet=1: Duet's own client asks for the stored/session messages, so the bench pays for them too.
+  const url = (port, doc, token) => `ws://127.0.0.1:${port}/bench/playbook/${doc}?token=${token}&duet=1`;
+  return {
+    name,
+    protocol: 'y',
+    writeUrl: (doc) => url(ports[0], doc, writer),
+    readUrl: (doc) => url(ports.at(-1), doc, reader),
+    stop: () => stopAll(nodes.map((n) => n.child)),
+  };
+}
+
+async function startReference() {
+  const port = await freePort();
+  const { child } = await spawnUntil(
+    [join(root, 'node_modules', '@y', 'websocket-server', 'src', 'server.js')],
+    /running at/,
+    { HOST: '127.0.0.1', PORT: String(port) },
+  );
+  const url = (doc) => `ws://127.0.0.1:${port}/bench/playbook/${doc}`;
+  return { name: 'y-websocket, in-memory', protocol: 'y', writeUrl: url, readUrl: url, stop: () => stopAll([child]) };
+}
+
+async function startHocuspocus(name, nodeCount, extra) {
+  const nodes = [];
+  for (let i = 0; i < nodeCount; i++) {
+    const port = await freePort();
+    nodes.push(
+      await spawnUntil(
+        [join(root, 'bench', 'lib', 'hocuspocusServer.mjs'), '--port', String(port), ...extra],
+        /listening (\d+)/,
+      ),
+    );
+  }
+  const ports = nodes.map((n) => n.match[1]);
+  return {
+    name,
+    protocol: 'hocuspocus',
+    writeUrl: (doc) => `ws://127.0.0.1:${ports[0]}/${doc}`,
+    readUrl: (doc) => `ws://127.0.0.1:${ports.at(-1)}/${doc}`,
+    stop: () => stopAll(nodes.map((n) => n.child)),
+  };
+}
+
+// ── wire ───────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** Hocuspocus multiplexes documents over one socket: every message starts with the document name. */
+function frame(protocol, doc, write) {
+  const e = encoding.createEncoder();
+  if (protocol === 'hocuspocus') encoding.writeVarString(e, `bench/playbook/${doc}`);
+  write(e);
+  return encoding.toUint8Array(e);
+}
+
+const updateFrame = (protocol, doc, update) =>
+  frame(
+    protocol,
+    doc,
+    (e) => (encoding.writeVarUint(e, 0), encoding.writeVarUint(e, 2), encoding.writeVarUint8Array(e, update)),
+  );
+
+function isUpdate(protocol, data) {
+  const d = decoding.createDecoder(new Uint8Array(data));
+  if (protocol === 'hocuspocus') decoding.readVarString(d);
+  return decoding.readVarUint(d) === 0 && decoding.readVarUint(d) === 2;
+}
+
+/** Opens a client; a Hocuspocus client authenticates and sends its sync step 1 as HocuspocusProvider does. */
+function open(server, doc, write, onUpdate = () => {}) {
+  const url = write ? server.writeUrl(doc) : server.readUrl(doc);
+  return new Promise((done, fail) => {
+    const ws = new WebSocket(url, { perMessageDeflate: false });
+    ws.binaryType = 'nodebuffer';
+    ws.on('message', (data) => isUpdate(server.protocol, data) && onUpdate());
+    ws.once('open', () => {
+      if (server.protocol === 'hocuspocus') {
+        ws.send(
+          frame(
+            'hocuspocus',
+            doc,
+            (e) => (encoding.writeVarUint(e, 2), encoding.writeVarUint(e, 0), encoding.writeVarString(e, 'bench')),
+          ),
+        );
+        ws.send(
+          frame(
+            'hocuspocus',
+            doc,
+            (e) => (
+              encoding.writeVarUint(e, 0),
+              encoding.writeVarUint(e, 0),
+              encoding.writeVarUint8Array(e, Y.encodeStateVector(new Y.Doc()))
+            ),
+          ),
+        );
+      }
+      done(ws);
+    });
+    ws.once('error', fail);
+  });
+}
+
+const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+// ── measurements ───────────────────────────────────────────────────────────────────────────────────────────
+
+/** 100 rooms × 10 clients (1 writer, 9 readers); 500 updates/s in total, round-robin over rooms. */
+async function relayLatency(server) {
+  const rooms = [];
+  const latencies = [];
+  for (let r = 0; r < 100; r++) {
+    const room = { sent: [], doc: new Y.Doc(), writer: null, name: `relay-${r}` };
+    for (let c = 0; c < 9; c++) {
+      let k = 0;
+      await open(server, room.name, false, () => latencies.push(performance.now() - room.sent[k++]));
+    }
+    room.writer = await open(server, room.name, true);
+    rooms.push(room);
+  }
+  await sleep(500);
+  const total = SECONDS * 500;
+  const started = performance.now();
+  for (let i = 0; i < total; i++) {
+    const wait = started + i * 2 - performance.now();
+    if (wait > 1) await sleep(wait);
+    const room = rooms[i % rooms.length];
+    let update;
+    room.doc.once('update', (u) => (update = u));
+    room.doc.getText('t').insert(0, 'x');
+    room.sent.push(performance.now());
+    room.writer.send(updateFrame(server.protocol, room.name, update));
+  }
+  await sleep(1000);
+  latencies.sort((a, b) => a - b);
+  return {
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    received: latencies.length,
+    expected: total * 9,
+  };
+}
+
+/** 20 rooms, one writer sending 500 updates back to back and one listener each; time until all arrived. */
+async function throughput(server) {
+  const ROOMS = 20;
+  const PER_ROOM = 500;
+  let received = 0;
+  const writers = [];
+  for (let r = 0; r < ROOMS; r++) {
+    await open(server, `blast-${r}`, false, () => received++);
+    writers.push(await open(server, `blast-${r}`, true));
+  }
+  await sleep(300);
+  const frames = writers.map((_, r) => {
+    const doc = new Y.Doc();
+    const out = [];
+    doc.on('update', (u) => out.push(updateFrame(server.protocol, `blast-${r}`, u)));
+    for (let i = 0; i < PER_ROOM; i++) doc.getText('t').insert(i, 'y');
+    return out;
+  });
+  const started = performance.now();
+  writers.forEach((ws, r) => frames[r].forEach((f) => ws.send(f)));
+  const deadline = started + 60_000;
+  while (received < ROOMS * PER_ROOM && performance.now() < deadline) await sleep(2);
+  return { perSecond: (received / (performance.now() - started)) * 1000, received, expected: ROOMS * PER_ROOM };
+}
+
+// ── run ────────────────────────────────────────────────────────────────────────────────────────────────────
+
+buildSyncServer();
+const postgres = await startPostgres();
+const redis = await startRedis();
+const temp = mkdtempSync(join(tmpdir(), 'duet-bench-cluster-'));
+const targets = [
+  ['reference', () => startReference()],
+  ['duetSqlite', () => startDuet('Duet SQLite, 1 node', ['--data', join(temp, 'sqlite')], 1)],
+  [
+    'duetPostgres',
+    async () => startDuet('Duet PostgreSQL, 1 node', ['--database-url', await postgres.createDatabase()], 1),
+  ],
+  [
+    'duetCluster',
+    async () =>
+      startDuet('Duet PostgreSQL + Redis, 2 nodes', ['--database-url', await postgres.createDatabase()], 2, redis.url),
+  ],
+  [
+    'hocuspocusSqlite',
+    () => startHocuspocus('Hocuspocus + SQLite, 1 node', 1, ['--sqlite', join(temp, 'hocuspocus.sqlite')]),
+  ],
+  ['hocuspocusCluster', () => startHocuspocus('Hocuspocus + Redis, 2 nodes', 2, ['--redis-port', String(redis.port)])],
+];
+const results = {};
+try {
+  for (const [key, start] of targets.filter(
+    ([key]) => values.only === undefined || values.only.split(',').includes(key),
+  )) {
+    const server = await start();
+    try {
+      results[key] = { name: server.name, relay: await relayLatency(server), stored: await throughput(server) };
+    } finally {
+      await server.stop();
+    }
+  }
+} finally {
+  await redis.stop();
+  await postgres.stop();
+  rmSync(temp, { recursive: true, force: true });
+}
+
+const f = (n, d = 2) => n.toFixed(d);
+console.log(
+  `\n[bench] sync servers — 100 rooms × 10 clients, 500 updates/s for ${SECONDS}s; 20 × 500 updates blasted; loopback`,
+);
+console.log(
+  `${'server'.padEnd(36)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'relayed'.padStart(14)}${'updates/s'.padStart(11)}  note`,
+);
+for (const { name, relay, stored } of Object.values(results)) {
+  const note = name.startsWith('Duet')
+    ? 'stored before relay'
+    : name.includes('SQLite')
+      ? 'stored on a debounce, after relay'
+      : 'not stored';
+  console.log(
+    `${name.padEnd(36)}${f(relay.p50).padStart(9)}${f(relay.p99).padStart(9)}${`${relay.received}/${relay.expected}`.padStart(14)}${f(stored.perSecond, 0).padStart(11)}  ${note}`,
+  );
+}
+const { reference, duetSqlite, duetPostgres, duetCluster, hocuspocusCluster } = results;
+const check = (label, value, limit, lowerIsBetter = true) =>
+  console.log(
+    `${(lowerIsBetter ? value <= limit : value >= limit) ? 'ok  ' : 'MISS'} ${label}: ${f(value)} (target ${lowerIsBetter ? '≤' : '≥'} ${f(limit)})`,
+  );
+if (reference && duetSqlite && duetPostgres && duetCluster && hocuspocusCluster) {
+  check('Duet SQLite p99 / reference p99', duetSqlite.relay.p99 / reference.relay.p99, 1.1);
+  check('Duet PostgreSQL p99 / reference p99', duetPostgres.relay.p99 / reference.relay.p99, 1.1);
+  check(
+    'Duet SQLite updates/s / reference updates/s',
+    duetSqlite.stored.perSecond / reference.stored.perSecond,
+    0.8,
+    false,
+  );
+  check(
+    'Duet PostgreSQL updates/s / reference updates/s',
+    duetPostgres.stored.perSecond / reference.stored.perSecond,
+    0.8,
+    false,
+  );
+  check('Duet cross-node p99 / Hocuspocus cross-node p99', duetCluster.relay.p99 / hocuspocusCluster.relay.p99, 1.2);
+}
+process.exit(0);

@@ -1,0 +1,205 @@
+// One contract, three stores: the embedded SQLite store, the plain-file fallback and a cluster's PostgreSQL
+// (a real server, started for this file). Documents (sequence numbers, group commit, compaction) and
+// members behave the same whichever the server runs on.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as Y from 'yjs';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { openFileStores } from '../../../../server/storage/openFileStores';
+import { openSqliteStores } from '../../../../server/storage/openSqliteStores';
+import { openPostgresStores } from '../../../../server/storage/postgres/openPostgresStores';
+import type { ServerStores } from '../../../../server/storage/ServerStores';
+import { clusterServicesMissing, startPostgres, type Postgres } from '../helpers/clusterServices';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+let postgres: Postgres | null = null;
+let databases = 0;
+beforeAll(async () => {
+  if (clusterServicesMissing === null) postgres = await startPostgres();
+}, 60_000);
+afterAll(async () => {
+  await postgres?.dispose();
+});
+
+/** How to get a fresh place for stores, and open (or reopen) the stores there. */
+interface Kind {
+  name: 'sqlite' | 'files' | 'postgres';
+  fresh(): Promise<string>;
+  open(place: string, options?: { fsync?: boolean }): Promise<ServerStores>;
+}
+
+const tempDir = async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'duet-store-'));
+  dirs.push(dir);
+  return dir;
+};
+
+const KINDS: Kind[] = [
+  { name: 'sqlite', fresh: tempDir, open: async (dir, options) => openSqliteStores(dir, options) },
+  { name: 'files', fresh: tempDir, open: async (dir, options) => openFileStores(dir, options) },
+  {
+    name: 'postgres',
+    fresh: () => (postgres as Postgres).createDatabase(`contract${++databases}`),
+    open: (databaseUrl) => openPostgresStores({ databaseUrl }),
+  },
+];
+
+/** A few real Yjs updates of one document, in order. */
+function updates(count: number, text = 'x'): Uint8Array[] {
+  const doc = new Y.Doc();
+  const out: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => out.push(update));
+  for (let i = 0; i < count; i++) doc.getText('root').insert(i, text);
+  return out;
+}
+
+function textOf(stored: { update: Uint8Array }[]): string {
+  const doc = new Y.Doc();
+  for (const row of stored) Y.applyUpdate(doc, row.update);
+  return doc.getText('root').toString();
+}
+
+const bytes = (stored: { update: Uint8Array }[]) => stored.map((row) => Buffer.from(row.update));
+
+describe.each(KINDS)('the $name store', (kind) => {
+  const it_ = kind.name === 'postgres' && clusterServicesMissing !== null ? it.skip : it;
+
+  it_('says which kind it is, and loads nothing for a document never written', async () => {
+    const stores = await kind.open(await kind.fresh());
+    expect(stores.kind).toBe(kind.name);
+    expect(await stores.storage.load('acme/playbook/none')).toEqual([]);
+    expect(await stores.reachable()).toBe(true);
+    await stores.close();
+  });
+
+  it_('numbers appends 1, 2, 3… per document and returns them byte for byte after reopening', async () => {
+    const place = await kind.fresh();
+    const written = updates(20);
+    const stores = await kind.open(place);
+    expect(await stores.storage.append('acme/playbook/p1', [written[0]!])).toBe(1);
+    // A batch is one transaction; its updates are numbered consecutively and the last number comes back.
+    expect(await stores.storage.append('acme/playbook/p1', written.slice(1, 5))).toBe(5);
+    for (const update of written.slice(5)) await stores.storage.append('acme/playbook/p1', [update]);
+    expect(await stores.storage.append('acme/playbook/p2', [written[0]!])).toBe(1);
+    await stores.close();
+    const reopened = await kind.open(place);
+    const stored = await reopened.storage.load('acme/playbook/p1');
+    expect(stored.map((row) => row.seq)).toEqual(written.map((_, i) => i + 1));
+    expect(bytes(stored)).toEqual(written.map((update) => Buffer.from(update)));
+    expect((await reopened.storage.load('acme/playbook/p1', 17)).map((row) => row.seq)).toEqual([18, 19, 20]);
+    expect(await reopened.storage.append('acme/playbook/p1', [updates(21)[20]!])).toBe(21);
+    await reopened.close();
+  });
+
+  it_('gives concurrent appends distinct, gapless numbers', async () => {
+    const stores = await kind.open(await kind.fresh());
+    const written = updates(40);
+    const lasts = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => stores.storage.append('acme/directory', written.slice(i * 4, i * 4 + 4))),
+    );
+    expect([...lasts].sort((a, b) => a - b)).toEqual([4, 8, 12, 16, 20, 24, 28, 32, 36, 40]);
+    const stored = await stores.storage.load('acme/directory');
+    expect(stored.map((row) => row.seq)).toEqual(written.map((_, i) => i + 1));
+    expect(textOf(stored)).toBe(textOf(written.map((update) => ({ update }))));
+    await stores.close();
+  });
+
+  it_('keeps documents apart, including names that differ only in case', async () => {
+    const stores = await kind.open(await kind.fresh());
+    await stores.storage.append('acme/playbook/Abc', updates(1, 'A'));
+    await stores.storage.append('acme/playbook/abc', updates(1, 'a'));
+    await stores.storage.append('acme/notes/abc', updates(1, 'n'));
+    expect(textOf(await stores.storage.load('acme/playbook/Abc'))).toBe('A');
+    expect(textOf(await stores.storage.load('acme/playbook/abc'))).toBe('a');
+    expect(textOf(await stores.storage.load('acme/notes/abc'))).toBe('n');
+    await stores.close();
+  });
+
+  it_('compacts into one update numbered like the last it replaced; numbering goes on after it', async () => {
+    const place = await kind.fresh();
+    const written = updates(30);
+    const stores = await kind.open(place);
+    await stores.storage.append('acme/directory', written.slice(0, 25));
+    expect(await stores.storage.compact('acme/directory')).toEqual({ rowsBefore: 25, rowsAfter: 1 });
+    expect((await stores.storage.load('acme/directory')).map((row) => row.seq)).toEqual([25]);
+    // A reader that had only the first ten gets the merged row (it holds what it missed).
+    expect(textOf(await stores.storage.load('acme/directory', 10))).toBe(
+      textOf(written.slice(0, 25).map((update) => ({ update }))),
+    );
+    for (const update of written.slice(25)) await stores.storage.append('acme/directory', [update]);
+    await stores.close();
+    const reopened = await kind.open(place);
+    const stored = await reopened.storage.load('acme/directory');
+    expect(stored.map((row) => row.seq)).toEqual([25, 26, 27, 28, 29, 30]);
+    expect(textOf(stored)).toBe(textOf(written.map((update) => ({ update }))));
+    expect(await reopened.storage.compact('acme/directory')).toEqual({ rowsBefore: 6, rowsAfter: 1 });
+    expect(await reopened.storage.compact('acme/directory')).toEqual({ rowsBefore: 1, rowsAfter: 1 });
+    expect(await reopened.storage.compact('acme/none')).toEqual({ rowsBefore: 0, rowsAfter: 0 });
+    expect(await reopened.storage.append('acme/directory', updates(1))).toBe(31);
+    await reopened.close();
+  });
+
+  it_('signs with one secret that survives a restart', async () => {
+    const place = await kind.fresh();
+    const stores = await kind.open(place);
+    const secret = await stores.loadSecret();
+    expect(secret.length).toBeGreaterThanOrEqual(32);
+    expect(await stores.loadSecret()).toEqual(secret);
+    await stores.close();
+    const reopened = await kind.open(place);
+    expect(await reopened.loadSecret()).toEqual(secret);
+    await reopened.close();
+  });
+
+  it_('adds, finds, lists by workspace, revokes once, changes roles and remembers last seen', async () => {
+    const stores = await kind.open(await kind.fresh());
+    const { members } = stores;
+    const sam = await members.add('acme', 'Sam', 'sales', 100);
+    const ada = await members.add('acme', 'Ada', 'storyteller', 101);
+    await members.add('other', 'Olu', 'viewer', 102);
+    expect(await members.get(sam.id)).toEqual({ ...sam, revokedAt: null, lastSeenAt: null });
+    expect(await members.get('m-nobody')).toBeNull();
+    expect((await members.list('acme')).map((m) => m.name)).toEqual(['Sam', 'Ada']);
+    expect((await members.list()).map((m) => m.workspace)).toEqual(['acme', 'acme', 'other']);
+    expect(await members.setRole(sam.id, 'marketing')).toBe(true);
+    expect((await members.get(sam.id))?.role).toBe('marketing');
+    expect(await members.setRole('m-nobody', 'viewer')).toBe(false);
+    expect(await members.revoke(sam.id, 200)).toBe(true);
+    expect(await members.revoke(sam.id, 300)).toBe(false);
+    expect(await members.setRole(sam.id, 'viewer')).toBe(false);
+    expect((await members.get(sam.id))?.revokedAt).toBe(200);
+    await members.markSeen(ada.id, 300);
+    await members.markSeen(ada.id, 360);
+    expect((await members.list('acme')).map((m) => m.lastSeenAt)).toEqual([null, 360]);
+    await stores.close();
+  });
+
+  it_('sees members added and revoked by another process (or node) without reopening', async () => {
+    const place = await kind.fresh();
+    const server = await kind.open(place);
+    const cli = await kind.open(place);
+    const sam = await cli.members.add('acme', 'Sam', 'sales', 100);
+    expect((await server.members.get(sam.id))?.name).toBe('Sam');
+    await cli.members.setRole(sam.id, 'viewer');
+    expect((await server.members.get(sam.id))?.role).toBe('viewer');
+    await cli.members.revoke(sam.id, 150);
+    expect((await server.members.get(sam.id))?.revokedAt).toBe(150);
+    await cli.close();
+    await server.close();
+  });
+});
+
+describe('embedded stores flush every write when asked to (fsync)', () => {
+  it.each(KINDS.slice(0, 2))('$name', async (kind) => {
+    const stores = await kind.open(await kind.fresh(), { fsync: true });
+    const written = updates(5);
+    await stores.storage.append('acme/playbook/p1', written);
+    expect(bytes(await stores.storage.load('acme/playbook/p1'))).toEqual(written.map((u) => Buffer.from(u)));
+    await stores.close();
+  });
+});
