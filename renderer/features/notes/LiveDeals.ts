@@ -11,6 +11,7 @@
 import * as Y from 'yjs';
 import { dealIds, observeDealChanges, readDeal } from '@shared/collab/notes';
 import type { DealEntry } from '@shared/domain/deal';
+import { measurePhase } from '../../platform/measurePhase';
 
 /** What the log holds at one moment; a new object whenever anything in it changed. */
 export interface DealsSnapshot {
@@ -108,6 +109,7 @@ export class LiveDeals {
   private pending = new Set<string>();
   private cancelFlush: (() => void) | null = null;
   private lastPublish = Number.NEGATIVE_INFINITY;
+  private readonly started = performance.now();
 
   constructor(
     private readonly doc: Y.Doc,
@@ -149,6 +151,7 @@ export class LiveDeals {
     }
     this.cancelSlice = null;
     const deals = [...this.byId.values()].sort(compareDeals);
+    measurePhase('notes:first-read', this.started);
     this.publish({ deals, complete: true, read: ids.length, total: ids.length });
   }
 

@@ -12,7 +12,7 @@ import type { NarrativeSummary } from '@shared/domain/narrative';
 import { readPlaybookDoc } from '../../editor/headless';
 import { $readNarratives } from '../../editor/narrativeOps';
 import { $readNarrativeTexts } from '../../editor/narrativeText';
-import { ReviewView, type ReviewViewProps } from '../review';
+import { localToday, ReviewView, warmReview, type ReviewViewProps } from '../review';
 import { useApp, useWorkspace } from '../shell/AppContext';
 import { useLinkState } from '../sync';
 import type { PlaybookSession } from '../workspace/PlaybookSession';
@@ -137,6 +137,17 @@ export function usePlaybookNotes(
       session.doc.off('update', handleUpdate);
     };
   }, [needNarratives, session.doc, refreshNarratives]);
+
+  // Once the deal log is read, the review's first screen is derived in the background, a step per task (the
+  // narratives are read for it first): opening the review of 20,000 deals then costs about what 200 do.
+  useEffect(() => {
+    if (!dealLog.complete || reviewOpen || deals.length === 0) return;
+    if (narratives.length === 0) {
+      const timer = setTimeout(refreshNarratives, 0);
+      return () => clearTimeout(timer);
+    }
+    return warmReview(narratives, deals, localToday());
+  }, [dealLog.complete, deals, narratives, reviewOpen, refreshNarratives]);
 
   const openForm = useCallback(
     (narrativeId: string | null, editing: DealEntry | null = null) => {
