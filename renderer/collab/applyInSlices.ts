@@ -1,14 +1,14 @@
 /**
  * Applies stored updates to a document a slice per task. Y.applyUpdate cannot be interrupted, and the
  * stored notes of a 20,000-deal log (23 MB) took one 600–700 ms task to decode: the window froze while the
- * app started. Split into pieces of about a megabyte (shared/collab/splitUpdate.ts) and applied one per
+ * app started. Split into pieces of half a megabyte (shared/collab/splitUpdate.ts) and applied one per
  * task, the same work leaves room for paints and input between the pieces.
  */
 import * as Y from 'yjs';
 import { splitUpdate } from '@shared/collab/splitUpdate';
 
-/** About 30 ms of decoding on a 2-core laptop (measured ~35 MB/s in Chromium). */
-export const SLICE_BYTES = 1 << 20;
+/** About 15 ms of decoding on a 2-core laptop (measured ~35 MB/s in Chromium), leaving room for a busy machine. */
+export const SLICE_BYTES = 1 << 19;
 
 /**
  * Resolves in a new task. A message to oneself rather than setTimeout(0): nested timers are clamped to
