@@ -5,7 +5,7 @@
  * task, the same work leaves room for paints and input between the pieces.
  */
 import * as Y from 'yjs';
-import { splitUpdate } from '@shared/collab/splitUpdate';
+import { updatePieces } from '@shared/collab/splitUpdate';
 
 /** About 15 ms of decoding on a 2-core laptop (measured ~35 MB/s in Chromium), leaving room for a busy machine. */
 export const SLICE_BYTES = 1 << 19;
@@ -39,7 +39,7 @@ export async function applyInSlices(
 ): Promise<void> {
   let applied = 0;
   for (const part of parts)
-    for (const piece of splitUpdate(part, sliceBytes)) {
+    for (const piece of updatePieces(part, sliceBytes)) {
       // Small parts (an edit each) are applied back to back; a slice's worth of bytes ends a task.
       Y.applyUpdate(doc, piece, origin);
       applied += piece.length;
