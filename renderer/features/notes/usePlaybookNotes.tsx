@@ -29,6 +29,8 @@ type FormState = { narrativeId: string | null; editing: DealEntry | null } | nul
 /** Everything the playbook view needs of its notes. */
 export interface PlaybookNotesState {
   notes: NotesSession | null;
+  /** Why the notes document could not be opened (null while it opens and once it is open). */
+  notesError: string | null;
   deals: readonly DealEntry[];
   /** The deal log's first read: how far it is (the review shows progress until `complete`). */
   dealLog: Pick<DealsSnapshot, 'complete' | 'read' | 'total'>;
@@ -79,6 +81,7 @@ export function usePlaybookNotes(
   const workspace = useWorkspace();
   const { settings } = useApp();
   const [notes, setNotes] = useState<NotesSession | null>(null);
+  const [notesError, setNotesError] = useState<string | null>(null);
   const [reviewOpen, setReviewOpen] = useState(false);
   const [form, setForm] = useState<FormState>(null);
   const [{ narratives, texts: narrativeTexts }, setReading] = useState<NarrativeReading>(NO_NARRATIVES);
@@ -109,7 +112,11 @@ export function usePlaybookNotes(
     let cancelled = false;
     let opened = false;
     void workspace.openNotes(session.playbookId).then((result) => {
-      if (!result.ok) return console.error('[notes] cannot open notes', result.error.message);
+      if (!result.ok) {
+        console.error('[notes] cannot open notes', result.error.message);
+        if (!cancelled) setNotesError(result.error.message);
+        return;
+      }
       opened = true;
       if (cancelled) void workspace.closeNotes(session.playbookId);
       else setNotes(result.value);
@@ -190,6 +197,7 @@ export function usePlaybookNotes(
 
   return {
     notes,
+    notesError,
     deals,
     dealLog,
     narratives,
@@ -233,7 +241,9 @@ export function ReviewHost({
     <ReviewView
       narratives={notes.narratives}
       deals={notes.deals}
-      loading={notes.notes && !notes.dealLog.complete ? notes.dealLog : null}
+      // Until the notes document is open (applied in slices at 20,000 deals) there is nothing to count yet.
+      loading={notes.notes === null ? { read: 0, total: 0 } : !notes.dealLog.complete ? notes.dealLog : null}
+      loadError={notes.notesError}
       anchoredNotes={notes.anchored.list}
       narrativeTexts={notes.narrativeTexts}
       author={notes.author}
