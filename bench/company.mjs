@@ -75,6 +75,19 @@ async function openApp(context, url, lastTitle) {
   return page;
 }
 
+/**
+ * The app's own phase measures (`duet:*`, renderer/platform/measurePhase.ts) that began at or after `since`
+ * (ms on the page's clock), summed per phase, with the page's long tasks over the same span.
+ */
+function pagePhases(since) {
+  const phases = {};
+  for (const m of performance.getEntriesByType('measure'))
+    if (m.name.startsWith('duet:') && m.startTime >= since)
+      phases[m.name.slice(5)] = (phases[m.name.slice(5)] ?? 0) + m.duration;
+  const tasks = window.__benchLongTasks.filter((t) => t.start >= since);
+  return { phases, longTasks: tasks.length, longTaskMs: tasks.reduce((sum, t) => sum + t.duration, 0) };
+}
+
 /** App start → editable with the deals stored; then waits 3 s and reports the longest task of the start. */
 async function appStart(page) {
   const handle = await page.waitForFunction(() => window.__benchReady, null, { polling: 50, timeout: 0 });
@@ -83,7 +96,8 @@ async function appStart(page) {
   await page.waitForTimeout(3_000);
   const tasks = await page.evaluate(() => window.__benchLongTasks);
   const longest = tasks.reduce((m, t) => Math.max(m, t.duration), 0);
-  return { start: ready.paint, longest };
+  const phases = await page.evaluate(pagePhases, 0);
+  return { start: ready.paint, longest, phases };
 }
 
 const REVIEW_OPEN = {
@@ -155,13 +169,17 @@ async function uiFigures(context, url, bench, seeded, log) {
       const start = await measure(`${s.size} app start`, LIMITS.start, () => appStart(page), log);
       f.start = start instanceof StepTimeout ? start : start.start;
       f.longest = start instanceof StepTimeout ? start : start.longest;
-      if (!(start instanceof StepTimeout))
+      if (!(start instanceof StepTimeout)) f.startPhases = start.phases;
+      if (!(start instanceof StepTimeout)) {
+        const since = await page.evaluate(() => performance.now());
         f.review = await measure(
           `${s.size} open review`,
           LIMITS.review,
           () => page.evaluate(timeUntilPainted, REVIEW_OPEN),
           log,
         );
+        f.reviewPhases = await page.evaluate(pagePhases, since);
+      }
       if (f.review !== undefined && !(f.review instanceof StepTimeout)) {
         f.filter = await measure(
           `${s.size} filter`,
@@ -206,8 +224,14 @@ async function syncFigures(bench, url, log) {
         joins.push(
           await bench.evaluate((a) => window.duetCompanyBench.join(...a), [size, server.url, reader, docName]),
         );
-      figures[size] = { upload, join: median(joins.slice(1).length ? joins.slice(1) : joins) };
-      log(`company ${size} sync: upload ${round1(upload)} ms, join ${joins.map(round1).join(' / ')} ms`);
+      const counted = joins.slice(1).length ? joins.slice(1) : joins;
+      const phases = Object.fromEntries(
+        ['wait', 'decode', 'read'].map((k) => [k, round1(median(counted.map((j) => j[k])))]),
+      );
+      figures[size] = { upload, join: median(counted.map((j) => j.total)), phases };
+      log(
+        `company ${size} sync: upload ${round1(upload)} ms, join ${joins.map((j) => round1(j.total)).join(' / ')} ms`,
+      );
     }
     return figures;
   } finally {
@@ -240,6 +264,35 @@ function scaleRows(metric, bySize, { ratioAt = 20_000, maxValue } = {}) {
       target,
     };
   });
+}
+
+/** The phase breakdown printed under the table: where each size's start, review and join time went. */
+function breakdown(ui, sync) {
+  const ms = (v) => (v === undefined ? '—' : `${round1(v)} ms`);
+  const lines = ["Phase breakdown (company; app phases are the app's own duet:* measures):"];
+  for (const size of Object.keys(ui)) {
+    const f = ui[size];
+    const n = Number(size).toLocaleString('en');
+    const start = f.startPhases;
+    if (start)
+      lines.push(
+        `  ${n} deals, app start: ${Object.entries(start.phases)
+          .map(([k, v]) => `${k} ${ms(v)}`)
+          .join(', ')}; ${start.longTasks} long tasks, ${ms(start.longTaskMs)} in all`,
+      );
+    const review = f.reviewPhases;
+    if (review)
+      lines.push(
+        `  ${n} deals, open review: ${Object.entries(review.phases)
+          .map(([k, v]) => `${k} ${ms(v)}`)
+          .join(', ')}; ${review.longTasks} long tasks, ${ms(review.longTaskMs)} in all`,
+      );
+  }
+  for (const [size, f] of Object.entries(sync))
+    lines.push(
+      `  ${Number(size).toLocaleString('en')} deals, second client's join: waiting for the server (connect, load, encode, transfer) ${ms(f.phases.wait)}, decode ${ms(f.phases.decode)}, read every deal ${ms(f.phases.read)}`,
+    );
+  return lines.join('\n');
 }
 
 const pick = (figures, key) => Object.fromEntries(Object.entries(figures).map(([size, f]) => [size, f[key]]));
@@ -310,7 +363,11 @@ export async function run({ context, url, log }) {
       ...scaleRows('notes search keystroke', pick(ui, 'search')),
       ...scaleRows('import CSV through the dialog', pick(ui, 'importCsv')),
     ];
-    return { rows, details: { seeded: seeded.map(({ csv: _csv, ...s }) => s), data, review, sync, ui } };
+    return {
+      rows,
+      breakdown: breakdown(ui, sync),
+      details: { seeded: seeded.map(({ csv: _csv, ...s }) => s), data, review, sync, ui },
+    };
   } finally {
     await bench.close();
   }

@@ -127,6 +127,7 @@ async function main() {
     console.log(`Load average (1/5/15 min): ${facts.loadAverage.join(' ')} at start, ${loadAtEnd.join(' ')} at end`);
     console.log(`Chromium ${facts.chromium} (headless; ${facts.flags})\n`);
     console.log(formatTable(rows));
+    for (const r of Object.values(results)) if (r.breakdown) console.log(`\n${r.breakdown}`);
     const seconds = Math.round((Date.now() - started) / 1000);
     console.log(`\nBaselines: a bare Lexical + Yjs editor on the same stored document, this run. ${seconds} s in all.`);
     await writeResults(RESULTS, {

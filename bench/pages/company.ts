@@ -235,11 +235,32 @@ async function upload(size: number, serverUrl: string, token: string, docName: s
   return performance.now() - started;
 }
 
+/** What a joining client's time went to (ms). */
+interface JoinFigures {
+  /** From opening the link until every deal has arrived and been read. */
+  total: number;
+  /** Until the first content arrived: connecting, the server's load and encode, the transfer. */
+  wait: number;
+  /** Applying what arrived (Yjs decode and integration), summed over the transactions. */
+  decode: number;
+  /** Reading every deal once it was all there. */
+  read: number;
+}
+
 /** A second client joins: from opening the link until every deal has arrived and been read. */
-async function join(size: number, serverUrl: string, token: string, docName: string): Promise<number> {
+async function join(size: number, serverUrl: string, token: string, docName: string): Promise<JoinFigures> {
   const doc = new Y.Doc();
   const started = performance.now();
+  let firstContent = Number.NaN;
+  let decode = 0;
+  let transactionStart = 0;
+  doc.on('beforeTransaction', () => {
+    transactionStart = performance.now();
+    if (Number.isNaN(firstContent)) firstContent = transactionStart;
+  });
+  doc.on('afterTransaction', () => void (decode += performance.now() - transactionStart));
   const link = new SyncLink(doc, docName, { serverUrl, token });
+  let read: number;
   try {
     await new Promise<void>((resolve, reject) => {
       const check = (): void => {
@@ -250,12 +271,14 @@ async function join(size: number, serverUrl: string, token: string, docName: str
       link.subscribe(check);
       check();
     });
+    const readStarted = performance.now();
     const count = readDeals(doc).length;
+    read = performance.now() - readStarted;
     if (count !== size) throw new Error(`[bench] the joining client has ${count} of ${size} deals`);
   } finally {
     link.destroy();
   }
-  return performance.now() - started;
+  return { total: performance.now() - started, wait: firstContent - started, decode, read };
 }
 
 declare global {

@@ -12,7 +12,7 @@ export type LinkFactory = (doc: Y.Doc, docName: string) => SyncLink;
 
 /** An open document. Call `close` when done. */
 export abstract class DocSession {
-  readonly doc = new Y.Doc();
+  readonly doc: Y.Doc;
   /** The sync server link, when the workspace is joined to a server. */
   readonly link: SyncLink | null;
   private readonly persistence: LocalPersistence;
@@ -23,7 +23,8 @@ export abstract class DocSession {
    * `stored`, when given, is applied before the persistence and the link listen: with an `update` listener Yjs
    * encodes every transaction's update for it — for the stored content of a 20,000-deal notes document that
    * is as much work again as decoding it, for an event everyone would ignore (the content is stored already).
-   * Throws when the bytes are not a Yjs update at all.
+   * Throws when the bytes are not a Yjs update at all. `doc`, when given, already holds the stored content
+   * (applied in slices by the caller, with LOCAL_LOAD_ORIGIN).
    */
   protected constructor(
     readonly docName: string,
@@ -31,7 +32,9 @@ export abstract class DocSession {
     storedEntries: number,
     createLink: LinkFactory | null,
     stored: Uint8Array | null = null,
+    doc: Y.Doc = new Y.Doc(),
   ) {
+    this.doc = doc;
     if (stored) Y.applyUpdate(this.doc, stored, LOCAL_LOAD_ORIGIN);
     this.storedContentComplete = this.doc.store.pendingStructs === null && this.doc.store.pendingDs === null;
     this.link = createLink ? createLink(this.doc, docName) : null;

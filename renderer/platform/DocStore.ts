@@ -10,6 +10,17 @@ export interface LoadedDoc {
   update: Uint8Array | null;
   /** Number of stored entries that were merged (compaction uses it). */
   entries: number;
+  /**
+   * With `merge: false`: the stored entries as they are, oldest first, and `update` is null. Applying them
+   * in order gives what their merge gives, without a merge's full decode in one task.
+   */
+  parts?: readonly Uint8Array[];
+}
+
+/** How `load` reads a document (see DocStore.load). */
+export interface LoadOptions {
+  validate?: boolean;
+  merge?: boolean;
 }
 
 /** Raw, unreadable bytes that were set aside instead of being overwritten. */
@@ -25,9 +36,11 @@ export interface DocStore {
   /**
    * Reads and validates everything stored for `docName`; `corrupt` when any stored entry cannot be read.
    * With `validate: false` the entries are only merged, and the caller must check the result as it applies
-   * it (an open playbook does, to decode a large document once instead of twice).
+   * it (an open playbook does, to decode a large document once instead of twice). With `validate: false,
+   * merge: false` nothing is decoded at all: the entries come back as `parts`, for a caller that applies
+   * them in slices (a large notes document).
    */
-  load(docName: string, options?: { validate?: boolean }): Promise<Result<LoadedDoc>>;
+  load(docName: string, options?: LoadOptions): Promise<Result<LoadedDoc>>;
   /** Appends one update (already merged by the caller if it batched several). */
   append(docName: string, update: Uint8Array): Promise<void>;
   /** Replaces every stored entry of `docName` with their merge, in one atomic step. */

@@ -4,15 +4,15 @@
  * following it. Each prefetched read is handed out once; everything else passes straight through.
  */
 import type { Result } from '@shared/result';
-import type { DocStore, LoadedDoc } from './DocStore';
+import type { DocStore, LoadedDoc, LoadOptions } from './DocStore';
 
 /** Wraps `store`; `prefetch` reads now what `load` will be asked for soon (with the same options). */
 export function prefetchingStore(store: DocStore): DocStore & {
-  prefetch(docName: string, options?: { validate?: boolean }): void;
+  prefetch(docName: string, options?: LoadOptions): void;
 } {
   const pending = new Map<string, Promise<Result<LoadedDoc>>>();
-  const key = (docName: string, options?: { validate?: boolean }): string =>
-    `${options?.validate === false ? 'raw' : 'checked'}:${docName}`;
+  const key = (docName: string, options?: LoadOptions): string =>
+    `${options?.validate === false ? (options.merge === false ? 'parts' : 'raw') : 'checked'}:${docName}`;
   return {
     prefetch(docName, options) {
       const k = key(docName, options);
@@ -28,12 +28,14 @@ export function prefetchingStore(store: DocStore): DocStore & {
     append(docName, update) {
       pending.delete(key(docName));
       pending.delete(key(docName, { validate: false }));
+      pending.delete(key(docName, { validate: false, merge: false }));
       return store.append(docName, update);
     },
     compact: (docName) => store.compact(docName),
     setAside(docName, reason) {
       pending.delete(key(docName));
       pending.delete(key(docName, { validate: false }));
+      pending.delete(key(docName, { validate: false, merge: false }));
       return store.setAside(docName, reason);
     },
     listDocs: (prefix) => store.listDocs(prefix),

@@ -138,15 +138,55 @@ export function readLegacyEntry(id: string, map: unknown): DealEntry | null {
   return toEntry(id, legacyRaw(map as Y.Map<unknown>));
 }
 
+/**
+ * Which fields of each deal were changed since it was created (deal id → `dealFields` keys), kept current by
+ * an observer on the map. Reading one deal then looks up only its changed fields instead of probing all
+ * eighteen keys — at 20,000 deals that probing was a third of the deal log's first read.
+ */
+const changedFieldIndexes = new WeakMap<Y.Map<unknown>, Map<string, Set<string>>>();
+
+function changedFieldIndex(fields: Y.Map<unknown>): Map<string, Set<string>> {
+  let index = changedFieldIndexes.get(fields);
+  if (index) return index;
+  const built = new Map<string, Set<string>>();
+  const add = (key: string): void => {
+    const id = idOfFieldKey(key);
+    const keys = built.get(id);
+    if (keys) keys.add(key);
+    else built.set(id, new Set([key]));
+  };
+  for (const key of fields.keys()) add(key);
+  // Lives as long as the document. Type observers run before 'afterTransaction', so readers reacting to a
+  // change (observeDealChanges) already see the index updated.
+  fields.observe((event) => {
+    for (const key of event.keysChanged) {
+      if (fields.has(key)) add(key);
+      else built.get(idOfFieldKey(key))?.delete(key);
+    }
+  });
+  changedFieldIndexes.set(fields, (index = built));
+  return index;
+}
+
 /** One deal from either layout (layout 2 first), or null when missing or invalid. */
 export function readDealRecord(doc: Y.Doc, id: string): DealEntry | null {
   if (!isValidId(id)) return null;
   const raw = recordRaw(dealEntriesMap(doc).get(id));
   if (raw === null) return readLegacyEntry(id, legacyDealsMap(doc).get(id));
   const fields = dealFieldsMap(doc);
-  for (const field of EDITABLE_FIELDS) {
-    const key = fieldKey(id, field);
-    if (fields.has(key)) raw[field] = fields.get(key);
+  if (doc._transaction === null) {
+    const changed = changedFieldIndex(fields).get(id);
+    if (changed)
+      for (const key of changed) {
+        const field = key.slice(id.length + 1);
+        if (EDITABLE_FIELDS.includes(field)) raw[field] = fields.get(key);
+      }
+  } else {
+    // Inside a transaction the index has not seen this transaction's changes yet: ask the map itself.
+    for (const field of EDITABLE_FIELDS) {
+      const key = fieldKey(id, field);
+      if (fields.has(key)) raw[field] = fields.get(key);
+    }
   }
   return toEntry(id, raw);
 }

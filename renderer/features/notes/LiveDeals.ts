@@ -11,6 +11,7 @@
 import * as Y from 'yjs';
 import { dealIds, observeDealChanges, readDeal } from '@shared/collab/notes';
 import type { DealEntry } from '@shared/domain/deal';
+import { measurePhase } from '../../platform/measurePhase';
 
 /** What the log holds at one moment; a new object whenever anything in it changed. */
 export interface DealsSnapshot {
@@ -30,8 +31,23 @@ export interface DealsSnapshot {
 export type Scheduler = (task: () => void, delayMs?: number) => () => void;
 
 const nextTask: Scheduler = (task, delayMs = 0) => {
-  const timer = setTimeout(task, delayMs);
-  return () => clearTimeout(timer);
+  if (delayMs > 0) {
+    const timer = setTimeout(task, delayMs);
+    return () => clearTimeout(timer);
+  }
+  // A message to oneself, not setTimeout(0): chained timers are clamped to 4 ms each, ~160 ms over the
+  // forty slices of a 20,000-deal first read.
+  let cancelled = false;
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    if (!cancelled) task();
+  };
+  channel.port2.postMessage(null);
+  return () => {
+    cancelled = true;
+    channel.port1.close();
+  };
 };
 
 /**
@@ -48,9 +64,9 @@ const RESORT_ABOVE = 256;
 
 /** The review's order: newest close date first, then newest entry, then id (so the order is total). */
 export function compareDeals(a: DealEntry, b: DealEntry): number {
-  return (
-    b.closeDate.localeCompare(a.closeDate) || b.createdAt - a.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-  );
+  // Plain comparison: ISO dates sort as text, and localeCompare made sorting 20,000 deals ~60 ms.
+  if (a.closeDate !== b.closeDate) return a.closeDate < b.closeDate ? 1 : -1;
+  return b.createdAt - a.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /**
@@ -109,6 +125,7 @@ export class LiveDeals {
   private pending = new Set<string>();
   private cancelFlush: (() => void) | null = null;
   private lastPublish = Number.NEGATIVE_INFINITY;
+  private readonly started = performance.now();
 
   constructor(
     private readonly doc: Y.Doc,
@@ -150,6 +167,7 @@ export class LiveDeals {
     }
     this.cancelSlice = null;
     const deals = [...this.byId.values()].sort(compareDeals);
+    measurePhase('notes:first-read', this.started);
     this.publish({ deals, complete: true, read: ids.length, total: ids.length });
   }
 

@@ -13,7 +13,7 @@ import type { NarrativeSummary } from '@shared/domain/narrative';
 import { readPlaybookDoc } from '../../editor/headless';
 import { $readNarratives } from '../../editor/narrativeOps';
 import { $readNarrativeTexts } from '../../editor/narrativeText';
-import { ReviewView, type ReviewViewProps } from '../review';
+import { localToday, ReviewView, warmReview, type ReviewViewProps } from '../review';
 import { useApp, useWorkspace } from '../shell/AppContext';
 import { useLinkState } from '../sync';
 import type { PlaybookSession } from '../workspace/PlaybookSession';
@@ -30,6 +30,8 @@ type FormState = { narrativeId: string | null; editing: DealEntry | null } | nul
 /** Everything the playbook view needs of its notes. */
 export interface PlaybookNotesState {
   notes: NotesSession | null;
+  /** Why the notes document could not be opened (null while it opens and once it is open). */
+  notesError: string | null;
   deals: readonly DealEntry[];
   /** The deal log's first read: how far it is (the review shows progress until `complete`). */
   dealLog: Pick<DealsSnapshot, 'complete' | 'read' | 'total'>;
@@ -81,6 +83,7 @@ export function usePlaybookNotes(
   const workspace = useWorkspace();
   const { settings } = useApp();
   const [notes, setNotes] = useState<NotesSession | null>(null);
+  const [notesError, setNotesError] = useState<string | null>(null);
   const [reviewOpen, setReviewOpen] = useState(false);
   const [form, setForm] = useState<FormState>(null);
   const [{ narratives, texts: narrativeTexts }, setReading] = useState<NarrativeReading>(NO_NARRATIVES);
@@ -114,7 +117,11 @@ export function usePlaybookNotes(
     let cancelled = false;
     let opened = false;
     void workspace.openNotes(session.playbookId).then((result) => {
-      if (!result.ok) return console.error('[notes] cannot open notes', result.error.message);
+      if (!result.ok) {
+        console.error('[notes] cannot open notes', result.error.message);
+        if (!cancelled) setNotesError(result.error.message);
+        return;
+      }
       opened = true;
       if (cancelled) void workspace.closeNotes(session.playbookId);
       else setNotes(result.value);
@@ -142,6 +149,17 @@ export function usePlaybookNotes(
       session.doc.off('update', handleUpdate);
     };
   }, [needNarratives, session.doc, refreshNarratives]);
+
+  // Once the deal log is read, the review's first screen is derived in the background, a step per task (the
+  // narratives are read for it first): opening the review of 20,000 deals then costs about what 200 do.
+  useEffect(() => {
+    if (!dealLog.complete || reviewOpen || deals.length === 0) return;
+    if (narratives.length === 0) {
+      const timer = setTimeout(refreshNarratives, 0);
+      return () => clearTimeout(timer);
+    }
+    return warmReview(narratives, deals, localToday());
+  }, [dealLog.complete, deals, narratives, reviewOpen, refreshNarratives]);
 
   const openForm = useCallback(
     (narrativeId: string | null, editing: DealEntry | null = null) => {
@@ -184,6 +202,7 @@ export function usePlaybookNotes(
 
   return {
     notes,
+    notesError,
     deals,
     dealLog,
     narratives,
@@ -227,7 +246,9 @@ export function ReviewHost({
     <ReviewView
       narratives={notes.narratives}
       deals={notes.deals}
-      loading={notes.notes && !notes.dealLog.complete ? notes.dealLog : null}
+      // Until the notes document is open (applied in slices at 20,000 deals) there is nothing to count yet.
+      loading={notes.notes === null ? { read: 0, total: 0 } : !notes.dealLog.complete ? notes.dealLog : null}
+      loadError={notes.notesError}
       anchoredNotes={notes.anchored.list}
       narrativeTexts={notes.narrativeTexts}
       actor={notes.actor}

@@ -36,8 +36,13 @@ export interface ReviewViewProps {
   narratives: readonly NarrativeSummary[];
   /** Every deal, newest close date first (the deal log's order). */
   deals: readonly DealEntry[];
-  /** While the deal log is still being read: how far it is. */
+  /**
+   * While the deal log is still being read: how far it is (`total` 0 while its document is still being
+   * opened, before the deals can be counted).
+   */
   loading?: { read: number; total: number } | null;
+  /** Why the deal log could not be opened (its saved data is damaged), instead of showing it empty. */
+  loadError?: string | null;
   /** Notes anchored to the words of narratives (none when omitted). */
   anchoredNotes?: readonly (AnchoredNote & { id: string })[];
   /** Each narrative's current plain text, to tell whether an anchored note's words are still there. */
@@ -170,7 +175,17 @@ export function ReviewView(props: ReviewViewProps) {
           )}
         </div>
       </div>
-      {loading ? (
+      {props.loadError ? (
+        <div className="review-loading" role="alert" data-testid="review-load-error">
+          <strong>The deal log could not be opened.</strong>
+          <span>{props.loadError}</span>
+        </div>
+      ) : loading && loading.total === 0 ? (
+        <div className="review-loading" role="status" data-testid="review-loading">
+          <span>Opening the deal log…</span>
+          <progress aria-label="Opening the deal log" />
+        </div>
+      ) : loading ? (
         <div className="review-loading" role="status" data-testid="review-loading">
           <span>
             Reading the deal log… {count(loading.read)} of {count(loading.total)}

@@ -1,2 +1,4 @@
 /** The win/loss review of a playbook's narratives. */
 export { ReviewView, type ReviewViewProps } from './ReviewView';
+export { warmReview } from './reviewData';
+export { localToday } from './reviewFilter';

@@ -13,7 +13,18 @@ import {
   type PlaybookReview,
 } from '@shared/stats/playbookReview';
 import { choosePeriodUnit, winRateOverTime, type PeriodRate, type PeriodUnit } from '@shared/stats/narrativeTrends';
+import { measurePhase } from '../../platform/measurePhase';
 import { filterOptions } from './reviewFilter';
+
+/** `fn`, recording each call as the phase `review:derive` (so a trace and the benchmark show what they cost). */
+function measured<A extends readonly unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+  return (...args: A): R => {
+    const started = performance.now();
+    const result = fn(...args);
+    measurePhase('review:derive', started);
+    return result;
+  };
+}
 
 /** Remembers the results of the last `size` distinct calls (arguments compared with Object.is). */
 export function memoizeRecent<A extends readonly unknown[], R>(fn: (...args: A) => R, size = 4): (...args: A) => R {
@@ -35,9 +46,10 @@ export function memoizeRecent<A extends readonly unknown[], R>(fn: (...args: A) 
 /** One result per deal log, dropped with it. */
 function perDeals<R>(fn: (deals: readonly DealEntry[]) => R): (deals: readonly DealEntry[]) => R {
   const cache = new WeakMap<readonly DealEntry[], R>();
+  const compute = measured(fn);
   return (deals) => {
     let result = cache.get(deals);
-    if (result === undefined) cache.set(deals, (result = fn(deals)));
+    if (result === undefined) cache.set(deals, (result = compute(deals)));
     return result;
   };
 }
@@ -65,18 +77,21 @@ const INDEXES: Record<IndexedField, (deals: readonly DealEntry[]) => Map<string,
 const NONE: readonly DealEntry[] = [];
 
 // Keyed by the filter's JSON, not its object: every mount of the review makes a new filter object.
-const filterBy = memoizeRecent((deals: readonly DealEntry[], key: string) => {
-  const filter = JSON.parse(key) as ReviewFilter;
-  // Start from the smallest list an index gives for the filter's fields, so a filter costs what it matches.
-  let from = deals;
-  for (const field of ['persona', 'stage', 'competitor'] as const) {
-    const value = filter[field];
-    if (!value) continue;
-    const list = INDEXES[field](deals).get(value) ?? NONE;
-    if (list.length < from.length) from = list;
-  }
-  return from.filter((d) => matchesFilter(d, filter));
-}, 16);
+const filterBy = memoizeRecent(
+  measured((deals: readonly DealEntry[], key: string) => {
+    const filter = JSON.parse(key) as ReviewFilter;
+    // Start from the smallest list an index gives for the filter's fields, so a filter costs what it matches.
+    let from = deals;
+    for (const field of ['persona', 'stage', 'competitor'] as const) {
+      const value = filter[field];
+      if (!value) continue;
+      const list = INDEXES[field](deals).get(value) ?? NONE;
+      if (list.length < from.length) from = list;
+    }
+    return from.filter((d) => matchesFilter(d, filter));
+  }),
+  16,
+);
 
 /** The deals that pass `filter` (the very array `deals` when no filter is on), in the same order. */
 export function dealsPassing(deals: readonly DealEntry[], filter: ReviewFilter): readonly DealEntry[] {
@@ -105,14 +120,20 @@ export function dealsOf(deals: readonly DealEntry[], narrativeId: string): reado
 
 /** One narrative's win rate per period, of (already filtered) deals. */
 export const seriesOf: (deals: readonly DealEntry[], narrativeId: string, unit: PeriodUnit) => PeriodRate[] =
-  memoizeRecent((deals, narrativeId, unit) => winRateOverTime(deals, narrativeId, unit), 16);
+  memoizeRecent(
+    measured((deals, narrativeId, unit) => winRateOverTime(deals, narrativeId, unit)),
+    16,
+  );
 
 /** The ranked review of (already filtered) deals. */
 export const reviewOf: (
   narratives: readonly NarrativeSummary[],
   deals: readonly DealEntry[],
   today: string,
-) => PlaybookReview = memoizeRecent((narratives, deals, today) => buildPlaybookReview(narratives, deals, {}, today), 8);
+) => PlaybookReview = memoizeRecent(
+  measured((narratives, deals, today) => buildPlaybookReview(narratives, deals, {}, today)),
+  8,
+);
 
 /** The playbook-wide figure of a set of deals. */
 export const summaryOf: (deals: readonly DealEntry[]) => DealSummary = perDeals((deals) => summarizeDeals(deals));
@@ -124,3 +145,47 @@ export const optionsOf: (deals: readonly DealEntry[]) => ReturnType<typeof filte
 export const periodUnitOf: (deals: readonly DealEntry[]) => PeriodUnit = perDeals((deals) =>
   choosePeriodUnit(deals.map((d) => d.closeDate)),
 );
+
+/** Runs `task` in a later task; returns a canceller. */
+export type TaskScheduler = (task: () => void) => () => void;
+
+const laterTask: TaskScheduler = (task) => {
+  const timer = setTimeout(task, 0);
+  return () => clearTimeout(timer);
+};
+
+/**
+ * Computes what the review's first screen shows (menus, summary, ranking, the top narrative's chart) for
+ * `deals` unfiltered, one derivation per task, so that opening the review later finds it all memoised.
+ * At 20,000 deals these derivations together took ~100 ms of the review's opening; each alone is 5–30 ms,
+ * so warming them in the background never holds the window. Returns a canceller (call it when the deals or
+ * narratives change before it is done).
+ */
+export function warmReview(
+  narratives: readonly NarrativeSummary[],
+  deals: readonly DealEntry[],
+  today: string,
+  schedule: TaskScheduler = laterTask,
+): () => void {
+  const steps: (() => void)[] = [
+    () => optionsOf(deals),
+    () => summaryOf(deals),
+    () => dealsByNarrative(deals),
+    () => periodUnitOf(deals),
+    () => reviewOf(narratives, deals, today),
+    () => {
+      const top = reviewOf(narratives, deals, today).rows.find((r) => r.score);
+      if (top) seriesOf(dealsOf(deals, top.narrativeId), top.narrativeId, periodUnitOf(deals));
+    },
+  ];
+  let cancel = (): void => undefined;
+  const next = (i: number): void => {
+    if (i >= steps.length) return;
+    cancel = schedule(() => {
+      steps[i]!();
+      next(i + 1);
+    });
+  };
+  next(0);
+  return () => cancel();
+}

@@ -31,7 +31,9 @@ import { SyncLink, type SyncLinkOptions } from '../../collab/SyncLink';
 import { createPlaybookDoc, readPlaybookDoc } from '../../editor/headless';
 import { $readDocumentTitle } from '../../editor/narrativeOps';
 import type { PlaybookSpec } from '../../editor/docSpec';
+import { applyInSlices } from '../../collab/applyInSlices';
 import type { DocStore } from '../../platform/DocStore';
+import { measurePhase } from '../../platform/measurePhase';
 import { NotesSession } from '../notes/NotesSession';
 import { VersionsSession } from '../versions/VersionsSession';
 import { PlaybookSession } from './PlaybookSession';
@@ -45,6 +47,7 @@ export class Workspace {
   private readonly persistence: LocalPersistence;
   private readonly sessions = new Map<string, PlaybookSession>();
   private readonly notes = new Map<string, { session: NotesSession; users: number }>();
+  private readonly notesLoading = new Map<string, Promise<Result<NotesSession>>>();
   private readonly versions = new Map<string, { session: Promise<Result<VersionsSession>>; users: number }>();
   /** The directory's link to the sync server; null for a local-only workspace. */
   readonly directoryLink: SyncLink | null;
@@ -183,30 +186,51 @@ export class Workspace {
       existing.users++;
       return ok(existing.session);
     }
-    const docName = notesDocName(this.id, playbookId);
-    // Not validated by the store: the session's own decode checks it, so a big deal log is decoded once.
-    const loaded = await this.store.load(docName, { validate: false });
-    if (!loaded.ok) return loaded;
-    const again = this.notes.get(playbookId); // opened by someone else while we loaded
-    if (again) {
-      again.users++;
-      return ok(again.session);
+    // Loading takes several tasks (the content is applied in slices): a second opener meanwhile waits for
+    // the same load instead of decoding the document again.
+    let loading = this.notesLoading.get(playbookId);
+    if (!loading) {
+      loading = this.loadNotes(playbookId);
+      this.notesLoading.set(playbookId, loading);
+      const started = loading;
+      void started.finally(() => {
+        if (this.notesLoading.get(playbookId) === started) this.notesLoading.delete(playbookId);
+      });
     }
-    const sync = this.sync;
-    // No editor binding: the stored content is already in the document, so the link connects at once.
-    const createLink = sync && ((doc: Y.Doc, name: string) => new SyncLink(doc, name, { ...sync, connect: true }));
-    let session: NotesSession;
+    const loaded = await loading;
+    if (!loaded.ok) return loaded;
+    const open = this.notes.get(playbookId);
+    if (open?.session === loaded.value) open.users++;
+    else this.notes.set(playbookId, { session: loaded.value, users: 1 });
+    return loaded;
+  }
+
+  private async loadNotes(playbookId: string): Promise<Result<NotesSession>> {
+    const docName = notesDocName(this.id, playbookId);
+    // Neither validated nor merged by the store: merging decodes everything in one task, and the stored
+    // entries are applied in slices below instead (the session's own check then validates them).
+    let mark = performance.now();
+    const loaded = await this.store.load(docName, { validate: false, merge: false });
+    if (!loaded.ok) return loaded;
+    mark = measurePhase('notes:read-store', mark);
+    const doc = new Y.Doc();
     try {
-      session = new NotesSession(docName, playbookId, this.store, loaded.value, createLink);
+      await applyInSlices(doc, loaded.value.parts ?? [], LOCAL_LOAD_ORIGIN);
     } catch (error) {
+      doc.destroy();
       console.warn(`[store] ${docName} is unreadable`, error); // the decoder's words, for whoever debugs it
       return fail('corrupt', 'Its saved data on this device is damaged and cannot be read.');
     }
+    measurePhase('notes:decode', mark);
+    const sync = this.sync;
+    // No editor binding: the stored content is already in the document, so the link connects at once.
+    const createLink = sync && ((d: Y.Doc, name: string) => new SyncLink(d, name, { ...sync, connect: true }));
+    const stored = { update: null, entries: loaded.value.entries };
+    const session = new NotesSession(docName, playbookId, this.store, stored, createLink, doc);
     if (!session.storedContentComplete) {
       await session.close();
       return fail('corrupt', 'Its saved data on this device is incomplete: some saved changes are missing.');
     }
-    this.notes.set(playbookId, { session, users: 1 });
     return ok(session);
   }
 

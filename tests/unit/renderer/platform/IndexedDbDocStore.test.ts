@@ -26,6 +26,22 @@ async function loadText(store: DocStore, name: string): Promise<string> {
 const GARBAGE = new Uint8Array([0xff, 0xfe, 0xfd, 0x00, 0x42]);
 
 describe('documents stored in IndexedDB', () => {
+  it('hands out the stored records as they are, oldest first, for a caller that applies them in slices', async () => {
+    const store = await openIndexedDbDocStore('db', new IDBFactory());
+    const doc = new Y.Doc();
+    const updates = updatesOf(doc, () => {
+      doc.getText('t').insert(0, 'Hello');
+      doc.getText('t').insert(5, ', world');
+    });
+    for (const u of updates) await store.append('acme/notes/p1', u);
+    await store.append('acme/notes/other', GARBAGE);
+    const loaded = await store.load('acme/notes/p1', { validate: false, merge: false });
+    expect(loaded.ok && loaded.value).toEqual({ update: null, entries: 2, parts: updates });
+    const again = new Y.Doc();
+    if (loaded.ok) for (const part of loaded.value.parts ?? []) Y.applyUpdate(again, part);
+    expect(again.getText('t').toString()).toBe('Hello, world');
+  });
+
   it('a document saved in several steps loads as one, with every step in it', async () => {
     const store = await openIndexedDbDocStore('db', new IDBFactory());
     const doc = new Y.Doc();

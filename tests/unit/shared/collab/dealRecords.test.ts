@@ -246,3 +246,27 @@ describe('the cheap read path', () => {
     }
   });
 });
+
+describe('reading one deal after its fields changed', () => {
+  it('shows every change, made here or by a colleague, also right after the change and inside a write', () => {
+    const here = new Y.Doc();
+    const there = new Y.Doc();
+    const added = addDeal(here, { ...companyDeals(1, ['n-1'])[0]!, amount: 1 }, ana);
+    if (!added.ok) throw new Error(added.error.message);
+    const id = added.value.id;
+    expect(readDeal(here, id)?.amount).toBe(1); // the index of changed fields is built now, empty for this deal
+    updateDeal(here, id, { amount: 2 }, ana);
+    expect(readDeal(here, id)?.amount).toBe(2);
+    Y.applyUpdate(there, Y.encodeStateAsUpdate(here));
+    expect(readDeal(there, id)).toEqual(readDeal(here, id));
+    updateDeal(there, id, { stage: 'Negotiation', note: 'From there' }, { author: 'Ana', now: 2_000 });
+    Y.applyUpdate(here, Y.encodeStateAsUpdate(there));
+    expect(readDeal(here, id)).toMatchObject({ amount: 2, stage: 'Negotiation', note: 'From there', updatedAt: 2_000 });
+    here.transact(() => {
+      updateDeal(here, id, { amount: 3 }, ana);
+      expect(readDeal(here, id)?.amount).toBe(3); // inside the same transaction
+    });
+    removeDeal(here, id, ana);
+    expect(readDeal(here, id)).toBeNull();
+  });
+});

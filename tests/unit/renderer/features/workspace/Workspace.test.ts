@@ -125,6 +125,24 @@ describe('opening a playbook’s deal log', () => {
     await workspace.close();
   });
 
+  it('opens a large log once for two views asking at the same time, every deal there', async () => {
+    const store = await freshStore();
+    const doc = new Y.Doc();
+    importDeals(doc, companyDeals(2_000, ['n-1', 'n-2']), { author: 'Ana', now: 1 });
+    await store.append(notesDocName(REF.id, 'p1'), Y.encodeStateAsUpdate(doc));
+    const workspace = await openWorkspace(store);
+    const [a, b] = await Promise.all([workspace.openNotes('p1'), workspace.openNotes('p1')]);
+    expect(a.ok && b.ok && a.value === b.value).toBe(true);
+    if (!a.ok) return;
+    expect(readDeals(a.value.doc)).toEqual(readDeals(doc));
+    // Both views hold it: closing one leaves it open for the other.
+    await workspace.closeNotes('p1');
+    expect(a.value.doc.isDestroyed).toBe(false);
+    await workspace.closeNotes('p1');
+    expect(a.value.doc.isDestroyed).toBe(true);
+    await workspace.close();
+  });
+
   it.each([
     ['damaged', (bytes: Uint8Array) => bytes.slice(0, bytes.length >> 1), /damaged/],
     ['missing a saved change', (bytes: Uint8Array) => bytes, /incomplete/],

@@ -1,0 +1,39 @@
+/**
+ * A large stored document is applied a slice per task (so the window keeps painting while 20,000 deals
+ * load), and the result is the very document its stored records describe.
+ */
+import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
+import { applyInSlices } from '../../../../renderer/collab/applyInSlices';
+import { importDeals, readDeals, updateDeal } from '../../../../shared/collab/notes';
+import { companyDeals, companyNarrativeIds } from '../../../../bench/pages/companyDeals';
+
+const ana = { author: 'Ana', now: 1 };
+
+describe('applyInSlices', () => {
+  it('yields between slices of a large record and of many records, keeping every deal and edit', async () => {
+    const source = new Y.Doc();
+    const records: Uint8Array[] = [];
+    source.on('update', (update: Uint8Array) => records.push(update));
+    importDeals(source, companyDeals(1_500, companyNarrativeIds()), ana);
+    const ids = readDeals(source).map((d) => d.id);
+    for (const id of ids.slice(0, 40)) updateDeal(source, id, { stage: 'Negotiation' }, ana);
+    const whole = Y.encodeStateAsUpdate(source);
+    for (const parts of [[whole], records]) {
+      const doc = new Y.Doc();
+      let yields = 0;
+      const transactions: number[] = [];
+      doc.on('afterTransaction', () => transactions.push(yields));
+      await applyInSlices(doc, parts, 'load', 200 * 1024, async () => void yields++);
+      expect(yields).toBeGreaterThanOrEqual(Math.floor(whole.length / (200 * 1024)) - 1);
+      expect(new Set(transactions).size).toBeGreaterThan(2); // work spread over several tasks
+      expect(doc.store.pendingStructs).toBeNull();
+      expect(readDeals(doc)).toEqual(readDeals(source));
+      expect(Y.encodeStateAsUpdate(doc)).toEqual(whole);
+    }
+  });
+
+  it('throws on bytes that are not an update', async () => {
+    await expect(applyInSlices(new Y.Doc(), [new Uint8Array([9, 9, 9])], null, 1)).rejects.toThrow();
+  });
+});
