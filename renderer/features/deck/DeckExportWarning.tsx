@@ -30,7 +30,7 @@ export function DeckExportWarning({ slides, remaining, onLeaveOut, onExportAnywa
   const count = slides.length === 1 ? 'One narrative' : `${slides.length} narratives`;
   return (
     <Dialog
-      title="Export narratives that are not approved?"
+      title="Export narratives that need review?"
       open
       onClose={onCancel}
       testId="deck-warning"
@@ -56,7 +56,8 @@ export function DeckExportWarning({ slides, remaining, onLeaveOut, onExportAnywa
     >
       <p>
         {count} in this deck {slides.length === 1 ? 'is' : 'are'} not approved as{' '}
-        {slides.length === 1 ? 'it stands' : 'they stand'}. A customer would see words no storyteller signed off.
+        {slides.length === 1 ? 'it stands' : 'they stand'}, or past {slides.length === 1 ? 'its' : 'their'} review: a
+        customer would see words no storyteller currently vouches for.
       </p>
       <ul className="deck-warning-list" data-testid="deck-warning-list">
         {slides.map((s) => (

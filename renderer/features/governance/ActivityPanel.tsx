@@ -89,10 +89,16 @@ export function ActivityPanel({ store, versions, onClose }: ActivityPanelProps) 
               <span className={`activity-dot activity-dot-${e.kind}`} aria-hidden="true" />
               <div>
                 <p>
-                  <strong>{e.by || 'Someone'}</strong> {ACTIVITY_VERBS[e.kind]}{' '}
-                  <span className="activity-title">
-                    {e.kind === 'restored' ? e.title : `“${e.title || 'Untitled narrative'}”`}
-                  </span>
+                  <strong>{e.by || 'Someone'}</strong>{' '}
+                  {e.kind === 'restored' ? (
+                    // A restore's record names itself: "Restored “Positioning” from v2".
+                    <span className="activity-title">— {e.title}</span>
+                  ) : (
+                    <>
+                      {ACTIVITY_VERBS[e.kind]}{' '}
+                      <span className="activity-title">“{e.title || 'Untitled narrative'}”</span>
+                    </>
+                  )}
                 </p>
                 {e.note && <q className="activity-note">{e.note}</q>}
                 <p className="muted activity-when">{formatWhen(e.at)}</p>
