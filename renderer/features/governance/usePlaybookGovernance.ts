@@ -79,7 +79,8 @@ export function usePlaybookGovernance(
   }, [store]);
 
   const canApprove = approvals !== null && mayDo('narratives.approve', settings.role, link?.session);
-  store.setRights({ canApprove, canRequest: versions.canWrite });
+  const canRequest = versions.canWrite;
+  useEffect(() => store.setRights({ canApprove, canRequest }), [store, canApprove, canRequest]);
 
   // Decisions that arrive while the playbook is open, about a narrative this person owns.
   const notify = settings.notifyDecisions === true;
