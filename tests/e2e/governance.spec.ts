@@ -103,7 +103,10 @@ test('request → approve → edit → changed; sales sees what changed; stale a
   for (const page of [maya, mo, rep]) await expect(badge(page, 0)).toHaveText('Changed since approved');
   await narrative(maya, 0).screenshot({ path: join(SHOTS, 'governance-changed-badge.png') });
 
-  // Sales: what changed since the last look, with the diff, then "mark as seen".
+  // Sales opens the playbook again: what changed since the last look, with the diff, then "mark as seen".
+  await rep.reload();
+  await expect(rep.getByTestId('connection')).toHaveAttribute('data-status', 'live');
+  await openPlaybook(rep, 'Launch story');
   const banner = rep.getByTestId('what-changed');
   await expect(banner.getByTestId('what-changed-item')).toHaveCount(1);
   await expect(banner.getByTestId('what-changed-item')).toContainText('rewritten');
@@ -131,6 +134,23 @@ test('request → approve → edit → changed; sales sees what changed; stale a
   await maya.getByTestId('activity-kind').selectOption('approved');
   await expect(maya.getByTestId('activity-panel')).toContainText('Nothing matches these filters.');
   await maya.getByTestId('activity-panel').getByRole('button', { name: 'Back to text' }).click();
+
+  // A storyteller sends a narrative back with a comment; its writer sees why.
+  await narrative(mo, 3).getByTestId('approval-button').click();
+  await mo.getByTestId('approval-dialog').getByRole('button', { name: 'Request review' }).click();
+  await narrative(maya, 3).getByTestId('approval-button').click();
+  const sendBack = maya.getByTestId('approval-dialog');
+  await sendBack.getByRole('button', { name: 'Send back' }).click();
+  await expect(sendBack.getByRole('alert')).toContainText('Say what needs to change');
+  await sendBack.getByLabel('Comment (needed to send back)').fill('Cite the uptime study');
+  await sendBack.getByRole('button', { name: 'Send back' }).click();
+  await expect(badge(mo, 3)).toHaveText('Sent back');
+  await narrative(mo, 3).getByTestId('approval-button').click();
+  await expect(mo.getByTestId('approval-dialog').getByRole('region', { name: 'History' })).toContainText(
+    'Maya sent back',
+  );
+  await expect(mo.getByTestId('approval-dialog')).toContainText('Cite the uptime study');
+  await mo.getByTestId('approval-dialog').getByRole('button', { name: 'Cancel' }).click();
 
   // Pillar 1 approved today; a hundred days later (Maya's clock) both approvals are past their review-by date.
   await approve(maya, 1);
