@@ -2,7 +2,18 @@
  * Wires the pure modules to Electron once the app is ready. Nothing here decides anything; every branch
  * worth testing lives in a module that takes these Electron objects as parameters.
  */
-import { BrowserWindow, Menu, app, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
+import {
+  BrowserWindow,
+  Menu,
+  Notification,
+  app,
+  dialog,
+  ipcMain,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+} from 'electron';
 import { existsSync } from 'node:fs';
 import { open, readFile, access, rename, unlink } from 'node:fs/promises';
 import { networkInterfaces } from 'node:os';
@@ -90,6 +101,11 @@ export async function startMainProcess(config: RuntimeConfig): Promise<void> {
         defaultDirectory: documents,
       },
       openExternal: (url) => shell.openExternal(url),
+      notify: (title, body) => {
+        if (!Notification.isSupported()) return false;
+        new Notification({ title, body }).show();
+        return true;
+      },
       secrets: createSecretStore(safeStorage, secretFileAt(join(app.getPath('userData'), 'secrets.json'))),
       deck: {
         save: {

@@ -27,6 +27,7 @@ import { FocusReturnPlugin } from './plugins/FocusReturnPlugin';
 import { LinkDialog, readSelectedLink } from './plugins/LinkDialog';
 import { LinkOpenPlugin } from './plugins/LinkOpenPlugin';
 import { NarrativeChromePlugin } from './plugins/NarrativeChromePlugin';
+import type { NarrativeGovernanceSource } from './plugins/narrativeGovernanceSource';
 import { NarrativeSelectAllPlugin } from './plugins/NarrativeSelectAllPlugin';
 import { NarrativeStructurePlugin } from './plugins/NarrativeStructurePlugin';
 import { OutlinePanel } from './plugins/OutlinePanel';
@@ -47,6 +48,8 @@ export interface PlaybookEditorProps {
   header?: ReactNode;
   /** Opens the deal log for a narrative (passed to the narrative chrome); keep it stable. */
   onLogDeal?: (narrative: NarrativeSummary) => void;
+  /** Badges and approval actions per narrative, from governance. Keep it stable. */
+  governance?: NarrativeGovernanceSource;
   /**
    * Another view of the playbook (the review) shown under the header instead of the text. The editor stays
    * mounted and bound meanwhile: rebinding a document that already has content is not supported.
@@ -109,6 +112,7 @@ function EditorBody({
   userName,
   cursorsRef,
   onLogDeal,
+  governance,
   overlay,
   annotations,
   plugins,
@@ -155,7 +159,7 @@ function EditorBody({
       <MarkdownShortcutPlugin transformers={PLAYBOOK_MARKDOWN_SHORTCUTS} />
       <NarrativeStructurePlugin />
       <NarrativeSelectAllPlugin />
-      <NarrativeChromePlugin editable={editable} onLogDeal={onLogDeal} />
+      <NarrativeChromePlugin editable={editable} onLogDeal={onLogDeal} governance={governance} />
       {editable && <EditorShortcutsPlugin onLink={openLink} onAddNarrative={addNarrative} />}
       <LinkOpenPlugin />
       <FocusReturnPlugin />

@@ -164,4 +164,13 @@ export const browserMainApi: MainApi = {
   'host:members': async () => fail('denied', HOSTING_NEEDS_DESKTOP),
   'host:setRole': async () => fail('denied', HOSTING_NEEDS_DESKTOP),
   'host:revoke': async () => fail('denied', HOSTING_NEEDS_DESKTOP),
+
+  // The web client uses the browser's notifications when the person allowed them for this site.
+  'notify:show': async (note) => {
+    if (!readSettings().notifyDecisions) return fail('denied', 'Notifications are turned off in the settings.');
+    if (typeof Notification === 'undefined' || Notification.permission !== 'granted')
+      return fail('denied', 'This browser does not allow notifications from Duet.');
+    new Notification(note.title.slice(0, 120), { body: note.body.slice(0, 400) });
+    return ok(null);
+  },
 };

@@ -5,7 +5,7 @@
 import { isValidId } from '../domain/ids';
 
 /** The kinds of document a workspace holds. */
-export const DOC_KINDS = ['directory', 'playbook', 'notes', 'versions'] as const;
+export const DOC_KINDS = ['directory', 'playbook', 'notes', 'versions', 'approvals'] as const;
 export type DocKind = (typeof DOC_KINDS)[number];
 
 /** A parsed document name. `id` is the playbook id, or the workspace id again for the directory. */
@@ -35,13 +35,18 @@ export function versionsDocName(workspaceId: string, playbookId: string): string
   return `${workspaceId}/versions/${playbookId}`;
 }
 
+/** `{workspace}/approvals/{playbookId}`: storytellers' approval decisions on a playbook's narratives. */
+export function approvalsDocName(workspaceId: string, playbookId: string): string {
+  return `${workspaceId}/approvals/${playbookId}`;
+}
+
 /** Parses a document name; returns null for anything that is not exactly one of the known forms. */
 export function parseDocName(name: string): DocName | null {
   const parts = name.split('/');
   if (parts.length === 2 && parts[1] === 'directory' && isValidId(parts[0])) {
     return { workspaceId: parts[0], kind: 'directory', id: parts[0] };
   }
-  if (parts.length === 3 && (parts[1] === 'playbook' || parts[1] === 'notes' || parts[1] === 'versions')) {
+  if (parts.length === 3 && (DOC_KINDS as readonly string[]).includes(parts[1] ?? '') && parts[1] !== 'directory') {
     const [workspaceId, kind, id] = parts as [string, DocKind, string];
     if (isValidId(workspaceId) && isValidId(id)) return { workspaceId, kind, id };
   }

@@ -17,6 +17,9 @@ export const WRITERS: Readonly<Record<DocKind, readonly Role[]>> = {
   notes: ['storyteller', 'marketing', 'sales'],
   // Versions are taken by those who write the playbook; sales and viewers read them (the review uses them).
   versions: ['storyteller', 'marketing'],
+  // Approving is a storyteller's word: the server refuses anyone else's write to the approvals document, so
+  // an "Approved" badge cannot be forged by a client that skips the UI.
+  approvals: ['storyteller'],
 };
 
 /** Each action of the app and the document kind it writes. */
@@ -31,6 +34,10 @@ export const ACTIONS = {
   'notes.write': 'notes',
   /** Save, and restore from, versions of a playbook. */
   'versions.save': 'versions',
+  /** Request review of a narrative, retire it or reopen it (records in the versions document). */
+  'narratives.requestReview': 'versions',
+  /** Approve a narrative or send it back with a comment; set the playbook's review period. */
+  'narratives.approve': 'approvals',
 } as const satisfies Record<string, DocKind>;
 
 /**

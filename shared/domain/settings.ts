@@ -56,6 +56,8 @@ export const settingsSchema = z.object({
   windowBounds: boundsSchema.nullable(),
   /** Set while this computer hosts a sync server; null otherwise. */
   host: hostSettingsSchema.nullable(),
+  /** A desktop notification when a storyteller approves or sends back a narrative this person owns. */
+  notifyDecisions: z.boolean(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -72,6 +74,7 @@ export const DEFAULT_SETTINGS: Settings = {
   recentPlaybooks: [],
   windowBounds: null,
   host: null,
+  notifyDecisions: false,
 };
 
 /**

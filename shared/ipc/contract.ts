@@ -116,6 +116,8 @@ export interface MainApi {
   'host:setRole': (change: HostRoleChange) => Promise<Result<HostMember>>;
   /** Revokes a member: their invite stops working and their devices are disconnected within a few seconds. */
   'host:revoke': (memberId: string) => Promise<Result<HostMember>>;
+  /** Shows a native notification (only while the user has turned decision notifications on). */
+  'notify:show': (note: { title: string; body: string }) => Promise<Result<null>>;
 }
 
 /** The channel names, as a runtime list the preload and main check against. */
@@ -137,6 +139,7 @@ export const MAIN_CHANNELS = [
   'host:members',
   'host:setRole',
   'host:revoke',
+  'notify:show',
 ] as const satisfies readonly (keyof MainApi)[];
 
 /** Secret keys: short, printable, no separators that could escape a file or key namespace. */

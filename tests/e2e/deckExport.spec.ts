@@ -57,6 +57,8 @@ test('build a deck: pick, reorder by keyboard and drag, preview, export PowerPoi
 
   const download = page.waitForEvent('download');
   await builder.getByRole('button', { name: 'Export PowerPoint…' }).click();
+  // Not every chosen narrative is approved as it stands: the builder warns first (governance, issue 13).
+  await page.getByTestId('deck-warning').getByRole('button', { name: 'Export anyway' }).click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/\.pptx$/);
   expect(file.suggestedFilename()).not.toMatch(/[<>]/);
@@ -142,6 +144,8 @@ test('a link in a narrative survives the Markdown export, the slide and the spea
   // PowerPoint: the hyperlink on the words in the slide, the address in the notes.
   const download = page.waitForEvent('download');
   await builder.getByRole('button', { name: 'Export PowerPoint…' }).click();
+  // Not every chosen narrative is approved as it stands: the builder warns first (governance, issue 13).
+  await page.getByTestId('deck-warning').getByRole('button', { name: 'Export anyway' }).click();
   const path = info.outputPath('deck.pptx');
   await (await download).saveAs(path);
   const zip = await JSZip.loadAsync(readFileSync(path));

@@ -38,6 +38,8 @@ export interface MainHandlerDeps {
   deck: { save: SaveExportDeps; createPrintWindow: PrintDeckDeps['createPrintWindow'] };
   /** "Host on this computer". */
   host: Host;
+  /** Shows a native notification; false where the system has none. */
+  notify: (title: string, body: string) => boolean;
 }
 
 /** Builds the handler map for `registerIpcHandlers`. */
@@ -104,11 +106,26 @@ export function createMainHandlers(deps: MainHandlerDeps): MainHandlers {
       const change = args.length === 1 ? parseHostRoleChange(args[0]) : parseHostRoleChange(undefined);
       return change.ok ? deps.host.setRole(change.value) : change;
     },
+    'notify:show': async (...args) => showNotification(deps, args),
     'host:revoke': async (...args) => {
       const id = args.length === 1 ? parseHostMemberId(args[0]) : parseHostMemberId(undefined);
       return id.ok ? deps.host.revoke(id.value) : id;
     },
   };
+}
+
+/** Notification limits: a title and a sentence, never a page of text. */
+const NOTE_LIMITS = { title: 120, body: 400 } as const;
+
+function showNotification(deps: MainHandlerDeps, args: unknown[]): Result<null> {
+  const [note] = args;
+  const { title, body } = (typeof note === 'object' && note !== null ? note : {}) as Record<string, unknown>;
+  if (args.length !== 1 || typeof title !== 'string' || typeof body !== 'string')
+    return fail('invalid-input', 'A notification needs a title and a text.');
+  // The setting is checked here too: a page cannot notify unless the person turned notifications on.
+  if (!deps.settings.get().notifyDecisions) return fail('denied', 'Notifications are turned off in the settings.');
+  const shown = deps.notify(title.slice(0, NOTE_LIMITS.title), body.slice(0, NOTE_LIMITS.body));
+  return shown ? ok(null) : fail('denied', 'This system does not show notifications.');
 }
 
 async function openExternalLink(open: (url: string) => Promise<void>, args: unknown[]): Promise<Result<null>> {

@@ -25,6 +25,7 @@ import { NarrativeChromeStore } from './narrativeChromeStore';
 import { useSeenNearViewport } from './nearViewport';
 import { NarrativeHeader } from './NarrativeHeader';
 import { NarrativeDetailsDialog, type DetailsField } from './NarrativeDetailsDialog';
+import type { NarrativeGovernanceSource } from './narrativeGovernanceSource';
 
 // Events the editor's root listens to; inside the chrome they belong to the buttons, not to the text.
 const ISOLATED_EVENTS = [
@@ -65,12 +66,17 @@ export interface NarrativeChromePluginProps {
   editable: boolean;
   /** Opens the deal log for a narrative; absent when this person may not write notes. Keep it stable. */
   onLogDeal?: (narrative: NarrativeSummary) => void;
+  /** Badges and approval actions (absent: the status field is shown and set directly). Keep it stable. */
+  governance?: NarrativeGovernanceSource;
 }
+
+const NO_SUBSCRIPTION = (): (() => void) => () => {};
 
 /** Mounts the chrome of all narratives. Memoised: a parent re-render must not re-render 200 sections. */
 export const NarrativeChromePlugin = memo(function NarrativeChromePlugin({
   editable,
   onLogDeal,
+  governance,
 }: NarrativeChromePluginProps) {
   const [editor] = useLexicalComposerContext();
   const [store] = useState(() => new NarrativeChromeStore());
@@ -120,9 +126,11 @@ export const NarrativeChromePlugin = memo(function NarrativeChromePlugin({
       duplicate: (id) => runOn(id, $duplicateNarrative),
       remove: (id, title) => setDeleting({ id, title }),
       logDeal: onLogDeal,
+      governance,
     }),
-    [runOn, onLogDeal],
+    [runOn, onLogDeal, governance],
   );
+  const badge = entry ? governance?.badge(entry.summary.id) : undefined;
 
   return (
     <>
@@ -131,11 +139,21 @@ export const NarrativeChromePlugin = memo(function NarrativeChromePlugin({
       ))}
       {entry && (
         <NarrativeDetailsDialog
-          summary={entry.summary}
+          summary={badge ? { ...entry.summary, status: badge.status } : entry.summary}
           focusField={editing!.field}
+          lockedStatuses={governance?.lockedStatuses()}
           onCancel={() => setEditing(null)}
           onSave={(fields: NarrativeFields) => {
-            editor.update(() => void $setNarrativeFields(entry.summary.id, fields));
+            const id = entry.summary.id;
+            if (!governance) editor.update(() => void $setNarrativeFields(id, fields));
+            else {
+              // The status is governance's to set (as records); the other fields are written first, and
+              // at once, so an approval hashes and keeps the words as saved here.
+              editor.update(() => void $setNarrativeFields(id, { ...fields, status: entry.summary.status }), {
+                discrete: true,
+              });
+              if (fields.status !== (badge?.status ?? entry.summary.status)) governance.chooseStatus(id, fields.status);
+            }
             setEditing(null);
           }}
         />
@@ -162,6 +180,7 @@ interface ChromeActions {
   duplicate: (id: string) => void;
   remove: (id: string, title: string) => void;
   logDeal?: (narrative: NarrativeSummary) => void;
+  governance?: NarrativeGovernanceSource;
 }
 
 interface NarrativeChromeProps {
@@ -186,6 +205,11 @@ const NarrativeChrome = memo(function NarrativeChrome({ nodeKey, store, editable
     };
   }, [entry?.meta, entry?.proof]); // eslint-disable-line react-hooks/exhaustive-deps
   const seen = useSeenNearViewport(entry?.meta.parentElement);
+  const { governance } = actions;
+  const narrativeId = entry?.summary.id ?? '';
+  const badge = useSyncExternalStore(governance ? governance.subscribe : NO_SUBSCRIPTION, () =>
+    governance?.badge(narrativeId),
+  );
   if (!entry || !seen) return null;
   const { summary } = entry;
   return (
@@ -199,6 +223,8 @@ const NarrativeChrome = memo(function NarrativeChrome({ nodeKey, store, editable
           onDuplicate={() => actions.duplicate(summary.id)}
           onDelete={() => actions.remove(summary.id, summary.title)}
           onLogDeal={actions.logDeal && (() => actions.logDeal!(summary))}
+          badge={badge}
+          onApproval={governance && (() => governance.openApproval(summary.id))}
         />,
         entry.meta,
       )}

@@ -8,6 +8,7 @@ import {
   NARRATIVE_STATUS_LABELS,
   normalizeNarrativeFields,
   type NarrativeFields,
+  type NarrativeStatus,
   type NarrativeSummary,
 } from '@shared/domain/narrative';
 import { Dialog } from '../../ui/Dialog';
@@ -22,10 +23,20 @@ export interface NarrativeDetailsDialogProps {
   focusField: DetailsField;
   onSave: (fields: NarrativeFields) => void;
   onCancel: () => void;
+  /** Statuses this person may not pick (governance: only storytellers approve), and why. */
+  lockedStatuses?: { statuses: readonly NarrativeStatus[]; reason: string };
 }
 
 /** The details form of one narrative. */
-export function NarrativeDetailsDialog({ summary, focusField, onSave, onCancel }: NarrativeDetailsDialogProps) {
+export function NarrativeDetailsDialog({
+  summary,
+  focusField,
+  onSave,
+  onCancel,
+  lockedStatuses,
+}: NarrativeDetailsDialogProps) {
+  const locked = (status: NarrativeStatus): boolean =>
+    status !== summary.status && (lockedStatuses?.statuses.includes(status) ?? false);
   const [fields, setFields] = useState<NarrativeFields>({
     status: summary.status,
     persona: summary.persona,
@@ -60,6 +71,7 @@ export function NarrativeDetailsDialog({ summary, focusField, onSave, onCancel }
                   name="status"
                   value={status}
                   checked={fields.status === status}
+                  disabled={locked(status)}
                   onChange={() => set('status', status)}
                   autoFocus={focusField === 'status' && fields.status === status}
                 />
@@ -67,6 +79,11 @@ export function NarrativeDetailsDialog({ summary, focusField, onSave, onCancel }
               </label>
             ))}
           </div>
+          {lockedStatuses && lockedStatuses.statuses.length > 0 && (
+            <p className="field-hint" data-testid="status-locked">
+              {lockedStatuses.reason}
+            </p>
+          )}
         </fieldset>
         <label className="field">
           <span>Persona</span>

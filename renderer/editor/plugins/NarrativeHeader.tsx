@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { BUYING_STAGE_LABELS, NARRATIVE_STATUS_LABELS, type NarrativeSummary } from '@shared/domain/narrative';
 import type { DetailsField } from './NarrativeDetailsDialog';
+import type { NarrativeBadge } from './narrativeGovernanceSource';
 
 /** Props of NarrativeHeader. */
 export interface NarrativeHeaderProps {
@@ -13,6 +14,10 @@ export interface NarrativeHeaderProps {
   onDelete: () => void;
   /** Opens the quick deal form for this narrative (shown for everyone who may write notes). */
   onLogDeal?: () => void;
+  /** The badge governance derives (records + content hash); without it the status field is shown. */
+  badge?: NarrativeBadge;
+  /** Opens the approval dialog (shown when the badge offers an action to this person). */
+  onApproval?: () => void;
 }
 
 /** Status badge, field chips and the ⋯ menu of one narrative. */
@@ -24,6 +29,8 @@ export function NarrativeHeader({
   onDuplicate,
   onDelete,
   onLogDeal,
+  badge,
+  onApproval,
 }: NarrativeHeaderProps) {
   const chip = (field: DetailsField, label: string, value: string) => {
     // A reader cannot set a field, so an empty one offers nothing: no "Add" that does nothing. A set value
@@ -52,13 +59,23 @@ export function NarrativeHeader({
     <div className="narrative-header" data-testid="narrative-header">
       <button
         type="button"
-        className={`status-badge status-${summary.status}`}
+        className={`status-badge status-${badge?.state ?? summary.status}`}
         disabled={!editable}
         onClick={() => onEdit('status')}
         data-testid="status-badge"
       >
-        {NARRATIVE_STATUS_LABELS[summary.status]}
+        {badge?.label ?? NARRATIVE_STATUS_LABELS[summary.status]}
       </button>
+      {badge?.stale && (
+        <span className="stale-badge" data-testid="stale-badge" title={badge.stale}>
+          Stale<span className="visually-hidden">: {badge.stale}</span>
+        </span>
+      )}
+      {badge?.action && onApproval && (
+        <button type="button" className="approval-chip" onClick={onApproval} data-testid="approval-button">
+          {badge.action}
+        </button>
+      )}
       {chip('persona', 'Persona', summary.persona)}
       {chip('stage', 'Stage', summary.stage ? BUYING_STAGE_LABELS[summary.stage] : '')}
       {chip('owner', 'Owner', summary.owner)}

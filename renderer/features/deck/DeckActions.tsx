@@ -7,6 +7,7 @@ import { useToasts } from '../../ui/Toasts';
 import { useApp, useWorkspace } from '../shell';
 import { useLinkState } from '../sync';
 import { DeckBuilderDialog } from './DeckBuilderDialog';
+import type { NarrativeCaution } from './DeckExportWarning';
 import { exportMarkdown } from './exportDeck';
 import { readDeckNarratives } from './readDeckNarratives';
 import './deck.css';
@@ -19,10 +20,12 @@ export interface DeckActionsProps {
   playbookTitle: string;
   playbookDoc: Y.Doc;
   evidence?: EvidenceSource;
+  /** Governance per narrative: the builder warns before exporting unapproved, changed or stale ones. */
+  caution?: NarrativeCaution;
 }
 
 /** "Deck…" and "Export Markdown…" for the open playbook. */
-export function DeckActions({ playbookTitle, playbookDoc, evidence = NO_EVIDENCE }: DeckActionsProps) {
+export function DeckActions({ playbookTitle, playbookDoc, evidence = NO_EVIDENCE, caution }: DeckActionsProps) {
   const { settings } = useApp();
   const workspace = useWorkspace();
   // The brand lives in the directory: its writers (the server's word once joined) may change it.
@@ -70,6 +73,7 @@ export function DeckActions({ playbookTitle, playbookDoc, evidence = NO_EVIDENCE
           presenter={settings.displayName}
           canEditBrand={mayDo('brand.edit', settings.role, directoryLink?.session)}
           evidence={evidence}
+          caution={caution}
         />
       )}
     </>

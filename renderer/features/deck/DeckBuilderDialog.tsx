@@ -15,6 +15,7 @@ import { DeckPreview } from './DeckPreview';
 import { exportPdf, exportPptx, layoutFromSources } from './exportDeck';
 import { SlideOrderList } from './SlideOrderList';
 import { useDelayedFlag } from './useDelayedFlag';
+import { DeckExportWarning, type CautionedSlide, type NarrativeCaution } from './DeckExportWarning';
 
 /** Props of DeckBuilderDialog. */
 export interface DeckBuilderDialogProps {
@@ -26,6 +27,8 @@ export interface DeckBuilderDialogProps {
   presenter: string;
   canEditBrand: boolean;
   evidence: EvidenceSource;
+  /** Governance per narrative (absent: the status field is shown and nothing is checked). */
+  caution?: NarrativeCaution;
 }
 
 /** Show the progress bar for exports that take longer than this. */
@@ -52,6 +55,7 @@ export function DeckBuilderDialog(props: DeckBuilderDialogProps) {
   const [theme, setTheme] = useState<BrandTheme>(DEFAULT_BRAND);
   const [busy, setBusy] = useState<null | 'pptx' | 'pdf'>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [warning, setWarning] = useState<{ kind: 'pptx' | 'pdf'; slides: CautionedSlide[] } | null>(null);
   const showProgress = useDelayedFlag(busy !== null, PROGRESS_DELAY_MS);
   useEffect(() => observeBrand(directory, setTheme), [directory]);
 
@@ -73,7 +77,19 @@ export function DeckBuilderDialog(props: DeckBuilderDialogProps) {
         : spec.slides.filter((s) => s.narrativeId !== id),
     });
 
-  const run = async (kind: 'pptx' | 'pdf'): Promise<void> => {
+  /** Exports — or first warns about chosen narratives that are not approved as they stand. */
+  const request = (kind: 'pptx' | 'pdf'): void => {
+    const cautioned = spec.slides.flatMap((slide) => {
+      const warningText = props.caution?.(slide.narrativeId)?.warning;
+      const n = byId.get(slide.narrativeId);
+      return warningText && n ? [{ narrativeId: n.id, title: n.title, warning: warningText }] : [];
+    });
+    if (cautioned.length > 0) setWarning({ kind, slides: cautioned });
+    else void run(kind, spec);
+  };
+
+  const run = async (kind: 'pptx' | 'pdf', deck: DeckSpec): Promise<void> => {
+    const sources = { spec: deck, narratives, theme, evidence };
     setBusy(kind);
     setProgress(null);
     try {
@@ -107,7 +123,7 @@ export function DeckBuilderDialog(props: DeckBuilderDialogProps) {
         type="button"
         className="button"
         disabled={busy !== null || spec.slides.length === 0}
-        onClick={() => void run('pdf')}
+        onClick={() => request('pdf')}
       >
         Export PDF…
       </button>
@@ -115,7 +131,7 @@ export function DeckBuilderDialog(props: DeckBuilderDialogProps) {
         type="button"
         className="button button-primary"
         disabled={busy !== null || spec.slides.length === 0}
-        onClick={() => void run('pptx')}
+        onClick={() => request('pptx')}
       >
         Export PowerPoint…
       </button>
@@ -139,7 +155,7 @@ export function DeckBuilderDialog(props: DeckBuilderDialogProps) {
                       onChange={(e) => toggle(n.id, e.target.checked)}
                     />
                     <span className="deck-pick-title">{n.title || 'Untitled narrative'}</span>
-                    <span className={`deck-status status-${n.status}`}>{NARRATIVE_STATUS_LABELS[n.status]}</span>
+                    <DeckStatus status={n.status} caution={props.caution?.(n.id) ?? null} />
                   </label>
                 </li>
               ))}
@@ -196,6 +212,40 @@ export function DeckBuilderDialog(props: DeckBuilderDialogProps) {
         </div>
         <DeckPreview layout={layout} />
       </div>
+      {warning && (
+        <DeckExportWarning
+          slides={warning.slides}
+          remaining={spec.slides.length - warning.slides.length}
+          onCancel={() => setWarning(null)}
+          onExportAnyway={() => {
+            setWarning(null);
+            void run(warning.kind, spec);
+          }}
+          onLeaveOut={() => {
+            const left = new Set(warning.slides.map((s) => s.narrativeId));
+            const kept = { ...spec, slides: spec.slides.filter((s) => !left.has(s.narrativeId)) };
+            setWarning(null);
+            setSpec(kept);
+            void run(warning.kind, kept);
+          }}
+        />
+      )}
     </Dialog>
+  );
+}
+
+function DeckStatus({ status, caution }: { status: DeckNarrative['status']; caution: ReturnType<NarrativeCaution> }) {
+  return (
+    <>
+      <span className={`deck-status status-${caution?.state ?? status}`}>
+        {caution?.label ?? NARRATIVE_STATUS_LABELS[status]}
+      </span>
+      {caution?.warning && (
+        <span className="deck-caution" title={caution.warning} data-testid="deck-caution">
+          <span aria-hidden="true">⚠</span>
+          <span className="visually-hidden">{caution.warning}</span>
+        </span>
+      )}
+    </>
   );
 }

@@ -5,7 +5,7 @@ import { Kbd } from '../../ui/Kbd';
 import { PresenceBar } from '../sync';
 import { SaveStateLabel } from './SaveStateLabel';
 import type { EvidenceSource } from '@shared/deck/deckModel';
-import { DeckActions } from '../deck';
+import { DeckActions, type NarrativeCaution } from '../deck';
 import { useWorkspace } from '../shell/AppContext';
 import type { PlaybookSession } from '../workspace/PlaybookSession';
 
@@ -20,6 +20,8 @@ export interface PlaybookTitleBarProps {
   onToggleReview?: () => void;
   /** Win evidence per narrative for deck slides (from the deal log). */
   evidence?: EvidenceSource;
+  /** Governance per narrative, so the deck builder warns about unapproved, changed or stale ones. */
+  caution?: NarrativeCaution;
   /** More view toggles (the version history). */
   extraActions?: ReactNode;
 }
@@ -33,6 +35,7 @@ export function PlaybookTitleBar({
   reviewOpen,
   onToggleReview,
   evidence,
+  caution,
   extraActions,
 }: PlaybookTitleBarProps) {
   const workspace = useWorkspace();
@@ -72,7 +75,7 @@ export function PlaybookTitleBar({
       </div>
       <div className="title-bar-actions">
         {session.link && <PresenceBar awareness={session.link.provider.awareness} />}
-        <DeckActions playbookTitle={meta.title} playbookDoc={session.doc} evidence={evidence} />
+        <DeckActions playbookTitle={meta.title} playbookDoc={session.doc} evidence={evidence} caution={caution} />
         {extraActions}
         {onToggleReview && (
           <button

@@ -25,6 +25,7 @@ import {
   VersionReview,
 } from '../versions';
 import { mayDo } from '@shared/domain/permissions';
+import { ActivityPanel, GovernancePlugin, usePlaybookGovernance, WhatChangedBanner } from '../governance';
 
 type LoadState =
   { status: 'loading' } | { status: 'ready'; session: PlaybookSession } | { status: 'unreadable'; error: AppError };
@@ -135,6 +136,7 @@ function ReadyPlaybook({
   onUnreadable,
 }: PlaybookViewProps & { session: PlaybookSession } & { onUnreadable: () => void }) {
   const { settings } = useApp();
+  const workspace = useWorkspace();
   const link = useLinkState(session.link);
   useEffect(() => session.onLoadError(onUnreadable), [session, onUnreadable]);
   // The server decides what a connection may write; locally the role setting decides until it has spoken.
@@ -146,7 +148,24 @@ function ReadyPlaybook({
   const stampDeal = useMemo(() => (library ? library.stampDeal.bind(library) : undefined), [library]);
   const notes = usePlaybookNotes(session, userName, stampDeal);
   const [historyOpen, setHistoryOpen] = useState(false);
-  const closeHistory = useCallback(() => setHistoryOpen(false), []);
+  // A diff link (approval dialog, "what changed") opens the history comparing that version with now.
+  const [historyFocus, setHistoryFocus] = useState<{ from: string; narrativeId: string } | null>(null);
+  const closeHistory = useCallback(() => {
+    setHistoryOpen(false);
+    setHistoryFocus(null);
+  }, []);
+  const [activityOpen, setActivityOpen] = useState(false);
+  const governance = usePlaybookGovernance(session.playbookId, versions, notes.deals);
+  const showDiff = useCallback(
+    (from: string, narrativeId: string) => {
+      if (notes.reviewOpen) notes.toggleReview();
+      setActivityOpen(false);
+      setHistoryFocus({ from, narrativeId });
+      setHistoryOpen(true);
+    },
+    [notes],
+  );
+  const caution = useCallback((narrativeId: string) => governance.store.caution(narrativeId), [governance.store]);
   // Decks show a narrative's win record from the same deal log the review reads (only when the sample is
   // large enough; the deck layout decides that) — counting only deals that used the version being exported.
   const evidence = useMemo(() => {
@@ -166,7 +185,17 @@ function ReadyPlaybook({
     [notes.deals, versionList],
   );
   const overlay = historyOpen ? (
-    <VersionHistory versions={versions} author={userName} editable={editable} onClose={closeHistory} />
+    <VersionHistory
+      key={historyFocus ? `${historyFocus.from}:${historyFocus.narrativeId}` : 'history'}
+      versions={versions}
+      author={userName}
+      editable={editable}
+      onClose={closeHistory}
+      initialFrom={historyFocus?.from}
+      focusNarrativeId={historyFocus?.narrativeId}
+    />
+  ) : activityOpen ? (
+    <ActivityPanel store={governance.store} versions={versionList} onClose={() => setActivityOpen(false)} />
   ) : notes.reviewOpen ? (
     <ReviewHost notes={notes} versionMarkers={versionMarkers} narrativeExtra={narrativeExtra} />
   ) : undefined;
@@ -188,32 +217,75 @@ function ReadyPlaybook({
         onLogDeal={notes.logDealFrom}
         annotations={notes.anchored.annotations}
         overlay={overlay}
+        governance={governance.store}
         plugins={
-          library && versions.canWrite && editable && <VersionAutoSavePlugin library={library} author={userName} />
+          <>
+            {library && versions.canWrite && editable && <VersionAutoSavePlugin library={library} author={userName} />}
+            <GovernancePlugin
+              store={governance.store}
+              approvals={governance.approvals}
+              versions={versions}
+              author={userName}
+              canEditPlaybook={editable}
+              today={governance.today}
+              showDiff={showDiff}
+            />
+          </>
         }
         header={
-          <PlaybookTitleBar
-            meta={meta}
-            session={session}
-            showOutline={showOutline}
-            onToggleOutline={onToggleOutline}
-            reviewOpen={notes.reviewOpen && !historyOpen}
-            onToggleReview={() => {
-              if (historyOpen) setHistoryOpen(false);
-              if (!historyOpen || !notes.reviewOpen) notes.toggleReview();
-            }}
-            evidence={evidence}
-            extraActions={
-              <HistoryToggle
-                open={historyOpen}
-                count={versionList.length}
-                onToggle={() => {
-                  if (!historyOpen && notes.reviewOpen) notes.toggleReview();
-                  setHistoryOpen((open) => !open);
-                }}
+          <>
+            <PlaybookTitleBar
+              meta={meta}
+              session={session}
+              showOutline={showOutline}
+              onToggleOutline={onToggleOutline}
+              reviewOpen={notes.reviewOpen && !historyOpen}
+              onToggleReview={() => {
+                if (historyOpen) closeHistory();
+                setActivityOpen(false);
+                if (!historyOpen || !notes.reviewOpen) notes.toggleReview();
+              }}
+              evidence={evidence}
+              caution={caution}
+              extraActions={
+                <>
+                  <HistoryToggle
+                    open={historyOpen}
+                    count={versionList.length}
+                    onToggle={() => {
+                      if (!historyOpen && notes.reviewOpen) notes.toggleReview();
+                      setActivityOpen(false);
+                      if (historyOpen) closeHistory();
+                      else setHistoryOpen(true);
+                    }}
+                  />
+                  <button
+                    type="button"
+                    className={activityOpen ? 'button button-small is-active' : 'button button-small'}
+                    aria-pressed={activityOpen}
+                    data-testid="activity-toggle"
+                    onClick={() => {
+                      if (notes.reviewOpen) notes.toggleReview();
+                      closeHistory();
+                      setActivityOpen((open) => !open);
+                    }}
+                  >
+                    Activity
+                  </button>
+                </>
+              }
+            />
+            {!editable && (
+              <WhatChangedBanner
+                workspaceId={workspace.id}
+                playbookId={meta.id}
+                store={governance.store}
+                versions={versionList}
+                synced={governance.recordsSynced && (!session.link || link?.status === 'live')}
+                onShowDiff={showDiff}
               />
-            }
-          />
+            )}
+          </>
         }
       />
       <DealFormHost notes={notes} />

@@ -4,6 +4,7 @@
  */
 import { directoryDocName } from '@shared/collab/docNames';
 import type { DocStore } from '../../platform/DocStore';
+import { seedGovernance } from '../governance';
 import { Workspace } from '../workspace/Workspace';
 import { SAMPLE_PLAYBOOKS, SAMPLE_WORKSPACE } from './sampleContent';
 
@@ -23,6 +24,8 @@ export async function installSample(store: DocStore): Promise<{ id: string; name
       owner: playbook.owner,
       spec: playbook.spec,
     });
+    // The sample's statuses become the records a storyteller would have made (the badge reads records).
+    await seedGovernance(store, ref.id, playbook.id, playbook.owner);
   }
   await workspace.close();
   return ref;

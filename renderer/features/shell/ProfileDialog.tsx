@@ -17,9 +17,18 @@ export function ProfileDialog({ onClose }: { onClose: () => void }) {
   const { settings, updateSettings } = useApp();
   const [name, setName] = useState(settings.displayName);
   const [role, setRole] = useState<Role>(settings.role);
+  const [notify, setNotify] = useState(settings.notifyDecisions);
   const handleSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    await updateSettings({ displayName: name.trim().slice(0, 80), role });
+    // A browser asks once for permission to notify; the desktop app needs no permission.
+    if (
+      notify &&
+      !settings.notifyDecisions &&
+      typeof Notification !== 'undefined' &&
+      Notification.permission === 'default'
+    )
+      await Notification.requestPermission();
+    await updateSettings({ displayName: name.trim().slice(0, 80), role, notifyDecisions: notify });
     onClose();
   };
   return (
@@ -45,6 +54,19 @@ export function ProfileDialog({ onClose }: { onClose: () => void }) {
             </label>
           ))}
         </fieldset>
+        <label className="radio-row">
+          <input
+            type="checkbox"
+            name="notifyDecisions"
+            checked={notify}
+            onChange={(e) => setNotify(e.target.checked)}
+            data-testid="notify-decisions"
+          />
+          <strong>Notify me</strong>
+          <span className="muted">
+            when a storyteller approves or sends back a narrative I own (a desktop notification; off by default).
+          </span>
+        </label>
       </form>
     </Dialog>
   );

@@ -21,6 +21,8 @@ export interface SidebarProps {
   onDelete: (meta: PlaybookMeta) => void;
   onOpenSettings: () => void;
   filterRef: React.RefObject<HTMLInputElement | null>;
+  /** Shown above the playbook list (the "Needs review" entry). */
+  extra?: React.ReactNode;
 }
 
 /** The left column of the workspace. */
@@ -53,6 +55,7 @@ export function Sidebar(props: SidebarProps) {
           data-testid="playbook-filter"
         />
       </div>
+      {props.extra}
       <div className="sidebar-section-head">
         <span>Playbooks</span>
         {canEdit && (

@@ -8,6 +8,8 @@ import { EmptyState } from '../../ui/EmptyState';
 import { Kbd } from '../../ui/Kbd';
 import { useToasts } from '../../ui/Toasts';
 import { PlaybookView } from '../playbook/PlaybookView';
+import { NeedsReviewEntry, NeedsReviewView, scanNeedsReview, type NeedsReviewScan } from '../governance';
+import { localDay } from '../versions';
 import { useLinkState } from '../sync';
 import { NewPlaybookDialog } from '../workspace/NewPlaybookDialog';
 import { useApp, useWorkspace } from './AppContext';
@@ -38,6 +40,29 @@ export function WorkspaceView({ onOpenSettings }: WorkspaceViewProps) {
   const canEdit = mayDo('playbooks.manage', settings.role, directoryLink?.session);
 
   useEffect(() => workspace.observePlaybooks(setPlaybooks), [workspace]);
+
+  // The workspace's "Needs review" list: scanned from what this device stores when the workspace opens,
+  // when another playbook is picked (what was done in the last one is stored by then) and when it is shown.
+  const [needsReviewOpen, setNeedsReviewOpen] = useState(false);
+  const [scan, setScan] = useState<NeedsReviewScan | null>(null);
+  // Not on every directory change: "last edited" is touched every few seconds while someone types.
+  const listed = playbooks.map((p) => `${p.id}:${p.title}`).join('\n');
+  const listedRef = useRef(playbooks);
+  listedRef.current = playbooks;
+  useEffect(() => {
+    let cancelled = false;
+    const timer = setTimeout(() => {
+      void workspace
+        .flushAll()
+        .then(() => scanNeedsReview(workspace.store, workspace.id, listedRef.current, localDay(Date.now())))
+        .then((result) => !cancelled && setScan(result))
+        .catch((error: unknown) => console.error('[governance] needs-review scan failed', error));
+    }, 400);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [workspace, listed, selectedId, needsReviewOpen]);
 
   // Changes are written within milliseconds anyway; when the window is hidden or closed, write the last
   // batch right away rather than on the next tick that may never come.
@@ -83,7 +108,10 @@ export function WorkspaceView({ onOpenSettings }: WorkspaceViewProps) {
       <Sidebar
         playbooks={playbooks}
         selectedId={selected?.id ?? null}
-        onSelect={select}
+        onSelect={(id) => {
+          setNeedsReviewOpen(false);
+          select(id);
+        }}
         onNew={() => setCreating(true)}
         onRename={(id, title) => workspace.renamePlaybook(id, title)}
         onDuplicate={async (id) => {
@@ -94,9 +122,24 @@ export function WorkspaceView({ onOpenSettings }: WorkspaceViewProps) {
         onDelete={setDeleting}
         onOpenSettings={onOpenSettings}
         filterRef={filterRef}
+        extra={
+          <NeedsReviewEntry
+            count={scan ? scan.items.length : null}
+            active={needsReviewOpen}
+            onOpen={() => setNeedsReviewOpen(true)}
+          />
+        }
       />
       <main className="workspace-main">
-        {selected ? (
+        {needsReviewOpen ? (
+          <NeedsReviewView
+            scan={scan}
+            onOpen={(id) => {
+              setNeedsReviewOpen(false);
+              select(id);
+            }}
+          />
+        ) : selected ? (
           <PlaybookView
             key={selected.id}
             meta={selected}

@@ -1,13 +1,12 @@
 /**
- * Takes versions without anyone asking: when a narrative becomes Approved (the approved words), and once a
- * day when the playbook is first edited (the words as they stood before that day's edits, named by date).
+ * Takes versions without anyone asking: once a day when the playbook is first edited (the words as they
+ * stood before that day's edits, named by date). The version of an approval is taken by the approval itself
+ * (features/governance), which records its id with the storyteller's decision.
  * Only this person's own edits trigger it — a collaborator's client takes its own — and only for those who
  * may write versions.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { useEffect } from 'react';
-import type { EditorState } from 'lexical';
-import { $getNarrativeNodes, $readNarrative } from '../../editor/narrativeOps';
 import { $captureContent } from './contentOps';
 import { dailyVersionName, localDay } from './versionDates';
 import type { VersionLibrary } from './VersionLibrary';
@@ -16,17 +15,6 @@ import type { VersionLibrary } from './VersionLibrary';
 export interface VersionAutoSavePluginProps {
   library: VersionLibrary;
   author: string;
-}
-
-function statuses(state: EditorState): Map<string, { approved: boolean; title: string }> {
-  return state.read(() => {
-    const out = new Map<string, { approved: boolean; title: string }>();
-    for (const node of $getNarrativeNodes()) {
-      const n = $readNarrative(node);
-      out.set(n.id, { approved: n.status === 'approved', title: n.title });
-    }
-    return out;
-  });
 }
 
 function report(result: Promise<{ ok: boolean; error?: { message: string } }>): void {
@@ -40,7 +28,7 @@ export function VersionAutoSavePlugin({ library, author }: VersionAutoSavePlugin
   const [editor] = useLexicalComposerContext();
   useEffect(() => {
     let dailyTakenOn = '';
-    return editor.registerUpdateListener(({ editorState, prevEditorState, tags, dirtyElements, dirtyLeaves }) => {
+    return editor.registerUpdateListener(({ prevEditorState, tags, dirtyElements, dirtyLeaves }) => {
       // Remote changes and undo/redo arrive tagged; only this person's own edits count.
       if (tags.has('collaboration') || tags.has('historic')) return;
       if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
@@ -53,13 +41,6 @@ export function VersionAutoSavePlugin({ library, author }: VersionAutoSavePlugin
             library.save({ content, name: dailyVersionName(Date.now()), author, kind: 'daily', onlyIfChanged: true }),
           );
         }
-      }
-      const before = statuses(prevEditorState);
-      const approved = [...statuses(editorState)].filter(([id, s]) => s.approved && before.get(id)?.approved === false);
-      if (approved.length > 0) {
-        const content = editorState.read($captureContent);
-        const titles = approved.map(([, s]) => `“${s.title.trim() || 'Untitled narrative'}”`).join(', ');
-        report(library.save({ content, name: `Approved: ${titles}`.slice(0, 120), author, kind: 'approval' }));
       }
     });
   }, [editor, library, author]);

@@ -29,6 +29,10 @@ export interface VersionHistoryProps {
   /** Whether this person may change the playbook (restores are edits of it). */
   editable: boolean;
   onClose: () => void;
+  /** Compare from this version to now when the panel opens (a "what changed" diff link). */
+  initialFrom?: string | null;
+  /** Scroll this narrative's card into view once the comparison shows. */
+  focusNarrativeId?: string | null;
 }
 
 const NOW = 'now';
@@ -46,10 +50,17 @@ type Compared =
   | { status: 'missing' };
 
 /** The history panel. */
-export function VersionHistory({ versions: state, author, editable, onClose }: VersionHistoryProps) {
+export function VersionHistory({
+  versions: state,
+  author,
+  editable,
+  onClose,
+  initialFrom = null,
+  focusNarrativeId = null,
+}: VersionHistoryProps) {
   const [editor] = useLexicalComposerContext();
   const { library, versions, canWrite } = state;
-  const [fromId, setFromId] = useState<string | null>(null);
+  const [fromId, setFromId] = useState<string | null>(initialFrom);
   const [toId, setToId] = useState<string>(NOW);
   const [compared, setCompared] = useState<Compared>({ status: 'idle' });
   const [saving, setSaving] = useState(false);
@@ -98,6 +109,13 @@ export function VersionHistory({ versions: state, author, editable, onClose }: V
       cancelled = true;
     };
   }, [from, toId, library, load, revision]);
+
+  useEffect(() => {
+    if (compared.status !== 'ready' || !focusNarrativeId) return;
+    document
+      .querySelector(`[data-testid="compare-narrative"][data-narrative-id="${CSS.escape(focusNarrativeId)}"]`)
+      ?.scrollIntoView({ block: 'start' });
+  }, [compared, focusNarrativeId]);
 
   const saveVersion = async (name: string, note: string) => {
     if (!library) return { ok: false as const, message: 'The versions are not open yet.' };

@@ -5,3 +5,5 @@ export { VersionAutoSavePlugin } from './VersionAutoSavePlugin';
 export { VersionHistory } from './VersionHistory';
 export { VersionReview } from './VersionReview';
 export { localDay } from './versionDates';
+export { $captureContent } from './contentOps';
+export { formatWhen } from './versionDates';

@@ -15,6 +15,7 @@ import {
   touchPlaybook,
 } from '@shared/collab/directory';
 import {
+  approvalsDocName,
   directoryDocName,
   notesDocName,
   parseDocName,
@@ -36,6 +37,7 @@ import type { DocStore } from '../../platform/DocStore';
 import { measurePhase } from '../../platform/measurePhase';
 import { NotesSession } from '../notes/NotesSession';
 import { VersionsSession } from '../versions/VersionsSession';
+import { ApprovalsSession } from '../governance/ApprovalsSession';
 import { PlaybookSession } from './PlaybookSession';
 import { templateSpec } from './templates';
 
@@ -49,6 +51,7 @@ export class Workspace {
   private readonly notes = new Map<string, { session: NotesSession; users: number }>();
   private readonly notesLoading = new Map<string, Promise<Result<NotesSession>>>();
   private readonly versions = new Map<string, { session: Promise<Result<VersionsSession>>; users: number }>();
+  private readonly approvals = new Map<string, { session: Promise<Result<ApprovalsSession>>; users: number }>();
   /** The directory's link to the sync server; null for a local-only workspace. */
   readonly directoryLink: SyncLink | null;
 
@@ -152,6 +155,8 @@ export class Workspace {
     this.directoryLink?.retryNow();
     for (const session of this.sessions.values()) session.link?.retryNow();
     for (const { session } of this.notes.values()) session.link?.retryNow();
+    void this.openSessions(this.versions).then((all) => all.forEach((s) => s.link?.retryNow()));
+    void this.openSessions(this.approvals).then((all) => all.forEach((s) => s.link?.retryNow()));
   }
 
   /** Opens a playbook for editing; fails with `corrupt` (and writes nothing) when it cannot be read. */
@@ -276,8 +281,45 @@ export class Workspace {
   }
 
   private async openVersionSessions(): Promise<VersionsSession[]> {
-    const all = await Promise.all([...this.versions.values()].map((v) => v.session));
+    return this.openSessions(this.versions);
+  }
+
+  private async openSessions<T>(map: Map<string, { session: Promise<Result<T>> }>): Promise<T[]> {
+    const all = await Promise.all([...map.values()].map((v) => v.session));
     return all.flatMap((r) => (r.ok ? [r.value] : []));
+  }
+
+  /**
+   * Opens the approvals document of a playbook (storytellers' decisions). Shared like `openVersions`; each
+   * `openApprovals` needs a `closeApprovals`.
+   */
+  openApprovals(playbookId: string): Promise<Result<ApprovalsSession>> {
+    const existing = this.approvals.get(playbookId);
+    if (existing) {
+      existing.users++;
+      return existing.session;
+    }
+    const docName = approvalsDocName(this.id, playbookId);
+    const sync = this.sync;
+    const createLink = sync && ((doc: Y.Doc, name: string) => new SyncLink(doc, name, { ...sync, connect: true }));
+    const session = this.store.load(docName).then((loaded) => {
+      if (!loaded.ok) {
+        this.approvals.delete(playbookId);
+        return loaded;
+      }
+      return ok(new ApprovalsSession(docName, playbookId, this.store, loaded.value, createLink));
+    });
+    this.approvals.set(playbookId, { session, users: 1 });
+    return session;
+  }
+
+  /** Releases one holder of an approvals document; the last one stores what is pending and closes it. */
+  async closeApprovals(playbookId: string): Promise<void> {
+    const open = this.approvals.get(playbookId);
+    if (!open || --open.users > 0) return;
+    this.approvals.delete(playbookId);
+    const opened = await open.session;
+    if (opened.ok) await opened.value.close();
   }
 
   /**
@@ -317,6 +359,7 @@ export class Workspace {
     await Promise.all([...this.sessions.values()].map((s) => s.flush()));
     await Promise.all([...this.notes.values()].map((n) => n.session.flush()));
     await Promise.all((await this.openVersionSessions()).map((v) => v.flush()));
+    await Promise.all((await this.openSessions(this.approvals)).map((a) => a.flush()));
     const docs = new Map<string, Uint8Array>();
     for (const name of await this.store.listDocs(`${this.id}/`)) {
       if (parseDocName(name)?.workspaceId !== this.id) continue;
@@ -348,6 +391,10 @@ export class Workspace {
         const opened = await this.versions.get(parsed.id)!.session;
         if (opened.ok) Y.applyUpdate(opened.value.doc, update);
         else await this.store.append(name, update);
+      } else if (parsed.kind === 'approvals' && this.approvals.has(parsed.id)) {
+        const opened = await this.approvals.get(parsed.id)!.session;
+        if (opened.ok) Y.applyUpdate(opened.value.doc, update);
+        else await this.store.append(name, update);
       } else await this.store.append(name, update);
     }
     await this.persistence.flush();
@@ -365,6 +412,8 @@ export class Workspace {
     this.notes.clear();
     await Promise.all((await this.openVersionSessions()).map((v) => v.close()));
     this.versions.clear();
+    await Promise.all((await this.openSessions(this.approvals)).map((a) => a.close()));
+    this.approvals.clear();
     this.directoryLink?.destroy();
     await this.persistence.dispose();
     this.directory.destroy();

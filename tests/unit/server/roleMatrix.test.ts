@@ -26,6 +26,7 @@ const DOCS = {
   playbook: 'acme/playbook/p1',
   notes: 'acme/notes/p1',
   versions: 'acme/versions/p1',
+  approvals: 'acme/approvals/p1',
 } as const;
 // The app's one permissions table: every action of the app writes one of these kinds, so walking every
 // role × kind through the real server walks every action of the table too.

@@ -5,6 +5,7 @@ import {
   parseDocName,
   playbookDocName,
   versionsDocName,
+  approvalsDocName,
 } from '../../../../shared/collab/docNames';
 
 const ID_64 = 'a'.repeat(64);
@@ -27,6 +28,7 @@ describe('document names (what the sync server routes on)', () => {
     });
     expect(parseDocName(notesDocName('w_2', 'p9'))).toEqual({ workspaceId: 'w_2', kind: 'notes', id: 'p9' });
     expect(parseDocName(versionsDocName('w_2', 'p9'))).toEqual({ workspaceId: 'w_2', kind: 'versions', id: 'p9' });
+    expect(parseDocName(approvalsDocName('w_2', 'p9'))).toEqual({ workspaceId: 'w_2', kind: 'approvals', id: 'p9' });
     expect(parseDocName(playbookDocName(ID_64, ID_64))).toEqual({ workspaceId: ID_64, kind: 'playbook', id: ID_64 });
   });
 

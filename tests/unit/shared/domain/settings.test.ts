@@ -18,6 +18,7 @@ const valid: Settings = {
   recentPlaybooks: [{ workspaceId: 'acme', playbookId: 'p1' }],
   windowBounds: { x: -1200, y: 40, width: 1280, height: 800, maximized: true },
   host: { port: 4455, shareOnNetwork: true },
+  notifyDecisions: true,
 };
 
 describe('reading stored settings', () => {

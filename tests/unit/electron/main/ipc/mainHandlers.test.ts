@@ -75,6 +75,7 @@ function setup(overrides: Partial<MainHandlerDeps> = {}) {
       { read: () => null, write: () => {} },
     ),
     host: fakeHost(),
+    notify: vi.fn(() => true),
     ...overrides,
   };
   return { handlers: createMainHandlers(deps), openExternal, showSaveDialog, showOpenDialog, host: deps.host };
@@ -249,5 +250,22 @@ describe('hosting is driven only with well-formed requests', () => {
     expect(await handlers['host:start']({ port: 4455, shareOnNetwork: false })).toEqual(
       fail('io', 'Port 4455 is already in use — choose another.'),
     );
+  });
+
+  it('shows a decision notification only while the person has turned them on, within limits', async () => {
+    const notify = vi.fn(() => true);
+    const settings = createSettingsStore({ store: {} });
+    const { handlers } = setup({ notify, settings });
+    expect(await handlers['notify:show']({ title: 'Approved', body: '“Positioning” was approved' })).toMatchObject({
+      ok: false,
+      error: { code: 'denied' },
+    });
+    expect(notify).not.toHaveBeenCalled();
+    settings.update({ notifyDecisions: true });
+    expect(await handlers['notify:show']({ title: 'Approved', body: 'x'.repeat(5000) })).toEqual(ok(null));
+    expect(notify).toHaveBeenCalledWith('Approved', 'x'.repeat(400));
+    const bad = handlers['notify:show'] as (...a: unknown[]) => Promise<unknown>;
+    expect(await bad('Approved')).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await bad({ title: 1, body: '' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
   });
 });

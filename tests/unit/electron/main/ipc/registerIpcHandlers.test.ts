@@ -54,6 +54,7 @@ function fakeHandlers(): MainHandlers {
     'host:members': vi.fn(),
     'host:setRole': vi.fn(),
     'host:revoke': vi.fn(),
+    'notify:show': vi.fn(),
   } as unknown as MainHandlers;
 }
 
