@@ -158,6 +158,7 @@ export const MENU_COMMANDS = [
   'workspace:export',
   'workspace:import',
   'edit:find',
+  'search:open',
   'view:toggle-outline',
   'help:shortcuts',
   'help:about',

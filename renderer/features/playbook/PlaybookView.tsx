@@ -25,6 +25,9 @@ import {
   VersionReview,
 } from '../versions';
 import { mayDo } from '@shared/domain/permissions';
+import { canEditDeal } from '@shared/collab/notes';
+import { useCommand } from '../../commands';
+import { onDealJump, SearchHighlightPlugin } from '../search';
 
 type LoadState =
   { status: 'loading' } | { status: 'ready'; session: PlaybookSession } | { status: 'unreadable'; error: AppError };
@@ -146,6 +149,23 @@ function ReadyPlaybook({
   const stampDeal = useMemo(() => (library ? library.stampDeal.bind(library) : undefined), [library]);
   const notes = usePlaybookNotes(session, userName, stampDeal);
   const [historyOpen, setHistoryOpen] = useState(false);
+  useCommand('review:open', () => {
+    setHistoryOpen(false);
+    if (!notes.reviewOpen) notes.toggleReview();
+  });
+  // A deal chosen in the search palette: its author gets the deal form, anyone else the review.
+  const { deals, canWrite: canWriteNotes, author, reviewOpen, toggleReview, openForm } = notes;
+  useEffect(
+    () =>
+      onDealJump(meta.id, (dealId) => {
+        const deal = deals.find((d) => d.id === dealId);
+        if (!deal) return false; // the deal log is still being read: try again when it is
+        if (canWriteNotes && canEditDeal(deal, author)) openForm(deal.narratives[0]?.narrativeId ?? null, deal);
+        else if (!reviewOpen) toggleReview();
+        return true;
+      }),
+    [meta.id, deals, canWriteNotes, author, reviewOpen, toggleReview, openForm],
+  );
   const closeHistory = useCallback(() => setHistoryOpen(false), []);
   // Decks show a narrative's win record from the same deal log the review reads (only when the sample is
   // large enough; the deck layout decides that) — counting only deals that used the version being exported.
@@ -189,7 +209,10 @@ function ReadyPlaybook({
         annotations={notes.anchored.annotations}
         overlay={overlay}
         plugins={
-          library && versions.canWrite && editable && <VersionAutoSavePlugin library={library} author={userName} />
+          <>
+            {library && versions.canWrite && editable && <VersionAutoSavePlugin library={library} author={userName} />}
+            <SearchHighlightPlugin playbookId={meta.id} />
+          </>
         }
         header={
           <PlaybookTitleBar

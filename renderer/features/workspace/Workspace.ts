@@ -36,6 +36,9 @@ import { VersionsSession } from '../versions/VersionsSession';
 import { PlaybookSession } from './PlaybookSession';
 import { templateSpec } from './templates';
 
+/** Follows an open document; returns what stops following it. */
+export type OpenDocWatcher = (docName: string, doc: Y.Doc) => () => void;
+
 /** Where and how a workspace syncs (the server URL and this member's invite token). */
 export type SyncTarget = Omit<SyncLinkOptions, 'connect'>;
 
@@ -47,6 +50,7 @@ export class Workspace {
   private readonly versions = new Map<string, { session: Promise<Result<VersionsSession>>; users: number }>();
   /** The directory's link to the sync server; null for a local-only workspace. */
   readonly directoryLink: SyncLink | null;
+  private readonly docWatchers = new Map<OpenDocWatcher, (() => void)[]>();
 
   private constructor(
     readonly id: string,
@@ -154,6 +158,7 @@ export class Workspace {
     const createLink = sync && ((doc: Y.Doc, name: string) => new SyncLink(doc, name, { ...sync, connect: false }));
     const session = new PlaybookSession(docName, id, this.store, loaded.value, createLink);
     this.sessions.set(id, session);
+    this.announceOpen(docName, session.doc);
     return ok(session);
   }
 
@@ -198,6 +203,7 @@ export class Workspace {
       return fail('corrupt', 'Its saved data on this device is incomplete: some saved changes are missing.');
     }
     this.notes.set(playbookId, { session, users: 1 });
+    this.announceOpen(docName, session.doc);
     return ok(session);
   }
 
@@ -323,6 +329,25 @@ export class Workspace {
   /** Writes every pending change of the directory and the open playbooks now. */
   async flushAll(): Promise<void> {
     await Promise.all([this.persistence.flush(), ...[...this.sessions.values()].map((s) => s.flush())]);
+  }
+
+  /**
+   * Calls `watch` for every playbook and notes document open now and for each one opened later (search
+   * follows their updates); the disposers `watch` returns run when the watcher is removed. Returns that.
+   */
+  watchOpenDocs(watch: OpenDocWatcher): () => void {
+    const disposers: (() => void)[] = [];
+    this.docWatchers.set(watch, disposers);
+    for (const session of this.sessions.values()) disposers.push(watch(session.docName, session.doc));
+    for (const { session } of this.notes.values()) disposers.push(watch(session.docName, session.doc));
+    return () => {
+      this.docWatchers.delete(watch);
+      for (const dispose of disposers) dispose();
+    };
+  }
+
+  private announceOpen(docName: string, doc: Y.Doc): void {
+    for (const [watch, disposers] of this.docWatchers) disposers.push(watch(docName, doc));
   }
 
   /** Stores everything pending and closes every open document. */

@@ -1,0 +1,343 @@
+/**
+ * The search worker's brain: loads the stored index (or builds one from the documents on this device),
+ * keeps it current from the Yjs updates of open documents, and answers queries. Plain TypeScript with its
+ * dependencies passed in, so it is tested in Node with fake IndexedDB and used unchanged in the worker.
+ */
+import * as Y from 'yjs';
+import { notesDocName, parseDocName, playbookDocName } from '@shared/collab/docNames';
+import { observeDealChanges, readAnchoredNotes, readDeal, readDeals, anchorsMap } from '@shared/collab/notes';
+import { SEARCH_FORMAT_VERSION, SearchEngine, type SearchResults } from '@shared/search/SearchEngine';
+import { dealSearchDoc, narrativeSearchDoc, noteSearchDoc, playbookSearchDoc } from '@shared/search/searchDocs';
+import { parseQuery } from '@shared/search/searchQuery';
+import type { DeckNarrative } from '@shared/deck/deckModel';
+import { openHeadlessMirror, readPlaybookDoc, type HeadlessMirror } from '../../editor/headless';
+import { $readNarrativesWithBody } from '../../editor/narrativeOps';
+import type { DocStore } from '../../platform/DocStore';
+import type { IndexStore } from './indexStore';
+import type { FromWorker, IndexedPlaybook } from './searchProtocol';
+
+/** What the indexer needs from its surroundings. */
+export interface IndexerDeps {
+  store: Pick<DocStore, 'load'>;
+  indexStore: IndexStore;
+  emit: (message: FromWorker) => void;
+  /** Lets queued messages (queries) run between slices of a build. */
+  yieldNow: () => Promise<void>;
+  now: () => number;
+  /** How long after the last change the index is written to the device. */
+  persistDelayMs?: number;
+  /** How long updates of one document are gathered before it is re-read. */
+  reindexDelayMs?: number;
+}
+
+/** An open document the app is sending updates of. */
+interface LiveDoc {
+  docName: string;
+  kind: 'playbook' | 'notes';
+  playbookId: string;
+  mirror: HeadlessMirror | null;
+  doc: Y.Doc;
+  pending: Uint8Array[] | null;
+  touchedDeals: Set<string>;
+  notesChanged: boolean;
+  timer: ReturnType<typeof setTimeout> | null;
+  dispose: () => void;
+}
+
+const MAX_LIVE_DOCS = 6;
+const SLICE_MS = 12;
+
+/** Builds, updates, persists and queries one workspace's index. */
+export class SearchIndexer {
+  private engine = SearchEngine.create();
+  private vectors = new Map<string, Uint8Array>();
+  private readonly live = new Map<string, LiveDoc>();
+  private workspaceId = '';
+  private listed = new Set<string>();
+  private titles: readonly IndexedPlaybook[] = [];
+  private opened = false;
+  private persistTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(private readonly deps: IndexerDeps) {}
+
+  /** Loads the stored index (answering queries at once), then re-reads the documents that changed. */
+  async open(workspaceId: string, playbooks: readonly IndexedPlaybook[]): Promise<void> {
+    this.workspaceId = workspaceId;
+    this.titles = playbooks;
+    this.listed = new Set(playbooks.map((p) => p.id));
+    const started = this.deps.now();
+    this.deps.emit({ type: 'status', status: { state: 'loading' } });
+    const stored = await this.deps.indexStore.read(workspaceId);
+    const loaded = stored?.format === SEARCH_FORMAT_VERSION ? SearchEngine.load(stored.index) : null;
+    if (loaded && stored) {
+      this.engine = loaded;
+      this.vectors = new Map(Object.entries(stored.vectors));
+      const ms = this.deps.now() - started;
+      this.deps.emit({ type: 'status', status: { state: 'ready', records: loaded.size, source: 'stored', ms } });
+    }
+    this.opened = true;
+    this.applyTitles();
+    await this.reconcile([...this.listed], loaded === null, started);
+  }
+
+  /** The directory changed: titles re-indexed, records of playbooks no longer listed removed. */
+  setPlaybooks(playbooks: readonly IndexedPlaybook[]): void {
+    const added = playbooks.filter((p) => !this.listed.has(p.id)).map((p) => p.id);
+    this.titles = playbooks;
+    this.listed = new Set(playbooks.map((p) => p.id));
+    if (!this.opened) return; // `open` reads the list when the stored index is in
+    this.applyTitles();
+    if (added.length > 0) void this.reconcile(added, false, this.deps.now());
+  }
+
+  private applyTitles(): void {
+    let changed = false;
+    for (const record of this.engine.idsWithPrefix('p:')) {
+      const id = record.slice(2);
+      if (!this.listed.has(id)) {
+        this.forgetPlaybook(id);
+        changed = true;
+      }
+    }
+    for (const p of this.titles) changed = this.engine.upsert(playbookSearchDoc(p)) || changed;
+    if (changed) this.schedulePersist();
+  }
+
+  /** Runs a query. */
+  query(text: string): SearchResults {
+    return this.engine.search(parseQuery(text));
+  }
+
+  /** Number of records indexed. */
+  get size(): number {
+    return this.engine.size;
+  }
+
+  /** An update of an open document: applied to the worker's replica, re-indexed shortly after. */
+  applyUpdate(docName: string, update: Uint8Array): void {
+    const parsed = parseDocName(docName);
+    if (parsed === null || parsed.workspaceId !== this.workspaceId) return;
+    if (parsed.kind !== 'playbook' && parsed.kind !== 'notes') return;
+    let live = this.live.get(docName);
+    if (!live) live = this.startLive(docName, parsed.kind, parsed.id);
+    else {
+      this.live.delete(docName); // re-insert: the map's order is the least recently updated first
+      this.live.set(docName, live);
+    }
+    if (live.pending) live.pending.push(update);
+    else {
+      Y.applyUpdate(live.doc, update);
+      this.scheduleReindex(live);
+    }
+  }
+
+  /** Writes the index now (tests; the worker writes on its own after changes settle). */
+  async persist(): Promise<void> {
+    if (this.persistTimer) clearTimeout(this.persistTimer);
+    this.persistTimer = null;
+    await this.deps.indexStore.write({
+      workspaceId: this.workspaceId,
+      format: SEARCH_FORMAT_VERSION,
+      index: this.engine.serialize(),
+      vectors: Object.fromEntries(this.vectors),
+      savedAt: Date.now(),
+    });
+  }
+
+  /** Stops timers and releases replicas. */
+  dispose(): void {
+    if (this.persistTimer) clearTimeout(this.persistTimer);
+    for (const live of this.live.values()) live.dispose();
+    this.live.clear();
+  }
+
+  private forgetPlaybook(id: string): void {
+    for (const prefix of [`p:${id}`, `n:${id}:`, `d:${id}:`, `a:${id}:`])
+      for (const recordId of this.engine.idsWithPrefix(prefix)) this.engine.remove(recordId);
+    this.vectors.delete(playbookDocName(this.workspaceId, id));
+    this.vectors.delete(notesDocName(this.workspaceId, id));
+    this.schedulePersist();
+  }
+
+  /** Re-reads every listed document whose stored state differs from what the index was built from. */
+  private async reconcile(ids: readonly string[], building: boolean, started: number): Promise<void> {
+    const names = ids.flatMap((id) => [
+      { name: playbookDocName(this.workspaceId, id), id, kind: 'playbook' as const },
+      { name: notesDocName(this.workspaceId, id), id, kind: 'notes' as const },
+    ]);
+    let done = 0;
+    let changed = false;
+    const progress = (): void => {
+      if (building)
+        this.deps.emit({
+          type: 'status',
+          status: { state: 'building', done, total: names.length, records: this.engine.size },
+        });
+    };
+    progress();
+    for (const { name, id, kind } of names) {
+      if (!this.live.has(name) && this.listed.has(id)) changed = (await this.reconcileDoc(name, id, kind)) || changed;
+      done++;
+      progress();
+      await this.deps.yieldNow();
+    }
+    if (changed || building) await this.persist();
+    if (building) {
+      const ms = this.deps.now() - started;
+      this.deps.emit({ type: 'status', status: { state: 'ready', records: this.engine.size, source: 'built', ms } });
+    }
+  }
+
+  private async reconcileDoc(name: string, playbookId: string, kind: 'playbook' | 'notes'): Promise<boolean> {
+    const loaded = await this.deps.store.load(name, { validate: false });
+    if (!loaded.ok) {
+      console.warn(`[search] ${name} not indexed: ${loaded.error.message}`);
+      return false;
+    }
+    if (loaded.value.update === null) return false;
+    const vector = Y.encodeStateVectorFromUpdate(loaded.value.update);
+    const known = this.vectors.get(name);
+    if (known && sameBytes(known, vector)) return false;
+    const doc = new Y.Doc();
+    try {
+      Y.applyUpdate(doc, loaded.value.update);
+      if (kind === 'playbook') this.indexNarratives(playbookId, readPlaybookDoc(doc, $readNarrativesWithBody));
+      else await this.indexNotes(playbookId, doc);
+    } finally {
+      doc.destroy();
+    }
+    this.vectors.set(name, vector);
+    return true;
+  }
+
+  /** Upserts a playbook's narratives (unchanged ones cost a comparison) and removes those that are gone. */
+  private indexNarratives(playbookId: string, narratives: readonly DeckNarrative[]): void {
+    const seen = new Set<string>();
+    for (const narrative of narratives) {
+      const record = narrativeSearchDoc(playbookId, narrative);
+      seen.add(record.id);
+      this.engine.upsert(record);
+    }
+    for (const id of this.engine.idsWithPrefix(`n:${playbookId}:`)) if (!seen.has(id)) this.engine.remove(id);
+  }
+
+  /** Every deal and anchored note of a notes document, in slices that let queries through. */
+  private async indexNotes(playbookId: string, doc: Y.Doc): Promise<void> {
+    const seen = new Set<string>();
+    let sliceStart = this.deps.now();
+    for (const deal of readDeals(doc)) {
+      const record = dealSearchDoc(playbookId, deal);
+      seen.add(record.id);
+      this.engine.upsert(record);
+      if (this.deps.now() - sliceStart > SLICE_MS) {
+        await this.deps.yieldNow();
+        sliceStart = this.deps.now();
+      }
+    }
+    for (const id of this.engine.idsWithPrefix(`d:${playbookId}:`)) if (!seen.has(id)) this.engine.remove(id);
+    this.indexAnchoredNotes(playbookId, doc);
+  }
+
+  private indexAnchoredNotes(playbookId: string, doc: Y.Doc): void {
+    const seen = new Set<string>();
+    for (const note of readAnchoredNotes(doc)) {
+      const record = noteSearchDoc(playbookId, note);
+      seen.add(record.id);
+      this.engine.upsert(record);
+    }
+    for (const id of this.engine.idsWithPrefix(`a:${playbookId}:`)) if (!seen.has(id)) this.engine.remove(id);
+  }
+
+  private startLive(docName: string, kind: 'playbook' | 'notes', playbookId: string): LiveDoc {
+    const mirror = kind === 'playbook' ? openHeadlessMirror() : null;
+    const doc = mirror?.doc ?? new Y.Doc();
+    const live: LiveDoc = {
+      docName,
+      kind,
+      playbookId,
+      mirror,
+      doc,
+      pending: [],
+      touchedDeals: new Set(),
+      notesChanged: false,
+      timer: null,
+      dispose: () => {},
+    };
+    this.live.set(docName, live);
+    this.evictLive();
+    void this.deps.store.load(docName, { validate: false }).then((loaded) => {
+      if (this.live.get(docName) !== live) return;
+      if (loaded.ok && loaded.value.update) Y.applyUpdate(doc, loaded.value.update);
+      if (kind === 'notes') {
+        const anchors = anchorsMap(doc);
+        const handleAnchors = (): void => {
+          live.notesChanged = true;
+        };
+        anchors.observe(handleAnchors);
+        const stopDeals = observeDealChanges(doc, (touched) => {
+          for (const id of touched) live.touchedDeals.add(id);
+        });
+        live.dispose = () => {
+          anchors.unobserve(handleAnchors);
+          stopDeals();
+          doc.destroy();
+        };
+      } else live.dispose = () => mirror!.dispose();
+      for (const update of live.pending ?? []) Y.applyUpdate(doc, update);
+      live.pending = null;
+      live.notesChanged = true;
+      this.scheduleReindex(live, true);
+    });
+    return live;
+  }
+
+  private evictLive(): void {
+    while (this.live.size > MAX_LIVE_DOCS) {
+      const [oldest] = this.live.values();
+      if (!oldest || oldest.pending) return;
+      this.live.delete(oldest.docName);
+      if (oldest.timer) clearTimeout(oldest.timer);
+      oldest.dispose();
+    }
+  }
+
+  private scheduleReindex(live: LiveDoc, full = false): void {
+    if (live.timer) clearTimeout(live.timer);
+    live.timer = setTimeout(() => {
+      live.timer = null;
+      void this.reindexLive(live, full);
+    }, this.deps.reindexDelayMs ?? 80);
+  }
+
+  private async reindexLive(live: LiveDoc, full: boolean): Promise<void> {
+    if (this.live.get(live.docName) !== live || !this.listed.has(live.playbookId)) return;
+    const vector = Y.encodeStateVector(live.doc);
+    const known = this.vectors.get(live.docName);
+    if (live.mirror) this.indexNarratives(live.playbookId, live.mirror.read($readNarrativesWithBody));
+    else if (full && !(known && sameBytes(known, vector))) await this.indexNotes(live.playbookId, live.doc);
+    else {
+      for (const id of live.touchedDeals) {
+        const deal = readDeal(live.doc, id);
+        if (deal) this.engine.upsert(dealSearchDoc(live.playbookId, deal));
+        else this.engine.remove(`d:${live.playbookId}:${id}`);
+      }
+      if (live.notesChanged) this.indexAnchoredNotes(live.playbookId, live.doc);
+    }
+    live.touchedDeals.clear();
+    live.notesChanged = false;
+    this.vectors.set(live.docName, vector);
+    this.schedulePersist();
+    this.deps.emit({ type: 'indexed', docName: live.docName });
+  }
+
+  private schedulePersist(): void {
+    if (this.persistTimer) clearTimeout(this.persistTimer);
+    this.persistTimer = setTimeout(() => void this.persist(), this.deps.persistDelayMs ?? 2000);
+  }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
