@@ -15,6 +15,7 @@ import * as deckExport from './deckExport.mjs';
 import * as keystrokeLatency from './keystrokeLatency.mjs';
 import * as openPlaybook from './openPlaybook.mjs';
 import * as reviewReport from './reviewReport.mjs';
+import * as searchIndex from './searchIndex.mjs';
 import * as versionHistory from './versionHistory.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -118,6 +119,7 @@ async function main() {
     if (wanted('review')) results.review = await reviewReport.run(common);
     if (wanted('versions')) results.versions = await versionHistory.run(common);
     if (wanted('company')) results.company = await company.run(common);
+    if (wanted('search')) results.search = await searchIndex.run(common);
     const rows = Object.values(results).flatMap((r) => r.rows.map(judge));
 
     const loadAtEnd = machineFacts(browser).loadAverage;

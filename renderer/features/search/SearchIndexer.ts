@@ -73,7 +73,8 @@ export class SearchIndexer {
       this.engine = loaded;
       this.vectors = new Map(Object.entries(stored.vectors));
       const ms = this.deps.now() - started;
-      this.deps.emit({ type: 'status', status: { state: 'ready', records: loaded.size, source: 'stored', ms } });
+      const status = { state: 'ready', records: loaded.size, source: 'stored', ms, checked: false } as const;
+      this.deps.emit({ type: 'status', status });
     }
     this.opened = true;
     this.applyTitles();
@@ -182,10 +183,9 @@ export class SearchIndexer {
       await this.deps.yieldNow();
     }
     if (changed || building) await this.persist();
-    if (building) {
-      const ms = this.deps.now() - started;
-      this.deps.emit({ type: 'status', status: { state: 'ready', records: this.engine.size, source: 'built', ms } });
-    }
+    const ms = this.deps.now() - started;
+    const source = building ? 'built' : 'stored';
+    this.deps.emit({ type: 'status', status: { state: 'ready', records: this.engine.size, source, ms, checked: true } });
   }
 
   private async reconcileDoc(name: string, playbookId: string, kind: 'playbook' | 'notes'): Promise<boolean> {

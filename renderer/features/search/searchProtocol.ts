@@ -20,8 +20,11 @@ export type IndexStatus =
   | { state: 'loading' }
   /** Building from the documents on this device: `done` of `total` documents read. */
   | { state: 'building'; done: number; total: number; records: number }
-  /** Ready; `source` says whether it was loaded from this device or built now, `ms` how long that took. */
-  | { state: 'ready'; records: number; source: 'stored' | 'built'; ms: number }
+  /**
+   * Ready; `source` says whether it was loaded from this device or built now, `ms` how long that took.
+   * `checked` turns true once every document was compared with what the index was built from.
+   */
+  | { state: 'ready'; records: number; source: 'stored' | 'built'; ms: number; checked: boolean }
   | { state: 'failed'; message: string };
 
 /** Worker → app. */

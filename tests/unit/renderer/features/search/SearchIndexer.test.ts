@@ -175,8 +175,9 @@ describe('the index is kept on the device', () => {
     const second = indexerOn(dev);
     await second.indexer.open(WS, PLAYBOOKS);
     const states = second.statuses().map((s: IndexStatus) => s.state);
-    expect(states).toEqual(['loading', 'ready']);
-    expect(second.statuses()[1]).toMatchObject({ source: 'stored', records: 4 });
+    expect(states).toEqual(['loading', 'ready', 'ready']);
+    expect(second.statuses()[1]).toMatchObject({ source: 'stored', records: 4, checked: false });
+    expect(second.statuses()[2]).toMatchObject({ source: 'stored', records: 4, checked: true });
     expect(upsert.mock.results.filter((r) => r.value === true)).toHaveLength(0);
     expect(second.titles('dowtime')).toEqual(['Downtime costs money']);
   });
