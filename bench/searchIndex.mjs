@@ -104,9 +104,9 @@ export async function run({ context, url, log }) {
   await bench('drop');
   for (const kind of ['minisearch', 'flexsearch', 'scan']) await bench('build', kind);
   const queries = await bench('measureQueries');
-  const serialized = await bench('serializedSize');
+  const stored = await bench('storedFormTimes');
   log(
-    `search: serialized index ${MB(serialized.bytes * 2)} MB as UTF-16 (${serialized.bytes} chars), parse+load ${serialized.loadMs} ms`,
+    `search: stored index clone+load ${stored.cloneMs} ms; JSON + loadJS ${stored.jsonMs} ms (${stored.jsonChars} chars)`,
   );
   log(`search: typo recall ${JSON.stringify(queries.typoRecall)}`);
   await bench('drop');
@@ -203,7 +203,7 @@ export async function run({ context, url, log }) {
       warmBaseline: warmBase,
       builds,
       memoryMb: Object.fromEntries(Object.entries(memory).map(([k, v]) => [k, MB(v)])),
-      serialized,
+      storedForm: stored,
       typoRecall: queries.typoRecall,
       queries: Object.fromEntries(
         Object.entries(q).map(([n, byEngine]) => [

@@ -11,6 +11,7 @@ export interface SnippetPart {
 }
 
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+const ASCII = /^[ -~\s]*$/;
 
 /** Character ranges of `text` whose words match one of `terms` (whole word, or a word the term starts). */
 export function matchRanges(text: string, terms: readonly string[]): { start: number; end: number }[] {
@@ -20,7 +21,8 @@ export function matchRanges(text: string, terms: readonly string[]): { start: nu
   const cjk = wanted.filter(isCjk);
   const ranges: { start: number; end: number }[] = [];
   for (const match of text.matchAll(WORD)) {
-    const word = normalizeTerm(match[0]);
+    // Most words are ASCII: lowercasing is all they need (NFKD per word is the slow part otherwise).
+    const word = ASCII.test(match[0]) ? match[0].toLowerCase() : normalizeTerm(match[0]);
     if (latin.some((t) => word === t || (t.length >= 2 && word.startsWith(t))))
       ranges.push({ start: match.index, end: match.index + match[0].length });
   }

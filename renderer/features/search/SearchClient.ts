@@ -5,6 +5,7 @@
  */
 import type { SearchResults } from '@shared/search/SearchEngine';
 import type * as Y from 'yjs';
+import { LOCAL_LOAD_ORIGIN } from '../../collab/LocalPersistence';
 import type { FromWorker, IndexedPlaybook, IndexStatus, ToWorker } from './searchProtocol';
 
 /** The worker's side as the client needs it (a real Worker, or a stand-in in tests). */
@@ -67,9 +68,13 @@ export class SearchClient {
     });
   }
 
-  /** Forwards every update of `doc` to the index; returns the disposer. */
+  /**
+   * Forwards every update of `doc` to the index; returns the disposer. The stored content applied when the
+   * document opens is skipped: the worker reads the same bytes from the device itself.
+   */
   follow(docName: string, doc: Y.Doc): () => void {
-    const handleUpdate = (update: Uint8Array): void => {
+    const handleUpdate = (update: Uint8Array, origin: unknown): void => {
+      if (origin === LOCAL_LOAD_ORIGIN) return;
       this.port.postMessage({ type: 'update', docName, update });
     };
     doc.on('update', handleUpdate);

@@ -23,6 +23,8 @@ export interface IndexerDeps {
   emit: (message: FromWorker) => void;
   /** Lets queued messages (queries) run between slices of a build. */
   yieldNow: () => Promise<void>;
+  /** Waits `ms` (the build backs off while someone types); none in tests. */
+  sleep?: (ms: number) => Promise<void>;
   now: () => number;
   /** How long after the last change the index is written to the device. */
   persistDelayMs?: number;
@@ -57,6 +59,7 @@ export class SearchIndexer {
   private titles: readonly IndexedPlaybook[] = [];
   private opened = false;
   private persistTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastEdit = -Infinity;
 
   constructor(private readonly deps: IndexerDeps) {}
 
@@ -68,7 +71,7 @@ export class SearchIndexer {
     const started = this.deps.now();
     this.deps.emit({ type: 'status', status: { state: 'loading' } });
     const stored = await this.deps.indexStore.read(workspaceId);
-    const loaded = stored?.format === SEARCH_FORMAT_VERSION ? SearchEngine.load(stored.index) : null;
+    const loaded = stored?.format === SEARCH_FORMAT_VERSION ? SearchEngine.fromStored(stored.index) : null;
     if (loaded && stored) {
       this.engine = loaded;
       this.vectors = new Map(Object.entries(stored.vectors));
@@ -118,6 +121,7 @@ export class SearchIndexer {
   applyUpdate(docName: string, update: Uint8Array): void {
     const parsed = parseDocName(docName);
     if (parsed === null || parsed.workspaceId !== this.workspaceId) return;
+    this.lastEdit = this.deps.now();
     if (parsed.kind !== 'playbook' && parsed.kind !== 'notes') return;
     let live = this.live.get(docName);
     if (!live) live = this.startLive(docName, parsed.kind, parsed.id);
@@ -139,7 +143,7 @@ export class SearchIndexer {
     await this.deps.indexStore.write({
       workspaceId: this.workspaceId,
       format: SEARCH_FORMAT_VERSION,
-      index: this.engine.serialize(),
+      index: this.engine.toStored(),
       vectors: Object.fromEntries(this.vectors),
       savedAt: Date.now(),
     });
@@ -150,6 +154,16 @@ export class SearchIndexer {
     if (this.persistTimer) clearTimeout(this.persistTimer);
     for (const live of this.live.values()) live.dispose();
     this.live.clear();
+  }
+
+  /**
+   * Between slices of a build: lets queries in, and while someone is typing (an update arrived within the
+   * last second) leaves the CPU alone for a while — on a two-core machine the worker otherwise competes with
+   * the browser's own processes that draw the typed characters.
+   */
+  private async pause(): Promise<void> {
+    await this.deps.yieldNow();
+    if (this.deps.sleep && this.deps.now() - this.lastEdit < 1000) await this.deps.sleep(SLICE_MS * 2);
   }
 
   private forgetPlaybook(id: string): void {
@@ -180,12 +194,15 @@ export class SearchIndexer {
       if (!this.live.has(name) && this.listed.has(id)) changed = (await this.reconcileDoc(name, id, kind)) || changed;
       done++;
       progress();
-      await this.deps.yieldNow();
+      await this.pause();
     }
     if (changed || building) await this.persist();
     const ms = this.deps.now() - started;
     const source = building ? 'built' : 'stored';
-    this.deps.emit({ type: 'status', status: { state: 'ready', records: this.engine.size, source, ms, checked: true } });
+    this.deps.emit({
+      type: 'status',
+      status: { state: 'ready', records: this.engine.size, source, ms, checked: true },
+    });
   }
 
   private async reconcileDoc(name: string, playbookId: string, kind: 'playbook' | 'notes'): Promise<boolean> {
@@ -230,7 +247,7 @@ export class SearchIndexer {
       seen.add(record.id);
       this.engine.upsert(record);
       if (this.deps.now() - sliceStart > SLICE_MS) {
-        await this.deps.yieldNow();
+        await this.pause();
         sliceStart = this.deps.now();
       }
     }

@@ -3,6 +3,8 @@
  * workspace holding the serialized index, its format version and the state vector of every document it
  * was built from — so a start loads it instead of rebuilding, and re-reads only documents that changed.
  */
+import type { StoredEngine } from '@shared/search/SearchEngine';
+
 const DB_NAME = 'duet-search';
 const STORE = 'indexes';
 
@@ -10,8 +12,8 @@ const STORE = 'indexes';
 export interface StoredIndex {
   workspaceId: string;
   format: number;
-  /** `SearchEngine.serialize()`. */
-  index: string;
+  /** `SearchEngine.toStored()`: stored as a structured clone, not JSON (see `StoredEngine`). */
+  index: StoredEngine;
   /** Document name → its Yjs state vector when it was indexed. */
   vectors: Record<string, Uint8Array>;
   savedAt: number;

@@ -20,6 +20,7 @@ const ready = Promise.all([openIndexedDbDocStore(), openIndexStore()]).then(
       indexStore,
       emit,
       yieldNow: () => new Promise((resolve) => setTimeout(resolve, 0)),
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       now: () => performance.now(),
     }),
 );

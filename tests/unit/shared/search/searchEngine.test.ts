@@ -2,11 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DeckNarrative } from '../../../../shared/deck/deckModel';
 import type { DealEntry } from '../../../../shared/domain/deal';
-import {
-  SEARCH_FORMAT_VERSION,
-  SearchEngine,
-  type SearchResults,
-} from '../../../../shared/search/SearchEngine';
+import { SEARCH_FORMAT_VERSION, SearchEngine, type SearchResults } from '../../../../shared/search/SearchEngine';
 import { dealSearchDoc, narrativeSearchDoc, playbookSearchDoc } from '../../../../shared/search/searchDocs';
 import { parseQuery } from '../../../../shared/search/searchQuery';
 import { tokenize } from '../../../../shared/search/searchText';
@@ -157,19 +153,21 @@ describe('incremental updates', () => {
 });
 
 describe('persistence', () => {
-  it('a serialized index answers the same queries after loading', () => {
+  it('a stored index (as IndexedDB clones it) answers the same queries after loading', () => {
     const engine = sampleEngine();
-    const loaded = SearchEngine.load(engine.serialize())!;
+    const loaded = SearchEngine.fromStored(structuredClone(engine.toStored()))!;
     expect(loaded.size).toBe(engine.size);
     expect(find(loaded, 'dowtime')).toEqual(find(engine, 'dowtime'));
     loaded.upsert(narrativeSearchDoc('p1', narrative('n9', { title: 'Loaded then edited' })));
     expect(titles(find(loaded, 'edited'))).toEqual(['Loaded then edited']);
   });
 
-  it('refuses an index of an older format or a torn write, so the caller rebuilds it', () => {
-    const current = JSON.parse(sampleEngine().serialize()) as { format: number };
-    expect(SearchEngine.load(JSON.stringify({ ...current, format: SEARCH_FORMAT_VERSION - 1 }))).toBeNull();
-    expect(SearchEngine.load(sampleEngine().serialize().slice(0, 100))).toBeNull();
+  it('refuses an index of an older format or of another shape, so the caller rebuilds it', () => {
+    const current = sampleEngine().toStored();
+    expect(SearchEngine.fromStored({ ...current, format: SEARCH_FORMAT_VERSION - 1 })).toBeNull();
+    expect(SearchEngine.fromStored({ ...current, mini: { ...current.mini, tree: {} } })).toBeNull();
+    expect(SearchEngine.fromStored('{"format":1}')).toBeNull();
+    expect(SearchEngine.fromStored(null)).toBeNull();
   });
 });
 
