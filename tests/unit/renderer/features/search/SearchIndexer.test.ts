@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { notesDocName, playbookDocName } from '../../../../../shared/collab/docNames';
 import { addDeal, updateDeal } from '../../../../../shared/collab/notes';
+import type { DealInput } from '../../../../../shared/domain/deal';
 import { SEARCH_FORMAT_VERSION, SearchEngine } from '../../../../../shared/search/SearchEngine';
 import { createPlaybookDoc, withHeadlessPlaybook } from '../../../../../renderer/editor/headless';
 import { $findNarrative } from '../../../../../renderer/editor/narrativeOps';
@@ -20,7 +21,7 @@ import type { FromWorker, IndexStatus } from '../../../../../renderer/features/s
 
 const WS = 'acme';
 const PLAYBOOKS = [{ id: 'p1', title: 'Fleet messaging' }];
-const DEAL = {
+const DEAL: DealInput = {
   account: 'Northwind',
   dealName: 'Fleet renewal',
   crmId: '',
