@@ -5,14 +5,14 @@
  */
 import * as Y from 'yjs';
 import { notesDocName, parseDocName, playbookDocName } from '@shared/collab/docNames';
-import { observeDealChanges, readAnchoredNotes, readDeal, readDeals, anchorsMap } from '@shared/collab/notes';
+import { anchorsMap, observeDealChanges, readDeal } from '@shared/collab/notes';
 import { SEARCH_FORMAT_VERSION, SearchEngine, type SearchResults } from '@shared/search/SearchEngine';
-import { dealSearchDoc, narrativeSearchDoc, noteSearchDoc, playbookSearchDoc } from '@shared/search/searchDocs';
+import { dealSearchDoc, playbookSearchDoc } from '@shared/search/searchDocs';
 import { parseQuery } from '@shared/search/searchQuery';
-import type { DeckNarrative } from '@shared/deck/deckModel';
 import { openHeadlessMirror, readPlaybookDoc, type HeadlessMirror } from '../../editor/headless';
 import { $readNarrativesWithBody } from '../../editor/narrativeOps';
 import type { DocStore } from '../../platform/DocStore';
+import { indexAnchoredNotes, indexNarratives, indexNotes, SLICE_MS } from './indexRecords';
 import type { IndexStore } from './indexStore';
 import type { FromWorker, IndexedPlaybook } from './searchProtocol';
 
@@ -47,7 +47,6 @@ interface LiveDoc {
 }
 
 const MAX_LIVE_DOCS = 6;
-const SLICE_MS = 12;
 
 /** Builds, updates, persists and queries one workspace's index. */
 export class SearchIndexer {
@@ -218,51 +217,13 @@ export class SearchIndexer {
     const doc = new Y.Doc();
     try {
       Y.applyUpdate(doc, loaded.value.update);
-      if (kind === 'playbook') this.indexNarratives(playbookId, readPlaybookDoc(doc, $readNarrativesWithBody));
-      else await this.indexNotes(playbookId, doc);
+      if (kind === 'playbook') indexNarratives(this.engine, playbookId, readPlaybookDoc(doc, $readNarrativesWithBody));
+      else await indexNotes(this.engine, playbookId, doc, () => this.pause(), this.deps.now);
     } finally {
       doc.destroy();
     }
     this.vectors.set(name, vector);
     return true;
-  }
-
-  /** Upserts a playbook's narratives (unchanged ones cost a comparison) and removes those that are gone. */
-  private indexNarratives(playbookId: string, narratives: readonly DeckNarrative[]): void {
-    const seen = new Set<string>();
-    for (const narrative of narratives) {
-      const record = narrativeSearchDoc(playbookId, narrative);
-      seen.add(record.id);
-      this.engine.upsert(record);
-    }
-    for (const id of this.engine.idsWithPrefix(`n:${playbookId}:`)) if (!seen.has(id)) this.engine.remove(id);
-  }
-
-  /** Every deal and anchored note of a notes document, in slices that let queries through. */
-  private async indexNotes(playbookId: string, doc: Y.Doc): Promise<void> {
-    const seen = new Set<string>();
-    let sliceStart = this.deps.now();
-    for (const deal of readDeals(doc)) {
-      const record = dealSearchDoc(playbookId, deal);
-      seen.add(record.id);
-      this.engine.upsert(record);
-      if (this.deps.now() - sliceStart > SLICE_MS) {
-        await this.pause();
-        sliceStart = this.deps.now();
-      }
-    }
-    for (const id of this.engine.idsWithPrefix(`d:${playbookId}:`)) if (!seen.has(id)) this.engine.remove(id);
-    this.indexAnchoredNotes(playbookId, doc);
-  }
-
-  private indexAnchoredNotes(playbookId: string, doc: Y.Doc): void {
-    const seen = new Set<string>();
-    for (const note of readAnchoredNotes(doc)) {
-      const record = noteSearchDoc(playbookId, note);
-      seen.add(record.id);
-      this.engine.upsert(record);
-    }
-    for (const id of this.engine.idsWithPrefix(`a:${playbookId}:`)) if (!seen.has(id)) this.engine.remove(id);
   }
 
   private startLive(docName: string, kind: 'playbook' | 'notes', playbookId: string): LiveDoc {
@@ -330,15 +291,16 @@ export class SearchIndexer {
     if (this.live.get(live.docName) !== live || !this.listed.has(live.playbookId)) return;
     const vector = Y.encodeStateVector(live.doc);
     const known = this.vectors.get(live.docName);
-    if (live.mirror) this.indexNarratives(live.playbookId, live.mirror.read($readNarrativesWithBody));
-    else if (full && !(known && sameBytes(known, vector))) await this.indexNotes(live.playbookId, live.doc);
+    if (live.mirror) indexNarratives(this.engine, live.playbookId, live.mirror.read($readNarrativesWithBody));
+    else if (full && !(known && sameBytes(known, vector)))
+      await indexNotes(this.engine, live.playbookId, live.doc, () => this.pause(), this.deps.now);
     else {
       for (const id of live.touchedDeals) {
         const deal = readDeal(live.doc, id);
         if (deal) this.engine.upsert(dealSearchDoc(live.playbookId, deal));
         else this.engine.remove(`d:${live.playbookId}:${id}`);
       }
-      if (live.notesChanged) this.indexAnchoredNotes(live.playbookId, live.doc);
+      if (live.notesChanged) indexAnchoredNotes(this.engine, live.playbookId, live.doc);
     }
     live.touchedDeals.clear();
     live.notesChanged = false;
