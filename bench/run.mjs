@@ -31,7 +31,7 @@ const PLAYBOOKS = {
 // on the ratio to the baseline, or both (then both must hold). Lower is better for every metric.
 /**
  * @typedef {{ maxValue?: number, maxRatio?: number }} Target
- * @typedef {{ metric: string, value: number, baseline: number, target: Target }} Row
+ * @typedef {{ metric: string, value: number, baseline: number, target: Target, unit?: string }} Row
  */
 
 /** Adds ratio, target text and verdict to a row. */
@@ -39,7 +39,7 @@ function judge(row) {
   const ratio = row.baseline > 0 ? row.value / row.baseline : Infinity;
   const { maxValue, maxRatio } = row.target;
   const parts = [];
-  if (maxValue !== undefined) parts.push(`≤ ${maxValue} ms`);
+  if (maxValue !== undefined) parts.push(`≤ ${maxValue} ${row.unit ?? 'ms'}`);
   if (maxRatio !== undefined) parts.push(`≤ ${maxRatio}× baseline`);
   const judged = maxValue !== undefined || maxRatio !== undefined;
   const pass = (maxValue === undefined || row.value <= maxValue) && (maxRatio === undefined || ratio <= maxRatio);

@@ -183,6 +183,7 @@ export async function run({ context, url, log }) {
     value: MB(memory.minisearch),
     baseline: MB(memory.scan),
     target: { maxValue: 60 },
+    unit: 'MB',
     display: `${MB(memory.minisearch)}`,
   });
   const duringStats = stats(during);

@@ -59,6 +59,7 @@ export class SearchIndexer {
   private opened = false;
   private persistTimer: ReturnType<typeof setTimeout> | null = null;
   private lastEdit = -Infinity;
+  private building = false;
 
   constructor(private readonly deps: IndexerDeps) {}
 
@@ -189,12 +190,14 @@ export class SearchIndexer {
         });
     };
     progress();
+    this.building ||= building;
     for (const { name, id, kind } of names) {
       if (!this.live.has(name) && this.listed.has(id)) changed = (await this.reconcileDoc(name, id, kind)) || changed;
       done++;
       progress();
       await this.pause();
     }
+    if (building) this.building = false;
     if (changed || building) await this.persist();
     const ms = this.deps.now() - started;
     const source = building ? 'built' : 'stored';
@@ -310,6 +313,9 @@ export class SearchIndexer {
   }
 
   private schedulePersist(): void {
+    // A build writes the index once when it is done: writing a half-built one every few seconds would cost
+    // the worker a full clone each time, while someone is typing.
+    if (this.building) return;
     if (this.persistTimer) clearTimeout(this.persistTimer);
     this.persistTimer = setTimeout(() => void this.persist(), this.deps.persistDelayMs ?? 2000);
   }
