@@ -15,6 +15,7 @@ import * as deckExport from './deckExport.mjs';
 import * as keystrokeLatency from './keystrokeLatency.mjs';
 import * as openPlaybook from './openPlaybook.mjs';
 import * as reviewReport from './reviewReport.mjs';
+import * as searchIndex from './searchIndex.mjs';
 import * as versionHistory from './versionHistory.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -30,7 +31,7 @@ const PLAYBOOKS = {
 // on the ratio to the baseline, or both (then both must hold). Lower is better for every metric.
 /**
  * @typedef {{ maxValue?: number, maxRatio?: number }} Target
- * @typedef {{ metric: string, value: number, baseline: number, target: Target }} Row
+ * @typedef {{ metric: string, value: number, baseline: number, target: Target, unit?: string }} Row
  */
 
 /** Adds ratio, target text and verdict to a row. */
@@ -38,7 +39,7 @@ function judge(row) {
   const ratio = row.baseline > 0 ? row.value / row.baseline : Infinity;
   const { maxValue, maxRatio } = row.target;
   const parts = [];
-  if (maxValue !== undefined) parts.push(`≤ ${maxValue} ms`);
+  if (maxValue !== undefined) parts.push(`≤ ${maxValue} ${row.unit ?? 'ms'}`);
   if (maxRatio !== undefined) parts.push(`≤ ${maxRatio}× baseline`);
   const judged = maxValue !== undefined || maxRatio !== undefined;
   const pass = (maxValue === undefined || row.value <= maxValue) && (maxRatio === undefined || ratio <= maxRatio);
@@ -118,6 +119,7 @@ async function main() {
     if (wanted('review')) results.review = await reviewReport.run(common);
     if (wanted('versions')) results.versions = await versionHistory.run(common);
     if (wanted('company')) results.company = await company.run(common);
+    if (wanted('search')) results.search = await searchIndex.run(common);
     const rows = Object.values(results).flatMap((r) => r.rows.map(judge));
 
     const loadAtEnd = machineFacts(browser).loadAverage;

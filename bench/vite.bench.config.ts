@@ -34,6 +34,7 @@ export default defineConfig({
         review: resolve(root, 'review.html'),
         versions: resolve(root, 'versions.html'),
         company: resolve(root, 'company.html'),
+        search: resolve(root, 'search.html'),
       },
     },
   },

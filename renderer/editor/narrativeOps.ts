@@ -18,7 +18,7 @@ import {
 import { $isListItemNode, $isListNode, type ListNode } from '@lexical/list';
 import { $isHeadingNode, $isQuoteNode } from '@lexical/rich-text';
 import { $isLinkNode } from '@lexical/link';
-import type { TextBlock, TextRun } from '@shared/deck/deckModel';
+import type { DeckNarrative, TextBlock, TextRun } from '@shared/deck/deckModel';
 import { newId } from '@shared/domain/ids';
 import type { NarrativeFields, NarrativeSummary } from '@shared/domain/narrative';
 import { isSafeLinkUrl } from '@shared/domain/url';
@@ -112,6 +112,11 @@ export function $readNarrativeBody(node: NarrativeNode): TextBlock[] {
     else out.push({ kind: 'paragraph', text: child.getTextContent() });
   }
   return out;
+}
+
+/** Every narrative in document order with its body: what decks, the Markdown export and search read. */
+export function $readNarrativesWithBody(): DeckNarrative[] {
+  return $getNarrativeNodes().map((node) => ({ ...$readNarrative(node), body: $readNarrativeBody(node) }));
 }
 
 /** A title for a whole document: its first heading, else its first narrative's title, else ''. */

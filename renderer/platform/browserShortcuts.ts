@@ -1,42 +1,25 @@
 /**
- * In the desktop app the native menu owns these shortcuts; in a browser the page listens for them itself.
- * Browsers keep Ctrl/Cmd+N for a new window, so "new playbook" is Ctrl/Cmd+Alt+N there.
+ * In the desktop app the native menu owns the window-wide shortcuts; in a browser the page listens for them
+ * itself. Both come from the command registry (shared/commands): here, every window command with a menu
+ * entry and a browser shortcut (browsers keep Ctrl/Cmd+N for a new window, so "new playbook" has its own).
  */
-import type { MenuCommand } from '@shared/ipc/contract';
-
-interface Shortcut {
-  key: string;
-  shift?: boolean;
-  alt?: boolean;
-  command: MenuCommand;
-}
-
-const SHORTCUTS: Shortcut[] = [
-  { key: 'n', alt: true, command: 'playbook:new' },
-  { key: 'e', shift: true, command: 'workspace:export' },
-  { key: 'o', shift: true, command: 'workspace:import' },
-  { key: '\\', command: 'view:toggle-outline' },
-  { key: '/', command: 'help:shortcuts' },
-  { key: 'f', command: 'edit:find' },
-];
+import { COMMANDS, keysOf } from '@shared/commands/commandRegistry';
+import { matchesChord, parseKeys, type KeyEventLike } from '@shared/commands/keys';
+import { isMenuCommand, type MenuCommand } from '@shared/ipc/contract';
 
 /** True on macOS, where the primary modifier is ⌘ instead of Ctrl. */
 export const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
+const SHORTCUTS = COMMANDS.flatMap((def) => {
+  const keys = keysOf(def, 'browser');
+  return def.scope === 'window' && def.menu && keys !== null && isMenuCommand(def.id)
+    ? [{ chord: parseKeys(keys), command: def.id as MenuCommand }]
+    : [];
+});
+
 /** Maps a keydown to a menu command, or null. */
-export function shortcutCommand(
-  event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>,
-): MenuCommand | null {
-  const mod = IS_MAC ? event.metaKey : event.ctrlKey;
-  if (!mod) return null;
-  const key = event.key.toLowerCase();
-  const match = SHORTCUTS.find(
-    (s) =>
-      (s.key === key || (s.alt && event.code === `Key${s.key.toUpperCase()}`)) &&
-      !!s.shift === event.shiftKey &&
-      !!s.alt === event.altKey,
-  );
-  return match?.command ?? null;
+export function shortcutCommand(event: KeyEventLike): MenuCommand | null {
+  return SHORTCUTS.find((s) => matchesChord(event, s.chord, IS_MAC))?.command ?? null;
 }
 
 /** Listens for the shortcuts on the window; returns the disposer. */

@@ -161,6 +161,7 @@ export const MENU_COMMANDS = [
   'workspace:export',
   'workspace:import',
   'edit:find',
+  'search:open',
   'view:toggle-outline',
   'help:shortcuts',
   'help:about',

@@ -4,6 +4,8 @@
  * and window management behave exactly like the platform's own apps.
  */
 import type { MenuItemConstructorOptions } from 'electron';
+import { COMMANDS, commandById, keysOf } from '@shared/commands/commandRegistry';
+import { toAccelerator } from '@shared/commands/keys';
 import type { MenuCommand } from '@shared/ipc/contract';
 
 /** Inputs of the template; `send` delivers a command to the focused Duet window. */
@@ -16,25 +18,24 @@ export interface MenuTemplateOptions {
 }
 
 /**
- * Accelerators of the commands. Import uses Shift+O ("open") because Ctrl+Shift+I is Chromium's developer
- * tools shortcut on Windows and Linux.
+ * Accelerators of the menu commands, generated from the command registry (shared/commands). Import uses
+ * Shift+O ("open") because Ctrl+Shift+I is Chromium's developer tools shortcut on Windows and Linux.
  */
-export const MENU_ACCELERATORS = {
-  'playbook:new': 'CmdOrCtrl+N',
-  'workspace:import': 'CmdOrCtrl+Shift+O',
-  'workspace:export': 'CmdOrCtrl+Shift+E',
-  'edit:find': 'CmdOrCtrl+F',
-  'view:toggle-outline': 'CmdOrCtrl+\\',
-  'help:shortcuts': 'CmdOrCtrl+/',
-} as const satisfies Partial<Record<MenuCommand, string>>;
+export const MENU_ACCELERATORS: Partial<Record<MenuCommand, string>> = Object.fromEntries(
+  COMMANDS.flatMap((def) => {
+    const keys = keysOf(def, 'electron');
+    return def.menu && keys !== null ? [[def.id, toAccelerator(keys)]] : [];
+  }),
+);
 
 /** Builds the menu template for `Menu.buildFromTemplate`. */
 export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstructorOptions[] {
   const { platform, send, isDev } = options;
   const appName = options.appName ?? 'Duet';
   const isMac = platform === 'darwin';
-  const command = (label: string, name: MenuCommand): MenuItemConstructorOptions => {
-    const accelerator: string | undefined = (MENU_ACCELERATORS as Partial<Record<MenuCommand, string>>)[name];
+  // Label and accelerator come from the registry; `label` only where the menu words it differently.
+  const command = (name: MenuCommand, label: string = commandById(name).label): MenuItemConstructorOptions => {
+    const accelerator = MENU_ACCELERATORS[name];
     return { label, id: name, ...(accelerator ? { accelerator } : {}), click: () => send(name) };
   };
   const separator: MenuItemConstructorOptions = { type: 'separator' };
@@ -42,7 +43,7 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
   const appMenu: MenuItemConstructorOptions = {
     label: appName,
     submenu: [
-      command(`About ${appName}`, 'help:about'),
+      command('help:about', `About ${appName}`),
       separator,
       { role: 'services' },
       separator,
@@ -56,10 +57,10 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
   const fileMenu: MenuItemConstructorOptions = {
     label: '&File',
     submenu: [
-      command('New playbook', 'playbook:new'),
+      command('playbook:new'),
       separator,
-      command('Import workspace…', 'workspace:import'),
-      command('Export workspace…', 'workspace:export'),
+      command('workspace:import'),
+      command('workspace:export'),
       separator,
       isMac ? { role: 'close' } : { role: 'quit' },
     ],
@@ -76,13 +77,14 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
       ...(isMac ? [{ role: 'pasteAndMatchStyle' } as const] : []),
       { role: 'selectAll' },
       separator,
-      command('Find…', 'edit:find'),
+      command('edit:find', 'Find…'),
+      command('search:open'),
     ],
   };
   const viewMenu: MenuItemConstructorOptions = {
     label: '&View',
     submenu: [
-      command('Toggle outline', 'view:toggle-outline'),
+      command('view:toggle-outline', 'Toggle outline'),
       separator,
       ...(isDev
         ? [
@@ -104,10 +106,7 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
     // On macOS the 'help' role adds the system's menu search field.
     ...(isMac ? { role: 'help' as const } : {}),
     label: '&Help',
-    submenu: [
-      command('Keyboard shortcuts', 'help:shortcuts'),
-      ...(isMac ? [] : [separator, command(`About ${appName}`, 'help:about')]),
-    ],
+    submenu: [command('help:shortcuts'), ...(isMac ? [] : [separator, command('help:about', `About ${appName}`)])],
   };
 
   return isMac

@@ -1,2 +1,8 @@
 /** Headless access to playbook documents (no DOM editor needed). */
-export { createPlaybookDoc, readPlaybookDoc, withHeadlessPlaybook } from './writeSpecToDoc';
+export {
+  createPlaybookDoc,
+  openHeadlessMirror,
+  readPlaybookDoc,
+  withHeadlessPlaybook,
+  type HeadlessMirror,
+} from './writeSpecToDoc';

@@ -34,18 +34,11 @@ function onError(error: Error): void {
   throw error; // a headless build failing is a bug in Duet, not something to carry on from
 }
 
-/**
- * Runs `fn` against a headless editor holding `doc`'s content; every change `fn` makes is written back to
- * `doc` as one Yjs update. Returns the editor so callers can read its final state.
- *
- * The editor is bound to an empty twin document which then receives `doc`'s state: a V1 binding learns
- * content from Yjs events, and this is how it hydrates, exactly as when a provider syncs a fresh document.
- */
-export function withHeadlessPlaybook(doc: Y.Doc, fn: (editor: LexicalEditor) => void): LexicalEditor {
+/** A headless editor bound (Yjs → Lexical and back) to `doc`; `dispose` unbinds it. */
+function bindHeadlessEditor(doc: Y.Doc): { editor: LexicalEditor; dispose: () => void } {
   const editor = createHeadlessEditor({ namespace: 'duet-headless', nodes: PLAYBOOK_NODES, onError });
   const provider = offlineProvider();
-  const twin = new Y.Doc();
-  const binding = createYjsBinding({ editor, id: 'headless', doc: twin, docMap: new Map([['headless', twin]]) });
+  const binding = createYjsBinding({ editor, id: 'headless', doc, docMap: new Map([['headless', doc]]) });
   const root = binding.root.getSharedType();
   const onYjs = (events: Y.YEvent<Y.XmlText>[], tx: Y.Transaction): void => {
     if (tx.origin !== binding) syncYjsChangesToLexical(binding, provider, events as never, false, () => {});
@@ -63,17 +56,68 @@ export function withHeadlessPlaybook(doc: Y.Doc, fn: (editor: LexicalEditor) => 
       u.tags,
     );
   });
+  return {
+    editor,
+    dispose: () => {
+      removeListener();
+      root.unobserveDeep(onYjs as never);
+    },
+  };
+}
+
+/**
+ * Runs `fn` against a headless editor holding `doc`'s content; every change `fn` makes is written back to
+ * `doc` as one Yjs update. Returns the editor so callers can read its final state.
+ *
+ * The editor is bound to an empty twin document which then receives `doc`'s state: a V1 binding learns
+ * content from Yjs events, and this is how it hydrates, exactly as when a provider syncs a fresh document.
+ */
+export function withHeadlessPlaybook(doc: Y.Doc, fn: (editor: LexicalEditor) => void): LexicalEditor {
+  const twin = new Y.Doc();
+  const { editor, dispose } = bindHeadlessEditor(twin);
   try {
     Y.applyUpdate(twin, Y.encodeStateAsUpdate(doc));
     editor.update(() => {}, { discrete: true }); // commit the hydration before `fn` reads or writes
     fn(editor);
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(twin, Y.encodeStateVector(doc)));
   } finally {
-    removeListener();
-    root.unobserveDeep(onYjs as never);
+    dispose();
     twin.destroy();
   }
   return editor;
+}
+
+/** A playbook document kept readable as it changes: apply updates to `doc`, then `read` the current content. */
+export interface HeadlessMirror {
+  /** Starts empty; every update applied to it reaches the bound editor as Yjs events. */
+  readonly doc: Y.Doc;
+  /** Runs `read` inside the editor state that holds every update applied so far. */
+  read<T>(read: () => T): T;
+  dispose(): void;
+}
+
+/**
+ * A long-lived headless reader of one playbook (the search worker keeps one per document that is being
+ * edited): an update costs the binding's work for that update, not a rebuild of the whole playbook.
+ */
+export function openHeadlessMirror(): HeadlessMirror {
+  const doc = new Y.Doc();
+  const { editor, dispose } = bindHeadlessEditor(doc);
+  return {
+    doc,
+    read<T>(read: () => T): T {
+      editor.update(() => {}, { discrete: true }); // commit what the Yjs events queued
+      let result: T | undefined;
+      editor.getEditorState().read(() => {
+        result = read();
+      });
+      return result as T;
+    },
+    dispose: () => {
+      dispose();
+      doc.destroy();
+    },
+  };
 }
 
 /** Writes `spec` as the whole content of a (normally new) playbook document and returns the document. */

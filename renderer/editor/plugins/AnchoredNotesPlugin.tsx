@@ -5,7 +5,7 @@
  * small "Add note" button floats over words selected inside one narrative, also in a read-only editor.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { IS_MAC } from '../../platform/browserShortcuts';
+import { matchesCommand } from '../../commands';
 import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { $anchorFromSelection, $anchorRanges, type NoteAnchor } from './anchorDom';
@@ -80,8 +80,7 @@ function AddNoteButton({ onAddNote }: { onAddNote: (anchor: NoteAnchor) => void 
     const handleKeyDown = (event: KeyboardEvent): void => {
       if (event.key === 'Escape') setOffer(null);
       // Mod+Alt+M (as in other editors' "comment") adds a note to the selected words without the mouse.
-      const mod = IS_MAC ? event.metaKey : event.ctrlKey;
-      if (mod && event.altKey && event.code === 'KeyM' && current.current) {
+      if (matchesCommand(event, 'note:add') && current.current) {
         event.preventDefault();
         onAddNote(current.current.anchor);
         setOffer(null);

@@ -1,20 +1,25 @@
 /**
- * Keyboard shortcuts beyond Lexical's defaults (which already give bold, italic, underline, undo, redo):
- * links, block types and "new narrative". Registered as a KEY_DOWN command so they respect the editor's
- * focus and never fire while typing elsewhere.
+ * The editor's own shortcuts beyond Lexical's defaults (which already give bold, italic, underline, undo,
+ * redo): links, block types and "new narrative". Which keys they are is the command registry's business
+ * (shared/commands); here each editor command is tied to what it does. Registered as a KEY_DOWN command so
+ * they respect the editor's focus and never fire while typing elsewhere.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { COMMAND_PRIORITY_NORMAL, KEY_DOWN_COMMAND } from 'lexical';
 import { useEffect } from 'react';
-import { IS_MAC } from '../../platform/browserShortcuts';
+import type { CommandId } from '@shared/commands/commandRegistry';
+import { matchesCommand, useCommand } from '../../commands';
 import { applyBlockType, type BlockType } from './blockFormat';
 
-const BLOCK_KEYS: Record<string, Exclude<BlockType, 'narrative-field'>> = {
-  Digit0: 'paragraph',
-  Digit1: 'h1',
-  Digit2: 'h2',
-  Digit3: 'h3',
-};
+const BLOCK_COMMANDS: [CommandId, Exclude<BlockType, 'narrative-field'>][] = [
+  ['format:paragraph', 'paragraph'],
+  ['format:h1', 'h1'],
+  ['format:h2', 'h2'],
+  ['format:h3', 'h3'],
+  ['format:number', 'number'],
+  ['format:bullet', 'bullet'],
+  ['format:quote', 'quote'],
+];
 
 /** Props of EditorShortcutsPlugin. */
 export interface EditorShortcutsPluginProps {
@@ -22,24 +27,20 @@ export interface EditorShortcutsPluginProps {
   onAddNarrative: () => void;
 }
 
-/** Registers Duet's editor shortcuts. */
+/** Registers Duet's editor shortcuts, and "New narrative" for the palette. */
 export function EditorShortcutsPlugin({ onLink, onAddNarrative }: EditorShortcutsPluginProps): null {
   const [editor] = useLexicalComposerContext();
+  useCommand('narrative:new', onAddNarrative);
   useEffect(
     () =>
       editor.registerCommand(
         KEY_DOWN_COMMAND,
         (event: KeyboardEvent) => {
-          const mod = IS_MAC ? event.metaKey : event.ctrlKey;
-          if (!mod) return false;
           let handled = true;
-          if (event.code === 'KeyK' && !event.shiftKey && !event.altKey) onLink();
-          else if (event.key === 'Enter' && event.shiftKey) {
-            onAddNarrative();
-          } else if (event.altKey && BLOCK_KEYS[event.code]) applyBlockType(editor, BLOCK_KEYS[event.code]!);
-          else if (event.shiftKey && event.code === 'Digit7') applyBlockType(editor, 'number');
-          else if (event.shiftKey && event.code === 'Digit8') applyBlockType(editor, 'bullet');
-          else if (event.shiftKey && event.code === 'Digit9') applyBlockType(editor, 'quote');
+          const block = BLOCK_COMMANDS.find(([id]) => matchesCommand(event, id));
+          if (matchesCommand(event, 'editor:link')) onLink();
+          else if (matchesCommand(event, 'narrative:new')) onAddNarrative();
+          else if (block) applyBlockType(editor, block[1]);
           else handled = false;
           if (handled) event.preventDefault();
           return handled;

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type * as Y from 'yjs';
 import type { DeckNarrative, EvidenceSource } from '@shared/deck/deckModel';
 import { mayDo } from '@shared/domain/permissions';
+import { useCommand } from '../../commands';
 import { useToasts } from '../../ui/Toasts';
 import { useApp, useWorkspace } from '../shell';
 import { useLinkState } from '../sync';
@@ -33,6 +34,7 @@ export function DeckActions({ playbookTitle, playbookDoc, evidence = NO_EVIDENCE
   const toasts = useToasts();
   // Read when the builder opens: a snapshot of the narratives as they are now.
   const [narratives, setNarratives] = useState<DeckNarrative[] | null>(null);
+  useCommand('deck:export', () => setNarratives(readDeckNarratives(playbookDoc)));
 
   const handleMarkdown = async (): Promise<void> => {
     try {

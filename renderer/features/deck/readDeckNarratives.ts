@@ -5,11 +5,9 @@
 import type * as Y from 'yjs';
 import type { DeckNarrative } from '@shared/deck/deckModel';
 import { readPlaybookDoc } from '../../editor/headless';
-import { $getNarrativeNodes, $readNarrative, $readNarrativeBody } from '../../editor/narrativeOps';
+import { $readNarrativesWithBody } from '../../editor/narrativeOps';
 
 /** Every narrative of `doc` in document order, with its body as text blocks. */
 export function readDeckNarratives(doc: Y.Doc): DeckNarrative[] {
-  return readPlaybookDoc(doc, () =>
-    $getNarrativeNodes().map((node) => ({ ...$readNarrative(node), body: $readNarrativeBody(node) })),
-  );
+  return readPlaybookDoc(doc, $readNarrativesWithBody);
 }

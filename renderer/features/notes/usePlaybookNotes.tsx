@@ -13,6 +13,7 @@ import type { NarrativeSummary } from '@shared/domain/narrative';
 import { readPlaybookDoc } from '../../editor/headless';
 import { $readNarratives } from '../../editor/narrativeOps';
 import { $readNarrativeTexts } from '../../editor/narrativeText';
+import { matchesCommand, useCommand } from '../../commands';
 import { localToday, ReviewView, warmReview, type ReviewViewProps } from '../review';
 import { useApp, useWorkspace } from '../shell/AppContext';
 import { useLinkState } from '../sync';
@@ -174,20 +175,24 @@ export function usePlaybookNotes(
     [canWrite, openForm],
   );
 
-  // Mod+Shift+L logs a deal for the narrative holding the caret or selection (works in a read-only editor).
+  // "Log deal" (Mod+Shift+L, or the palette) logs a deal for the narrative holding the caret or selection
+  // (works in a read-only editor); the shortcut comes from the command registry.
+  const logDealHere = useCallback(() => {
+    const anchor = window.getSelection()?.anchorNode ?? null;
+    const element = anchor instanceof Element ? anchor : (anchor?.parentElement ?? null);
+    openForm(element?.closest<HTMLElement>('[data-narrative-id]')?.dataset.narrativeId ?? null);
+  }, [openForm]);
+  useCommand('deal:log', logDealHere, canWrite);
   useEffect(() => {
     if (!canWrite) return;
     const handleKeyDown = (event: KeyboardEvent): void => {
-      if (!(event.ctrlKey || event.metaKey) || !event.shiftKey || event.key.toLowerCase() !== 'l') return;
-      const anchor = window.getSelection()?.anchorNode ?? null;
-      const element = anchor instanceof Element ? anchor : (anchor?.parentElement ?? null);
-      const narrativeId = element?.closest<HTMLElement>('[data-narrative-id]')?.dataset.narrativeId ?? null;
+      if (!matchesCommand(event, 'deal:log')) return;
       event.preventDefault();
-      openForm(narrativeId);
+      logDealHere();
     };
     document.addEventListener('keydown', handleKeyDown);
     return () => document.removeEventListener('keydown', handleKeyDown);
-  }, [canWrite, openForm]);
+  }, [canWrite, logDealHere]);
 
   const save = (input: DealInput): { ok: true } | { ok: false; message: string } => {
     if (notes === null || form === null) return { ok: false, message: 'The notes are not open yet.' };

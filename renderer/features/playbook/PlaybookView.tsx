@@ -26,6 +26,9 @@ import {
 } from '../versions';
 import { mayDo } from '@shared/domain/permissions';
 import { ActivityPanel, GovernancePlugin, usePlaybookGovernance, WhatChangedBanner } from '../governance';
+import { canEditDeal } from '@shared/collab/notes';
+import { useCommand } from '../../commands';
+import { onDealJump, SearchHighlightPlugin } from '../search';
 
 type LoadState =
   { status: 'loading' } | { status: 'ready'; session: PlaybookSession } | { status: 'unreadable'; error: AppError };
@@ -166,6 +169,23 @@ function ReadyPlaybook({
     [notes],
   );
   const caution = useCallback((narrativeId: string) => governance.store.caution(narrativeId), [governance.store]);
+  useCommand('review:open', () => {
+    setHistoryOpen(false);
+    if (!notes.reviewOpen) notes.toggleReview();
+  });
+  // A deal chosen in the search palette: its author gets the deal form, anyone else the review.
+  const { deals, canWrite: canWriteNotes, actor, reviewOpen, toggleReview, openForm } = notes;
+  useEffect(
+    () =>
+      onDealJump(meta.id, (dealId) => {
+        const deal = deals.find((d) => d.id === dealId);
+        if (!deal) return false; // the deal log is still being read: try again when it is
+        if (canWriteNotes && canEditDeal(deal, actor)) openForm(deal.narratives[0]?.narrativeId ?? null, deal);
+        else if (!reviewOpen) toggleReview();
+        return true;
+      }),
+    [meta.id, deals, canWriteNotes, actor, reviewOpen, toggleReview, openForm],
+  );
   // Decks show a narrative's win record from the same deal log the review reads (only when the sample is
   // large enough; the deck layout decides that) — counting only deals that used the version being exported.
   const evidence = useMemo(() => {
@@ -230,6 +250,7 @@ function ReadyPlaybook({
               today={governance.today}
               showDiff={showDiff}
             />
+            <SearchHighlightPlugin playbookId={meta.id} />
           </>
         }
         header={

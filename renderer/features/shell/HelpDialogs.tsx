@@ -1,28 +1,13 @@
 /** Keyboard shortcuts and About. */
 import { useEffect, useState } from 'react';
+import { shortcutHelp } from '@shared/commands/commandRegistry';
 import type { AppInfo } from '@shared/ipc/contract';
 import { platform } from '../../platform/platform';
 import { Dialog } from '../../ui/Dialog';
 import { Kbd } from '../../ui/Kbd';
 
-const SHORTCUTS: [string, string][] = [
-  ['New playbook', platform.shell === 'electron' ? 'Mod+N' : 'Mod+Alt+N'],
-  ['New narrative after this one', 'Mod+Shift+Enter'],
-  ['Bold / italic / underline', 'Mod+B · Mod+I · Mod+U'],
-  ['Link', 'Mod+K'],
-  ['Heading 1 / 2 / 3', 'Mod+Alt+1 · Mod+Alt+2 · Mod+Alt+3'],
-  ['Normal text', 'Mod+Alt+0'],
-  ['Numbered / bulleted list', 'Mod+Shift+7 · Mod+Shift+8'],
-  ['Quote', 'Mod+Shift+9'],
-  ['Undo / redo', 'Mod+Z · Mod+Shift+Z'],
-  ['Move narrative (in the outline)', 'Alt+↑ · Alt+↓'],
-  ['Log a deal for this narrative', 'Mod+Shift+L'],
-  ['Add a note to the selected words', 'Mod+Alt+M'],
-  ['Show or hide the outline', 'Mod+\\'],
-  ['Filter playbooks', 'Mod+F'],
-  ['Export / import workspace', 'Mod+Shift+E · Mod+Shift+O'],
-  ['This list', 'Mod+/'],
-];
+/** Generated from the command registry, so the list cannot drift from the keys that work. */
+const SHORTCUTS = shortcutHelp(platform.shell);
 
 /** The list of keyboard shortcuts. */
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
@@ -30,11 +15,11 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
     <Dialog title="Keyboard shortcuts" open onClose={onClose} testId="shortcuts-dialog">
       <table className="shortcuts">
         <tbody>
-          {SHORTCUTS.map(([label, keys]) => (
+          {SHORTCUTS.map(({ label, keys }) => (
             <tr key={label}>
               <td>{label}</td>
               <td>
-                {keys.split(' · ').map((k, i) => (
+                {keys.map((k, i) => (
                   <span key={k}>
                     {i > 0 && ' · '}
                     <Kbd keys={k} />

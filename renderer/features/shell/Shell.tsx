@@ -2,14 +2,15 @@
  * The app frame: the welcome screen or the open workspace, plus what the menu can ask for anywhere —
  * export, import, keyboard shortcuts, about, and the profile (name and role).
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { runCommand, useCommand } from '../../commands';
+import { platform } from '../../platform/platform';
 import { EmptyState } from '../../ui/EmptyState';
 import { useToasts } from '../../ui/Toasts';
 import { exportWorkspace, importWorkspace } from '../transfer';
 import { useApp } from './AppContext';
 import { AboutDialog, ShortcutsDialog } from './HelpDialogs';
 import { ProfileDialog } from './ProfileDialog';
-import { useMenuCommand } from './useMenuCommand';
 import { Welcome } from './Welcome';
 import { WorkspaceView } from './WorkspaceView';
 
@@ -51,12 +52,12 @@ export function Shell() {
     });
   };
 
-  useMenuCommand((command) => {
-    if (command === 'workspace:export') void runExport();
-    if (command === 'workspace:import') void runImport();
-    if (command === 'help:shortcuts') setDialog('shortcuts');
-    if (command === 'help:about') setDialog('about');
-  });
+  // The native menu (or, in a browser, the window's shortcuts) runs commands through the registry's handlers.
+  useEffect(() => platform.onMenuCommand((command) => void runCommand(command)), []);
+  useCommand('workspace:export', () => void runExport());
+  useCommand('workspace:import', () => void runImport());
+  useCommand('help:shortcuts', () => setDialog('shortcuts'));
+  useCommand('help:about', () => setDialog('about'));
 
   const { workspace } = app;
   return (

@@ -1,6 +1,7 @@
 /** Shows the open workspace and lets the user switch, create one, or open the sample. */
 import { useEffect, useRef, useState } from 'react';
 import { PromptDialog } from '../../ui/PromptDialog';
+import { useCommand } from '../../commands';
 import { canHost, HostDialog } from '../host';
 import { InviteDialog, JoinServerDialog } from '../sync';
 import { useApp } from './AppContext';
@@ -14,6 +15,7 @@ export function WorkspaceSwitcher() {
   const [naming, setNaming] = useState(false);
   const [joining, setJoining] = useState(false);
   const [hosting, setHosting] = useState(false);
+  useCommand('host:open', () => setHosting(true), canHost());
   const [inviting, setInviting] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {

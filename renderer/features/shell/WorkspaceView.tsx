@@ -3,6 +3,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PlaybookMeta, PlaybookTemplate } from '@shared/domain/playbook';
 import { mayDo } from '@shared/domain/permissions';
 import { pushRecent } from '@shared/domain/settings';
+import type { SearchHit } from '@shared/search/SearchEngine';
+import { tokenize } from '@shared/search/searchText';
+import { paletteCommands, runCommand, useCommand } from '../../commands';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { EmptyState } from '../../ui/EmptyState';
 import { Kbd } from '../../ui/Kbd';
@@ -10,11 +13,11 @@ import { useToasts } from '../../ui/Toasts';
 import { PlaybookView } from '../playbook/PlaybookView';
 import { NeedsReviewEntry, NeedsReviewView, scanNeedsReview, type NeedsReviewScan } from '../governance';
 import { localDay } from '../versions';
+import { requestJump, SearchPalette, useWorkspaceSearch } from '../search';
 import { useLinkState } from '../sync';
 import { NewPlaybookDialog } from '../workspace/NewPlaybookDialog';
 import { useApp, useWorkspace } from './AppContext';
 import { Sidebar } from './Sidebar';
-import { useMenuCommand } from './useMenuCommand';
 import { useWorkspaceActions } from './useWorkspaceActions';
 
 /** Props of WorkspaceView. */
@@ -95,11 +98,20 @@ export function WorkspaceView({ onOpenSettings }: WorkspaceViewProps) {
     select(meta.id);
   };
 
-  useMenuCommand((command) => {
-    if (command === 'playbook:new' && canEdit) setCreating(true);
-    if (command === 'view:toggle-outline') setShowOutline((s) => !s);
-    if (command === 'edit:find') filterRef.current?.focus();
-  });
+  useCommand('playbook:new', () => setCreating(true), canEdit);
+  useCommand('view:toggle-outline', () => setShowOutline((s) => !s));
+  useCommand('edit:find', () => filterRef.current?.focus());
+  const search = useWorkspaceSearch(workspace);
+  const [paletteQuery, setPaletteQuery] = useState<string | null>(null);
+  useCommand('search:open', () => setPaletteQuery(''), search !== null);
+  const openHit = (hit: SearchHit): void => {
+    select(hit.playbookId);
+    if (hit.kind === 'narrative')
+      requestJump({ playbookId: hit.playbookId, narrativeId: hit.targetId, terms: hit.terms });
+    if (hit.kind === 'note' && hit.narrativeId)
+      requestJump({ playbookId: hit.playbookId, narrativeId: hit.narrativeId, terms: tokenize(hit.title) });
+    if (hit.kind === 'deal') requestJump({ playbookId: hit.playbookId, dealId: hit.targetId, terms: hit.terms });
+  };
 
   const selected = playbooks.find((p) => p.id === selectedId) ?? null;
 
@@ -177,6 +189,21 @@ export function WorkspaceView({ onOpenSettings }: WorkspaceViewProps) {
           </EmptyState>
         )}
       </main>
+      {search && paletteQuery !== null && (
+        <SearchPalette
+          client={search}
+          initialQuery={paletteQuery}
+          playbookTitle={(id) => playbooks.find((p) => p.id === id)?.title ?? ''}
+          commands={paletteCommands().map((c) => ({
+            id: c.id,
+            label: c.label,
+            ...(c.keys ? { keys: c.keys } : {}),
+            run: () => void runCommand(c.id),
+          }))}
+          onOpenHit={openHit}
+          onClose={() => setPaletteQuery(null)}
+        />
+      )}
       {creating && <NewPlaybookDialog onCreate={(i) => void create(i)} onCancel={() => setCreating(false)} />}
       <ConfirmDialog
         open={deleting !== null}

@@ -41,6 +41,9 @@ import { ApprovalsSession } from '../governance/ApprovalsSession';
 import { PlaybookSession } from './PlaybookSession';
 import { templateSpec } from './templates';
 
+/** Follows an open document; returns what stops following it. */
+export type OpenDocWatcher = (docName: string, doc: Y.Doc) => () => void;
+
 /** Where and how a workspace syncs (the server URL and this member's invite token). */
 export type SyncTarget = Omit<SyncLinkOptions, 'connect'>;
 
@@ -54,6 +57,7 @@ export class Workspace {
   private readonly approvals = new Map<string, { session: Promise<Result<ApprovalsSession>>; users: number }>();
   /** The directory's link to the sync server; null for a local-only workspace. */
   readonly directoryLink: SyncLink | null;
+  private readonly docWatchers = new Map<OpenDocWatcher, (() => void)[]>();
 
   private constructor(
     readonly id: string,
@@ -171,6 +175,7 @@ export class Workspace {
     const createLink = sync && ((doc: Y.Doc, name: string) => new SyncLink(doc, name, { ...sync, connect: false }));
     const session = new PlaybookSession(docName, id, this.store, loaded.value, createLink);
     this.sessions.set(id, session);
+    this.announceOpen(docName, session.doc);
     return ok(session);
   }
 
@@ -206,7 +211,10 @@ export class Workspace {
     if (!loaded.ok) return loaded;
     const open = this.notes.get(playbookId);
     if (open?.session === loaded.value) open.users++;
-    else this.notes.set(playbookId, { session: loaded.value, users: 1 });
+    else {
+      this.notes.set(playbookId, { session: loaded.value, users: 1 });
+      this.announceOpen(notesDocName(this.id, playbookId), loaded.value.doc);
+    }
     return loaded;
   }
 
@@ -403,6 +411,25 @@ export class Workspace {
   /** Writes every pending change of the directory and the open playbooks now. */
   async flushAll(): Promise<void> {
     await Promise.all([this.persistence.flush(), ...[...this.sessions.values()].map((s) => s.flush())]);
+  }
+
+  /**
+   * Calls `watch` for every playbook and notes document open now and for each one opened later (search
+   * follows their updates); the disposers `watch` returns run when the watcher is removed. Returns that.
+   */
+  watchOpenDocs(watch: OpenDocWatcher): () => void {
+    const disposers: (() => void)[] = [];
+    this.docWatchers.set(watch, disposers);
+    for (const session of this.sessions.values()) disposers.push(watch(session.docName, session.doc));
+    for (const { session } of this.notes.values()) disposers.push(watch(session.docName, session.doc));
+    return () => {
+      this.docWatchers.delete(watch);
+      for (const dispose of disposers) dispose();
+    };
+  }
+
+  private announceOpen(docName: string, doc: Y.Doc): void {
+    for (const [watch, disposers] of this.docWatchers) disposers.push(watch(docName, doc));
   }
 
   /** Stores everything pending and closes every open document. */

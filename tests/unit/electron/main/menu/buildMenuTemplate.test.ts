@@ -29,6 +29,7 @@ describe('the menu offers Duet’s commands with their shortcuts', () => {
     ['workspace:import', 'CmdOrCtrl+Shift+O'],
     ['workspace:export', 'CmdOrCtrl+Shift+E'],
     ['edit:find', 'CmdOrCtrl+F'],
+    ['search:open', 'CmdOrCtrl+P'],
     ['view:toggle-outline', 'CmdOrCtrl+\\'],
     ['help:shortcuts', 'CmdOrCtrl+/'],
   ] as const)('%s has %s', (command, accelerator) => {
@@ -92,9 +93,20 @@ describe('the menu follows each platform’s conventions', () => {
     }
   });
 
-  it('Edit has the standard editing roles and Find', () => {
+  it('Edit has the standard editing roles, Find and Search', () => {
     const roles = submenu(build('linux').template[1]).map((item) => item.role ?? item.id ?? item.type);
-    expect(roles).toEqual(['undo', 'redo', 'separator', 'cut', 'copy', 'paste', 'selectAll', 'separator', 'edit:find']);
+    expect(roles).toEqual([
+      'undo',
+      'redo',
+      'separator',
+      'cut',
+      'copy',
+      'paste',
+      'selectAll',
+      'separator',
+      'edit:find',
+      'search:open',
+    ]);
   });
 
   it('reload and developer tools exist only in development', () => {

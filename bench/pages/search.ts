@@ -1,0 +1,336 @@
+/**
+ * The search benchmark's page (bench/searchIndex.mjs drives it). It seeds a company-sized workspace into the
+ * app's IndexedDB through the app's own code, runs the app's search worker on it (cold build, warm load),
+ * and measures the two engines and the baseline — a plain lowercase substring scan over the same texts —
+ * on the same records in this page, so every figure has a same-run comparison.
+ */
+import { Document } from 'flexsearch';
+import MiniSearch from 'minisearch';
+import * as Y from 'yjs';
+import { notesDocName, playbookDocName } from '@shared/collab/docNames';
+import { importDeals, readDeals } from '@shared/collab/notes';
+import { SearchEngine } from '@shared/search/SearchEngine';
+import { dealSearchDoc, narrativeSearchDoc, playbookSearchDoc, type SearchDoc } from '@shared/search/searchDocs';
+import { parseQuery } from '@shared/search/searchQuery';
+import { readPlaybookDoc } from '../../renderer/editor/headless';
+import { $readNarrativesWithBody } from '../../renderer/editor/narrativeOps';
+import { openIndexedDbDocStore } from '../../renderer/platform/IndexedDbDocStore';
+import { SearchClient, startSearchWorker } from '../../renderer/features/search/SearchClient';
+import type { IndexStatus } from '../../renderer/features/search/searchProtocol';
+import { Workspace } from '../../renderer/features/workspace/Workspace';
+import { companyDeals } from './companyDeals';
+import { prng, SEARCH_PLAYBOOKS, searchNarrativeId, searchPlaybookSpec, VOCABULARY } from './searchCorpus';
+
+const WORKSPACE = { id: 'search-ws', name: 'Search bench workspace' };
+const DEALS = 20_000;
+const PLAYBOOKS = Array.from({ length: SEARCH_PLAYBOOKS }, (_, p) => ({ id: `sp${p}`, title: `Search playbook ${p}` }));
+
+function deleteDatabase(name: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.deleteDatabase(name);
+    req.onsuccess = () => resolve();
+    req.onerror = () => reject(req.error ?? new Error(`[bench] could not delete ${name}`));
+    req.onblocked = () => reject(new Error(`[bench] ${name} is held open by another page`));
+  });
+}
+
+/** Writes the workspace: 50 playbooks through Workspace.createPlaybook, 20,000 deals in the first's notes. */
+async function seed(): Promise<{ ms: number; narratives: number; deals: number }> {
+  const started = performance.now();
+  const store = await openIndexedDbDocStore();
+  const opened = await Workspace.open(store, WORKSPACE);
+  if (!opened.ok) throw new Error(`[bench] ${opened.error.message}`);
+  for (let p = 0; p < SEARCH_PLAYBOOKS; p++)
+    await opened.value.createPlaybook({
+      ...PLAYBOOKS[p]!,
+      template: 'blank',
+      owner: 'Bench',
+      spec: searchPlaybookSpec(p),
+    });
+  const notes = new Y.Doc();
+  const ids = Array.from({ length: 40 }, (_, n) => searchNarrativeId(0, n));
+  const imported = importDeals(notes, companyDeals(DEALS, ids), { author: 'Bench', now: Date.now() });
+  if (!imported.ok) throw new Error(`[bench] ${imported.error.message}`);
+  await store.append(notesDocName(WORKSPACE.id, 'sp0'), Y.encodeStateAsUpdate(notes));
+  await opened.value.close();
+  return { ms: Math.round(performance.now() - started), narratives: SEARCH_PLAYBOOKS * 40, deals: DEALS };
+}
+
+let docs: SearchDoc[] = [];
+let haystacks: string[] = [];
+const kept: Record<string, unknown> = {};
+
+/**
+ * Reads every document as the index does (headless reader, deal log) into records — what a substring scan
+ * needs before it can answer, so it is the baseline of the cold build. Keeps the records for the engines.
+ */
+async function readTexts(): Promise<{ ms: number; records: number; words: number }> {
+  const started = performance.now();
+  const store = await openIndexedDbDocStore();
+  docs = PLAYBOOKS.map(playbookSearchDoc);
+  for (const { id } of PLAYBOOKS) {
+    const loaded = await store.load(playbookDocName(WORKSPACE.id, id), { validate: false });
+    if (!loaded.ok || !loaded.value.update) throw new Error(`[bench] ${id} missing`);
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, loaded.value.update);
+    for (const n of readPlaybookDoc(doc, $readNarrativesWithBody)) docs.push(narrativeSearchDoc(id, n));
+  }
+  const notes = await store.load(notesDocName(WORKSPACE.id, 'sp0'), { validate: false });
+  if (!notes.ok || !notes.value.update) throw new Error('[bench] notes missing');
+  const notesDoc = new Y.Doc();
+  Y.applyUpdate(notesDoc, notes.value.update);
+  for (const deal of readDeals(notesDoc)) docs.push(dealSearchDoc('sp0', deal));
+  haystacks = docs.map((d) => [d.title, d.keyMessage, d.body, d.extra, d.persona, d.stage].join('\n').toLowerCase());
+  const words = docs.reduce((sum, d) => sum + d.body.split(' ').length + d.title.split(' ').length, 0);
+  return { ms: Math.round(performance.now() - started), records: docs.length, words };
+}
+
+/** Waits for a status of the worker that `accept` takes. */
+function statusOf(client: SearchClient, accept: (s: IndexStatus) => boolean): Promise<IndexStatus> {
+  return new Promise((resolve) => {
+    if (accept(client.status)) return resolve(client.status);
+    const stop = client.onStatus((s) => {
+      if (!accept(s)) return;
+      stop();
+      resolve(s);
+    });
+  });
+}
+
+/** The app's worker builds the index from IndexedDB with no stored index. */
+async function coldBuild(): Promise<{ ms: number; records: number }> {
+  await deleteDatabase('duet-search');
+  const started = performance.now();
+  const client = new SearchClient(startSearchWorker(), WORKSPACE.id, PLAYBOOKS);
+  const ready = await statusOf(client, (s) => s.state === 'ready' && s.source === 'built');
+  const ms = performance.now() - started;
+  client.dispose();
+  return { ms: Math.round(ms), records: ready.state === 'ready' ? ready.records : 0 };
+}
+
+/** The app's worker starts again and loads the stored index; then queries go through the worker. */
+async function warmLoad(queries: string[]): Promise<{ ms: number; records: number; roundTrips: number[] }> {
+  const started = performance.now();
+  const client = new SearchClient(startSearchWorker(), WORKSPACE.id, PLAYBOOKS);
+  const ready = await statusOf(client, (s) => s.state === 'ready');
+  const ms = performance.now() - started;
+  if (ready.state !== 'ready' || ready.source !== 'stored') throw new Error('[bench] the index was not loaded');
+  await statusOf(client, (s) => s.state === 'ready' && s.checked);
+  const roundTrips: number[] = [];
+  for (const q of queries) {
+    const t = performance.now();
+    await client.query(q);
+    roundTrips.push(performance.now() - t);
+  }
+  client.dispose();
+  return { ms: Math.round(ms), records: ready.records, roundTrips };
+}
+
+/** Baseline of the warm load: the same texts, stored as one IndexedDB record, read back. */
+async function warmBaseline(): Promise<{ ms: number }> {
+  const open = indexedDB.open('duet-search-bench', 1);
+  open.onupgradeneeded = () => open.result.createObjectStore('texts');
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  const put = db.transaction('texts', 'readwrite');
+  put.objectStore('texts').put(haystacks, 'all');
+  await new Promise((resolve) => (put.oncomplete = resolve));
+  db.close();
+  const started = performance.now();
+  const again = indexedDB.open('duet-search-bench', 1);
+  const db2 = await new Promise<IDBDatabase>((resolve) => (again.onsuccess = () => resolve(again.result)));
+  const req = db2.transaction('texts').objectStore('texts').get('all');
+  const texts = await new Promise<string[]>((resolve) => (req.onsuccess = () => resolve(req.result as string[])));
+  const ms = performance.now() - started;
+  db2.close();
+  if (texts.length !== haystacks.length) throw new Error('[bench] texts did not round-trip');
+  return { ms: Math.round(ms * 10) / 10 };
+}
+
+function flexIndex() {
+  return new Document({
+    document: { id: 'id', index: ['title', 'keyMessage', 'body', 'extra', 'persona', 'stage'] },
+    tokenize: 'forward',
+    // By name: passing `Charset.LatinBalance` itself as the options made 0.8.212 miss exact words.
+    encoder: 'LatinBalance',
+  });
+}
+
+/** Builds one engine over the records and keeps it (the runner measures the heap around this). */
+function build(kind: 'minisearch' | 'flexsearch' | 'scan'): { ms: number } {
+  const started = performance.now();
+  if (kind === 'minisearch') {
+    const engine = SearchEngine.create();
+    for (const d of docs) engine.upsert(d);
+    kept.minisearch = engine;
+  } else if (kind === 'flexsearch') {
+    const flex = flexIndex();
+    for (const d of docs) flex.add(d as never);
+    kept.flexsearch = flex;
+  } else
+    kept.scan = docs.map((d) => [d.title, d.keyMessage, d.body, d.extra, d.persona, d.stage].join('\n').toLowerCase());
+  return { ms: Math.round(performance.now() - started) };
+}
+
+/**
+ * Loads the MiniSearch index from its serialized form, as the worker holds it after a warm start (every
+ * object its own, records included), and keeps it: the runner measures the heap around this.
+ */
+function loadStoredForm(): void {
+  const stored = structuredClone((kept.minisearch as SearchEngine).toStored());
+  drop();
+  kept.loaded = SearchEngine.fromStored(stored);
+}
+
+/** Forgets the built engines. */
+function drop(): void {
+  for (const key of Object.keys(kept)) delete kept[key];
+}
+
+/** Deterministic queries: words of 1, 2 and 3 taken from one narrative, and misspelt rare words. */
+function queries(): { sets: Record<string, string[]>; typos: { query: string; id: string }[] } {
+  const rand = prng(99);
+  const narratives = docs.filter((d) => d.kind === 'narrative');
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+  const sets: Record<string, string[]> = { '1-word': [], '2-word': [], '3-word': [] };
+  for (let i = 0; i < 60; i++) {
+    const words = pick(narratives).body.toLowerCase().replace(/[.]/g, '').split(' ');
+    const start = Math.floor(rand() * (words.length - 3));
+    sets['1-word']!.push(words[start]!);
+    sets['2-word']!.push(words.slice(start, start + 2).join(' '));
+    sets['3-word']!.push(words.slice(start, start + 3).join(' '));
+  }
+  const rare = new Set(VOCABULARY.slice(4000));
+  const typos: { query: string; id: string }[] = [];
+  while (typos.length < 50) {
+    const doc = pick(narratives);
+    const word = doc.body
+      .toLowerCase()
+      .replace(/[.]/g, '')
+      .split(' ')
+      .find((w) => rare.has(w) && w.length >= 6);
+    if (!word) continue;
+    const at = 2 + Math.floor(rand() * (word.length - 3));
+    typos.push({ query: word.slice(0, at) + word.slice(at + 1), id: doc.id });
+  }
+  return { sets, typos };
+}
+
+function time(fn: () => unknown): number {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+}
+
+/** Query latencies of each engine (ms per query) and typo recall (share of misspelt words that find their doc). */
+function measureQueries(): Record<string, unknown> {
+  const { sets, typos } = queries();
+  const mini = kept.minisearch as SearchEngine;
+  const flex = kept.flexsearch as ReturnType<typeof flexIndex>;
+  const scan = (q: string) => {
+    const words = q.toLowerCase().split(' ');
+    return haystacks.filter((h) => words.every((w) => h.includes(w)));
+  };
+  const flexSearch = (q: string, limit = 24) => flex.search(q, { limit, suggest: true }) as { result: string[] }[];
+  const latencies: Record<string, Record<string, number[]>> = {};
+  for (const [name, qs] of Object.entries(sets)) {
+    // Warm-up: the first calls pay for compilation, not for searching.
+    for (const q of qs.slice(0, 5)) {
+      mini.search(parseQuery(q));
+      flexSearch(q);
+      scan(q);
+    }
+    latencies[name] = {
+      minisearch: qs.map((q) => time(() => mini.search(parseQuery(q)))),
+      flexsearch: qs.map((q) => time(() => flexSearch(q))),
+      scan: qs.map((q) => time(() => scan(q))),
+    };
+  }
+  const miniFinds = (t: { query: string; id: string }) =>
+    mini.search(parseQuery(t.query), 50).groups.some((g) => g.hits.some((h) => h.id === t.id));
+  const flexFinds = (t: { query: string; id: string }) => flexSearch(t.query, 200).some((r) => r.result.includes(t.id));
+  const scanFinds = (t: { query: string; id: string }) =>
+    haystacks[docs.findIndex((d) => d.id === t.id)]!.includes(t.query);
+  return {
+    latencies,
+    typoRecall: {
+      minisearch: typos.filter(miniFinds).length / typos.length,
+      flexsearch: typos.filter(flexFinds).length / typos.length,
+      scan: typos.filter(scanFinds).length / typos.length,
+    },
+    roundTripQueries: [
+      ...sets['1-word']!.slice(0, 20),
+      ...sets['2-word']!.slice(0, 20),
+      ...sets['3-word']!.slice(0, 20),
+    ],
+  };
+}
+
+/**
+ * The stored form's clone-and-load time in this page (a structured clone round trip, as IndexedDB does it),
+ * beside the JSON route MiniSearch offers (`JSON.stringify` → `JSON.parse` + `MiniSearch.loadJSON`).
+ */
+function storedFormTimes(): { cloneMs: number; jsonMs: number; jsonChars: number } {
+  const engine = kept.minisearch as SearchEngine;
+  let started = performance.now();
+  SearchEngine.fromStored(structuredClone(engine.toStored()));
+  const cloneMs = performance.now() - started;
+  const mini = (engine as unknown as { mini: MiniSearch<SearchDoc> }).mini;
+  const json = JSON.stringify({ mini, records: engine.toStored().records });
+  started = performance.now();
+  const parsed = JSON.parse(json) as { mini: unknown };
+  MiniSearch.loadJS(parsed.mini as never, { fields: ['title', 'keyMessage', 'extra', 'body', 'persona', 'stage'] });
+  const jsonMs = performance.now() - started;
+  return { cloneMs: Math.round(cloneMs), jsonMs: Math.round(jsonMs), jsonChars: json.length };
+}
+
+/** Makes the app open playbook `sp1` of the search workspace on its next start. */
+function openOnStart(): void {
+  localStorage.setItem(
+    'duet.settings',
+    JSON.stringify({
+      displayName: 'Bench',
+      role: 'storyteller',
+      workspaces: [WORKSPACE],
+      activeWorkspaceId: WORKSPACE.id,
+      recentPlaybooks: [{ workspaceId: WORKSPACE.id, playbookId: 'sp1' }],
+      windowBounds: null,
+    }),
+  );
+}
+
+/** True once the app's worker has stored an index for the search workspace. */
+async function indexStored(): Promise<boolean> {
+  const open = indexedDB.open('duet-search', 1);
+  open.onupgradeneeded = () => open.result.createObjectStore('indexes', { keyPath: 'workspaceId' });
+  const db = await new Promise<IDBDatabase>((resolve) => (open.onsuccess = () => resolve(open.result)));
+  const req = db.transaction('indexes').objectStore('indexes').count(WORKSPACE.id);
+  const count = await new Promise<number>((resolve) => (req.onsuccess = () => resolve(req.result)));
+  db.close();
+  return count > 0;
+}
+
+declare global {
+  interface Window {
+    duetSearchBench: Record<string, (...args: never[]) => unknown>;
+  }
+}
+
+window.duetSearchBench = {
+  seed,
+  readTexts,
+  coldBuild,
+  warmLoad,
+  warmBaseline,
+  build,
+  drop,
+  measureQueries,
+  storedFormTimes,
+  openOnStart,
+  indexStored,
+  loadStoredForm,
+  lastTitle: (id: string) => docs.filter((d) => d.playbookId === id && d.kind === 'narrative').at(-1)!.title,
+  resetIndex: () => deleteDatabase('duet-search'),
+};

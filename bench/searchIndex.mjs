@@ -1,0 +1,224 @@
+/**
+ * Benchmark (search, issue 12): a workspace of 50 playbooks × 40 narratives × ~300 words + 20,000 deals.
+ *
+ * - Cold build in the app's worker (no stored index) beside the baseline: reading the same documents into
+ *   texts, which a plain substring scan needs before it can answer.
+ * - Warm load from IndexedDB (worker start → index answering) beside reading the same texts from IndexedDB.
+ * - Query p50/p95 for 1-, 2- and 3-word queries: MiniSearch (the app's engine, with grouping and snippets)
+ *   and FlexSearch on the same records, beside a lowercase substring scan over the same texts.
+ * - Index memory (heap after loading the stored index, records included) beside the scan's texts.
+ * - Typo tolerance: share of misspelt rare words whose narrative is found.
+ * - Keystroke → next paint in the app while the worker builds the index vs idle (index loaded).
+ */
+import { percentile, round1, watchForErrors } from './lib/browser.mjs';
+import { keystrokeProbe, readyProbe } from './lib/probes.mjs';
+
+const WARMUP_TEXT = 'Warm up the editor. ';
+const TYPED_TEXT =
+  'Fleet managers want fewer surprises, so we show which vehicle will fail next week and why. ' +
+  'Every prediction names the part, the sensor trend and the cost of waiting, and the depot books the work ' +
+  'into its quietest slot before the driver ever calls.';
+const KEY_DELAY_MS = 25;
+const SESSIONS = 2;
+
+function placeCaret({ narrativeId, paragraphIndex }) {
+  const body = document.querySelector(`section[data-narrative-id="${narrativeId}"] .narrative-body`);
+  const paragraph = body?.querySelectorAll(':scope > p.ed-p')[paragraphIndex];
+  if (!paragraph) throw new Error(`[bench] paragraph ${paragraphIndex} of ${narrativeId} not found`);
+  paragraph.scrollIntoView({ block: 'center' });
+  paragraph.closest('[contenteditable="true"]').focus();
+  const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+  let last = null;
+  while (walker.nextNode()) last = walker.currentNode;
+  getSelection().collapse(last, last.length);
+}
+
+async function heapUsed(cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+}
+
+const MB = (bytes) => Math.round((bytes / 2 ** 20) * 10) / 10;
+const stats = (xs) => ({ p50: round1(percentile(xs, 50)), p95: round1(percentile(xs, 95)) });
+
+/** Types into the app (playbook sp1) and returns the keystroke latencies. */
+async function typeInApp(context, url, lastTitle, label, settleMs) {
+  const page = await context.newPage();
+  const check = watchForErrors(page, label);
+  try {
+    await page.addInitScript(readyProbe, lastTitle);
+    await page.addInitScript(keystrokeProbe);
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForFunction(() => window.__benchReady, null, { timeout: 120_000, polling: 100 });
+    await page.waitForTimeout(settleMs);
+    const target = { narrativeId: 's1-n20', paragraphIndex: 1 };
+    await page.evaluate(placeCaret, target);
+    await page.waitForTimeout(200);
+    await page.keyboard.type(WARMUP_TEXT, { delay: KEY_DELAY_MS });
+    await page.evaluate(() => (window.__benchRecordKeys = true));
+    await page.keyboard.type(TYPED_TEXT, { delay: KEY_DELAY_MS });
+    await page.waitForTimeout(300);
+    const samples = await page.evaluate(() => {
+      window.__benchRecordKeys = false;
+      return window.__benchKeys;
+    });
+    check();
+    if (samples.length !== TYPED_TEXT.length) throw new Error(`[bench] ${label}: ${samples.length} samples`);
+    return samples.map((s) => s.end - s.start);
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * Runs the benchmark.
+ * @param {{ context: import('@playwright/test').BrowserContext, url: string, log: (s: string) => void }} ctx
+ */
+export async function run({ context, url, log }) {
+  const page = await context.newPage();
+  const check = watchForErrors(page, 'search bench');
+  await page.goto(`${url}bench/search.html`);
+  await page.waitForFunction(() => window.duetSearchBench !== undefined);
+  const bench = (name, ...args) => page.evaluate(([n, a]) => window.duetSearchBench[n](...a), [name, args]);
+
+  const seeded = await bench('seed');
+  log(`search: seeded ${seeded.narratives} narratives and ${seeded.deals} deals in ${seeded.ms} ms`);
+  const texts = await bench('readTexts');
+  log(`search: read ${texts.records} records (${texts.words} words) in ${texts.ms} ms`);
+  const cold = await bench('coldBuild');
+  log(`search: cold build in the worker ${cold.ms} ms (${cold.records} records)`);
+
+  // Engines in this page, on the same records: build time, heap, queries, typos.
+  const cdp = await context.newCDPSession(page);
+  const memory = {};
+  const builds = {};
+  for (const kind of ['minisearch', 'flexsearch', 'scan']) {
+    await bench('drop');
+    const before = await heapUsed(cdp);
+    builds[kind] = (await bench('build', kind)).ms;
+    if (kind === 'minisearch') await bench('loadStoredForm');
+    memory[kind] = (await heapUsed(cdp)) - before;
+    log(`search: ${kind} built in ${builds[kind]} ms, heap ${MB(memory[kind])} MB`);
+  }
+  await bench('drop');
+  for (const kind of ['minisearch', 'flexsearch', 'scan']) await bench('build', kind);
+  const queries = await bench('measureQueries');
+  const stored = await bench('storedFormTimes');
+  log(
+    `search: stored index clone+load ${stored.cloneMs} ms; JSON + loadJS ${stored.jsonMs} ms (${stored.jsonChars} chars)`,
+  );
+  log(`search: typo recall ${JSON.stringify(queries.typoRecall)}`);
+  await bench('drop');
+
+  const warmRuns = [];
+  for (let i = 0; i < 2; i++) warmRuns.push(await bench('warmLoad', queries.roundTripQueries));
+  const warm = warmRuns.at(-1);
+  const warmBase = await bench('warmBaseline');
+  log(`search: warm load ${warmRuns.map((w) => w.ms).join(', ')} ms; texts from IndexedDB ${warmBase.ms} ms`);
+
+  // Keystrokes while the worker builds vs idle (index loaded, checked, settled).
+  const lastTitle = await bench('lastTitle', 'sp1');
+  await bench('openOnStart');
+  const during = [];
+  const idle = [];
+  let stillBuilding = 0;
+  for (let s = 1; s <= SESSIONS; s++) {
+    await bench('resetIndex');
+    const d = await typeInApp(context, url, lastTitle, 'typing while indexing', 300);
+    if (!(await bench('indexStored'))) stillBuilding++;
+    // Let the build finish in a page that is not typing (the next page loads the stored index).
+    await page.waitForTimeout(100);
+    const i = await typeInApp(context, url, lastTitle, 'typing idle', 8000);
+    log(`search: keystrokes session ${s}: during ${JSON.stringify(stats(d))}, idle ${JSON.stringify(stats(i))}`);
+    during.push(...d);
+    idle.push(...i);
+  }
+  check();
+  await page.close();
+
+  const q = queries.latencies;
+  const rows = [
+    {
+      metric: 'search: cold build in worker, 2,000 narratives + 20,000 deals (ms)',
+      value: cold.ms,
+      baseline: texts.ms,
+      target: {},
+    },
+    {
+      metric: 'search: warm load from IndexedDB (ms)',
+      value: warm.ms,
+      baseline: warmBase.ms,
+      target: { maxValue: 300 },
+    },
+  ];
+  for (const n of ['1-word', '2-word', '3-word']) {
+    const mini = stats(q[n].minisearch);
+    const scan = stats(q[n].scan);
+    rows.push({ metric: `search: query ${n}, p50 (ms)`, value: mini.p50, baseline: scan.p50, target: {} });
+    rows.push({
+      metric: `search: query ${n}, p95 (ms)`,
+      value: mini.p95,
+      baseline: scan.p95,
+      target: { maxValue: 10 },
+    });
+  }
+  const flexAll = stats([...q['1-word'].flexsearch, ...q['2-word'].flexsearch, ...q['3-word'].flexsearch]);
+  const miniAll = stats([...q['1-word'].minisearch, ...q['2-word'].minisearch, ...q['3-word'].minisearch]);
+  rows.push({
+    metric: 'search: FlexSearch query, all sizes, p95 (ms; MiniSearch as baseline)',
+    value: flexAll.p95,
+    baseline: miniAll.p95,
+    target: {},
+  });
+  const trips = stats(warm.roundTrips);
+  rows.push({
+    metric: 'search: query through the worker, p95 (ms)',
+    value: trips.p95,
+    baseline: miniAll.p95,
+    target: {},
+  });
+  rows.push({
+    metric: 'search: index memory incl. records (MB)',
+    value: MB(memory.minisearch),
+    baseline: MB(memory.scan),
+    target: { maxValue: 60 },
+    unit: 'MB',
+    display: `${MB(memory.minisearch)}`,
+  });
+  const duringStats = stats(during);
+  const idleStats = stats(idle);
+  rows.push({
+    metric: 'search: keystroke p95 while the index builds (ms; idle as baseline)',
+    value: duringStats.p95,
+    baseline: idleStats.p95,
+    target: { maxRatio: 1.1 },
+  });
+  return {
+    rows,
+    details: {
+      seeded,
+      texts,
+      cold,
+      warmRuns,
+      warmBaseline: warmBase,
+      builds,
+      memoryMb: Object.fromEntries(Object.entries(memory).map(([k, v]) => [k, MB(v)])),
+      storedForm: stored,
+      typoRecall: queries.typoRecall,
+      queries: Object.fromEntries(
+        Object.entries(q).map(([n, byEngine]) => [
+          n,
+          Object.fromEntries(Object.entries(byEngine).map(([e, xs]) => [e, stats(xs)])),
+        ]),
+      ),
+      roundTrip: trips,
+      keystrokes: {
+        during: duringStats,
+        idle: idleStats,
+        sessions: SESSIONS,
+        sessionsStillBuildingAtEnd: stillBuilding,
+      },
+    },
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * The live side of the command registry: which screen currently handles each command. A screen registers a
+ * handler while it is mounted (and says whether it is available now, e.g. for this role); the native menu,
+ * the browser's shortcuts and the palette all run commands through `runCommand`, so a command behaves the
+ * same whichever way it is started.
+ */
+import { COMMANDS, commandById, keysOf, type CommandId } from '@shared/commands/commandRegistry';
+import { matchesChord, parseKeys, type KeyEventLike } from '@shared/commands/keys';
+import { IS_MAC } from '../platform/browserShortcuts';
+import { platform } from '../platform/platform';
+
+interface Registration {
+  run: () => void;
+  enabled: boolean;
+}
+
+const handlers = new Map<CommandId, Registration[]>();
+
+/**
+ * Registers the handler of `id`; the latest registration wins (the innermost screen), earlier ones come
+ * back when it is removed. Returns the disposer.
+ */
+export function registerCommand(id: CommandId, registration: Registration): () => void {
+  const list = handlers.get(id) ?? [];
+  list.push(registration);
+  handlers.set(id, list);
+  return () => {
+    const at = list.indexOf(registration);
+    if (at >= 0) list.splice(at, 1);
+  };
+}
+
+/** Runs `id` with its current handler; false when no screen offers it now. */
+export function runCommand(id: CommandId): boolean {
+  const registration = handlers.get(id)?.at(-1);
+  if (!registration?.enabled) return false;
+  registration.run();
+  return true;
+}
+
+/** Commands the palette can run now: listed for the palette, with an enabled handler. */
+export function paletteCommands(): { id: CommandId; label: string; keys: string | null }[] {
+  return COMMANDS.filter((def) => def.palette && handlers.get(def.id)?.at(-1)?.enabled).map((def) => ({
+    id: def.id,
+    label: def.label,
+    keys: keysOf(def, platform.shell),
+  }));
+}
+
+const chords = new Map<CommandId, ReturnType<typeof parseKeys> | null>();
+
+/** True when `event` is the shortcut of `id` in this shell and on this platform. */
+export function matchesCommand(event: KeyEventLike, id: CommandId): boolean {
+  if (!chords.has(id)) {
+    const keys = keysOf(commandById(id), platform.shell);
+    chords.set(id, keys === null ? null : parseKeys(keys));
+  }
+  const chord = chords.get(id);
+  return chord != null && matchesChord(event, chord, IS_MAC);
+}

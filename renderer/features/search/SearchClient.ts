@@ -1,0 +1,99 @@
+/**
+ * The app's side of search: starts the worker for an open workspace, forwards the Yjs updates of every
+ * document the app opens (so edits — this user's and those arriving from the server — are indexed as they
+ * happen), and turns queries into promises. Posting an update copies its bytes; nothing is decoded here.
+ */
+import type { SearchResults } from '@shared/search/SearchEngine';
+import type * as Y from 'yjs';
+import { LOCAL_LOAD_ORIGIN } from '../../collab/LocalPersistence';
+import type { FromWorker, IndexedPlaybook, IndexStatus, ToWorker } from './searchProtocol';
+
+/** The worker's side as the client needs it (a real Worker, or a stand-in in tests). */
+export interface WorkerPort {
+  postMessage(message: ToWorker): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<FromWorker>) => void): void;
+  terminate(): void;
+}
+
+/** Starts the bundled search worker. */
+export function startSearchWorker(): WorkerPort {
+  return new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module', name: 'duet-search' });
+}
+
+/** Search for one workspace. */
+export class SearchClient {
+  private nextId = 1;
+  private readonly waiting = new Map<number, (value: { results: SearchResults; ms: number }) => void>();
+  private readonly statusListeners = new Set<(status: IndexStatus) => void>();
+  private readonly indexedListeners = new Set<(docName: string) => void>();
+  private currentStatus: IndexStatus = { state: 'loading' };
+
+  constructor(
+    private readonly port: WorkerPort,
+    workspaceId: string,
+    playbooks: readonly IndexedPlaybook[],
+  ) {
+    port.addEventListener('message', (event) => this.handleMessage(event.data));
+    port.postMessage({ type: 'open', workspaceId, playbooks: [...playbooks] });
+  }
+
+  /** What the index is doing now. */
+  get status(): IndexStatus {
+    return this.currentStatus;
+  }
+
+  /** Subscribes to the index status; returns the disposer. */
+  onStatus(listener: (status: IndexStatus) => void): () => void {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  }
+
+  /** Subscribes to "every update of this document sent so far is indexed"; returns the disposer. */
+  onIndexed(listener: (docName: string) => void): () => void {
+    this.indexedListeners.add(listener);
+    return () => this.indexedListeners.delete(listener);
+  }
+
+  /** The playbook list changed (titles, additions, deletions). */
+  setPlaybooks(playbooks: readonly IndexedPlaybook[]): void {
+    this.port.postMessage({ type: 'playbooks', playbooks: [...playbooks] });
+  }
+
+  /** Runs a query in the worker. */
+  query(text: string): Promise<{ results: SearchResults; ms: number }> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.waiting.set(id, resolve);
+      this.port.postMessage({ type: 'query', id, text });
+    });
+  }
+
+  /**
+   * Forwards every update of `doc` to the index; returns the disposer. The stored content applied when the
+   * document opens is skipped: the worker reads the same bytes from the device itself.
+   */
+  follow(docName: string, doc: Y.Doc): () => void {
+    const handleUpdate = (update: Uint8Array, origin: unknown): void => {
+      if (origin === LOCAL_LOAD_ORIGIN) return;
+      this.port.postMessage({ type: 'update', docName, update });
+    };
+    doc.on('update', handleUpdate);
+    return () => doc.off('update', handleUpdate);
+  }
+
+  /** Stops the worker (the index is already stored on the device). */
+  dispose(): void {
+    this.port.terminate();
+    this.waiting.clear();
+  }
+
+  private handleMessage(message: FromWorker): void {
+    if (message.type === 'results') {
+      this.waiting.get(message.id)?.({ results: message.results, ms: message.ms });
+      this.waiting.delete(message.id);
+    } else if (message.type === 'status') {
+      this.currentStatus = message.status;
+      for (const listener of this.statusListeners) listener(message.status);
+    } else for (const listener of this.indexedListeners) listener(message.docName);
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * The search worker: everything that costs time — reading documents, building, persisting and querying the
+ * index — happens here, so typing in the editor never waits for search.
+ */
+import { openIndexedDbDocStore } from '../../platform/IndexedDbDocStore';
+import { openIndexStore } from './indexStore';
+import { SearchIndexer } from './SearchIndexer';
+import type { FromWorker, ToWorker } from './searchProtocol';
+
+const scope = self as unknown as {
+  postMessage(message: FromWorker): void;
+  onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
+};
+
+const emit = (message: FromWorker): void => scope.postMessage(message);
+const ready = Promise.all([openIndexedDbDocStore(), openIndexStore()]).then(
+  ([store, indexStore]) =>
+    new SearchIndexer({
+      store,
+      indexStore,
+      emit,
+      yieldNow: () => new Promise((resolve) => setTimeout(resolve, 0)),
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      now: () => performance.now(),
+    }),
+);
+
+function fail(error: unknown): void {
+  const message = error instanceof Error ? error.message : String(error);
+  console.error('[search] the index failed', error);
+  emit({ type: 'status', status: { state: 'failed', message } });
+}
+
+scope.onmessage = (event) => {
+  const message = event.data;
+  void ready
+    .then((indexer) => {
+      if (message.type === 'open') return indexer.open(message.workspaceId, message.playbooks);
+      if (message.type === 'playbooks') return indexer.setPlaybooks(message.playbooks);
+      if (message.type === 'update') return indexer.applyUpdate(message.docName, message.update);
+      const started = performance.now();
+      const results = indexer.query(message.text);
+      emit({ type: 'results', id: message.id, results, ms: performance.now() - started });
+      return undefined;
+    })
+    .catch(fail);
+};
