@@ -46,6 +46,10 @@ const hostSettingsSchema = z.object({
   shareOnNetwork: z.boolean(),
 });
 
+/** Appearance: follow the operating system's light or dark mode, or force one. */
+export const THEMES = ['system', 'light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+
 /** Everything we remember about the user and their device. */
 export const settingsSchema = z.object({
   displayName: z.string().max(80),
@@ -56,11 +60,15 @@ export const settingsSchema = z.object({
   windowBounds: boundsSchema.nullable(),
   /** Set while this computer hosts a sync server; null otherwise. */
   host: hostSettingsSchema.nullable(),
+  /** 'system' follows the OS (Electron's nativeTheme, the browser's prefers-color-scheme). */
+  theme: z.enum(THEMES),
+  /** Workspace files (.duet) opened or saved lately, newest first, for File → Open Recent. */
+  recentFiles: z.array(z.string().min(1).max(4096)).max(10),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-/** What the renderer may change. Window bounds belong to the main process alone. */
-export const settingsPatchSchema = settingsSchema.omit({ windowBounds: true }).partial().strict();
+/** What the renderer may change. Window bounds and recent files belong to the main process alone. */
+export const settingsPatchSchema = settingsSchema.omit({ windowBounds: true, recentFiles: true }).partial().strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 /** Settings of a first start. */
@@ -72,6 +80,8 @@ export const DEFAULT_SETTINGS: Settings = {
   recentPlaybooks: [],
   windowBounds: null,
   host: null,
+  theme: 'system',
+  recentFiles: [],
 };
 
 /**

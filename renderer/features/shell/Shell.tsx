@@ -2,7 +2,8 @@
  * The app frame: the welcome screen or the open workspace, plus what the menu can ask for anywhere —
  * export, import, keyboard shortcuts, about, and the profile (name and role).
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { applyTheme } from '../../app/applyTheme';
 import { EmptyState } from '../../ui/EmptyState';
 import { useToasts } from '../../ui/Toasts';
 import { exportWorkspace, importWorkspace } from '../transfer';
@@ -19,6 +20,7 @@ export function Shell() {
   const toasts = useToasts();
   const [dialog, setDialog] = useState<'shortcuts' | 'about' | 'profile' | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  useEffect(() => applyTheme(document.documentElement, app.settings.theme), [app.settings.theme]);
 
   const runExport = async () => {
     if (app.workspace.status !== 'open') {
