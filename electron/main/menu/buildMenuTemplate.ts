@@ -13,6 +13,8 @@ export interface MenuTemplateOptions {
   /** Reload and developer tools are only offered in development builds. */
   isDev: boolean;
   appName?: string;
+  /** File → Open Recent (recentWorkspacesMenu.ts), placed after Import. */
+  recentWorkspaces?: MenuItemConstructorOptions;
 }
 
 /**
@@ -59,6 +61,7 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
       command('New playbook', 'playbook:new'),
       separator,
       command('Import workspace…', 'workspace:import'),
+      ...(options.recentWorkspaces ? [options.recentWorkspaces] : []),
       command('Export workspace…', 'workspace:export'),
       separator,
       isMac ? { role: 'close' } : { role: 'quit' },
