@@ -6,10 +6,11 @@ import { useEffect, useState } from 'react';
 import { applyTheme } from '../../app/applyTheme';
 import { EmptyState } from '../../ui/EmptyState';
 import { useToasts } from '../../ui/Toasts';
-import { exportWorkspace, importWorkspace } from '../transfer';
+import { applyImport, exportWorkspace, ImportConfirmDialog, importWorkspace, type ImportOutcome } from '../transfer';
 import { useApp } from './AppContext';
 import { AboutDialog, ShortcutsDialog } from './HelpDialogs';
 import { ProfileDialog } from './ProfileDialog';
+import { useIncomingFiles } from './useIncomingFiles';
 import { useMenuCommand } from './useMenuCommand';
 import { Welcome } from './Welcome';
 import { WorkspaceView } from './WorkspaceView';
@@ -42,8 +43,10 @@ export function Shell() {
       toasts.show({ kind: 'error', message: `Nothing was imported. ${result.error.message}` });
       return;
     }
-    if (result.value === null) return;
-    const { ref, docs, merged } = result.value;
+    if (result.value !== null) await finishImport(result.value);
+  };
+
+  const finishImport = async ({ ref, docs, merged }: ImportOutcome) => {
     await app.addWorkspace(ref);
     toasts.show({
       kind: 'success',
@@ -51,6 +54,18 @@ export function Shell() {
         ? `Merged ${docs} documents into “${ref.name}”; nothing was overwritten.`
         : `Imported “${ref.name}” (${docs} documents).`,
     });
+  };
+
+  const incoming = useIncomingFiles();
+  const confirmIncoming = async () => {
+    const prepared = incoming.waiting;
+    incoming.dismiss();
+    if (prepared === null) return;
+    setBusy('Importing workspace…');
+    const open = app.workspace.status === 'open' ? app.workspace.workspace : null;
+    const result = await applyImport(app.store, open, prepared).finally(() => setBusy(null));
+    if (!result.ok) toasts.show({ kind: 'error', message: `Nothing was imported. ${result.error.message}` });
+    else await finishImport(result.value);
   };
 
   useMenuCommand((command) => {
@@ -106,6 +121,19 @@ export function Shell() {
           <div className="spinner" />
           {busy}
         </div>
+      )}
+      {incoming.dragging && (
+        <div className="drop-hint" aria-hidden="true" data-testid="drop-hint">
+          Drop a .duet file to import a workspace{' '}
+          {app.workspace.status === 'open' ? '· a .csv file on the review to import deals' : ''}
+        </div>
+      )}
+      {incoming.waiting && (
+        <ImportConfirmDialog
+          prepared={incoming.waiting}
+          onConfirm={() => void confirmIncoming()}
+          onCancel={incoming.dismiss}
+        />
       )}
       {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}
       {dialog === 'about' && <AboutDialog onClose={() => setDialog(null)} />}
