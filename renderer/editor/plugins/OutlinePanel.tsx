@@ -61,7 +61,9 @@ export const OutlinePanel = memo(function OutlinePanel({ editable }: { editable:
       node?.getFirstChild()?.selectEnd();
     });
     const dom = editor.getRootElement()?.querySelector(`[data-narrative-id="${CSS.escape(id)}"]`);
-    dom?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    // A glide helps the eye follow, unless the user asked the OS for less motion.
+    const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    dom?.scrollIntoView({ behavior: still ? 'auto' : 'smooth', block: 'start' });
   };
 
   const move = (id: string, direction: -1 | 1): void => {
