@@ -207,7 +207,7 @@ for (const theme of ['light', 'dark'] as const) {
       await look(page, theme, '33-review-anchored-notes');
     });
 
-    test(`the unreadable playbook and a refused import (${theme})`, async ({ page }) => {
+    test(`the unreadable playbook, a refused import and an unreadable workspace (${theme})`, async ({ page }) => {
       await openSample(page);
       await overwriteStoredDoc(page, playbookDocName(SAMPLE.workspaceId, SAMPLE.cfo.id), [1, 2, 3, 4, 5, 6, 7, 8]);
       await page.reload();
@@ -220,6 +220,10 @@ for (const theme of ['light', 'dark'] as const) {
       ).setFiles({ name: 'holiday.png', mimeType: 'image/png', buffer: Buffer.from('89504e470d0a1a0a', 'hex') });
       await expect(page.locator('.toast-error')).toBeVisible();
       await look(page, theme, '40-unreadable-and-refused-import');
+      await overwriteStoredDoc(page, `${SAMPLE.workspaceId}/directory`, [1, 2, 3, 4, 5, 6, 7, 8]);
+      await page.reload();
+      await expect(page.getByTestId('workspace-unreadable')).toBeVisible();
+      await look(page, theme, '41-workspace-unreadable');
     });
   });
 }

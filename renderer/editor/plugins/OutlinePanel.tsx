@@ -134,7 +134,9 @@ export const OutlinePanel = memo(function OutlinePanel({ editable }: { editable:
                 title={editable ? 'Click to jump · Alt+↑/↓ or drag to reorder' : 'Click to jump'}
               >
                 <span className={`status-dot status-${item.status}`} title={NARRATIVE_STATUS_LABELS[item.status]} />
-                <span className="outline-title">{item.title || 'Untitled narrative'}</span>
+                <span className="outline-title" title={item.title || undefined}>
+                  {item.title || 'Untitled narrative'}
+                </span>
                 {item.persona && <span className="outline-persona">{item.persona}</span>}
               </button>
             </li>

@@ -81,21 +81,24 @@ export function Shell() {
       {workspace.status === 'open' ? (
         <WorkspaceView key={workspace.workspace.id} onOpenSettings={() => setDialog('profile')} />
       ) : workspace.status === 'unreadable' ? (
-        <EmptyState
-          title={`The workspace “${workspace.ref.name}” could not be read`}
-          testId="workspace-unreadable"
-          actions={
-            <button type="button" className="button button-primary" onClick={() => void app.repairDirectory()}>
-              Keep the damaged list aside and rebuild it
-            </button>
-          }
-        >
-          <p>{workspace.error.message}</p>
-          <p>
-            Nothing was changed. Your playbooks’ own documents are untouched: rebuilding lists every playbook found on
-            this device again (including ones deleted earlier), and keeps the damaged list aside.
-          </p>
-        </EmptyState>
+        <main className="shell-main">
+          <EmptyState
+            headingLevel={1}
+            title={`The workspace “${workspace.ref.name}” could not be read`}
+            testId="workspace-unreadable"
+            actions={
+              <button type="button" className="button button-primary" onClick={() => void app.repairDirectory()}>
+                Keep the damaged list aside and rebuild it
+              </button>
+            }
+          >
+            <p>{workspace.error.message}</p>
+            <p>
+              Nothing was changed. Your playbooks’ own documents are untouched: rebuilding lists every playbook found on
+              this device again (including ones deleted earlier), and keeps the damaged list aside.
+            </p>
+          </EmptyState>
+        </main>
       ) : workspace.status === 'loading' ? (
         <div className="loading" aria-busy="true">
           Opening {workspace.ref.name}…
