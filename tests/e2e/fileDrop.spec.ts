@@ -5,26 +5,9 @@
  * drop it.
  */
 import { readFileSync } from 'node:fs';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { dropFile } from './support/dropFile';
 import { createPlaybook, createWorkspace, openFreshApp, openSample, playbookRows, toast } from './support/duet';
-
-/** Drags a file named `name` over `target` and drops it there, as the OS does (enter, over, drop). */
-async function dropFile(target: Locator, name: string, bytes: Buffer, type = ''): Promise<void> {
-  const dataTransfer = await target.page().evaluateHandle(
-    ({ name, base64, type }) => {
-      const binary = atob(base64);
-      const data = new Uint8Array(binary.length);
-      for (let i = 0; i < binary.length; i++) data[i] = binary.charCodeAt(i);
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([data], name, { type }));
-      return transfer;
-    },
-    { name, base64: bytes.toString('base64'), type },
-  );
-  await target.dispatchEvent('dragenter', { dataTransfer });
-  await target.dispatchEvent('dragover', { dataTransfer });
-  await target.dispatchEvent('drop', { dataTransfer });
-}
 
 /** The sample workspace as a .duet file, exported through the app. */
 async function sampleWorkspaceFile(page: Page, path: string): Promise<Buffer> {

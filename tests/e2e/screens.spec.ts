@@ -4,10 +4,12 @@
  * look at (test-results/screens/, not committed). The theme follows the OS (`prefers-color-scheme`, which
  * Playwright emulates) as it does for a user who never touched the setting.
  */
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { DealInput } from '../../shared/domain/deal';
 import { expectAccessible } from './support/axe';
+import { dropFile } from './support/dropFile';
 import {
   createWorkspace,
   narrativeSections,
@@ -20,7 +22,9 @@ import {
   selectPlaybook,
   settle,
 } from './support/duet';
+import { joinAs } from './support/joinServer';
 import { narrativeIds, storeDeals } from './support/reviewScale';
+import { startSyncServer } from './support/syncServer';
 
 const SCREENS = resolve(import.meta.dirname, '../../test-results/screens');
 const SIZES = [
@@ -101,6 +105,14 @@ for (const theme of ['light', 'dark'] as const) {
       await look(page, theme, '06-workspace-menu');
       await page.getByRole('menuitem', { name: 'Join a sync server…' }).click();
       await look(page, theme, '07-join-server-dialog');
+      await page.keyboard.press('Escape');
+      // A workspace file dropped on the window: the question before importing it.
+      const download = page.waitForEvent('download');
+      await page.getByTestId('export-workspace').click();
+      const exported = readFileSync((await (await download).path())!);
+      await dropFile(page.locator('body'), 'Acme-marketing.duet', exported);
+      await expect(page.getByTestId('import-confirm')).toBeVisible();
+      await look(page, theme, '08-import-confirm-dialog');
     });
 
     test(`the sample playbook in the editor, with its dialogs and the deck (${theme})`, async ({ page }) => {
@@ -205,6 +217,32 @@ for (const theme of ['light', 'dark'] as const) {
       await page.getByTestId('review-toggle').click();
       await expect(page.getByTestId('anchored-note-card')).toBeVisible();
       await look(page, theme, '33-review-anchored-notes');
+    });
+
+    test(`two people in one playbook: presence, a remote cursor, the invite dialog (${theme})`, async ({ browser }) => {
+      const server = await startSyncServer();
+      try {
+        const maya = await joinAs(browser, server, 'Maya', server.invite('acme', 'Maya', 'storyteller'));
+        const jonas = await joinAs(browser, server, 'Jonas', server.invite('acme', 'Jonas', 'marketing'));
+        for (const page of [maya, jonas]) await page.emulateMedia({ colorScheme: theme });
+        await maya.getByTestId('new-playbook').click();
+        await maya.getByTestId('new-playbook-dialog').getByLabel('Title').fill('Launch story');
+        await maya.getByRole('button', { name: 'Create playbook' }).click();
+        await jonas.getByRole('button', { name: 'Launch story', exact: true }).click();
+        await jonas.getByTestId('editor').locator('.narrative-title').nth(1).click();
+        await jonas.keyboard.press('End');
+        await expect(maya.getByTestId('presence')).toHaveAttribute('aria-label', /Jonas/);
+        await expect(maya.getByTestId('remote-cursors').getByText('Jonas', { exact: true })).toBeVisible();
+        await maya.setViewportSize(SIZES[0]);
+        await look(maya, theme, '50-live-collaboration');
+        await maya.locator('.workspace-button').click();
+        await maya.getByRole('menuitem', { name: 'Invite people…' }).click();
+        await look(maya, theme, '51-invite-dialog');
+        await maya.context().close();
+        await jonas.context().close();
+      } finally {
+        await server.dispose();
+      }
     });
 
     test(`the unreadable playbook, a refused import and an unreadable workspace (${theme})`, async ({ page }) => {

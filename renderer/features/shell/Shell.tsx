@@ -1,6 +1,7 @@
 /**
  * The app frame: the welcome screen or the open workspace, plus what the menu can ask for anywhere —
- * export, import, keyboard shortcuts, about, and the profile (name and role).
+ * export, import, keyboard shortcuts, about, and the settings (name, role, appearance) — and workspace
+ * files arriving from outside (the OS, a drop), confirmed before they are imported.
  */
 import { useEffect, useState } from 'react';
 import { applyTheme } from '../../app/applyTheme';
