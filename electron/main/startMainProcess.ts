@@ -9,6 +9,7 @@ import {
   app,
   dialog,
   ipcMain,
+  nativeTheme,
   protocol,
   safeStorage,
   session,
@@ -22,14 +23,18 @@ import { APP_SCHEME } from '@shared/security/csp';
 import { startSyncServer } from '../../server/http/startSyncServer';
 import { openServerStores } from '../../server/storage/openServerStores';
 import { focusWindow, installAppLifecycle } from './app/installAppLifecycle';
+import { applyThemeSetting, windowBackground } from './app/nativeThemeSetting';
 import type { RuntimeConfig } from './app/resolveRuntimeConfig';
 import { lockDownPrintSession, printWindowOptions } from './deck/printDeckToPdf';
+import { createOpenedFiles, type OpenedFiles } from './files/openedFiles';
+import { createRecentFiles } from './files/recentFiles';
 import { createHost } from './host/createHost';
 import { stopHostOnQuit } from './host/stopHostOnQuit';
 import { createSenderCheck } from './ipc/isTrustedSender';
 import { createMainHandlers } from './ipc/mainHandlers';
 import { registerIpcHandlers } from './ipc/registerIpcHandlers';
 import { buildMenuTemplate } from './menu/buildMenuTemplate';
+import { buildRecentWorkspacesMenu } from './menu/recentWorkspacesMenu';
 import { createMenuCommandSender } from './menu/sendMenuCommand';
 import { createAppProtocolHandler } from './protocol/appProtocol';
 import { denyAllPermissions } from './security/denyAllPermissions';
@@ -38,14 +43,18 @@ import { secretFileAt } from './secrets/secretFile';
 import { createSecretStore } from './secrets/secretStore';
 import { openSettingsBacking } from './settings/openSettingsBacking';
 import { createSettingsStore } from './settings/settingsStore';
+import { readWorkspaceFile } from './workspace/importWorkspace';
 import { createMainWindow } from './window/createMainWindow';
 
 /** Paths of the build next to this file: out/main/index.js → out/preload, out/renderer. */
 const PRELOAD_PATH = join(import.meta.dirname, '../preload/index.cjs');
 const RENDERER_ROOT = join(import.meta.dirname, '../renderer');
 
-/** Installs hardening right away, the rest after `app.whenReady()`. */
-export async function startMainProcess(config: RuntimeConfig): Promise<void> {
+/** Installs hardening right away, the rest after `app.whenReady()`; `openedFiles` may already hold files. */
+export async function startMainProcess(
+  config: RuntimeConfig,
+  openedFiles: OpenedFiles = createOpenedFiles((path) => readWorkspaceFile({ open }, path)),
+): Promise<void> {
   // Every web contents, ours or Chromium's, is hardened the moment it exists. It lives as long as the app.
   app.on('web-contents-created', (_event, contents) => {
     hardenWebContents(contents, { origins: config.trustedOrigins, openExternal: (url) => shell.openExternal(url) });
@@ -56,6 +65,7 @@ export async function startMainProcess(config: RuntimeConfig): Promise<void> {
   protocol.handle(APP_SCHEME, createAppProtocolHandler({ rootDir: RENDERER_ROOT, readFile: (path) => readFile(path) }));
 
   const settings = createSettingsStore(openSettingsBacking(app.getPath('userData')));
+  applyThemeSetting(nativeTheme, settings.get().theme);
   let mainWindow: BrowserWindow | null = null;
   const liveWindow = (): BrowserWindow | null => (mainWindow !== null && !mainWindow.isDestroyed() ? mainWindow : null);
 
@@ -77,6 +87,38 @@ export async function startMainProcess(config: RuntimeConfig): Promise<void> {
       if (!started.ok) console.warn(`[host] could not resume hosting: ${started.error.message}`);
     });
   }
+  const send = createMenuCommandSender(() => liveWindow()?.webContents ?? null);
+  const setMenu = (recent: readonly string[]): void =>
+    Menu.setApplicationMenu(
+      Menu.buildFromTemplate(
+        buildMenuTemplate({
+          platform: process.platform,
+          send,
+          isDev: config.isDev,
+          appName: app.name,
+          recentWorkspaces: buildRecentWorkspacesMenu(recent, {
+            open: (path) => void openedFiles.open(path),
+            clear: () => recentFiles.clear(),
+          }),
+        }),
+      ),
+    );
+  const recentFiles = createRecentFiles({
+    read: () => settings.get().recentFiles,
+    write: (next) => settings.setRecentFiles(next),
+    addRecentDocument: (path) => app.addRecentDocument(path),
+    clearRecentDocuments: () => app.clearRecentDocuments(),
+    changed: setMenu,
+  });
+  openedFiles.connect({
+    announce: () => {
+      const win = liveWindow();
+      if (win) focusWindow(win);
+      send('workspace:open-file');
+    },
+    remember: (path) => recentFiles.add(path),
+  });
+
   registerIpcHandlers(
     ipcMain,
     createMainHandlers({
@@ -99,6 +141,7 @@ export async function startMainProcess(config: RuntimeConfig): Promise<void> {
           ),
         fs: { open: (path, flags) => open(path, flags) },
         defaultDirectory: documents,
+        remember: (path) => recentFiles.add(path),
       },
       openExternal: (url) => shell.openExternal(url),
       notify: (title, body) => {
@@ -129,6 +172,9 @@ export async function startMainProcess(config: RuntimeConfig): Promise<void> {
         },
       },
       host,
+      openedFiles,
+      workspaceFileSaved: (path) => recentFiles.add(path),
+      settingsChanged: (next) => applyThemeSetting(nativeTheme, next.theme),
     }),
     createSenderCheck({
       origins: config.trustedOrigins,
@@ -141,12 +187,7 @@ export async function startMainProcess(config: RuntimeConfig): Promise<void> {
     return win ? attached(win) : detached();
   }
 
-  const send = createMenuCommandSender(() => liveWindow()?.webContents ?? null);
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate(
-      buildMenuTemplate({ platform: process.platform, send, isDev: config.isDev, appName: app.name }),
-    ),
-  );
+  setMenu(recentFiles.list());
 
   const showMainWindow = (): void => {
     const existing = liveWindow();
@@ -155,6 +196,7 @@ export async function startMainProcess(config: RuntimeConfig): Promise<void> {
       preloadPath: PRELOAD_PATH,
       url: config.rendererUrl,
       savedBounds: settings.get().windowBounds,
+      backgroundColor: windowBackground(nativeTheme.shouldUseDarkColors),
       saveBounds: (bounds) => {
         const saved = settings.setWindowBounds(bounds);
         if (!saved.ok) console.warn(`[window] ${saved.error.message}`);

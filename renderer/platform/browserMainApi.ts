@@ -122,6 +122,9 @@ export const browserMainApi: MainApi = {
     return ok({ fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
   },
 
+  // A browser page is never handed files by the OS; dropped files reach the page directly.
+  'workspace:takeOpened': async () => ok(null),
+
   'shell:openExternal': async (url) => {
     if (!isSafeLinkUrl(url)) return fail('denied', 'Only web (http, https) and email (mailto) links can be opened.');
     window.open(url, '_blank', 'noopener,noreferrer');

@@ -143,6 +143,9 @@ const defs = [
   { id: 'review:open', label: 'Open review', scope: 'playbook', palette: true },
   { id: 'deck:export', label: 'Export deck…', scope: 'playbook', palette: true },
   { id: 'host:open', label: 'Host on this computer…', scope: 'window', palette: true },
+  // Not a menu item a person picks: the main process's word that the OS handed Duet a workspace file
+  // (File → Open Recent, a double-click, a second launch). No shortcut, not in the palette.
+  { id: 'workspace:open-file', label: 'Open a workspace file', scope: 'window', menu: 'file' },
 ] as const satisfies readonly CommandDef[];
 
 /** A command's id. */

@@ -43,7 +43,8 @@ export function palette(theme: BrandTheme): Palette {
     accent: hex(theme.accent),
     background,
     text,
-    muted: mix(text, background, 0.42),
+    // 0.34 keeps small captions at 4.5:1 or more on the default theme (0.42 measured 4.0:1 with axe).
+    muted: mix(text, background, 0.34),
     tint: mix(primary, background, 0.92),
     onPrimary: inkOn(primary),
   };

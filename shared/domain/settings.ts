@@ -46,6 +46,10 @@ const hostSettingsSchema = z.object({
   shareOnNetwork: z.boolean(),
 });
 
+/** Appearance: follow the operating system's light or dark mode, or force one. */
+export const THEMES = ['system', 'light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+
 /** Everything we remember about the user and their device. */
 export const settingsSchema = z.object({
   displayName: z.string().max(80),
@@ -58,11 +62,15 @@ export const settingsSchema = z.object({
   host: hostSettingsSchema.nullable(),
   /** A desktop notification when a storyteller approves or sends back a narrative this person owns. */
   notifyDecisions: z.boolean(),
+  /** 'system' follows the OS (Electron's nativeTheme, the browser's prefers-color-scheme). */
+  theme: z.enum(THEMES),
+  /** Workspace files (.duet) opened or saved lately, newest first, for File → Open Recent. */
+  recentFiles: z.array(z.string().min(1).max(4096)).max(10),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-/** What the renderer may change. Window bounds belong to the main process alone. */
-export const settingsPatchSchema = settingsSchema.omit({ windowBounds: true }).partial().strict();
+/** What the renderer may change. Window bounds and recent files belong to the main process alone. */
+export const settingsPatchSchema = settingsSchema.omit({ windowBounds: true, recentFiles: true }).partial().strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 /** Settings of a first start. */
@@ -75,6 +83,8 @@ export const DEFAULT_SETTINGS: Settings = {
   windowBounds: null,
   host: null,
   notifyDecisions: false,
+  theme: 'system',
+  recentFiles: [],
 };
 
 /**

@@ -93,6 +93,12 @@ export interface MainApi {
   'workspace:export': (bytes: Uint8Array, suggestedName: string) => Promise<Result<{ path: string } | null>>;
   /** Shows an open dialog and reads the chosen file; `null` value when the user cancelled. */
   'workspace:import': () => Promise<Result<PickedFile | null>>;
+  /**
+   * The next workspace file the OS handed to Duet (double-click, "Open with", File → Open Recent), read
+   * with the import's checks; `null` value when none waits. Asked at start and after each
+   * 'workspace:open-file' menu command; the renderer validates and confirms it like an import.
+   */
+  'workspace:takeOpened': () => Promise<Result<PickedFile | null>>;
   /** Opens an http(s)/mailto link in the user's browser or mail client; anything else is refused. */
   'shell:openExternal': (url: string) => Promise<Result<null>>;
   /** Reads a secret (e.g. a sync server invite token) kept with the OS's secure storage; null if none. */
@@ -127,6 +133,7 @@ export const MAIN_CHANNELS = [
   'settings:update',
   'workspace:export',
   'workspace:import',
+  'workspace:takeOpened',
   'shell:openExternal',
   'secrets:get',
   'secrets:set',
@@ -165,6 +172,8 @@ export const MENU_COMMANDS = [
   'view:toggle-outline',
   'help:shortcuts',
   'help:about',
+  /** A workspace file is waiting: take it with 'workspace:takeOpened'. */
+  'workspace:open-file',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 

@@ -6,6 +6,7 @@
  * a channel that takes no arguments and returns a plain value throws when given any, since only a bug
  * (or a hostile page) sends them.
  */
+import type { Settings } from '@shared/domain/settings';
 import type { AppInfo } from '@shared/ipc/contract';
 import { fail, ok, type Result } from '@shared/result';
 import type { Host } from '../host/createHost';
@@ -16,6 +17,7 @@ import {
   parseHostStart,
   parseHostWorkspace,
 } from '../host/hostInputs';
+import type { OpenedFiles } from '../files/openedFiles';
 import { printDeckToPdf, type PrintDeckDeps } from '../deck/printDeckToPdf';
 import { saveExportFile, type SaveExportDeps } from '../deck/saveExportFile';
 import { isSafeExternalUrl } from '../security/navigationPolicy';
@@ -40,6 +42,12 @@ export interface MainHandlerDeps {
   host: Host;
   /** Shows a native notification; false where the system has none. */
   notify: (title: string, body: string) => boolean;
+  /** Workspace files the OS handed to Duet, waiting for the renderer. */
+  openedFiles: Pick<OpenedFiles, 'take'>;
+  /** Told the path of each workspace file exported (File → Open Recent). */
+  workspaceFileSaved?: (path: string) => void;
+  /** Told after the renderer changed settings (the appearance drives nativeTheme). */
+  settingsChanged?: (settings: Settings) => void;
 }
 
 /** Builds the handler map for `registerIpcHandlers`. */
@@ -56,16 +64,22 @@ export function createMainHandlers(deps: MainHandlerDeps): MainHandlers {
     },
     'settings:update': async (...args) => {
       if (args.length !== 1) return fail('invalid-input', 'Settings were not saved (expected one change set).');
-      return deps.settings.update(args[0]);
+      const updated = deps.settings.update(args[0]);
+      if (updated.ok) deps.settingsChanged?.(updated.value);
+      return updated;
     },
     'workspace:export': async (...args) => {
       if (args.length !== 2) return fail('invalid-input', 'The export needs the workspace data and a file name.');
-      return exportWorkspace(deps.exportDeps, args[0], args[1]);
+      const saved = await exportWorkspace(deps.exportDeps, args[0], args[1]);
+      if (saved.ok && saved.value) deps.workspaceFileSaved?.(saved.value.path);
+      return saved;
     },
     'workspace:import': async (...args) => {
       if (args.length !== 0) return fail('invalid-input', 'The import takes no arguments.');
       return importWorkspace(deps.importDeps);
     },
+    'workspace:takeOpened': async (...args) =>
+      args.length === 0 ? deps.openedFiles.take() : fail('invalid-input', 'Taking an opened file takes no arguments.'),
     'shell:openExternal': async (...args) => openExternalLink(deps.openExternal, args),
     'secrets:get': async (...args) =>
       args.length === 1 ? deps.secrets.get(args[0]) : fail('invalid-input', 'Expected one secret name.'),

@@ -15,6 +15,8 @@ export interface MenuTemplateOptions {
   /** Reload and developer tools are only offered in development builds. */
   isDev: boolean;
   appName?: string;
+  /** File → Open Recent (recentWorkspacesMenu.ts), placed after Import. */
+  recentWorkspaces?: MenuItemConstructorOptions;
 }
 
 /**
@@ -60,6 +62,7 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
       command('playbook:new'),
       separator,
       command('workspace:import'),
+      ...(options.recentWorkspaces ? [options.recentWorkspaces] : []),
       command('workspace:export'),
       separator,
       isMac ? { role: 'close' } : { role: 'quit' },

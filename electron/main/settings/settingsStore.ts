@@ -25,6 +25,8 @@ export interface SettingsStore {
   update(patch: unknown): Result<Settings>;
   /** Remembers where the window is; called by the main process only. */
   setWindowBounds(bounds: WindowBounds | null): Result<null>;
+  /** Remembers the recent workspace files; main process only (the renderer never sees paths it did not pick). */
+  setRecentFiles(paths: readonly string[]): Result<null>;
 }
 
 /** Wraps a backing store. */
@@ -58,6 +60,10 @@ export function createSettingsStore(backing: SettingsBacking): SettingsStore {
     setWindowBounds(bounds) {
       const valid = settingsSchema.shape.windowBounds.parse(bounds);
       return write({ ...get(), windowBounds: valid });
+    },
+    setRecentFiles(paths) {
+      const valid = settingsSchema.shape.recentFiles.parse(paths);
+      return write({ ...get(), recentFiles: valid });
     },
   };
 }

@@ -14,6 +14,8 @@ export interface MainWindowOptions {
   url: string;
   savedBounds: WindowBounds | null;
   saveBounds: (bounds: WindowBounds) => void;
+  /** The page's background in the current theme, shown until the first paint. */
+  backgroundColor: string;
 }
 
 /** Smallest usable size: the editor and the outline side by side. */

@@ -24,6 +24,8 @@ export interface ImportWorkspaceDeps {
   showOpenDialog(options: OpenDialogOptions): Promise<{ canceled: boolean; filePaths: string[] }>;
   fs: { open(path: string, flags: 'r'): Promise<ReadableFileHandle> };
   defaultDirectory: string;
+  /** Told the path of each file read successfully (File → Open Recent). */
+  remember?(path: string): void;
 }
 
 /** Shows the open dialog and reads the chosen file. Cancel → ok(null). */
@@ -37,10 +39,20 @@ export async function importWorkspace(deps: ImportWorkspaceDeps): Promise<Result
   });
   const path = choice.filePaths[0];
   if (choice.canceled || path === undefined) return ok(null);
-  const fileName = basename(path);
+  const read = await readWorkspaceFile(deps.fs, path);
+  if (read.ok) deps.remember?.(path);
+  return read;
+}
 
+/**
+ * Reads a workspace file at `path` with the import's checks (a regular file, at most
+ * MAX_WORKSPACE_FILE_BYTES, measured on the open handle and again on what was read). Used by the import
+ * dialog and by files handed to Duet by the OS (double-click, "Open with", File → Open Recent).
+ */
+export async function readWorkspaceFile(fs: ImportWorkspaceDeps['fs'], path: string): Promise<Result<PickedFile>> {
+  const fileName = basename(path);
   try {
-    const handle = await deps.fs.open(path, 'r');
+    const handle = await fs.open(path, 'r');
     try {
       const stats = await handle.stat();
       if (!stats.isFile()) return fail('invalid-input', `${fileName} is not a file. Choose a .duet workspace file.`);

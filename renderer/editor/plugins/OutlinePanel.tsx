@@ -61,7 +61,9 @@ export const OutlinePanel = memo(function OutlinePanel({ editable }: { editable:
       node?.getFirstChild()?.selectEnd();
     });
     const dom = editor.getRootElement()?.querySelector(`[data-narrative-id="${CSS.escape(id)}"]`);
-    dom?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    // A glide helps the eye follow, unless the user asked the OS for less motion.
+    const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    dom?.scrollIntoView({ behavior: still ? 'auto' : 'smooth', block: 'start' });
   };
 
   const move = (id: string, direction: -1 | 1): void => {
@@ -132,7 +134,9 @@ export const OutlinePanel = memo(function OutlinePanel({ editable }: { editable:
                 title={editable ? 'Click to jump · Alt+↑/↓ or drag to reorder' : 'Click to jump'}
               >
                 <span className={`status-dot status-${item.status}`} title={NARRATIVE_STATUS_LABELS[item.status]} />
-                <span className="outline-title">{item.title || 'Untitled narrative'}</span>
+                <span className="outline-title" title={item.title || undefined}>
+                  {item.title || 'Untitled narrative'}
+                </span>
                 {item.persona && <span className="outline-persona">{item.persona}</span>}
               </button>
             </li>

@@ -115,7 +115,9 @@ export function ToolbarPlugin({ onLink, onAddNarrative }: ToolbarPluginProps) {
       type="button"
       className={`tool ${active ? 'is-active' : ''} ${cls}`}
       title={title}
-      aria-label={title}
+      // A visible label that reads as words ("1.") starts the name, so speech users can say what they see
+      // (WCAG 2.5.3 label in name); single letters (B, I) and symbols are described by the title alone.
+      aria-label={typeof label === 'string' && /^[\p{L}\p{N}]./u.test(label) ? `${label} ${title}` : title}
       aria-pressed={active}
       disabled={disabled}
       onMouseDown={(e) => e.preventDefault() /* keep the editor's selection */}

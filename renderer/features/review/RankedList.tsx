@@ -41,7 +41,9 @@ export function RankedList({ rows, selectedId, onSelect, filtered }: RankedListP
       >
         <span className="rank-number">{s ? i + 1 : '–'}</span>
         <span className="rank-main">
-          <span className="rank-title">{row.title || 'Untitled narrative'}</span>
+          <span className="rank-title" title={row.title || undefined}>
+            {row.title || 'Untitled narrative'}
+          </span>
           <span className="rank-meta">
             {s && s.winRate.rate !== null
               ? `${pct(s.winRate.rate)} · ${decided} decided`

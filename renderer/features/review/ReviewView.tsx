@@ -122,7 +122,7 @@ export function ReviewView(props: ReviewViewProps) {
   const loading = props.loading ?? null;
 
   return (
-    <div className="review" data-testid="review">
+    <div className="review" data-testid="review" data-drop-zone="csv">
       <div className="review-toolbar">
         <FilterMenu
           label="Persona"

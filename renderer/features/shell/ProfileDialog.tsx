@@ -1,6 +1,6 @@
-/** The user's display name (shown to collaborators) and role. */
+/** Settings: the user's display name (shown to collaborators), their role, and the app's appearance. */
 import { useState, type FormEvent } from 'react';
-import { ROLES, type Role } from '@shared/domain/settings';
+import { ROLES, THEMES, type Role, type Theme } from '@shared/domain/settings';
 import { FormActions } from '../../ui/FormActions';
 import { Dialog } from '../../ui/Dialog';
 import { useApp } from './AppContext';
@@ -12,12 +12,15 @@ const ROLE_HELP: Record<Role, string> = {
   viewer: 'Reads everything, changes nothing.',
 };
 
-/** The profile dialog. */
+const THEME_LABEL: Record<Theme, string> = { system: 'Match the system', light: 'Light', dark: 'Dark' };
+
+/** The settings dialog (opened from the name at the bottom of the sidebar). */
 export function ProfileDialog({ onClose }: { onClose: () => void }) {
   const { settings, updateSettings } = useApp();
   const [name, setName] = useState(settings.displayName);
   const [role, setRole] = useState<Role>(settings.role);
   const [notify, setNotify] = useState(settings.notifyDecisions);
+  const [theme, setTheme] = useState<Theme>(settings.theme);
   const handleSubmit = async (event: FormEvent) => {
     event.preventDefault();
     // A browser asks once for permission to notify; the desktop app needs no permission.
@@ -28,12 +31,12 @@ export function ProfileDialog({ onClose }: { onClose: () => void }) {
       Notification.permission === 'default'
     )
       await Notification.requestPermission();
-    await updateSettings({ displayName: name.trim().slice(0, 80), role, notifyDecisions: notify });
+    await updateSettings({ displayName: name.trim().slice(0, 80), role, notifyDecisions: notify, theme });
     onClose();
   };
   return (
     <Dialog
-      title="Your profile"
+      title="Settings"
       open
       onClose={onClose}
       testId="profile-dialog"
@@ -67,6 +70,17 @@ export function ProfileDialog({ onClose }: { onClose: () => void }) {
             when a storyteller approves or sends back a narrative I own (a desktop notification; off by default).
           </span>
         </label>
+        <fieldset className="field">
+          <legend>Appearance</legend>
+          <div className="segmented" data-testid="theme-setting">
+            {THEMES.map((t) => (
+              <label key={t} className={theme === t ? 'segment is-on segment-accent' : 'segment'}>
+                <input type="radio" name="theme" checked={theme === t} onChange={() => setTheme(t)} />
+                {THEME_LABEL[t]}
+              </label>
+            ))}
+          </div>
+        </fieldset>
       </form>
     </Dialog>
   );

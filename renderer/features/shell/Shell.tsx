@@ -1,16 +1,19 @@
 /**
  * The app frame: the welcome screen or the open workspace, plus what the menu can ask for anywhere —
- * export, import, keyboard shortcuts, about, and the profile (name and role).
+ * export, import, keyboard shortcuts, about, and the settings (name, role, appearance) — and workspace
+ * files arriving from outside (the OS, a drop), confirmed before they are imported.
  */
 import { useEffect, useState } from 'react';
 import { runCommand, useCommand } from '../../commands';
 import { platform } from '../../platform/platform';
+import { applyTheme } from '../../app/applyTheme';
 import { EmptyState } from '../../ui/EmptyState';
 import { useToasts } from '../../ui/Toasts';
-import { exportWorkspace, importWorkspace } from '../transfer';
+import { applyImport, exportWorkspace, ImportConfirmDialog, importWorkspace, type ImportOutcome } from '../transfer';
 import { useApp } from './AppContext';
 import { AboutDialog, ShortcutsDialog } from './HelpDialogs';
 import { ProfileDialog } from './ProfileDialog';
+import { useIncomingFiles } from './useIncomingFiles';
 import { Welcome } from './Welcome';
 import { WorkspaceView } from './WorkspaceView';
 
@@ -20,6 +23,7 @@ export function Shell() {
   const toasts = useToasts();
   const [dialog, setDialog] = useState<'shortcuts' | 'about' | 'profile' | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  useEffect(() => applyTheme(document.documentElement, app.settings.theme), [app.settings.theme]);
 
   const runExport = async () => {
     if (app.workspace.status !== 'open') {
@@ -41,8 +45,10 @@ export function Shell() {
       toasts.show({ kind: 'error', message: `Nothing was imported. ${result.error.message}` });
       return;
     }
-    if (result.value === null) return;
-    const { ref, docs, merged } = result.value;
+    if (result.value !== null) await finishImport(result.value);
+  };
+
+  const finishImport = async ({ ref, docs, merged }: ImportOutcome) => {
     await app.addWorkspace(ref);
     toasts.show({
       kind: 'success',
@@ -58,6 +64,17 @@ export function Shell() {
   useCommand('workspace:import', () => void runImport());
   useCommand('help:shortcuts', () => setDialog('shortcuts'));
   useCommand('help:about', () => setDialog('about'));
+  const incoming = useIncomingFiles();
+  const confirmIncoming = async () => {
+    const prepared = incoming.waiting;
+    incoming.dismiss();
+    if (prepared === null) return;
+    setBusy('Importing workspace…');
+    const open = app.workspace.status === 'open' ? app.workspace.workspace : null;
+    const result = await applyImport(app.store, open, prepared).finally(() => setBusy(null));
+    if (!result.ok) toasts.show({ kind: 'error', message: `Nothing was imported. ${result.error.message}` });
+    else await finishImport(result.value);
+  };
 
   const { workspace } = app;
   return (
@@ -65,21 +82,24 @@ export function Shell() {
       {workspace.status === 'open' ? (
         <WorkspaceView key={workspace.workspace.id} onOpenSettings={() => setDialog('profile')} />
       ) : workspace.status === 'unreadable' ? (
-        <EmptyState
-          title={`The workspace “${workspace.ref.name}” could not be read`}
-          testId="workspace-unreadable"
-          actions={
-            <button type="button" className="button button-primary" onClick={() => void app.repairDirectory()}>
-              Keep the damaged list aside and rebuild it
-            </button>
-          }
-        >
-          <p>{workspace.error.message}</p>
-          <p>
-            Nothing was changed. Your playbooks’ own documents are untouched: rebuilding lists every playbook found on
-            this device again (including ones deleted earlier), and keeps the damaged list aside.
-          </p>
-        </EmptyState>
+        <main className="shell-main">
+          <EmptyState
+            headingLevel={1}
+            title={`The workspace “${workspace.ref.name}” could not be read`}
+            testId="workspace-unreadable"
+            actions={
+              <button type="button" className="button button-primary" onClick={() => void app.repairDirectory()}>
+                Keep the damaged list aside and rebuild it
+              </button>
+            }
+          >
+            <p>{workspace.error.message}</p>
+            <p>
+              Nothing was changed. Your playbooks’ own documents are untouched: rebuilding lists every playbook found on
+              this device again (including ones deleted earlier), and keeps the damaged list aside.
+            </p>
+          </EmptyState>
+        </main>
       ) : workspace.status === 'loading' ? (
         <div className="loading" aria-busy="true">
           Opening {workspace.ref.name}…
@@ -105,6 +125,19 @@ export function Shell() {
           <div className="spinner" />
           {busy}
         </div>
+      )}
+      {incoming.dragging && (
+        <div className="drop-hint" aria-hidden="true" data-testid="drop-hint">
+          Drop a .duet file to import a workspace{' '}
+          {app.workspace.status === 'open' ? '· a .csv file on the review to import deals' : ''}
+        </div>
+      )}
+      {incoming.waiting && (
+        <ImportConfirmDialog
+          prepared={incoming.waiting}
+          onConfirm={() => void confirmIncoming()}
+          onCancel={incoming.dismiss}
+        />
       )}
       {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}
       {dialog === 'about' && <AboutDialog onClose={() => setDialog(null)} />}

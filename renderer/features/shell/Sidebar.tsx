@@ -179,7 +179,10 @@ function PlaybookRow({
         onDoubleClick={canEdit ? onStartRename : undefined}
       >
         <span className={`playbook-icon template-${meta.template}`} aria-hidden="true" />
-        <span className="playbook-name">{meta.title}</span>
+        {/* The full title on hover: a long one is cut short with an ellipsis. */}
+        <span className="playbook-name" title={meta.title}>
+          {meta.title}
+        </span>
       </button>
       {canEdit && (
         <div className="row-menu" ref={menuRef}>

@@ -24,7 +24,7 @@ export function Welcome() {
   };
 
   return (
-    <div className="welcome" data-testid="welcome">
+    <main className="welcome" data-testid="welcome">
       <div className="welcome-card">
         <div className="brand">
           <span className="brand-mark" aria-hidden="true" />
@@ -102,6 +102,6 @@ export function Welcome() {
         </p>
         {joining && <JoinServerDialog onClose={() => setJoining(false)} />}
       </div>
-    </div>
+    </main>
   );
 }

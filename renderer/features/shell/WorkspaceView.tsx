@@ -143,6 +143,8 @@ export function WorkspaceView({ onOpenSettings }: WorkspaceViewProps) {
         }
       />
       <main className="workspace-main">
+        {/* The screen's level-one heading: the visible title is an editable field, not a heading. */}
+        <h1 className="visually-hidden">{selected ? `${selected.title} — ${workspace.name}` : workspace.name}</h1>
         {needsReviewOpen ? (
           <NeedsReviewView
             scan={scan}

@@ -19,7 +19,7 @@ function readPeople(awareness: Awareness): Person[] {
   awareness.getStates().forEach((state, clientId) => {
     if (clientId === awareness.clientID) return;
     const name = typeof state.name === 'string' ? state.name.slice(0, 80) : '';
-    const color = typeof state.color === 'string' && /^#[0-9a-f]{3,8}$/i.test(state.color) ? state.color : '#6b7385';
+    const color = typeof state.color === 'string' && /^#[0-9a-f]{3,8}$/i.test(state.color) ? state.color : '#5a6274';
     const role = typeof state.role === 'string' ? state.role.slice(0, 20) : '';
     if (name) people.push({ clientId, name, role, color });
   });

@@ -3,9 +3,15 @@
  * host only shows the dialogs and moves the bytes to and from disk. An import is validated completely
  * before anything is applied, and applying is a lossless Yjs merge: nothing existing is overwritten.
  */
-import { decodeWorkspaceFile, encodeWorkspaceFile, WORKSPACE_FILE_EXTENSION } from '@shared/format/workspaceFile';
+import {
+  decodeWorkspaceFile,
+  encodeWorkspaceFile,
+  WORKSPACE_FILE_EXTENSION,
+  type WorkspaceSnapshot,
+} from '@shared/format/workspaceFile';
 import { fail, ok, type Result } from '@shared/result';
 import type { WorkspaceRef } from '@shared/domain/settings';
+import type { PickedFile } from '@shared/ipc/contract';
 import { platform } from '../../platform/platform';
 import type { DocStore } from '../../platform/DocStore';
 import { Workspace } from '../workspace/Workspace';
@@ -40,22 +46,41 @@ export interface ImportOutcome {
   merged: boolean;
 }
 
+/** A workspace file decoded and validated completely, ready to apply (nothing is written yet). */
+export interface PreparedImport {
+  fileName: string;
+  snapshot: WorkspaceSnapshot;
+  ref: WorkspaceRef;
+  docs: number;
+  /** True when this device already knows the workspace: applying merges into it. */
+  merged: boolean;
+}
+
+/** Decodes and validates `picked` (checksums, limits, every document) before anything is applied. */
+export function prepareImport(picked: PickedFile, known: readonly WorkspaceRef[]): Result<PreparedImport> {
+  const decoded = decodeWorkspaceFile(picked.bytes);
+  if (!decoded.ok) return fail(decoded.error.code, `${picked.fileName}: ${decoded.error.message}`);
+  const snapshot = decoded.value;
+  const existing = known.find((w) => w.id === snapshot.workspace.id);
+  return ok({
+    fileName: picked.fileName,
+    snapshot,
+    ref: existing ?? { ...snapshot.workspace },
+    docs: snapshot.docs.size,
+    merged: existing !== undefined,
+  });
+}
+
 /**
- * Asks for a file and imports it. Into the open workspace when it is the same workspace (merged), otherwise
- * as a workspace of its own. Returns `null` value when the user cancelled.
+ * Applies a prepared import: into the open workspace when it is the same workspace (merged), otherwise
+ * into a workspace of its own. A lossless Yjs merge: nothing existing is overwritten.
  */
-export async function importWorkspace(
+export async function applyImport(
   store: DocStore,
   open: Workspace | null,
-  known: readonly WorkspaceRef[],
-): Promise<Result<ImportOutcome | null>> {
-  const picked = await platform.invoke('workspace:import');
-  if (!picked.ok || picked.value === null) return picked as Result<null>;
-  const decoded = decodeWorkspaceFile(picked.value.bytes);
-  if (!decoded.ok) return fail(decoded.error.code, `${picked.value.fileName}: ${decoded.error.message}`);
-  const snapshot = decoded.value;
-  const ref = known.find((w) => w.id === snapshot.workspace.id) ?? { ...snapshot.workspace };
-  const merged = known.some((w) => w.id === snapshot.workspace.id);
+  prepared: PreparedImport,
+): Promise<Result<ImportOutcome>> {
+  const { snapshot, ref, docs, merged } = prepared;
   if (open && open.id === snapshot.workspace.id) {
     await open.mergeSnapshot(snapshot);
   } else {
@@ -65,5 +90,21 @@ export async function importWorkspace(
     await target.value.mergeSnapshot(snapshot);
     await target.value.close();
   }
-  return ok({ ref, docs: snapshot.docs.size, merged });
+  return ok({ ref, docs, merged });
+}
+
+/**
+ * Asks for a file and imports it (File → Import workspace: the user just chose the file, so no further
+ * question). Returns `null` value when the user cancelled.
+ */
+export async function importWorkspace(
+  store: DocStore,
+  open: Workspace | null,
+  known: readonly WorkspaceRef[],
+): Promise<Result<ImportOutcome | null>> {
+  const picked = await platform.invoke('workspace:import');
+  if (!picked.ok || picked.value === null) return picked as Result<null>;
+  const prepared = prepareImport(picked.value, known);
+  if (!prepared.ok) return prepared;
+  return applyImport(store, open, prepared.value);
 }

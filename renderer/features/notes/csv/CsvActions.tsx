@@ -2,7 +2,7 @@
  * "Import CSV…" and "Export CSV" for the deal log. The picked file is decoded here (a file that is not text
  * is refused at once, with what it looks like); everything after that happens in ImportDialog.
  */
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import type { DealEntry } from '@shared/domain/deal';
 import type { NarrativeSummary } from '@shared/domain/narrative';
@@ -38,6 +38,44 @@ export function CsvActions({ doc, deals, narratives, actor, canWrite }: CsvActio
     setProblem(null);
     setFile({ name: picked.name, bytes, decoded });
   };
+
+  // A CSV file dropped anywhere on the review (the element marked data-drop-zone="csv" around these
+  // buttons) starts the same import as "Import CSV…". The drop stops here, so the window's own drop
+  // handling (workspace files) never sees it.
+  const handleFileRef = useRef(handleFile);
+  handleFileRef.current = handleFile;
+  useEffect(() => {
+    const zone = fileInput.current?.closest<HTMLElement>('[data-drop-zone="csv"]');
+    if (!zone) return;
+    const carriesFiles = (event: DragEvent): boolean => Boolean(event.dataTransfer?.types.includes('Files'));
+    const handleDragOver = (event: DragEvent): void => {
+      if (!carriesFiles(event)) return;
+      event.preventDefault();
+      zone.dataset.dragging = 'true';
+    };
+    const handleDragLeave = (event: DragEvent): void => {
+      if (event.relatedTarget instanceof Node && zone.contains(event.relatedTarget)) return;
+      delete zone.dataset.dragging;
+    };
+    const handleDrop = (event: DragEvent): void => {
+      delete zone.dataset.dragging;
+      const dropped = event.dataTransfer?.files[0];
+      if (!carriesFiles(event) || !dropped || !dropped.name.toLowerCase().endsWith('.csv')) return;
+      event.preventDefault();
+      event.stopPropagation();
+      if (!canWrite)
+        return setProblem('Your role can read the deal log but not add to it, so deals cannot be imported.');
+      void handleFileRef.current(dropped);
+    };
+    zone.addEventListener('dragover', handleDragOver);
+    zone.addEventListener('dragleave', handleDragLeave);
+    zone.addEventListener('drop', handleDrop);
+    return () => {
+      zone.removeEventListener('dragover', handleDragOver);
+      zone.removeEventListener('dragleave', handleDragLeave);
+      zone.removeEventListener('drop', handleDrop);
+    };
+  }, [canWrite]);
 
   const exportCsv = (): void => {
     const titles = new Map(narratives.map((n) => [n.id, n.title]));

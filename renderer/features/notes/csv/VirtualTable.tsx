@@ -62,11 +62,14 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
         ref={scroller}
         className="vtable-scroll"
         style={{ maxHeight: props.height }}
+        // The scrolling body is the table's row group, so its name and focus (for keyboard scrolling) sit on
+        // an element the table role allows as a child.
+        role="rowgroup"
         tabIndex={0}
         aria-label={`${props.label}, scrollable`}
       >
         {items.length === 0 && props.empty}
-        <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((row) => {
             const item = items[row.index]!;
             const extra = props.rowClass?.(item);

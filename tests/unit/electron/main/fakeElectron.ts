@@ -63,6 +63,8 @@ export interface FakeApp extends EventEmitter {
   setAppUserModelId: Mock;
   quit: Mock;
   exit: Mock;
+  addRecentDocument: Mock;
+  clearRecentDocuments: Mock;
 }
 
 interface FakeDisplay {
@@ -89,6 +91,7 @@ export interface FakeElectron {
     decryptString: (b: Buffer) => string;
   };
   screen: { getPrimaryDisplay: () => FakeDisplay; getAllDisplays: () => FakeDisplay[] };
+  nativeTheme: { themeSource: 'system' | 'light' | 'dark'; shouldUseDarkColors: boolean };
 }
 
 /** Builds a fresh fake module; `lock` is what requestSingleInstanceLock answers. */
@@ -105,6 +108,8 @@ export function createFakeElectron(lock = true): FakeElectron {
     setAppUserModelId: vi.fn(),
     quit: vi.fn(),
     exit: vi.fn(),
+    addRecentDocument: vi.fn(),
+    clearRecentDocuments: vi.fn(),
   });
   // A class per fake module, so every test's windows are its own.
   const instances: FakeBrowserWindow[] = [];
@@ -132,5 +137,6 @@ export function createFakeElectron(lock = true): FakeElectron {
       decryptString: (b: Buffer) => b.toString(),
     },
     screen: { getPrimaryDisplay: () => display, getAllDisplays: () => [display] },
+    nativeTheme: { themeSource: 'system', shouldUseDarkColors: false },
   };
 }

@@ -97,3 +97,48 @@ describe('starting Duet wires the secure shell together', () => {
     expect(win.focus).toHaveBeenCalled();
   });
 });
+
+describe('the desktop app follows the appearance setting and remembers workspace files', () => {
+  it('sets nativeTheme from a saved change of appearance', async () => {
+    const sender = { sender: win.webContents, senderFrame: { url: 'app://duet/', parent: null } };
+    expect(electron.nativeTheme.themeSource).toBe('system');
+    await expect(ipcListener('settings:update')(sender, { theme: 'dark' })).resolves.toMatchObject({ ok: true });
+    expect(electron.nativeTheme.themeSource).toBe('dark');
+  });
+
+  it('offers File → Open Recent, empty at first', () => {
+    const [template] = electron.Menu.buildFromTemplate.mock.calls.at(-1) as [
+      Array<{ submenu?: Array<{ id?: string; submenu?: Array<{ label?: string }> }> }>,
+    ];
+    const recent = template.flatMap((menu) => menu.submenu ?? []).find((item) => item.id === 'file:recent');
+    expect(recent?.submenu?.map((i) => i.label)).toEqual(['No recent workspaces']);
+  });
+
+  it('answers the page’s question at start: no file waits after a plain launch', async () => {
+    const sender = { sender: win.webContents, senderFrame: { url: 'app://duet/', parent: null } };
+    await expect(ipcListener('workspace:takeOpened')(sender)).resolves.toEqual({ ok: true, value: null });
+  });
+
+  it('a file opened from the OS is announced to the page, and the window comes forward', async () => {
+    const { createOpenedFiles } = await import('../../../../electron/main/files/openedFiles');
+    const { startMainProcess } = await import('../../../../electron/main/startMainProcess');
+    const read = vi.fn(async (path: string) => ({
+      ok: true as const,
+      value: { fileName: path, bytes: new Uint8Array([7]) },
+    }));
+    const files = createOpenedFiles(read);
+    files.open('/home/ana/Acme.duet'); // before the app is ready, as macOS does
+    electron.BrowserWindow.instances.length = 0;
+    await startMainProcess(
+      { rendererUrl: 'app://duet/', trustedOrigins: [APP_TRUSTED_ORIGIN], isDev: false, userDataDir: null },
+      files,
+    );
+    const second = electron.BrowserWindow.instances[0]!;
+    files.open('/home/ana/Fernway.duet');
+    expect(second.webContents.send).toHaveBeenCalledWith(MENU_EVENT_CHANNEL, 'workspace:open-file');
+    expect(second.focus).toHaveBeenCalled();
+    expect(await files.take()).toMatchObject({ ok: true, value: { fileName: '/home/ana/Acme.duet' } });
+    // Read successfully: remembered for File → Open Recent and the OS's recent documents.
+    expect(electron.app.addRecentDocument).toHaveBeenCalledWith('/home/ana/Acme.duet');
+  });
+});

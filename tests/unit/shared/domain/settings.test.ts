@@ -19,6 +19,8 @@ const valid: Settings = {
   windowBounds: { x: -1200, y: 40, width: 1280, height: 800, maximized: true },
   host: { port: 4455, shareOnNetwork: true },
   notifyDecisions: true,
+  theme: 'dark',
+  recentFiles: ['/home/ana/Acme.duet'],
 };
 
 describe('reading stored settings', () => {
@@ -134,5 +136,19 @@ describe('hosting is remembered', () => {
     });
     expect(coerceSettings({ ...valid, host: { port: 80, shareOnNetwork: false } }).host).toBeNull();
     expect(coerceSettings({ ...valid, host: 'yes' }).host).toBeNull();
+  });
+});
+
+describe('appearance and recent files', () => {
+  it('follows the system until the user picks light or dark, and an unknown value falls back to the system', () => {
+    expect(DEFAULT_SETTINGS.theme).toBe('system');
+    expect(coerceSettings({ ...valid, theme: 'sepia' }).theme).toBe('system');
+    expect(settingsPatchSchema.safeParse({ theme: 'light' }).success).toBe(true);
+    expect(settingsPatchSchema.safeParse({ theme: 'blue' }).success).toBe(false);
+  });
+
+  it('keeps recent workspace files for the main process alone: the renderer cannot write them', () => {
+    expect(coerceSettings({ ...valid, recentFiles: 'nope' }).recentFiles).toEqual([]);
+    expect(settingsPatchSchema.safeParse({ recentFiles: ['/etc/passwd'] }).success).toBe(false);
   });
 });

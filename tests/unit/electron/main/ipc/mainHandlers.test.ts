@@ -76,6 +76,7 @@ function setup(overrides: Partial<MainHandlerDeps> = {}) {
     ),
     host: fakeHost(),
     notify: vi.fn(() => true),
+    openedFiles: { take: vi.fn(async () => ok(null)) },
     ...overrides,
   };
   return { handlers: createMainHandlers(deps), openExternal, showSaveDialog, showOpenDialog, host: deps.host };
@@ -107,6 +108,36 @@ describe('settings reach the renderer only in valid shape', () => {
     const { handlers } = setup();
     expect(await handlers['settings:update']()).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect(await handlers['settings:update']({}, {})).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+  });
+});
+
+describe('the appearance setting reaches the main process', () => {
+  it('tells the main process after a valid change, and not after a refused one', async () => {
+    const settingsChanged = vi.fn();
+    const { handlers } = setup({ settingsChanged });
+    await handlers['settings:update']({ theme: 'dark' });
+    expect(settingsChanged).toHaveBeenCalledWith(expect.objectContaining({ theme: 'dark' }));
+    await handlers['settings:update']({ theme: 'purple' });
+    expect(settingsChanged).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('workspace files handed to Duet by the OS', () => {
+  it('hands the renderer the waiting file and refuses arguments', async () => {
+    const file = { fileName: 'Acme.duet', bytes: new Uint8Array([1]) };
+    const take = vi.fn(async () => ok(file));
+    const { handlers } = setup({ openedFiles: { take } });
+    expect((await handlers['workspace:takeOpened']('/etc/passwd')).ok).toBe(false);
+    expect(take).not.toHaveBeenCalled();
+    expect(await handlers['workspace:takeOpened']()).toEqual(ok(file));
+  });
+
+  it('remembers an exported file for File → Open Recent', async () => {
+    const workspaceFileSaved = vi.fn();
+    const { handlers, showSaveDialog } = setup({ workspaceFileSaved });
+    showSaveDialog.mockResolvedValueOnce({ canceled: true, filePath: '' });
+    await handlers['workspace:export'](new Uint8Array(4), 'Acme.duet');
+    expect(workspaceFileSaved).not.toHaveBeenCalled();
   });
 });
 

@@ -42,6 +42,7 @@ function fakeHandlers(): MainHandlers {
     'settings:update': vi.fn(),
     'workspace:export': vi.fn(),
     'workspace:import': vi.fn(),
+    'workspace:takeOpened': vi.fn(),
     'shell:openExternal': vi.fn(async () => ({ ok: true as const, value: null })),
     'secrets:get': vi.fn(),
     'secrets:set': vi.fn(),

@@ -41,7 +41,8 @@ describe('the menu offers Duet’s commands with their shortcuts', () => {
   it('every menu command, when clicked, sends exactly that command to the page', () => {
     for (const platform of ['darwin', 'win32', 'linux'] as const) {
       const { byCommand, send } = build(platform);
-      for (const command of MENU_COMMANDS) {
+      // 'workspace:open-file' is main announcing a file the OS handed over, not something a user clicks.
+      for (const command of MENU_COMMANDS.filter((c) => c !== 'workspace:open-file')) {
         const item = byCommand(command);
         expect(item, `${command} on ${platform}`).toBeDefined();
         send.mockClear();
