@@ -17,6 +17,10 @@ export const WRITERS: Readonly<Record<DocKind, readonly Role[]>> = {
   notes: ['storyteller', 'marketing', 'sales'],
   // Versions are taken by those who write the playbook; sales and viewers read them (the review uses them).
   versions: ['storyteller', 'marketing'],
+  // Joint reviews are run by both teams: sales adds notes, decisions and action items like everyone else.
+  meetings: ['storyteller', 'marketing', 'sales'],
+  // Shared goals are set by those who own the story; everyone sees them measured.
+  goals: ['storyteller', 'marketing'],
 };
 
 /** Each action of the app and the document kind it writes. */
@@ -31,6 +35,10 @@ export const ACTIONS = {
   'notes.write': 'notes',
   /** Save, and restore from, versions of a playbook. */
   'versions.save': 'versions',
+  /** Create joint reviews and add notes, decisions and action items to them. */
+  'meetings.write': 'meetings',
+  /** Define, change and remove the workspace's shared goals. */
+  'goals.edit': 'goals',
 } as const satisfies Record<string, DocKind>;
 
 /** What a person can do that the server checks. */

@@ -25,6 +25,8 @@ const DOCS = {
   playbook: 'acme/playbook/p1',
   notes: 'acme/notes/p1',
   versions: 'acme/versions/p1',
+  meetings: 'acme/meetings/m1',
+  goals: 'acme/goals/acme',
 } as const;
 // The app's one permissions table: every action of the app writes one of these kinds, so walking every
 // role × kind through the real server walks every action of the table too.
