@@ -134,6 +134,9 @@ function putAgendaItem(doc: Y.Doc, item: AgendaItem): void {
   const { id, ...record } = item;
   if (!isValidId(id)) throw new Error(`[meetings] bad item id ${id}`);
   doc.getMap<unknown>('items').set(id, JSON.stringify(agendaItemSchema.parse(record)));
+  // The notes' shared text is created with the item, by one writer: two people creating it at once on first
+  // keystroke would each make their own, and one of them would lose their words.
+  if (!(doc.getMap<unknown>('notes').get(id) instanceof Y.Text)) doc.getMap<unknown>('notes').set(id, new Y.Text());
 }
 
 /** Adds an item at the end of the agenda. */
@@ -159,14 +162,10 @@ export function setItemDone(doc: Y.Doc, itemId: string, by: string | null): void
   else done.set(itemId, JSON.stringify({ by: by.slice(0, 80), at: Date.now() }));
 }
 
-/** The discussion notes of an item, as a shared text (created on first use). */
-export function itemNotes(doc: Y.Doc, itemId: string): Y.Text {
-  const notes = doc.getMap<unknown>('notes');
-  const existing = notes.get(itemId);
-  if (existing instanceof Y.Text) return existing;
-  const text = new Y.Text();
-  notes.set(itemId, text);
-  return text;
+/** The discussion notes of an item, as a shared text (null before the item's first sync arrived). */
+export function itemNotes(doc: Y.Doc, itemId: string): Y.Text | null {
+  const existing = doc.getMap<unknown>('notes').get(itemId);
+  return existing instanceof Y.Text ? existing : null;
 }
 
 /** The notes of an item as plain text, without creating them. */

@@ -7,6 +7,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { EmptyState } from '../../ui/EmptyState';
 import { Kbd } from '../../ui/Kbd';
 import { useToasts } from '../../ui/Toasts';
+import { MeetingsView, useDueActionsNotice } from '../meetings';
 import { PlaybookView } from '../playbook/PlaybookView';
 import { useLinkState } from '../sync';
 import { NewPlaybookDialog } from '../workspace/NewPlaybookDialog';
@@ -33,6 +34,8 @@ export function WorkspaceView({ onOpenSettings }: WorkspaceViewProps) {
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<PlaybookMeta | null>(null);
   const [showOutline, setShowOutline] = useState(true);
+  const [meetingsOpen, setMeetingsOpen] = useState(false);
+  useDueActionsNotice(() => setMeetingsOpen(true));
   const filterRef = useRef<HTMLInputElement>(null);
   const directoryLink = useLinkState(workspace.directoryLink);
   const canEdit = mayDo('playbooks.manage', settings.role, directoryLink?.session);
@@ -57,6 +60,7 @@ export function WorkspaceView({ onOpenSettings }: WorkspaceViewProps) {
   const select = useCallback(
     (id: string) => {
       setSelectedId(id);
+      setMeetingsOpen(false);
       void updateSettings({
         recentPlaybooks: pushRecent(settings.recentPlaybooks, { workspaceId: workspace.id, playbookId: id }),
       });
@@ -82,7 +86,7 @@ export function WorkspaceView({ onOpenSettings }: WorkspaceViewProps) {
     <div className="workspace">
       <Sidebar
         playbooks={playbooks}
-        selectedId={selected?.id ?? null}
+        selectedId={meetingsOpen ? null : (selected?.id ?? null)}
         onSelect={select}
         onNew={() => setCreating(true)}
         onRename={(id, title) => workspace.renamePlaybook(id, title)}
@@ -94,9 +98,13 @@ export function WorkspaceView({ onOpenSettings }: WorkspaceViewProps) {
         onDelete={setDeleting}
         onOpenSettings={onOpenSettings}
         filterRef={filterRef}
+        meetingsOpen={meetingsOpen}
+        onOpenMeetings={() => setMeetingsOpen(true)}
       />
       <main className="workspace-main">
-        {selected ? (
+        {meetingsOpen ? (
+          <MeetingsView playbooks={playbooks} />
+        ) : selected ? (
           <PlaybookView
             key={selected.id}
             meta={selected}
