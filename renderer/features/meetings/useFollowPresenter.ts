@@ -87,6 +87,12 @@ export function useFollowPresenter(
   const own = ownId && agenda.some((i) => i.id === ownId) ? ownId : fallback;
   const currentId = following && presenterItemId ? presenterItemId : own;
 
+  // While following, remember where the presenter is: when they (or the server) drop out, the follower
+  // stays on that item instead of jumping back to the first.
+  useEffect(() => {
+    if (following && presenterItemId) setOwnId(presenterItemId);
+  }, [following, presenterItemId]);
+
   // Publish where I am (and whether I present) for everyone else.
   useEffect(() => {
     if (!awareness) return;
