@@ -103,6 +103,12 @@ test('three people run a joint review live; an offline action arrives after reco
   await mark.getByTestId('follow-again').click();
   await expect(currentTitle(mark)).toContainText('2. Q3 launch messaging');
 
+  // Anyone may add an item that came up; the presenter moves it.
+  await mark.getByTestId('live-agenda-item').fill('Partner pricing');
+  await mark.getByTestId('live-agenda-item').press('Enter');
+  await expect(maya.getByTestId('agenda-item')).toHaveCount(4, { timeout: 15_000 });
+  await expect(maya.getByTestId('agenda-item').nth(3)).toContainText('Partner pricing');
+
   // A decision by keyboard; discussion notes typed by two people merge.
   await maya.keyboard.press('Alt+Shift+D');
   await expect(maya.getByTestId('new-decision')).toBeFocused();
@@ -148,4 +154,7 @@ test('three people run a joint review live; an offline action arrives after reco
   await expect(rep.getByTestId('due-banner')).toHaveText('1 action of yours due this week');
   await rep.getByTestId('decision-search').fill('roi');
   await expect(rep.getByTestId('decision-results')).toContainText('Lead the launch with the ROI story');
+  // Opening the app again tells the owner what is due.
+  await rep.reload();
+  await expect(rep.locator('.toast').filter({ hasText: '1 action due this week' })).toBeVisible({ timeout: 15_000 });
 });

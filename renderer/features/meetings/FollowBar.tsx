@@ -16,7 +16,11 @@ export function FollowBar({ meeting, follow }: { meeting: MeetingState; follow: 
     text = 'Nobody is presenting. Press Present to drive the meeting: everyone who joins follows you.';
   } else if (follow.presenting) {
     state = 'presenting';
-    text = `You are presenting. ${follow.attendees.length} other${follow.attendees.length === 1 ? '' : 's'} in the meeting follow${follow.attendees.length === 1 ? 's' : ''} you.`;
+    const others = follow.attendees.length;
+    text =
+      others === 0
+        ? 'You are presenting. Whoever opens this meeting follows you.'
+        : `You are presenting. ${others} other${others === 1 ? '' : 's'} in the meeting follow${others === 1 ? 's' : ''} you.`;
   } else if (!follow.presenterHere) {
     state = 'away';
     text = `${presenter.name} presents but is not connected right now.`;

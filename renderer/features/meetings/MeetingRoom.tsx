@@ -10,9 +10,9 @@ import { addAction, addDecision, setActionDone, type Ledger } from '@shared/coll
 import { newId } from '@shared/domain/ids';
 import { mayDo } from '@shared/domain/permissions';
 import { EmptyState } from '../../ui/EmptyState';
-import { Kbd } from '../../ui/Kbd';
 import { useLinkState } from '../sync';
 import { AgendaItemPanel, type AgendaItemPanelHandle } from './AgendaItemPanel';
+import { AgendaNav } from './AgendaNav';
 import { FollowBar } from './FollowBar';
 import { MinutesExport } from './MinutesExport';
 import type { MeetingDocSession } from './MeetingDocSession';
@@ -122,35 +122,7 @@ export function MeetingRoom({ workspaceId, meetingId, ledgerSession, ledger, me,
       </header>
       <FollowBar meeting={meeting} follow={follow} />
       <div className="meeting-body">
-        <nav className="agenda-nav" aria-label="Agenda">
-          <ol className="agenda-list" data-testid="agenda">
-            {meeting.agenda.map((item, i) => {
-              const here = item.id === follow.presenterItemId;
-              return (
-                <li key={item.id}>
-                  <button
-                    type="button"
-                    className={item.id === follow.currentId ? 'agenda-row is-current' : 'agenda-row'}
-                    aria-current={item.id === follow.currentId ? 'step' : undefined}
-                    onClick={() => follow.go(item.id)}
-                    data-testid="agenda-item"
-                  >
-                    <span className="agenda-row-number">{meeting.done.has(item.id) ? '✓' : i + 1}</span>
-                    <span className="agenda-row-title">{item.title}</span>
-                    {here && !follow.presenting && (
-                      <span className="presenter-pin" title={`${meta?.presenter?.name} is here`}>
-                        ▶
-                      </span>
-                    )}
-                  </button>
-                </li>
-              );
-            })}
-          </ol>
-          <p className="agenda-keys muted">
-            <Kbd keys="Alt+↓" /> next · <Kbd keys="Alt+↑" /> previous
-          </p>
-        </nav>
+        <AgendaNav doc={session?.doc ?? null} meeting={meeting} follow={follow} canWrite={canWrite} />
         <main className="meeting-main">
           {session && current ? (
             <AgendaItemPanel

@@ -150,7 +150,7 @@ export function NewMeetingDialog(props: NewMeetingDialogProps) {
                 }}
               />
               {m.name}
-              {m.id === me.id && ' (you)'}
+              {m.id === me.id && m.name !== 'You' && ' (you)'}
             </label>
           ))}
         </fieldset>

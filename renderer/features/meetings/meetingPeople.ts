@@ -26,7 +26,8 @@ export function useMe(): Me {
   const workspace = useWorkspace();
   const session = useLinkState(workspace.directoryLink)?.session ?? null;
   return useMemo(() => {
-    const name = session?.name || settings.displayName || 'Me';
+    // Without a profile name the deal form signs deals "You"; the same name keeps them one person here.
+    const name = session?.name || settings.displayName || 'You';
     return {
       id: session?.memberId ?? `name:${name}`,
       memberId: session?.memberId ?? null,

@@ -1,10 +1,12 @@
 /**
  * "3 actions due this week": told once to an action's owner when they open the workspace (as soon as the
- * ledger — from this device, or from the server — holds any), with a button to the joint reviews.
+ * ledger — from this device, or from the server — holds any), with a button to the joint reviews. Actions
+ * this person adds themselves do not trigger it.
  */
 import { useEffect, useRef } from 'react';
 import { meetingsLedgerDocName } from '@shared/collab/docNames';
-import { observeLedger, readLedger, type Ledger } from '@shared/collab/meetingLedger';
+import type * as Y from 'yjs';
+import { readLedger, type Ledger } from '@shared/collab/meetingLedger';
 import { actionsDueSoon } from '@shared/meetings/minutes';
 import { useToasts } from '../../ui/Toasts';
 import { useWorkspace } from '../shell/AppContext';
@@ -42,7 +44,12 @@ export function useDueActionsNotice(onOpen: () => void): void {
       const doc = result.value.doc;
       recheck.current = () => check(readLedger(doc));
       recheck.current();
-      dispose = observeLedger(doc, check);
+      // Told on opening, and when actions arrive from others — not for the one this person just added.
+      const handle = (tr: Y.Transaction): void => {
+        if (!tr.local) check(readLedger(doc));
+      };
+      doc.on('afterTransaction', handle);
+      dispose = () => doc.off('afterTransaction', handle);
     });
     return () => {
       cancelled = true;
