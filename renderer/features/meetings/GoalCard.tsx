@@ -6,6 +6,7 @@ import type { Goal } from '@shared/collab/goals';
 import type { DealFacts } from '@shared/domain/deal';
 import { GOAL_STATUS_LABELS, measureGoal } from '@shared/stats/goalProgress';
 import { formatRateInterval } from '@shared/stats/wilson';
+import './goals.css';
 
 /** Props of GoalCard. */
 export interface GoalCardProps {

@@ -19,6 +19,7 @@ import type { MeetingDocSession } from './MeetingDocSession';
 import { knownMembers, usePresentMembers, type Me } from './meetingPeople';
 import { useFollowPresenter } from './useFollowPresenter';
 import { useMeeting, useMeetingDoc } from './useMeetingDocs';
+import './meetingRoom.css';
 
 /** Props of MeetingRoom. */
 export interface MeetingRoomProps {

@@ -11,6 +11,7 @@ import { useWorkspace } from '../shell/AppContext';
 import { describeMeasure } from './GoalsPanel';
 import { localToday } from './MeetingsView';
 import { useGoals, useMeetingDoc } from './useMeetingDocs';
+import './goals.css';
 
 /** Props of ReviewGoals. */
 export interface ReviewGoalsProps {
