@@ -20,6 +20,10 @@ export const WRITERS: Readonly<Record<DocKind, readonly Role[]>> = {
   // Approving is a storyteller's word: the server refuses anyone else's write to the approvals document, so
   // an "Approved" badge cannot be forged by a client that skips the UI.
   approvals: ['storyteller'],
+  // Joint reviews are run by both teams: sales adds notes, decisions and action items like everyone else.
+  meetings: ['storyteller', 'marketing', 'sales'],
+  // Shared goals are set by those who own the story; everyone sees them measured.
+  goals: ['storyteller', 'marketing'],
 };
 
 /** Each action of the app and the document kind it writes. */
@@ -38,6 +42,10 @@ export const ACTIONS = {
   'narratives.requestReview': 'versions',
   /** Approve a narrative or send it back with a comment; set the playbook's review period. */
   'narratives.approve': 'approvals',
+  /** Create joint reviews and add notes, decisions and action items to them. */
+  'meetings.write': 'meetings',
+  /** Define, change and remove the workspace's shared goals. */
+  'goals.edit': 'goals',
 } as const satisfies Record<string, DocKind>;
 
 /**

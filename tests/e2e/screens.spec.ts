@@ -265,3 +265,77 @@ for (const theme of ['light', 'dark'] as const) {
     });
   });
 }
+
+for (const theme of ['light', 'dark'] as const) {
+  test.describe(`joint reviews, ${theme} theme`, () => {
+    test.use({ colorScheme: theme, viewport: SIZES[0] });
+    test.describe.configure({ timeout: 150_000 });
+
+    test(`the joint reviews: goals, a new meeting with its proposed agenda, the meeting running (${theme})`, async ({
+      page,
+    }) => {
+      await openSample(page);
+      await selectPlaybook(page, SAMPLE.core.title);
+      const deals: [string, string, string, string][] = [
+        ['Northwind Freight', 'lost-competitor', 'Seismic', 'They chose Seismic for the SOC 2 report on day one.'],
+        ['Contoso Depots', 'lost-competitor', 'Seismic', 'Price was 20% under ours.'],
+        ['Harbor Lines', 'won', 'Seismic', 'Downtime math landed with the CFO.'],
+        ['Alpine Haulage', 'won', '', ''],
+        ['Baltic Movers', 'lost-no-decision', '', 'Budget frozen.'],
+      ];
+      for (const [account, outcome, competitor, note] of deals) {
+        await page.getByTestId('log-deal').first().click();
+        await page.getByTestId('deal-account').fill(account);
+        await page.getByTestId('deal-outcome').selectOption(outcome);
+        await page.getByTestId('deal-competitor').fill(competitor);
+        await page.getByTestId('deal-note').fill(note);
+        await page.getByTestId('deal-save').click();
+        await expect(page.getByTestId('quick-deal-form')).toBeHidden();
+      }
+      await page.getByTestId('open-meetings').click();
+      await expect(page.getByTestId('goals-empty')).toBeVisible();
+      await look(page, theme, '40-meetings-empty');
+
+      await page.getByTestId('add-goal').click();
+      await page.getByTestId('goal-title').fill('Win against Seismic');
+      await page.getByTestId('goal-competitor').fill('Seismic');
+      await page.getByTestId('goal-target').fill('40');
+      await look(page, theme, '41-goal-dialog');
+      await page.getByTestId('goal-dialog').getByRole('button', { name: 'Add goal' }).click();
+      await page.getByTestId('add-goal').click();
+      await page.getByTestId('goal-title').fill('Win rate overall');
+      await page.getByTestId('goal-target').fill('85');
+      await page.getByTestId('goal-dialog').getByRole('button', { name: 'Add goal' }).click();
+      await expect(page.getByTestId('goal-card')).toHaveCount(2);
+      await look(page, theme, '42-goals');
+      await selectPlaybook(page, SAMPLE.core.title);
+      await page.getByTestId('review-toggle').click();
+      await expect(page.getByTestId('review-goals')).toContainText('Win against Seismic');
+      await look(page, theme, '46-review-with-goals');
+      await page.getByTestId('open-meetings').click();
+
+      await page.getByTestId('new-meeting').click();
+      await expect(page.getByTestId('proposed-item').first()).toBeVisible();
+      await page.getByTestId('new-agenda-item').fill('Q3 launch messaging');
+      await page.getByTestId('new-agenda-item').press('Enter');
+      await look(page, theme, '43-new-meeting-dialog');
+      await page.getByRole('button', { name: 'Create meeting' }).click();
+      await page.getByTestId('present').click();
+      await page.keyboard.press('Alt+ArrowDown');
+      await page.getByTestId('item-notes').fill('Two of the three Seismic losses name the compliance report.');
+      await page.keyboard.press('Alt+Shift+D');
+      await page.keyboard.type('Lead security reviews with the SOC 2 summary');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Alt+Shift+A');
+      await page.keyboard.type('Publish the SOC 2 one-pager');
+      await page.keyboard.press('Enter');
+      await expect(page.getByTestId('action')).toHaveCount(1);
+      await page.getByTestId('item-done').click();
+      await look(page, theme, '44-meeting-room');
+      await page.getByText('← Joint reviews').click();
+      await page.getByTestId('decision-search').fill('soc');
+      await expect(page.getByTestId('decision-results')).toContainText('SOC 2 summary');
+      await look(page, theme, '45-meetings-with-history');
+    });
+  });
+}

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
 import { scoreNarratives } from '@shared/stats/narrativeReview';
 import { dealsForVersionsInForce, narrativeVersions } from '@shared/versions/attribution';
+import { ReviewGoals } from '../meetings';
 import { DealFormHost, ReviewHost, usePlaybookNotes } from '../notes';
 import type { PlaybookMeta } from '@shared/domain/playbook';
 import type { AppError } from '@shared/result';
@@ -217,7 +218,10 @@ function ReadyPlaybook({
   ) : activityOpen ? (
     <ActivityPanel store={governance.store} versions={versionList} onClose={() => setActivityOpen(false)} />
   ) : notes.reviewOpen ? (
-    <ReviewHost notes={notes} versionMarkers={versionMarkers} narrativeExtra={narrativeExtra} />
+    <div className="review-with-goals">
+      <ReviewGoals playbookId={session.playbookId} deals={notes.deals} narratives={notes.narratives} />
+      <ReviewHost notes={notes} versionMarkers={versionMarkers} narrativeExtra={narrativeExtra} />
+    </div>
   ) : undefined;
   return (
     <>

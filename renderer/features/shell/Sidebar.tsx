@@ -23,6 +23,9 @@ export interface SidebarProps {
   filterRef: React.RefObject<HTMLInputElement | null>;
   /** Shown above the playbook list (the "Needs review" entry). */
   extra?: React.ReactNode;
+  /** The joint reviews: whether they are shown, and how to show them. */
+  meetingsOpen?: boolean;
+  onOpenMeetings?: () => void;
 }
 
 /** The left column of the workspace. */
@@ -44,6 +47,18 @@ export function Sidebar(props: SidebarProps) {
         problem={open?.syncProblem ?? null}
         onRetry={() => open?.workspace.retrySync()}
       />
+      {props.onOpenMeetings && (
+        <button
+          type="button"
+          className={props.meetingsOpen ? 'sidebar-meetings is-selected' : 'sidebar-meetings'}
+          aria-current={props.meetingsOpen ? 'page' : undefined}
+          onClick={props.onOpenMeetings}
+          data-testid="open-meetings"
+        >
+          <span className="sidebar-meetings-icon" aria-hidden="true" />
+          Joint reviews &amp; goals
+        </button>
+      )}
       <div className="sidebar-search">
         <input
           ref={props.filterRef}

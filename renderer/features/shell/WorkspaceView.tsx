@@ -10,6 +10,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { EmptyState } from '../../ui/EmptyState';
 import { Kbd } from '../../ui/Kbd';
 import { useToasts } from '../../ui/Toasts';
+import { MeetingsView, useDueActionsNotice } from '../meetings';
 import { PlaybookView } from '../playbook/PlaybookView';
 import { NeedsReviewEntry, NeedsReviewView, scanNeedsReview, type NeedsReviewScan } from '../governance';
 import { localDay } from '../versions';
@@ -38,6 +39,8 @@ export function WorkspaceView({ onOpenSettings }: WorkspaceViewProps) {
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<PlaybookMeta | null>(null);
   const [showOutline, setShowOutline] = useState(true);
+  const [meetingsOpen, setMeetingsOpen] = useState(false);
+  useDueActionsNotice(() => setMeetingsOpen(true));
   const filterRef = useRef<HTMLInputElement>(null);
   const directoryLink = useLinkState(workspace.directoryLink);
   const canEdit = mayDo('playbooks.manage', settings.role, directoryLink?.session);
@@ -85,6 +88,7 @@ export function WorkspaceView({ onOpenSettings }: WorkspaceViewProps) {
   const select = useCallback(
     (id: string) => {
       setSelectedId(id);
+      setMeetingsOpen(false);
       void updateSettings({
         recentPlaybooks: pushRecent(settings.recentPlaybooks, { workspaceId: workspace.id, playbookId: id }),
       });
@@ -119,7 +123,7 @@ export function WorkspaceView({ onOpenSettings }: WorkspaceViewProps) {
     <div className="workspace">
       <Sidebar
         playbooks={playbooks}
-        selectedId={selected?.id ?? null}
+        selectedId={meetingsOpen ? null : (selected?.id ?? null)}
         onSelect={(id) => {
           setNeedsReviewOpen(false);
           select(id);
@@ -138,14 +142,30 @@ export function WorkspaceView({ onOpenSettings }: WorkspaceViewProps) {
           <NeedsReviewEntry
             count={scan ? scan.items.length : null}
             active={needsReviewOpen}
-            onOpen={() => setNeedsReviewOpen(true)}
+            onOpen={() => {
+              setMeetingsOpen(false);
+              setNeedsReviewOpen(true);
+            }}
           />
         }
+        meetingsOpen={meetingsOpen}
+        onOpenMeetings={() => {
+          setNeedsReviewOpen(false);
+          setMeetingsOpen(true);
+        }}
       />
       <main className="workspace-main">
         {/* The screen's level-one heading: the visible title is an editable field, not a heading. */}
-        <h1 className="visually-hidden">{selected ? `${selected.title} — ${workspace.name}` : workspace.name}</h1>
-        {needsReviewOpen ? (
+        <h1 className="visually-hidden">
+          {meetingsOpen
+            ? `Joint reviews — ${workspace.name}`
+            : selected
+              ? `${selected.title} — ${workspace.name}`
+              : workspace.name}
+        </h1>
+        {meetingsOpen ? (
+          <MeetingsView playbooks={playbooks} />
+        ) : needsReviewOpen ? (
           <NeedsReviewView
             scan={scan}
             onOpen={(id) => {

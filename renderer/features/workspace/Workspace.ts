@@ -35,6 +35,7 @@ import type { PlaybookSpec } from '../../editor/docSpec';
 import { applyInSlices } from '../../collab/applyInSlices';
 import type { DocStore } from '../../platform/DocStore';
 import { measurePhase } from '../../platform/measurePhase';
+import { MeetingDocSession } from '../meetings/MeetingDocSession';
 import { NotesSession } from '../notes/NotesSession';
 import { VersionsSession } from '../versions/VersionsSession';
 import { ApprovalsSession } from '../governance/ApprovalsSession';
@@ -55,6 +56,7 @@ export class Workspace {
   private readonly notesLoading = new Map<string, Promise<Result<NotesSession>>>();
   private readonly versions = new Map<string, { session: Promise<Result<VersionsSession>>; users: number }>();
   private readonly approvals = new Map<string, { session: Promise<Result<ApprovalsSession>>; users: number }>();
+  private readonly meetingDocs = new Map<string, { session: Promise<Result<MeetingDocSession>>; users: number }>();
   /** The directory's link to the sync server; null for a local-only workspace. */
   readonly directoryLink: SyncLink | null;
   private readonly docWatchers = new Map<OpenDocWatcher, (() => void)[]>();
@@ -161,6 +163,7 @@ export class Workspace {
     for (const { session } of this.notes.values()) session.link?.retryNow();
     void this.openSessions(this.versions).then((all) => all.forEach((s) => s.link?.retryNow()));
     void this.openSessions(this.approvals).then((all) => all.forEach((s) => s.link?.retryNow()));
+    void this.openMeetingSessions().then((all) => all.forEach((s) => s.link?.retryNow()));
   }
 
   /** Opens a playbook for editing; fails with `corrupt` (and writes nothing) when it cannot be read. */
@@ -288,6 +291,43 @@ export class Workspace {
     if (opened.ok) await opened.value.close();
   }
 
+  /**
+   * Opens a document of the joint reviews (`goalsDocName`, `meetingsLedgerDocName`, `meetingDocName`). Several
+   * views may hold one at once; each open needs a `closeMeetingDoc`. Fails with `corrupt` when unreadable.
+   */
+  openMeetingDoc(docName: string): Promise<Result<MeetingDocSession>> {
+    const existing = this.meetingDocs.get(docName);
+    if (existing) {
+      existing.users++;
+      return existing.session;
+    }
+    const sync = this.sync;
+    const createLink = sync && ((doc: Y.Doc, name: string) => new SyncLink(doc, name, { ...sync, connect: true }));
+    const session = this.store.load(docName).then((loaded) => {
+      if (!loaded.ok) {
+        this.meetingDocs.delete(docName);
+        return loaded;
+      }
+      return ok(new MeetingDocSession(docName, this.store, loaded.value, createLink));
+    });
+    this.meetingDocs.set(docName, { session, users: 1 });
+    return session;
+  }
+
+  /** Releases one holder of a meetings document; the last one stores what is pending and closes it. */
+  async closeMeetingDoc(docName: string): Promise<void> {
+    const open = this.meetingDocs.get(docName);
+    if (!open || --open.users > 0) return;
+    this.meetingDocs.delete(docName);
+    const opened = await open.session;
+    if (opened.ok) await opened.value.close();
+  }
+
+  private async openMeetingSessions(): Promise<MeetingDocSession[]> {
+    const all = await Promise.all([...this.meetingDocs.values()].map((v) => v.session));
+    return all.flatMap((r) => (r.ok ? [r.value] : []));
+  }
+
   private async openVersionSessions(): Promise<VersionsSession[]> {
     return this.openSessions(this.versions);
   }
@@ -368,6 +408,7 @@ export class Workspace {
     await Promise.all([...this.notes.values()].map((n) => n.session.flush()));
     await Promise.all((await this.openVersionSessions()).map((v) => v.flush()));
     await Promise.all((await this.openSessions(this.approvals)).map((a) => a.flush()));
+    await Promise.all((await this.openMeetingSessions()).map((v) => v.flush()));
     const docs = new Map<string, Uint8Array>();
     for (const name of await this.store.listDocs(`${this.id}/`)) {
       if (parseDocName(name)?.workspaceId !== this.id) continue;
@@ -401,6 +442,10 @@ export class Workspace {
         else await this.store.append(name, update);
       } else if (parsed.kind === 'approvals' && this.approvals.has(parsed.id)) {
         const opened = await this.approvals.get(parsed.id)!.session;
+        if (opened.ok) Y.applyUpdate(opened.value.doc, update);
+        else await this.store.append(name, update);
+      } else if (this.meetingDocs.has(name)) {
+        const opened = await this.meetingDocs.get(name)!.session;
         if (opened.ok) Y.applyUpdate(opened.value.doc, update);
         else await this.store.append(name, update);
       } else await this.store.append(name, update);
@@ -441,6 +486,8 @@ export class Workspace {
     this.versions.clear();
     await Promise.all((await this.openSessions(this.approvals)).map((a) => a.close()));
     this.approvals.clear();
+    await Promise.all((await this.openMeetingSessions()).map((v) => v.close()));
+    this.meetingDocs.clear();
     this.directoryLink?.destroy();
     await this.persistence.dispose();
     this.directory.destroy();

@@ -27,6 +27,8 @@ const DOCS = {
   notes: 'acme/notes/p1',
   versions: 'acme/versions/p1',
   approvals: 'acme/approvals/p1',
+  meetings: 'acme/meetings/m1',
+  goals: 'acme/goals/acme',
 } as const;
 // The app's one permissions table: every action of the app writes one of these kinds, so walking every
 // role × kind through the real server walks every action of the table too.

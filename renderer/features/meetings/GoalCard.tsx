@@ -1,0 +1,81 @@
+/**
+ * One shared goal, measured: its value this period with the 95% interval drawn against the target, the
+ * trend against the previous period, and a verdict that says when the deals cannot tell yet.
+ */
+import type { Goal } from '@shared/collab/goals';
+import type { DealFacts } from '@shared/domain/deal';
+import { GOAL_STATUS_LABELS, measureGoal } from '@shared/stats/goalProgress';
+import { formatRateInterval } from '@shared/stats/wilson';
+import './goals.css';
+
+/** Props of GoalCard. */
+export interface GoalCardProps {
+  goal: Goal;
+  deals: readonly DealFacts[];
+  today: string;
+  /** What the goal measures, in words ("Win rate against Seismic"). */
+  measure: string;
+  onRemove?: () => void;
+}
+
+const pct = (v: number): string => `${Math.round(v * 100)}%`;
+const TREND = { up: '↑', down: '↓', flat: '→', unknown: '' } as const;
+
+/** A goal card. */
+export function GoalCard({ goal, deals, today, measure, onRemove }: GoalCardProps) {
+  const p = measureGoal(goal, deals, today);
+  const { current, previous } = p;
+  const unit = goal.metric === 'win-rate' ? 'decided deals' : 'deals';
+  return (
+    <article className={`goal-card status-${p.status}`} data-testid="goal-card" aria-label={goal.title}>
+      <header className="goal-card-head">
+        <h3>{goal.title}</h3>
+        <span className="goal-status" data-testid="goal-status">
+          {GOAL_STATUS_LABELS[p.status]}
+        </span>
+      </header>
+      <p className="goal-measure">
+        {measure} · {current.label} · target ≥ {pct(goal.target)}
+      </p>
+      <div className="goal-figure">
+        <strong data-testid="goal-value">{current.value.rate === null ? '—' : pct(current.value.rate)}</strong>
+        <span className="muted">
+          {current.value.rate === null
+            ? `no ${unit} yet this period`
+            : `95% interval ${pct(current.value.low)}–${pct(current.value.high)} · ${current.successes} of ${current.trials} ${unit}`}
+        </span>
+      </div>
+      <div
+        className="goal-bar"
+        role="img"
+        aria-label={`Interval ${pct(current.value.low)} to ${pct(current.value.high)}, target ${pct(goal.target)}`}
+      >
+        {current.value.rate !== null && (
+          <span
+            className="goal-bar-band"
+            ref={(el) => {
+              el?.style.setProperty('left', `${current.value.low * 100}%`);
+              el?.style.setProperty('width', `${(current.value.high - current.value.low) * 100}%`);
+            }}
+          />
+        )}
+        {current.value.rate !== null && (
+          <span className="goal-bar-dot" ref={(el) => el?.style.setProperty('left', `${current.value.rate! * 100}%`)} />
+        )}
+        <span className="goal-bar-target" ref={(el) => el?.style.setProperty('left', `${goal.target * 100}%`)} />
+      </div>
+      <footer className="goal-card-foot">
+        <span data-testid="goal-trend">
+          {p.trend === 'unknown'
+            ? `No figure for ${previous.label} to compare with`
+            : `${TREND[p.trend]} from ${formatRateInterval(previous.value)} in ${previous.label}`}
+        </span>
+        {onRemove && (
+          <button type="button" className="link-button" onClick={onRemove} aria-label={`Remove goal ${goal.title}`}>
+            Remove
+          </button>
+        )}
+      </footer>
+    </article>
+  );
+}

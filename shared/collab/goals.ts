@@ -1,0 +1,93 @@
+/**
+ * Read/write/observe helpers for `{workspace}/goals/{workspace}`: the goals sales and marketing share.
+ *
+ * Shape: `Y.Map` `goals` maps goal id → one JSON record (`GoalRecord`). A goal is a definition only — what
+ * to measure from which playbook's deal log, and the target; its value is always computed from the deals
+ * (`shared/stats/goalProgress.ts`), never stored, so it cannot go stale. The server lets storytellers and
+ * marketing write this document; everyone reads it.
+ */
+import * as Y from 'yjs';
+import { z } from 'zod';
+import { isValidId } from '../domain/ids';
+
+const GOALS = 'goals';
+
+/** What a goal measures. */
+export const GOAL_METRICS = ['win-rate', 'narrative-usage'] as const;
+export type GoalMetric = (typeof GOAL_METRICS)[number];
+
+/** The stretch of time a goal is measured over (calendar quarter or month containing today). */
+export const GOAL_PERIODS = ['quarter', 'month'] as const;
+export type GoalPeriod = (typeof GOAL_PERIODS)[number];
+
+/** Limits on what people (or peers) put in a goal. */
+export const GOAL_LIMITS = { title: 160, filter: 120, goals: 200 } as const;
+
+const filterText = z.string().trim().max(GOAL_LIMITS.filter);
+
+/** A goal as stored. */
+export const goalRecordSchema = z.object({
+  title: z.string().trim().min(1, 'Name the goal.').max(GOAL_LIMITS.title, `At most ${GOAL_LIMITS.title} characters.`),
+  playbookId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Pick a playbook.'),
+  /**
+   * `win-rate`: won ÷ decided deals (optionally only against `competitor`, only with `persona`).
+   * `narrative-usage`: deals that used `narrativeId` ÷ all deals (optionally only with `persona`).
+   */
+  metric: z.enum(GOAL_METRICS),
+  competitor: filterText,
+  persona: filterText,
+  narrativeId: z.union([z.literal(''), z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)]),
+  /** The proportion to reach, in (0, 1]. */
+  target: z.number().gt(0, 'The target must be above 0%.').max(1, 'The target cannot exceed 100%.'),
+  period: z.enum(GOAL_PERIODS),
+  author: z.string().max(80),
+  createdAt: z.number().finite().nonnegative(),
+});
+
+/** A goal with its id. */
+export type Goal = z.infer<typeof goalRecordSchema> & { id: string };
+
+function goalsMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(GOALS);
+}
+
+/** Every valid goal, oldest first (ties by id, so every device lists them alike). */
+export function readGoals(doc: Y.Doc): Goal[] {
+  const out: Goal[] = [];
+  goalsMap(doc).forEach((value, id) => {
+    if (!isValidId(id) || typeof value !== 'string') return;
+    let json: unknown;
+    try {
+      json = JSON.parse(value);
+    } catch {
+      return; // a peer's malformed record is not a goal; the rest still show
+    }
+    const parsed = goalRecordSchema.safeParse(json);
+    if (parsed.success) out.push({ ...parsed.data, id });
+  });
+  return out.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+}
+
+/** Subscribes to the goal list; returns the disposer. */
+export function observeGoals(doc: Y.Doc, onChange: (goals: Goal[]) => void): () => void {
+  const map = goalsMap(doc);
+  const handle = (): void => onChange(readGoals(doc));
+  map.observe(handle);
+  return () => map.unobserve(handle);
+}
+
+/** Adds or replaces a goal (validated; throws on a record the schema refuses — callers validate forms first). */
+export function putGoal(doc: Y.Doc, goal: Goal): void {
+  const { id, ...record } = goal;
+  if (!isValidId(id)) throw new Error(`[goals] bad goal id ${id}`);
+  const checked = goalRecordSchema.parse(record);
+  if (!goalsMap(doc).has(id) && goalsMap(doc).size >= GOAL_LIMITS.goals) throw new Error('[goals] too many goals');
+  goalsMap(doc).set(id, JSON.stringify(checked));
+}
+
+/** Removes a goal; false when it was not there. */
+export function removeGoal(doc: Y.Doc, id: string): boolean {
+  if (!goalsMap(doc).has(id)) return false;
+  goalsMap(doc).delete(id);
+  return true;
+}
