@@ -71,7 +71,7 @@ test('request → approve → edit → changed; sales sees what changed; stale a
   await expect(narrative(rep, 0).getByTestId('approval-button')).toHaveCount(0); // sales cannot act
 
   // Marketing requests review; marketing cannot approve, not even from the details dialog.
-  await expect(narrative(mo, 0).getByTestId('approval-button')).toHaveText('Request review…');
+  await expect(narrative(mo, 0).getByTestId('approval-button')).toHaveText('Approval…');
   await narrative(mo, 0).getByTestId('approval-button').click();
   const moDialog = mo.getByTestId('approval-dialog');
   await expect(moDialog.getByRole('button', { name: 'Approve', exact: true })).toHaveCount(0);
@@ -85,7 +85,7 @@ test('request → approve → edit → changed; sales sees what changed; stale a
   await details.getByRole('button', { name: 'Cancel' }).click();
 
   // The storyteller sees the request with its note, and approves.
-  await expect(narrative(maya, 0).getByTestId('approval-button')).toHaveText('Review request…');
+  await expect(narrative(maya, 0).getByTestId('approval-button')).toHaveText('Approval…');
   await narrative(maya, 0).getByTestId('approval-button').click();
   const mayaDialog = maya.getByTestId('approval-dialog');
   await expect(mayaDialog.getByTestId('approval-state')).toHaveText('In review');

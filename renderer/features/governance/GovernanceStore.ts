@@ -44,10 +44,10 @@ const STATUS_OF: Record<GovernanceState, NarrativeStatus> = {
   retired: 'retired',
 };
 
-function actionFor(state: GovernanceState, rights: GovernanceRights): string | null {
-  if (rights.canApprove) return state === 'in-review' ? 'Review request…' : 'Approval…';
-  if (rights.canRequest) return state === 'in-review' ? null : 'Request review…';
-  return null;
+// One label for everyone who may act — the dialog offers what their role may do — so the chrome (which sits
+// in the editor's DOM) reads the same for every writer and differs only for readers, who get nothing.
+function actionFor(rights: GovernanceRights): string | null {
+  return rights.canApprove || rights.canRequest ? 'Approval…' : null;
 }
 
 function sameBadge(a: NarrativeBadge | undefined, b: NarrativeBadge): boolean {
@@ -186,7 +186,7 @@ export class GovernanceStore implements NarrativeGovernanceSource {
         label: GOVERNANCE_LABELS[g.state],
         stale: g.stale.length > 0 ? describeGovernance(g) : null,
         status: STATUS_OF[g.state],
-        action: actionFor(g.state, this.rights),
+        action: actionFor(this.rights),
       };
       const previous = this.badges.get(n.id);
       badges.set(n.id, previous && sameBadge(previous, next) ? previous : next);

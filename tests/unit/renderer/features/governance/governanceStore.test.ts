@@ -38,13 +38,13 @@ describe('governance store', () => {
     expect(store.badge('b')).toMatchObject({ state: 'approved', label: 'Approved', status: 'approved', stale: null });
   });
 
-  it('offers a storyteller the decision, marketing the request, sales nothing', () => {
+  it('offers storytellers and marketing the approval dialog, sales nothing', () => {
     const store = storeWith();
     store.setRights({ canApprove: true, canRequest: true });
     expect(store.badge('a')?.action).toBe('Approval…');
     expect(store.lockedStatuses().statuses).toEqual([]);
     store.setRights({ canApprove: false, canRequest: true });
-    expect(store.badge('a')?.action).toBe('Request review…');
+    expect(store.badge('a')?.action).toBe('Approval…'); // the dialog offers marketing the request
     expect(store.lockedStatuses()).toMatchObject({ statuses: ['approved'] });
     store.setRights({ canApprove: false, canRequest: false });
     expect(store.badge('a')?.action).toBeNull();
