@@ -105,6 +105,7 @@ export async function startRedis() {
       out += chunk;
       if (out.includes('Ready to accept connections')) resolve();
     });
+    child.once('error', () => reject(new Error('redis-server is not installed (Debian: redis-server)')));
     child.once('exit', (code) => reject(new Error(`[bench] redis-server exited ${code}: ${out}`)));
   });
   return {

@@ -69,6 +69,16 @@ export function freePort(): Promise<number> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Services still running; one exit hook kills them all if a test file dies without stopping them. */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+function track(child: ChildProcess): void {
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+}
+
 function postgresUser(): { uid: number; gid: number } | undefined {
   if (process.getuid?.() !== 0) return undefined;
   const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
@@ -117,6 +127,7 @@ export async function startPostgres(): Promise<Postgres> {
       ['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off'],
       { stdio: ['ignore', 'pipe', 'pipe'], ...user },
     );
+    track(child);
     child.stderr?.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4000)));
     const exited = child;
     for (let waited = 0; ; waited += 100) {
@@ -141,7 +152,6 @@ export async function startPostgres(): Promise<Postgres> {
     running.kill('SIGINT'); // fast shutdown
     await exited;
   };
-  process.once('exit', () => child?.kill('SIGKILL'));
   await start();
   return {
     port,
@@ -189,6 +199,7 @@ export async function startRedis(): Promise<RedisServer> {
         { stdio: ['ignore', 'pipe', 'pipe'] },
       );
       child = started;
+      track(started);
       let out = '';
       const timer = setTimeout(() => reject(new Error(`redis-server did not start: ${out}`)), 10_000);
       started.stdout?.on('data', (chunk: Buffer) => {
@@ -211,7 +222,6 @@ export async function startRedis(): Promise<RedisServer> {
     running.kill('SIGKILL');
     await exited;
   };
-  process.once('exit', () => child?.kill('SIGKILL'));
   await start();
   return { port, url: `redis://127.0.0.1:${port}`, kill, start, dispose: kill };
 }
