@@ -159,8 +159,15 @@ export function usePlaybookNotes(
       const timer = setTimeout(refreshNarratives, 0);
       return () => clearTimeout(timer);
     }
-    return warmReview(narratives, deals, localToday());
-  }, [dealLog.complete, deals, narratives, reviewOpen, refreshNarratives]);
+    const cancel = warmReview(narratives, deals, localToday());
+    // The deal cards ask for histories: index the edit log's keys now rather than on the review's first paint.
+    const doc = notes?.doc;
+    const timer = setTimeout(() => doc && !doc.isDestroyed && readDealHistory(doc, deals[0]!.id), 0);
+    return () => {
+      cancel();
+      clearTimeout(timer);
+    };
+  }, [dealLog.complete, deals, narratives, reviewOpen, refreshNarratives, notes]);
 
   const openForm = useCallback(
     (narrativeId: string | null, editing: DealEntry | null = null) => {
