@@ -195,7 +195,7 @@ const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(
 // ── measurements ───────────────────────────────────────────────────────────────────────────────────────────
 
 /** 100 rooms × 10 clients (1 writer, 9 readers); 500 updates/s in total, round-robin over rooms. */
-async function relayLatency(server) {
+async function relayLatency(server, seconds = SECONDS) {
   const rooms = [];
   const latencies = [];
   for (let r = 0; r < 100; r++) {
@@ -212,7 +212,7 @@ async function relayLatency(server) {
     rooms.push(room);
   }
   await sleep(500);
-  const total = SECONDS * 500;
+  const total = seconds * 500;
   const started = performance.now();
   for (let i = 0; i < total; i++) {
     const wait = started + i * 2 - performance.now();
@@ -298,6 +298,9 @@ const targets = [
 ];
 const results = {};
 try {
+  // The bench client itself warms up (JIT, sockets) on a throwaway pass, so the first server is not penalized.
+  const warmup = await startReference();
+  await relayLatency(warmup, 2).finally(() => warmup.stop());
   for (const [key, start] of targets.filter(
     ([key]) => values.only === undefined || values.only.split(',').includes(key),
   )) {
