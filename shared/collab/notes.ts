@@ -37,7 +37,6 @@ import {
   idOfFieldKey,
   isDealEdit,
   legacyDealsMap,
-  migrateLegacyDeals,
   readAllDealRecords,
   readDealRecord,
   readLegacyHistory,
@@ -46,44 +45,14 @@ import {
   toStored,
   EDITABLE_FIELDS,
 } from './dealRecords';
+import { canEditDeal, migrateIfAllowed, type Writer } from './dealActor';
 import { anchoredNoteSchema, type AnchoredNote } from './textQuote';
 
 const ANCHORS = 'anchors';
 
 export { dealEntriesMap, legacyDealsMap, migrateLegacyDeals } from './dealRecords';
 
-/** Who is acting on the deal log: what decides whose deals they may change. */
-export interface DealActor {
-  /** Display name, written into new deals and history records. */
-  author: string;
-  /** Member id the sync server vouches for; null or absent in a workspace no server knows yet. */
-  authorId?: string | null;
-  /** True for a storyteller: may change and delete what others wrote (the server agrees). */
-  moderator?: boolean;
-}
-
-/** Who is writing, and when (epoch ms); passed in so tests and imports control both. */
-export interface Writer extends DealActor {
-  now: number;
-}
-
-/**
- * True when `actor` may change or delete `deal` — the server's rule: a moderator always; with a member id,
- * only deals carrying that id; in a workspace no server vouches for, deals of the same name without an id.
- */
-export function canEditDeal(deal: Pick<DealEntry, 'author' | 'authorId'>, actor: DealActor): boolean {
-  if (actor.moderator) return true;
-  if (actor.authorId) return deal.authorId === actor.authorId;
-  return deal.authorId === undefined && deal.author === actor.author && actor.author !== '';
-}
-
-/**
- * Layout-1 deals carry no author id, so moving them is moderation: only a moderator, or a writer no server
- * vouches for, migrates (the server would refuse anyone else's migration, and their other changes with it).
- */
-function migrateIfAllowed(doc: Y.Doc, writer: DealActor): void {
-  if (writer.moderator || !writer.authorId) migrateLegacyDeals(doc);
-}
+export { canEditDeal, type DealActor, type Writer } from './dealActor';
 
 /** The anchored notes map of a notes document. */
 export function anchorsMap(doc: Y.Doc): Y.Map<unknown> {

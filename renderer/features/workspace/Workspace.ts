@@ -8,7 +8,6 @@ import {
   addPlaybook,
   observePlaybooks,
   readPlaybook,
-  readPlaybooks,
   removePlaybook,
   renamePlaybook,
   restorePlaybook,
@@ -24,14 +23,12 @@ import {
 } from '@shared/collab/docNames';
 import { readInviteClaims } from '@shared/collab/inviteToken';
 import { newId } from '@shared/domain/ids';
-import type { PlaybookMeta, PlaybookTemplate } from '@shared/domain/playbook';
+import type { PlaybookMeta } from '@shared/domain/playbook';
 import type { WorkspaceSnapshot } from '@shared/format/workspaceFile';
 import { fail, ok, type AppError, type Result } from '@shared/result';
 import { LOCAL_LOAD_ORIGIN, LocalPersistence } from '../../collab/LocalPersistence';
+import type { LinkFactory } from '../../collab/DocSession';
 import { SyncLink, type SyncLinkOptions } from '../../collab/SyncLink';
-import { createPlaybookDoc, readPlaybookDoc } from '../../editor/headless';
-import { $readDocumentTitle } from '../../editor/narrativeOps';
-import type { PlaybookSpec } from '../../editor/docSpec';
 import { applyInSlices } from '../../collab/applyInSlices';
 import type { DocStore } from '../../platform/DocStore';
 import { measurePhase } from '../../platform/measurePhase';
@@ -40,7 +37,15 @@ import { NotesSession } from '../notes/NotesSession';
 import { VersionsSession } from '../versions/VersionsSession';
 import { ApprovalsSession } from '../governance/ApprovalsSession';
 import { PlaybookSession } from './PlaybookSession';
-import { templateSpec } from './templates';
+import { SharedSessions } from './SharedSessions';
+import { readStoredDocs, relistPlaybooks, writeNewPlaybook, type NewPlaybook } from './workspaceDocs';
+
+/** The playbook id of a per-playbook document name (`{workspace}/{kind}/{playbookId}`). */
+function idOf(docName: string): string {
+  const parsed = parseDocName(docName);
+  if (parsed === null) throw new Error(`[workspace] not a document name: ${docName}`);
+  return parsed.id;
+}
 
 /** Follows an open document; returns what stops following it. */
 export type OpenDocWatcher = (docName: string, doc: Y.Doc) => () => void;
@@ -54,9 +59,15 @@ export class Workspace {
   private readonly sessions = new Map<string, PlaybookSession>();
   private readonly notes = new Map<string, { session: NotesSession; users: number }>();
   private readonly notesLoading = new Map<string, Promise<Result<NotesSession>>>();
-  private readonly versions = new Map<string, { session: Promise<Result<VersionsSession>>; users: number }>();
-  private readonly approvals = new Map<string, { session: Promise<Result<ApprovalsSession>>; users: number }>();
-  private readonly meetingDocs = new Map<string, { session: Promise<Result<MeetingDocSession>>; users: number }>();
+  private readonly versions = new SharedSessions<VersionsSession>((docName) =>
+    this.openShared(docName, (stored, link) => new VersionsSession(docName, idOf(docName), this.store, stored, link)),
+  );
+  private readonly approvals = new SharedSessions<ApprovalsSession>((docName) =>
+    this.openShared(docName, (stored, link) => new ApprovalsSession(docName, idOf(docName), this.store, stored, link)),
+  );
+  private readonly meetingDocs = new SharedSessions<MeetingDocSession>((docName) =>
+    this.openShared(docName, (stored, link) => new MeetingDocSession(docName, this.store, stored, link)),
+  );
   /** The directory's link to the sync server; null for a local-only workspace. */
   readonly directoryLink: SyncLink | null;
   private readonly docWatchers = new Map<OpenDocWatcher, (() => void)[]>();
@@ -108,18 +119,8 @@ export class Workspace {
   }
 
   /** Creates a playbook from a template (or explicit content) and returns its entry. */
-  async createPlaybook(input: {
-    title: string;
-    template: PlaybookTemplate;
-    owner: string;
-    spec?: PlaybookSpec;
-    id?: string;
-  }): Promise<PlaybookMeta> {
-    const id = input.id ?? newId('p');
-    const doc = createPlaybookDoc(input.spec ?? templateSpec(input.template));
-    await this.store.append(playbookDocName(this.id, id), Y.encodeStateAsUpdate(doc));
-    doc.destroy();
-    return addPlaybook(this.directory, { id, title: input.title, template: input.template, owner: input.owner });
+  async createPlaybook(input: NewPlaybook): Promise<PlaybookMeta> {
+    return writeNewPlaybook(this.store, this.directory, this.id, input);
   }
 
   /** Copies a playbook (content and all) under a new id and a "(copy)" title. */
@@ -161,9 +162,8 @@ export class Workspace {
     this.directoryLink?.retryNow();
     for (const session of this.sessions.values()) session.link?.retryNow();
     for (const { session } of this.notes.values()) session.link?.retryNow();
-    void this.openSessions(this.versions).then((all) => all.forEach((s) => s.link?.retryNow()));
-    void this.openSessions(this.approvals).then((all) => all.forEach((s) => s.link?.retryNow()));
-    void this.openMeetingSessions().then((all) => all.forEach((s) => s.link?.retryNow()));
+    for (const shared of [this.versions, this.approvals, this.meetingDocs])
+      void shared.all().then((all) => all.forEach((s) => s.link?.retryNow()));
   }
 
   /** Opens a playbook for editing; fails with `corrupt` (and writes nothing) when it cannot be read. */
@@ -263,32 +263,12 @@ export class Workspace {
    * `openVersions` needs a `closeVersions`. Fails with `corrupt` (writing nothing) when it cannot be read.
    */
   openVersions(playbookId: string): Promise<Result<VersionsSession>> {
-    const existing = this.versions.get(playbookId);
-    if (existing) {
-      existing.users++;
-      return existing.session;
-    }
-    const docName = versionsDocName(this.id, playbookId);
-    const sync = this.sync;
-    const createLink = sync && ((doc: Y.Doc, name: string) => new SyncLink(doc, name, { ...sync, connect: true }));
-    const session = this.store.load(docName).then((loaded) => {
-      if (!loaded.ok) {
-        this.versions.delete(playbookId);
-        return loaded;
-      }
-      return ok(new VersionsSession(docName, playbookId, this.store, loaded.value, createLink));
-    });
-    this.versions.set(playbookId, { session, users: 1 });
-    return session;
+    return this.versions.acquire(versionsDocName(this.id, playbookId));
   }
 
   /** Releases one holder of a versions document; the last one stores what is pending and closes it. */
-  async closeVersions(playbookId: string): Promise<void> {
-    const open = this.versions.get(playbookId);
-    if (!open || --open.users > 0) return;
-    this.versions.delete(playbookId);
-    const opened = await open.session;
-    if (opened.ok) await opened.value.close();
+  closeVersions(playbookId: string): Promise<void> {
+    return this.versions.release(versionsDocName(this.id, playbookId));
   }
 
   /**
@@ -296,45 +276,12 @@ export class Workspace {
    * views may hold one at once; each open needs a `closeMeetingDoc`. Fails with `corrupt` when unreadable.
    */
   openMeetingDoc(docName: string): Promise<Result<MeetingDocSession>> {
-    const existing = this.meetingDocs.get(docName);
-    if (existing) {
-      existing.users++;
-      return existing.session;
-    }
-    const sync = this.sync;
-    const createLink = sync && ((doc: Y.Doc, name: string) => new SyncLink(doc, name, { ...sync, connect: true }));
-    const session = this.store.load(docName).then((loaded) => {
-      if (!loaded.ok) {
-        this.meetingDocs.delete(docName);
-        return loaded;
-      }
-      return ok(new MeetingDocSession(docName, this.store, loaded.value, createLink));
-    });
-    this.meetingDocs.set(docName, { session, users: 1 });
-    return session;
+    return this.meetingDocs.acquire(docName);
   }
 
   /** Releases one holder of a meetings document; the last one stores what is pending and closes it. */
-  async closeMeetingDoc(docName: string): Promise<void> {
-    const open = this.meetingDocs.get(docName);
-    if (!open || --open.users > 0) return;
-    this.meetingDocs.delete(docName);
-    const opened = await open.session;
-    if (opened.ok) await opened.value.close();
-  }
-
-  private async openMeetingSessions(): Promise<MeetingDocSession[]> {
-    const all = await Promise.all([...this.meetingDocs.values()].map((v) => v.session));
-    return all.flatMap((r) => (r.ok ? [r.value] : []));
-  }
-
-  private async openVersionSessions(): Promise<VersionsSession[]> {
-    return this.openSessions(this.versions);
-  }
-
-  private async openSessions<T>(map: Map<string, { session: Promise<Result<T>> }>): Promise<T[]> {
-    const all = await Promise.all([...map.values()].map((v) => v.session));
-    return all.flatMap((r) => (r.ok ? [r.value] : []));
+  closeMeetingDoc(docName: string): Promise<void> {
+    return this.meetingDocs.release(docName);
   }
 
   /**
@@ -342,32 +289,23 @@ export class Workspace {
    * `openApprovals` needs a `closeApprovals`.
    */
   openApprovals(playbookId: string): Promise<Result<ApprovalsSession>> {
-    const existing = this.approvals.get(playbookId);
-    if (existing) {
-      existing.users++;
-      return existing.session;
-    }
-    const docName = approvalsDocName(this.id, playbookId);
-    const sync = this.sync;
-    const createLink = sync && ((doc: Y.Doc, name: string) => new SyncLink(doc, name, { ...sync, connect: true }));
-    const session = this.store.load(docName).then((loaded) => {
-      if (!loaded.ok) {
-        this.approvals.delete(playbookId);
-        return loaded;
-      }
-      return ok(new ApprovalsSession(docName, playbookId, this.store, loaded.value, createLink));
-    });
-    this.approvals.set(playbookId, { session, users: 1 });
-    return session;
+    return this.approvals.acquire(approvalsDocName(this.id, playbookId));
   }
 
   /** Releases one holder of an approvals document; the last one stores what is pending and closes it. */
-  async closeApprovals(playbookId: string): Promise<void> {
-    const open = this.approvals.get(playbookId);
-    if (!open || --open.users > 0) return;
-    this.approvals.delete(playbookId);
-    const opened = await open.session;
-    if (opened.ok) await opened.value.close();
+  closeApprovals(playbookId: string): Promise<void> {
+    return this.approvals.release(approvalsDocName(this.id, playbookId));
+  }
+
+  /** Loads a shared document and builds its session, linked to the server when the workspace syncs. */
+  private async openShared<T>(
+    docName: string,
+    create: (stored: { update: Uint8Array | null; entries: number }, link: LinkFactory | null) => T,
+  ): Promise<Result<T>> {
+    const sync = this.sync;
+    const createLink = sync && ((doc: Y.Doc, name: string) => new SyncLink(doc, name, { ...sync, connect: true }));
+    const loaded = await this.store.load(docName);
+    return loaded.ok ? ok(create(loaded.value, createLink)) : loaded;
   }
 
   /**
@@ -376,24 +314,7 @@ export class Workspace {
    * its first narrative). Returns how many were listed.
    */
   async recoverPlaybooks(): Promise<number> {
-    const listed = new Set(readPlaybooks(this.directory).map((p) => p.id));
-    let recovered = 0;
-    for (const name of await this.store.listDocs(`${this.id}/playbook/`)) {
-      const parsed = parseDocName(name);
-      if (parsed?.kind !== 'playbook' || parsed.workspaceId !== this.id || listed.has(parsed.id)) continue;
-      const loaded = await this.store.load(name);
-      let title = `Recovered playbook ${recovered + 1}`;
-      if (!loaded.ok) title = `Unreadable playbook ${recovered + 1}`;
-      else if (loaded.value.update) {
-        const doc = new Y.Doc();
-        Y.applyUpdate(doc, loaded.value.update);
-        title = readPlaybookDoc(doc, $readDocumentTitle) || title;
-        doc.destroy();
-      }
-      addPlaybook(this.directory, { id: parsed.id, title, template: 'blank', owner: '' });
-      recovered++;
-    }
-    return recovered;
+    return relistPlaybooks(this.store, this.directory, this.id);
   }
 
   /** Moves an unreadable playbook's bytes aside and gives it a fresh, empty document. */
@@ -406,21 +327,11 @@ export class Workspace {
     await this.persistence.flush();
     await Promise.all([...this.sessions.values()].map((s) => s.flush()));
     await Promise.all([...this.notes.values()].map((n) => n.session.flush()));
-    await Promise.all((await this.openVersionSessions()).map((v) => v.flush()));
-    await Promise.all((await this.openSessions(this.approvals)).map((a) => a.flush()));
-    await Promise.all((await this.openMeetingSessions()).map((v) => v.flush()));
-    const docs = new Map<string, Uint8Array>();
-    for (const name of await this.store.listDocs(`${this.id}/`)) {
-      if (parseDocName(name)?.workspaceId !== this.id) continue;
-      const loaded = await this.store.load(name);
-      if (!loaded.ok)
-        return fail(
-          'corrupt',
-          `${name} cannot be read: ${loaded.error.message} Open it and set it aside before exporting.`,
-        );
-      if (loaded.value.update) docs.set(name, loaded.value.update);
-    }
-    return ok({ workspace: { id: this.id, name: this.name }, exportedAt: Date.now(), docs });
+    for (const shared of [this.versions, this.approvals, this.meetingDocs])
+      await Promise.all((await shared.all()).map((session) => session.flush()));
+    const docs = await readStoredDocs(this.store, this.id);
+    if (!docs.ok) return docs;
+    return ok({ workspace: { id: this.id, name: this.name }, exportedAt: Date.now(), docs: docs.value });
   }
 
   /**
@@ -436,19 +347,12 @@ export class Workspace {
         Y.applyUpdate(this.sessions.get(parsed.id)!.doc, update);
       } else if (parsed.kind === 'notes' && this.notes.has(parsed.id)) {
         Y.applyUpdate(this.notes.get(parsed.id)!.session.doc, update);
-      } else if (parsed.kind === 'versions' && this.versions.has(parsed.id)) {
-        const opened = await this.versions.get(parsed.id)!.session;
-        if (opened.ok) Y.applyUpdate(opened.value.doc, update);
+      } else {
+        const held = this.versions.get(name) ?? this.approvals.get(name) ?? this.meetingDocs.get(name);
+        const opened = held ? await held : null;
+        if (opened?.ok) Y.applyUpdate(opened.value.doc, update);
         else await this.store.append(name, update);
-      } else if (parsed.kind === 'approvals' && this.approvals.has(parsed.id)) {
-        const opened = await this.approvals.get(parsed.id)!.session;
-        if (opened.ok) Y.applyUpdate(opened.value.doc, update);
-        else await this.store.append(name, update);
-      } else if (this.meetingDocs.has(name)) {
-        const opened = await this.meetingDocs.get(name)!.session;
-        if (opened.ok) Y.applyUpdate(opened.value.doc, update);
-        else await this.store.append(name, update);
-      } else await this.store.append(name, update);
+      }
     }
     await this.persistence.flush();
   }
@@ -482,12 +386,7 @@ export class Workspace {
     await Promise.all([...this.sessions.keys()].map((id) => this.closePlaybook(id)));
     await Promise.all([...this.notes.values()].map((n) => n.session.close()));
     this.notes.clear();
-    await Promise.all((await this.openVersionSessions()).map((v) => v.close()));
-    this.versions.clear();
-    await Promise.all((await this.openSessions(this.approvals)).map((a) => a.close()));
-    this.approvals.clear();
-    await Promise.all((await this.openMeetingSessions()).map((v) => v.close()));
-    this.meetingDocs.clear();
+    await Promise.all([this.versions.closeAll(), this.approvals.closeAll(), this.meetingDocs.closeAll()]);
     this.directoryLink?.destroy();
     await this.persistence.dispose();
     this.directory.destroy();
