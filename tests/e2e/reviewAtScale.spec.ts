@@ -193,12 +193,16 @@ test('the review of 20,000 deals opens, filters and searches without a freeze, l
   const rows = list.getByRole('listitem');
   const setSize = Number(await rows.first().getAttribute('aria-setsize'));
   expect(setSize).toBeGreaterThan(2_000);
+  // Focus lands on the row's first control (a storyteller's Edit, which moderation offers on every deal) or
+  // on the row itself: either way, the row holding focus is the one the key asked for.
+  const focusedRow = () =>
+    page.evaluate(() => document.activeElement?.closest('[role="listitem"]')?.getAttribute('aria-posinset') ?? null);
   await rows.first().focus();
   await page.keyboard.press('End');
-  await expect(page.locator(':focus')).toHaveAttribute('aria-posinset', String(setSize));
+  await expect.poll(focusedRow).toBe(String(setSize));
   await page.keyboard.press('ArrowUp');
-  await expect(page.locator(':focus')).toHaveAttribute('aria-posinset', String(setSize - 1));
+  await expect.poll(focusedRow).toBe(String(setSize - 1));
   await page.keyboard.press('Home');
-  await expect(page.locator(':focus')).toHaveAttribute('aria-posinset', '1');
+  await expect.poll(focusedRow).toBe('1');
   expect(await domSize(page)).toBeLessThanOrEqual(MAX_DOM);
 });
