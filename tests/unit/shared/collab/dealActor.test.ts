@@ -12,24 +12,10 @@ import {
   updateDeal,
 } from '../../../../shared/collab/notes';
 import type { DealInput } from '../../../../shared/domain/deal';
+import { dealInput } from './dealFixtures';
 
-function input(): DealInput {
-  return {
-    account: 'Fernway Logistics',
-    dealName: 'Fleet renewal',
-    crmId: '',
-    amount: 48_000,
-    currency: 'EUR',
-    stage: 'decision',
-    persona: 'CFO',
-    outcome: 'won',
-    competitor: '',
-    closeDate: '2026-05-14',
-    narratives: [],
-    note: '',
-    perspective: 'rep',
-  };
-}
+// The deal's narratives and note play no part in who may change it.
+const input = (): DealInput => dealInput({ narratives: [], note: '' });
 
 const ana = { author: 'Ana Ruiz', authorId: 'm-ana', now: 1 };
 // Another member who happens to share Ana's display name.

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import type { DealInput } from '../../../../shared/domain/deal';
+import { dealInput } from './dealFixtures';
 import {
   addAnchoredNote,
   addDeal,
@@ -20,24 +21,7 @@ import {
 const ana = { author: 'Ana', now: 1_000 };
 const ben = { author: 'Ben', now: 2_000 };
 
-function input(extra: Partial<DealInput> = {}): DealInput {
-  return {
-    account: 'Fernway Logistics',
-    dealName: 'Fleet renewal',
-    crmId: '',
-    amount: 48_000,
-    currency: 'EUR',
-    stage: 'decision',
-    persona: 'CFO',
-    outcome: 'won',
-    competitor: '',
-    closeDate: '2026-05-14',
-    narratives: [{ narrativeId: 'n-cost', reception: 'resonated' }],
-    note: 'Loved the fuel numbers.',
-    perspective: 'rep',
-    ...extra,
-  };
-}
+const input = dealInput;
 
 function sync(a: Y.Doc, b: Y.Doc): void {
   Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
