@@ -130,6 +130,14 @@ test('a deal logged after an approval counts for the new version in the review',
   await expect(review.getByTestId('version-verdict')).toContainText('not enough deals to tell yet');
   // Both versions began this month: one marker line names both.
   await expect(page.getByTestId('version-marker')).toHaveText('v1, v2');
+  // Each deal card says which version it counted for, and why.
+  const card = (account: string) => page.getByTestId('deal-card').filter({ hasText: account });
+  await expect(card('Fernway Logistics').getByTestId('deal-version')).toHaveText('v1');
+  await expect(card('Globex').getByTestId('deal-version')).toHaveText('v2');
+  await expect(card('Initech').getByTestId('deal-version')).toHaveAttribute(
+    'title',
+    'Counted for version 2: logged with it',
+  );
   await page.getByTestId('review-detail').scrollIntoViewIfNeeded();
   await review.scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(SHOTS, 'version-review.png') });

@@ -251,7 +251,8 @@ export function ReviewHost({
   notes,
   versionMarkers,
   narrativeExtra,
-}: { notes: PlaybookNotesState } & Pick<ReviewViewProps, 'versionMarkers' | 'narrativeExtra'>) {
+  dealVersion,
+}: { notes: PlaybookNotesState } & Pick<ReviewViewProps, 'versionMarkers' | 'narrativeExtra' | 'dealVersion'>) {
   const doc = notes.notes?.doc ?? null;
   const historyOf = useCallback((id: string) => (doc ? readDealHistory(doc, id) : []), [doc]);
   return (
@@ -270,6 +271,7 @@ export function ReviewHost({
       onEditDeal={(deal) => notes.openForm(null, deal)}
       versionMarkers={versionMarkers}
       narrativeExtra={narrativeExtra}
+      dealVersion={dealVersion}
       actions={
         doc && (
           <CsvActions

@@ -5,10 +5,11 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
 import { scoreNarratives } from '@shared/stats/narrativeReview';
-import { dealsForVersionsInForce, narrativeVersions } from '@shared/versions/attribution';
+import { attributeUse, dealsForVersionsInForce, narrativeVersions } from '@shared/versions/attribution';
 import { ReviewGoals } from '../meetings';
 import { DealFormHost, ReviewHost, usePlaybookNotes } from '../notes';
 import type { PlaybookMeta } from '@shared/domain/playbook';
+import type { DealEntry } from '@shared/domain/deal';
 import type { AppError } from '@shared/result';
 import { PlaybookEditor } from '../../editor/PlaybookEditor';
 import { EmptyState } from '../../ui/EmptyState';
@@ -201,6 +202,17 @@ function ReadyPlaybook({
       })),
     [versionList],
   );
+  // Each deal card says which version it counted for, so a rewrite's split of the win rate can be checked.
+  const dealVersion = useCallback(
+    (deal: DealEntry, narrativeId: string) => {
+      const use = deal.narratives.find((u) => u.narrativeId === narrativeId);
+      const { entry, basis } = use ? attributeUse(versionList, use, deal.closeDate) : { entry: null, basis: null };
+      if (!entry) return null;
+      const why = basis === 'logged' ? 'logged with it' : 'in force on the close date';
+      return { label: `v${entry.number}`, reason: `Counted for version ${entry.number}: ${why}` };
+    },
+    [versionList],
+  );
   const narrativeExtra = useCallback(
     (narrativeId: string) => <VersionReview narrativeId={narrativeId} deals={notes.deals} versions={versionList} />,
     [notes.deals, versionList],
@@ -220,7 +232,12 @@ function ReadyPlaybook({
   ) : notes.reviewOpen ? (
     <div className="review-with-goals">
       <ReviewGoals playbookId={session.playbookId} deals={notes.deals} narratives={notes.narratives} />
-      <ReviewHost notes={notes} versionMarkers={versionMarkers} narrativeExtra={narrativeExtra} />
+      <ReviewHost
+        notes={notes}
+        versionMarkers={versionMarkers}
+        narrativeExtra={narrativeExtra}
+        dealVersion={dealVersion}
+      />
     </div>
   ) : undefined;
   return (

@@ -8,6 +8,17 @@ import {
   type DealEntry,
 } from '@shared/domain/deal';
 
+/** The version of a narrative a deal counted for, as its card shows it. */
+export interface DealVersionTag {
+  /** Short label, e.g. "v2". */
+  label: string;
+  /** Why this version, in a sentence (shown on hover and read by screen readers). */
+  reason: string;
+}
+
+/** Which version of `narrativeId` a deal counted for; null when the narrative had no version yet. */
+export type DealVersionOf = (deal: DealEntry, narrativeId: string) => DealVersionTag | null;
+
 /** Props of DealCard. */
 export interface DealCardProps {
   deal: DealEntry;
@@ -15,6 +26,8 @@ export interface DealCardProps {
   /** Null when this person may not edit it. */
   onEdit: ((deal: DealEntry) => void) | null;
   historyOf: (dealId: string) => DealEdit[];
+  /** The narrative's version this deal counted for (null: none yet, or versions are not in use). */
+  version: DealVersionTag | null;
 }
 
 // One formatter per currency: constructing an Intl.NumberFormat costs more than rendering the card around it.
@@ -34,7 +47,7 @@ function formatAmount(amount: number, currency: string): string {
 }
 
 /** The card (memoised: scrolling re-renders only the rows that come into view). */
-export const DealCard = memo(function DealCard({ deal: d, narrativeId, onEdit, historyOf }: DealCardProps) {
+export const DealCard = memo(function DealCard({ deal: d, narrativeId, onEdit, historyOf, version }: DealCardProps) {
   const use = d.narratives.find((u) => u.narrativeId === narrativeId);
   // Read when the card renders, so only the deals on screen pay for their history.
   const history = historyOf(d.id);
@@ -55,6 +68,11 @@ export const DealCard = memo(function DealCard({ deal: d, narrativeId, onEdit, h
       </div>
       <div className="deal-card-facts">
         {use && <span className={`reception reception-${use.reception}`}>{RECEPTION_LABELS[use.reception]}</span>}
+        {version && (
+          <span className="deal-version" title={version.reason} aria-label={version.reason} data-testid="deal-version">
+            {version.label}
+          </span>
+        )}
         {d.competitor && <span>vs {d.competitor}</span>}
         {d.persona && <span>{d.persona}</span>}
         <span>{PERSPECTIVE_LABELS[d.perspective]}</span>

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { DealEdit, DealEntry } from '@shared/domain/deal';
-import { DealCard } from './DealCard';
+import { DealCard, type DealVersionOf } from './DealCard';
 import { searchDeals, useDebouncedValue, warmSearchIndex } from './dealSearch';
 import { count, plural } from './reviewFormat';
 import { VirtualList } from './VirtualList';
@@ -23,6 +23,7 @@ export interface DealNotesProps {
   canWrite: boolean;
   historyOf: (dealId: string) => DealEdit[];
   onEdit: (deal: DealEntry) => void;
+  dealVersion?: DealVersionOf;
 }
 
 function isNewestFirst(deals: readonly DealEntry[]): boolean {
@@ -32,7 +33,7 @@ function isNewestFirst(deals: readonly DealEntry[]): boolean {
 
 /** Notes list with search. */
 export function DealNotes(props: DealNotesProps) {
-  const { narrativeId, deals, actor, canWrite, historyOf, onEdit, unfilteredCount } = props;
+  const { narrativeId, deals, actor, canWrite, historyOf, onEdit, unfilteredCount, dealVersion } = props;
   const [query, setQuery] = useState('');
   const settledQuery = useDebouncedValue(query);
   const mine = useMemo(() => {
@@ -85,7 +86,15 @@ export function DealNotes(props: DealNotesProps) {
           label={`Deal notes, newest first`}
           className="deal-list-scroll"
           testId="deal-list"
-          renderItem={(d) => <DealCard deal={d} narrativeId={narrativeId} onEdit={editOf(d)} historyOf={historyOf} />}
+          renderItem={(d) => (
+            <DealCard
+              deal={d}
+              narrativeId={narrativeId}
+              onEdit={editOf(d)}
+              historyOf={historyOf}
+              version={dealVersion?.(d, narrativeId) ?? null}
+            />
+          )}
         />
       )}
     </section>

@@ -7,6 +7,7 @@ import type { ReviewRow } from '@shared/stats/playbookReview';
 import { periodOf, RECENT_DAYS } from '@shared/stats/narrativeTrends';
 import { formatRateInterval } from '@shared/stats/wilson';
 import { AnchoredNoteList } from './AnchoredNoteList';
+import type { DealVersionOf } from './DealCard';
 import { DealNotes } from './DealNotes';
 import { dealsOf, dealsPassing, periodUnitOf, seriesOf } from './reviewData';
 import { count, pct } from './reviewFormat';
@@ -33,6 +34,7 @@ export interface NarrativeDetailProps {
   versionMarkers?: (narrativeId: string) => readonly { date: string; label: string }[];
   /** More about the narrative, shown under its chart (the review per version). */
   narrativeExtra?: (narrativeId: string) => React.ReactNode;
+  dealVersion?: DealVersionOf;
 }
 
 function Stat(props: { label: string; value: string; hint?: string; testId: string; wide?: boolean }) {
@@ -150,6 +152,7 @@ export function NarrativeDetail(props: NarrativeDetailProps) {
         actor={props.actor}
         canWrite={canWrite}
         historyOf={props.historyOf}
+        dealVersion={props.dealVersion}
         onEdit={props.onEditDeal}
       />
     </article>

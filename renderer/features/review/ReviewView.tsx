@@ -14,6 +14,7 @@ import type { DealEdit, DealEntry } from '@shared/domain/deal';
 import { BUYING_STAGE_LABELS, isBuyingStage, type NarrativeSummary } from '@shared/domain/narrative';
 import { EmptyState } from '../../ui/EmptyState';
 import { AnchoredNoteList } from './AnchoredNoteList';
+import type { DealVersionOf } from './DealCard';
 import { NarrativeDetail } from './NarrativeDetail';
 import { RankedList } from './RankedList';
 import { dealsOf, dealsPassing, optionsOf, reviewOf, summaryOf } from './reviewData';
@@ -58,6 +59,8 @@ export interface ReviewViewProps {
   versionMarkers?: (narrativeId: string) => readonly { date: string; label: string }[];
   /** More about the selected narrative, shown under its chart (the review per version). */
   narrativeExtra?: (narrativeId: string) => React.ReactNode;
+  /** Which version of the narrative a deal counted for, shown on its card (absent: no versions). */
+  dealVersion?: DealVersionOf;
   /** For benchmarks and tests: the date the review treats as today. */
   today?: string;
 }
@@ -235,6 +238,7 @@ export function ReviewView(props: ReviewViewProps) {
                 onEditDeal={props.onEditDeal}
                 versionMarkers={props.versionMarkers}
                 narrativeExtra={props.narrativeExtra}
+                dealVersion={props.dealVersion}
               />
             )}
           </div>
