@@ -5,9 +5,7 @@
 import { app, dialog, protocol } from 'electron';
 import { open } from 'node:fs/promises';
 import { resolveRuntimeConfig } from './app/resolveRuntimeConfig';
-import { createOpenedFiles } from './files/openedFiles';
-import { installOpenFileHandlers } from './files/installOpenFileHandlers';
-import { findWorkspaceFileArg } from './files/workspaceFileArgs';
+import { receiveOpenedFiles } from './files/receiveOpenedFiles';
 import { APP_SCHEME_PRIVILEGES } from './protocol/appProtocol';
 import { readWorkspaceFile } from './workspace/importWorkspace';
 import { startMainProcess } from './startMainProcess';
@@ -27,13 +25,9 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   // Files the OS hands over wait here until the renderer takes them: a double-clicked .duet file arrives in
   // argv (Windows, Linux), as 'open-file' even before ready (macOS), or from a second launch.
-  const openedFiles = createOpenedFiles((path) => readWorkspaceFile({ open: (p, flags) => open(p, flags) }, path));
-  const launchedWith = findWorkspaceFileArg(process.argv, process.cwd());
-  if (launchedWith !== null) openedFiles.open(launchedWith);
-  installOpenFileHandlers(app, (path) => {
-    const accepted = openedFiles.open(path);
-    if (!accepted.ok) console.warn(`[files] ${accepted.error.message}`);
-  });
+  const { files: openedFiles } = receiveOpenedFiles(app, { argv: process.argv, cwd: process.cwd() }, (path) =>
+    readWorkspaceFile({ open: (p, flags) => open(p, flags) }, path),
+  );
   startMainProcess(config, openedFiles).catch((error: unknown) => {
     console.error('[main] startup failed', error);
     dialog.showErrorBox('Duet could not start', error instanceof Error ? error.message : String(error));

@@ -13,7 +13,7 @@ import { isValidId } from '../domain/ids';
 const GOALS = 'goals';
 
 /** What a goal measures. */
-export const GOAL_METRICS = ['win-rate', 'narrative-usage'] as const;
+export const GOAL_METRICS = ['win-rate', 'narrative-usage', 'approval-age'] as const;
 export type GoalMetric = (typeof GOAL_METRICS)[number];
 
 /** The stretch of time a goal is measured over (calendar quarter or month containing today). */
@@ -21,7 +21,10 @@ export const GOAL_PERIODS = ['quarter', 'month'] as const;
 export type GoalPeriod = (typeof GOAL_PERIODS)[number];
 
 /** Limits on what people (or peers) put in a goal. */
-export const GOAL_LIMITS = { title: 160, filter: 120, goals: 200 } as const;
+export const GOAL_LIMITS = { title: 160, filter: 120, goals: 200, maxAgeDays: 3650 } as const;
+
+/** An `approval-age` goal without its own limit: approvals older than this many days count against it. */
+export const DEFAULT_MAX_APPROVAL_AGE_DAYS = 90;
 
 const filterText = z.string().trim().max(GOAL_LIMITS.filter);
 
@@ -32,6 +35,9 @@ export const goalRecordSchema = z.object({
   /**
    * `win-rate`: won ÷ decided deals (optionally only against `competitor`, only with `persona`).
    * `narrative-usage`: deals that used `narrativeId` ÷ all deals (optionally only with `persona`).
+   * `approval-age`: approved narratives approved at most `maxAgeDays` ago ÷ all approved narratives, read
+   * from the playbook's approval records rather than the deal log ("no narrative in Approved older than
+   * 90 days" is this at a target of 100%).
    */
   metric: z.enum(GOAL_METRICS),
   competitor: filterText,
@@ -40,6 +46,13 @@ export const goalRecordSchema = z.object({
   /** The proportion to reach, in (0, 1]. */
   target: z.number().gt(0, 'The target must be above 0%.').max(1, 'The target cannot exceed 100%.'),
   period: z.enum(GOAL_PERIODS),
+  /** `approval-age` only: the oldest an approval may be, in days (absent: DEFAULT_MAX_APPROVAL_AGE_DAYS). */
+  maxAgeDays: z
+    .number()
+    .int('Whole days only.')
+    .min(1, 'At least one day.')
+    .max(GOAL_LIMITS.maxAgeDays, `At most ${GOAL_LIMITS.maxAgeDays} days.`)
+    .optional(),
   author: z.string().max(80),
   createdAt: z.number().finite().nonnegative(),
 });

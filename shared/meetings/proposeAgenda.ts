@@ -9,6 +9,7 @@ import type { Goal } from '../collab/goals';
 import type { AgendaItem } from '../collab/meetingDoc';
 import type { ActionItem } from '../collab/meetingLedger';
 import { formatRateInterval, wilsonInterval } from '../stats/wilson';
+import { describeApprovalAge, type ApprovalFacts } from '../stats/approvalAgeGoal';
 import { measureGoal } from '../stats/goalProgress';
 import { daysBefore, needsAttention } from '../stats/narrativeTrends';
 
@@ -31,6 +32,8 @@ export interface AgendaInput {
   /** Saved versions of the playbook: when, and which narratives each changed. */
   versions: readonly { createdAt: number; changed: readonly string[] }[];
   actions: readonly ActionItem[];
+  /** The playbook's approval records, for `approval-age` goals (absent: nothing approved yet). */
+  approvals?: ApprovalFacts;
 }
 
 /** At most this many items of each data-driven kind, so the agenda stays a meeting's worth. */
@@ -66,13 +69,15 @@ export function proposeAgenda(input: AgendaInput): AgendaItem[] {
   const items: AgendaItem[] = [];
 
   for (const goal of input.goals) {
-    const p = measureGoal(goal, deals, today);
+    const p = measureGoal(goal, deals, today, input.approvals);
     if (p.status !== 'off-track') continue;
     items.push({
       id: itemId('goal', goal.id),
       kind: 'goal',
       title: `Goal off track: ${goal.title}`,
-      detail: `${formatRateInterval(p.current.value)} in ${p.current.label} (${p.current.successes} of ${p.current.trials}) against a target of ${pct(goal.target)}.`,
+      detail: p.overdue
+        ? describeApprovalAge(goal, p.current, p.overdue)
+        : `${formatRateInterval(p.current.value)} in ${p.current.label} (${p.current.successes} of ${p.current.trials}) against a target of ${pct(goal.target)}.`,
     });
   }
 

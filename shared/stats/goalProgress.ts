@@ -3,11 +3,16 @@
  * figure for the period before (the trend), and a verdict that says whether the data can tell yet.
  *
  * "On track" needs the whole interval at or above the target and "off track" the whole interval below it;
- * anything else is "not enough data to tell" — a goal is never called met on three lucky deals.
+ * anything else is "not enough data to tell" — a goal is never called met on three lucky deals. The
+ * `approval-age` goal counts approvals instead of deals (`approvalAgeGoal.ts`).
  */
 import type { DealFacts } from '../domain/deal';
-import type { Goal, GoalPeriod } from '../collab/goals';
+import type { Goal } from '../collab/goals';
+import { approvalAgeFigures, NO_APPROVAL_FACTS, type ApprovalFacts } from './approvalAgeGoal';
+import { goalPeriod } from './goalPeriod';
 import { wilsonInterval, type RateInterval } from './wilson';
+
+export { goalPeriod } from './goalPeriod';
 
 /** Whether a goal is met, as far as the deals can tell. */
 export type GoalStatus = 'on-track' | 'off-track' | 'too-early';
@@ -35,31 +40,18 @@ export interface GoalProgress {
   target: number;
   status: GoalStatus;
   trend: GoalTrend;
+  /** `approval-age` only: the approved narratives past the limit today, oldest first. */
+  overdue?: OverdueApproval[];
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
-function lastDay(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate(); // month is 1-based: day 0 of the next month
-}
-
-/**
- * The period of `unit` containing `date` (yyyy-mm-dd), or `back` periods before it.
- */
-export function goalPeriod(date: string, unit: GoalPeriod, back = 0): { from: string; to: string; label: string } {
-  const year = Number(date.slice(0, 4));
-  const month = Number(date.slice(5, 7)); // 1-12
-  const size = unit === 'quarter' ? 3 : 1;
-  const first = Math.floor((month - 1) / size) * size + 1 - back * size; // may run below 1
-  const y = year + Math.floor((first - 1) / 12);
-  const m = ((((first - 1) % 12) + 12) % 12) + 1;
-  const endMonth = m + size - 1;
-  const label = unit === 'quarter' ? `Q${(m - 1) / 3 + 1} ${y}` : `${MONTHS[m - 1]} ${y}`;
-  return { from: `${y}-${pad(m)}-01`, to: `${y}-${pad(endMonth)}-${pad(lastDay(y, endMonth))}`, label };
+/** An approved narrative whose approval is older than its goal allows. */
+export interface OverdueApproval {
+  narrativeId: string;
+  title: string;
+  /** The day it was approved (yyyy-mm-dd). */
+  approvedOn: string;
+  /** Whole days since then. */
+  days: number;
 }
 
 /** Counts the goal's successes and trials among deals closed within [from, to]. */
@@ -74,7 +66,7 @@ function count(goal: Goal, deals: readonly DealFacts[], from: string, to: string
       if (goal.competitor && deal.competitor !== goal.competitor) continue;
       trials++;
       if (deal.outcome === 'won') successes++;
-    } else {
+    } else if (goal.metric === 'narrative-usage') {
       trials++;
       if (deal.narratives.some((u) => u.narrativeId === goal.narrativeId)) successes++;
     }
@@ -88,22 +80,42 @@ function figure(goal: Goal, deals: readonly DealFacts[], today: string, back: nu
   return { ...period, successes, trials, value: wilsonInterval(successes, trials) };
 }
 
-/** Measures `goal` over `deals` as of `today` (yyyy-mm-dd). */
-export function measureGoal(goal: Goal, deals: readonly DealFacts[], today: string): GoalProgress {
-  const current = figure(goal, deals, today, 0);
-  const previous = figure(goal, deals, today, 1);
+/**
+ * Measures `goal` as of `today` (yyyy-mm-dd): over `deals`, or — for an `approval-age` goal — over the
+ * playbook's approval records (`approvals`; none given reads as "nothing approved yet").
+ */
+export function measureGoal(
+  goal: Goal,
+  deals: readonly DealFacts[],
+  today: string,
+  approvals: ApprovalFacts = NO_APPROVAL_FACTS,
+): GoalProgress {
+  const census = goal.metric === 'approval-age' ? approvalAgeFigures(goal, approvals, today) : null;
+  const current = census?.current ?? figure(goal, deals, today, 0);
+  const previous = census?.previous ?? figure(goal, deals, today, 1);
+  // A census's interval is its value, so the same rule reads "reaches the target" / "falls short of it".
   const status: GoalStatus =
     current.trials > 0 && current.value.low >= goal.target
       ? 'on-track'
       : current.trials > 0 && current.value.high < goal.target
         ? 'off-track'
         : 'too-early';
-  let trend: GoalTrend = 'unknown';
-  if (current.value.rate !== null && previous.value.rate !== null) {
-    const delta = current.value.rate - previous.value.rate;
-    trend = Math.abs(delta) < 0.02 ? 'flat' : delta > 0 ? 'up' : 'down';
-  }
-  return { goalId: goal.id, current, previous, target: goal.target, status, trend };
+  const progress = {
+    goalId: goal.id,
+    current,
+    previous,
+    target: goal.target,
+    status,
+    trend: goalTrend(current, previous),
+  };
+  return census ? { ...progress, overdue: census.overdue } : progress;
+}
+
+/** Up, down or flat (within 2 points) from the previous figure; unknown when either has no data. */
+export function goalTrend(current: GoalFigure, previous: GoalFigure): GoalTrend {
+  if (current.value.rate === null || previous.value.rate === null) return 'unknown';
+  const delta = current.value.rate - previous.value.rate;
+  return Math.abs(delta) < 0.02 ? 'flat' : delta > 0 ? 'up' : 'down';
 }
 
 /** Plain words for a status, as the goals page and the minutes say it. */

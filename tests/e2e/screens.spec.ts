@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { DealInput } from '../../shared/domain/deal';
 import { expectAccessible } from './support/axe';
+import { installDesktopShell } from './support/desktopShell';
 import { dropFile } from './support/dropFile';
 import {
   createWorkspace,
@@ -24,7 +25,7 @@ import {
 } from './support/duet';
 import { joinAs } from './support/joinServer';
 import { narrativeIds, storeDeals } from './support/reviewScale';
-import { startSyncServer } from './support/syncServer';
+import { freePort, startSyncServer } from './support/syncServer';
 
 const SCREENS = resolve(import.meta.dirname, '../../test-results/screens');
 const SIZES = [
@@ -245,6 +246,38 @@ for (const theme of ['light', 'dark'] as const) {
       }
     });
 
+    test(`the desktop app's Host and About dialogs, through the desktop shell (${theme})`, async ({ page }) => {
+      const shell = await installDesktopShell(page);
+      try {
+        await createWorkspace(page);
+        await page.locator('.workspace-button').click();
+        await page.getByRole('menuitem', { name: 'Host on this computer…' }).click();
+        const host = page.getByTestId('host-dialog');
+        await expect(host.getByLabel('Port')).toBeFocused();
+        await host.getByLabel('Port').fill(String(await freePort()));
+        await look(page, theme, '60-host-dialog');
+        await host.getByRole('button', { name: 'Start hosting' }).click();
+        await expect(host.getByTestId('host-state')).toContainText('Hosting on port');
+        // Hosting joins this workspace to its own server (the workspace reopens): the dialog stays open.
+        await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'live', { timeout: 15_000 });
+        await expect(host.getByLabel('Name')).toBeVisible();
+        await host.getByLabel('Name').fill('Sam Rivera');
+        await host.getByRole('button', { name: 'Create invite' }).click();
+        await expect(host.getByTestId('host-invite-result')).toBeVisible();
+        await expect(host.getByText('Sam Rivera').first()).toBeVisible();
+        await look(page, theme, '61-host-dialog-running');
+        await page.keyboard.press('Escape');
+        await expect(host).toBeHidden();
+        // Help → About Duet is a native menu item: the menu sends its command.
+        await shell.menu('help:about');
+        const about = page.getByRole('dialog', { name: 'About Duet' });
+        await expect(about).toContainText('Version 0.0.0-e2e · Desktop app · linux');
+        await look(page, theme, '62-about-dialog');
+      } finally {
+        await shell.dispose();
+      }
+    });
+
     test(`the unreadable playbook, a refused import and an unreadable workspace (${theme})`, async ({ page }) => {
       await openSample(page);
       await overwriteStoredDoc(page, playbookDocName(SAMPLE.workspaceId, SAMPLE.cfo.id), [1, 2, 3, 4, 5, 6, 7, 8]);
@@ -306,7 +339,11 @@ for (const theme of ['light', 'dark'] as const) {
       await page.getByTestId('goal-title').fill('Win rate overall');
       await page.getByTestId('goal-target').fill('85');
       await page.getByTestId('goal-dialog').getByRole('button', { name: 'Add goal' }).click();
-      await expect(page.getByTestId('goal-card')).toHaveCount(2);
+      await page.getByTestId('add-goal').click();
+      await page.getByTestId('goal-title').fill('Approvals stay fresh');
+      await page.getByTestId('goal-metric').selectOption('approval-age');
+      await page.getByTestId('goal-dialog').getByRole('button', { name: 'Add goal' }).click();
+      await expect(page.getByTestId('goal-card')).toHaveCount(3);
       await look(page, theme, '42-goals');
       await selectPlaybook(page, SAMPLE.core.title);
       await page.getByTestId('review-toggle').click();

@@ -7,3 +7,4 @@ export { WhatChangedBanner } from './WhatChangedBanner';
 export { seedGovernance } from './seedGovernance';
 export { NeedsReviewEntry, NeedsReviewView } from './NeedsReviewView';
 export { scanNeedsReview, type NeedsReviewScan } from './scanNeedsReview';
+export { useApprovalFacts } from './useApprovalFacts';

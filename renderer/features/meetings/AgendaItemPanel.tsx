@@ -6,9 +6,9 @@
 import { forwardRef, useImperativeHandle, useRef, useState, type FormEvent } from 'react';
 import type * as Y from 'yjs';
 import type { AgendaItem, Member } from '@shared/collab/meetingDoc';
-import { LEDGER_LIMITS, type ActionItem, type Decision } from '@shared/collab/meetingLedger';
-import { Kbd } from '../../ui/Kbd';
+import type { ActionItem, Decision } from '@shared/collab/meetingLedger';
 import { AGENDA_KIND_LABELS } from './agendaLabels';
+import { EntryForm } from './EntryForm';
 import { SharedNotes } from './SharedNotes';
 
 /** Props of AgendaItemPanel. */
@@ -112,21 +112,18 @@ export const AgendaItemPanel = forwardRef<AgendaItemPanelHandle, AgendaItemPanel
               ))}
             </ul>
             {canWrite && (
-              <form className="inline-form" onSubmit={handleDecide}>
-                <input
-                  ref={decisionRef}
-                  value={decision}
-                  maxLength={LEDGER_LIMITS.text}
-                  placeholder="We decided…"
-                  aria-label="New decision"
-                  onChange={(e) => setDecision(e.target.value)}
-                  data-testid="new-decision"
-                />
-                <button type="submit" className="button button-small">
-                  Add decision
-                </button>
-                <Kbd keys="Alt+Shift+D" />
-              </form>
+              <EntryForm
+                className="inline-form"
+                onSubmit={handleDecide}
+                inputRef={decisionRef}
+                value={decision}
+                onChange={setDecision}
+                placeholder="We decided…"
+                label="New decision"
+                testId="new-decision"
+                submitLabel="Add decision"
+                keys="Alt+Shift+D"
+              />
             )}
           </div>
           <div>
@@ -151,16 +148,18 @@ export const AgendaItemPanel = forwardRef<AgendaItemPanelHandle, AgendaItemPanel
               ))}
             </ul>
             {canWrite && (
-              <form className="action-form" onSubmit={handleAct}>
-                <input
-                  ref={actionRef}
-                  value={action}
-                  maxLength={LEDGER_LIMITS.text}
-                  placeholder="Who does what…"
-                  aria-label="New action item"
-                  onChange={(e) => setAction(e.target.value)}
-                  data-testid="new-action"
-                />
+              <EntryForm
+                className="action-form"
+                onSubmit={handleAct}
+                inputRef={actionRef}
+                value={action}
+                onChange={setAction}
+                placeholder="Who does what…"
+                label="New action item"
+                testId="new-action"
+                submitLabel="Add action"
+                keys="Alt+Shift+A"
+              >
                 <select
                   value={ownerId}
                   onChange={(e) => setOwnerId(e.target.value)}
@@ -180,11 +179,7 @@ export const AgendaItemPanel = forwardRef<AgendaItemPanelHandle, AgendaItemPanel
                   onChange={(e) => setDue(e.target.value || inAWeek(props.today))}
                   data-testid="action-due"
                 />
-                <button type="submit" className="button button-small">
-                  Add action
-                </button>
-                <Kbd keys="Alt+Shift+A" />
-              </form>
+              </EntryForm>
             )}
           </div>
         </div>

@@ -4,7 +4,8 @@
  */
 import type { Goal } from '@shared/collab/goals';
 import type { DealFacts } from '@shared/domain/deal';
-import { GOAL_STATUS_LABELS, measureGoal } from '@shared/stats/goalProgress';
+import { describeApprovalAge, type ApprovalFacts } from '@shared/stats/approvalAgeGoal';
+import { GOAL_STATUS_LABELS, measureGoal, type GoalFigure } from '@shared/stats/goalProgress';
 import { formatRateInterval } from '@shared/stats/wilson';
 import './goals.css';
 
@@ -15,6 +16,8 @@ export interface GoalCardProps {
   today: string;
   /** What the goal measures, in words ("Win rate against Seismic"). */
   measure: string;
+  /** The playbook's approval records (`approval-age` goals; null while not read). */
+  approvals?: ApprovalFacts | null;
   onRemove?: () => void;
 }
 
@@ -22,10 +25,13 @@ const pct = (v: number): string => `${Math.round(v * 100)}%`;
 const TREND = { up: '↑', down: '↓', flat: '→', unknown: '' } as const;
 
 /** A goal card. */
-export function GoalCard({ goal, deals, today, measure, onRemove }: GoalCardProps) {
-  const p = measureGoal(goal, deals, today);
+export function GoalCard({ goal, deals, today, measure, approvals, onRemove }: GoalCardProps) {
+  const p = measureGoal(goal, deals, today, approvals ?? undefined);
   const { current, previous } = p;
   const unit = goal.metric === 'win-rate' ? 'decided deals' : 'deals';
+  // An approval-age goal counts every approved narrative: its figure is exact, there is no interval to draw.
+  const census = p.overdue !== undefined;
+  const figureText = (f: GoalFigure): string => (census ? pct(f.value.rate ?? 0) : formatRateInterval(f.value));
   return (
     <article className={`goal-card status-${p.status}`} data-testid="goal-card" aria-label={goal.title}>
       <header className="goal-card-head">
@@ -39,16 +45,24 @@ export function GoalCard({ goal, deals, today, measure, onRemove }: GoalCardProp
       </p>
       <div className="goal-figure">
         <strong data-testid="goal-value">{current.value.rate === null ? '—' : pct(current.value.rate)}</strong>
-        <span className="muted">
-          {current.value.rate === null
-            ? `no ${unit} yet this period`
-            : `95% interval ${pct(current.value.low)}–${pct(current.value.high)} · ${current.successes} of ${current.trials} ${unit}`}
+        <span className="muted" data-testid="goal-detail">
+          {census
+            ? approvals
+              ? describeApprovalAge(goal, current, p.overdue ?? [])
+              : 'Reading the approvals…'
+            : current.value.rate === null
+              ? `no ${unit} yet this period`
+              : `95% interval ${pct(current.value.low)}–${pct(current.value.high)} · ${current.successes} of ${current.trials} ${unit}`}
         </span>
       </div>
       <div
         className="goal-bar"
         role="img"
-        aria-label={`Interval ${pct(current.value.low)} to ${pct(current.value.high)}, target ${pct(goal.target)}`}
+        aria-label={
+          census
+            ? `Value ${pct(current.value.rate ?? 0)}, target ${pct(goal.target)}`
+            : `Interval ${pct(current.value.low)} to ${pct(current.value.high)}, target ${pct(goal.target)}`
+        }
       >
         {current.value.rate !== null && (
           <span
@@ -68,7 +82,7 @@ export function GoalCard({ goal, deals, today, measure, onRemove }: GoalCardProp
         <span data-testid="goal-trend">
           {p.trend === 'unknown'
             ? `No figure for ${previous.label} to compare with`
-            : `${TREND[p.trend]} from ${formatRateInterval(previous.value)} in ${previous.label}`}
+            : `${TREND[p.trend]} from ${figureText(previous)} ${census ? 'at' : 'in'} ${previous.label}`}
         </span>
         {onRemove && (
           <button type="button" className="link-button" onClick={onRemove} aria-label={`Remove goal ${goal.title}`}>

@@ -1,10 +1,22 @@
-/** Defining a shared goal: what to measure from which playbook's deal log, the target and the period. */
+/**
+ * Defining a shared goal: what to measure from which playbook (its deal log, or its approvals), the target
+ * and the period.
+ */
 import { useMemo, useState, type FormEvent } from 'react';
-import { GOAL_LIMITS, goalRecordSchema, type Goal, type GoalMetric, type GoalPeriod } from '@shared/collab/goals';
+import {
+  DEFAULT_MAX_APPROVAL_AGE_DAYS,
+  GOAL_LIMITS,
+  goalRecordSchema,
+  type Goal,
+  type GoalMetric,
+  type GoalPeriod,
+} from '@shared/collab/goals';
 import { newId } from '@shared/domain/ids';
 import type { PlaybookMeta } from '@shared/domain/playbook';
 import { Dialog } from '../../ui/Dialog';
 import { FormActions } from '../../ui/FormActions';
+import { FormError } from '../../ui/FormError';
+import { SuggestField } from '../../ui/SuggestField';
 import { usePlaybookFacts } from './usePlaybookFacts';
 
 /** Props of GoalDialog. */
@@ -29,6 +41,7 @@ export function GoalDialog({ playbooks, author, onSave, onClose }: GoalDialogPro
   const [narrativeId, setNarrativeId] = useState('');
   const [target, setTarget] = useState('40');
   const [period, setPeriod] = useState<GoalPeriod>('quarter');
+  const [maxAgeDays, setMaxAgeDays] = useState(String(DEFAULT_MAX_APPROVAL_AGE_DAYS));
   const [error, setError] = useState<string | null>(null);
   const facts = usePlaybookFacts(playbookId || null);
   const competitors = useMemo(() => distinct(facts.deals.map((d) => d.competitor)), [facts.deals]);
@@ -39,15 +52,18 @@ export function GoalDialog({ playbooks, author, onSave, onClose }: GoalDialogPro
 
   const handleSubmit = (event: FormEvent): void => {
     event.preventDefault();
+    const ages = metric === 'approval-age';
     const parsed = goalRecordSchema.safeParse({
       title,
       playbookId,
       metric,
       competitor: metric === 'win-rate' ? competitor : '',
-      persona,
+      persona: ages ? '' : persona,
       narrativeId: metric === 'narrative-usage' ? narrativeId : '',
-      target: Number(target) / 100,
+      // "No narrative older than…": every approved narrative must be within the limit.
+      target: ages ? 1 : Number(target) / 100,
       period,
+      ...(ages ? { maxAgeDays: Number(maxAgeDays) } : {}),
       author,
       createdAt: Date.now(),
     });
@@ -67,7 +83,8 @@ export function GoalDialog({ playbooks, author, onSave, onClose }: GoalDialogPro
       <form id="goal-form" className="form" onSubmit={handleSubmit}>
         <p className="muted">
           A goal is measured from a playbook&apos;s deal log, this quarter or month, with its 95% interval: it says “on
-          track” only when the whole interval clears the target.
+          track” only when the whole interval clears the target. An approval goal counts the playbook&apos;s approved
+          narratives instead.
         </p>
         <label className="field">
           <span>Goal</span>
@@ -96,80 +113,85 @@ export function GoalDialog({ playbooks, author, onSave, onClose }: GoalDialogPro
             <select value={metric} onChange={(e) => setMetric(e.target.value as GoalMetric)} data-testid="goal-metric">
               <option value="win-rate">Win rate</option>
               <option value="narrative-usage">Share of deals using a narrative</option>
+              <option value="approval-age">No narrative in Approved older than…</option>
             </select>
           </label>
         </div>
-        <div className="form-row">
-          {metric === 'win-rate' ? (
-            <label className="field">
-              <span>Against competitor (optional)</span>
-              <input
-                list="goal-competitors"
-                value={competitor}
-                maxLength={GOAL_LIMITS.filter}
-                onChange={(e) => setCompetitor(e.target.value)}
-                data-testid="goal-competitor"
-              />
-              <datalist id="goal-competitors">
-                {competitors.map((c) => (
-                  <option key={c} value={c} />
-                ))}
-              </datalist>
-            </label>
-          ) : (
-            <label className="field">
-              <span>Narrative</span>
-              <select value={narrativeId} onChange={(e) => setNarrativeId(e.target.value)} data-testid="goal-narrative">
-                <option value="">Pick a narrative…</option>
-                {facts.narratives.map((n) => (
-                  <option key={n.id} value={n.id}>
-                    {n.title || 'Untitled narrative'}
-                  </option>
-                ))}
-              </select>
-            </label>
-          )}
+        {metric === 'approval-age' ? (
           <label className="field">
-            <span>With persona (optional)</span>
-            <input
-              list="goal-personas"
-              value={persona}
-              maxLength={GOAL_LIMITS.filter}
-              onChange={(e) => setPersona(e.target.value)}
-              data-testid="goal-persona"
-            />
-            <datalist id="goal-personas">
-              {personas.map((p) => (
-                <option key={p} value={p} />
-              ))}
-            </datalist>
-          </label>
-        </div>
-        <div className="form-row">
-          <label className="field">
-            <span>Target (%)</span>
+            <span>Oldest approval allowed (days)</span>
             <input
               type="number"
               min={1}
-              max={100}
-              value={target}
-              onChange={(e) => setTarget(e.target.value)}
-              data-testid="goal-target"
+              max={GOAL_LIMITS.maxAgeDays}
+              value={maxAgeDays}
+              onChange={(e) => setMaxAgeDays(e.target.value)}
+              data-testid="goal-max-age"
             />
           </label>
+        ) : (
+          <div className="form-row">
+            {metric === 'win-rate' ? (
+              <SuggestField
+                label="Against competitor (optional)"
+                value={competitor}
+                onChange={setCompetitor}
+                suggestions={competitors}
+                listId="goal-competitors"
+                maxLength={GOAL_LIMITS.filter}
+                testId="goal-competitor"
+              />
+            ) : (
+              <label className="field">
+                <span>Narrative</span>
+                <select
+                  value={narrativeId}
+                  onChange={(e) => setNarrativeId(e.target.value)}
+                  data-testid="goal-narrative"
+                >
+                  <option value="">Pick a narrative…</option>
+                  {facts.narratives.map((n) => (
+                    <option key={n.id} value={n.id}>
+                      {n.title || 'Untitled narrative'}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+            <SuggestField
+              label="With persona (optional)"
+              value={persona}
+              onChange={setPersona}
+              suggestions={personas}
+              listId="goal-personas"
+              maxLength={GOAL_LIMITS.filter}
+              testId="goal-persona"
+            />
+          </div>
+        )}
+        <div className="form-row">
+          {metric !== 'approval-age' && (
+            <label className="field">
+              <span>Target (%)</span>
+              <input
+                type="number"
+                min={1}
+                max={100}
+                value={target}
+                onChange={(e) => setTarget(e.target.value)}
+                data-testid="goal-target"
+              />
+            </label>
+          )}
           <label className="field">
-            <span>Period</span>
+            <span>{metric === 'approval-age' ? 'Compare with the end of' : 'Period'}</span>
             <select value={period} onChange={(e) => setPeriod(e.target.value as GoalPeriod)}>
-              <option value="quarter">This quarter</option>
-              <option value="month">This month</option>
+              <option value="quarter">{metric === 'approval-age' ? 'Last quarter' : 'This quarter'}</option>
+              <option value="month">{metric === 'approval-age' ? 'Last month' : 'This month'}</option>
             </select>
           </label>
         </div>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError error={error} />
       </form>
     </Dialog>
   );

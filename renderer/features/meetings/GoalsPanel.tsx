@@ -3,9 +3,10 @@
  * marketing add and remove goals; everyone sees them.
  */
 import { useState } from 'react';
-import { putGoal, removeGoal, type Goal } from '@shared/collab/goals';
+import { DEFAULT_MAX_APPROVAL_AGE_DAYS, putGoal, removeGoal, type Goal } from '@shared/collab/goals';
 import type { PlaybookMeta } from '@shared/domain/playbook';
 import { EmptyState } from '../../ui/EmptyState';
+import { useApprovalFacts } from '../governance';
 import { GoalCard } from './GoalCard';
 import { GoalDialog } from './GoalDialog';
 import type { MeetingDocSession } from './MeetingDocSession';
@@ -27,11 +28,14 @@ export interface GoalsPanelProps {
 export function describeMeasure(goal: Goal, narrativeTitle: (id: string) => string): string {
   const persona = goal.persona ? ` with ${goal.persona}` : '';
   if (goal.metric === 'win-rate') return `Win rate${goal.competitor ? ` against ${goal.competitor}` : ''}${persona}`;
+  if (goal.metric === 'approval-age')
+    return `Approved narratives approved in the last ${goal.maxAgeDays ?? DEFAULT_MAX_APPROVAL_AGE_DAYS} days`;
   return `Deals${persona ? ` with ${goal.persona}` : ''} using “${narrativeTitle(goal.narrativeId)}”`;
 }
 
 function MeasuredGoal({ goal, today, onRemove }: { goal: Goal; today: string; onRemove?: () => void }) {
   const facts = usePlaybookFacts(goal.playbookId);
+  const approvals = useApprovalFacts(goal.metric === 'approval-age' ? goal.playbookId : null);
   const title = (id: string): string => facts.narratives.find((n) => n.id === id)?.title || 'a narrative';
   return (
     <GoalCard
@@ -39,6 +43,7 @@ function MeasuredGoal({ goal, today, onRemove }: { goal: Goal; today: string; on
       deals={facts.deals}
       today={today}
       measure={describeMeasure(goal, title)}
+      approvals={approvals}
       onRemove={onRemove}
     />
   );
@@ -62,7 +67,7 @@ export function GoalsPanel({ session, goals, playbooks, canEdit, author, today, 
         <EmptyState title="No shared goals yet" testId="goals-empty">
           <p>
             Goals both teams own, measured from the deal log: “win rate against Seismic ≥ 40% this quarter”, “the CFO
-            pitch used in half of the CFO deals”.
+            pitch used in half of the CFO deals”, “no narrative in Approved older than 90 days”.
           </p>
           {!canEdit && <p className="muted">Storytellers and marketing set them.</p>}
         </EmptyState>

@@ -9,8 +9,10 @@ import type { Ledger } from '@shared/collab/meetingLedger';
 import { newId } from '@shared/domain/ids';
 import type { PlaybookMeta } from '@shared/domain/playbook';
 import { proposeAgenda } from '@shared/meetings/proposeAgenda';
+import { FormError } from '../../ui/FormError';
 import { Dialog } from '../../ui/Dialog';
 import { FormActions } from '../../ui/FormActions';
+import { useApprovalFacts } from '../governance';
 import { AGENDA_KIND_LABELS } from './agendaLabels';
 import { authorsAsMembers, knownMembers, type Me } from './meetingPeople';
 import { usePlaybookFacts } from './usePlaybookFacts';
@@ -46,6 +48,8 @@ export function NewMeetingDialog(props: NewMeetingDialogProps) {
   const [newItem, setNewItem] = useState('');
   const [error, setError] = useState<string | null>(null);
   const facts = usePlaybookFacts(playbookId || null);
+  const approvalGoal = props.goals.some((g) => g.playbookId === playbookId && g.metric === 'approval-age');
+  const approvals = useApprovalFacts(approvalGoal ? playbookId : null);
   const members = useMemo(
     () => knownMembers(me, props.present, authorsAsMembers(facts.deals.map((d) => d.author))),
     [me, props.present, facts.deals],
@@ -62,8 +66,9 @@ export function NewMeetingDialog(props: NewMeetingDialogProps) {
       narratives: new Map(facts.narratives.map((n) => [n.id, n.title || 'Untitled narrative'])),
       versions: facts.versions,
       actions: ledger.actions,
+      approvals: approvals ?? undefined,
     });
-  }, [ledger, playbookId, props.goals, facts, today]);
+  }, [ledger, playbookId, props.goals, facts, today, approvals]);
   const agenda = edited ?? proposal;
 
   const edit = (next: AgendaItem[]): void => setEdited(next);
@@ -233,11 +238,7 @@ export function NewMeetingDialog(props: NewMeetingDialogProps) {
             </button>
           </div>
         </div>
-        {error && (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError error={error} />
       </form>
     </Dialog>
   );

@@ -8,6 +8,7 @@ import { runCommand, useCommand } from '../../commands';
 import { platform } from '../../platform/platform';
 import { applyTheme } from '../../app/applyTheme';
 import { EmptyState } from '../../ui/EmptyState';
+import { canHost, HostDialog } from '../host';
 import { useToasts } from '../../ui/Toasts';
 import { applyImport, exportWorkspace, ImportConfirmDialog, importWorkspace, type ImportOutcome } from '../transfer';
 import { useApp } from './AppContext';
@@ -21,7 +22,7 @@ import { WorkspaceView } from './WorkspaceView';
 export function Shell() {
   const app = useApp();
   const toasts = useToasts();
-  const [dialog, setDialog] = useState<'shortcuts' | 'about' | 'profile' | null>(null);
+  const [dialog, setDialog] = useState<'shortcuts' | 'about' | 'profile' | 'host' | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   useEffect(() => applyTheme(document.documentElement, app.settings.theme), [app.settings.theme]);
 
@@ -64,6 +65,9 @@ export function Shell() {
   useCommand('workspace:import', () => void runImport());
   useCommand('help:shortcuts', () => setDialog('shortcuts'));
   useCommand('help:about', () => setDialog('about'));
+  // Here rather than in the workspace menu: starting to host joins the workspace to its own server, which
+  // reopens the workspace — the dialog must outlive that to show the addresses and take invites.
+  useCommand('host:open', () => setDialog('host'), canHost());
   const incoming = useIncomingFiles();
   const confirmIncoming = async () => {
     const prepared = incoming.waiting;
@@ -142,6 +146,7 @@ export function Shell() {
       {dialog === 'shortcuts' && <ShortcutsDialog onClose={() => setDialog(null)} />}
       {dialog === 'about' && <AboutDialog onClose={() => setDialog(null)} />}
       {dialog === 'profile' && <ProfileDialog onClose={() => setDialog(null)} />}
+      {dialog === 'host' && <HostDialog onClose={() => setDialog(null)} />}
     </div>
   );
 }

@@ -1,8 +1,8 @@
 /** Shows the open workspace and lets the user switch, create one, or open the sample. */
 import { useEffect, useRef, useState } from 'react';
 import { PromptDialog } from '../../ui/PromptDialog';
-import { useCommand } from '../../commands';
-import { canHost, HostDialog } from '../host';
+import { runCommand } from '../../commands';
+import { canHost } from '../host';
 import { InviteDialog, JoinServerDialog } from '../sync';
 import { useApp } from './AppContext';
 import { useWorkspaceActions } from './useWorkspaceActions';
@@ -14,8 +14,6 @@ export function WorkspaceSwitcher() {
   const [open, setOpen] = useState(false);
   const [naming, setNaming] = useState(false);
   const [joining, setJoining] = useState(false);
-  const [hosting, setHosting] = useState(false);
-  useCommand('host:open', () => setHosting(true), canHost());
   const [inviting, setInviting] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -80,7 +78,7 @@ export function WorkspaceSwitcher() {
               type="button"
               role="menuitem"
               className="menu-item"
-              onClick={() => (setOpen(false), setHosting(true))}
+              onClick={() => (setOpen(false), runCommand('host:open'))}
             >
               Host on this computer…
             </button>
@@ -108,7 +106,6 @@ export function WorkspaceSwitcher() {
         </div>
       )}
       {joining && <JoinServerDialog onClose={() => setJoining(false)} />}
-      {hosting && <HostDialog onClose={() => setHosting(false)} />}
       {inviting && current?.server && (
         <InviteDialog workspace={current} serverUrl={current.server.url} onClose={() => setInviting(false)} />
       )}

@@ -12,7 +12,8 @@ import { buildServerOnce } from '../../unit/server/helpers/serverProcess';
 const ROOT = resolve(import.meta.dirname, '../../..');
 const CLI = join(ROOT, 'out/server/cli.mjs');
 
-function freePort(): Promise<number> {
+/** A port nothing listens on now (the OS picks it). */
+export function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
     const probe = createServer();
     probe.once('error', fail);
