@@ -17,6 +17,11 @@ function cspMetaPlugin(): Plugin {
 }
 
 const alias = { '@shared': resolve(import.meta.dirname, 'shared') };
+/**
+ * DUET_PROFILING=1 (the end-to-end tests' build): React's profiling build, so <Profiler> reports commits, and
+ * the app's commit probes (renderer/ui/profiled.tsx). Releases are built without it and contain neither.
+ */
+const profiling = process.env.DUET_PROFILING === '1';
 
 export default defineConfig({
   main: {
@@ -40,9 +45,9 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(import.meta.dirname, 'renderer'),
-    resolve: { alias },
+    resolve: { alias: profiling ? { ...alias, 'react-dom/client': 'react-dom/profiling' } : alias },
     plugins: [react(), cspMetaPlugin()],
-    define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+    define: { __APP_VERSION__: JSON.stringify(pkg.version), __DUET_PROFILING__: JSON.stringify(profiling) },
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),
       // The same build is served by app:// in Electron and over http to the browser client.

@@ -7,6 +7,7 @@ import { openIndexedDbDocStore } from '../platform/IndexedDbDocStore';
 import { prefetchingStore } from '../platform/prefetchingStore';
 import { platform } from '../platform/platform';
 import type { DocStore } from '../platform/DocStore';
+import { profiled } from '../ui/profiled';
 import { ToastProvider } from '../ui/Toasts';
 
 type Boot =
@@ -48,7 +49,7 @@ export function App() {
   return (
     <ToastProvider>
       <AppProvider initialSettings={boot.settings} store={boot.store}>
-        <Shell />
+        {profiled('app', <Shell />)}
       </AppProvider>
     </ToastProvider>
   );

@@ -33,6 +33,7 @@ import { NarrativeStructurePlugin } from './plugins/NarrativeStructurePlugin';
 import { OutlinePanel } from './plugins/OutlinePanel';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
 import { PLAYBOOK_THEME } from './theme';
+import { profiled } from '../ui/profiled';
 
 /** Props of PlaybookEditor. */
 export interface PlaybookEditorProps {
@@ -88,7 +89,8 @@ export function PlaybookEditor(props: PlaybookEditorProps) {
     [doc, provider],
   );
 
-  return (
+  return profiled(
+    'editor',
     <LexicalCollaboration>
       <LexicalComposer initialConfig={initialConfig}>
         <EditorBody {...props} cursorsRef={cursorsRef} />
@@ -101,7 +103,7 @@ export function PlaybookEditor(props: PlaybookEditorProps) {
           cursorColor={props.userColor}
         />
       </LexicalComposer>
-    </LexicalCollaboration>
+    </LexicalCollaboration>,
   );
 }
 
@@ -134,7 +136,7 @@ function EditorBody({
       <div className="editor-main">
         {header}
         {overlay}
-        {editable && !overlay && <ToolbarPlugin onLink={openLink} onAddNarrative={addNarrative} />}
+        {editable && !overlay && profiled('toolbar', <ToolbarPlugin onLink={openLink} onAddNarrative={addNarrative} />)}
         <div className="editor-scroll" hidden={Boolean(overlay)}>
           <div className="editor-canvas">
             <div className="editor-cursors" ref={cursorsRef} data-testid="remote-cursors" />
@@ -153,7 +155,7 @@ function EditorBody({
           </div>
         </div>
       </div>
-      {showOutline && !overlay && <OutlinePanel editable={editable} />}
+      {showOutline && !overlay && profiled('outline', <OutlinePanel editable={editable} />)}
       <ListPlugin />
       <LinkPlugin validateUrl={isSafeLinkUrl} />
       <MarkdownShortcutPlugin transformers={PLAYBOOK_MARKDOWN_SHORTCUTS} />

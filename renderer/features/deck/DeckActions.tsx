@@ -5,8 +5,8 @@ import type { DeckNarrative, EvidenceSource } from '@shared/deck/deckModel';
 import { mayDo } from '@shared/domain/permissions';
 import { useCommand } from '../../commands';
 import { useToasts } from '../../ui/Toasts';
-import { useApp, useWorkspace } from '../shell';
-import { useLinkState } from '../sync';
+import { useSettings, useWorkspace } from '../shell';
+import { useLinkSession } from '../sync';
 import { DeckBuilderDialog } from './DeckBuilderDialog';
 import type { NarrativeCaution } from './DeckExportWarning';
 import { exportMarkdown } from './exportDeck';
@@ -27,10 +27,10 @@ export interface DeckActionsProps {
 
 /** "Deck…" and "Export Markdown…" for the open playbook. */
 export function DeckActions({ playbookTitle, playbookDoc, evidence = NO_EVIDENCE, caution }: DeckActionsProps) {
-  const { settings } = useApp();
+  const settings = useSettings('displayName', 'role');
   const workspace = useWorkspace();
   // The brand lives in the directory: its writers (the server's word once joined) may change it.
-  const directoryLink = useLinkState(workspace.directoryLink);
+  const directoryLink = useLinkSession(workspace.directoryLink);
   const toasts = useToasts();
   // Read when the builder opens: a snapshot of the narratives as they are now.
   const [narratives, setNarratives] = useState<DeckNarrative[] | null>(null);

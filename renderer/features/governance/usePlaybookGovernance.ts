@@ -11,8 +11,8 @@ import { observeWorkflow, readWorkflow } from '@shared/collab/reviewRequests';
 import type { DealFacts } from '@shared/domain/deal';
 import { mayDo } from '@shared/domain/permissions';
 import { needsAttention } from '@shared/stats/narrativeTrends';
-import { useApp, useWorkspace } from '../shell/AppContext';
-import { useLinkState } from '../sync';
+import { useSettings, useWorkspace } from '../shell/AppContext';
+import { useLinkSession } from '../sync';
 import { localDay, type PlaybookVersionsState } from '../versions';
 import type { ApprovalsSession } from './ApprovalsSession';
 import { GovernanceStore } from './GovernanceStore';
@@ -34,11 +34,11 @@ export function usePlaybookGovernance(
   deals: readonly DealFacts[],
 ): PlaybookGovernance {
   const workspace = useWorkspace();
-  const { settings } = useApp();
+  const settings = useSettings('role', 'notifyDecisions', 'displayName');
   const [session, setSession] = useState<ApprovalsSession | null>(null);
   const [today, setToday] = useState(() => localDay(Date.now()));
   const [store] = useState(() => new GovernanceStore(() => localDay(Date.now())));
-  const link = useLinkState(session?.link ?? null);
+  const link = useLinkSession(session?.link ?? null);
 
   useEffect(() => {
     let cancelled = false;

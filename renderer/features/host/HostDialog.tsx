@@ -7,7 +7,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Role } from '@shared/domain/settings';
 import type { HostStatus } from '@shared/ipc/contract';
 import { platform } from '../../platform/platform';
-import { useApp } from '../shell/AppContext';
+import { useAppActions, useSettings, useWorkspaceState } from '../shell/AppContext';
 import { useLinkState } from '../sync';
 import { HostDialogView, type InviteView } from './HostDialogView';
 import { useHostMembers } from './useHostMembers';
@@ -22,7 +22,9 @@ function parsePort(text: string): number | null {
 
 /** The dialog with its state. */
 export function HostDialog({ onClose }: { onClose: () => void }) {
-  const { settings, workspace, joinServer, reloadWorkspace, updateSettings } = useApp();
+  const settings = useSettings('displayName');
+  const workspace = useWorkspaceState();
+  const { joinServer, reloadWorkspace, updateSettings } = useAppActions();
   const ref = workspace.status === 'none' ? null : workspace.ref;
   const current = useMemo(() => (ref === null ? null : { id: ref.id, name: ref.name, server: ref.server }), [ref]);
   const [status, setStatus] = useState<HostStatus>({ state: 'stopped' });

@@ -10,7 +10,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import type { Member } from '@shared/collab/meetingDoc';
 import type { Role } from '@shared/domain/settings';
-import { useApp, useWorkspace } from '../shell/AppContext';
+import { useSettings, useWorkspace } from '../shell/AppContext';
 import { useLinkState } from '../sync';
 
 /** This person, as the meetings see them. */
@@ -22,7 +22,7 @@ export interface Me extends Member {
 
 /** This person: the server's identity when the workspace is joined, the local profile otherwise. */
 export function useMe(): Me {
-  const { settings } = useApp();
+  const settings = useSettings('displayName', 'role');
   const workspace = useWorkspace();
   const session = useLinkState(workspace.directoryLink)?.session ?? null;
   return useMemo(() => {

@@ -38,6 +38,6 @@ export function useDeals(session: NotesSession | null): readonly DealEntry[] {
  * Whether this person may write notes: the server's word for this document once it has spoken, the local
  * role setting until then (viewers only read; every other role may log deals).
  */
-export function mayWriteNotes(role: Role, link: LinkState | null): boolean {
+export function mayWriteNotes(role: Role, link: Pick<LinkState, 'session'> | null): boolean {
   return mayDo('notes.write', role, link?.session);
 }

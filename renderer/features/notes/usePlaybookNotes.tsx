@@ -15,8 +15,8 @@ import { $readNarratives } from '../../editor/narrativeOps';
 import { $readNarrativeTexts } from '../../editor/narrativeText';
 import { matchesCommand, useCommand } from '../../commands';
 import { localToday, ReviewView, warmReview, type ReviewViewProps } from '../review';
-import { useApp, useWorkspace } from '../shell/AppContext';
-import { useLinkState } from '../sync';
+import { useSettings, useWorkspace } from '../shell/AppContext';
+import { useLinkSession } from '../sync';
 import type { PlaybookSession } from '../workspace/PlaybookSession';
 import type { NotesSession } from './NotesSession';
 import { AnchoredNoteDialog } from './AnchoredNoteDialog';
@@ -82,7 +82,7 @@ export function usePlaybookNotes(
   stampDeal?: (input: DealInput) => DealInput,
 ): PlaybookNotesState {
   const workspace = useWorkspace();
-  const { settings } = useApp();
+  const settings = useSettings('role');
   const [notes, setNotes] = useState<NotesSession | null>(null);
   const [notesError, setNotesError] = useState<string | null>(null);
   const [reviewOpen, setReviewOpen] = useState(false);
@@ -107,7 +107,7 @@ export function usePlaybookNotes(
   }, [session.doc]);
   const dealLog = useDealLog(notes);
   const deals = dealLog.deals;
-  const link = useLinkState(notes?.link ?? null);
+  const link = useLinkSession(notes?.link ?? null);
   const canWrite = notes !== null && mayWriteNotes(settings.role, link);
   const memberId = workspace.memberId;
   const moderator = mayModerate(link?.session?.role ?? settings.role);

@@ -2,6 +2,7 @@
 import { useEffect, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { PLAYBOOK_TEMPLATE_INFO, PLAYBOOK_TITLE_MAX, type PlaybookMeta } from '@shared/domain/playbook';
 import { Kbd } from '../../ui/Kbd';
+import { profiled } from '../../ui/profiled';
 import { PresenceBar } from '../sync';
 import { SaveStateLabel } from './SaveStateLabel';
 import type { EvidenceSource } from '@shared/deck/deckModel';
@@ -56,25 +57,28 @@ export function PlaybookTitleBar({
 
   return (
     <div className="title-bar">
-      <div className="title-bar-main">
-        <input
-          className="playbook-title-input"
-          value={title}
-          maxLength={PLAYBOOK_TITLE_MAX}
-          aria-label="Playbook title"
-          data-testid="playbook-title"
-          onChange={(e) => setTitle(e.target.value)}
-          onBlur={commit}
-          onKeyDown={handleKeyDown}
-        />
-        <div className="title-bar-meta">
-          <span className="template-tag">{PLAYBOOK_TEMPLATE_INFO[meta.template].label}</span>
-          {meta.owner && <span>by {meta.owner}</span>}
-          <SaveStateLabel session={session} onRetry={() => workspace.retrySync()} />
-        </div>
-      </div>
+      {profiled(
+        'title',
+        <div className="title-bar-main">
+          <input
+            className="playbook-title-input"
+            value={title}
+            maxLength={PLAYBOOK_TITLE_MAX}
+            aria-label="Playbook title"
+            data-testid="playbook-title"
+            onChange={(e) => setTitle(e.target.value)}
+            onBlur={commit}
+            onKeyDown={handleKeyDown}
+          />
+          <div className="title-bar-meta">
+            <span className="template-tag">{PLAYBOOK_TEMPLATE_INFO[meta.template].label}</span>
+            {meta.owner && <span>by {meta.owner}</span>}
+            <SaveStateLabel session={session} onRetry={() => workspace.retrySync()} />
+          </div>
+        </div>,
+      )}
       <div className="title-bar-actions">
-        {session.link && <PresenceBar awareness={session.link.provider.awareness} />}
+        {session.link && profiled('presence', <PresenceBar awareness={session.link.provider.awareness} />)}
         <DeckActions playbookTitle={meta.title} playbookDoc={session.doc} evidence={evidence} caution={caution} />
         {extraActions}
         {onToggleReview && (

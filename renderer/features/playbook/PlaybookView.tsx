@@ -13,10 +13,10 @@ import type { DealEntry } from '@shared/domain/deal';
 import type { AppError } from '@shared/result';
 import { PlaybookEditor } from '../../editor/PlaybookEditor';
 import { EmptyState } from '../../ui/EmptyState';
-import { useApp, useWorkspace } from '../shell/AppContext';
+import { useSettings, useWorkspace } from '../shell/AppContext';
 import type { PlaybookSession } from '../workspace/PlaybookSession';
 import { PlaybookTitleBar } from './PlaybookTitleBar';
-import { useLinkState } from '../sync';
+import { useLinkSession } from '../sync';
 import { colorForName } from './userColor';
 import {
   HistoryToggle,
@@ -140,9 +140,9 @@ function ReadyPlaybook({
   onToggleOutline,
   onUnreadable,
 }: PlaybookViewProps & { session: PlaybookSession } & { onUnreadable: () => void }) {
-  const { settings } = useApp();
+  const settings = useSettings('role', 'displayName');
   const workspace = useWorkspace();
-  const link = useLinkState(session.link);
+  const link = useLinkSession(session.link);
   useEffect(() => session.onLoadError(onUnreadable), [session, onUnreadable]);
   // The server decides what a connection may write; locally the role setting decides until it has spoken.
   const editable = mayDo('playbook.edit', settings.role, link?.session);

@@ -1,34 +1,36 @@
 /**
- * App-wide state: the user's settings, the device's document store and the open workspace. Components read
- * it with `useApp()`; everything that changes settings goes through `updateSettings`, which persists first
- * and only then updates the screen, so the UI never shows a setting that was not saved.
+ * App-wide state in small stores: the user's settings (`SettingsStore`), the open workspace
+ * (`WorkspaceStore`) and the device's document store. The context holds only these objects and the
+ * actions, which never change, so providing it re-renders nothing; components subscribe to exactly what
+ * they show (`useSettings('role')`, `useWorkspaceState()`), and typing or a playbook switch re-renders no
+ * reader of anything else. Settings are persisted first and only then shown.
  */
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { readInviteClaims, toWebSocketUrl } from '@shared/collab/inviteToken';
-import type { Settings, SettingsPatch, WorkspaceRef } from '@shared/domain/settings';
-import { fail, ok, type AppError, type Result } from '@shared/result';
+import type { Settings, WorkspaceRef } from '@shared/domain/settings';
+import { fail, ok, type Result } from '@shared/result';
 import { localMemory } from '../../platform/localMemory';
 import { platform } from '../../platform/platform';
 import type { DocStore } from '../../platform/DocStore';
-import { Workspace, type SyncTarget } from '../workspace/Workspace';
+import type { Workspace } from '../workspace/Workspace';
+import { SettingsStore, type SettingsChange } from './SettingsStore';
+import { WorkspaceStore, type ResolveSync, type WorkspaceState } from './WorkspaceStore';
+
+export type { WorkspaceState } from './WorkspaceStore';
 
 /** The secret key under which a workspace's invite token is kept. */
 function tokenKey(workspaceId: string): string {
   return `sync.${workspaceId}`;
 }
 
-/** The open workspace, or why it could not be opened. */
-export type WorkspaceState =
-  | { status: 'none' }
-  | { status: 'loading'; ref: WorkspaceRef }
-  | { status: 'open'; ref: WorkspaceRef; workspace: Workspace; syncProblem: string | null }
-  | { status: 'unreadable'; ref: WorkspaceRef; error: AppError };
-
-interface AppApi {
-  settings: Settings;
+/** What the app can do; every member is stable for the app's lifetime. */
+export interface AppActions {
+  /** The device's document store. */
   store: DocStore;
-  workspace: WorkspaceState;
-  updateSettings(patch: SettingsPatch): Promise<void>;
+  /** The settings now, for an event handler (reading them this way subscribes to nothing). */
+  readSettings(): Settings;
+  /** Persists a change (a patch, or one computed from the settings as stored), then shows it. */
+  updateSettings(change: SettingsChange): Promise<void>;
   /** Opens a workspace already known to this device. */
   openWorkspace(ref: WorkspaceRef): Promise<void>;
   /** Registers a workspace in settings (if new) and opens it. */
@@ -43,155 +45,137 @@ interface AppApi {
   leaveServer(ref: WorkspaceRef): Promise<void>;
 }
 
-const AppContext = createContext<AppApi | null>(null);
+interface AppStores {
+  settings: SettingsStore;
+  workspace: WorkspaceStore;
+  actions: AppActions;
+}
 
-/** Access to app state. */
-export function useApp(): AppApi {
-  const api = useContext(AppContext);
-  if (api === null) throw new Error('[app] useApp outside AppProvider');
-  return api;
+const AppContext = createContext<AppStores | null>(null);
+
+function useStores(): AppStores {
+  const stores = useContext(AppContext);
+  if (stores === null) throw new Error('[app] app state used outside AppProvider');
+  return stores;
+}
+
+/** The app's actions (stable: using them never re-renders anything). */
+export function useAppActions(): AppActions {
+  return useStores().actions;
+}
+
+/**
+ * The named settings fields, re-rendering only when one of them changes: `useSettings('role', 'displayName')`.
+ * The object returned stays the same while those fields do.
+ */
+export function useSettings<K extends keyof Settings>(...keys: K[]): Pick<Settings, K> {
+  const { settings } = useStores();
+  const cache = useRef<Pick<Settings, K> | null>(null);
+  const read = (): Pick<Settings, K> => {
+    const now = settings.get();
+    const last = cache.current;
+    if (last !== null && keys.every((key) => Object.is(last[key], now[key]))) return last;
+    const picked = {} as Pick<Settings, K>;
+    for (const key of keys) picked[key] = now[key];
+    cache.current = picked;
+    return picked;
+  };
+  return useSyncExternalStore(settings.subscribe, read);
+}
+
+/** The open workspace's state (none, loading, open, unreadable). */
+export function useWorkspaceState(): WorkspaceState {
+  const { workspace } = useStores();
+  return useSyncExternalStore(workspace.subscribe, workspace.get);
 }
 
 /** The open workspace; throws when none is open (use inside the workspace view only). */
 export function useWorkspace(): Workspace {
-  const { workspace } = useApp();
-  if (workspace.status !== 'open') throw new Error('[app] useWorkspace without an open workspace');
-  return workspace.workspace;
+  const state = useWorkspaceState();
+  if (state.status !== 'open') throw new Error('[app] useWorkspace without an open workspace');
+  return state.workspace;
 }
 
-/** Provides app state, starting from settings and a store loaded by the caller. */
-export function AppProvider(props: { initialSettings: Settings; store: DocStore; children: ReactNode }) {
-  const { store } = props;
-  const [settings, setSettings] = useState(props.initialSettings);
-  const [workspace, setWorkspace] = useState<WorkspaceState>({ status: 'none' });
+/** Reads the invite token of a workspace joined to a server. */
+const resolveSync: ResolveSync = async (ref) => {
+  if (!ref.server) return { sync: null, problem: null };
+  const token = await platform.invoke('secrets:get', tokenKey(ref.id));
+  if (token.ok && token.value)
+    return {
+      sync: { serverUrl: toWebSocketUrl(ref.server.url), token: token.value, memory: localMemory },
+      problem: null,
+    };
+  return {
+    sync: null,
+    problem: token.ok ? 'No invite token is saved for this server. Join it again.' : token.error.message,
+  };
+};
 
-  const updateSettings = useCallback(async (patch: SettingsPatch) => {
+function createStores(initialSettings: Settings, store: DocStore): AppStores {
+  const settings = new SettingsStore(initialSettings, async (patch) => {
     const result = await platform.invoke('settings:update', patch);
     if (!result.ok) throw new Error(`[settings] ${result.error.message}`);
-    setSettings(result.value);
-  }, []);
-
-  const load = useCallback(
-    async (ref: WorkspaceRef, recover = false) => {
-      setWorkspace((previous) => {
-        if (previous.status === 'open') void previous.workspace.close();
-        return { status: 'loading', ref };
-      });
-      let sync: SyncTarget | null = null;
-      let syncProblem: string | null = null;
-      if (ref.server) {
-        const token = await platform.invoke('secrets:get', tokenKey(ref.id));
-        if (token.ok && token.value) {
-          sync = { serverUrl: toWebSocketUrl(ref.server.url), token: token.value, memory: localMemory };
-        } else
-          syncProblem = token.ok ? 'No invite token is saved for this server. Join it again.' : token.error.message;
-      }
-      const opened = await Workspace.open(store, ref, sync);
-      if (opened.ok && recover) await opened.value.recoverPlaybooks();
-      setWorkspace(
-        opened.ok
-          ? { status: 'open', ref, workspace: opened.value, syncProblem }
-          : { status: 'unreadable', ref, error: opened.error },
-      );
-    },
-    [store],
-  );
-
-  const openWorkspace = useCallback(
-    async (ref: WorkspaceRef) => {
+    return result.value;
+  });
+  const workspace = new WorkspaceStore(store, resolveSync);
+  const updateSettings = (change: SettingsChange): Promise<void> => settings.update(change);
+  const actions: AppActions = {
+    store,
+    readSettings: settings.get,
+    updateSettings,
+    async openWorkspace(ref) {
       await updateSettings({ activeWorkspaceId: ref.id });
-      await load(ref);
+      await workspace.load(ref);
     },
-    [load, updateSettings],
-  );
-
-  const addWorkspace = useCallback(
-    async (ref: WorkspaceRef) => {
-      const known = settings.workspaces.some((w) => w.id === ref.id);
-      await updateSettings({
-        workspaces: known ? settings.workspaces : [...settings.workspaces, ref],
+    async addWorkspace(ref) {
+      await updateSettings((s) => ({
+        workspaces: s.workspaces.some((w) => w.id === ref.id) ? s.workspaces : [...s.workspaces, ref],
         activeWorkspaceId: ref.id,
-      });
-      await load(ref);
+      }));
+      await workspace.load(ref);
     },
-    [load, settings.workspaces, updateSettings],
-  );
-
-  const repairDirectory = useCallback(async () => {
-    if (workspace.status !== 'unreadable') return;
-    await store.setAside(`${workspace.ref.id}/directory`, workspace.error.message);
-    await load(workspace.ref, true);
-  }, [load, store, workspace]);
-
-  const joinServer = useCallback(
-    async (input: { url: string; token: string; name: string }): Promise<Result<WorkspaceRef>> => {
+    reloadWorkspace: () => workspace.reload(),
+    repairDirectory: () => workspace.repairDirectory(),
+    async joinServer(input) {
       const claims = readInviteClaims(input.token);
       if (claims === null) return fail('invalid-input', 'That is not a Duet invite token. Ask for a new invite.');
       if (claims.expiresAt !== null && claims.expiresAt * 1000 < Date.now()) {
         return fail('invalid-input', 'This invite has expired. Ask for a new one.');
       }
-      const existing = settings.workspaces.find((w) => w.id === claims.workspaceId);
+      const existing = settings.get().workspaces.find((w) => w.id === claims.workspaceId);
       const ref: WorkspaceRef = {
         ...(existing ?? { id: claims.workspaceId, name: input.name.trim().slice(0, 120) || 'Team workspace' }),
         server: { url: input.url.trim() },
       };
       const saved = await platform.invoke('secrets:set', tokenKey(ref.id), input.token.trim());
       if (!saved.ok) return saved;
-      const others = settings.workspaces.filter((w) => w.id !== ref.id);
-      await updateSettings({ workspaces: [...others, ref], activeWorkspaceId: ref.id });
-      await load(ref);
+      await updateSettings((s) => ({
+        workspaces: [...s.workspaces.filter((w) => w.id !== ref.id), ref],
+        activeWorkspaceId: ref.id,
+      }));
+      await workspace.load(ref);
       return ok(ref);
     },
-    [load, settings.workspaces, updateSettings],
-  );
-
-  const leaveServer = useCallback(
-    async (ref: WorkspaceRef) => {
+    async leaveServer(ref) {
       const local: WorkspaceRef = { id: ref.id, name: ref.name, ...(ref.sample ? { sample: true } : {}) };
       await platform.invoke('secrets:set', tokenKey(ref.id), null);
-      await updateSettings({ workspaces: settings.workspaces.map((w) => (w.id === ref.id ? local : w)) });
-      await load(local);
+      await updateSettings((s) => ({ workspaces: s.workspaces.map((w) => (w.id === ref.id ? local : w)) }));
+      await workspace.load(local);
     },
-    [load, settings.workspaces, updateSettings],
-  );
+  };
+  return { settings, workspace, actions };
+}
 
-  const reloadWorkspace = useCallback(async () => {
-    if (workspace.status === 'open' || workspace.status === 'unreadable') await load(workspace.ref);
-  }, [load, workspace]);
+/** Provides app state, starting from settings and a store loaded by the caller. */
+export function AppProvider(props: { initialSettings: Settings; store: DocStore; children: ReactNode }) {
+  const [stores] = useState(() => createStores(props.initialSettings, props.store));
 
-  // Reopen the last workspace on start.
+  // Reopen the last workspace on start (later switches go through openWorkspace).
   useEffect(() => {
-    const ref = props.initialSettings.workspaces.find((w) => w.id === props.initialSettings.activeWorkspaceId);
-    if (ref) void load(ref);
-    // Only on mount: later switches go through openWorkspace.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+    const { workspaces, activeWorkspaceId } = stores.settings.get();
+    const ref = workspaces.find((w) => w.id === activeWorkspaceId);
+    if (ref && stores.workspace.get().status === 'none') void stores.workspace.load(ref);
+  }, [stores]);
 
-  const api = useMemo<AppApi>(
-    () => ({
-      settings,
-      store,
-      workspace,
-      updateSettings,
-      openWorkspace,
-      addWorkspace,
-      reloadWorkspace,
-      repairDirectory,
-      joinServer,
-      leaveServer,
-    }),
-    [
-      settings,
-      store,
-      workspace,
-      updateSettings,
-      openWorkspace,
-      addWorkspace,
-      reloadWorkspace,
-      repairDirectory,
-      joinServer,
-      leaveServer,
-    ],
-  );
-  return <AppContext.Provider value={api}>{props.children}</AppContext.Provider>;
+  return <AppContext.Provider value={stores}>{props.children}</AppContext.Provider>;
 }

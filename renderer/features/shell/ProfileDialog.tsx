@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { ROLES, THEMES, type Role, type Theme } from '@shared/domain/settings';
 import { FormActions } from '../../ui/FormActions';
 import { Dialog } from '../../ui/Dialog';
-import { useApp } from './AppContext';
+import { useAppActions, useSettings } from './AppContext';
 
 const ROLE_HELP: Record<Role, string> = {
   storyteller: 'Writes and approves narratives.',
@@ -16,7 +16,8 @@ const THEME_LABEL: Record<Theme, string> = { system: 'Match the system', light: 
 
 /** The settings dialog (opened from the name at the bottom of the sidebar). */
 export function ProfileDialog({ onClose }: { onClose: () => void }) {
-  const { settings, updateSettings } = useApp();
+  const settings = useSettings('displayName', 'role', 'notifyDecisions', 'theme');
+  const { updateSettings } = useAppActions();
   const [name, setName] = useState(settings.displayName);
   const [role, setRole] = useState<Role>(settings.role);
   const [notify, setNotify] = useState(settings.notifyDecisions);

@@ -9,9 +9,10 @@ import { platform } from '../../platform/platform';
 import { applyTheme } from '../../app/applyTheme';
 import { EmptyState } from '../../ui/EmptyState';
 import { canHost, HostDialog } from '../host';
+import { profiled } from '../../ui/profiled';
 import { useToasts } from '../../ui/Toasts';
 import { applyImport, exportWorkspace, ImportConfirmDialog, importWorkspace, type ImportOutcome } from '../transfer';
-import { useApp } from './AppContext';
+import { useAppActions, useSettings, useWorkspaceState } from './AppContext';
 import { AboutDialog, ShortcutsDialog } from './HelpDialogs';
 import { ProfileDialog } from './ProfileDialog';
 import { useIncomingFiles } from './useIncomingFiles';
@@ -20,19 +21,21 @@ import { WorkspaceView } from './WorkspaceView';
 
 /** The whole window's content. */
 export function Shell() {
-  const app = useApp();
+  const { theme } = useSettings('theme');
+  const workspace = useWorkspaceState();
+  const app = useAppActions();
   const toasts = useToasts();
   const [dialog, setDialog] = useState<'shortcuts' | 'about' | 'profile' | 'host' | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  useEffect(() => applyTheme(document.documentElement, app.settings.theme), [app.settings.theme]);
+  useEffect(() => applyTheme(document.documentElement, theme), [theme]);
 
   const runExport = async () => {
-    if (app.workspace.status !== 'open') {
+    if (workspace.status !== 'open') {
       toasts.show({ kind: 'info', message: 'Open a workspace to export it.' });
       return;
     }
     setBusy('Exporting workspace…');
-    const result = await exportWorkspace(app.workspace.workspace).finally(() => setBusy(null));
+    const result = await exportWorkspace(workspace.workspace).finally(() => setBusy(null));
     if (!result.ok) toasts.show({ kind: 'error', message: result.error.message });
     else if (result.value)
       toasts.show({ kind: 'success', message: `Exported ${result.value.docs} documents to ${result.value.path}` });
@@ -40,8 +43,8 @@ export function Shell() {
 
   const runImport = async () => {
     setBusy('Importing workspace…');
-    const open = app.workspace.status === 'open' ? app.workspace.workspace : null;
-    const result = await importWorkspace(app.store, open, app.settings.workspaces).finally(() => setBusy(null));
+    const open = workspace.status === 'open' ? workspace.workspace : null;
+    const result = await importWorkspace(app.store, open, app.readSettings().workspaces).finally(() => setBusy(null));
     if (!result.ok) {
       toasts.show({ kind: 'error', message: `Nothing was imported. ${result.error.message}` });
       return;
@@ -74,13 +77,12 @@ export function Shell() {
     incoming.dismiss();
     if (prepared === null) return;
     setBusy('Importing workspace…');
-    const open = app.workspace.status === 'open' ? app.workspace.workspace : null;
+    const open = workspace.status === 'open' ? workspace.workspace : null;
     const result = await applyImport(app.store, open, prepared).finally(() => setBusy(null));
     if (!result.ok) toasts.show({ kind: 'error', message: `Nothing was imported. ${result.error.message}` });
     else await finishImport(result.value);
   };
 
-  const { workspace } = app;
   return (
     <div className="app" aria-busy={busy !== null}>
       {workspace.status === 'open' ? (
@@ -111,19 +113,27 @@ export function Shell() {
       ) : (
         <Welcome />
       )}
-      <footer className="app-actions">
-        <button type="button" className="link-button" onClick={() => void runImport()} data-testid="import-workspace">
-          Import workspace…
-        </button>
-        {workspace.status === 'open' && (
-          <button type="button" className="link-button" onClick={() => void runExport()} data-testid="export-workspace">
-            Export workspace…
+      {profiled(
+        'frame',
+        <footer className="app-actions">
+          <button type="button" className="link-button" onClick={() => void runImport()} data-testid="import-workspace">
+            Import workspace…
           </button>
-        )}
-        <button type="button" className="link-button" onClick={() => setDialog('shortcuts')}>
-          Shortcuts
-        </button>
-      </footer>
+          {workspace.status === 'open' && (
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => void runExport()}
+              data-testid="export-workspace"
+            >
+              Export workspace…
+            </button>
+          )}
+          <button type="button" className="link-button" onClick={() => setDialog('shortcuts')}>
+            Shortcuts
+          </button>
+        </footer>,
+      )}
       {busy && (
         <div className="progress-overlay" role="progressbar" aria-label={busy}>
           <div className="spinner" />
@@ -133,7 +143,7 @@ export function Shell() {
       {incoming.dragging && (
         <div className="drop-hint" aria-hidden="true" data-testid="drop-hint">
           Drop a .duet file to import a workspace{' '}
-          {app.workspace.status === 'open' ? '· a .csv file on the review to import deals' : ''}
+          {workspace.status === 'open' ? '· a .csv file on the review to import deals' : ''}
         </div>
       )}
       {incoming.waiting && (

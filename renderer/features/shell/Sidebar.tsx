@@ -6,7 +6,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { filterPlaybooks, type PlaybookMeta } from '@shared/domain/playbook';
 import { Kbd } from '../../ui/Kbd';
 import { ConnectionIndicator, useLinkState } from '../sync';
-import { useApp } from './AppContext';
+import { useSettings, useWorkspaceState } from './AppContext';
 import { WorkspaceSwitcher } from './WorkspaceSwitcher';
 import { mayDo } from '@shared/domain/permissions';
 
@@ -30,7 +30,8 @@ export interface SidebarProps {
 
 /** The left column of the workspace. */
 export function Sidebar(props: SidebarProps) {
-  const { settings, workspace } = useApp();
+  const settings = useSettings('role', 'displayName');
+  const workspace = useWorkspaceState();
   const open = workspace.status === 'open' ? workspace : null;
   const directoryLink = useLinkState(open?.workspace.directoryLink ?? null);
   const [query, setQuery] = useState('');

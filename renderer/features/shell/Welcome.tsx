@@ -2,12 +2,13 @@
 import { useState, type FormEvent } from 'react';
 import { ROLES, type Role } from '@shared/domain/settings';
 import { JoinServerDialog } from '../sync';
-import { useApp } from './AppContext';
+import { useAppActions, useSettings } from './AppContext';
 import { useWorkspaceActions } from './useWorkspaceActions';
 
 /** The welcome screen shown when no workspace is open. */
 export function Welcome() {
-  const { settings, updateSettings } = useApp();
+  const settings = useSettings('displayName', 'role');
+  const { updateSettings } = useAppActions();
   const { createWorkspace, openSample } = useWorkspaceActions();
   const [name, setName] = useState(settings.displayName);
   const [workspaceName, setWorkspaceName] = useState('');

@@ -4,12 +4,14 @@ import { PromptDialog } from '../../ui/PromptDialog';
 import { runCommand } from '../../commands';
 import { canHost } from '../host';
 import { InviteDialog, JoinServerDialog } from '../sync';
-import { useApp } from './AppContext';
+import { useAppActions, useSettings, useWorkspaceState } from './AppContext';
 import { useWorkspaceActions } from './useWorkspaceActions';
 
 /** The workspace name button with its menu. */
 export function WorkspaceSwitcher() {
-  const { settings, workspace, openWorkspace, leaveServer } = useApp();
+  const settings = useSettings('workspaces');
+  const workspace = useWorkspaceState();
+  const { openWorkspace, leaveServer } = useAppActions();
   const { createWorkspace, openSample } = useWorkspaceActions();
   const [open, setOpen] = useState(false);
   const [naming, setNaming] = useState(false);

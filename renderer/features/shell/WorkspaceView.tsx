@@ -9,15 +9,16 @@ import { paletteCommands, runCommand, useCommand } from '../../commands';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { EmptyState } from '../../ui/EmptyState';
 import { Kbd } from '../../ui/Kbd';
+import { profiled } from '../../ui/profiled';
 import { useToasts } from '../../ui/Toasts';
 import { MeetingsView, useDueActionsNotice } from '../meetings';
 import { PlaybookView } from '../playbook/PlaybookView';
 import { NeedsReviewEntry, NeedsReviewView, scanNeedsReview, type NeedsReviewScan } from '../governance';
 import { localDay } from '../versions';
 import { requestJump, SearchPalette, useWorkspaceSearch } from '../search';
-import { useLinkState } from '../sync';
+import { useLinkSession } from '../sync';
 import { NewPlaybookDialog } from '../workspace/NewPlaybookDialog';
-import { useApp, useWorkspace } from './AppContext';
+import { useAppActions, useSettings, useWorkspace } from './AppContext';
 import { Sidebar } from './Sidebar';
 import { useWorkspaceActions } from './useWorkspaceActions';
 
@@ -26,15 +27,33 @@ export interface WorkspaceViewProps {
   onOpenSettings: () => void;
 }
 
+/** Same playbooks with the same shown fields, in the same order (`updatedAt` aside). */
+function sameListing(a: PlaybookMeta[], b: PlaybookMeta[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((p, i) => {
+      const q = b[i]!;
+      return (
+        p.id === q.id &&
+        p.title === q.title &&
+        p.template === q.template &&
+        p.owner === q.owner &&
+        p.createdAt === q.createdAt
+      );
+    })
+  );
+}
+
 /** The main screen of an open workspace. */
 export function WorkspaceView({ onOpenSettings }: WorkspaceViewProps) {
   const workspace = useWorkspace();
-  const { settings, updateSettings } = useApp();
+  const settings = useSettings('role', 'displayName');
+  const { readSettings, updateSettings } = useAppActions();
   const toasts = useToasts();
   const { openSample } = useWorkspaceActions();
   const [playbooks, setPlaybooks] = useState<PlaybookMeta[]>([]);
   const [selectedId, setSelectedId] = useState<string | null>(
-    () => settings.recentPlaybooks.find((r) => r.workspaceId === workspace.id)?.playbookId ?? null,
+    () => readSettings().recentPlaybooks.find((r) => r.workspaceId === workspace.id)?.playbookId ?? null,
   );
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<PlaybookMeta | null>(null);
@@ -42,10 +61,16 @@ export function WorkspaceView({ onOpenSettings }: WorkspaceViewProps) {
   const [meetingsOpen, setMeetingsOpen] = useState(false);
   useDueActionsNotice(() => setMeetingsOpen(true));
   const filterRef = useRef<HTMLInputElement>(null);
-  const directoryLink = useLinkState(workspace.directoryLink);
+  const directoryLink = useLinkSession(workspace.directoryLink);
   const canEdit = mayDo('playbooks.manage', settings.role, directoryLink?.session);
 
-  useEffect(() => workspace.observePlaybooks(setPlaybooks), [workspace]);
+  // A listing that differs only in "last edited" keeps the old array: typing touches it every few seconds,
+  // nothing here shows it, and a new array would re-render the sidebar and the open playbook's chrome.
+  useEffect(
+    () =>
+      workspace.observePlaybooks((next) => setPlaybooks((previous) => (sameListing(previous, next) ? previous : next))),
+    [workspace],
+  );
 
   // The workspace's "Needs review" list: scanned from what this device stores when the workspace opens,
   // when another playbook is picked (what was done in the last one is stored by then) and when it is shown.
@@ -89,11 +114,12 @@ export function WorkspaceView({ onOpenSettings }: WorkspaceViewProps) {
     (id: string) => {
       setSelectedId(id);
       setMeetingsOpen(false);
-      void updateSettings({
-        recentPlaybooks: pushRecent(settings.recentPlaybooks, { workspaceId: workspace.id, playbookId: id }),
-      });
+      // Nothing on screen reads the recent list: this write re-renders nothing.
+      void updateSettings((s) => ({
+        recentPlaybooks: pushRecent(s.recentPlaybooks, { workspaceId: workspace.id, playbookId: id }),
+      }));
     },
-    [settings.recentPlaybooks, updateSettings, workspace.id],
+    [updateSettings, workspace.id],
   );
 
   const create = async (input: { title: string; template: PlaybookTemplate }) => {
@@ -121,39 +147,42 @@ export function WorkspaceView({ onOpenSettings }: WorkspaceViewProps) {
 
   return (
     <div className="workspace">
-      <Sidebar
-        playbooks={playbooks}
-        selectedId={meetingsOpen ? null : (selected?.id ?? null)}
-        onSelect={(id) => {
-          setNeedsReviewOpen(false);
-          select(id);
-        }}
-        onNew={() => setCreating(true)}
-        onRename={(id, title) => workspace.renamePlaybook(id, title)}
-        onDuplicate={async (id) => {
-          const copy = await workspace.duplicatePlaybook(id, settings.displayName);
-          if (copy.ok) select(copy.value.id);
-          else toasts.show({ kind: 'error', message: copy.error.message });
-        }}
-        onDelete={setDeleting}
-        onOpenSettings={onOpenSettings}
-        filterRef={filterRef}
-        extra={
-          <NeedsReviewEntry
-            count={scan ? scan.items.length : null}
-            active={needsReviewOpen}
-            onOpen={() => {
-              setMeetingsOpen(false);
-              setNeedsReviewOpen(true);
-            }}
-          />
-        }
-        meetingsOpen={meetingsOpen}
-        onOpenMeetings={() => {
-          setNeedsReviewOpen(false);
-          setMeetingsOpen(true);
-        }}
-      />
+      {profiled(
+        'sidebar',
+        <Sidebar
+          playbooks={playbooks}
+          selectedId={meetingsOpen ? null : (selected?.id ?? null)}
+          onSelect={(id) => {
+            setNeedsReviewOpen(false);
+            select(id);
+          }}
+          onNew={() => setCreating(true)}
+          onRename={(id, title) => workspace.renamePlaybook(id, title)}
+          onDuplicate={async (id) => {
+            const copy = await workspace.duplicatePlaybook(id, settings.displayName);
+            if (copy.ok) select(copy.value.id);
+            else toasts.show({ kind: 'error', message: copy.error.message });
+          }}
+          onDelete={setDeleting}
+          onOpenSettings={onOpenSettings}
+          filterRef={filterRef}
+          extra={
+            <NeedsReviewEntry
+              count={scan ? scan.items.length : null}
+              active={needsReviewOpen}
+              onOpen={() => {
+                setMeetingsOpen(false);
+                setNeedsReviewOpen(true);
+              }}
+            />
+          }
+          meetingsOpen={meetingsOpen}
+          onOpenMeetings={() => {
+            setNeedsReviewOpen(false);
+            setMeetingsOpen(true);
+          }}
+        />,
+      )}
       <main className="workspace-main">
         {/* The screen's level-one heading: the visible title is an editable field, not a heading. */}
         <h1 className="visually-hidden">

@@ -11,7 +11,7 @@ import { useCommand } from '../../commands';
 import { platform } from '../../platform/platform';
 import { useToasts } from '../../ui/Toasts';
 import { dragHasFiles, droppedKind, prepareImport, readDroppedWorkspace, type PreparedImport } from '../transfer';
-import { useApp } from './AppContext';
+import { useSettings } from './AppContext';
 
 /** What the shell shows: the import waiting for confirmation, and whether files are dragged over the window. */
 export interface IncomingFiles {
@@ -22,7 +22,7 @@ export interface IncomingFiles {
 
 /** Listens for incoming workspace files; the shell asks for confirmation and applies them. */
 export function useIncomingFiles(): IncomingFiles {
-  const { settings } = useApp();
+  const settings = useSettings('workspaces');
   const toasts = useToasts();
   const [waiting, setWaiting] = useState<PreparedImport | null>(null);
   const [dragging, setDragging] = useState(false);

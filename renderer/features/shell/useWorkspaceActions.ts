@@ -2,11 +2,11 @@
 import { useCallback } from 'react';
 import { newId } from '@shared/domain/ids';
 import { installSample } from '../sample';
-import { useApp } from './AppContext';
+import { useAppActions } from './AppContext';
 
 /** Create a workspace, or open the sample. */
 export function useWorkspaceActions() {
-  const { store, addWorkspace } = useApp();
+  const { store, addWorkspace } = useAppActions();
   const createWorkspace = useCallback(
     async (name: string) => {
       const clean = name.trim().slice(0, 120);

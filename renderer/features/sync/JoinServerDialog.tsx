@@ -7,11 +7,12 @@ import { readInviteClaims } from '@shared/collab/inviteToken';
 import { syncUrlSchema } from '@shared/domain/settings';
 import { FormActions } from '../../ui/FormActions';
 import { Dialog } from '../../ui/Dialog';
-import { useApp } from '../shell/AppContext';
+import { useAppActions, useSettings } from '../shell/AppContext';
 
 /** The join dialog. */
 export function JoinServerDialog({ onClose, initialUrl = '' }: { onClose: () => void; initialUrl?: string }) {
-  const { settings, joinServer } = useApp();
+  const settings = useSettings('workspaces');
+  const { joinServer } = useAppActions();
   const [url, setUrl] = useState(initialUrl);
   const [token, setToken] = useState('');
   const [name, setName] = useState('');

@@ -26,11 +26,27 @@ function readPeople(awareness: Awareness): Person[] {
   return people.sort((a, b) => a.name.localeCompare(b.name));
 }
 
+function samePeople(a: Person[], b: Person[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((p, i) => {
+      const q = b[i]!;
+      return p.clientId === q.clientId && p.name === q.name && p.role === q.role && p.color === q.color;
+    })
+  );
+}
+
 /** Avatars of the other people in the document. */
 export function PresenceBar({ awareness }: { awareness: Awareness }) {
   const [people, setPeople] = useState<Person[]>(() => readPeople(awareness));
   useEffect(() => {
-    const handleChange = (): void => setPeople(readPeople(awareness));
+    // The awareness changes with every caret move, this person's own included: only a change in who is
+    // here (or how they are shown) re-renders the avatars, so typing re-renders nothing here.
+    const handleChange = (): void =>
+      setPeople((previous) => {
+        const next = readPeople(awareness);
+        return samePeople(previous, next) ? previous : next;
+      });
     awareness.on('change', handleChange);
     handleChange();
     return () => awareness.off('change', handleChange);

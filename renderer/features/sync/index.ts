@@ -2,6 +2,6 @@
 export { ConnectionIndicator } from './ConnectionIndicator';
 export { JoinServerDialog } from './JoinServerDialog';
 export { PresenceBar } from './PresenceBar';
-export { useLinkState, useNow } from './useLinkState';
+export { useLinkSession, useLinkState, useNow, type LinkSession } from './useLinkState';
 export { canRetry, describeRetry, describeSaveState, type LocalSaveState } from './describeLinkState';
 export { InviteDialog } from './InviteDialog';

@@ -1,5 +1,5 @@
 /** React access to a sync link's state (null for local-only documents). */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { LinkState, SyncLink } from '../../collab/SyncLink';
 
 /** The link's current state, re-rendering on every change. */
@@ -10,6 +10,26 @@ export function useLinkState(link: SyncLink | null): LinkState | null {
     return link?.subscribe(setState);
   }, [link]);
   return state;
+}
+
+/** What most views need of a link: whether it is live and who the server says this person is. */
+export type LinkSession = Pick<LinkState, 'status' | 'session'>;
+
+/**
+ * The link's status and session only (null for local-only documents), re-rendering when one of them
+ * changes — not on every write the server confirms, which happens with each keystroke while typing.
+ */
+export function useLinkSession(link: SyncLink | null): LinkSession | null {
+  const cache = useRef<LinkSession | null>(null);
+  const subscribe = useCallback((onChange: () => void) => link?.subscribe(onChange) ?? (() => undefined), [link]);
+  const read = (): LinkSession | null => {
+    const state = link?.getState() ?? null;
+    if (state === null) return null;
+    const last = cache.current;
+    if (last !== null && last.status === state.status && last.session === state.session) return last;
+    return (cache.current = { status: state.status, session: state.session });
+  };
+  return useSyncExternalStore(subscribe, read);
 }
 
 /** The current time, re-read every second while `ticking` (for "retrying in 8 s"). */

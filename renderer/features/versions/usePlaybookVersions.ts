@@ -6,8 +6,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { VersionMeta } from '@shared/collab/versions';
 import { mayDo } from '@shared/domain/permissions';
-import { useApp, useWorkspace } from '../shell/AppContext';
-import { useLinkState } from '../sync';
+import { useSettings, useWorkspace } from '../shell/AppContext';
+import { useLinkSession } from '../sync';
 import { VersionLibrary } from './VersionLibrary';
 import type { VersionsSession } from './VersionsSession';
 
@@ -23,10 +23,10 @@ const NO_VERSIONS: VersionMeta[] = [];
 /** Opens the versions of `playbookId`. */
 export function usePlaybookVersions(playbookId: string): PlaybookVersionsState {
   const workspace = useWorkspace();
-  const { settings } = useApp();
+  const settings = useSettings('role');
   const [session, setSession] = useState<VersionsSession | null>(null);
   const [versions, setVersions] = useState<VersionMeta[]>(NO_VERSIONS);
-  const link = useLinkState(session?.link ?? null);
+  const link = useLinkSession(session?.link ?? null);
 
   useEffect(() => {
     let cancelled = false;

@@ -57,6 +57,8 @@ export type SyncTarget = Omit<SyncLinkOptions, 'connect'>;
 export class Workspace {
   private readonly persistence: LocalPersistence;
   private readonly sessions = new Map<string, PlaybookSession>();
+  /** Playbooks whose last writes are being stored: reopening one, or closing all, waits for them. */
+  private readonly closing = new Map<string, Promise<void>>();
   private readonly notes = new Map<string, { session: NotesSession; users: number }>();
   private readonly notesLoading = new Map<string, Promise<Result<NotesSession>>>();
   private readonly versions = new SharedSessions<VersionsSession>((docName) =>
@@ -168,6 +170,7 @@ export class Workspace {
 
   /** Opens a playbook for editing; fails with `corrupt` (and writes nothing) when it cannot be read. */
   async openPlaybook(id: string): Promise<Result<PlaybookSession>> {
+    await this.closing.get(id); // its last writes first, or this would read the playbook without them
     const existing = this.sessions.get(id);
     if (existing) return ok(existing);
     const docName = playbookDocName(this.id, id);
@@ -185,8 +188,11 @@ export class Workspace {
   /** Closes an open playbook (stores what is pending). */
   async closePlaybook(id: string): Promise<void> {
     const session = this.sessions.get(id);
+    if (!session) return this.closing.get(id);
     this.sessions.delete(id);
-    await session?.close();
+    const closed = session.close().finally(() => this.closing.delete(id));
+    this.closing.set(id, closed);
+    await closed;
   }
 
   /**
@@ -383,7 +389,7 @@ export class Workspace {
 
   /** Stores everything pending and closes every open document. */
   async close(): Promise<void> {
-    await Promise.all([...this.sessions.keys()].map((id) => this.closePlaybook(id)));
+    await Promise.all([...this.sessions.keys(), ...this.closing.keys()].map((id) => this.closePlaybook(id)));
     await Promise.all([...this.notes.values()].map((n) => n.session.close()));
     this.notes.clear();
     await Promise.all([this.versions.closeAll(), this.approvals.closeAll(), this.meetingDocs.closeAll()]);

@@ -18,6 +18,8 @@ if (!process.argv.includes('--no-build')) {
   execFileSync(process.execPath, [electronVite, 'build', '--logLevel', 'warn'], {
     cwd: PROJECT_ROOT,
     stdio: 'inherit',
+    // React's profiling build and the app's commit probes (renderer/ui/profiled.tsx), for renderScope.spec.ts.
+    env: { ...process.env, DUET_PROFILING: '1' },
   });
 }
 rmSync(snapshot, { recursive: true, force: true });

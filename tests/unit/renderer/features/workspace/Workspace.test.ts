@@ -163,3 +163,23 @@ describe('opening a playbook’s deal log', () => {
     await workspace.close();
   });
 });
+
+describe('closing and reopening a playbook', () => {
+  it('a playbook reopened while its close is still storing the last edit opens with that edit', async () => {
+    const store = await freshStore();
+    const workspace = await openWorkspace(store);
+    const meta = await workspace.createPlaybook({ title: 'Quick', template: 'messaging-house', owner: 'ana' });
+    const first = await workspace.openPlaybook(meta.id);
+    if (!first.ok) throw new Error(first.error.message);
+    first.value.provider.connect();
+    first.value.doc.getMap('probe').set('last edit', 'kept');
+
+    const closing = workspace.closePlaybook(meta.id); // as the view's cleanup does: nobody awaits it
+    const again = await workspace.openPlaybook(meta.id);
+    if (!again.ok) throw new Error(again.error.message);
+    again.value.provider.connect();
+    expect(again.value.doc.getMap('probe').get('last edit')).toBe('kept');
+    await closing;
+    await workspace.close();
+  });
+});
