@@ -9,7 +9,7 @@ import { GOAL_STATUS_LABELS, measureGoal } from '@shared/stats/goalProgress';
 import { formatRateInterval } from '@shared/stats/wilson';
 import { useWorkspace } from '../shell/AppContext';
 import { describeMeasure } from './GoalsPanel';
-import { localToday } from './MeetingsView';
+import { localToday } from '../review';
 import { useGoals, useMeetingDoc } from './useMeetingDocs';
 import './goals.css';
 
