@@ -12,6 +12,7 @@ import { launchBrowser, machineFacts } from './lib/browser.mjs';
 import { serveBench, snapshotApp } from './lib/server.mjs';
 import * as company from './company.mjs';
 import * as deckExport from './deckExport.mjs';
+import * as firstLoad from './firstLoad.mjs';
 import * as keystrokeLatency from './keystrokeLatency.mjs';
 import * as openPlaybook from './openPlaybook.mjs';
 import * as reviewReport from './reviewReport.mjs';
@@ -25,6 +26,7 @@ const RESULTS = resolve(import.meta.dirname, 'results', 'latest.json');
 const PLAYBOOKS = {
   open: { id: 'bench-open-200', narratives: 200, paragraphs: 3 },
   typing: { id: 'bench-type-5000', narratives: 100, paragraphs: 50 },
+  first: { id: 'bench-first-10', narratives: 10, paragraphs: 3 },
 };
 
 // A row compares the app's figure with the baseline of this run; its target is an absolute bound, a bound
@@ -113,6 +115,8 @@ async function main() {
     const wanted = (name) => only.size === 0 || only.has(name);
     const results = {};
     if (wanted('open')) results.open = await openPlaybook.run({ ...common, playbook: byId[PLAYBOOKS.open.id] });
+    if (wanted('first'))
+      results.first = await firstLoad.run({ ...common, browser, playbook: byId[PLAYBOOKS.first.id] });
     if (wanted('typing'))
       results.typing = await keystrokeLatency.run({ ...common, playbook: byId[PLAYBOOKS.typing.id] });
     if (wanted('deck')) results.deck = await deckExport.run(common);

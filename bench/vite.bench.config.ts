@@ -1,6 +1,6 @@
 /**
  * Builds the benchmark pages (seed, bare editor) into out/bench. Settings mirror the renderer build in
- * electron.vite.config.ts — same React plugin, production mode, no minification, source maps — so the
+ * electron.vite.config.ts — same React plugin, production mode, minification, source maps — so the
  * baseline's code is built exactly like the app's and a difference between them is Duet's, not the bundler's.
  * Served under /bench/ on the app's own origin, because they share the app's IndexedDB.
  */
@@ -22,7 +22,7 @@ export default defineConfig({
   build: {
     outDir: resolve(import.meta.dirname, '..', 'out', 'bench'),
     emptyOutDir: true,
-    minify: false,
+    minify: true,
     target: 'chrome130', // electron-vite targets Electron's Chromium; any modern Chromium target is equivalent here
     modulePreload: { polyfill: false },
     sourcemap: true,
@@ -30,6 +30,7 @@ export default defineConfig({
       input: {
         seed: resolve(root, 'seed.html'),
         bare: resolve(root, 'bare.html'),
+        libs: resolve(root, 'libs.html'),
         deck: resolve(root, 'deck.html'),
         review: resolve(root, 'review.html'),
         versions: resolve(root, 'versions.html'),

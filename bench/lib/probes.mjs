@@ -59,3 +59,19 @@ export function keystrokeProbe() {
     }).observe({ type: 'event', durationThreshold: 16 });
   }
 }
+
+/**
+ * Records when an element matching `selector` is in the DOM, then when the frame showing it has been
+ * produced — the same two moments as readyProbe, for screens without narratives (the welcome screen, a
+ * baseline page). Result: `window.__benchReady = { dom, paint }`.
+ * @param {string} selector
+ */
+export function selectorProbe(selector) {
+  const observer = new MutationObserver(() => {
+    if (document.querySelector(selector) === null) return;
+    observer.disconnect();
+    const dom = performance.now();
+    requestAnimationFrame(() => setTimeout(() => (window.__benchReady = { dom, paint: performance.now() }), 0));
+  });
+  observer.observe(document, { childList: true, subtree: true, attributes: true });
+}

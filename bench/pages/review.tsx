@@ -2,17 +2,22 @@
  * Review benchmarks, in the page so they run in the same engine as the app:
  * (a) aggregation of 100,000 deal entries with `scoreNarratives` beside a plain loop that only counts wins
  *     and decided deals per narrative (the least any aggregation must do);
- * (b) opening the review of a 200-narrative playbook — read the narratives from the Y.Doc, aggregate 2,000
- *     deals and render ReviewView — beside reading the same document and rendering a plain list of titles.
+ * (b) opening the review of a 200-narrative playbook that is open in an editor, as in the app: read the
+ *     narratives and their texts from that editor's state (renderer/editor/openEditors.ts), aggregate 2,000
+ *     deals and render ReviewView — beside reading the titles from the same editor state and rendering a
+ *     plain list of them.
  * Exposes `window.duetReviewBench.run()` → medians in ms.
  */
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import type { DealEntry, DealOutcome, Reception } from '@shared/domain/deal';
 import { scoreNarratives } from '@shared/stats/narrativeReview';
-import { createPlaybookDoc, readPlaybookDoc } from '../../renderer/editor/headless';
+import * as Y from 'yjs';
+import { createPlaybookDoc, openHeadlessMirror } from '../../renderer/editor/headless';
 import { $readNarratives } from '../../renderer/editor/narrativeOps';
-import { ReviewView } from '../../renderer/features/review';
+import { $readNarrativeTexts } from '../../renderer/editor/narrativeText';
+import { readPlaybook, registerOpenEditor } from '../../renderer/editor/openEditors';
+import { ReviewView } from '../../renderer/features/review/ReviewView';
 import { generatedPlaybook } from './playbookSpecs';
 
 const OUTCOMES: DealOutcome[] = ['won', 'lost-competitor', 'lost-no-decision', 'open'];
@@ -86,38 +91,51 @@ async function run(): Promise<Record<string, number>> {
   const aggregate = time(() => void scoreNarratives(many));
   const baseline = time(() => void plainLoop(many));
 
-  const doc = createPlaybookDoc(generatedPlaybook(200, 3));
-  const narratives = readPlaybookDoc(doc, $readNarratives);
+  // The open editor: an editor bound to the playbook's document, holding its content.
+  const editor = openHeadlessMirror();
+  Y.applyUpdate(editor.doc, Y.encodeStateAsUpdate(createPlaybookDoc(generatedPlaybook(200, 3))));
+  editor.read(() => {});
+  const doc = editor.doc;
+  registerOpenEditor(doc, editor.editor);
+  const narratives = readPlaybook(doc, $readNarratives);
   const deals = makeDeals(
     2_000,
     narratives.map((n) => n.id),
   );
   const host = document.getElementById('root')!;
+  const actor = { author: 'Bench', authorId: 'bench', moderator: false };
   const open = (plain: boolean): void => {
     const root = createRoot(host);
-    const read = readPlaybookDoc(doc, $readNarratives);
-    flushSync(() =>
-      root.render(
-        plain ? (
+    if (plain) {
+      const titles = readPlaybook(doc, $readNarratives);
+      flushSync(() =>
+        root.render(
           <ol>
-            {read.map((n) => (
+            {titles.map((n) => (
               <li key={n.id}>{n.title}</li>
             ))}
-          </ol>
-        ) : (
+          </ol>,
+        ),
+      );
+    } else {
+      // What the app reads for its review (usePlaybookNotes): the summaries and each narrative's text.
+      const read = readPlaybook(doc, () => ({ narratives: $readNarratives(), texts: $readNarrativeTexts() }));
+      flushSync(() =>
+        root.render(
           <ReviewView
-            narratives={read}
+            narratives={read.narratives}
+            narrativeTexts={read.texts}
             deals={deals}
-            author="Bench"
+            actor={actor}
             canWrite
             historyOf={() => []}
             onLogDeal={() => {}}
             onEditDeal={() => {}}
             today="2026-12-31"
-          />
+          />,
         ),
-      ),
-    );
+      );
+    }
     root.unmount();
   };
   const openReview = time(() => open(false), 7);

@@ -1,7 +1,7 @@
 /** Boots the renderer: reads settings and opens the local document store, then shows the shell. */
 import { useEffect, useState } from 'react';
 import type { Settings } from '@shared/domain/settings';
-import { AppProvider, Shell } from '../features/shell';
+import { AppProvider, preloadWorkspaceView, Shell } from '../features/shell';
 import { directoryDocName, playbookDocName } from '@shared/collab/docNames';
 import { openIndexedDbDocStore } from '../platform/IndexedDbDocStore';
 import { prefetchingStore } from '../platform/prefetchingStore';
@@ -25,6 +25,7 @@ export function App() {
         // The first screen reopens the last workspace and its last playbook: start reading them now.
         const workspaceId = settings.activeWorkspaceId;
         if (workspaceId) {
+          void preloadWorkspaceView();
           store.prefetch(directoryDocName(workspaceId));
           const recent = settings.recentPlaybooks.find((r) => r.workspaceId === workspaceId);
           if (recent) store.prefetch(playbookDocName(workspaceId, recent.playbookId), { validate: false });

@@ -30,6 +30,7 @@ import { NarrativeChromePlugin } from './plugins/NarrativeChromePlugin';
 import type { NarrativeGovernanceSource } from './plugins/narrativeGovernanceSource';
 import { NarrativeSelectAllPlugin } from './plugins/NarrativeSelectAllPlugin';
 import { NarrativeStructurePlugin } from './plugins/NarrativeStructurePlugin';
+import { OpenEditorPlugin } from './plugins/OpenEditorPlugin';
 import { OutlinePanel } from './plugins/OutlinePanel';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
 import { PLAYBOOK_THEME } from './theme';
@@ -102,6 +103,7 @@ export function PlaybookEditor(props: PlaybookEditorProps) {
           username={props.userName}
           cursorColor={props.userColor}
         />
+        <OpenEditorPlugin doc={doc} />
       </LexicalComposer>
     </LexicalCollaboration>,
   );

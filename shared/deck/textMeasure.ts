@@ -21,55 +21,114 @@ const FONT_WIDTH: Record<BrandFont, number> = {
 
 /** Width of one character in ems (of an Arial-like font), rounded up. */
 export function charWidthEm(ch: string): number {
+  return charWidthCenti(ch) / 100;
+}
+
+/** Width of one character in hundredths of an em: integers, so sums are exact and can be added up piecewise. */
+function charWidthCenti(ch: string): number {
   const code = ch.codePointAt(0) ?? 0;
-  if (ch === ' ') return 0.3;
-  if (code >= 0x2e80) return code >= 0x1f000 ? 1.25 : 1.05; // CJK, full width; emoji
-  if ("il.,;:!|'`ijlI[]()".includes(ch)) return 0.34;
-  if ('MWmw@%—'.includes(ch)) return 0.98;
-  if (/[A-Z0-9#&?]/.test(ch)) return 0.72;
-  return 0.58;
+  if (code < 128) return ASCII_CENTI[code]!;
+  if (code >= 0x2e80) return code >= 0x1f000 ? 125 : 105; // CJK, full width; emoji
+  return ch === '—' ? 98 : 58;
+}
+
+/** The widths of the ASCII characters, looked up rather than tested with patterns on every character. */
+const ASCII_CENTI = Uint8Array.from({ length: 128 }, (_, code) => {
+  const ch = String.fromCharCode(code);
+  if (ch === ' ') return 30;
+  if ("il.,;:!|'`ijlI[]()".includes(ch)) return 34;
+  if ('MWmw@%'.includes(ch)) return 98;
+  if (/[A-Z0-9#&?]/.test(ch)) return 72;
+  return 58;
+});
+
+function centiOf(text: string): number {
+  let centi = 0;
+  for (const ch of text) centi += charWidthCenti(ch);
+  return centi;
 }
 
 /** Width of `text` in points at `fontSize` in `font`. */
 export function textWidthPt(text: string, fontSize: number, font: BrandFont): number {
-  let em = 0;
-  for (const ch of text) em += charWidthEm(ch);
-  return em * fontSize * FONT_WIDTH[font];
+  return (centiOf(text) / 100) * fontSize * FONT_WIDTH[font];
+}
+
+/** A paragraph's words with their widths (hundredths of an em), measured once however often it is wrapped. */
+interface MeasuredWords {
+  words: string[];
+  centi: number[];
+}
+
+/**
+ * Fitting a box tries one font size after another, and truncation tries many cuts of the same text: the
+ * words of the last paragraphs seen are kept measured. Bounded, so a long export does not hold every text.
+ */
+const measured = new Map<string, MeasuredWords>();
+const MEASURED_MAX = 512;
+
+function measureWords(text: string): MeasuredWords {
+  let found = measured.get(text);
+  if (found === undefined) {
+    const words = text.split(/\s+/).filter((w) => w.length > 0);
+    found = { words, centi: words.map(centiOf) };
+    if (measured.size >= MEASURED_MAX) measured.clear();
+    measured.set(text, found);
+  }
+  return found;
+}
+
+/** True when a run of `centi` hundredths of an em fits `widthPt` at `fontSize` in `font`. */
+function fits(centi: number, widthPt: number, fontSize: number, font: BrandFont): boolean {
+  return (centi / 100) * fontSize * FONT_WIDTH[font] <= widthPt;
 }
 
 /** Splits a word that is wider than a line into pieces that each fit. */
 function breakWord(word: string, widthPt: number, fontSize: number, font: BrandFont): string[] {
   const pieces: string[] = [];
   let piece = '';
+  let centi = 0;
   for (const ch of word) {
-    if (piece !== '' && textWidthPt(piece + ch, fontSize, font) > widthPt) {
+    const w = charWidthCenti(ch);
+    if (piece !== '' && !fits(centi + w, widthPt, fontSize, font)) {
       pieces.push(piece);
       piece = '';
+      centi = 0;
     }
     piece += ch;
+    centi += w;
   }
   if (piece !== '') pieces.push(piece);
   return pieces;
 }
 
-/** Greedy word wrap of one paragraph into lines no wider than `widthPt`. */
+/**
+ * Greedy word wrap of one paragraph into lines no wider than `widthPt`. A line's width is kept as it grows
+ * (words are joined by one space), so wrapping is linear in the words, not in words × line length.
+ */
 export function wrapText(text: string, widthPt: number, fontSize: number, font: BrandFont): string[] {
-  const words = text.split(/\s+/).filter((w) => w.length > 0);
+  const { words, centi } = measureWords(text);
+  const space = ASCII_CENTI[32]!;
   const lines: string[] = [];
   let line = '';
-  for (const word of words) {
-    const candidate = line === '' ? word : `${line} ${word}`;
-    if (textWidthPt(candidate, fontSize, font) <= widthPt) {
-      line = candidate;
+  let lineCenti = 0;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    const wordCenti = centi[i]!;
+    const candidateCenti = line === '' ? wordCenti : lineCenti + space + wordCenti;
+    if (fits(candidateCenti, widthPt, fontSize, font)) {
+      line = line === '' ? word : `${line} ${word}`;
+      lineCenti = candidateCenti;
       continue;
     }
     if (line !== '') lines.push(line);
-    if (textWidthPt(word, fontSize, font) <= widthPt) {
+    if (fits(wordCenti, widthPt, fontSize, font)) {
       line = word;
+      lineCenti = wordCenti;
     } else {
       const pieces = breakWord(word, widthPt, fontSize, font);
       lines.push(...pieces.slice(0, -1));
       line = pieces.at(-1) ?? '';
+      lineCenti = centiOf(line);
     }
   }
   if (line !== '' || lines.length === 0) lines.push(line);

@@ -91,6 +91,8 @@ export function withHeadlessPlaybook(doc: Y.Doc, fn: (editor: LexicalEditor) => 
 export interface HeadlessMirror {
   /** Starts empty; every update applied to it reaches the bound editor as Yjs events. */
   readonly doc: Y.Doc;
+  /** The bound editor (its state is current after a `read`). */
+  readonly editor: LexicalEditor;
   /** Runs `read` inside the editor state that holds every update applied so far. */
   read<T>(read: () => T): T;
   dispose(): void;
@@ -105,6 +107,7 @@ export function openHeadlessMirror(): HeadlessMirror {
   const { editor, dispose } = bindHeadlessEditor(doc);
   return {
     doc,
+    editor,
     read<T>(read: () => T): T {
       editor.update(() => {}, { discrete: true }); // commit what the Yjs events queued
       let result: T | undefined;

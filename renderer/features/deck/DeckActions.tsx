@@ -7,11 +7,17 @@ import { useCommand } from '../../commands';
 import { useToasts } from '../../ui/Toasts';
 import { useSettings, useWorkspace } from '../shell';
 import { useLinkSession } from '../sync';
-import { DeckBuilderDialog } from './DeckBuilderDialog';
+import { lazyPart } from '../../ui/lazyPart';
+import type { DeckBuilderDialogProps } from './DeckBuilderDialog';
 import type { NarrativeCaution } from './DeckExportWarning';
-import { exportMarkdown } from './exportDeck';
 import { readDeckNarratives } from './readDeckNarratives';
 import './deck.css';
+
+// The builder (layout, preview, brand editor) loads the first time it opens; pptxgenjs only on export.
+const DeckBuilderDialog = lazyPart<DeckBuilderDialogProps>(
+  () => import('./DeckBuilderDialog').then((m) => m.DeckBuilderDialog),
+  { label: 'Opening the deck builder…', shape: 'dialog' },
+);
 
 /** No win evidence (no deal log at hand): no slide claims anything. */
 export const NO_EVIDENCE: EvidenceSource = () => null;
@@ -38,6 +44,7 @@ export function DeckActions({ playbookTitle, playbookDoc, evidence = NO_EVIDENCE
 
   const handleMarkdown = async (): Promise<void> => {
     try {
+      const { exportMarkdown } = await import('./exportDeck');
       const result = await exportMarkdown(playbookTitle, readDeckNarratives(playbookDoc));
       if (!result.ok) toasts.show({ kind: 'error', message: result.error.message });
       else if (result.value) toasts.show({ kind: 'success', message: `Exported Markdown to ${result.value.path}` });

@@ -13,10 +13,17 @@ import type { Result } from '@shared/result';
 import { $getNarrativeNodes } from '../../editor/narrativeOps';
 import { useToasts } from '../../ui/Toasts';
 import type { PlaybookVersionsState } from '../versions';
-import { ApprovalDialog, type ApprovalHandlers } from './ApprovalDialog';
+import type { ApprovalDialogProps, ApprovalHandlers } from './ApprovalDialog';
+import { lazyPart } from '../../ui/lazyPart';
 import './governance.css';
 import { $narrativeFacts, decide, recordWorkflow, type GovernanceWriters } from './governanceActions';
 import type { GovernanceStore } from './GovernanceStore';
+
+/** The approval dialog loads the first time a narrative's status is opened. */
+const ApprovalDialog = lazyPart<ApprovalDialogProps>(() => import('./ApprovalDialog').then((m) => m.ApprovalDialog), {
+  label: 'Opening the approval…',
+  shape: 'dialog',
+});
 
 /** Hashes are re-read this long after the last change: one read per pause in typing, not per key. */
 const REHASH_DELAY_MS = 250;

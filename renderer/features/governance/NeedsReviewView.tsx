@@ -1,6 +1,7 @@
 /**
  * The workspace's "Needs review" list: every narrative that is stale, changed since approved or waiting for
- * a storyteller, most open deals first, each opening its playbook. Also the sidebar entry with the count.
+ * a storyteller, most open deals first, each opening its playbook (loads on first use; the sidebar entry
+ * with the count is NeedsReviewEntry.tsx).
  */
 import { describeGovernance, GOVERNANCE_LABELS } from '@shared/governance/narrativeGovernance';
 import type { NeedsReviewItem } from '@shared/governance/needsReview';
@@ -83,32 +84,5 @@ export function NeedsReviewView({ scan, onOpen }: NeedsReviewViewProps) {
         </p>
       )}
     </section>
-  );
-}
-
-/** The sidebar entry: "Needs review" with its count. */
-export function NeedsReviewEntry({
-  count,
-  active,
-  onOpen,
-}: {
-  count: number | null;
-  active: boolean;
-  onOpen: () => void;
-}) {
-  return (
-    <button
-      type="button"
-      className={active ? 'sidebar-needs-review is-active' : 'sidebar-needs-review'}
-      aria-current={active ? 'page' : undefined}
-      onClick={onOpen}
-      data-testid="needs-review-entry"
-    >
-      <span>Needs review</span>
-      <span className={count ? 'sidebar-count' : 'sidebar-count is-zero'} data-testid="needs-review-count">
-        {count ?? '…'}
-        <span className="visually-hidden"> narratives</span>
-      </span>
-    </button>
   );
 }

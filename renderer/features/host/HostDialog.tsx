@@ -13,7 +13,7 @@ import { HostDialogView, type InviteView } from './HostDialogView';
 import { useHostMembers } from './useHostMembers';
 
 /** The port offered first (the sync server's default). */
-export const DEFAULT_HOST_PORT = 4455;
+const DEFAULT_HOST_PORT = 4455;
 
 function parsePort(text: string): number | null {
   const port = Number(text.trim());

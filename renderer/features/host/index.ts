@@ -1,9 +1,14 @@
 /** "Host on this computer": the desktop app runs the sync server and invites teammates to it. */
-export { HostDialog, DEFAULT_HOST_PORT } from './HostDialog';
-export { HostDialogView, type HostDialogViewProps, type InviteView } from './HostDialogView';
-export { CopyButton } from './CopyButton';
-
+import { lazyPart } from '../../ui/lazyPart';
 import { platform } from '../../platform/platform';
+
+/** The host dialog; its code loads the first time it opens. */
+export const HostDialog = lazyPart<{ onClose: () => void }>(() => import('./HostDialog').then((m) => m.HostDialog), {
+  label: 'Opening hosting…',
+  shape: 'dialog',
+});
+export type { HostDialogViewProps, InviteView } from './HostDialogView';
+export { CopyButton } from './CopyButton';
 
 /** Hosting needs the desktop app: a web page cannot listen for connections. */
 export const canHost = (): boolean => platform.shell === 'electron';

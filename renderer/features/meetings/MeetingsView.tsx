@@ -18,17 +18,12 @@ import { MeetingRoom } from './MeetingRoom';
 import { usePresentMembers, useMe } from './meetingPeople';
 import { NewMeetingDialog, type NewMeeting } from './NewMeetingDialog';
 import { useGoals, useLedger, useMeetingDoc } from './useMeetingDocs';
+import { localToday } from '../review';
 import './meetings.css';
 
 /** Props of MeetingsView. */
 export interface MeetingsViewProps {
   playbooks: readonly PlaybookMeta[];
-}
-
-/** Today as yyyy-mm-dd, in the person's own time zone. */
-export function localToday(now: Date = new Date()): string {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 /** The joint reviews page. */

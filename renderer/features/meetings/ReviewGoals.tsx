@@ -11,7 +11,7 @@ import { formatRateInterval } from '@shared/stats/wilson';
 import { useApprovalFacts } from '../governance';
 import { useWorkspace } from '../shell/AppContext';
 import { describeMeasure } from './GoalsPanel';
-import { localToday } from './MeetingsView';
+import { localToday } from '../review';
 import { useGoals, useMeetingDoc } from './useMeetingDocs';
 import './goals.css';
 

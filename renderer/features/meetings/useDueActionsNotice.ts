@@ -10,7 +10,7 @@ import { readLedger, type Ledger } from '@shared/collab/meetingLedger';
 import { actionsDueSoon } from '@shared/meetings/minutes';
 import { useToasts } from '../../ui/Toasts';
 import { useWorkspace } from '../shell/AppContext';
-import { localToday } from './MeetingsView';
+import { localToday } from '../review';
 import { useMe } from './meetingPeople';
 
 /** Shows the notice once per opened workspace; `onOpen` opens the joint reviews. */

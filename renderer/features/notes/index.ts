@@ -1,5 +1,5 @@
 /** Sales field notes: the notes document, the deal log and its quick form, CSV import and export. */
 export { NotesSession } from './NotesSession';
-export { QuickDealForm, type QuickDealFormProps } from './QuickDealForm';
+export type { QuickDealFormProps } from './QuickDealForm';
 export { mayWriteNotes, useDeals } from './useDeals';
 export { DealFormHost, ReviewHost, usePlaybookNotes, type PlaybookNotesState } from './usePlaybookNotes';

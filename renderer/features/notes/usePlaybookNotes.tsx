@@ -1,8 +1,8 @@
 /**
  * The notes side of an open playbook: opens its notes document beside it, knows who may write, hosts the
  * quick deal form (from a narrative's "Log deal" chip, the review, or Mod+Shift+L inside a narrative) and
- * the review. The playbook's narratives are read headlessly from its Y.Doc, so a salesperson — read-only
- * on the playbook — never writes to it.
+ * the review. The playbook's narratives are read from the open editor's state (openEditors.ts) — only
+ * read, so a salesperson, read-only on the playbook, never writes to it.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import * as Y from 'yjs';
@@ -10,7 +10,7 @@ import { addDeal, readDealHistory, updateDeal, type DealActor } from '@shared/co
 import { mayModerate } from '@shared/domain/permissions';
 import type { DealEntry, DealInput } from '@shared/domain/deal';
 import type { NarrativeSummary } from '@shared/domain/narrative';
-import { readPlaybookDoc } from '../../editor/headless';
+import { readPlaybook } from '../../editor/openEditors';
 import { $readNarratives } from '../../editor/narrativeOps';
 import { $readNarrativeTexts } from '../../editor/narrativeText';
 import { matchesCommand, useCommand } from '../../commands';
@@ -20,11 +20,22 @@ import { useLinkSession } from '../sync';
 import type { PlaybookSession } from '../workspace/PlaybookSession';
 import type { NotesSession } from './NotesSession';
 import { AnchoredNoteDialog } from './AnchoredNoteDialog';
-import { QuickDealForm } from './QuickDealForm';
+import type { QuickDealFormProps } from './QuickDealForm';
 import { useAnchoredNotes, type AnchoredNotesState } from './useAnchoredNotes';
 import type { DealsSnapshot } from './LiveDeals';
 import { mayWriteNotes, useDealLog } from './useDeals';
-import { CsvActions } from './csv/CsvActions';
+import type { CsvActionsProps } from './csv/CsvActions';
+import { lazyPart } from '../../ui/lazyPart';
+
+// The deal form and the CSV import/export (with its parser) load on first use, not with the playbook.
+const QuickDealForm = lazyPart<QuickDealFormProps>(() => import('./QuickDealForm').then((m) => m.QuickDealForm), {
+  label: 'Opening the deal form…',
+  shape: 'dialog',
+});
+const CsvActions = lazyPart<CsvActionsProps>(() => import('./csv/CsvActions').then((m) => m.CsvActions), {
+  label: 'Loading CSV import…',
+  shape: 'quiet',
+});
 
 type FormState = { narrativeId: string | null; editing: DealEntry | null } | null;
 
@@ -60,7 +71,7 @@ interface NarrativeReading {
 }
 
 function readNarrativesOf(doc: Y.Doc): NarrativeReading {
-  return readPlaybookDoc(doc, () => ({ narratives: $readNarratives(), texts: $readNarrativeTexts() }));
+  return readPlaybook(doc, () => ({ narratives: $readNarratives(), texts: $readNarrativeTexts() }));
 }
 
 const NO_NARRATIVES: NarrativeReading = { narratives: [], texts: new Map() };
@@ -88,7 +99,7 @@ export function usePlaybookNotes(
   const [reviewOpen, setReviewOpen] = useState(false);
   const [form, setForm] = useState<FormState>(null);
   const [{ narratives, texts: narrativeTexts }, setReading] = useState<NarrativeReading>(NO_NARRATIVES);
-  // The playbook is read headlessly only when it changed since the last reading (opening the review again
+  // The playbook is read again only when it changed since the last reading (opening the review again
   // on an unchanged playbook costs nothing), and a reading equal to the last one is not handed on.
   const version = useRef({ current: 0, read: -1 });
   useEffect(() => {

@@ -1,5 +1,13 @@
 /** The win/loss review of a playbook's narratives. */
-export { ReviewView, type ReviewViewProps } from './ReviewView';
+import { lazyPart } from '../../ui/lazyPart';
+import type { ReviewViewProps } from './ReviewView';
+
+/** The review; its code (charts, the virtual list) loads the first time it opens. */
+export const ReviewView = lazyPart<ReviewViewProps>(() => import('./ReviewView').then((m) => m.ReviewView), {
+  label: 'Opening the review…',
+  shape: 'panel',
+});
+export type { ReviewViewProps } from './ReviewView';
 export type { DealVersionOf, DealVersionTag } from './DealCard';
 export { warmReview } from './reviewData';
 export { localToday } from './reviewFilter';

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { PlaybookMeta } from '@shared/domain/playbook';
 import type { Workspace } from '../workspace/Workspace';
-import { SearchClient, startSearchWorker } from './SearchClient';
+import { SearchClient, startSearchWorkerWhenIdle } from './SearchClient';
 
 const brief = (list: readonly PlaybookMeta[]) => list.map((p) => ({ id: p.id, title: p.title }));
 
@@ -13,7 +13,7 @@ export function useWorkspaceSearch(workspace: Workspace): SearchClient | null {
     let started: SearchClient | null = null;
     // The directory reports its list at once, so the worker opens with it (and titles follow every change).
     const stopList = workspace.observePlaybooks((list) => {
-      if (started === null) started = new SearchClient(startSearchWorker(), workspace.id, brief(list));
+      if (started === null) started = new SearchClient(startSearchWorkerWhenIdle(), workspace.id, brief(list));
       else started.setPlaybooks(brief(list));
     });
     const client = started as SearchClient | null;

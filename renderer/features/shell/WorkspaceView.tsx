@@ -17,10 +17,17 @@ import { NeedsReviewEntry, NeedsReviewView, scanNeedsReview, type NeedsReviewSca
 import { localDay } from '../versions';
 import { requestJump, SearchPalette, useWorkspaceSearch } from '../search';
 import { useLinkSession } from '../sync';
-import { NewPlaybookDialog } from '../workspace/NewPlaybookDialog';
+import type { NewPlaybookDialogProps } from '../workspace/NewPlaybookDialog';
 import { useAppActions, useSettings, useWorkspace } from './AppContext';
 import { Sidebar } from './Sidebar';
 import { useWorkspaceActions } from './useWorkspaceActions';
+import { lazyPart } from '../../ui/lazyPart';
+
+/** "New playbook" (template picker) loads the first time it opens. */
+const NewPlaybookDialog = lazyPart<NewPlaybookDialogProps>(
+  () => import('../workspace/NewPlaybookDialog').then((m) => m.NewPlaybookDialog),
+  { label: 'Opening…', shape: 'dialog' },
+);
 
 /** Props of WorkspaceView. */
 export interface WorkspaceViewProps {

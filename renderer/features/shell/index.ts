@@ -1,3 +1,3 @@
 /** The app shell: state provider and the window's content. */
 export { AppProvider, useAppActions, useSettings, useWorkspace, useWorkspaceState } from './AppContext';
-export { Shell } from './Shell';
+export { preloadWorkspaceView, Shell } from './Shell';

@@ -1,7 +1,6 @@
 /** Workspace-level actions shared by the welcome screen and the workspace switcher. */
 import { useCallback } from 'react';
 import { newId } from '@shared/domain/ids';
-import { installSample } from '../sample';
 import { useAppActions } from './AppContext';
 
 /** Create a workspace, or open the sample. */
@@ -16,6 +15,8 @@ export function useWorkspaceActions() {
     [addWorkspace],
   );
   const openSample = useCallback(async () => {
+    // The sample's content (and the code writing it) loads only when someone asks for it.
+    const { installSample } = await import('../sample');
     await addWorkspace(await installSample(store));
   }, [addWorkspace, store]);
   return { createWorkspace, openSample };

@@ -1,4 +1,7 @@
 /** Workspace export and import, and workspace files arriving from outside (the OS, a drop). */
+import { lazyPart } from '../../ui/lazyPart';
+import type { ImportConfirmDialogProps } from './ImportConfirmDialog';
+
 export {
   applyImport,
   exportFileName,
@@ -8,5 +11,9 @@ export {
   type ImportOutcome,
   type PreparedImport,
 } from './workspaceTransfer';
-export { ImportConfirmDialog } from './ImportConfirmDialog';
+/** "Import this workspace?"; its code loads the first time a file arrives. */
+export const ImportConfirmDialog = lazyPart<ImportConfirmDialogProps>(
+  () => import('./ImportConfirmDialog').then((m) => m.ImportConfirmDialog),
+  { label: 'Reading the file…', shape: 'dialog' },
+);
 export { dragHasFiles, droppedKind, readDroppedWorkspace, type DroppedKind } from './droppedFiles';

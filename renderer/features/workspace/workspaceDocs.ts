@@ -9,8 +9,6 @@ import { parseDocName, playbookDocName } from '@shared/collab/docNames';
 import { newId } from '@shared/domain/ids';
 import type { PlaybookMeta, PlaybookTemplate } from '@shared/domain/playbook';
 import { fail, ok, type Result } from '@shared/result';
-import { createPlaybookDoc, readPlaybookDoc } from '../../editor/headless';
-import { $readDocumentTitle } from '../../editor/narrativeOps';
 import type { PlaybookSpec } from '../../editor/docSpec';
 import type { DocStore } from '../../platform/DocStore';
 import { templateSpec } from './templates';
@@ -35,6 +33,8 @@ export async function writeNewPlaybook(
   input: NewPlaybook,
 ): Promise<PlaybookMeta> {
   const id = input.id ?? newId('p');
+  // The headless editor (all of Lexical) loads here, not with the welcome screen that leads here.
+  const { createPlaybookDoc } = await import('../../editor/headless');
   const doc = createPlaybookDoc(input.spec ?? templateSpec(input.template));
   await store.append(playbookDocName(workspaceId, id), Y.encodeStateAsUpdate(doc));
   doc.destroy();
@@ -56,6 +56,10 @@ export async function relistPlaybooks(store: DocStore, directory: Y.Doc, workspa
     let title = `Recovered playbook ${recovered + 1}`;
     if (!loaded.ok) title = `Unreadable playbook ${recovered + 1}`;
     else if (loaded.value.update) {
+      const [{ readPlaybookDoc }, { $readDocumentTitle }] = await Promise.all([
+        import('../../editor/headless'),
+        import('../../editor/narrativeOps'),
+      ]);
       const doc = new Y.Doc();
       Y.applyUpdate(doc, loaded.value.update);
       title = readPlaybookDoc(doc, $readDocumentTitle) || title;

@@ -1,0 +1,141 @@
+/**
+ * Parts of the app that are not on the first screen — the review, the deck builder, CSV import, the host
+ * dialog, meetings, the search palette, every dialog — load on first use, so the first screen parses only
+ * what it shows. `lazyPart` turns a dynamic import into a component with the same props. While its chunk
+ * loads, nothing shows for LOADING_DELAY_MS (from disk a chunk usually arrives sooner, and a "Loading…"
+ * that flashes for a frame is noise), then a loading state shaped like what is coming: a dialog card, or a
+ * panel. A chunk that cannot be loaded (a file missing after an update) says so, with "Try again".
+ */
+import { Component, lazy, Suspense, useEffect, useState, type ComponentType, type ReactNode } from 'react';
+
+/** How long a part may take to load before its loading state shows. */
+export const LOADING_DELAY_MS = 150;
+
+/**
+ * What the loading state looks like: a dialog-sized card over the window, a panel filling its place, or
+ * nothing at all for a small part shown beside a bigger one that has its own loading state.
+ */
+export type LoadingShape = 'dialog' | 'panel' | 'quiet';
+
+/** How a lazy part announces itself while it loads. */
+export interface LazyPartOptions {
+  /** Said while loading, e.g. "Opening the review…". */
+  label: string;
+  shape: LoadingShape;
+}
+
+/** A component whose code loads on first render; `preload` starts that load early (e.g. on hover). */
+export type LazyPart<P> = ComponentType<P> & { preload: () => Promise<unknown> };
+
+/**
+ * A component that loads `load()`'s component on first render. `load` is a dynamic import picking the
+ * export, e.g. `() => import('./ReviewView').then((m) => m.ReviewView)`.
+ */
+export function lazyPart<P extends object>(
+  load: () => Promise<ComponentType<P>>,
+  options: LazyPartOptions,
+): LazyPart<P> {
+  let loading: Promise<ComponentType<P>> | null = null;
+  // A failed load is forgotten, so "Try again" imports afresh instead of replaying the rejection.
+  const loadOnce = (): Promise<ComponentType<P>> =>
+    (loading ??= load().catch((error: unknown) => {
+      loading = null;
+      throw new PartLoadError(error);
+    }));
+  const makeLazy = () => lazy(() => loadOnce().then((component) => ({ default: component })));
+  let Loaded = makeLazy();
+
+  function Part(props: P) {
+    const [attempt, setAttempt] = useState(0);
+    const retry = (): void => {
+      Loaded = makeLazy();
+      setAttempt((n) => n + 1);
+    };
+    const Current = Loaded as unknown as ComponentType<P>;
+    return (
+      <PartErrorBoundary key={attempt} options={options} onRetry={retry}>
+        <Suspense fallback={<PartLoading {...options} />}>
+          <Current {...props} />
+        </Suspense>
+      </PartErrorBoundary>
+    );
+  }
+  return Object.assign(Part, { preload: loadOnce });
+}
+
+/** The loading state, shown only once the part has taken longer than LOADING_DELAY_MS. */
+export function PartLoading({ label, shape }: LazyPartOptions) {
+  const [late, setLate] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setLate(true), LOADING_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, []);
+  if (shape === 'quiet') return null;
+  if (!late) return shape === 'panel' ? <div className="part-loading part-loading-panel" aria-busy="true" /> : null;
+  const status = (
+    <div className="part-loading-status" role="status" aria-live="polite">
+      <span className="spinner" aria-hidden="true" />
+      <span>{label}</span>
+    </div>
+  );
+  if (shape === 'panel') {
+    return (
+      <div className="part-loading part-loading-panel" aria-busy="true" data-testid="part-loading">
+        {status}
+      </div>
+    );
+  }
+  return (
+    <div className="part-loading part-loading-dialog" aria-busy="true" data-testid="part-loading">
+      <div className="part-loading-card">{status}</div>
+    </div>
+  );
+}
+
+/** A chunk that could not be fetched or evaluated; the boundary below handles these and nothing else. */
+class PartLoadError extends Error {
+  constructor(cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+    this.name = 'PartLoadError';
+  }
+}
+
+interface BoundaryProps {
+  options: LazyPartOptions;
+  onRetry: () => void;
+  children: ReactNode;
+}
+
+/**
+ * Shows a failed chunk load with "Try again". An error of the loaded part itself is not its business: it is
+ * thrown on to the boundaries above, as if this one were not there.
+ */
+class PartErrorBoundary extends Component<BoundaryProps, { error: Error | null }> {
+  override state = { error: null as Error | null };
+
+  static getDerivedStateFromError(error: unknown): { error: Error } {
+    return { error: error instanceof Error ? error : new Error(String(error)) };
+  }
+
+  override componentDidCatch(error: unknown): void {
+    if (!(error instanceof PartLoadError)) return; // thrown on by render, reported where it is handled
+    console.error(`[app] could not load a part of Duet (${this.props.options.label})`, error);
+  }
+
+  override render() {
+    const { error } = this.state;
+    if (error === null) return this.props.children;
+    if (!(error instanceof PartLoadError)) throw error;
+    const card = (
+      <div className="part-failed" role="alert" data-testid="part-failed">
+        <strong>This part of Duet could not be loaded.</strong>
+        <p>{error.message} If Duet was just updated, restarting it helps. Nothing you wrote is affected.</p>
+        <button type="button" className="button button-primary" onClick={this.props.onRetry}>
+          Try again
+        </button>
+      </div>
+    );
+    if (this.props.options.shape !== 'dialog') return <div className="part-loading part-loading-panel">{card}</div>;
+    return <div className="part-loading part-loading-dialog">{card}</div>;
+  }
+}
