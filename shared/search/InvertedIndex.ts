@@ -1,0 +1,212 @@
+/**
+ * The postings of the search index in typed arrays: for each term, the (record slot, field, count) of every
+ * field it occurs in, in slot order. Records live in numbered slots that only ever grow — a changed record
+ * gets a new slot and its old one is marked dead — so appending keeps every list sorted without moving
+ * anything. `pack` writes the live part as a few flat arrays (dead slots dropped, slots renumbered) that a
+ * structured clone copies as blocks, and `fromPacked` answers from those arrays at once, copying a term's
+ * list only when it is first changed.
+ */
+import { TermDictionary } from './termDictionary';
+
+/** Number of searched fields (title, key message, extra, body, persona, stage). */
+export const FIELD_COUNT = 6;
+/** A posting is two numbers: the slot, and the field in the low 3 bits with the count above them. */
+const FIELD_BITS = 3;
+const MAX_COUNT = 0xffff;
+
+/** The postings as stored: flat arrays, live records only. */
+export interface PackedPostings {
+  /** Sorted terms joined by "\n" (terms are letters and digits only). */
+  terms: string;
+  /** Where each term's pairs start in `postings` (one more entry than terms), in numbers. */
+  starts: Uint32Array;
+  /** [slot, field | count << 3] pairs, each term's in slot order. */
+  postings: Uint32Array;
+  /** Unique terms per slot and field: `lengths[slot * FIELD_COUNT + field]`. */
+  lengths: Uint16Array;
+  /** Number of slots (all live). */
+  slots: number;
+}
+
+interface OwnList {
+  data: Uint32Array;
+  length: number;
+}
+
+function grow<T extends Uint8Array | Uint16Array>(array: T, size: number, make: (n: number) => T): T {
+  if (size <= array.length) return array;
+  const next = make(Math.max(size, array.length * 2, 64));
+  next.set(array);
+  return next;
+}
+
+/** The inverted index over record slots. */
+export class InvertedIndex {
+  private readonly ids = new Map<string, number>();
+  private readonly own: (OwnList | undefined)[] = [];
+  private alive: Uint8Array;
+  private lengths: Uint16Array;
+  private readonly lengthSums = new Float64Array(FIELD_COUNT);
+  private slotCount: number;
+  private live: number;
+
+  private constructor(
+    readonly dictionary: TermDictionary,
+    private readonly base: PackedPostings,
+  ) {
+    const terms = dictionary.terms;
+    for (let i = 0; i < terms.length; i++) this.ids.set(terms[i]!, i);
+    this.slotCount = base.slots;
+    this.live = base.slots;
+    this.alive = new Uint8Array(base.slots).fill(1);
+    this.lengths = base.lengths; // copied by `grow` before the first change
+    for (let i = 0; i < this.lengths.length; i++) this.lengthSums[i % FIELD_COUNT]! += this.lengths[i]!;
+  }
+
+  /** An empty index. */
+  static create(): InvertedIndex {
+    const empty = { terms: '', starts: new Uint32Array(1), postings: new Uint32Array(0), lengths: new Uint16Array(0) };
+    return new InvertedIndex(new TermDictionary(), { ...empty, slots: 0 });
+  }
+
+  /** An index answering from stored arrays (see `pack`). */
+  static fromPacked(packed: PackedPostings): InvertedIndex {
+    const terms = packed.terms === '' ? [] : packed.terms.split('\n');
+    return new InvertedIndex(new TermDictionary(terms), packed);
+  }
+
+  /** Slots handed out so far, dead ones included (the next record gets this number). */
+  get slots(): number {
+    return this.slotCount;
+  }
+
+  /** Live records. */
+  get documentCount(): number {
+    return this.live;
+  }
+
+  /** True when `slot` holds a current record. */
+  isLive(slot: number): boolean {
+    return this.alive[slot] === 1;
+  }
+
+  /** Unique terms of a slot's field. */
+  fieldLength(slot: number, field: number): number {
+    return this.lengths[slot * FIELD_COUNT + field]!;
+  }
+
+  /** The average unique terms of a field over live records. */
+  averageLength(field: number): number {
+    return this.live === 0 ? 0 : this.lengthSums[field]! / this.live;
+  }
+
+  /** Adds a record in the next slot from the terms of each field; returns its slot. */
+  add(fields: readonly (readonly string[])[]): number {
+    const slot = this.slotCount++;
+    this.alive = grow(this.alive, this.slotCount, (n) => new Uint8Array(n));
+    this.lengths = grow(this.lengths, this.slotCount * FIELD_COUNT, (n) => new Uint16Array(n));
+    this.alive[slot] = 1;
+    this.live++;
+    for (let field = 0; field < FIELD_COUNT; field++) {
+      const counts = new Map<string, number>();
+      for (const term of fields[field] ?? []) counts.set(term, (counts.get(term) ?? 0) + 1);
+      const unique = Math.min(counts.size, MAX_COUNT);
+      this.lengths[slot * FIELD_COUNT + field] = unique;
+      this.lengthSums[field]! += unique;
+      for (const [term, count] of counts) this.append(term, slot, field | (Math.min(count, MAX_COUNT) << FIELD_BITS));
+    }
+    return slot;
+  }
+
+  /** Marks a slot dead; its postings stay until the next `pack` (queries skip them). */
+  remove(slot: number): void {
+    if (this.alive[slot] !== 1) return;
+    this.alive[slot] = 0;
+    this.live--;
+    for (let field = 0; field < FIELD_COUNT; field++) this.lengthSums[field]! -= this.fieldLength(slot, field);
+  }
+
+  /**
+   * The live postings as flat arrays, slots renumbered by `renumber` (old slot → new, -1 for dead), which
+   * must keep their order.
+   */
+  pack(renumber: Int32Array, slots: number): PackedPostings {
+    const terms: string[] = [];
+    const starts: number[] = [0];
+    let postings: Uint32Array = new Uint32Array(Math.max(64, this.base.postings.length));
+    let used = 0;
+    for (const term of this.dictionary.terms) {
+      const list = this.listOf(term);
+      const before = used;
+      for (let i = list.from; i < list.to; i += 2) {
+        const slot = renumber[list.data[i]!]!;
+        if (slot < 0) continue;
+        if (used + 2 > postings.length) postings = grow32(postings, used + 2);
+        postings[used++] = slot;
+        postings[used++] = list.data[i + 1]!;
+      }
+      if (used === before) continue;
+      terms.push(term);
+      starts.push(used);
+    }
+    const lengths = new Uint16Array(slots * FIELD_COUNT);
+    for (let old = 0; old < this.slotCount; old++) {
+      const slot = renumber[old]!;
+      if (slot >= 0) lengths.set(this.lengths.subarray(old * FIELD_COUNT, (old + 1) * FIELD_COUNT), slot * FIELD_COUNT);
+    }
+    return {
+      terms: terms.join('\n'),
+      starts: Uint32Array.from(starts),
+      postings: postings.slice(0, used),
+      lengths,
+      slots,
+    };
+  }
+
+  /** A term's pairs as a range of one array (its own list, or its part of the stored block). */
+  listOf(term: string): { data: Uint32Array; from: number; to: number } {
+    const id = this.ids.get(term);
+    if (id === undefined) return { data: EMPTY, from: 0, to: 0 };
+    const own = this.own[id];
+    if (own) return { data: own.data, from: 0, to: own.length };
+    if (id >= this.base.starts.length - 1) return { data: EMPTY, from: 0, to: 0 };
+    return { data: this.base.postings, from: this.base.starts[id]!, to: this.base.starts[id + 1]! };
+  }
+
+  private append(term: string, slot: number, value: number): void {
+    let id = this.ids.get(term);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(term, id);
+      this.dictionary.insert(term);
+    }
+    let own = this.own[id];
+    if (!own) {
+      const { data, from, to } = this.listOf(term);
+      own = { data: new Uint32Array(Math.max(8, (to - from) * 2)), length: to - from };
+      own.data.set(data.subarray(from, to));
+      this.own[id] = own;
+    }
+    if (own.length + 2 > own.data.length) own.data = grow32(own.data, own.length + 2);
+    own.data[own.length++] = slot;
+    own.data[own.length++] = value;
+  }
+}
+
+const EMPTY = new Uint32Array(0);
+
+function grow32(array: Uint32Array, size: number): Uint32Array {
+  const next = new Uint32Array(Math.max(size, array.length * 2));
+  next.set(array);
+  return next;
+}
+
+/** The field of a posting's second number. */
+export function postingField(value: number): number {
+  return value & ((1 << FIELD_BITS) - 1);
+}
+
+/** The count of a posting's second number. */
+export function postingCount(value: number): number {
+  return value >>> FIELD_BITS;
+}
