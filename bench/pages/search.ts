@@ -112,7 +112,9 @@ async function coldBuild(): Promise<{ ms: number; records: number }> {
 }
 
 /** The app's worker starts again and loads the stored index; then queries go through the worker. */
-async function warmLoad(queries: string[]): Promise<{ ms: number; records: number; roundTrips: number[] }> {
+async function warmLoad(
+  queries: string[],
+): Promise<{ ms: number; inWorkerMs: number; records: number; roundTrips: number[] }> {
   const started = performance.now();
   const client = new SearchClient(startSearchWorker(), WORKSPACE.id, PLAYBOOKS);
   const ready = await statusOf(client, (s) => s.state === 'ready');
@@ -126,7 +128,7 @@ async function warmLoad(queries: string[]): Promise<{ ms: number; records: numbe
     roundTrips.push(performance.now() - t);
   }
   client.dispose();
-  return { ms: Math.round(ms), records: ready.records, roundTrips };
+  return { ms: Math.round(ms), inWorkerMs: Math.round(ready.ms), records: ready.records, roundTrips };
 }
 
 /** Baseline of the warm load: the same texts, stored as one IndexedDB record, read back. */
@@ -201,6 +203,11 @@ function time(fn: () => unknown): number {
   return performance.now() - t;
 }
 
+/** The best of three runs: on a loaded machine a single run also measures the moments the thread was off the CPU. */
+function bestOf3(fn: () => unknown): number {
+  return Math.min(time(fn), time(fn), time(fn));
+}
+
 /** Query latencies of each engine (ms per query) and typo recall (share of misspelt words that find their doc). */
 function measureQueries(): Record<string, unknown> {
   const { sets, typos } = searchCorpusQueries(docs);
@@ -228,18 +235,29 @@ function measureQueries(): Record<string, unknown> {
       scan: qs.map((q) => time(() => scan(q))),
     };
   }
+  // Every engine alike, best of three per query (reported beside the single runs, not instead of them).
+  const settled: Record<string, Record<string, number[]>> = {};
+  for (const [name, qs] of Object.entries(sets))
+    settled[name] = {
+      duet: qs.map((q) => bestOf3(() => duet.search(parseQuery(q)))),
+      minisearch: qs.map((q) => bestOf3(() => mini.search(q))),
+      scan: qs.map((q) => bestOf3(() => scan(q))),
+    };
   const duetFinds = (t: { query: string; id: string }) =>
     duet.search(parseQuery(t.query), 50).groups.some((g) => g.hits.some((h) => h.id === t.id));
+  // Found = among the 50 best narratives, for both engines (the palette lists a kind's best few).
   const miniFinds = (t: { query: string; id: string }) =>
     mini
       .search(t.query)
-      .slice(0, 200)
+      .filter((h) => h.id.startsWith('n:'))
+      .slice(0, 50)
       .some((h) => h.id === t.id);
   const flexFinds = (t: { query: string; id: string }) => flexSearch(t.query, 200).some((r) => r.result.includes(t.id));
   const scanFinds = (t: { query: string; id: string }) =>
     haystacks[docs.findIndex((d) => d.id === t.id)]!.includes(t.query);
   return {
     latencies,
+    settled,
     typoRecall: {
       duet: typos.filter(duetFinds).length / typos.length,
       minisearch: typos.filter(miniFinds).length / typos.length,

@@ -131,19 +131,21 @@ export class InvertedIndex {
    * must keep their order.
    */
   pack(renumber: Int32Array, slots: number): PackedPostings {
+    let room = this.base.postings.length;
+    for (const own of this.own) if (own) room += own.length;
+    const postings = new Uint32Array(room);
     const terms: string[] = [];
     const starts: number[] = [0];
-    let postings: Uint32Array = new Uint32Array(Math.max(64, this.base.postings.length));
     let used = 0;
     for (const term of this.dictionary.terms) {
-      const list = this.listOf(term);
+      const { data, from, to } = this.listOf(term);
       const before = used;
-      for (let i = list.from; i < list.to; i += 2) {
-        const slot = renumber[list.data[i]!]!;
+      for (let i = from; i < to; i += 2) {
+        const slot = renumber[data[i]!]!;
         if (slot < 0) continue;
-        if (used + 2 > postings.length) postings = grow32(postings, used + 2);
-        postings[used++] = slot;
-        postings[used++] = list.data[i + 1]!;
+        postings[used] = slot;
+        postings[used + 1] = data[i + 1]!;
+        used += 2;
       }
       if (used === before) continue;
       terms.push(term);
@@ -152,7 +154,8 @@ export class InvertedIndex {
     const lengths = new Uint16Array(slots * FIELD_COUNT);
     for (let old = 0; old < this.slotCount; old++) {
       const slot = renumber[old]!;
-      if (slot >= 0) lengths.set(this.lengths.subarray(old * FIELD_COUNT, (old + 1) * FIELD_COUNT), slot * FIELD_COUNT);
+      if (slot < 0) continue;
+      for (let f = 0; f < FIELD_COUNT; f++) lengths[slot * FIELD_COUNT + f] = this.lengths[old * FIELD_COUNT + f]!;
     }
     return {
       terms: terms.join('\n'),

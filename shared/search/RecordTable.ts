@@ -104,18 +104,35 @@ export class RecordTable {
     const parts: string[] = [];
     const offsets = new Uint32Array(slots.length * WIDTH + 1);
     const kinds = new Uint8Array(slots.length);
+    const base = this.base;
     let at = 0;
-    slots.forEach((slot, i) => {
-      const doc = this.get(slot) as unknown as Record<string, string | undefined>;
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i]!;
       kinds[i] = this.kindCodes[slot]!;
-      for (let c = 0; c < WIDTH; c++) {
-        const v = doc[COLUMNS[c]!] ?? '';
-        offsets[i * WIDTH + c] = at;
-        parts.push(v);
-        at += v.length;
+      const doc = this.docs[slot];
+      if (!doc && slot < base.kinds.length) {
+        // Unchanged since it was stored: one slice of the stored text, its offsets shifted.
+        const from = base.offsets[slot * WIDTH]!;
+        for (let c = 0; c < WIDTH; c++) offsets[i * WIDTH + c] = at + base.offsets[slot * WIDTH + c]! - from;
+        const to = base.offsets[slot * WIDTH + WIDTH]!;
+        parts.push(base.text.slice(from, to));
+        at += to - from;
+        continue;
       }
-    });
+      const values = columnsOf(doc ?? this.get(slot));
+      for (let c = 0; c < WIDTH; c++) {
+        offsets[i * WIDTH + c] = at;
+        parts.push(values[c]!);
+        at += values[c]!.length;
+      }
+    }
     offsets[slots.length * WIDTH] = at;
     return { text: parts.join(''), offsets, kinds };
   }
+}
+
+/** A record's values in `COLUMNS` order. */
+function columnsOf(d: SearchDoc): string[] {
+  const { id, kind, playbookId, targetId, title, keyMessage, body, extra, persona, stage, status } = d;
+  return [id, kind, playbookId, targetId, d.narrativeId ?? '', title, keyMessage, body, extra, persona, stage, status];
 }

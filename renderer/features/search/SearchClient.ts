@@ -13,6 +13,8 @@ export interface WorkerPort {
   postMessage(message: ToWorker): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<FromWorker>) => void): void;
   terminate(): void;
+  /** Starts a worker that waits for the app to settle (`deferredWorker`) now. */
+  start?(): void;
 }
 
 /** Starts the bundled search worker. */
@@ -52,6 +54,11 @@ export class SearchClient {
   onIndexed(listener: (docName: string) => void): () => void {
     this.indexedListeners.add(listener);
     return () => this.indexedListeners.delete(listener);
+  }
+
+  /** Someone is about to search: starts a worker still waiting for the app to settle. */
+  prepare(): void {
+    this.port.start?.();
   }
 
   /** The playbook list changed (titles, additions, deletions). */
