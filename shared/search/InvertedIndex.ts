@@ -6,7 +6,7 @@
  * structured clone copies as blocks, and `fromPacked` answers from those arrays at once, copying a term's
  * list only when it is first changed.
  */
-import { TermDictionary } from './termDictionary';
+import { lowerBound, TermDictionary } from './termDictionary';
 
 /** Number of searched fields (title, key message, extra, body, persona, stage). */
 export const FIELD_COUNT = 6;
@@ -42,6 +42,7 @@ function grow<T extends Uint8Array | Uint16Array>(array: T, size: number, make: 
 
 /** The inverted index over record slots. */
 export class InvertedIndex {
+  /** Ids of terms added since the stored block (stored terms are found by binary search in `baseTerms`). */
   private readonly ids = new Map<string, number>();
   private readonly own: (OwnList | undefined)[] = [];
   private alive: Uint8Array;
@@ -53,9 +54,8 @@ export class InvertedIndex {
   private constructor(
     readonly dictionary: TermDictionary,
     private readonly base: PackedPostings,
+    private readonly baseTerms: readonly string[],
   ) {
-    const terms = dictionary.terms;
-    for (let i = 0; i < terms.length; i++) this.ids.set(terms[i]!, i);
     this.slotCount = base.slots;
     this.live = base.slots;
     this.alive = new Uint8Array(base.slots).fill(1);
@@ -66,13 +66,20 @@ export class InvertedIndex {
   /** An empty index. */
   static create(): InvertedIndex {
     const empty = { terms: '', starts: new Uint32Array(1), postings: new Uint32Array(0), lengths: new Uint16Array(0) };
-    return new InvertedIndex(new TermDictionary(), { ...empty, slots: 0 });
+    return new InvertedIndex(new TermDictionary(), { ...empty, slots: 0 }, []);
   }
 
-  /** An index answering from stored arrays (see `pack`). */
-  static fromPacked(packed: PackedPostings): InvertedIndex {
-    const terms = packed.terms === '' ? [] : packed.terms.split('\n');
-    return new InvertedIndex(new TermDictionary(terms), packed);
+  /** An index answering from stored arrays (see `pack`); `terms` is `packed.terms` split. */
+  static fromPacked(packed: PackedPostings, terms: readonly string[]): InvertedIndex {
+    return new InvertedIndex(new TermDictionary(terms), packed, terms);
+  }
+
+  /** A term's id: its place in the stored terms, or past them for terms added since. */
+  private idOf(term: string): number | undefined {
+    const added = this.ids.get(term);
+    if (added !== undefined) return added;
+    const at = lowerBound(this.baseTerms, term);
+    return this.baseTerms[at] === term ? at : undefined;
   }
 
   /** Slots handed out so far, dead ones included (the next record gets this number). */
@@ -168,7 +175,7 @@ export class InvertedIndex {
 
   /** A term's pairs as a range of one array (its own list, or its part of the stored block). */
   listOf(term: string): { data: Uint32Array; from: number; to: number } {
-    const id = this.ids.get(term);
+    const id = this.idOf(term);
     if (id === undefined) return { data: EMPTY, from: 0, to: 0 };
     const own = this.own[id];
     if (own) return { data: own.data, from: 0, to: own.length };
@@ -177,9 +184,9 @@ export class InvertedIndex {
   }
 
   private append(term: string, slot: number, value: number): void {
-    let id = this.ids.get(term);
+    let id = this.idOf(term);
     if (id === undefined) {
-      id = this.ids.size;
+      id = this.baseTerms.length + this.ids.size;
       this.ids.set(term, id);
       this.dictionary.insert(term);
     }

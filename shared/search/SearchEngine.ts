@@ -96,7 +96,7 @@ export class SearchEngine {
   private constructor(
     private index: InvertedIndex,
     private records: RecordTable,
-    private readonly slotOf: Map<string, number>,
+    private slots: Map<string, number> | null,
   ) {}
 
   /** An empty index. */
@@ -116,20 +116,30 @@ export class SearchEngine {
     if (!(p.starts instanceof Uint32Array) || !(p.postings instanceof Uint32Array)) return null;
     if (!(p.lengths instanceof Uint16Array) || !(r.offsets instanceof Uint32Array) || !(r.kinds instanceof Uint8Array))
       return null;
-    const termCount = p.terms === '' ? 0 : p.terms.split('\n', p.starts.length).length;
+    const terms = p.terms === '' ? [] : p.terms.split('\n');
     const slots = r.kinds.length;
-    if (p.slots !== slots || p.starts.length !== termCount + 1 || p.lengths.length !== slots * FIELDS.length)
+    if (p.slots !== slots || p.starts.length !== terms.length + 1 || p.lengths.length !== slots * FIELDS.length)
       return null;
-    if (r.offsets.length !== slots * 12 + 1 || p.starts[termCount] !== p.postings.length) return null;
-    const records = RecordTable.fromPacked(r);
-    const slotOf = new Map<string, number>();
-    for (let slot = 0; slot < slots; slot++) slotOf.set(records.packedId(slot), slot);
-    return new SearchEngine(InvertedIndex.fromPacked(p), records, slotOf);
+    if (r.offsets.length !== slots * 12 + 1 || p.starts[terms.length] !== p.postings.length) return null;
+    return new SearchEngine(InvertedIndex.fromPacked(p, terms), RecordTable.fromPacked(r), null);
+  }
+
+  /**
+   * Record id → slot. Built on first use, not on loading: a warm start answers queries without it, and
+   * only an edit or a removal needs it.
+   */
+  private get slotOf(): Map<string, number> {
+    if (this.slots) return this.slots;
+    const slots = new Map<string, number>();
+    for (let slot = 0; slot < this.records.packedCount; slot++)
+      if (this.index.isLive(slot)) slots.set(this.records.packedId(slot), slot);
+    this.slots = slots;
+    return slots;
   }
 
   /** Number of records. */
   get size(): number {
-    return this.slotOf.size;
+    return this.index.documentCount;
   }
 
   /** The record with this id, if indexed. */
@@ -173,11 +183,10 @@ export class SearchEngine {
 
   private compact(): void {
     const stored = this.toStored();
-    const records = RecordTable.fromPacked(stored.records);
-    this.index = InvertedIndex.fromPacked(stored.postings);
-    this.records = records;
-    this.slotOf.clear();
-    for (let slot = 0; slot < records.packedCount; slot++) this.slotOf.set(records.packedId(slot), slot);
+    const terms = stored.postings.terms === '' ? [] : stored.postings.terms.split('\n');
+    this.index = InvertedIndex.fromPacked(stored.postings, terms);
+    this.records = RecordTable.fromPacked(stored.records);
+    this.slots = null;
   }
 
   /**

@@ -25,7 +25,7 @@ export class TermDictionary {
   private pending: string[] = [];
 
   /** `sorted` must be sorted by code units and free of duplicates (as `terms` returns it). */
-  constructor(private sorted: string[] = []) {}
+  constructor(private sorted: readonly string[] = []) {}
 
   /** The terms in order (not a copy: do not change it). */
   get terms(): readonly string[] {

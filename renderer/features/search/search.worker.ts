@@ -13,6 +13,9 @@ const scope = self as unknown as {
 };
 
 const emit = (message: FromWorker): void => scope.postMessage(message);
+// The search of every window of this device: each says which documents it indexed edits of, so the others
+// re-read those that are not open there (no update of them reaches those windows).
+const windows = typeof BroadcastChannel === 'function' ? new BroadcastChannel('duet-search') : null;
 const ready = Promise.all([openIndexedDbDocStore(), openIndexStore()]).then(
   ([store, indexStore]) =>
     new SearchIndexer({
@@ -22,8 +25,15 @@ const ready = Promise.all([openIndexedDbDocStore(), openIndexStore()]).then(
       yieldNow: () => new Promise((resolve) => setTimeout(resolve, 0)),
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       now: () => performance.now(),
+      announce: (docName) => windows?.postMessage(docName),
     }),
 );
+
+if (windows)
+  windows.onmessage = (event: MessageEvent<unknown>) => {
+    const docName = event.data;
+    if (typeof docName === 'string') void ready.then((indexer) => indexer.storedChanged(docName)).catch(fail);
+  };
 
 function fail(error: unknown): void {
   const message = error instanceof Error ? error.message : String(error);
