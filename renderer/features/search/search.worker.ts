@@ -16,10 +16,13 @@ const emit = (message: FromWorker): void => scope.postMessage(message);
 // The search of every window of this device: each says which documents it indexed edits of, so the others
 // re-read those that are not open there (no update of them reaches those windows).
 const windows = typeof BroadcastChannel === 'function' ? new BroadcastChannel('duet-search') : null;
-const ready = Promise.all([openIndexedDbDocStore(), openIndexStore()]).then(
-  ([store, indexStore]) =>
+// The documents' store is needed only after the stored index is loaded (to check it against them): a warm
+// start does not wait for it to open.
+const docs = openIndexedDbDocStore();
+const ready = openIndexStore().then(
+  (indexStore) =>
     new SearchIndexer({
-      store,
+      store: { load: async (name, options) => (await docs).load(name, options) },
       indexStore,
       emit,
       yieldNow: () => new Promise((resolve) => setTimeout(resolve, 0)),
