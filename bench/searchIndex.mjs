@@ -133,9 +133,10 @@ export async function run({ context, url, log }) {
   for (let i = 0; i < 2; i++) warmRuns.push(await bench('warmLoad', queries.roundTripQueries));
   const warm = warmRuns.at(-1);
   const warmBase = await bench('warmBaseline');
+  const emptyWorker = await bench('emptyWorkerStart');
   log(
     `search: warm load ${warmRuns.map((w) => `${w.ms} (${w.inWorkerMs} in the worker)`).join(', ')} ms; ` +
-      `texts from IndexedDB ${warmBase.ms} ms`,
+      `texts from IndexedDB ${warmBase.ms} ms; an empty worker starts and answers in ${emptyWorker.ms} ms`,
   );
 
   // Keystrokes while the worker builds vs idle (index loaded, checked, settled).
@@ -237,6 +238,7 @@ export async function run({ context, url, log }) {
       cold,
       warmRuns,
       warmBaseline: warmBase,
+      emptyWorkerStart: emptyWorker,
       builds,
       memoryMb: Object.fromEntries(Object.entries(memory).map(([k, v]) => [k, MB(v)])),
       storedForm: stored,

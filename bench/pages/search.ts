@@ -131,6 +131,21 @@ async function warmLoad(
   return { ms: Math.round(ms), inWorkerMs: Math.round(ready.ms), records: ready.records, roundTrips };
 }
 
+/** What starting any worker costs here: an empty one (a blob script) answering its first message. */
+async function emptyWorkerStart(): Promise<{ ms: number }> {
+  const url = URL.createObjectURL(new Blob(['onmessage = (e) => postMessage(e.data)'], { type: 'text/javascript' }));
+  const started = performance.now();
+  const worker = new Worker(url);
+  await new Promise((resolve) => {
+    worker.onmessage = resolve;
+    worker.postMessage('ping');
+  });
+  const ms = performance.now() - started;
+  worker.terminate();
+  URL.revokeObjectURL(url);
+  return { ms: Math.round(ms * 10) / 10 };
+}
+
 /** Baseline of the warm load: the same texts, stored as one IndexedDB record, read back. */
 async function warmBaseline(): Promise<{ ms: number }> {
   const open = indexedDB.open('duet-search-bench', 1);
@@ -324,6 +339,7 @@ window.duetSearchBench = {
   coldBuild,
   warmLoad,
   warmBaseline,
+  emptyWorkerStart,
   build,
   drop,
   measureQueries,

@@ -2,11 +2,12 @@
  * The postings of the search index in typed arrays: for each term, the (record slot, field, count) of every
  * field it occurs in, in slot order. Records live in numbered slots that only ever grow — a changed record
  * gets a new slot and its old one is marked dead — so appending keeps every list sorted without moving
- * anything. `pack` writes the live part as a few flat arrays (dead slots dropped, slots renumbered) that a
- * structured clone copies as blocks, and `fromPacked` answers from those arrays at once, copying a term's
- * list only when it is first changed.
+ * anything. `pack` writes the live part as a few flat arrays (dead slots dropped, slots renumbered, pairs as
+ * varints: a third of the bytes) that a structured clone copies as blocks, and `fromPacked` answers from
+ * those at once, decoding a term's list when a query first needs it.
  */
 import { lowerBound, TermDictionary } from './termDictionary';
+import { readSlotPairs, VarintWriter } from './varint';
 
 /** Number of searched fields (title, key message, extra, body, persona, stage). */
 export const FIELD_COUNT = 6;
@@ -18,10 +19,10 @@ const MAX_COUNT = 0xffff;
 export interface PackedPostings {
   /** Sorted terms joined by "\n" (terms are letters and digits only). */
   terms: string;
-  /** Where each term's pairs start in `postings` (one more entry than terms), in numbers. */
+  /** Where each term's pairs start in `postings` (one more entry than terms), in bytes. */
   starts: Uint32Array;
-  /** [slot, field | count << 3] pairs, each term's in slot order. */
-  postings: Uint32Array;
+  /** (slot gap, field | count << 3) varint pairs, each term's in slot order, its first gap from slot 0. */
+  postings: Uint8Array;
   /** Unique terms per slot and field: `lengths[slot * FIELD_COUNT + field]`. */
   lengths: Uint16Array;
   /** Number of slots (all live). */
@@ -45,6 +46,8 @@ export class InvertedIndex {
   /** Ids of terms added since the stored block (stored terms are found by binary search in `baseTerms`). */
   private readonly ids = new Map<string, number>();
   private readonly own: (OwnList | undefined)[] = [];
+  /** Stored terms' lists, decoded when first read. */
+  private readonly decoded: (Uint32Array | undefined)[] = [];
   private alive: Uint8Array;
   private lengths: Uint16Array;
   private readonly lengthSums = new Float64Array(FIELD_COUNT);
@@ -65,7 +68,7 @@ export class InvertedIndex {
 
   /** An empty index. */
   static create(): InvertedIndex {
-    const empty = { terms: '', starts: new Uint32Array(1), postings: new Uint32Array(0), lengths: new Uint16Array(0) };
+    const empty = { terms: '', starts: new Uint32Array(1), postings: new Uint8Array(0), lengths: new Uint16Array(0) };
     return new InvertedIndex(new TermDictionary(), { ...empty, slots: 0 }, []);
   }
 
@@ -138,25 +141,23 @@ export class InvertedIndex {
    * must keep their order.
    */
   pack(renumber: Int32Array, slots: number): PackedPostings {
-    let room = this.base.postings.length;
-    for (const own of this.own) if (own) room += own.length;
-    const postings = new Uint32Array(room);
+    const out = new VarintWriter(this.base.postings.length + 1024);
     const terms: string[] = [];
     const starts: number[] = [0];
-    let used = 0;
     for (const term of this.dictionary.terms) {
       const { data, from, to } = this.listOf(term);
-      const before = used;
+      const before = out.length;
+      let previous = 0;
       for (let i = from; i < to; i += 2) {
         const slot = renumber[data[i]!]!;
         if (slot < 0) continue;
-        postings[used] = slot;
-        postings[used + 1] = data[i + 1]!;
-        used += 2;
+        out.write(slot - previous);
+        out.write(data[i + 1]!);
+        previous = slot;
       }
-      if (used === before) continue;
+      if (out.length === before) continue;
       terms.push(term);
-      starts.push(used);
+      starts.push(out.length);
     }
     const lengths = new Uint16Array(slots * FIELD_COUNT);
     for (let old = 0; old < this.slotCount; old++) {
@@ -167,7 +168,7 @@ export class InvertedIndex {
     return {
       terms: terms.join('\n'),
       starts: Uint32Array.from(starts),
-      postings: postings.slice(0, used),
+      postings: out.finish(),
       lengths,
       slots,
     };
@@ -179,8 +180,13 @@ export class InvertedIndex {
     if (id === undefined) return { data: EMPTY, from: 0, to: 0 };
     const own = this.own[id];
     if (own) return { data: own.data, from: 0, to: own.length };
-    if (id >= this.base.starts.length - 1) return { data: EMPTY, from: 0, to: 0 };
-    return { data: this.base.postings, from: this.base.starts[id]!, to: this.base.starts[id + 1]! };
+    if (id >= this.baseTerms.length) return { data: EMPTY, from: 0, to: 0 };
+    let data = this.decoded[id];
+    if (!data) {
+      data = readSlotPairs(this.base.postings, this.base.starts[id]!, this.base.starts[id + 1]!);
+      this.decoded[id] = data;
+    }
+    return { data, from: 0, to: data.length };
   }
 
   private append(term: string, slot: number, value: number): void {
@@ -196,6 +202,7 @@ export class InvertedIndex {
       own = { data: new Uint32Array(Math.max(8, (to - from) * 2)), length: to - from };
       own.data.set(data.subarray(from, to));
       this.own[id] = own;
+      this.decoded[id] = undefined; // the term's own list replaces its decoded copy
     }
     if (own.length + 2 > own.data.length) own.data = grow32(own.data, own.length + 2);
     own.data[own.length++] = slot;

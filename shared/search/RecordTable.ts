@@ -47,6 +47,13 @@ export class RecordTable {
     return new RecordTable({ text: '', offsets: new Uint32Array(1), kinds: new Uint8Array(0) });
   }
 
+  /** True when `packed` has the shape `pack` writes (the stored index is checked before it is trusted). */
+  static isPacked(packed: Partial<PackedRecords> | undefined): packed is PackedRecords {
+    if (!packed || typeof packed.text !== 'string') return false;
+    if (!(packed.offsets instanceof Uint32Array) || !(packed.kinds instanceof Uint8Array)) return false;
+    return packed.offsets.length === packed.kinds.length * WIDTH + 1;
+  }
+
   /** A table reading its first records from stored columns. */
   static fromPacked(packed: PackedRecords): RecordTable {
     return new RecordTable(packed);

@@ -12,6 +12,7 @@ import { SEARCH_KINDS, SEARCH_KIND_LABELS, type ParsedQuery, type SearchFilters,
 import { normalizeTerm, tokenize } from './searchText';
 import { expand, listHas, MAX_QUERY_WORDS, ScoreBoard, scoreTerm, type Expansion, type WordSpec } from './scoreQuery';
 import { makeSnippet, type SnippetPart } from './snippet';
+import { keepMatch, newMatches, popCount, type Matches } from './topMatches';
 
 /**
  * Bumped whenever the tokenizer, the fields or the stored shape change: older indexes are rebuilt. (3: Duet's
@@ -78,13 +79,6 @@ function passes(doc: SearchDoc, filters: SearchFilters): boolean {
   return true;
 }
 
-/** Records matching a query, best first within each kind (at most `perKind` kept per kind). */
-interface Matches {
-  byKind: Map<SearchKind, { slots: number[]; scores: number[]; total: number; best: number }>;
-  total: number;
-  expansions: Expansion[][];
-}
-
 function hasFilters(filters: SearchFilters): boolean {
   return Object.keys(filters).length > 0;
 }
@@ -112,15 +106,14 @@ export class SearchEngine {
     const candidate = stored as Partial<StoredEngine> | null;
     if (candidate?.format !== SEARCH_FORMAT_VERSION) return null;
     const { postings: p, records: r } = candidate;
-    if (!p || !r || typeof p.terms !== 'string' || typeof r.text !== 'string') return null;
-    if (!(p.starts instanceof Uint32Array) || !(p.postings instanceof Uint32Array)) return null;
-    if (!(p.lengths instanceof Uint16Array) || !(r.offsets instanceof Uint32Array) || !(r.kinds instanceof Uint8Array))
+    if (!RecordTable.isPacked(r) || !p || typeof p.terms !== 'string' || !(p.postings instanceof Uint8Array))
       return null;
+    if (!(p.starts instanceof Uint32Array) || !(p.lengths instanceof Uint16Array)) return null;
     const terms = p.terms === '' ? [] : p.terms.split('\n');
     const slots = r.kinds.length;
     if (p.slots !== slots || p.starts.length !== terms.length + 1 || p.lengths.length !== slots * FIELDS.length)
       return null;
-    if (r.offsets.length !== slots * 12 + 1 || p.starts[terms.length] !== p.postings.length) return null;
+    if (p.starts[terms.length] !== p.postings.length) return null;
     return new SearchEngine(InvertedIndex.fromPacked(p, terms), RecordTable.fromPacked(r), null);
   }
 
@@ -227,43 +220,25 @@ export class SearchEngine {
       for (const { term, weight } of terms) scoreTerm(this.index, term, weight, BOOSTS, 1 << bit, board);
     }
     const full = distinct.length === 32 ? 0xffffffff : (1 << distinct.length) - 1;
-    const matches: Matches = { byKind: new Map(), total: 0, expansions };
+    const matches = newMatches(expansions);
     for (let i = 0; i < board.touchedCount; i++) {
       const slot = board.touched[i]!;
       const mask = board.mask[slot]!;
       if (all && mask !== full) continue;
       if (filters && !passes(this.records.get(slot), filters)) continue;
       // MiniSearch's "quality": a record matching more of the query's distinct words counts that many times.
-      this.keep(matches, slot, board.score[slot]! * popCount(mask), perKind);
+      keepMatch(matches, this.records.kind(slot), slot, board.score[slot]! * popCount(mask), perKind);
     }
     return matches;
   }
 
   /** Every record the filters keep, in the order they were indexed (a query of filters only). */
   private everything(filters: SearchFilters, perKind: number): Matches {
-    const matches: Matches = { byKind: new Map(), total: 0, expansions: [] };
+    const matches = newMatches([]);
     for (let slot = 0; slot < this.index.slots; slot++)
-      if (this.index.isLive(slot) && passes(this.records.get(slot), filters)) this.keep(matches, slot, 1, perKind);
+      if (this.index.isLive(slot) && passes(this.records.get(slot), filters))
+        keepMatch(matches, this.records.kind(slot), slot, 1, perKind);
     return matches;
-  }
-
-  private keep(matches: Matches, slot: number, score: number, perKind: number): void {
-    const kind = this.records.kind(slot);
-    let group = matches.byKind.get(kind);
-    if (!group) matches.byKind.set(kind, (group = { slots: [], scores: [], total: 0, best: score }));
-    matches.total++;
-    group.total++;
-    if (score > group.best) group.best = score;
-    const { slots, scores } = group;
-    if (slots.length >= perKind && score <= scores[slots.length - 1]!) return;
-    let at = slots.length;
-    while (at > 0 && scores[at - 1]! < score) at--;
-    slots.splice(at, 0, slot);
-    scores.splice(at, 0, score);
-    if (slots.length > perKind) {
-      slots.pop();
-      scores.pop();
-    }
   }
 
   /** The index terms of `expansions` that `slot` holds (the words to highlight). */
@@ -326,16 +301,6 @@ export class SearchEngine {
       records: this.records.pack(live),
     };
   }
-}
-
-function popCount(mask: number): number {
-  let n = mask >>> 0;
-  let count = 0;
-  while (n !== 0) {
-    n &= n - 1;
-    count++;
-  }
-  return count;
 }
 
 /** A quick test (no word splitting) of whether `text` may contain one of `terms`, to pick the snippet's text. */
