@@ -1,52 +1,30 @@
 /**
- * The full-text index of a workspace: MiniSearch (chosen over FlexSearch for its edit-distance typo
- * tolerance and its discard-and-re-add updates; measured in bench/searchIndex.mjs) over `SearchDoc`s, plus
- * the records themselves for snippets and filters. Pure: it runs in the search worker, in Node for tests and
- * benchmarks, and is stored as a structured-cloneable object with a format version, so an outdated index is
- * rebuilt, not read.
+ * The full-text index of a workspace over `SearchDoc`s: Duet's own inverted index (`InvertedIndex`, postings
+ * in typed arrays; `scoreQuery` ranks them as MiniSearch did) plus the records themselves for snippets and
+ * filters (`RecordTable`). Pure: it runs in the search worker, in Node for tests and benchmarks, and is stored
+ * as a few flat arrays and strings with a format version, so a warm start copies blocks instead of decoding
+ * a million small objects, and an outdated index is rebuilt, not read.
  */
-import MiniSearch, { type SearchResult } from 'minisearch';
+import { InvertedIndex, type PackedPostings } from './InvertedIndex';
+import { RecordTable, type PackedRecords } from './RecordTable';
 import { describeSearchDoc, SEARCH_FIELD_BOOSTS, type SearchDoc } from './searchDocs';
 import { SEARCH_KINDS, SEARCH_KIND_LABELS, type ParsedQuery, type SearchFilters, type SearchKind } from './searchQuery';
 import { normalizeTerm, tokenize } from './searchText';
+import { expand, listHas, MAX_QUERY_WORDS, ScoreBoard, scoreTerm, type Expansion, type WordSpec } from './scoreQuery';
 import { makeSnippet, type SnippetPart } from './snippet';
+import { keepMatch, newMatches, popCount, type Matches } from './topMatches';
 
 /**
- * Bumped whenever the tokenizer, the fields, the stored shape or the MiniSearch version change (the stored
- * form holds MiniSearch's own maps): older indexes are rebuilt.
+ * Bumped whenever the tokenizer, the fields or the stored shape change: older indexes are rebuilt. (3: Duet's
+ * own postings replaced MiniSearch's maps.)
  */
-export const SEARCH_FORMAT_VERSION = 2;
+export const SEARCH_FORMAT_VERSION = 3;
 
-/**
- * The index as IndexedDB keeps it: MiniSearch's maps themselves, not JSON. A structured clone of nested Maps
- * is decoded natively (V8's deserializer), several times faster than JSON.parse plus MiniSearch.loadJS
- * rebuilding every map in JavaScript — the difference between a warm start of seconds and of a fraction.
- */
+/** The index as IndexedDB keeps it: typed arrays and long strings, which a structured clone copies whole. */
 export interface StoredEngine {
   format: number;
-  records: SearchDoc[];
-  mini: {
-    tree: unknown;
-    documentCount: number;
-    documentIds: Map<number, unknown>;
-    idToShortId: Map<unknown, number>;
-    fieldLength: Map<number, number[]>;
-    avgFieldLength: number[];
-    nextId: number;
-    dirtCount: number;
-  };
-}
-
-/** MiniSearch 7's private state, reached only by `toStored`/`fromStored` (the format version pins it). */
-interface MiniState {
-  _index: { _tree: unknown; _size: number | undefined };
-  _documentCount: number;
-  _documentIds: Map<number, unknown>;
-  _idToShortId: Map<unknown, number>;
-  _fieldLength: Map<number, number[]>;
-  _avgFieldLength: number[];
-  _nextId: number;
-  _dirtCount: number;
+  postings: PackedPostings;
+  records: PackedRecords;
 }
 
 /** One result as the palette shows it. */
@@ -80,20 +58,13 @@ export interface SearchResults {
   total: number;
 }
 
-const FIELDS = Object.keys(SEARCH_FIELD_BOOSTS);
-
-function createMini(): MiniSearch<SearchDoc> {
-  return new MiniSearch<SearchDoc>({
-    fields: FIELDS,
-    tokenize,
-    processTerm: (term) => term,
-    searchOptions: { boost: SEARCH_FIELD_BOOSTS, tokenize, processTerm: (term) => normalizeTerm(term) },
-    autoVacuum: { minDirtCount: 200, minDirtFactor: 0.1, batchSize: 500, batchWait: 10 },
-  });
-}
+const FIELDS = Object.keys(SEARCH_FIELD_BOOSTS) as (keyof typeof SEARCH_FIELD_BOOSTS)[];
+const BOOSTS = Float64Array.from(FIELDS.map((f) => SEARCH_FIELD_BOOSTS[f]));
 
 /** Exact matches enough to skip the typo-tolerant search. */
 const ENOUGH = 8;
+/** Indexed words of one query word listed per hit (for highlighting). */
+const TERMS_PER_WORD = 8;
 
 /** Typo tolerance: one edit from five letters on, two from ten; short words must match exactly. */
 function fuzzyOf(term: string): number {
@@ -108,16 +79,23 @@ function passes(doc: SearchDoc, filters: SearchFilters): boolean {
   return true;
 }
 
+function hasFilters(filters: SearchFilters): boolean {
+  return Object.keys(filters).length > 0;
+}
+
 /** A workspace's search index. */
 export class SearchEngine {
+  private readonly board = new ScoreBoard();
+
   private constructor(
-    private readonly mini: MiniSearch<SearchDoc>,
-    private readonly docs: Map<string, SearchDoc>,
+    private index: InvertedIndex,
+    private records: RecordTable,
+    private slots: Map<string, number> | null,
   ) {}
 
   /** An empty index. */
   static create(): SearchEngine {
-    return new SearchEngine(createMini(), new Map());
+    return new SearchEngine(InvertedIndex.create(), RecordTable.create(), new Map());
   }
 
   /**
@@ -126,55 +104,82 @@ export class SearchEngine {
    */
   static fromStored(stored: unknown): SearchEngine | null {
     const candidate = stored as Partial<StoredEngine> | null;
-    if (candidate?.format !== SEARCH_FORMAT_VERSION || !Array.isArray(candidate.records)) return null;
-    const state = candidate.mini;
-    if (!(state?.tree instanceof Map) || !(state.documentIds instanceof Map) || !(state.idToShortId instanceof Map))
+    if (candidate?.format !== SEARCH_FORMAT_VERSION) return null;
+    const { postings: p, records: r } = candidate;
+    if (!RecordTable.isPacked(r) || !p || typeof p.terms !== 'string' || !(p.postings instanceof Uint8Array))
       return null;
-    if (!(state.fieldLength instanceof Map) || !Array.isArray(state.avgFieldLength)) return null;
-    const mini = createMini();
-    const target = mini as unknown as MiniState;
-    target._index._tree = state.tree;
-    target._index._size = undefined;
-    target._documentCount = state.documentCount;
-    target._documentIds = state.documentIds;
-    target._idToShortId = state.idToShortId;
-    target._fieldLength = state.fieldLength;
-    target._avgFieldLength = state.avgFieldLength;
-    target._nextId = state.nextId;
-    target._dirtCount = state.dirtCount;
-    return new SearchEngine(mini, new Map(candidate.records.map((d) => [d.id, d])));
+    if (!(p.starts instanceof Uint32Array) || !(p.lengths instanceof Uint16Array)) return null;
+    const terms = p.terms === '' ? [] : p.terms.split('\n');
+    const slots = r.kinds.length;
+    if (p.slots !== slots || p.starts.length !== terms.length + 1 || p.lengths.length !== slots * FIELDS.length)
+      return null;
+    if (p.starts[terms.length] !== p.postings.length) return null;
+    return new SearchEngine(InvertedIndex.fromPacked(p, terms), RecordTable.fromPacked(r), null);
+  }
+
+  /**
+   * Record id → slot. Built on first use, not on loading: a warm start answers queries without it, and
+   * only an edit or a removal needs it.
+   */
+  private get slotOf(): Map<string, number> {
+    if (this.slots) return this.slots;
+    const slots = new Map<string, number>();
+    for (let slot = 0; slot < this.records.packedCount; slot++)
+      if (this.index.isLive(slot)) slots.set(this.records.packedId(slot), slot);
+    this.slots = slots;
+    return slots;
   }
 
   /** Number of records. */
   get size(): number {
-    return this.docs.size;
+    return this.index.documentCount;
   }
 
   /** The record with this id, if indexed. */
   get(id: string): SearchDoc | undefined {
-    return this.docs.get(id);
+    const slot = this.slotOf.get(id);
+    return slot === undefined ? undefined : this.records.get(slot);
   }
 
   /** Ids of the records whose id starts with `prefix` (e.g. every narrative of one playbook). */
   idsWithPrefix(prefix: string): string[] {
-    return [...this.docs.keys()].filter((id) => id.startsWith(prefix));
+    return [...this.slotOf.keys()].filter((id) => id.startsWith(prefix));
   }
 
   /** Adds or replaces a record; unchanged records are left alone (a keystroke re-indexes one narrative). */
   upsert(doc: SearchDoc): boolean {
-    const before = this.docs.get(doc.id);
+    const before = this.get(doc.id);
     if (before && sameDoc(before, doc)) return false;
-    if (before) this.mini.discard(doc.id);
-    this.mini.add(doc);
-    this.docs.set(doc.id, doc);
+    if (before) this.drop(doc.id);
+    const slot = this.index.add(FIELDS.map((field) => tokenize(doc[field])));
+    this.records.set(slot, doc);
+    this.slotOf.set(doc.id, slot);
     return true;
   }
 
   /** Removes a record (no-op when absent). */
   remove(id: string): boolean {
-    if (!this.docs.delete(id)) return false;
-    this.mini.discard(id);
+    if (!this.slotOf.has(id)) return false;
+    this.drop(id);
     return true;
+  }
+
+  private drop(id: string): void {
+    const slot = this.slotOf.get(id)!;
+    this.slotOf.delete(id);
+    this.index.remove(slot);
+    this.records.clear(slot);
+    // Dead slots cost every query a skipped posting: past a quarter of the index, write it afresh.
+    const dead = this.index.slots - this.index.documentCount;
+    if (dead > 1000 && dead > this.index.documentCount / 4) this.compact();
+  }
+
+  private compact(): void {
+    const stored = this.toStored();
+    const terms = stored.postings.terms === '' ? [] : stored.postings.terms.split('\n');
+    this.index = InvertedIndex.fromPacked(stored.postings, terms);
+    this.records = RecordTable.fromPacked(stored.records);
+    this.slots = null;
   }
 
   /**
@@ -182,80 +187,118 @@ export class SearchEngine {
    * (or, when that finds nothing, any word). A query of filters only lists what the filters keep.
    */
   search(query: ParsedQuery, perKind = 6): SearchResults {
-    const filtering = Object.keys(query.filters).length > 0;
-    // Only when filtering: a callback per matching record costs more than the search itself otherwise.
-    const filter = filtering
-      ? { filter: (r: SearchResult): boolean => passes(this.docs.get(r.id as string)!, query.filters) }
-      : {};
-    let raw: SearchResult[];
+    const filters = hasFilters(query.filters) ? query.filters : null;
+    let matches: Matches;
     if (query.text === '') {
-      if (!filtering) return { groups: [], total: 0 };
-      raw = this.mini.search(MiniSearch.wildcard, filter);
+      if (!filters) return { groups: [], total: 0 };
+      matches = this.everything(filters, perKind);
     } else {
+      const words = tokenize(query.text).filter((w) => w !== '');
+      const last = words.length - 1;
       // Exact words (the last one as a prefix from three letters) first; typo tolerance only when that finds
-      // little — the fuzzy walk of the term tree is the costly part, and a typo rarely matches exactly.
-      const exact = { ...filter, prefix: (t: string, i: number, ts: string[]) => i === ts.length - 1 && t.length >= 3 };
-      const fuzzy = {
-        ...filter,
-        prefix: (t: string, i: number, ts: string[]) => i === ts.length - 1 && t.length >= 2,
-        fuzzy: fuzzyOf,
-        maxFuzzy: 2,
-      };
-      raw = this.mini.search(query.text, { ...exact, combineWith: 'AND' });
-      if (raw.length < ENOUGH) raw = this.mini.search(query.text, { ...fuzzy, combineWith: 'AND' });
-      if (raw.length === 0 && tokenize(query.text).length > 1)
-        raw = this.mini.search(query.text, { ...fuzzy, combineWith: 'OR' });
+      // little — a typo rarely matches exactly, and expanding every word by its neighbours costs the most.
+      const exact = words.map((term, i) => ({ term, prefix: i === last && term.length >= 3, fuzzy: 0 }));
+      const loose = words.map((term, i) => ({ term, prefix: i === last && term.length >= 2, fuzzy: fuzzyOf(term) }));
+      matches = this.run(exact, true, filters, perKind);
+      if (matches.total < ENOUGH) matches = this.run(loose, true, filters, perKind);
+      if (matches.total === 0 && words.length > 1) matches = this.run(loose, false, filters, perKind);
     }
-    return this.group(raw, query, perKind);
+    return this.group(matches, query);
   }
 
-  private group(raw: SearchResult[], query: ParsedQuery, perKind: number): SearchResults {
-    const byKind = new Map<SearchKind, { hits: SearchHit[]; total: number; best: number }>();
+  /** Scores every word's expansions into the board, then keeps the best `perKind` of each kind. */
+  private run(specs: WordSpec[], all: boolean, filters: SearchFilters | null, perKind: number): Matches {
+    const board = this.board;
+    board.reset(this.index.slots);
+    const distinct = [...new Set(specs.map((s) => s.term))].slice(0, MAX_QUERY_WORDS);
+    const expansions: Expansion[][] = [];
+    for (const spec of specs) {
+      const bit = distinct.indexOf(spec.term);
+      if (bit < 0) continue;
+      const terms = expand(this.index, spec);
+      expansions.push(terms);
+      for (const { term, weight } of terms) scoreTerm(this.index, term, weight, BOOSTS, 1 << bit, board);
+    }
+    const full = distinct.length === 32 ? 0xffffffff : (1 << distinct.length) - 1;
+    const matches = newMatches(expansions);
+    for (let i = 0; i < board.touchedCount; i++) {
+      const slot = board.touched[i]!;
+      const mask = board.mask[slot]!;
+      if (all && mask !== full) continue;
+      if (filters && !passes(this.records.get(slot), filters)) continue;
+      // MiniSearch's "quality": a record matching more of the query's distinct words counts that many times.
+      keepMatch(matches, this.records.kind(slot), slot, board.score[slot]! * popCount(mask), perKind);
+    }
+    return matches;
+  }
+
+  /** Every record the filters keep, in the order they were indexed (a query of filters only). */
+  private everything(filters: SearchFilters, perKind: number): Matches {
+    const matches = newMatches([]);
+    for (let slot = 0; slot < this.index.slots; slot++)
+      if (this.index.isLive(slot) && passes(this.records.get(slot), filters))
+        keepMatch(matches, this.records.kind(slot), slot, 1, perKind);
+    return matches;
+  }
+
+  /** The index terms of `expansions` that `slot` holds (the words to highlight). */
+  private termsOf(slot: number, expansions: Expansion[][]): string[] {
+    const out = new Set<string>();
+    for (const word of expansions) {
+      let found = 0;
+      for (const { term } of word) {
+        if (found >= TERMS_PER_WORD) break;
+        const { data, from, to } = this.index.listOf(term);
+        if (listHas(data, from, to, slot)) {
+          out.add(term);
+          found++;
+        }
+      }
+    }
+    return [...out];
+  }
+
+  private group(matches: Matches, query: ParsedQuery): SearchResults {
     const queryTerms = tokenize(query.text);
-    for (const result of raw) {
-      const doc = this.docs.get(result.id as string);
-      if (!doc) continue;
-      const group = byKind.get(doc.kind) ?? { hits: [], total: 0, best: result.score };
-      byKind.set(doc.kind, group);
-      group.total++;
-      if (group.hits.length >= perKind) continue;
-      const terms = [...new Set([...result.terms, ...queryTerms])];
-      const text = [doc.body, doc.keyMessage, doc.extra].find((t) => mentions(t, terms));
-      group.hits.push({
-        id: doc.id,
-        kind: doc.kind,
-        playbookId: doc.playbookId,
-        targetId: doc.targetId,
-        ...(doc.narrativeId ? { narrativeId: doc.narrativeId } : {}),
-        title: doc.title,
-        detail: describeSearchDoc(doc),
-        snippet: makeSnippet(text ?? doc.body ?? doc.keyMessage, terms),
-        terms: result.terms,
-        score: result.score,
-      });
-    }
-    const groups = [...byKind.entries()]
+    const groups = [...matches.byKind.entries()]
       .sort((a, b) => b[1].best - a[1].best || SEARCH_KINDS.indexOf(a[0]) - SEARCH_KINDS.indexOf(b[0]))
-      .map(([kind, g]) => ({ kind, label: SEARCH_KIND_LABELS[kind], hits: g.hits, total: g.total }));
-    return { groups, total: raw.length };
+      .map(([kind, g]) => {
+        const hits = g.slots.map((slot, i): SearchHit => {
+          const doc = this.records.get(slot);
+          const matched = this.termsOf(slot, matches.expansions);
+          const terms = [...new Set([...matched, ...queryTerms])];
+          const text = [doc.body, doc.keyMessage, doc.extra].find((t) => mentions(t, terms));
+          return {
+            id: doc.id,
+            kind: doc.kind,
+            playbookId: doc.playbookId,
+            targetId: doc.targetId,
+            ...(doc.narrativeId ? { narrativeId: doc.narrativeId } : {}),
+            title: doc.title,
+            detail: describeSearchDoc(doc),
+            snippet: makeSnippet(text ?? doc.body ?? doc.keyMessage, terms),
+            terms: matched,
+            score: g.scores[i]!,
+          };
+        });
+        return { kind, label: SEARCH_KIND_LABELS[kind], hits, total: g.total };
+      });
+    return { groups, total: matches.total };
   }
 
-  /** The index as IndexedDB stores it (see `StoredEngine`); shares its maps with the engine, so store it at once. */
+  /** The index as IndexedDB stores it (see `StoredEngine`): live records only, renumbered in order. */
   toStored(): StoredEngine {
-    const state = this.mini as unknown as MiniState;
+    const renumber = new Int32Array(this.index.slots).fill(-1);
+    const live: number[] = [];
+    for (let slot = 0; slot < this.index.slots; slot++)
+      if (this.index.isLive(slot)) {
+        renumber[slot] = live.length;
+        live.push(slot);
+      }
     return {
       format: SEARCH_FORMAT_VERSION,
-      records: [...this.docs.values()],
-      mini: {
-        tree: state._index._tree,
-        documentCount: state._documentCount,
-        documentIds: state._documentIds,
-        idToShortId: state._idToShortId,
-        fieldLength: state._fieldLength,
-        avgFieldLength: state._avgFieldLength,
-        nextId: state._nextId,
-        dirtCount: state._dirtCount,
-      },
+      postings: this.index.pack(renumber, live.length),
+      records: this.records.pack(live),
     };
   }
 }

@@ -36,12 +36,18 @@ function splitWord(word: string, out: string[]): void {
 /** The normalized terms of `text`, in order (duplicates kept: the engine counts frequencies). */
 export function tokenize(text: string): string[] {
   const out: string[] = [];
-  for (const match of normalizeTerm(text).matchAll(WORD)) splitWord(match[0].replace(MARKS, ''), out);
+  const normalized = normalizeTerm(text); // marks are gone from here on
+  // Most texts have no CJK at all: then each word is a term as it stands (the per-word CJK split is the
+  // costly part of indexing otherwise).
+  if (!isCjk(normalized)) for (const match of normalized.matchAll(WORD)) out.push(match[0]);
+  else for (const match of normalized.matchAll(WORD)) splitWord(match[0], out);
   return out;
 }
 
 /** True when `text` contains CJK characters (used to match such terms inside a run, not as whole words). */
 export function isCjk(term: string): boolean {
   CJK.lastIndex = 0;
-  return CJK.test(term);
+  const found = CJK.test(term);
+  CJK.lastIndex = 0; // `matchAll` starts where the last test stopped
+  return found;
 }

@@ -34,12 +34,38 @@ export function matchRanges(text: string, terms: readonly string[]): { start: nu
 }
 
 /**
+ * The matches of an ASCII text, found only in the stretch of words around the first place a term occurs:
+ * a result's body is hundreds of words and its snippet a few dozen. Null when that place is not a match
+ * (the term inside a longer word), or the text or terms are not plain ASCII — then the whole text is read.
+ */
+function rangesNearFirst(
+  flat: string,
+  terms: readonly string[],
+  length: number,
+): { start: number; end: number }[] | null {
+  if (!ASCII.test(flat) || !terms.every((t) => ASCII.test(t))) return null;
+  const lower = flat.toLowerCase();
+  let first = -1;
+  for (const term of terms) {
+    const at = term === '' ? -1 : lower.indexOf(term.toLowerCase());
+    if (at >= 0 && (first < 0 || at < first)) first = at;
+  }
+  if (first < 0) return null;
+  // Whole words only: the stretch starts and ends at spaces, so no word is cut in two.
+  const from = flat.lastIndexOf(' ', Math.max(0, first - 60)) + 1;
+  const stop = flat.indexOf(' ', first + length + 60);
+  const to = stop < 0 ? flat.length : stop;
+  const ranges = matchRanges(flat.slice(from, to), terms).map((r) => ({ start: r.start + from, end: r.end + from }));
+  return ranges.length > 0 && ranges[0]!.start < first + 60 ? ranges : null;
+}
+
+/**
  * The excerpt of `text` (at most about `length` characters) that starts a little before the first match,
  * with every matching word marked. Without a match it is the text's beginning.
  */
 export function makeSnippet(text: string, terms: readonly string[], length = 160): SnippetPart[] {
   const flat = text.replace(/\s+/g, ' ').trim();
-  const ranges = matchRanges(flat, terms);
+  const ranges = rangesNearFirst(flat, terms, length) ?? matchRanges(flat, terms);
   const first = ranges[0]?.start ?? 0;
   let start = Math.max(0, first - 40);
   if (start > 0) {

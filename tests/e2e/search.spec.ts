@@ -1,10 +1,10 @@
 /**
- * Find anything: a misspelt word finds a proof point and lands on it highlighted, the palette runs
- * commands, sales can search, and words another person just wrote through the server are findable within
+ * Find anything: a misspelt word finds a proof point and lands on it highlighted, a deal found by its
+ * account opens in its form, the palette runs commands, sales can search, and words another person just wrote through the server are findable within
  * a second. Screenshots of the palette go to test-results/screens/ for a person to look at.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { createPlaybook, narrativeSections, openSample, SAMPLE } from './support/duet';
+import { createPlaybook, createWorkspace, narrativeSections, openSample, SAMPLE } from './support/duet';
 import { joinAs } from './support/joinServer';
 import { startSyncServer, type SyncServer } from './support/syncServer';
 
@@ -45,6 +45,35 @@ test('a proof point is found by a misspelt word, and opening it lands on the wor
   await expect.poll(() => searchHighlights(page)).toEqual(expect.arrayContaining(['Brightline', 'breakdowns']));
   const proof = page.getByTestId('editor').getByText(/Brightline Logistics cut roadside breakdowns/);
   await expect(proof).toBeInViewport();
+});
+
+test('a deal is found by a misspelt account, and opening it gives its author the deal in its form', async ({
+  page,
+}) => {
+  await createWorkspace(page, 'Acme sales', 'Ana Reyes');
+  await createPlaybook(page, 'Launch story');
+  await page.getByTestId('log-deal').first().click();
+  const form = page.getByTestId('quick-deal-form');
+  await form.getByTestId('deal-account').fill('Quillfeather Freight');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Depot rollout');
+  await page.keyboard.press('Enter');
+  await expect(form).toBeHidden();
+  // Somewhere else when searching: opening the result must bring the deal's playbook back.
+  await createPlaybook(page, 'Other story');
+
+  await openPalette(page);
+  await page.getByTestId('search-input').fill('quilfeather');
+  const hit = palette(page).getByTestId('search-result').first();
+  await expect(hit).toHaveAttribute('data-kind', 'deal');
+  await expect(hit).toContainText('Depot rollout');
+  await expect(hit.locator('mark')).toContainText(['Quillfeather']);
+  await page.keyboard.press('Enter');
+
+  await expect(palette(page)).toBeHidden();
+  await expect(page.getByTestId('playbook-title')).toHaveValue('Launch story');
+  await expect(form).toBeVisible();
+  await expect(form.getByTestId('deal-account')).toHaveValue('Quillfeather Freight');
 });
 
 test('filters narrow by persona, status and kind, typed or picked', async ({ page }) => {

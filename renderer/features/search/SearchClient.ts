@@ -13,56 +13,13 @@ export interface WorkerPort {
   postMessage(message: ToWorker): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<FromWorker>) => void): void;
   terminate(): void;
+  /** Starts a worker that waits for the app to settle (`deferredWorker`) now. */
+  start?(): void;
 }
 
 /** Starts the bundled search worker. */
 export function startSearchWorker(): WorkerPort {
   return new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module', name: 'duet-search' });
-}
-
-/** How long after a workspace opens its search worker waits (then for an idle moment) before it starts. */
-export const WORKER_START_DELAY_MS = 1000;
-
-/**
- * A worker port that starts the worker only once the first screen is built: WORKER_START_DELAY_MS after it
- * is made, at the next idle moment — or at once when a query needs an answer. The worker's script (the
- * index and a headless editor, ~450 kB) would otherwise be fetched and compiled, and the workspace read,
- * while the editor is being shown, on a machine that may have two cores. Messages wait in order until then.
- */
-export function startSearchWorkerWhenIdle(start: () => WorkerPort = startSearchWorker): WorkerPort {
-  let worker: WorkerPort | null = null;
-  const queued: ToWorker[] = [];
-  const listeners: ((event: MessageEvent<FromWorker>) => void)[] = [];
-  let idle: number | undefined;
-  const begin = (): void => {
-    if (worker !== null) return;
-    clearTimeout(timer);
-    if (idle !== undefined) cancelIdleCallback(idle);
-    const started = start();
-    worker = started;
-    for (const listener of listeners) started.addEventListener('message', listener);
-    for (const message of queued.splice(0)) started.postMessage(message);
-  };
-  const timer = setTimeout(() => {
-    idle = requestIdleCallback(begin, { timeout: WORKER_START_DELAY_MS });
-  }, WORKER_START_DELAY_MS);
-  return {
-    postMessage(message) {
-      if (worker !== null) return worker.postMessage(message);
-      queued.push(message);
-      if (message.type === 'query') begin();
-    },
-    addEventListener(type, listener) {
-      listeners.push(listener);
-      worker?.addEventListener(type, listener);
-    },
-    terminate() {
-      clearTimeout(timer);
-      if (idle !== undefined) cancelIdleCallback(idle);
-      queued.length = 0;
-      worker?.terminate();
-    },
-  };
 }
 
 /** Search for one workspace. */
@@ -97,6 +54,11 @@ export class SearchClient {
   onIndexed(listener: (docName: string) => void): () => void {
     this.indexedListeners.add(listener);
     return () => this.indexedListeners.delete(listener);
+  }
+
+  /** Someone is about to search: starts a worker still waiting for the app to settle. */
+  prepare(): void {
+    this.port.start?.();
   }
 
   /** The playbook list changed (titles, additions, deletions). */

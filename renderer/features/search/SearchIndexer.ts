@@ -30,6 +30,11 @@ export interface IndexerDeps {
   persistDelayMs?: number;
   /** How long updates of one document are gathered before it is re-read. */
   reindexDelayMs?: number;
+  /**
+   * Tells the search of other windows on this device that this window indexed edits of `docName` (they
+   * re-read it from the store: it is not open there, so no update of it reaches them).
+   */
+  announce?: (docName: string) => void;
 }
 
 /** An open document the app is sending updates of. */
@@ -47,6 +52,8 @@ interface LiveDoc {
 }
 
 const MAX_LIVE_DOCS = 6;
+/** The pause between build slices while someone types: the build gets about a tenth of a core then. */
+const TYPING_PAUSE_MS = SLICE_MS * 8;
 
 /** Builds, updates, persists and queries one workspace's index. */
 export class SearchIndexer {
@@ -58,6 +65,7 @@ export class SearchIndexer {
   private titles: readonly IndexedPlaybook[] = [];
   private opened = false;
   private persistTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly rereads = new Map<string, ReturnType<typeof setTimeout>>();
   private lastEdit = -Infinity;
   private building = false;
 
@@ -136,6 +144,27 @@ export class SearchIndexer {
     }
   }
 
+  /**
+   * Another window of this device indexed edits of `docName`: unless it is open here too (then its updates
+   * arrive here as well), it is re-read from the store shortly — its new words findable here without a restart.
+   */
+  storedChanged(docName: string): void {
+    const parsed = parseDocName(docName);
+    if (!this.opened || parsed === null || parsed.workspaceId !== this.workspaceId) return;
+    if ((parsed.kind !== 'playbook' && parsed.kind !== 'notes') || !this.listed.has(parsed.id)) return;
+    const kind = parsed.kind;
+    clearTimeout(this.rereads.get(docName));
+    const timer = setTimeout(() => {
+      this.rereads.delete(docName);
+      if (this.live.has(docName) || !this.listed.has(parsed.id)) return;
+      void this.reconcileDoc(docName, parsed.id, kind).then((changed) => {
+        if (changed) this.schedulePersist();
+        this.deps.emit({ type: 'indexed', docName });
+      });
+    }, this.deps.reindexDelayMs ?? 80);
+    this.rereads.set(docName, timer);
+  }
+
   /** Writes the index now (tests; the worker writes on its own after changes settle). */
   async persist(): Promise<void> {
     if (this.persistTimer) clearTimeout(this.persistTimer);
@@ -152,6 +181,7 @@ export class SearchIndexer {
   /** Stops timers and releases replicas. */
   dispose(): void {
     if (this.persistTimer) clearTimeout(this.persistTimer);
+    for (const timer of this.rereads.values()) clearTimeout(timer);
     for (const live of this.live.values()) live.dispose();
     this.live.clear();
   }
@@ -163,7 +193,7 @@ export class SearchIndexer {
    */
   private async pause(): Promise<void> {
     await this.deps.yieldNow();
-    if (this.deps.sleep && this.deps.now() - this.lastEdit < 1000) await this.deps.sleep(SLICE_MS * 2);
+    if (this.deps.sleep && this.deps.now() - this.lastEdit < 1000) await this.deps.sleep(TYPING_PAUSE_MS);
   }
 
   private forgetPlaybook(id: string): void {
@@ -310,6 +340,7 @@ export class SearchIndexer {
     this.vectors.set(live.docName, vector);
     this.schedulePersist();
     this.deps.emit({ type: 'indexed', docName: live.docName });
+    this.deps.announce?.(live.docName);
   }
 
   private schedulePersist(): void {

@@ -53,6 +53,8 @@ export function SearchPalette(props: SearchPaletteProps) {
   const [results, setResults] = useState<SearchResults | null>(null);
   const [active, setActive] = useState(0);
   const status = useIndexStatus(client);
+  // Someone is about to search: an index still waiting for the app to settle starts now.
+  useEffect(() => client.prepare(), [client]);
   // Edits (here or arriving from the server) re-run the open query, so new words show up as they are indexed.
   const [generation, setGeneration] = useState(0);
   useEffect(() => client.onIndexed(() => setGeneration((g) => g + 1)), [client]);

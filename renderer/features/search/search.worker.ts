@@ -13,17 +13,30 @@ const scope = self as unknown as {
 };
 
 const emit = (message: FromWorker): void => scope.postMessage(message);
-const ready = Promise.all([openIndexedDbDocStore(), openIndexStore()]).then(
-  ([store, indexStore]) =>
+// The search of every window of this device: each says which documents it indexed edits of, so the others
+// re-read those that are not open there (no update of them reaches those windows).
+const windows = typeof BroadcastChannel === 'function' ? new BroadcastChannel('duet-search') : null;
+// The documents' store is needed only after the stored index is loaded (to check it against them): a warm
+// start does not wait for it to open.
+const docs = openIndexedDbDocStore();
+const ready = openIndexStore().then(
+  (indexStore) =>
     new SearchIndexer({
-      store,
+      store: { load: async (name, options) => (await docs).load(name, options) },
       indexStore,
       emit,
       yieldNow: () => new Promise((resolve) => setTimeout(resolve, 0)),
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       now: () => performance.now(),
+      announce: (docName) => windows?.postMessage(docName),
     }),
 );
+
+if (windows)
+  windows.onmessage = (event: MessageEvent<unknown>) => {
+    const docName = event.data;
+    if (typeof docName === 'string') void ready.then((indexer) => indexer.storedChanged(docName)).catch(fail);
+  };
 
 function fail(error: unknown): void {
   const message = error instanceof Error ? error.message : String(error);

@@ -1,8 +1,12 @@
-/** Search for the open workspace: one worker while the workspace is open, following every open document. */
+/**
+ * Search for the open workspace: one worker while the workspace is open (started when the app has settled),
+ * following every open document.
+ */
 import { useEffect, useState } from 'react';
 import type { PlaybookMeta } from '@shared/domain/playbook';
 import type { Workspace } from '../workspace/Workspace';
-import { SearchClient, startSearchWorkerWhenIdle } from './SearchClient';
+import { deferredWorker } from './deferredWorker';
+import { SearchClient, startSearchWorker } from './SearchClient';
 
 const brief = (list: readonly PlaybookMeta[]) => list.map((p) => ({ id: p.id, title: p.title }));
 
@@ -12,8 +16,9 @@ export function useWorkspaceSearch(workspace: Workspace): SearchClient | null {
   useEffect(() => {
     let started: SearchClient | null = null;
     // The directory reports its list at once, so the worker opens with it (and titles follow every change).
+    // The worker itself starts once the first screen is up and input has settled, or when someone searches.
     const stopList = workspace.observePlaybooks((list) => {
-      if (started === null) started = new SearchClient(startSearchWorkerWhenIdle(), workspace.id, brief(list));
+      if (started === null) started = new SearchClient(deferredWorker(startSearchWorker), workspace.id, brief(list));
       else started.setPlaybooks(brief(list));
     });
     const client = started as SearchClient | null;

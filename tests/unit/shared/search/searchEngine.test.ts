@@ -165,7 +165,9 @@ describe('persistence', () => {
   it('refuses an index of an older format or of another shape, so the caller rebuilds it', () => {
     const current = sampleEngine().toStored();
     expect(SearchEngine.fromStored({ ...current, format: SEARCH_FORMAT_VERSION - 1 })).toBeNull();
-    expect(SearchEngine.fromStored({ ...current, mini: { ...current.mini, tree: {} } })).toBeNull();
+    expect(SearchEngine.fromStored({ ...current, postings: { ...current.postings, starts: [0] } })).toBeNull();
+    const cut = { ...current.records, kinds: current.records.kinds.slice(1) };
+    expect(SearchEngine.fromStored({ ...current, records: cut })).toBeNull();
     expect(SearchEngine.fromStored('{"format":1}')).toBeNull();
     expect(SearchEngine.fromStored(null)).toBeNull();
   });

@@ -16,7 +16,7 @@ import { createPlaybookDoc, withHeadlessPlaybook } from '../../../../../renderer
 import { $findNarrative } from '../../../../../renderer/editor/narrativeOps';
 import { openIndexedDbDocStore } from '../../../../../renderer/platform/IndexedDbDocStore';
 import { openIndexStore } from '../../../../../renderer/features/search/indexStore';
-import { SearchIndexer } from '../../../../../renderer/features/search/SearchIndexer';
+import { SearchIndexer, type IndexerDeps } from '../../../../../renderer/features/search/SearchIndexer';
 import type { FromWorker, IndexStatus } from '../../../../../renderer/features/search/searchProtocol';
 
 const WS = 'acme';
@@ -63,9 +63,10 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-function indexerOn(dev: Device) {
+function indexerOn(dev: Device, extra: Partial<IndexerDeps> = {}) {
   const messages: FromWorker[] = [];
   const indexer = new SearchIndexer({
+    ...extra,
     store: dev.store,
     indexStore: dev.indexStore,
     emit: (m) => messages.push(m),
@@ -161,6 +162,25 @@ describe('edits are indexed incrementally', () => {
     indexer.setPlaybooks([]);
     expect(titles('downtime')).toEqual([]);
     expect(indexer.size).toBe(0);
+  });
+});
+
+describe('edits made in another window of this device', () => {
+  it('a playbook open only in the other window is re-read here when that window indexes its edits', async () => {
+    const dev = await device();
+    const here = indexerOn(dev);
+    const there = indexerOn(dev, { announce: (docName) => here.indexer.storedChanged(docName) });
+    await here.indexer.open(WS, PLAYBOOKS);
+    await there.indexer.open(WS, PLAYBOOKS);
+    const name = playbookDocName(WS, 'p1');
+    // The other window stores its edit and sends it to its own search, which tells this one.
+    for (const u of retitle(dev.playbook, 'n1', 'Uptime pays')) {
+      await dev.store.append(name, u);
+      there.indexer.applyUpdate(name, u);
+    }
+    await here.indexed(name);
+    expect(here.titles('uptime pays')).toEqual(['Uptime pays']);
+    expect(here.titles('downtime')).toEqual([]);
   });
 });
 
