@@ -19,6 +19,8 @@ import { buildSyncServer, startSyncServer } from './lib/syncServer.mjs';
 const SIZES = (process.env.DUET_BENCH_COMPANY_SIZES ?? '200,2000,20000').split(',').map(Number);
 const REVIEW_SIZES = [200, 2_000, 20_000, 100_000];
 const WORKSPACE = 'bench-ws';
+/** `DUET_BENCH_COMPANY_UI=0` skips the UI steps (for trying a change to the data layer or sync). */
+const UI = process.env.DUET_BENCH_COMPANY_UI !== '0';
 /** Per-step limits (ms). */
 const LIMITS = { seed: 300_000, start: 60_000, review: 60_000, filter: 30_000, search: 20_000, importCsv: 60_000 };
 
@@ -226,7 +228,7 @@ async function syncFigures(bench, url, log) {
         );
       const counted = joins.slice(1).length ? joins.slice(1) : joins;
       const phases = Object.fromEntries(
-        ['wait', 'decode', 'read'].map((k) => [k, round1(median(counted.map((j) => j[k])))]),
+        ['wait', 'decode', 'read', 'longest'].map((k) => [k, round1(median(counted.map((j) => j[k])))]),
       );
       figures[size] = { upload, join: median(counted.map((j) => j.total)), phases };
       log(
@@ -290,7 +292,7 @@ function breakdown(ui, sync) {
   }
   for (const [size, f] of Object.entries(sync))
     lines.push(
-      `  ${Number(size).toLocaleString('en')} deals, second client's join: waiting for the server (connect, load, encode, transfer) ${ms(f.phases.wait)}, decode ${ms(f.phases.decode)}, read every deal ${ms(f.phases.read)}`,
+      `  ${Number(size).toLocaleString('en')} deals, second client's join: waiting for the server (connect, load, encode, transfer) ${ms(f.phases.wait)}, decode ${ms(f.phases.decode)}, read every deal ${ms(f.phases.read)}; longest task ${ms(f.phases.longest)}`,
     );
   return lines.join('\n');
 }
@@ -324,7 +326,7 @@ export async function run({ context, url, log }) {
     log(`company review data layer: ${JSON.stringify(review)}`);
     const sync = await syncFigures(bench, url, log);
     check();
-    const ui = await uiFigures(context, url, bench, seeded, log);
+    const ui = UI ? await uiFigures(context, url, bench, seeded, log) : {};
 
     const largest = data[SIZES.at(-1)];
     const rows = [
