@@ -90,6 +90,18 @@ function pagePhases(since) {
   return { phases, longTasks: tasks.length, longTaskMs: tasks.reduce((sum, t) => sum + t.duration, 0) };
 }
 
+/** In the page: when the longest task began and which `duet:*` phases it overlapped (to tell what it was). */
+function longestTaskDuring() {
+  const longest = window.__benchLongTasks.reduce((m, t) => (t.duration > (m?.duration ?? 0) ? t : m), null);
+  if (longest === null) return '';
+  const end = longest.start + longest.duration;
+  const during = performance
+    .getEntriesByType('measure')
+    .filter((m) => m.name.startsWith('duet:') && m.startTime < end && m.startTime + m.duration > longest.start)
+    .map((m) => m.name.slice(5));
+  return `${Math.round(longest.duration)} ms at ${Math.round(longest.start)} ms, during ${[...new Set(during)].join(', ') || 'no phase'}`;
+}
+
 /** App start → editable with the deals stored; then waits 3 s and reports the longest task of the start. */
 async function appStart(page) {
   const handle = await page.waitForFunction(() => window.__benchReady, null, { polling: 50, timeout: 0 });
@@ -99,6 +111,7 @@ async function appStart(page) {
   const tasks = await page.evaluate(() => window.__benchLongTasks);
   const longest = tasks.reduce((m, t) => Math.max(m, t.duration), 0);
   const phases = await page.evaluate(pagePhases, 0);
+  phases.longestDuring = await page.evaluate(longestTaskDuring);
   return { start: ready.paint, longest, phases };
 }
 
@@ -200,7 +213,9 @@ async function uiFigures(context, url, bench, seeded, log) {
     page = await openApp(context, url, s.lastTitle);
     try {
       await page.waitForFunction(() => window.__benchReady, null, { polling: 50, timeout: LIMITS.start });
+      const since = await page.evaluate(() => performance.now());
       f.importCsv = await measure(`${s.size} import`, LIMITS.importCsv, () => importCsv(page, s.csv), log);
+      f.importPhases = await page.evaluate(pagePhases, since);
     } finally {
       await page.close({ runBeforeUnload: false });
     }
@@ -280,7 +295,7 @@ function breakdown(ui, sync) {
       lines.push(
         `  ${n} deals, app start: ${Object.entries(start.phases)
           .map(([k, v]) => `${k} ${ms(v)}`)
-          .join(', ')}; ${start.longTasks} long tasks, ${ms(start.longTaskMs)} in all`,
+          .join(', ')}; ${start.longTasks} long tasks, ${ms(start.longTaskMs)} in all; longest ${start.longestDuring}`,
       );
     const review = f.reviewPhases;
     if (review)
@@ -288,6 +303,13 @@ function breakdown(ui, sync) {
         `  ${n} deals, open review: ${Object.entries(review.phases)
           .map(([k, v]) => `${k} ${ms(v)}`)
           .join(', ')}; ${review.longTasks} long tasks, ${ms(review.longTaskMs)} in all`,
+      );
+    const imported = f.importPhases;
+    if (imported)
+      lines.push(
+        `  ${n} deals, import: ${Object.entries(imported.phases)
+          .map(([k, v]) => `${k} ${ms(v)}`)
+          .join(', ')}; ${imported.longTasks} long tasks, ${ms(imported.longTaskMs)} in all`,
       );
   }
   for (const [size, f] of Object.entries(sync))
