@@ -11,6 +11,7 @@
  * through the dialog. Every UI step has its own time limit: one that runs over is reported as
  * "timeout > N s" (a MISS) and the steps that depend on it are skipped, so a slow screen never hangs the run.
  */
+import { writeFile } from 'node:fs/promises';
 import { median, round1, watchForErrors } from './lib/browser.mjs';
 import { keystrokeProbe, readyProbe } from './lib/probes.mjs';
 import { buildSyncServer, startSyncServer } from './lib/syncServer.mjs';
@@ -21,6 +22,16 @@ const REVIEW_SIZES = [200, 2_000, 20_000, 100_000];
 const WORKSPACE = 'bench-ws';
 /** `DUET_BENCH_COMPANY_UI=0` skips the UI steps (for trying a change to the data layer or sync). */
 const UI = process.env.DUET_BENCH_COMPANY_UI !== '0';
+/** `DUET_BENCH_TRACE=file.json` records a Chrome trace of the largest size's app start (open it in DevTools). */
+const TRACE = process.env.DUET_BENCH_TRACE;
+const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'v8',
+  'v8.execute',
+  'disabled-by-default-v8.gc',
+  'blink.user_timing',
+  'disabled-by-default-v8.cpu_profiler',
+];
 /** Per-step limits (ms). */
 const LIMITS = { seed: 300_000, start: 60_000, review: 60_000, filter: 30_000, search: 20_000, importCsv: 60_000 };
 
@@ -178,6 +189,8 @@ async function uiFigures(context, url, bench, seeded, log) {
   for (const s of seeded) {
     const f = (figures[s.size] = {});
     await bench.evaluate((id) => window.duetCompanyBench.openOnStart(id), s.playbookId);
+    const trace = TRACE && s.size === SIZES.at(-1);
+    if (trace) await context.browser().startTracing(undefined, { categories: TRACE_CATEGORIES });
     let page = await openApp(context, url, s.lastTitle);
     const check = watchForErrors(page, `company ${s.size}`);
     try {
@@ -185,6 +198,10 @@ async function uiFigures(context, url, bench, seeded, log) {
       f.start = start instanceof StepTimeout ? start : start.start;
       f.longest = start instanceof StepTimeout ? start : start.longest;
       if (!(start instanceof StepTimeout)) f.startPhases = start.phases;
+      if (trace) {
+        await writeFile(TRACE, await context.browser().stopTracing());
+        log(`company ${s.size} app start: Chrome trace written to ${TRACE}`);
+      }
       if (!(start instanceof StepTimeout)) {
         const since = await page.evaluate(() => performance.now());
         f.review = await measure(
