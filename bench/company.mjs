@@ -11,6 +11,7 @@
  * through the dialog. Every UI step has its own time limit: one that runs over is reported as
  * "timeout > N s" (a MISS) and the steps that depend on it are skipped, so a slow screen never hangs the run.
  */
+import { writeFile } from 'node:fs/promises';
 import { median, round1, watchForErrors } from './lib/browser.mjs';
 import { keystrokeProbe, readyProbe } from './lib/probes.mjs';
 import { buildSyncServer, startSyncServer } from './lib/syncServer.mjs';
@@ -19,6 +20,18 @@ import { buildSyncServer, startSyncServer } from './lib/syncServer.mjs';
 const SIZES = (process.env.DUET_BENCH_COMPANY_SIZES ?? '200,2000,20000').split(',').map(Number);
 const REVIEW_SIZES = [200, 2_000, 20_000, 100_000];
 const WORKSPACE = 'bench-ws';
+/** `DUET_BENCH_COMPANY_UI=0` skips the UI steps (for trying a change to the data layer or sync). */
+const UI = process.env.DUET_BENCH_COMPANY_UI !== '0';
+/** `DUET_BENCH_TRACE=file.json` records a Chrome trace of the largest size's app start (open it in DevTools). */
+const TRACE = process.env.DUET_BENCH_TRACE;
+const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'v8',
+  'v8.execute',
+  'disabled-by-default-v8.gc',
+  'blink.user_timing',
+  'disabled-by-default-v8.cpu_profiler',
+];
 /** Per-step limits (ms). */
 const LIMITS = { seed: 300_000, start: 60_000, review: 60_000, filter: 30_000, search: 20_000, importCsv: 60_000 };
 
@@ -88,6 +101,18 @@ function pagePhases(since) {
   return { phases, longTasks: tasks.length, longTaskMs: tasks.reduce((sum, t) => sum + t.duration, 0) };
 }
 
+/** In the page: when the longest task began and which `duet:*` phases it overlapped (to tell what it was). */
+function longestTaskDuring() {
+  const longest = window.__benchLongTasks.reduce((m, t) => (t.duration > (m?.duration ?? 0) ? t : m), null);
+  if (longest === null) return '';
+  const end = longest.start + longest.duration;
+  const during = performance
+    .getEntriesByType('measure')
+    .filter((m) => m.name.startsWith('duet:') && m.startTime < end && m.startTime + m.duration > longest.start)
+    .map((m) => m.name.slice(5));
+  return `${Math.round(longest.duration)} ms at ${Math.round(longest.start)} ms, during ${[...new Set(during)].join(', ') || 'no phase'}`;
+}
+
 /** App start → editable with the deals stored; then waits 3 s and reports the longest task of the start. */
 async function appStart(page) {
   const handle = await page.waitForFunction(() => window.__benchReady, null, { polling: 50, timeout: 0 });
@@ -97,6 +122,7 @@ async function appStart(page) {
   const tasks = await page.evaluate(() => window.__benchLongTasks);
   const longest = tasks.reduce((m, t) => Math.max(m, t.duration), 0);
   const phases = await page.evaluate(pagePhases, 0);
+  phases.longestDuring = await page.evaluate(longestTaskDuring);
   return { start: ready.paint, longest, phases };
 }
 
@@ -163,6 +189,8 @@ async function uiFigures(context, url, bench, seeded, log) {
   for (const s of seeded) {
     const f = (figures[s.size] = {});
     await bench.evaluate((id) => window.duetCompanyBench.openOnStart(id), s.playbookId);
+    const trace = TRACE && s.size === SIZES.at(-1);
+    if (trace) await context.browser().startTracing(undefined, { categories: TRACE_CATEGORIES });
     let page = await openApp(context, url, s.lastTitle);
     const check = watchForErrors(page, `company ${s.size}`);
     try {
@@ -170,6 +198,10 @@ async function uiFigures(context, url, bench, seeded, log) {
       f.start = start instanceof StepTimeout ? start : start.start;
       f.longest = start instanceof StepTimeout ? start : start.longest;
       if (!(start instanceof StepTimeout)) f.startPhases = start.phases;
+      if (trace) {
+        await writeFile(TRACE, await context.browser().stopTracing());
+        log(`company ${s.size} app start: Chrome trace written to ${TRACE}`);
+      }
       if (!(start instanceof StepTimeout)) {
         const since = await page.evaluate(() => performance.now());
         f.review = await measure(
@@ -198,7 +230,9 @@ async function uiFigures(context, url, bench, seeded, log) {
     page = await openApp(context, url, s.lastTitle);
     try {
       await page.waitForFunction(() => window.__benchReady, null, { polling: 50, timeout: LIMITS.start });
+      const since = await page.evaluate(() => performance.now());
       f.importCsv = await measure(`${s.size} import`, LIMITS.importCsv, () => importCsv(page, s.csv), log);
+      f.importPhases = await page.evaluate(pagePhases, since);
     } finally {
       await page.close({ runBeforeUnload: false });
     }
@@ -226,7 +260,7 @@ async function syncFigures(bench, url, log) {
         );
       const counted = joins.slice(1).length ? joins.slice(1) : joins;
       const phases = Object.fromEntries(
-        ['wait', 'decode', 'read'].map((k) => [k, round1(median(counted.map((j) => j[k])))]),
+        ['wait', 'decode', 'read', 'longest'].map((k) => [k, round1(median(counted.map((j) => j[k])))]),
       );
       figures[size] = { upload, join: median(counted.map((j) => j.total)), phases };
       log(
@@ -278,7 +312,7 @@ function breakdown(ui, sync) {
       lines.push(
         `  ${n} deals, app start: ${Object.entries(start.phases)
           .map(([k, v]) => `${k} ${ms(v)}`)
-          .join(', ')}; ${start.longTasks} long tasks, ${ms(start.longTaskMs)} in all`,
+          .join(', ')}; ${start.longTasks} long tasks, ${ms(start.longTaskMs)} in all; longest ${start.longestDuring}`,
       );
     const review = f.reviewPhases;
     if (review)
@@ -287,10 +321,17 @@ function breakdown(ui, sync) {
           .map(([k, v]) => `${k} ${ms(v)}`)
           .join(', ')}; ${review.longTasks} long tasks, ${ms(review.longTaskMs)} in all`,
       );
+    const imported = f.importPhases;
+    if (imported)
+      lines.push(
+        `  ${n} deals, import: ${Object.entries(imported.phases)
+          .map(([k, v]) => `${k} ${ms(v)}`)
+          .join(', ')}; ${imported.longTasks} long tasks, ${ms(imported.longTaskMs)} in all`,
+      );
   }
   for (const [size, f] of Object.entries(sync))
     lines.push(
-      `  ${Number(size).toLocaleString('en')} deals, second client's join: waiting for the server (connect, load, encode, transfer) ${ms(f.phases.wait)}, decode ${ms(f.phases.decode)}, read every deal ${ms(f.phases.read)}`,
+      `  ${Number(size).toLocaleString('en')} deals, second client's join: waiting for the server (connect, load, encode, transfer) ${ms(f.phases.wait)}, decode ${ms(f.phases.decode)}, read every deal ${ms(f.phases.read)}; longest task ${ms(f.phases.longest)}`,
     );
   return lines.join('\n');
 }
@@ -324,7 +365,7 @@ export async function run({ context, url, log }) {
     log(`company review data layer: ${JSON.stringify(review)}`);
     const sync = await syncFigures(bench, url, log);
     check();
-    const ui = await uiFigures(context, url, bench, seeded, log);
+    const ui = UI ? await uiFigures(context, url, bench, seeded, log) : {};
 
     const largest = data[SIZES.at(-1)];
     const rows = [

@@ -245,6 +245,8 @@ interface JoinFigures {
   decode: number;
   /** Reading every deal once it was all there. */
   read: number;
+  /** The longest task of the page while joining (the freeze a user of the joining client feels). */
+  longest: number;
 }
 
 /** A second client joins: from opening the link until every deal has arrived and been read. */
@@ -259,6 +261,11 @@ async function join(size: number, serverUrl: string, token: string, docName: str
     if (Number.isNaN(firstContent)) firstContent = transactionStart;
   });
   doc.on('afterTransaction', () => void (decode += performance.now() - transactionStart));
+  let longest = 0;
+  const tasks = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
+  });
+  tasks.observe({ type: 'longtask' });
   const link = new SyncLink(doc, docName, { serverUrl, token });
   let read: number;
   try {
@@ -278,7 +285,12 @@ async function join(size: number, serverUrl: string, token: string, docName: str
   } finally {
     link.destroy();
   }
-  return { total: performance.now() - started, wait: firstContent - started, decode, read };
+  const total = performance.now() - started;
+  // Long tasks are reported after they end: one more task lets the last of them arrive.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  for (const entry of tasks.takeRecords()) longest = Math.max(longest, entry.duration);
+  tasks.disconnect();
+  return { total, wait: firstContent - started, decode, read, longest };
 }
 
 declare global {

@@ -25,6 +25,7 @@ import { deviceId } from './deviceId';
 import { LOCAL_LOAD_ORIGIN } from './LocalPersistence';
 import { countUnconfirmed, retryDelayMs } from './pendingChanges';
 import { sendOnlyOwnWrites } from './sendOnlyOwnWrites';
+import { sliceLargeSyncReplies } from './sliceLargeSyncReplies';
 
 /** Connection state shown to the user. */
 export type LinkStatus = 'offline' | 'connecting' | 'live';
@@ -120,6 +121,7 @@ export class SyncLink {
     });
     this.provider.messageHandlers[MESSAGE_STORED] = this.handleStored;
     this.provider.messageHandlers[MESSAGE_SESSION] = this.handleSession;
+    sliceLargeSyncReplies(this.provider);
     this.stopFiltering = sendOnlyOwnWrites(this.provider, () => this.readOnly);
     this.provider.on('status', this.handleStatus);
     this.provider.on('sync', this.handleSync);

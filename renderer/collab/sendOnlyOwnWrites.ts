@@ -11,7 +11,8 @@ import type * as encoding from 'lib0/encoding';
 import type { WebsocketProvider } from 'y-websocket';
 import { messageYjsSyncStep1 } from 'y-protocols/sync';
 
-type Handler = (
+/** A y-websocket message handler (the provider's `messageHandlers` entries). */
+export type Handler = (
   encoder: encoding.Encoder,
   decoder: decoding.Decoder,
   provider: WebsocketProvider,
@@ -27,7 +28,7 @@ interface PresenceChanges {
 }
 
 /** y-websocket's message type of sync messages. */
-const MESSAGE_SYNC = 0;
+export const MESSAGE_SYNC = 0;
 
 /**
  * Puts the filters between `provider` and its socket; `isReader` is asked at every message, since the

@@ -24,6 +24,7 @@ import { CLOSE_SERVER_ERROR } from '../protocol/messageTypes';
 import type { Broadcaster, ClusterMessage } from '../storage/Broadcaster';
 import type { DocStorage, StoredUpdate } from '../storage/DocStorage';
 import { bindPresence } from './bindPresence';
+import { FullState } from './FullState';
 import type { Peer } from './Peer';
 import { SeqWatermark } from './SeqWatermark';
 
@@ -74,6 +75,7 @@ export class SharedDoc {
   private catchUpAgain = false;
   private gapTimer: NodeJS.Timeout | null = null;
   private readonly disposers: (() => void)[] = [];
+  private fullState = new FullState(this.doc, null);
 
   private constructor(
     readonly name: string,
@@ -104,6 +106,7 @@ export class SharedDoc {
       for (const row of rows) Y.applyUpdate(shared.doc, row.update);
     });
     shared.seqs.advanceTo(rows.at(-1)?.seq ?? 0);
+    if (rows.length === 1) shared.fullState = new FullState(shared.doc, rows[0]!.update);
     shared.awareness.setLocalState(null); // the server has no presence of its own
     shared.doc.on('update', shared.handleDocUpdate);
     shared.awareness.on('update', shared.handleAwarenessUpdate);
@@ -142,7 +145,7 @@ export class SharedDoc {
 
   /** Answers a peer's sync step 1 with what it lacks, once everything it will see is stored. */
   replyToSyncStep1(peer: Peer, stateVector: Uint8Array): void {
-    const diff = Y.encodeStateAsUpdate(this.doc, stateVector);
+    const diff = this.fullState.diff(stateVector);
     this.enqueue(async () => peer.send(encodeSyncStep2(diff)));
   }
 
@@ -212,6 +215,7 @@ export class SharedDoc {
    * other nodes or the store are relayed only, in queue order.
    */
   private readonly handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.fullState.invalidate();
     if (origin !== REMOTE_ORIGIN) {
       if (this.batch === null) {
         const batch: PendingUpdate[] = [];

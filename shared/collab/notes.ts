@@ -26,6 +26,7 @@ import {
   type DealFieldChange,
   type DealInput,
 } from '../domain/deal';
+import { fastDealInput } from '../domain/checkDealInput';
 import { isValidId, newId } from '../domain/ids';
 import { fail, ok, type Result } from '../result';
 import {
@@ -66,8 +67,14 @@ function firstIssue(error: { issues: { path: PropertyKey[]; message: string }[] 
   return `${field}${issue.message}`;
 }
 
-/** Validates a deal's fields; the message names the first field that is wrong. */
+/**
+ * Validates a deal's fields; the message names the first field that is wrong. Values already in the schema's
+ * form (what the form and the importer produce) pass a fast path with the schema's result — zod costs ~15 µs a
+ * deal, 300 ms of a 20,000-row import checked and then written — and everything else goes to the schema.
+ */
 export function validateDealInput(input: unknown): Result<DealInput> {
+  const fast = typeof input === 'object' && input !== null ? fastDealInput(input as Record<string, unknown>) : null;
+  if (fast !== null) return ok(fast);
   const parsed = dealInputSchema.safeParse(input);
   return parsed.success ? ok(parsed.data) : fail('invalid-input', firstIssue(parsed.error));
 }

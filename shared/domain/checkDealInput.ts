@@ -53,7 +53,8 @@ function fastUses(value: unknown): NarrativeUse[] | null {
     if (!RECEPTION_SET.has(reception)) return null;
     seen.add(narrativeId);
     const received = reception as NarrativeUse['reception'];
-    if (versionId === undefined) out.push({ narrativeId, reception: received });
+    // A `versionId` key holding undefined is kept by the schema (as undefined): the schema decides.
+    if (versionId === undefined && !Object.hasOwn(use, 'versionId')) out.push({ narrativeId, reception: received });
     else if (typeof versionId === 'string' && NARRATIVE_ID.test(versionId))
       out.push({ narrativeId, reception: received, versionId });
     else return null;
@@ -61,7 +62,11 @@ function fastUses(value: unknown): NarrativeUse[] | null {
   return out;
 }
 
-function fastDealInput(raw: Readonly<Record<string, unknown>>): DealInput | null {
+/**
+ * The deal fields of `raw` when every value is already in the form the schema returns (then exactly what
+ * `dealInputSchema.safeParse` returns), else null — null says "ask the schema", not "invalid".
+ */
+export function fastDealInput(raw: Readonly<Record<string, unknown>>): DealInput | null {
   const { account, dealName, crmId, amount, currency, stage, persona, outcome, competitor, closeDate, note } = raw;
   if (
     !isText(account, DEAL_LIMITS.account, 1) ||

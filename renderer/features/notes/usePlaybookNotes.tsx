@@ -291,6 +291,7 @@ export function ReviewHost({
             narratives={notes.narratives}
             actor={notes.actor}
             canWrite={notes.canWrite}
+            linked={notes.notes?.link != null}
           />
         )
       }

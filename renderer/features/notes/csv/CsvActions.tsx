@@ -20,10 +20,12 @@ export interface CsvActionsProps {
   narratives: readonly NarrativeSummary[];
   actor: DealActor;
   canWrite: boolean;
+  /** The notes document is linked to a sync server (an import is then paced below its rate limit). */
+  linked: boolean;
 }
 
 /** The two toolbar buttons and the import dialog. */
-export function CsvActions({ doc, deals, narratives, actor, canWrite }: CsvActionsProps) {
+export function CsvActions({ doc, deals, narratives, actor, canWrite, linked }: CsvActionsProps) {
   const fileInput = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<{ name: string; bytes: Uint8Array; decoded: DecodedCsv } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -115,7 +117,16 @@ export function CsvActions({ doc, deals, narratives, actor, canWrite }: CsvActio
           {problem}
         </p>
       </Dialog>
-      {file && <ImportDialog {...file} doc={doc} narratives={narratives} actor={actor} onClose={() => setFile(null)} />}
+      {file && (
+        <ImportDialog
+          {...file}
+          doc={doc}
+          narratives={narratives}
+          actor={actor}
+          paced={linked}
+          onClose={() => setFile(null)}
+        />
+      )}
     </>
   );
 }

@@ -24,6 +24,8 @@ export interface ImportDialogProps {
   doc: Y.Doc;
   narratives: readonly NarrativeSummary[];
   actor: DealActor;
+  /** The notes document is linked to a sync server: the write is paced below its rate limit. */
+  paced: boolean;
   onClose: () => void;
 }
 
@@ -83,7 +85,7 @@ export function ImportDialog(props: ImportDialogProps) {
       props.doc,
       inputs,
       { ...props.actor, now: Date.now() },
-      { known: new Set(data.known), signal: controller.signal, onProgress: setWriting },
+      { known: new Set(data.known), signal: controller.signal, onProgress: setWriting, paced: props.paced },
     );
     setOutcome(result);
     setStep('done');

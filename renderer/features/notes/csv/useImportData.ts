@@ -20,6 +20,7 @@ import {
 import { decodeAs, type CsvEncoding, type DecodedCsv } from './decodeCsv';
 import { countRows, toImportRows, type ImportRow, type RowCounts } from './importRows';
 import { localCurrency } from './localCurrency';
+import { measurePhase } from '../../../platform/measurePhase';
 
 /** Options the user can change in the columns step. */
 export interface ImportSettings {
@@ -82,8 +83,10 @@ export function useImportData(bytes: Uint8Array, initial: DecodedCsv, doc: Y.Doc
     setRows(null);
     setFailure(null);
     setProgress(0);
+    const started = performance.now();
     void parseCsvText(decoded.text, { signal: controller.signal, onProgress: setProgress }).then((result) => {
       if (result === null || controller.signal.aborted) return;
+      measurePhase('import:parse', started);
       if (!result.ok) return setFailure(result.message);
       const file = result.value;
       const { format, mapping } = detectFormat(file.headers);
@@ -107,12 +110,14 @@ export function useImportData(bytes: Uint8Array, initial: DecodedCsv, doc: Y.Doc
     const controller = new AbortController();
     setChecking(true);
     setProgress(0);
+    const started = performance.now();
     void toImportRows(
       parsed.parsed,
       { ...settings, known },
       { signal: controller.signal, onProgress: (done, total) => setProgress(done / total) },
     ).then((checked) => {
       if (checked === null || controller.signal.aborted) return;
+      measurePhase('import:check', started);
       setRows(checked);
       setChecking(false);
     });

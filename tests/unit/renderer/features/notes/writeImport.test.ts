@@ -92,6 +92,15 @@ describe('writing a large import in batches', () => {
     expect(seconds).toBeGreaterThanOrEqual((bytes - limits.burstBytes - limits.maxBatchBytes) / limits.bytesPerSecond);
   });
 
+  it('does not pace a document that has no sync server to flood', async () => {
+    const doc = new Y.Doc();
+    // Paced, this rate would take minutes for these deals.
+    const limits = { ...IMPORT_LIMITS, burstBytes: 20_000, bytesPerSecond: 1_000 };
+    const outcome = await writeDealsInBatches(doc, deals(1500), ana, { known: new Set(), limits, paced: false });
+    expect(outcome.status === 'done' && outcome.added).toBe(1500);
+    expect(readDeals(doc)).toHaveLength(1500);
+  });
+
   it('refuses a batch with an invalid deal before writing anything of it', async () => {
     const doc = new Y.Doc();
     const bad = { ...deals(1)[0]!, currency: 'euro' };

@@ -1,0 +1,119 @@
+// What a joining client receives when the server answers from its kept copy of the whole document
+// (server/sync/FullState.ts): the whole document when it has nothing — from the compacted row it was loaded
+// from, and after every later change the change as well — and only what it lacks when it has something.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as decoding from 'lib0/decoding';
+import * as Y from 'yjs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Metrics } from '../../../../server/http/Metrics';
+import { singleNodeBroadcaster } from '../../../../server/storage/Broadcaster';
+import { openSqliteStores } from '../../../../server/storage/openSqliteStores';
+import type { Peer } from '../../../../server/sync/Peer';
+import { SharedDoc } from '../../../../server/sync/SharedDoc';
+
+const NAME = 'acme/notes/p1';
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A storyteller's connection that keeps every sync step 2 it is sent. */
+function joiner(): Peer & { replies: Uint8Array[] } {
+  const replies: Uint8Array[] = [];
+  return {
+    identity: { memberId: 'm1', name: 'Sam', role: 'storyteller' },
+    extensions: false,
+    send: (message) => {
+      const decoder = decoding.createDecoder(message);
+      if (decoding.readVarUint(decoder) !== 0 || decoding.readVarUint(decoder) !== 1) return; // not a step 2
+      replies.push(decoding.readVarUint8Array(decoder));
+    },
+    close: () => {},
+    replies,
+  };
+}
+
+/** What a client that starts from `base` and applies `reply` ends with. */
+function received(reply: Uint8Array, base?: Y.Doc): Y.Doc {
+  const doc = new Y.Doc();
+  if (base) Y.applyUpdate(doc, Y.encodeStateAsUpdate(base));
+  Y.applyUpdate(doc, reply);
+  return doc;
+}
+
+/** A store holding one compacted row of 50 deals (the way an unloaded document rests), and its source. */
+async function compactedStore(): Promise<{ stores: ReturnType<typeof openSqliteStores>; source: Y.Doc }> {
+  const dir = mkdtempSync(join(tmpdir(), 'duet-fullstate-'));
+  dirs.push(dir);
+  const stores = openSqliteStores(dir);
+  const source = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  source.on('update', (update: Uint8Array) => updates.push(update));
+  for (let i = 0; i < 50; i++) source.getMap('dealEntries').set(`d${i}`, `{"account":"Account ${i}"}`);
+  await stores.storage.append(NAME, updates);
+  await stores.storage.compact(NAME);
+  return { stores, source };
+}
+
+describe('a joining client', () => {
+  it('with nothing receives the whole document, and after a change the change too', async () => {
+    const { stores, source } = await compactedStore();
+    const shared = await SharedDoc.load(NAME, {
+      storage: stores.storage,
+      broadcaster: singleNodeBroadcaster,
+      metrics: new Metrics(),
+      compactEvery: 500,
+    });
+    const first = joiner();
+    shared.addPeer(first);
+    shared.replyToSyncStep1(first, Y.encodeStateVector(new Y.Doc()));
+    shared.replyToSyncStep1(first, Y.encodeStateVector(new Y.Doc()));
+    await shared.drain();
+    expect(first.replies).toHaveLength(2);
+    for (const reply of first.replies)
+      expect(received(reply).getMap('dealEntries').toJSON()).toEqual(source.getMap('dealEntries').toJSON());
+
+    // A writer adds a deal and changes one: the next client with nothing must see both.
+    const writer = new Y.Doc();
+    Y.applyUpdate(writer, Y.encodeStateAsUpdate(source));
+    const before = Y.encodeStateVector(writer);
+    writer.getMap('dealEntries').set('d50', '{"account":"Account 50"}');
+    writer.getMap('dealEntries').set('d7', '{"account":"Renamed"}');
+    expect(shared.applyUpdate(first, Y.encodeStateAsUpdate(writer, before)).ok).toBe(true);
+    const second = joiner();
+    shared.addPeer(second);
+    shared.replyToSyncStep1(second, Y.encodeStateVector(new Y.Doc()));
+    await shared.drain();
+    const seen = received(second.replies[0]!).getMap('dealEntries');
+    expect(seen.size).toBe(51);
+    expect(seen.get('d7')).toBe('{"account":"Renamed"}');
+    shared.destroy();
+    await stores.close();
+  });
+
+  it('with part of the document receives only what it lacks', async () => {
+    const { stores, source } = await compactedStore();
+    const shared = await SharedDoc.load(NAME, {
+      storage: stores.storage,
+      broadcaster: singleNodeBroadcaster,
+      metrics: new Metrics(),
+      compactEvery: 500,
+    });
+    const writer = new Y.Doc();
+    Y.applyUpdate(writer, Y.encodeStateAsUpdate(source));
+    const before = Y.encodeStateVector(writer);
+    writer.getMap('dealEntries').set('d50', '{"account":"Account 50"}');
+    const peer = joiner();
+    shared.addPeer(peer);
+    expect(shared.applyUpdate(peer, Y.encodeStateAsUpdate(writer, before)).ok).toBe(true);
+    shared.replyToSyncStep1(peer, Y.encodeStateVector(source));
+    await shared.drain();
+    const reply = peer.replies[0]!;
+    expect(reply.byteLength).toBeLessThan(Y.encodeStateAsUpdate(source).byteLength / 10);
+    expect(received(reply, source).getMap('dealEntries').get('d50')).toBe('{"account":"Account 50"}');
+    shared.destroy();
+    await stores.close();
+  });
+});
