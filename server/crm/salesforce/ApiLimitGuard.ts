@@ -14,7 +14,7 @@ export interface ApiUsage {
 
 /** Parses `api-usage=NNN/MMMM` out of a Sforce-Limit-Info value (which may list other limits too). */
 export function parseLimitInfo(header: string | null): ApiUsage | null {
-  const match = header === null ? null : /api-usage=(\d+)\/(\d+)/.exec(header);
+  const match = header === null ? null : /(?:^|[\s,;])api-usage=(\d+)\/(\d+)/.exec(header);
   if (!match) return null;
   const used = Number(match[1]);
   const max = Number(match[2]);
