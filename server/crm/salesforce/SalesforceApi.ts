@@ -102,6 +102,7 @@ export class SalesforceApi {
       const token = await this.auth.accessToken(options.signal);
       if (!token.ok) return { ok: false, failure: token, errorCode: '' };
       let response: Response;
+      let text: string;
       try {
         response = await this.fetchFn(this.instanceUrl + path, {
           method,
@@ -114,12 +115,13 @@ export class SalesforceApi {
           body: options.body === undefined ? undefined : JSON.stringify(options.body),
           signal: options.signal,
         });
+        text = await response.text();
       } catch (error) {
-        if (options.signal?.aborted) throw error;
+        // The runner stopping is not Salesforce's fault; it discards this value anyway.
+        if (options.signal?.aborted) return fail('provider', 'Stopped.', '');
         return fail('provider', `Cannot reach Salesforce at ${this.instanceUrl}: ${(error as Error).message}`, '');
       }
       this.guard.record(response.headers.get('sforce-limit-info'));
-      const text = await response.text();
       let body: unknown;
       try {
         body = text === '' ? undefined : JSON.parse(text);

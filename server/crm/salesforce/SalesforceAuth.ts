@@ -94,7 +94,7 @@ export class SalesforceAuth {
         signal,
       });
     } catch (error) {
-      if (signal?.aborted) throw error;
+      if (signal?.aborted) return { ok: false, code: 'provider', message: 'Stopped.' };
       return {
         ok: false,
         code: 'provider',

@@ -24,6 +24,12 @@ import {
 
 const DATA = `/services/data/${SALESFORCE_API_VERSION}`;
 
+const NO_NARRATIVES_FIELD: CrmFailure = {
+  ok: false,
+  code: 'config',
+  message: 'No narratives field is configured for Salesforce (--narratives-property).',
+};
+
 interface QueryReply {
   totalSize: number;
   done: boolean;
@@ -71,7 +77,7 @@ export class SalesforceConnector implements CrmConnector {
     const problem = missingFieldProblem(shape, [
       { option: '--competitor-field', name: this.config.competitorField },
       { option: '--loss-reason-field', name: this.config.lossReasonField },
-      { option: '--narratives-field', name: this.config.narrativesField },
+      { option: '--narratives-property', name: this.config.narrativesField },
     ]);
     if (problem) return problem;
     this.shape = shape;
@@ -116,12 +122,7 @@ export class SalesforceConnector implements CrmConnector {
 
   async writeNarratives(crmId: string, narratives: string[], signal?: AbortSignal): Promise<{ ok: true } | CrmFailure> {
     const field = this.config.narrativesField;
-    if (field === '')
-      return {
-        ok: false,
-        code: 'config',
-        message: 'No narratives field is configured for Salesforce (--narratives-field).',
-      };
+    if (field === '') return NO_NARRATIVES_FIELD;
     if (!isRecordId(crmId)) throw new Error(`[crm] not a Salesforce record id: ${crmId}`);
     const clash = narratives.find((n) => n.includes(';'));
     if (clash !== undefined) {
@@ -164,12 +165,7 @@ export class SalesforceConnector implements CrmConnector {
    */
   async ensureNarrativeProperty(options: string[], signal?: AbortSignal): Promise<{ ok: true } | CrmFailure> {
     const field = this.config.narrativesField;
-    if (field === '')
-      return {
-        ok: false,
-        code: 'config',
-        message: 'No narratives field is configured for Salesforce (--narratives-field).',
-      };
+    if (field === '') return NO_NARRATIVES_FIELD;
     this.shape = null; // the admin may have just created it
     const shape = await describeOpportunity(this.api, signal);
     if ('failure' in shape) return shape.failure;

@@ -76,7 +76,7 @@ export function missingFieldProblem(
 ): CrmFailure | null {
   for (const { option, name } of fields) {
     if (name === '' || shape.has(name)) continue;
-    const howTo = option === '--narratives-field' ? ` ${narrativesFieldHowTo(name)}` : '';
+    const howTo = option === '--narratives-property' ? ` ${narrativesFieldHowTo(name)}` : '';
     return {
       ok: false,
       code: 'config',

@@ -35,6 +35,8 @@ export class FakeSalesforce {
   /** Every REST and token request, in order (method, path without query, status). */
   readonly requests: { method: string; path: string; status: number }[] = [];
   readonly apiUsage = { used: 0, max: 15_000 };
+  /** Added before every REST reply, so a test can kill a server in the middle of a sync. */
+  delayMs = 0;
   /** The clock SystemModstamp is stamped with on PATCH (tests pin it). */
   now: () => number = Date.now;
   private readonly sessions = new Set<string>();
@@ -105,6 +107,7 @@ export class FakeSalesforce {
       return send(403, [{ message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED' }], limit());
     }
     this.apiUsage.used++;
+    if (this.delayMs > 0) await new Promise((done) => setTimeout(done, this.delayMs));
     const fault = this.faults.find((f) => f.times > 0 && f.match.test(url.pathname + url.search));
     if (fault) {
       fault.times--;
