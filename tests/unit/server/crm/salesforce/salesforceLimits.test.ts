@@ -86,4 +86,14 @@ describe('Salesforce API limits', () => {
     const back = await connector.fetchPage(START_CURSOR);
     expect(back.ok && back.deals.length).toBe(2);
   });
+
+  it('a sync stopped in the middle of a request ends with a value, not an exception', async () => {
+    const org = await startFakeOrg([opportunity(0, T0)]);
+    fake = org.fake;
+    fake.delayMs = 2000;
+    const stop = new AbortController();
+    setTimeout(() => stop.abort(), 100);
+    const page = await new SalesforceConnector(org.config).fetchPage(START_CURSOR, stop.signal);
+    expect(page).toEqual({ ok: false, code: 'provider', message: 'Stopped.' });
+  });
 });
