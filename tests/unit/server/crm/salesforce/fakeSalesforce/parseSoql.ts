@@ -93,22 +93,17 @@ export function parseSoql(soql: string): SoqlQuery {
     const normalised = (op.text === '<>' ? '!=' : op.text) as Extract<SoqlExpr, { kind: 'compare' }>['op'];
     return { kind: 'compare', field: name, op: normalised, value: literal() };
   };
-  const and = (): SoqlExpr => {
-    let left = primary();
-    while (isWord('AND')) {
+  // AND binds tighter than OR: `a OR b AND c` is `a OR (b AND c)`.
+  const chain = (kind: 'and' | 'or', operand: () => SoqlExpr): SoqlExpr => {
+    let left = operand();
+    while (isWord(kind.toUpperCase())) {
       i++;
-      left = { kind: 'and', left, right: primary() };
+      left = { kind, left, right: operand() };
     }
     return left;
   };
-  const or = (): SoqlExpr => {
-    let left = and();
-    while (isWord('OR')) {
-      i++;
-      left = { kind: 'or', left, right: and() };
-    }
-    return left;
-  };
+  const and = (): SoqlExpr => chain('and', primary);
+  const or = (): SoqlExpr => chain('or', and);
 
   expectWord('SELECT');
   const fields = list();
