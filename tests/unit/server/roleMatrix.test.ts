@@ -29,6 +29,7 @@ const DOCS = {
   approvals: 'acme/approvals/p1',
   meetings: 'acme/meetings/m1',
   goals: 'acme/goals/acme',
+  crm: 'acme/crm/acme',
 } as const;
 // The app's one permissions table: every action of the app writes one of these kinds, so walking every
 // role × kind through the real server walks every action of the table too.
