@@ -80,13 +80,18 @@ async function choosePlaybook(
   );
 }
 
-function readSettings(values: CliValues, playbookId: string, extra: Record<string, string>): Result<CrmSettings> {
+function readSettings(
+  values: CliValues,
+  playbookId: string,
+  extra: Record<string, string>,
+  defaultProperty = DEFAULT_NARRATIVES_PROPERTY,
+): Result<CrmSettings> {
   const poll = values['poll-seconds'] === undefined ? 300 : Number(values['poll-seconds']);
   if (!(poll >= 1 && poll <= 86_400)) return fail('invalid-input', 'crm connect: --poll-seconds must be 1–86400');
   const apiBase = text(values, 'api-base') ?? null;
   if (apiBase !== null && !/^https?:\/\/[^\s]+$/.test(apiBase))
     return fail('invalid-input', 'crm connect: --api-base must be an http(s) address');
-  const property = text(values, 'narratives-property') ?? DEFAULT_NARRATIVES_PROPERTY;
+  const property = text(values, 'narratives-property') ?? defaultProperty;
   if (!/^[A-Za-z0-9_]{1,100}$/.test(property))
     return fail('invalid-input', 'crm connect: --narratives-property must be a property name (letters, digits, _)');
   return ok({
@@ -114,7 +119,7 @@ async function connect(values: CliValues, location: MembersLocation): Promise<Re
   return withStores(location, async (stores) => {
     const playbook = await choosePlaybook(stores, workspace, text(values, 'playbook'));
     if (!playbook.ok) return playbook;
-    const settings = readSettings(values, playbook.value, flags.value.extra);
+    const settings = readSettings(values, playbook.value, flags.value.extra, spec.defaultNarrativesProperty);
     if (!settings.ok) return settings;
     const existing = await stores.crm.get(workspace);
     const same =

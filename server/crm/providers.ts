@@ -6,6 +6,7 @@
 import type { Result } from '@shared/result';
 import type { CrmConnector, CrmProvider } from './CrmConnector';
 import { hubspotProvider } from './hubspot/hubspotProvider';
+import { salesforceProvider } from './salesforce/salesforceProvider';
 import type { CrmSettings } from './store/CrmStore';
 
 /** Parsed command-line values (node:util parseArgs). */
@@ -23,6 +24,8 @@ export interface ProviderFlags {
 export interface CrmProviderSpec {
   /** How people call it: "HubSpot". */
   label: string;
+  /** The narratives property when `--narratives-property` is not given (default `duet_narratives`). */
+  defaultNarrativesProperty?: string;
   /** Flags of `crm connect` for this provider only, in parseArgs' shape, with a line of help each. */
   options: Record<string, { type: 'string' | 'boolean'; help: string }>;
   /** Reads credentials and provider settings from the flags; fails naming the flag that is missing. */
@@ -34,6 +37,7 @@ export interface CrmProviderSpec {
 /** Every provider this build can sync. */
 export const CRM_PROVIDERS: Partial<Record<CrmProvider, CrmProviderSpec>> = {
   hubspot: hubspotProvider,
+  salesforce: salesforceProvider,
 };
 
 /** The provider named `name`, or null. */
