@@ -10,12 +10,13 @@ const sleep = (ms: number, signal?: AbortSignal) =>
     signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
   });
 
-/** Paces requests to at most `perSecond` (bursts of at most `perSecond`). */
+/** Paces requests evenly, `perSecond` of them a second. */
 export class RequestPacer {
   private readonly bucket: TokenBucket;
 
   constructor(private readonly perSecond: number) {
-    this.bucket = new TokenBucket(Math.max(1, Math.floor(perSecond)), perSecond);
+    // A burst of one: in any second at most `perSecond` + 1 requests leave (HubSpot counts a rolling second).
+    this.bucket = new TokenBucket(1, perSecond);
   }
 
   /** Resolves when a request may go (at once when the bucket has a token); early when `signal` aborts. */
