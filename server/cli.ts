@@ -7,7 +7,14 @@
  *   revoke           --data D (--member ID | --token T)
  *   role             --data D --member ID --role R   (open connections reconnect with the new role)
  *   members          --data D [--workspace W]
- *   (invite, revoke, role and members take --database-url URL instead of --data to act on a cluster)
+ *   invite also takes --email E (a CRM deal's owner is matched to the member by it)
+ *   crm connect      --data D --workspace W --provider hubspot --token T [--playbook P] [--narratives-property N]
+ *                    [--competitor-field F] [--loss-reason-field F] [--write-back] [--poll-seconds S] [--api-base URL]
+ *   crm connect      --data D --workspace W --provider salesforce --instance-url URL --client-id C --key-file K
+ *                    --username U [--login-url URL] [--currency EUR] (+ the same mapping flags as above)
+ *   crm status       --data D [--workspace W]
+ *   crm disconnect   --data D --workspace W                      (docs/CRM.md)
+ *   (invite, revoke, role, members and crm take --database-url URL instead of --data to act on a cluster)
  *
  * Entry point of out/server/cli.mjs. node:sqlite prints an ExperimentalWarning when loaded, which would land
  * after `invite`'s token and break "the token is the last line"; so the filter goes in first and everything

@@ -3,6 +3,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { Result } from '@shared/result';
+import { runCrmCommand } from './cli/crmCommands';
 import { changeRole, invite, listMembers, revoke } from './cli/memberCommands';
 import { startSyncServer } from './http/startSyncServer';
 import type { Broadcaster } from './storage/Broadcaster';
@@ -25,6 +26,7 @@ const OPTIONS = {
   'expires-in-days': { type: 'string' },
   member: { type: 'string' },
   token: { type: 'string' },
+  email: { type: 'string' },
 } as const;
 
 function print(result: Result<string[]>): void {
@@ -114,11 +116,13 @@ export function parseCommandLine(args: string[]): { command: string; values: Val
 
 /** Runs one command line (`process.argv.slice(2)`); `serve` resolves once listening and runs until a signal. */
 export async function runCli(args: string[]): Promise<void> {
+  // `crm` has verbs and provider-specific flags of its own (server/cli/crmCommands.ts).
+  if (args[0] === 'crm') return print(await runCrmCommand(args.slice(1)));
   const { command, values } = parseCommandLine(args);
   if (command === 'serve') return serve(values);
   if (command === 'invite') return print(await invite(values));
   if (command === 'revoke') return print(await revoke(values));
   if (command === 'members') return print(await listMembers(values));
   if (command === 'role') return print(await changeRole(values));
-  throw new Error(`unknown command ${command} (serve, invite, revoke, role, members)`);
+  throw new Error(`unknown command ${command} (serve, invite, revoke, role, members, crm)`);
 }

@@ -22,6 +22,7 @@ const eventSchema = z.discriminatedUnion('op', [
     name: z.string(),
     role: z.enum(ROLES),
     createdAt: z.number().int(),
+    email: z.string().optional(),
   }),
   z.object({ op: z.literal('revoke'), id: z.string().min(1), at: z.number().int() }),
   z.object({ op: z.literal('role'), id: z.string().min(1), role: z.enum(ROLES), at: z.number().int() }),
@@ -42,7 +43,7 @@ export class FileMemberStore implements Members {
     this.refresh();
   }
 
-  async add(workspace: string, name: string, role: Role, nowSeconds: number): Promise<Member> {
+  async add(workspace: string, name: string, role: Role, nowSeconds: number, email?: string): Promise<Member> {
     const member: Member = {
       id: newId('m'),
       workspace,
@@ -51,8 +52,9 @@ export class FileMemberStore implements Members {
       createdAt: nowSeconds,
       revokedAt: null,
       lastSeenAt: null,
+      ...(email ? { email } : {}),
     };
-    this.write({ op: 'add', id: member.id, workspace, name, role, createdAt: nowSeconds });
+    this.write({ op: 'add', id: member.id, workspace, name, role, createdAt: nowSeconds, ...(email ? { email } : {}) });
     return member;
   }
 
@@ -151,9 +153,18 @@ export class FileMemberStore implements Members {
       return;
     }
     if (event.op === 'add') {
-      const { id, workspace, name, role, createdAt } = event;
+      const { id, workspace, name, role, createdAt, email } = event;
       if (!this.members.has(id))
-        this.members.set(id, { id, workspace, name, role, createdAt, revokedAt: null, lastSeenAt: null });
+        this.members.set(id, {
+          id,
+          workspace,
+          name,
+          role,
+          createdAt,
+          revokedAt: null,
+          lastSeenAt: null,
+          ...(email ? { email } : {}),
+        });
       return;
     }
     const member = this.members.get(event.id);

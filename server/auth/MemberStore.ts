@@ -17,6 +17,7 @@ interface MemberRow {
   created_at: number;
   revoked_at: number | null;
   last_seen_at: number | null;
+  email?: string | null;
 }
 
 function toMember(row: MemberRow): Member {
@@ -28,6 +29,7 @@ function toMember(row: MemberRow): Member {
     createdAt: row.created_at,
     revokedAt: row.revoked_at,
     lastSeenAt: row.last_seen_at ?? null,
+    ...(row.email ? { email: row.email } : {}),
   };
 }
 
@@ -43,7 +45,7 @@ export class MemberStore implements Members {
 
   constructor(db: DatabaseSync) {
     this.insert = db.prepare(
-      'INSERT INTO members (id, workspace, name, role, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, NULL)',
+      'INSERT INTO members (id, workspace, name, role, created_at, revoked_at, email) VALUES (?, ?, ?, ?, ?, NULL, ?)',
     );
     this.byId = db.prepare('SELECT * FROM members WHERE id = ?');
     this.revokeById = db.prepare('UPDATE members SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL');
@@ -54,7 +56,7 @@ export class MemberStore implements Members {
   }
 
   /** Adds a member and returns it. */
-  async add(workspace: string, name: string, role: Role, nowSeconds: number): Promise<Member> {
+  async add(workspace: string, name: string, role: Role, nowSeconds: number, email?: string): Promise<Member> {
     const member: Member = {
       id: newId('m'),
       workspace,
@@ -63,8 +65,9 @@ export class MemberStore implements Members {
       createdAt: nowSeconds,
       revokedAt: null,
       lastSeenAt: null,
+      ...(email ? { email } : {}),
     };
-    this.insert.run(member.id, workspace, name, role, nowSeconds);
+    this.insert.run(member.id, workspace, name, role, nowSeconds, email ?? null);
     return member;
   }
 

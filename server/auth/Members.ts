@@ -17,6 +17,8 @@ export interface Member {
    * most once a minute per member (see `LastSeen`), so it may lag the truth by up to a minute.
    */
   lastSeenAt: number | null;
+  /** The member's e-mail, when the invite gave one: how a CRM deal's owner is matched to a member. */
+  email?: string;
 }
 
 /**
@@ -24,8 +26,8 @@ export interface Member {
  * ones (SQLite, files) answer at once with settled promises.
  */
 export interface Members {
-  /** Adds a member and returns it. */
-  add(workspace: string, name: string, role: Role, nowSeconds: number): Promise<Member>;
+  /** Adds a member (with an e-mail when known) and returns it. */
+  add(workspace: string, name: string, role: Role, nowSeconds: number, email?: string): Promise<Member>;
   /** The member with this id, or null. */
   get(id: string): Promise<Member | null>;
   /** Marks a member revoked; false when no active member has this id. */

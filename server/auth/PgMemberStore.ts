@@ -16,6 +16,7 @@ interface MemberRow {
   created_at: string;
   revoked_at: string | null;
   last_seen_at: string | null;
+  email: string | null;
 }
 
 /** BIGINT columns arrive as strings from `pg`; Unix seconds fit a double exactly. */
@@ -30,6 +31,7 @@ function toMember(row: MemberRow): Member {
     createdAt: Number(row.created_at),
     revokedAt: seconds(row.revoked_at),
     lastSeenAt: seconds(row.last_seen_at),
+    ...(row.email ? { email: row.email } : {}),
   };
 }
 
@@ -37,7 +39,7 @@ function toMember(row: MemberRow): Member {
 export class PgMemberStore implements Members {
   constructor(private readonly pool: Pool) {}
 
-  async add(workspace: string, name: string, role: Role, nowSeconds: number): Promise<Member> {
+  async add(workspace: string, name: string, role: Role, nowSeconds: number, email?: string): Promise<Member> {
     const member: Member = {
       id: newId('m'),
       workspace,
@@ -46,10 +48,11 @@ export class PgMemberStore implements Members {
       createdAt: nowSeconds,
       revokedAt: null,
       lastSeenAt: null,
+      ...(email ? { email } : {}),
     };
     await this.pool.query(
-      'INSERT INTO duet_members (id, workspace, name, role, created_at) VALUES ($1, $2, $3, $4, $5)',
-      [member.id, workspace, name, role, nowSeconds],
+      'INSERT INTO duet_members (id, workspace, name, role, created_at, email) VALUES ($1, $2, $3, $4, $5, $6)',
+      [member.id, workspace, name, role, nowSeconds, email ?? null],
     );
     return member;
   }

@@ -25,6 +25,7 @@ const inviteSchema = z.object({
   name: z.string().trim().min(1).max(80),
   role: z.enum(ROLES),
   'expires-in-days': z.coerce.number().positive().optional(),
+  email: z.email().max(254).optional(),
 });
 
 /** Where the members live: `--database-url` (or DUET_DATABASE_URL) for a cluster, else `--data`. */
@@ -77,7 +78,7 @@ export async function invite(values: Values): Promise<Result<string[]>> {
   }
   const args = parsed.data;
   return withMembers(location, async (members, secret) => {
-    const member = await members.add(args.workspace, args.name, args.role, now());
+    const member = await members.add(args.workspace, args.name, args.role, now(), args.email?.toLowerCase());
     const days = args['expires-in-days'];
     const exp = days === undefined ? undefined : member.createdAt + Math.round(days * 86_400);
     const token = signToken(secret, {

@@ -7,6 +7,7 @@ import type { Duplex } from 'node:stream';
 import { realpathSync } from 'node:fs';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { authorizeUpgrade, type Session } from '../auth/authorizeUpgrade';
+import { CrmRunner, type CrmRunnerOptions } from '../crm/CrmRunner';
 import { CLOSE_GOING_AWAY } from '../protocol/messageTypes';
 import { singleNodeBroadcaster, type Broadcaster } from '../storage/Broadcaster';
 import type { DocStorage } from '../storage/DocStorage';
@@ -56,6 +57,8 @@ export interface SyncServerOptions {
   broadcaster?: Broadcaster;
   /** Content rules for writers' updates; default Duet's (authorship in notes documents). */
   guardUpdate?: UpdateGuard;
+  /** The CRM runner's tuning (docs/CRM.md), or false to run no CRM sync in this process. */
+  crm?: CrmRunnerOptions | false;
 }
 
 /** A running server. */
@@ -238,6 +241,9 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     await broadcaster.close();
     throw error;
   }
+  const crmRunner =
+    options.crm === false ? null : new CrmRunner({ store: stores.crm, members, secret, registry }, options.crm ?? {});
+  crmRunner?.start();
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : options.port;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
@@ -262,6 +268,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       for (const ws of wss.clients) ws.terminate();
+      await crmRunner?.close();
       await new Promise((resolve) => setImmediate(resolve));
       await registry.drainAll();
       await connections.flush();

@@ -6,6 +6,7 @@
  * open them.
  */
 import type { Members } from '../auth/Members';
+import type { CrmStore } from '../crm/store/CrmStore';
 import type { DocStorage } from './DocStorage';
 
 /** Which implementation is in use. */
@@ -22,6 +23,8 @@ export interface ServerStores {
   kind: StoreKind;
   storage: DocStorage;
   members: Members;
+  /** CRM connections (docs/CRM.md): settings, sealed credentials, cursor and status per workspace. */
+  crm: CrmStore;
   /** The secret tokens are signed with, created on first use (once, even when several nodes start at once). */
   loadSecret(): Promise<Buffer>;
   /** Whether the store answers right now (`/healthz`); the embedded kinds always do. */

@@ -40,6 +40,7 @@ CREATE TABLE IF NOT EXISTS members (
 const ADDED_COLUMNS: readonly { table: string; column: string; type: string }[] = [
   { table: 'members', column: 'last_seen_at', type: 'INTEGER' },
   { table: 'updates', column: 'seq', type: 'INTEGER' },
+  { table: 'members', column: 'email', type: 'TEXT' },
 ];
 
 function migrate(db: DatabaseSync): void {

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { FileMemberStore, MEMBERS_FILE } from '../auth/FileMemberStore';
 import { loadSecret } from '../auth/loadSecret';
+import { FileCrmStore } from '../crm/store/FileCrmStore';
 import { DOCS_FOLDER, FileDocStorage } from './FileDocStorage';
 import type { ServerStores, StoreOptions } from './ServerStores';
 
@@ -22,6 +23,7 @@ export function openFileStores(dataDir: string, options: StoreOptions = {}): Ser
     kind: 'files',
     storage,
     members: new FileMemberStore(dataDir),
+    crm: new FileCrmStore(dataDir),
     loadSecret: async () => loadSecret(dataDir),
     reachable: async () => true,
     checkpoint: () => {},

@@ -4,6 +4,7 @@
  */
 import { loadSecret } from '../auth/loadSecret';
 import { MemberStore } from '../auth/MemberStore';
+import { SqliteCrmStore } from '../crm/store/SqliteCrmStore';
 import { openDatabase } from './openDatabase';
 import type { ServerStores, StoreOptions } from './ServerStores';
 import { SqliteDocStorage } from './SqliteDocStorage';
@@ -16,6 +17,7 @@ export function openSqliteStores(dataDir: string, options: StoreOptions = {}): S
     kind: 'sqlite',
     storage,
     members: new MemberStore(db),
+    crm: new SqliteCrmStore(db),
     loadSecret: async () => loadSecret(dataDir),
     reachable: async () => true,
     checkpoint: () => db.exec('PRAGMA wal_checkpoint(PASSIVE)'),

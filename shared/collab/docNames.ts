@@ -5,7 +5,7 @@
 import { isValidId } from '../domain/ids';
 
 /** The kinds of document a workspace holds. */
-export const DOC_KINDS = ['directory', 'playbook', 'notes', 'versions', 'approvals', 'meetings', 'goals'] as const;
+export const DOC_KINDS = ['directory', 'playbook', 'notes', 'versions', 'approvals', 'meetings', 'goals', 'crm'] as const;
 export type DocKind = (typeof DOC_KINDS)[number];
 
 /** A parsed document name. `id` is the playbook id, or the workspace id again for the directory. */
@@ -58,7 +58,12 @@ export function goalsDocName(workspaceId: string): string {
   return `${workspaceId}/goals/${workspaceId}`;
 }
 
-const THREE_PART_KINDS = new Set<DocKind>(['playbook', 'notes', 'versions', 'approvals', 'meetings', 'goals']);
+/** `{workspace}/crm/{workspace}`: the CRM sync's status, written by the server only (see crmStatus.ts). */
+export function crmStatusDocName(workspaceId: string): string {
+  return `${workspaceId}/crm/${workspaceId}`;
+}
+
+const THREE_PART_KINDS = new Set<DocKind>(['playbook', 'notes', 'versions', 'approvals', 'meetings', 'goals', 'crm']);
 
 /** Parses a document name; returns null for anything that is not exactly one of the known forms. */
 export function parseDocName(name: string): DocName | null {

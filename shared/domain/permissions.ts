@@ -24,6 +24,8 @@ export const WRITERS: Readonly<Record<DocKind, readonly Role[]>> = {
   meetings: ['storyteller', 'marketing', 'sales'],
   // Shared goals are set by those who own the story; everyone sees them measured.
   goals: ['storyteller', 'marketing'],
+  // The CRM sync's status is the server's own account of it (server/crm/CrmRunner.ts): no member writes it.
+  crm: [],
 };
 
 /** Each action of the app and the document kind it writes. */

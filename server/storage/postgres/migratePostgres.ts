@@ -6,7 +6,7 @@
 import type { Pool } from 'pg';
 
 /** Schema version this code writes; a database ahead of it was migrated by a newer Duet and is refused. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** Arbitrary, fixed key of the advisory lock that serializes migrations. */
 const MIGRATION_LOCK = 7_340_221;
@@ -31,6 +31,17 @@ const STEPS: readonly string[] = [
    );
    CREATE INDEX duet_members_by_workspace ON duet_members (workspace, created_at, id);
    CREATE TABLE duet_secret (id INT PRIMARY KEY CHECK (id = 1), secret BYTEA NOT NULL);`,
+  // Version 2: members' e-mail (CRM owners are matched by it), CRM connections (docs/CRM.md).
+  `ALTER TABLE duet_members ADD COLUMN email TEXT;
+   CREATE TABLE duet_crm_connections (
+     workspace TEXT PRIMARY KEY,
+     provider TEXT NOT NULL,
+     settings TEXT NOT NULL,
+     credentials TEXT NOT NULL,
+     cursor TEXT NOT NULL,
+     status TEXT NOT NULL,
+     revision BIGINT NOT NULL
+   );`,
 ];
 
 /** Brings the database to `SCHEMA_VERSION`; safe to run from several nodes at once. */

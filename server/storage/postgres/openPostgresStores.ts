@@ -5,6 +5,7 @@
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import { PgMemberStore } from '../../auth/PgMemberStore';
+import { PgCrmStore } from '../../crm/store/PgCrmStore';
 import type { ServerStores } from '../ServerStores';
 import { migratePostgres } from './migratePostgres';
 import { PgDocStorage } from './PgDocStorage';
@@ -57,10 +58,12 @@ export async function openPostgresStores(options: PostgresOptions): Promise<Serv
     );
   }
   const storage = new PgDocStorage(pool);
+  const crm = new PgCrmStore(pool);
   return {
     kind: 'postgres',
     storage,
     members: new PgMemberStore(pool),
+    crm,
     async loadSecret() {
       // ON CONFLICT DO NOTHING: when two nodes start at once, one secret wins and both read that one.
       await pool.query('INSERT INTO duet_secret (id, secret) VALUES (1, $1) ON CONFLICT (id) DO NOTHING', [
@@ -80,6 +83,6 @@ export async function openPostgresStores(options: PostgresOptions): Promise<Serv
       }
     },
     checkpoint: () => {},
-    close: () => pool.end(),
+    close: () => (crm.releaseRunner(), pool.end()),
   };
 }

@@ -1,0 +1,204 @@
+/**
+ * One workspace's CRM sync, run by the CrmRunner inside the serving process. A pass fetches pages from the
+ * cursor until the connector says it is caught up; each page is written into the playbook's notes document
+ * through the server's document registry (stored, then relayed live to every open client, like any
+ * update), and only once it is stored is the cursor saved. A kill at any point therefore replays at most
+ * the last page, which changes nothing the second time (deals are keyed by CRM id).
+ *
+ * Failures are the connector's `CrmFailure` values: `auth` stops until `crm connect` is run again (the
+ * runner restarts a connection whose revision changed), `rate-limited`/`quota` wait as told, `provider`
+ * backs off (doubling, capped), `config` retries at the next poll. The storyteller sees each in the status.
+ */
+import { crmStatusDocName, notesDocName, playbookDocName } from '@shared/collab/docNames';
+import { writeCrmStatus, type CrmStatusView } from '@shared/collab/crmStatus';
+import { matchNarratives, readPlaybookNarratives } from '@shared/collab/playbookNarratives';
+import type { Members } from '../auth/Members';
+import type { DocLease, DocRegistry } from '../sync/DocRegistry';
+import type { SharedDoc } from '../sync/SharedDoc';
+import type { CrmConnector, CrmCursor, CrmFailure } from './CrmConnector';
+import { openCredentials } from './crmSecrets';
+import { CrmWriteBack, narrativesKey } from './CrmWriteBack';
+import { crmProvider } from './providers';
+import type { CrmConnection, CrmStatus, CrmStore } from './store/CrmStore';
+import { indexCrmDeals, writeCrmDeals, type CrmOwner } from './writeCrmDeals';
+
+/** What a sync needs from the server. */
+export interface CrmSyncDeps {
+  store: CrmStore;
+  members: Members;
+  secret: Buffer;
+  registry: DocRegistry;
+  /** First wait after a provider error (doubles up to `maxBackoffMs`). */
+  backoffMs: number;
+  maxBackoffMs: number;
+}
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+  });
+
+/** A running sync of one connection; `stop` ends it. */
+export class CrmSync {
+  private readonly abort = new AbortController();
+  private readonly leases: DocLease[] = [];
+  private readonly done: Promise<void>;
+  private cursor: CrmCursor;
+  private status: CrmStatus;
+  private statusDoc: SharedDoc | null = null;
+  private label: string;
+  /** True once the sync ended, stopped or not (a storage failure ends it; the runner starts it again). */
+  finished = false;
+
+  constructor(
+    private readonly connection: CrmConnection,
+    private readonly deps: CrmSyncDeps,
+  ) {
+    this.cursor = connection.cursor;
+    this.status = connection.status;
+    this.label = crmProvider(connection.provider)?.label ?? connection.provider;
+    this.done = this.run().catch((error: unknown) => {
+      console.error(`[crm] ${connection.workspace}: the sync stopped on an error`, error);
+    });
+  }
+
+  /** Stops the sync after the request under way and releases its documents. */
+  async stop(): Promise<void> {
+    this.abort.abort();
+    await this.done;
+  }
+
+  private async run(): Promise<void> {
+    const { workspace, settings } = this.connection;
+    const signal = this.abort.signal;
+    let writeBack: CrmWriteBack | null = null;
+    try {
+      this.statusDoc = await this.open(crmStatusDocName(workspace));
+      const spec = crmProvider(this.connection.provider);
+      const credentials = openCredentials(this.deps.secret, workspace, this.connection.sealedCredentials);
+      if (spec === null) return await this.park('config', `This server cannot sync ${this.label}; update Duet.`);
+      if (credentials === null)
+        return await this.park(
+          'auth',
+          "The stored CRM credentials do not open with this server's secret — run `crm connect` again.",
+        );
+      const connector = spec.create(credentials, settings);
+      const notes = await this.open(notesDocName(workspace, settings.playbookId));
+      const playbook = await this.open(playbookDocName(workspace, settings.playbookId));
+      const index = indexCrmDeals(notes.doc);
+      writeBack = settings.writeBack ? new CrmWriteBack(notes.doc, connector) : null;
+      let backoff = this.deps.backoffMs;
+      let optionsKey = '';
+      while (!signal.aborted) {
+        const narratives = readPlaybookNarratives(playbook.doc);
+        let failure: CrmFailure | null = null;
+        if (writeBack) {
+          const key = narratives.map((n) => n.title).join('\n');
+          if (key !== optionsKey) {
+            const ensured = await connector.ensureNarrativeProperty(
+              narratives.map((n) => n.title),
+              signal,
+            );
+            if (ensured.ok) optionsKey = key;
+            else failure = ensured;
+          }
+        }
+        if (failure === null) failure = await this.pass(connector, notes, index, narratives, writeBack, signal);
+        if (failure === null && writeBack !== null) {
+          const flushed = await writeBack.flush(narratives, signal);
+          if (!flushed.ok) failure = flushed;
+          else if (flushed.dropped.length > 0) console.warn(`[crm] ${workspace}: ${flushed.dropped.join('; ')}`);
+        }
+        if (signal.aborted) break;
+        if (failure === null) {
+          backoff = this.deps.backoffMs;
+          await this.report({ state: 'ok', lastSyncAt: Date.now(), dealsSynced: index.size, lastError: null });
+          await sleep(settings.pollSeconds * 1000, signal);
+          continue;
+        }
+        await this.report({
+          state: 'error',
+          lastError: { code: failure.code, message: failure.message, at: Date.now() },
+        });
+        if (failure.code === 'auth') return await this.park(failure.code, failure.message);
+        const wait = failure.code === 'provider' ? backoff : (failure.retryAfterMs ?? settings.pollSeconds * 1000);
+        if (failure.code === 'provider') backoff = Math.min(backoff * 2, this.deps.maxBackoffMs);
+        await sleep(wait, signal);
+      }
+    } finally {
+      writeBack?.close();
+      this.finished = true;
+      for (const lease of this.leases.splice(0).reverse()) lease.release();
+    }
+  }
+
+  /** One pass: pages until caught up. Returns the failure that ended it early, or null. */
+  private async pass(
+    connector: CrmConnector,
+    notes: SharedDoc,
+    index: Map<string, string>,
+    narratives: ReturnType<typeof readPlaybookNarratives>,
+    writeBack: CrmWriteBack | null,
+    signal: AbortSignal,
+  ): Promise<CrmFailure | null> {
+    const owners = await this.owners();
+    if (this.status.state !== 'syncing') await this.report({ state: 'syncing' });
+    for (;;) {
+      const page = await connector.fetchPage(this.cursor, signal);
+      if (signal.aborted) return null;
+      if (!page.ok) return page;
+      const write = () =>
+        writeCrmDeals(notes.doc, page.deals, index, { label: this.label, narratives, owners, now: Date.now() });
+      const summary = writeBack ? writeBack.quietly(write) : write();
+      if (writeBack)
+        for (const deal of page.deals)
+          writeBack.crmNarratives.set(deal.crmId, narrativesKey(matchNarratives(narratives, deal.narratives).ids));
+      for (const { crmId, reason } of summary.rejected)
+        console.warn(`[crm] ${this.connection.workspace}: deal ${crmId} skipped: ${reason}`);
+      await notes.drain();
+      if (notes.isFailed) throw new Error(`[crm] ${notes.name}: storing the page failed`);
+      this.cursor = page.cursor;
+      await this.report({ dealsSynced: index.size });
+      if (page.done) return null;
+    }
+  }
+
+  /** Active members with an e-mail, by lower-case e-mail. */
+  private async owners(): Promise<Map<string, CrmOwner>> {
+    const owners = new Map<string, CrmOwner>();
+    for (const member of await this.deps.members.list(this.connection.workspace))
+      if (member.revokedAt === null && member.email)
+        owners.set(member.email.toLowerCase(), { id: member.id, name: member.name });
+    return owners;
+  }
+
+  /** Shows a failure that only `crm connect` can mend, and waits until the sync is stopped. */
+  private async park(code: string, message: string): Promise<void> {
+    await this.report({ state: 'error', lastError: { code, message, at: Date.now() } });
+    while (!this.abort.signal.aborted) await sleep(2 ** 31 - 1, this.abort.signal);
+  }
+
+  /** Saves cursor and status (unless the connection was changed meanwhile) and shows the status in the app. */
+  private async report(change: Partial<CrmStatus>): Promise<void> {
+    this.status = { ...this.status, ...change };
+    const { workspace, revision, provider, settings } = this.connection;
+    await this.deps.store.saveProgress(workspace, revision, this.cursor, this.status);
+    if (this.statusDoc === null) return;
+    const view: CrmStatusView = {
+      provider,
+      label: this.label,
+      playbookId: settings.playbookId,
+      writeBack: settings.writeBack,
+      ...this.status,
+    };
+    writeCrmStatus(this.statusDoc.doc, view);
+  }
+
+  private async open(name: string): Promise<SharedDoc> {
+    const lease = this.deps.registry.acquire(name);
+    this.leases.push(lease);
+    return lease.ready;
+  }
+}

@@ -1,0 +1,345 @@
+// The CRM sync through the REAL server process (spawned like `npm run sync-server`) against the local fake
+// HubSpot: deals arrive live in a connected client's deal log, CRM changes update CRM fields while Duet's
+// receptions stay, owners become members by e-mail, the status reaches the app, and every fault — token
+// revoked, rate limited, a 500 mid-sync, the server killed mid-sync — resumes with no duplicate and no gap.
+import * as Y from 'yjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readCrmStatus } from '../../../../shared/collab/crmStatus';
+import { readDeals, updateDeal } from '../../../../shared/collab/notes';
+import { readInviteClaims } from '../../../../shared/collab/inviteToken';
+import { createPlaybookDoc } from '../../../../renderer/editor/headless';
+import { openClient, waitUntil, type Client } from '../helpers/clients';
+import { startFakeHubSpot, type FakeHubSpot } from '../helpers/fakeHubSpot';
+import {
+  buildServerOnce,
+  invite,
+  runCli,
+  startServer,
+  tempDataDir,
+  type ServerProcess,
+} from '../helpers/serverProcess';
+
+let fake: FakeHubSpot;
+let server: ServerProcess;
+let dataDir: string;
+let storyteller: string;
+let sam: string;
+let samId: string;
+const clients: Client[] = [];
+
+function connect(token = 'pat-test-token', extra: string[] = []): string[] {
+  return runCli([
+    'crm',
+    'connect',
+    '--data',
+    dataDir,
+    '--workspace',
+    'acme',
+    '--provider',
+    'hubspot',
+    '--token',
+    token,
+    '--playbook',
+    'p1',
+    '--api-base',
+    fake.url,
+    '--poll-seconds',
+    '1',
+    '--requests-per-second',
+    '20',
+    '--competitor-field',
+    'competitor',
+    ...extra,
+  ]);
+}
+
+function open(docName: string, token = storyteller): Client {
+  const client = openClient(server.url, docName, token);
+  clients.push(client);
+  return client;
+}
+
+const crmIds = (doc: Y.Doc) => readDeals(doc).map((d) => d.crmId);
+const at = (minute: number) => new Date(Date.parse('2026-03-01T00:00:00Z') + minute * 60_000).toISOString();
+
+/** No duplicate, no gap: the deal log holds each fake deal exactly once. */
+function expectExactlyTheFakeDeals(doc: Y.Doc): void {
+  const ids = crmIds(doc);
+  expect(ids.length).toBe(new Set(ids).size);
+  expect(new Set(ids)).toEqual(new Set(fake.deals.keys()));
+}
+
+beforeAll(async () => {
+  buildServerOnce();
+  fake = await startFakeHubSpot();
+  fake.perSecond = 25;
+  fake.owners.push({ id: '77', email: 'Sam@Acme.test', firstName: 'Sam', lastName: 'Lee' });
+  dataDir = tempDataDir();
+  storyteller = invite(dataDir, 'acme', 'Ada', 'storyteller');
+  sam = invite(dataDir, 'acme', 'Sam', 'sales', ['--email', 'sam@acme.test']);
+  samId = readInviteClaims(sam)!.memberId;
+  server = await startServer(dataDir);
+  // The playbook the deals are logged against, written as the editor writes it.
+  const playbook = open('acme/playbook/p1');
+  createPlaybookDoc(
+    {
+      intro: [],
+      narratives: [
+        { id: 'n-speed', title: 'Faster onboarding', keyMessage: 'Live in a week.', body: [] },
+        { id: 'n-cost', title: 'Lower cost', keyMessage: 'Half the price.', body: [] },
+      ],
+    } as never,
+    playbook.doc,
+  );
+  await waitUntil(
+    () => playbook.saved(),
+    10_000,
+    () => 'playbook not stored',
+  );
+}, 60_000);
+
+afterAll(async () => {
+  for (const client of clients) client.destroy();
+  await server?.stop();
+  await fake?.close();
+});
+
+describe('live CRM sync (HubSpot)', () => {
+  it('brings CRM deals into an open deal log live, owned by the member with the owner e-mail', async () => {
+    fake.addDeals(2, at(0));
+    fake.addDeals(1, at(1), () => ({
+      dealname: 'Globex',
+      hubspot_owner_id: '77',
+      duet_narratives: 'Faster onboarding;Unknown pitch',
+      closed_lost_reason: 'Price',
+    }));
+    const notes = open('acme/notes/p1');
+    const status = open('acme/crm/acme');
+    await waitUntil(
+      () => notes.session !== null,
+      5_000,
+      () => 'not connected',
+    );
+    const lines = connect();
+    expect(lines.join('\n')).not.toContain('pat-test-token');
+    await waitUntil(
+      () => readDeals(notes.doc).length === 3,
+      15_000,
+      () => `deals: ${crmIds(notes.doc)}`,
+    );
+    const globex = readDeals(notes.doc).find((d) => d.account === 'Globex')!;
+    expect(globex).toMatchObject({
+      author: 'Sam',
+      authorId: samId,
+      narratives: [{ narrativeId: 'n-speed', reception: 'neutral' }],
+    });
+    expect(globex.note).toBe('Loss reason: Price');
+    expect(readDeals(notes.doc).find((d) => d.account !== 'Globex')).toMatchObject({ author: 'HubSpot' });
+    // No member owns the others: only storytellers may change them.
+    expect(
+      readDeals(notes.doc)
+        .filter((d) => d.account !== 'Globex')
+        .map((d) => d.authorId),
+    ).toEqual([undefined, undefined]);
+    await waitUntil(
+      () => readCrmStatus(status.doc)?.state === 'ok',
+      10_000,
+      () => JSON.stringify(readCrmStatus(status.doc)),
+    );
+    expect(readCrmStatus(status.doc)).toMatchObject({ label: 'HubSpot', dealsSynced: 3, lastError: null });
+    expect(JSON.stringify(status.doc.toJSON())).not.toContain('pat-test-token');
+  }, 60_000);
+
+  it("lets the owner grade a narrative; a CRM change then updates CRM fields and keeps Duet's reception", async () => {
+    const mine = open('acme/notes/p1', sam);
+    await waitUntil(
+      () => readDeals(mine.doc).length === 3,
+      10_000,
+      () => 'sam has not synced',
+    );
+    const deal = readDeals(mine.doc).find((d) => d.account === 'Globex')!;
+    const graded = updateDeal(
+      mine.doc,
+      deal.id,
+      { narratives: [{ narrativeId: 'n-speed', reception: 'resonated' }], note: 'Loss reason: Price\nLoved the demo.' },
+      { author: 'Sam', authorId: samId, now: Date.now() },
+    );
+    expect(graded.ok).toBe(true);
+    await waitUntil(
+      () => mine.saved(),
+      5_000,
+      () => "the server refused the owner's edit",
+    );
+    fake.editDeal(
+      deal.crmId,
+      {
+        dealstage: 'closedwon',
+        hs_is_closed: 'true',
+        hs_is_closed_won: 'true',
+        amount: '52000',
+        closed_lost_reason: '',
+      },
+      at(2),
+    );
+    await waitUntil(
+      () => readDeals(mine.doc).find((d) => d.id === deal.id)?.outcome === 'won',
+      15_000,
+      () => 'no CRM update',
+    );
+    expect(readDeals(mine.doc).find((d) => d.id === deal.id)).toMatchObject({
+      amount: 52000,
+      narratives: [{ narrativeId: 'n-speed', reception: 'resonated' }],
+      note: 'Loved the demo.',
+    });
+    expect(readDeals(mine.doc)).toHaveLength(3);
+  }, 60_000);
+
+  it('stops on a revoked token, says so, and resumes after `crm connect` with a new one', async () => {
+    const status = open('acme/crm/acme');
+    const notes = open('acme/notes/p1');
+    fake.tokens.clear();
+    fake.addDeals(5, at(3));
+    await waitUntil(
+      () => readCrmStatus(status.doc)?.lastError?.code === 'auth',
+      15_000,
+      () => 'no auth error shown',
+    );
+    expect(readCrmStatus(status.doc)!.lastError!.message).toMatch(
+      /HubSpot refused the token — run `crm connect` again/,
+    );
+    fake.tokens.add('pat-rotated');
+    connect('pat-rotated');
+    await waitUntil(
+      () => readDeals(notes.doc).length === 8,
+      15_000,
+      () => `deals: ${readDeals(notes.doc).length}`,
+    );
+    expectExactlyTheFakeDeals(notes.doc);
+    await waitUntil(
+      () => readCrmStatus(status.doc)?.state === 'ok',
+      10_000,
+      () => 'not ok again',
+    );
+  }, 60_000);
+
+  it('waits out a 429 with Retry-After and a 500 in the middle of a sync, then has every deal once', async () => {
+    const notes = open('acme/notes/p1');
+    await waitUntil(
+      () => readDeals(notes.doc).length === 8,
+      10_000,
+      () => 'not synced',
+    );
+    fake.searchDelayMs = 100;
+    fake.addDeals(1_000, at(4));
+    for (let i = 0; i < 300; i++) fake.addDeals(1, at(5 + i));
+    await waitUntil(
+      () => readDeals(notes.doc).length > 300,
+      20_000,
+      () => 'sync did not start',
+    );
+    fake.faults.push({ status: 429, retryAfter: 1 }, { status: 500 });
+    await waitUntil(
+      () => fake.faults.length === 0,
+      10_000,
+      () => 'faults not reached',
+    );
+    await waitUntil(
+      () => readDeals(notes.doc).length === 1_308,
+      40_000,
+      () => `deals: ${readDeals(notes.doc).length}`,
+    );
+    expectExactlyTheFakeDeals(notes.doc);
+    fake.searchDelayMs = 0;
+  }, 90_000);
+
+  it('resumes after the server is killed mid-sync: no duplicate, no gap', async () => {
+    const before = open('acme/notes/p1');
+    await waitUntil(
+      () => readDeals(before.doc).length === 1_308,
+      10_000,
+      () => 'not synced',
+    );
+    fake.searchDelayMs = 150;
+    fake.addDeals(2_000, at(400));
+    for (let i = 0; i < 400; i++) fake.addDeals(1, at(401 + i));
+    await waitUntil(
+      () => readDeals(before.doc).length > 1_308 + 500,
+      30_000,
+      () => 'sync did not start',
+    );
+    await server.stop('SIGKILL');
+    const partial = readDeals(before.doc).length;
+    expect(partial).toBeLessThan(1_308 + 2_400);
+    fake.searchDelayMs = 0;
+    server = await startServer(dataDir);
+    const after = open('acme/notes/p1');
+    await waitUntil(
+      () => readDeals(after.doc).length >= 1_308 + 2_400,
+      60_000,
+      () => `deals: ${readDeals(after.doc).length}`,
+    );
+    await new Promise((r) => setTimeout(r, 1_500)); // another poll: nothing more may arrive
+    expectExactlyTheFakeDeals(after.doc);
+    const lines = runCli(['crm', 'status', '--data', dataDir, '--workspace', 'acme']);
+    expect(lines[1]).toMatch(/^acme\tHubSpot\tp1\t(ok|syncing)\t/);
+    expect(lines.join('\n')).not.toContain('pat-');
+  }, 120_000);
+
+  it('writes narratives cited in Duet back to HubSpot once, without a loop', async () => {
+    connect('pat-rotated', ['--write-back']);
+    const mine = open('acme/notes/p1', sam);
+    await waitUntil(
+      () => readDeals(mine.doc).length === 3_708,
+      20_000,
+      () => 'sam has not synced',
+    );
+    await waitUntil(
+      () => fake.properties.has('duet_narratives'),
+      15_000,
+      () => 'property not created',
+    );
+    const deal = readDeals(mine.doc).find((d) => d.account === 'Globex')!;
+    const cited = updateDeal(
+      mine.doc,
+      deal.id,
+      { narratives: [...deal.narratives, { narrativeId: 'n-cost', reception: 'fell-flat' }] },
+      { author: 'Sam', authorId: samId, now: Date.now() },
+    );
+    expect(cited.ok).toBe(true);
+    await waitUntil(
+      () => fake.log.patches.length === 1,
+      15_000,
+      () => 'nothing written back',
+    );
+    expect(fake.log.patches[0]).toEqual({
+      id: deal.crmId,
+      properties: { duet_narratives: 'Faster onboarding;Lower cost' },
+    });
+    // HubSpot now reports the deal modified; the next polls read it and change nothing, so nothing is written again.
+    await new Promise((r) => setTimeout(r, 4_000));
+    expect(fake.log.patches).toHaveLength(1);
+    expect(readDeals(mine.doc).find((d) => d.id === deal.id)!.narratives).toEqual([
+      { narrativeId: 'n-speed', reception: 'resonated' },
+      { narrativeId: 'n-cost', reception: 'fell-flat' },
+    ]);
+  }, 60_000);
+
+  it('disconnects: credentials deleted, the app told, the sync stopped', async () => {
+    const status = open('acme/crm/acme');
+    await waitUntil(
+      () => readCrmStatus(status.doc) !== null,
+      5_000,
+      () => 'no status',
+    );
+    expect(runCli(['crm', 'disconnect', '--data', dataDir, '--workspace', 'acme']).join('\n')).toMatch(/disconnected/);
+    await waitUntil(
+      () => readCrmStatus(status.doc) === null,
+      10_000,
+      () => 'status not cleared',
+    );
+    const searches = fake.log.searches;
+    await new Promise((r) => setTimeout(r, 2_500));
+    expect(fake.log.searches).toBe(searches);
+    expect(runCli(['crm', 'status', '--data', dataDir])).toEqual(['[crm] no CRM connected']);
+  }, 30_000);
+});
