@@ -179,6 +179,19 @@ describe.each(KINDS)('the $name store', (kind) => {
     await stores.close();
   });
 
+  it_("keeps a member's e-mail (how a CRM deal's owner is matched) across reopening", async () => {
+    const place = await kind.fresh();
+    let stores = await kind.open(place);
+    const sam = await stores.members.add('acme', 'Sam', 'sales', 100, 'sam@acme.test');
+    const ada = await stores.members.add('acme', 'Ada', 'storyteller', 101);
+    await stores.close();
+    stores = await kind.open(place);
+    expect((await stores.members.get(sam.id))?.email).toBe('sam@acme.test');
+    expect((await stores.members.list('acme')).map((m) => m.email)).toEqual(['sam@acme.test', undefined]);
+    expect((await stores.members.get(ada.id))?.email).toBeUndefined();
+    await stores.close();
+  });
+
   it_('sees members added and revoked by another process (or node) without reopening', async () => {
     const place = await kind.fresh();
     const server = await kind.open(place);
