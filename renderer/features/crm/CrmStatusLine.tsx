@@ -15,6 +15,8 @@ export function useCrmStatus(): CrmStatusView | null {
   const workspace = useWorkspace();
   const [status, setStatus] = useState<CrmStatusView | null>(null);
   useEffect(() => {
+    // Only a sync server runs a CRM sync: a workspace on this device alone has nothing to show.
+    if (workspace.directoryLink === null) return;
     const docName = crmStatusDocName(workspace.id);
     let live = true;
     let dispose: (() => void) | null = null;
