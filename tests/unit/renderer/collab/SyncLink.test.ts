@@ -1,5 +1,7 @@
 // The app's SyncLink against the REAL sync server process: what it says about unsent changes and the
 // connection is what a user reads in the title bar and the sidebar, so every figure here is one they see.
+// A client joining a large document receives it in slices: other work (a paint, a keystroke) runs between
+// them, and the link says "live" only once everything has arrived.
 import { createServer, type Socket } from 'node:net';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
@@ -16,6 +18,8 @@ import {
 } from '../../server/helpers/serverProcess';
 
 const DOC = 'acme/playbook/p1';
+/** Six values of ~300 KB each: 1.8 MB in all, several slices of half a megabyte. */
+const VALUES = Array.from({ length: 6 }, (_, i) => `${i}`.repeat(300_000));
 let dataDir: string;
 let server: ServerProcess;
 const links: SyncLink[] = [];
@@ -197,4 +201,44 @@ describe('SyncLink', () => {
       await new Promise((resolve) => silent.close(resolve));
     }
   });
+
+  it('a joining client applies a large document in slices with other work between, and is live once it is all there', async () => {
+    const writer = open(invite(dataDir, 'acme', 'Maya', 'storyteller'));
+    await live(writer);
+    // One frame per value (the server refuses frames over 1 MB after the first sync).
+    for (const [i, value] of VALUES.entries()) writer.doc.getMap('deals').set(`k${i}`, value);
+    await waitUntil(
+      () => writer.getState().unconfirmed === 0,
+      15_000,
+      () => 'writer never stored',
+    );
+
+    const doc = new Y.Doc();
+    let slices = 0;
+    let ticksBetween = 0;
+    let ticking = false;
+    const tick = (): void => {
+      if (!ticking) return;
+      ticksBetween++;
+      setTimeout(tick, 0);
+    };
+    doc.on('afterTransaction', () => {
+      slices++;
+      if (!ticking) {
+        ticking = true;
+        setTimeout(tick, 0); // runs only if the apply yields to the event loop
+      }
+    });
+    const joiner = open(invite(dataDir, 'acme', 'Sam', 'storyteller'), memory(), doc);
+    let completeWhenLive = false;
+    joiner.subscribe((state) => {
+      if (state.status === 'live')
+        completeWhenLive = VALUES.every((value, i) => doc.getMap('deals').get(`k${i}`) === value);
+    });
+    await live(joiner);
+    ticking = false;
+    expect(completeWhenLive).toBe(true);
+    expect(slices).toBeGreaterThan(1);
+    expect(ticksBetween).toBeGreaterThan(0);
+  }, 60_000);
 });

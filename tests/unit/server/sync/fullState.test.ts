@@ -57,15 +57,20 @@ async function compactedStore(): Promise<{ stores: ReturnType<typeof openSqliteS
   return { stores, source };
 }
 
+/** The document as the server loads it for a first connection. */
+function load(stores: ReturnType<typeof openSqliteStores>): Promise<SharedDoc> {
+  return SharedDoc.load(NAME, {
+    storage: stores.storage,
+    broadcaster: singleNodeBroadcaster,
+    metrics: new Metrics(),
+    compactEvery: 500,
+  });
+}
+
 describe('a joining client', () => {
   it('with nothing receives the whole document, and after a change the change too', async () => {
     const { stores, source } = await compactedStore();
-    const shared = await SharedDoc.load(NAME, {
-      storage: stores.storage,
-      broadcaster: singleNodeBroadcaster,
-      metrics: new Metrics(),
-      compactEvery: 500,
-    });
+    const shared = await load(stores);
     const first = joiner();
     shared.addPeer(first);
     shared.replyToSyncStep1(first, Y.encodeStateVector(new Y.Doc()));
@@ -95,12 +100,7 @@ describe('a joining client', () => {
 
   it('with part of the document receives only what it lacks', async () => {
     const { stores, source } = await compactedStore();
-    const shared = await SharedDoc.load(NAME, {
-      storage: stores.storage,
-      broadcaster: singleNodeBroadcaster,
-      metrics: new Metrics(),
-      compactEvery: 500,
-    });
+    const shared = await load(stores);
     const writer = new Y.Doc();
     Y.applyUpdate(writer, Y.encodeStateAsUpdate(source));
     const before = Y.encodeStateVector(writer);
