@@ -184,7 +184,11 @@ export class CrmSync {
   private async report(change: Partial<CrmStatus>): Promise<void> {
     this.status = { ...this.status, ...change };
     const { workspace, revision, provider, settings } = this.connection;
-    await this.deps.store.saveProgress(workspace, revision, this.cursor, this.status);
+    if (!(await this.deps.store.saveProgress(workspace, revision, this.cursor, this.status))) {
+      // `crm connect` or `crm disconnect` changed the connection: this sync is stale, the runner replaces it.
+      this.abort.abort();
+      return;
+    }
     if (this.statusDoc === null) return;
     const view: CrmStatusView = {
       provider,

@@ -5,7 +5,16 @@
 import { isValidId } from '../domain/ids';
 
 /** The kinds of document a workspace holds. */
-export const DOC_KINDS = ['directory', 'playbook', 'notes', 'versions', 'approvals', 'meetings', 'goals', 'crm'] as const;
+export const DOC_KINDS = [
+  'directory',
+  'playbook',
+  'notes',
+  'versions',
+  'approvals',
+  'meetings',
+  'goals',
+  'crm',
+] as const;
 export type DocKind = (typeof DOC_KINDS)[number];
 
 /** A parsed document name. `id` is the playbook id, or the workspace id again for the directory. */

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
 import { scoreNarratives } from '@shared/stats/narrativeReview';
 import { dealsForVersionsInForce, narrativeVersions } from '@shared/versions/attribution';
+import { CrmStatusLine } from '../crm';
 import { ReviewGoals } from '../meetings';
 import { DealFormHost, ReviewHost, usePlaybookNotes } from '../notes';
 import type { PlaybookMeta } from '@shared/domain/playbook';
@@ -219,6 +220,7 @@ function ReadyPlaybook({
     <ActivityPanel store={governance.store} versions={versionList} onClose={() => setActivityOpen(false)} />
   ) : notes.reviewOpen ? (
     <div className="review-with-goals">
+      <CrmStatusLine playbookId={session.playbookId} />
       <ReviewGoals playbookId={session.playbookId} deals={notes.deals} narratives={notes.narratives} />
       <ReviewHost notes={notes} versionMarkers={versionMarkers} narrativeExtra={narrativeExtra} />
     </div>

@@ -33,6 +33,8 @@ export interface SyncServer {
   stop(): Promise<void>;
   start(): Promise<void>;
   dispose(): Promise<void>;
+  /** Runs a CLI command against this server's data folder (`--data` is added) and returns its stdout lines. */
+  cli(args: string[]): string[];
 }
 
 /** Builds (if needed) and starts a server. */
@@ -94,6 +96,10 @@ export async function startSyncServer(): Promise<SyncServer> {
     async dispose() {
       await stop();
       rmSync(data, { recursive: true, force: true });
+    },
+    cli(args) {
+      const out = execFileSync(process.execPath, [CLI, ...args, '--data', data], { cwd: ROOT });
+      return out.toString().trimEnd().split('\n');
     },
   };
 }

@@ -62,6 +62,19 @@ function open(docName: string, token = storyteller): Client {
 const crmIds = (doc: Y.Doc) => readDeals(doc).map((d) => d.crmId);
 const at = (minute: number) => new Date(Date.parse('2026-03-01T00:00:00Z') + minute * 60_000).toISOString();
 
+/** Waits until the client's deal log holds `count` deals. */
+const dealCount = (client: Client, count: number, timeoutMs = 10_000) =>
+  waitUntil(
+    () => readDeals(client.doc).length === count,
+    timeoutMs,
+    () => `${readDeals(client.doc).length} deals, not ${count}`,
+  );
+
+/** Sam (a salesperson) changes the deal the CRM gave him, as the app would. */
+function asSam(client: Client, dealId: string, patch: Parameters<typeof updateDeal>[2]): void {
+  expect(updateDeal(client.doc, dealId, patch, { author: 'Sam', authorId: samId, now: Date.now() }).ok).toBe(true);
+}
+
 /** No duplicate, no gap: the deal log holds each fake deal exactly once. */
 function expectExactlyTheFakeDeals(doc: Y.Doc): void {
   const ids = crmIds(doc);
@@ -122,11 +135,7 @@ describe('live CRM sync (HubSpot)', () => {
     );
     const lines = connect();
     expect(lines.join('\n')).not.toContain('pat-test-token');
-    await waitUntil(
-      () => readDeals(notes.doc).length === 3,
-      15_000,
-      () => `deals: ${crmIds(notes.doc)}`,
-    );
+    await dealCount(notes, 3, 15_000);
     const globex = readDeals(notes.doc).find((d) => d.account === 'Globex')!;
     expect(globex).toMatchObject({
       author: 'Sam',
@@ -152,19 +161,12 @@ describe('live CRM sync (HubSpot)', () => {
 
   it("lets the owner grade a narrative; a CRM change then updates CRM fields and keeps Duet's reception", async () => {
     const mine = open('acme/notes/p1', sam);
-    await waitUntil(
-      () => readDeals(mine.doc).length === 3,
-      10_000,
-      () => 'sam has not synced',
-    );
+    await dealCount(mine, 3, 10_000);
     const deal = readDeals(mine.doc).find((d) => d.account === 'Globex')!;
-    const graded = updateDeal(
-      mine.doc,
-      deal.id,
-      { narratives: [{ narrativeId: 'n-speed', reception: 'resonated' }], note: 'Loss reason: Price\nLoved the demo.' },
-      { author: 'Sam', authorId: samId, now: Date.now() },
-    );
-    expect(graded.ok).toBe(true);
+    asSam(mine, deal.id, {
+      narratives: [{ narrativeId: 'n-speed', reception: 'resonated' }],
+      note: 'Loss reason: Price\nLoved the demo.',
+    });
     await waitUntil(
       () => mine.saved(),
       5_000,
@@ -209,11 +211,7 @@ describe('live CRM sync (HubSpot)', () => {
     );
     fake.tokens.add('pat-rotated');
     connect('pat-rotated');
-    await waitUntil(
-      () => readDeals(notes.doc).length === 8,
-      15_000,
-      () => `deals: ${readDeals(notes.doc).length}`,
-    );
+    await dealCount(notes, 8, 15_000);
     expectExactlyTheFakeDeals(notes.doc);
     await waitUntil(
       () => readCrmStatus(status.doc)?.state === 'ok',
@@ -224,11 +222,7 @@ describe('live CRM sync (HubSpot)', () => {
 
   it('waits out a 429 with Retry-After and a 500 in the middle of a sync, then has every deal once', async () => {
     const notes = open('acme/notes/p1');
-    await waitUntil(
-      () => readDeals(notes.doc).length === 8,
-      10_000,
-      () => 'not synced',
-    );
+    await dealCount(notes, 8, 10_000);
     fake.searchDelayMs = 100;
     fake.addDeals(1_000, at(4));
     for (let i = 0; i < 300; i++) fake.addDeals(1, at(5 + i));
@@ -243,22 +237,14 @@ describe('live CRM sync (HubSpot)', () => {
       10_000,
       () => 'faults not reached',
     );
-    await waitUntil(
-      () => readDeals(notes.doc).length === 1_308,
-      40_000,
-      () => `deals: ${readDeals(notes.doc).length}`,
-    );
+    await dealCount(notes, 1_308, 40_000);
     expectExactlyTheFakeDeals(notes.doc);
     fake.searchDelayMs = 0;
   }, 90_000);
 
   it('resumes after the server is killed mid-sync: no duplicate, no gap', async () => {
     const before = open('acme/notes/p1');
-    await waitUntil(
-      () => readDeals(before.doc).length === 1_308,
-      10_000,
-      () => 'not synced',
-    );
+    await dealCount(before, 1_308, 10_000);
     fake.searchDelayMs = 150;
     fake.addDeals(2_000, at(400));
     for (let i = 0; i < 400; i++) fake.addDeals(1, at(401 + i));
@@ -288,24 +274,14 @@ describe('live CRM sync (HubSpot)', () => {
   it('writes narratives cited in Duet back to HubSpot once, without a loop', async () => {
     connect('pat-rotated', ['--write-back']);
     const mine = open('acme/notes/p1', sam);
-    await waitUntil(
-      () => readDeals(mine.doc).length === 3_708,
-      20_000,
-      () => 'sam has not synced',
-    );
+    await dealCount(mine, 3_708, 20_000);
     await waitUntil(
       () => fake.properties.has('duet_narratives'),
       15_000,
       () => 'property not created',
     );
     const deal = readDeals(mine.doc).find((d) => d.account === 'Globex')!;
-    const cited = updateDeal(
-      mine.doc,
-      deal.id,
-      { narratives: [...deal.narratives, { narrativeId: 'n-cost', reception: 'fell-flat' }] },
-      { author: 'Sam', authorId: samId, now: Date.now() },
-    );
-    expect(cited.ok).toBe(true);
+    asSam(mine, deal.id, { narratives: [...deal.narratives, { narrativeId: 'n-cost', reception: 'fell-flat' }] });
     await waitUntil(
       () => fake.log.patches.length === 1,
       15_000,
