@@ -10,25 +10,16 @@ import { join } from 'node:path';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCrmStatus } from '../../../../shared/collab/crmStatus';
-import { readInviteClaims } from '../../../../shared/collab/inviteToken';
 import { readDeals, updateDeal } from '../../../../shared/collab/notes';
-import { createPlaybookDoc } from '../../../../renderer/editor/headless';
-import { openClient, waitUntil, type Client } from '../helpers/clients';
-import {
-  buildServerOnce,
-  CLI,
-  invite,
-  runCli,
-  startServer,
-  tempDataDir,
-  type ServerProcess,
-} from '../helpers/serverProcess';
+import { waitUntil, type Client } from '../helpers/clients';
+import { CLI, runCli } from '../helpers/serverProcess';
+import { startCrmStage, type CrmStage } from './crmStage';
 import type { FakeRecord, FakeSalesforce } from './salesforce/fakeSalesforce/FakeSalesforce';
 import { CLIENT_ID, opportunity, rsaKeyPair, startFakeOrg, USERNAME } from './salesforce/fakeSalesforce/fakeOrg';
 
 let fake: FakeSalesforce;
 let records: FakeRecord[];
-let server: ServerProcess;
+let stage: CrmStage;
 let dataDir: string;
 let keyFile: string;
 let keyPem: string;
@@ -36,7 +27,6 @@ let storyteller: string;
 let sam: string;
 let samId: string;
 let next = 0;
-const clients: Client[] = [];
 const T0 = Date.parse('2026-11-02T09:00:00.000Z');
 
 function connect(extra: string[] = []): string[] {
@@ -74,9 +64,7 @@ function connect(extra: string[] = []): string[] {
 }
 
 function open(docName: string, token = storyteller): Client {
-  const client = openClient(server.url, docName, token);
-  clients.push(client);
-  return client;
+  return stage.open(docName, token);
 }
 
 /** Adds `count` Opportunities modified at `modstamp` (epoch ms). */
@@ -95,39 +83,18 @@ function expectExactlyTheOrgsOpportunities(doc: Y.Doc): void {
 const keyBody = () => keyPem.split('\n')[1]!;
 
 beforeAll(async () => {
-  buildServerOnce();
   const org = await startFakeOrg([]);
   fake = org.fake;
   records = fake.records;
-  dataDir = tempDataDir();
+  stage = await startCrmStage();
+  ({ dataDir, storyteller, sam, samId } = stage);
   keyPem = org.keys.privateKeyPem;
   keyFile = join(dataDir, '..', `${dataDir.split('/').pop()}-sf.key`);
   writeFileSync(keyFile, keyPem, { mode: 0o600 });
-  storyteller = invite(dataDir, 'acme', 'Ada', 'storyteller');
-  sam = invite(dataDir, 'acme', 'Sam', 'sales', ['--email', 'sam@acme.test']);
-  samId = readInviteClaims(sam)!.memberId;
-  server = await startServer(dataDir);
-  const playbook = open('acme/playbook/p1');
-  createPlaybookDoc(
-    {
-      intro: [],
-      narratives: [
-        { id: 'n-speed', title: 'Faster onboarding', keyMessage: 'Live in a week.', body: [] },
-        { id: 'n-cost', title: 'Lower cost', keyMessage: 'Half the price.', body: [] },
-      ],
-    } as never,
-    playbook.doc,
-  );
-  await waitUntil(
-    () => playbook.saved(),
-    10_000,
-    () => 'playbook not stored',
-  );
 }, 60_000);
 
 afterAll(async () => {
-  for (const client of clients) client.destroy();
-  await server?.stop();
+  await stage?.close();
   await fake?.close();
 });
 
@@ -173,7 +140,7 @@ describe('live CRM sync (Salesforce)', () => {
       lines.join('\n'),
       JSON.stringify(status.doc.toJSON()),
       runCli(['crm', 'status', '--data', dataDir]).join('\n'),
-      server.stderr(),
+      stage.server.stderr(),
     ].join('\n');
     expect(everywhere).not.toContain(keyBody());
     expect(everywhere).not.toContain('PRIVATE KEY');
@@ -218,12 +185,12 @@ describe('live CRM sync (Salesforce)', () => {
       30_000,
       () => 'sync did not start',
     );
-    await server.stop('SIGKILL');
+    await stage.server.stop('SIGKILL');
     const partial = readDeals(before.doc).length;
     expect(partial).toBeLessThan(8 + 2_800);
     fake.delayMs = 0;
     const servedBefore = fake.recordsServed;
-    server = await startServer(dataDir);
+    await stage.restart();
     const after = open('acme/notes/p1');
     await waitUntil(
       () => readDeals(after.doc).length >= 8 + 2_800,
