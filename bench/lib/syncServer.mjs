@@ -28,7 +28,7 @@ export function buildSyncServer() {
 
 /**
  * Starts the server; `allowOrigin` lets a bench page on that origin connect.
- * @returns {Promise<{ url: string, token: (role: string) => string, stop: () => Promise<void> }>}
+ * @returns {Promise<{ url: string, data: string, token: (role: string) => string, stop: () => Promise<void> }>}
  */
 export async function startSyncServer({ workspace, allowOrigin }) {
   const data = mkdtempSync(join(tmpdir(), 'duet-bench-company-'));
@@ -57,6 +57,7 @@ export async function startSyncServer({ workspace, allowOrigin }) {
   });
   return {
     url: `ws://127.0.0.1:${port}`,
+    data,
     token,
     stop: async () => {
       const exited = new Promise((done) => child.once('exit', done));

@@ -76,6 +76,7 @@ export class CrmSync {
     let writeBack: CrmWriteBack | null = null;
     try {
       this.statusDoc = await this.open(crmStatusDocName(workspace));
+      await this.report({}); // at once: after `crm connect` the app shows "connected" instead of an old error
       const spec = crmProvider(this.connection.provider);
       const credentials = openCredentials(this.deps.secret, workspace, this.connection.sealedCredentials);
       if (spec === null) return await this.park('config', `This server cannot sync ${this.label}; update Duet.`);
@@ -144,7 +145,6 @@ export class CrmSync {
     signal: AbortSignal,
   ): Promise<CrmFailure | null> {
     const owners = await this.owners();
-    if (this.status.state !== 'syncing') await this.report({ state: 'syncing' });
     for (;;) {
       const page = await connector.fetchPage(this.cursor, signal);
       if (signal.aborted) return null;
@@ -160,7 +160,8 @@ export class CrmSync {
       await notes.drain();
       if (notes.isFailed) throw new Error(`[crm] ${notes.name}: storing the page failed`);
       this.cursor = page.cursor;
-      await this.report({ dealsSynced: index.size });
+      // "Syncing" only while pages remain: a poll that finds nothing new does not flicker the status line.
+      await this.report(page.done ? { dealsSynced: index.size } : { dealsSynced: index.size, state: 'syncing' });
       if (page.done) return null;
     }
   }
