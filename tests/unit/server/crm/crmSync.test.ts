@@ -6,26 +6,17 @@ import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCrmStatus } from '../../../../shared/collab/crmStatus';
 import { readDeals, updateDeal } from '../../../../shared/collab/notes';
-import { readInviteClaims } from '../../../../shared/collab/inviteToken';
-import { createPlaybookDoc } from '../../../../renderer/editor/headless';
-import { openClient, waitUntil, type Client } from '../helpers/clients';
+import { waitUntil, type Client } from '../helpers/clients';
 import { startFakeHubSpot, type FakeHubSpot } from '../helpers/fakeHubSpot';
-import {
-  buildServerOnce,
-  invite,
-  runCli,
-  startServer,
-  tempDataDir,
-  type ServerProcess,
-} from '../helpers/serverProcess';
+import { runCli } from '../helpers/serverProcess';
+import { startCrmStage, type CrmStage } from './crmStage';
 
 let fake: FakeHubSpot;
-let server: ServerProcess;
+let stage: CrmStage;
 let dataDir: string;
 let storyteller: string;
 let sam: string;
 let samId: string;
-const clients: Client[] = [];
 
 function connect(token = 'pat-test-token', extra: string[] = []): string[] {
   return runCli([
@@ -54,9 +45,7 @@ function connect(token = 'pat-test-token', extra: string[] = []): string[] {
 }
 
 function open(docName: string, token = storyteller): Client {
-  const client = openClient(server.url, docName, token);
-  clients.push(client);
-  return client;
+  return stage.open(docName, token);
 }
 
 const crmIds = (doc: Y.Doc) => readDeals(doc).map((d) => d.crmId);
@@ -83,37 +72,15 @@ function expectExactlyTheFakeDeals(doc: Y.Doc): void {
 }
 
 beforeAll(async () => {
-  buildServerOnce();
   fake = await startFakeHubSpot();
   fake.perSecond = 25;
   fake.owners.push({ id: '77', email: 'Sam@Acme.test', firstName: 'Sam', lastName: 'Lee' });
-  dataDir = tempDataDir();
-  storyteller = invite(dataDir, 'acme', 'Ada', 'storyteller');
-  sam = invite(dataDir, 'acme', 'Sam', 'sales', ['--email', 'sam@acme.test']);
-  samId = readInviteClaims(sam)!.memberId;
-  server = await startServer(dataDir);
-  // The playbook the deals are logged against, written as the editor writes it.
-  const playbook = open('acme/playbook/p1');
-  createPlaybookDoc(
-    {
-      intro: [],
-      narratives: [
-        { id: 'n-speed', title: 'Faster onboarding', keyMessage: 'Live in a week.', body: [] },
-        { id: 'n-cost', title: 'Lower cost', keyMessage: 'Half the price.', body: [] },
-      ],
-    } as never,
-    playbook.doc,
-  );
-  await waitUntil(
-    () => playbook.saved(),
-    10_000,
-    () => 'playbook not stored',
-  );
+  stage = await startCrmStage();
+  ({ dataDir, storyteller, sam, samId } = stage);
 }, 60_000);
 
 afterAll(async () => {
-  for (const client of clients) client.destroy();
-  await server?.stop();
+  await stage?.close();
   await fake?.close();
 });
 
@@ -253,11 +220,11 @@ describe('live CRM sync (HubSpot)', () => {
       30_000,
       () => 'sync did not start',
     );
-    await server.stop('SIGKILL');
+    await stage.server.stop('SIGKILL');
     const partial = readDeals(before.doc).length;
     expect(partial).toBeLessThan(1_308 + 2_400);
     fake.searchDelayMs = 0;
-    server = await startServer(dataDir);
+    await stage.restart();
     const after = open('acme/notes/p1');
     await waitUntil(
       () => readDeals(after.doc).length >= 1_308 + 2_400,

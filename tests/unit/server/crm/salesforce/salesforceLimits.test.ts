@@ -7,16 +7,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { START_CURSOR } from '../../../../../server/crm/CrmConnector';
 import { parseLimitInfo } from '../../../../../server/crm/salesforce/ApiLimitGuard';
 import { SalesforceConnector } from '../../../../../server/crm/salesforce/SalesforceConnector';
-import type { FakeSalesforce } from './fakeSalesforce/FakeSalesforce';
-import { drain, opportunity, startFakeOrg } from './fakeSalesforce/fakeOrg';
+import { closeFakeOrgs, drain, opportunity, startFakeOrg } from './fakeSalesforce/fakeOrg';
 
 const T0 = Date.parse('2026-11-02T09:00:00.000Z');
-let fake: FakeSalesforce | null = null;
-
-afterEach(async () => {
-  await fake?.close();
-  fake = null;
-});
+afterEach(closeFakeOrgs);
 
 describe('Salesforce API limits', () => {
   it('reads api-usage out of Sforce-Limit-Info', () => {
@@ -30,7 +24,7 @@ describe('Salesforce API limits', () => {
 
   it('stops at 80 % of the daily allowance without calling again, and looks again after the pause', async () => {
     const org = await startFakeOrg(Array.from({ length: 1000 }, (_, n) => opportunity(n, T0 + n)));
-    fake = org.fake;
+    const fake = org.fake;
     fake.apiUsage.max = 1000;
     fake.apiUsage.used = 795;
     let now = Date.now(); // the fake checks the assertion's exp against its own clock
@@ -60,7 +54,7 @@ describe('Salesforce API limits', () => {
 
   it('REQUEST_LIMIT_EXCEEDED for the daily total is a quota wait; for concurrency a short rate limit', async () => {
     const org = await startFakeOrg([opportunity(0, T0)]);
-    fake = org.fake;
+    const fake = org.fake;
     const connector = new SalesforceConnector(org.config);
     fake.apiUsage.used = fake.apiUsage.max;
     const spent = await connector.fetchPage(START_CURSOR);
@@ -68,16 +62,14 @@ describe('Salesforce API limits', () => {
     expect(spent.ok ? 0 : spent.retryAfterMs).toBeGreaterThan(0);
 
     const org2 = await startFakeOrg([opportunity(0, T0)]);
-    await fake.close();
-    fake = org2.fake;
-    fake.failNext(/\/query/, 403, 'REQUEST_LIMIT_EXCEEDED', 'ConcurrentPerOrgLongTxn Limit exceeded.');
+    org2.fake.failNext(/\/query/, 403, 'REQUEST_LIMIT_EXCEEDED', 'ConcurrentPerOrgLongTxn Limit exceeded.');
     const busy = await new SalesforceConnector(org2.config).fetchPage(START_CURSOR);
     expect(busy).toMatchObject({ ok: false, code: 'rate-limited' });
   });
 
   it('503 and 500 are provider failures and the same cursor works once Salesforce is back', async () => {
     const org = await startFakeOrg([opportunity(0, T0), opportunity(1, T0)]);
-    fake = org.fake;
+    const fake = org.fake;
     const connector = new SalesforceConnector(org.config);
     fake.failNext(/\/query/, 503, 'SERVER_UNAVAILABLE', 'Server is temporarily unavailable');
     const down = await connector.fetchPage(START_CURSOR);
@@ -89,7 +81,7 @@ describe('Salesforce API limits', () => {
 
   it('a sync stopped in the middle of a request ends with a value, not an exception', async () => {
     const org = await startFakeOrg([opportunity(0, T0)]);
-    fake = org.fake;
+    const fake = org.fake;
     fake.delayMs = 2000;
     const stop = new AbortController();
     setTimeout(() => stop.abort(), 100);

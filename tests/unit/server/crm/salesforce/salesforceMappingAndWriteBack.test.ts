@@ -5,16 +5,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { START_CURSOR, type CrmDeal } from '../../../../../server/crm/CrmConnector';
 import { SalesforceConnector } from '../../../../../server/crm/salesforce/SalesforceConnector';
-import type { FakeSalesforce } from './fakeSalesforce/FakeSalesforce';
-import { drain, opportunity, opportunityFields, opportunityId, startFakeOrg } from './fakeSalesforce/fakeOrg';
+import {
+  closeFakeOrgs,
+  drain,
+  opportunity,
+  opportunityFields,
+  opportunityId,
+  startFakeOrg,
+} from './fakeSalesforce/fakeOrg';
 
 const T0 = Date.parse('2026-11-02T09:00:00.000Z');
-let fake: FakeSalesforce | null = null;
-
-afterEach(async () => {
-  await fake?.close();
-  fake = null;
-});
+afterEach(closeFakeOrgs);
 
 const closedLost = { StageName: 'Closed Lost', IsClosed: true, IsWon: false };
 
@@ -36,7 +37,6 @@ describe('Salesforce mapping', () => {
       opportunity(3, T0, { ...closedLost, Loss_Reason__c: 'No decision' }),
       opportunity(4, T0, { 'Account.Name': null, 'Owner.Email': null, Amount: null }),
     ]);
-    fake = org.fake;
     const deals = byId((await drain(new SalesforceConnector(org.config), START_CURSOR)).deals);
     expect(deals.get(opportunityId(0))).toEqual({
       crmId: opportunityId(0),
@@ -67,14 +67,12 @@ describe('Salesforce mapping', () => {
       [opportunity(0, T0, { CurrencyIsoCode: 'JPY' })],
       opportunityFields({ multiCurrency: true }),
     );
-    fake = org.fake;
     const [deal] = (await drain(new SalesforceConnector(org.config), START_CURSOR)).deals;
     expect(deal?.currency).toBe('JPY');
   });
 
   it('a configured field the org lacks is a config failure naming it', async () => {
     const org = await startFakeOrg([opportunity(0, T0)]);
-    fake = org.fake;
     const page = await new SalesforceConnector({ ...org.config, competitorField: 'Main_Competitor__c' }).fetchPage(
       START_CURSOR,
     );
@@ -87,7 +85,7 @@ describe('Salesforce narrative write-back', () => {
   it('writes cited narratives to the multi-select, and the next sync reads them back', async () => {
     const records = [opportunity(0, T0), opportunity(1, T0)];
     const org = await startFakeOrg(records);
-    fake = org.fake;
+    const fake = org.fake;
     fake.now = () => T0 + 60_000;
     const connector = new SalesforceConnector(org.config);
     const first = await drain(connector, START_CURSOR);
@@ -102,7 +100,6 @@ describe('Salesforce narrative write-back', () => {
 
   it('refuses what Salesforce would mangle or reject, with a message that says what to do', async () => {
     const org = await startFakeOrg([opportunity(0, T0)], opportunityFields({ restrictedNarratives: ['Speed'] }));
-    fake = org.fake;
     const connector = new SalesforceConnector(org.config);
     const semicolon = await connector.writeNarratives(opportunityId(0), ['Fast; cheap']);
     expect(semicolon).toMatchObject({ ok: false, code: 'config' });
@@ -117,7 +114,7 @@ describe('Salesforce narrative write-back', () => {
   it('checks the narratives field: missing, wrong type, restricted without the titles, or ready', async () => {
     const fields = opportunityFields().filter((f) => f.name !== 'Duet_Narratives__c');
     const org = await startFakeOrg([opportunity(0, T0)], fields);
-    fake = org.fake;
+    const fake = org.fake;
     const connector = new SalesforceConnector(org.config);
     const missing = await connector.ensureNarrativeProperty(['Speed']);
     expect(missing).toMatchObject({ ok: false, code: 'config' });

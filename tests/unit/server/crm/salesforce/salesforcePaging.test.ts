@@ -5,17 +5,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { START_CURSOR, type CrmDeal } from '../../../../../server/crm/CrmConnector';
 import { SalesforceConnector } from '../../../../../server/crm/salesforce/SalesforceConnector';
-import type { FakeSalesforce } from './fakeSalesforce/FakeSalesforce';
-import { drain, opportunity, opportunityId, startFakeOrg } from './fakeSalesforce/fakeOrg';
+import { closeFakeOrgs, drain, opportunity, opportunityId, startFakeOrg } from './fakeSalesforce/fakeOrg';
 
 const T0 = Date.parse('2026-11-02T09:00:00.000Z');
 const SMALL = { tuning: { batchSize: 200, windowSize: 2000 } };
-let fake: FakeSalesforce | null = null;
-
-afterEach(async () => {
-  await fake?.close();
-  fake = null;
-});
+afterEach(closeFakeOrgs);
 
 function ids(deals: CrmDeal[]): string[] {
   return deals.map((d) => d.crmId);
@@ -32,7 +26,7 @@ describe('Salesforce incremental sync', () => {
     // Inserted in reverse so the org's storage order is not the Id order the connector relies on.
     const records = Array.from({ length: 2500 }, (_, n) => opportunity(2499 - n, T0));
     const org = await startFakeOrg(records);
-    fake = org.fake;
+    const fake = org.fake;
     const connector = new SalesforceConnector(org.config, SMALL);
 
     const first = await drain(connector, START_CURSOR);
@@ -53,7 +47,6 @@ describe('Salesforce incremental sync', () => {
     // Groups of 7 records per millisecond-free timestamp, so ties cross every 200-record batch edge.
     const records = Array.from({ length: 1000 }, (_, n) => opportunity(n, T0 + Math.floor(n / 7) * 1000));
     const org = await startFakeOrg(records);
-    fake = org.fake;
     const result = await drain(
       new SalesforceConnector(org.config, { tuning: { batchSize: 200, windowSize: 300 } }),
       START_CURSOR,
@@ -64,7 +57,6 @@ describe('Salesforce incremental sync', () => {
   it('a deal changed after a sync, and a new one, are the only ones the next sync reads', async () => {
     const records = Array.from({ length: 50 }, (_, n) => opportunity(n, T0 + n * 1000));
     const org = await startFakeOrg(records);
-    fake = org.fake;
     const connector = new SalesforceConnector(org.config, SMALL);
     const first = await drain(connector, START_CURSOR);
     expect(first.deals).toHaveLength(50);
@@ -83,7 +75,7 @@ describe('Salesforce incremental sync', () => {
   it('a 500 in the middle of paging is retried from the same cursor with no duplicates and no gaps', async () => {
     const records = Array.from({ length: 1000 }, (_, n) => opportunity(n, T0 + Math.floor(n / 40) * 1000));
     const org = await startFakeOrg(records);
-    fake = org.fake;
+    const fake = org.fake;
     fake.failNext(
       /\/query\/01g\w+-600$/,
       500,
@@ -99,7 +91,7 @@ describe('Salesforce incremental sync', () => {
   it('a restart after the query cursor expired resumes from the stored watermark', async () => {
     const records = Array.from({ length: 1000 }, (_, n) => opportunity(n, T0 + Math.floor(n / 3) * 1000));
     const org = await startFakeOrg(records);
-    fake = org.fake;
+    const fake = org.fake;
     // The first process applies three pages, stores the cursor, and dies.
     const before = new SalesforceConnector(org.config, SMALL);
     let cursor = START_CURSOR;

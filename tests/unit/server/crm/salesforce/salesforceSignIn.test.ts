@@ -8,15 +8,18 @@ import { START_CURSOR } from '../../../../../server/crm/CrmConnector';
 import { SalesforceConnector } from '../../../../../server/crm/salesforce/SalesforceConnector';
 import { jwtBearerClaims, signJwtAssertion } from '../../../../../server/crm/salesforce/signJwtAssertion';
 import type { FakeSalesforce } from './fakeSalesforce/FakeSalesforce';
-import { CLIENT_ID, drain, opportunity, rsaKeyPair, startFakeOrg, USERNAME } from './fakeSalesforce/fakeOrg';
+import {
+  CLIENT_ID,
+  closeFakeOrgs,
+  drain,
+  opportunity,
+  rsaKeyPair,
+  startFakeOrg,
+  USERNAME,
+} from './fakeSalesforce/fakeOrg';
 
 const T0 = Date.parse('2026-11-02T09:00:00.000Z');
-let fake: FakeSalesforce | null = null;
-
-afterEach(async () => {
-  await fake?.close();
-  fake = null;
-});
+afterEach(closeFakeOrgs);
 
 function tokenRequests(org: FakeSalesforce): number {
   return org.requests.filter((r) => r.path === '/services/oauth2/token').length;
@@ -48,7 +51,7 @@ describe('Salesforce sign-in (JWT bearer flow)', () => {
 
   it('signs in once and reuses the session for every page', async () => {
     const org = await startFakeOrg(Array.from({ length: 600 }, (_, n) => opportunity(n, T0 + n)));
-    fake = org.fake;
+    const fake = org.fake;
     const result = await drain(new SalesforceConnector(org.config, { tuning: { batchSize: 200 } }), START_CURSOR);
     expect(result.deals).toHaveLength(600);
     expect(tokenRequests(fake)).toBe(1);
@@ -56,7 +59,7 @@ describe('Salesforce sign-in (JWT bearer flow)', () => {
 
   it('an expired session is signed in again once and the sync carries on', async () => {
     const org = await startFakeOrg(Array.from({ length: 600 }, (_, n) => opportunity(n, T0 + n)));
-    fake = org.fake;
+    const fake = org.fake;
     const connector = new SalesforceConnector(org.config, { tuning: { batchSize: 200 } });
     const first = await connector.fetchPage(START_CURSOR);
     if (!first.ok) throw new Error(first.message);
@@ -70,7 +73,7 @@ describe('Salesforce sign-in (JWT bearer flow)', () => {
 
   it('a session refused again right after signing in is an auth failure, not a loop', async () => {
     const org = await startFakeOrg([opportunity(0, T0)]);
-    fake = org.fake;
+    const fake = org.fake;
     fake.failNext(/\/query/, 401, 'INVALID_SESSION_ID', 'Session expired or invalid', 2);
     const page = await new SalesforceConnector(org.config).fetchPage(START_CURSOR);
     expect(page).toMatchObject({ ok: false, code: 'auth' });
@@ -79,7 +82,7 @@ describe('Salesforce sign-in (JWT bearer flow)', () => {
 
   it('a revoked certificate stops the sync with a message that says to reconnect, and leaks no secret', async () => {
     const org = await startFakeOrg([opportunity(0, T0)]);
-    fake = org.fake;
+    const fake = org.fake;
     const connector = new SalesforceConnector(org.config);
     expect((await connector.fetchPage(START_CURSOR)).ok).toBe(true);
     fake.app.publicKey = createPublicKey(rsaKeyPair().publicKeyPem); // the admin uploaded a new certificate
@@ -95,7 +98,7 @@ describe('Salesforce sign-in (JWT bearer flow)', () => {
 
   it('a user who is not pre-authorised on the connected app is told how to approve them', async () => {
     const org = await startFakeOrg([opportunity(0, T0)]);
-    fake = org.fake;
+    const fake = org.fake;
     fake.app.preAuthorised.clear();
     const page = await new SalesforceConnector(org.config).fetchPage(START_CURSOR);
     expect(page).toMatchObject({ ok: false, code: 'auth' });
@@ -104,7 +107,6 @@ describe('Salesforce sign-in (JWT bearer flow)', () => {
 
   it('an unknown consumer key and an unreadable key are auth failures too', async () => {
     const org = await startFakeOrg([opportunity(0, T0)]);
-    fake = org.fake;
     const wrongClient = await new SalesforceConnector({ ...org.config, clientId: 'nope' }).fetchPage(START_CURSOR);
     expect(wrongClient).toMatchObject({ ok: false, code: 'auth' });
     if (!wrongClient.ok) expect(wrongClient.message).toContain('consumer key');

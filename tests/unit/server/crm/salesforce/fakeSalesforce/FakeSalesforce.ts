@@ -35,6 +35,8 @@ export class FakeSalesforce {
   /** Every REST and token request, in order (method, path without query, status). */
   readonly requests: { method: string; path: string; status: number }[] = [];
   readonly apiUsage = { used: 0, max: 15_000 };
+  /** How many records all query replies carried so far (a resumed sync must not start over). */
+  recordsServed = 0;
   /** Added before every REST reply, so a test can kill a server in the middle of a sync. */
   delayMs = 0;
   /** The clock SystemModstamp is stamped with on PATCH (tests pin it). */
@@ -169,6 +171,7 @@ export class FakeSalesforce {
     const slice = locator.rows.slice(offset, offset + locator.batch);
     const nextOffset = offset + slice.length;
     const done = nextOffset >= locator.rows.length;
+    this.recordsServed += slice.length;
     return [
       200,
       {

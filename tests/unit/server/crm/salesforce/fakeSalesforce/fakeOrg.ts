@@ -9,6 +9,14 @@ import type { SalesforceConfig } from '../../../../../../server/crm/salesforce/S
 import { FakeSalesforce, type FakeField, type FakeRecord } from './FakeSalesforce';
 
 export const CLIENT_ID = '3MVG9FAKE.consumer.key';
+
+const started = new Set<FakeSalesforce>();
+
+/** Closes every org `startFakeOrg` started; test files run it `afterEach`. */
+export async function closeFakeOrgs(): Promise<void> {
+  await Promise.all([...started].map((fake) => fake.close()));
+  started.clear();
+}
 export const USERNAME = 'duet-integration@acme.example';
 
 /** A 2048-bit RSA key pair in PEM, as `openssl req -newkey rsa:2048` would give the admin. */
@@ -91,6 +99,7 @@ export async function startFakeOrg(
     records,
     fields,
   ).start();
+  started.add(fake);
   const config: SalesforceConfig = {
     instanceUrl: fake.url,
     loginUrl: fake.url,

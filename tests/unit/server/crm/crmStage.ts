@@ -1,0 +1,71 @@
+/**
+ * The stage both CRM sync tests play on: the REAL server process (spawned like `npm run sync-server`) with a
+ * workspace "acme" — Ada the storyteller, Sam in sales invited with sam@acme.test (a CRM owner is matched to
+ * a member by e-mail) — and a playbook p1 whose narratives "Faster onboarding" (n-speed) and "Lower cost"
+ * (n-cost) are written as the editor writes them.
+ */
+import { readInviteClaims } from '../../../../shared/collab/inviteToken';
+import { createPlaybookDoc } from '../../../../renderer/editor/headless';
+import { openClient, waitUntil, type Client } from '../helpers/clients';
+import { buildServerOnce, invite, startServer, tempDataDir, type ServerProcess } from '../helpers/serverProcess';
+
+/** A running stage. */
+export interface CrmStage {
+  dataDir: string;
+  storyteller: string;
+  sam: string;
+  samId: string;
+  /** The server process; `restart` replaces it. */
+  server: ServerProcess;
+  /** A client of `docName` (as the storyteller unless another token is given), closed by `close`. */
+  open(docName: string, token?: string): Client;
+  /** Starts the server again on the same data (after it was stopped or killed). */
+  restart(): Promise<void>;
+  /** Closes every client and stops the server. */
+  close(): Promise<void>;
+}
+
+/** Builds the server if needed, creates the workspace and starts the server. */
+export async function startCrmStage(): Promise<CrmStage> {
+  buildServerOnce();
+  const dataDir = tempDataDir();
+  const storyteller = invite(dataDir, 'acme', 'Ada', 'storyteller');
+  const sam = invite(dataDir, 'acme', 'Sam', 'sales', ['--email', 'sam@acme.test']);
+  const clients: Client[] = [];
+  const stage: CrmStage = {
+    dataDir,
+    storyteller,
+    sam,
+    samId: readInviteClaims(sam)!.memberId,
+    server: await startServer(dataDir),
+    open(docName, token = storyteller) {
+      const client = openClient(stage.server.url, docName, token);
+      clients.push(client);
+      return client;
+    },
+    async restart() {
+      stage.server = await startServer(dataDir);
+    },
+    async close() {
+      for (const client of clients) client.destroy();
+      await stage.server.stop();
+    },
+  };
+  const playbook = stage.open('acme/playbook/p1');
+  createPlaybookDoc(
+    {
+      intro: [],
+      narratives: [
+        { id: 'n-speed', title: 'Faster onboarding', keyMessage: 'Live in a week.', body: [] },
+        { id: 'n-cost', title: 'Lower cost', keyMessage: 'Half the price.', body: [] },
+      ],
+    } as never,
+    playbook.doc,
+  );
+  await waitUntil(
+    () => playbook.saved(),
+    10_000,
+    () => 'playbook not stored',
+  );
+  return stage;
+}
