@@ -9,6 +9,7 @@
  * runner restarts a connection whose revision changed), `rate-limited`/`quota` wait as told, `provider`
  * backs off (doubling, capped), `config` retries at the next poll. The storyteller sees each in the status.
  */
+import type * as Y from 'yjs';
 import { crmStatusDocName, notesDocName, playbookDocName } from '@shared/collab/docNames';
 import { writeCrmStatus, type CrmStatusView } from '@shared/collab/crmStatus';
 import { matchNarratives, readPlaybookNarratives } from '@shared/collab/playbookNarratives';
@@ -38,6 +39,19 @@ const sleep = (ms: number, signal: AbortSignal) =>
     if (signal.aborted) return resolve();
     const timer = setTimeout(resolve, ms);
     signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+  });
+
+/** Resolves at the document's next change, or when the sync stops. */
+const nextChange = (doc: Y.Doc, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    if (signal.aborted) return resolve();
+    const done = () => {
+      doc.off('update', done);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    doc.on('update', done);
+    signal.addEventListener('abort', done, { once: true });
   });
 
 /** A running sync of one connection; `stop` ends it. */
@@ -92,6 +106,19 @@ export class CrmSync {
       writeBack = settings.writeBack ? new CrmWriteBack(notes.doc, connector) : null;
       let backoff = this.deps.backoffMs;
       let optionsKey = '';
+      // A playbook created on a device reaches the server only when that device connects. Matching CRM
+      // narratives against an empty document would write every deal without its narratives, so wait for it.
+      while (!signal.aborted && playbook.doc.store.clients.size === 0) {
+        await this.report({
+          state: 'error',
+          lastError: {
+            code: 'config',
+            message: 'Waiting for the playbook to reach this server: open it once in Duet while connected.',
+            at: Date.now(),
+          },
+        });
+        await nextChange(playbook.doc, signal);
+      }
       while (!signal.aborted) {
         const narratives = readPlaybookNarratives(playbook.doc);
         let failure: CrmFailure | null = null;

@@ -5,6 +5,7 @@
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCrmStatus } from '../../../../shared/collab/crmStatus';
+import { createPlaybookDoc } from '../../../../renderer/editor/headless';
 import { readDeals, updateDeal } from '../../../../shared/collab/notes';
 import { waitUntil, type Client } from '../helpers/clients';
 import { startFakeHubSpot, type FakeHubSpot } from '../helpers/fakeHubSpot';
@@ -18,7 +19,7 @@ let storyteller: string;
 let sam: string;
 let samId: string;
 
-function connect(token = 'pat-test-token', extra: string[] = []): string[] {
+function connect(token = 'pat-test-token', extra: string[] = [], playbook = 'p1'): string[] {
   return runCli([
     'crm',
     'connect',
@@ -31,7 +32,7 @@ function connect(token = 'pat-test-token', extra: string[] = []): string[] {
     '--token',
     token,
     '--playbook',
-    'p1',
+    playbook,
     '--api-base',
     fake.url,
     '--poll-seconds',
@@ -285,4 +286,33 @@ describe('live CRM sync (HubSpot)', () => {
     expect(fake.log.searches).toBe(searches);
     expect(runCli(['crm', 'status', '--data', dataDir])).toEqual(['[crm] no CRM connected']);
   }, 30_000);
+
+  it('waits for a playbook that has not reached the server, then matches its narratives', async () => {
+    const notes = open('acme/notes/p2');
+    const status = open('acme/crm/acme');
+    connect('pat-rotated', [], 'p2');
+    await waitUntil(
+      () => readCrmStatus(status.doc)?.lastError?.message.includes('Waiting for the playbook') === true,
+      10_000,
+      () => JSON.stringify(readCrmStatus(status.doc)),
+    );
+    expect(readDeals(notes.doc)).toEqual([]);
+    // The device that made the playbook connects: its narratives arrive, and the deals follow with theirs.
+    const playbook = open('acme/playbook/p2');
+    createPlaybookDoc(
+      {
+        intro: [],
+        narratives: [{ id: 'n-new', title: 'Faster onboarding', keyMessage: 'Live in a week.', body: [] }],
+      } as never,
+      playbook.doc,
+    );
+    await waitUntil(
+      () => readDeals(notes.doc).length === fake.deals.size,
+      20_000,
+      () => `${readDeals(notes.doc).length} deals of ${fake.deals.size}; ${JSON.stringify(readCrmStatus(status.doc))}`,
+    );
+    const globex = readDeals(notes.doc).find((d) => d.account === 'Globex')!;
+    expect(globex.narratives).toEqual([{ narrativeId: 'n-new', reception: 'neutral' }]);
+    runCli(['crm', 'disconnect', '--data', dataDir, '--workspace', 'acme']);
+  }, 60_000);
 });
