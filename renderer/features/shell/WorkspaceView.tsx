@@ -20,7 +20,10 @@ import type { NewPlaybookDialogProps } from '../workspace/NewPlaybookDialog';
 import { useApp, useWorkspace } from './AppContext';
 import { Sidebar } from './Sidebar';
 import { useWorkspaceActions } from './useWorkspaceActions';
-import { lazyPart } from '../../ui/lazyPart';
+import { lazyPart, prefetchParts } from '../../ui/lazyPart';
+
+/** How long after the workspace shows the rest of the app starts loading in the background. */
+const PREFETCH_DELAY_MS = 1000;
 
 /** "New playbook" (template picker) loads the first time it opens. */
 const NewPlaybookDialog = lazyPart<NewPlaybookDialogProps>(
@@ -53,6 +56,8 @@ export function WorkspaceView({ onOpenSettings }: WorkspaceViewProps) {
   const canEdit = mayDo('playbooks.manage', settings.role, directoryLink?.session);
 
   useEffect(() => workspace.observePlaybooks(setPlaybooks), [workspace]);
+  // Once the workspace is up, the parts loaded on first use are fetched in idle moments (see lazyPart.tsx).
+  useEffect(() => prefetchParts(PREFETCH_DELAY_MS), []);
 
   // The workspace's "Needs review" list: scanned from what this device stores when the workspace opens,
   // when another playbook is picked (what was done in the last one is stored by then) and when it is shown.
