@@ -78,22 +78,22 @@ export function lazyPart<P extends object>(
 const declared: (() => Promise<unknown>)[] = [];
 
 /**
- * Loads every declared part, one per idle moment, starting `delayMs` after the call: once the first screen
- * is up, the rest of the app is fetched while nobody waits for it — so a browser client whose server goes
- * away (offline) still opens the deal form, and a first use is instant. Returns the canceller.
+ * Loads every declared part at the first idle moment `delayMs` after the call (and, as those chunks declare
+ * parts of their own, those too): once the first screen is up, the rest of the app is fetched while nobody
+ * waits for it — so a browser client whose server goes away (offline) still opens the deal form, and a first
+ * use is instant. The fetches run in parallel; each chunk is evaluated as it arrives. Returns the canceller.
  */
 export function prefetchParts(delayMs: number): () => void {
-  let next = 0;
+  let started = 0;
   let idle: number | undefined;
   let cancelled = false;
-  const step = (): void => {
-    const preload = declared[next++];
-    if (cancelled || preload === undefined) return;
-    void preload().then(() => {
-      if (!cancelled) idle = requestIdleCallback(step);
-    });
+  const round = (): void => {
+    if (cancelled || started === declared.length) return;
+    const batch = declared.slice(started);
+    started = declared.length;
+    void Promise.all(batch.map((preload) => preload())).then(round);
   };
-  const timer = setTimeout(() => (idle = requestIdleCallback(step)), delayMs);
+  const timer = setTimeout(() => (idle = requestIdleCallback(round)), delayMs);
   return () => {
     cancelled = true;
     clearTimeout(timer);
