@@ -167,7 +167,8 @@ class PartErrorBoundary extends Component<BoundaryProps, { error: Error | null }
     const card = (
       <div className="part-failed" role="alert" data-testid="part-failed">
         <strong>This part of Duet could not be loaded.</strong>
-        <p>{error.message} If Duet was just updated, restarting it helps. Nothing you wrote is affected.</p>
+        <p>If Duet was just updated, restarting it helps. Nothing you wrote is affected.</p>
+        <p className="part-failed-detail">{error.message}</p>
         <button type="button" className="button button-primary" onClick={this.props.onRetry}>
           Try again
         </button>
