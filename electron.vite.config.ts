@@ -46,7 +46,15 @@ export default defineConfig({
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),
       // The same build is served by app:// in Electron and over http to the browser client.
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },
+      rollupOptions: {
+        input: { index: resolve(import.meta.dirname, 'renderer/index.html') },
+        // zod and the setting that keeps it from probing for eval (renderer/app/zodConfig.ts) share a chunk,
+        // so the setting runs before any chunk that builds a schema; split apart, it ran after them and the
+        // probe tripped the CSP.
+        output: {
+          manualChunks: (id: string) => (/[\\/]node_modules[\\/]zod[\\/]|[\\/]zodConfig\.ts$/.test(id) ? 'zod' : null),
+        },
+      },
       sourcemap: true,
       // electron-vite leaves the renderer unminified; minified, the first screen parses half the bytes
       // (source maps keep stack traces readable).
