@@ -51,11 +51,23 @@ export default defineConfig({
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),
       // The same build is served by app:// in Electron and over http to the browser client.
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },
+      rollupOptions: {
+        input: { index: resolve(import.meta.dirname, 'renderer/index.html') },
+        // zod and the setting that keeps it from probing for eval (renderer/app/zodConfig.ts) share a chunk,
+        // so the setting runs before any chunk that builds a schema; split apart, it ran after them and the
+        // probe tripped the CSP.
+        output: {
+          manualChunks: (id: string) => (/[\\/]node_modules[\\/]zod[\\/]|[\\/]zodConfig\.ts$/.test(id) ? 'zod' : null),
+        },
+      },
       sourcemap: true,
       // electron-vite leaves the renderer unminified; minified, the first screen parses half the bytes
       // (source maps keep stack traces readable).
       minify: true,
+      // One stylesheet, loaded with the page: feature styles are shared across parts (the sidebar's meetings
+      // entry is styled by meetings.css, the history's filters by review.css), so splitting them by chunk
+      // would leave screens unstyled until some other part loaded. It is 66 kB, and not script.
+      cssCodeSplit: false,
     },
   },
 });

@@ -11,49 +11,37 @@
  *    off the main thread and is not needed to show anything.
  * Nothing is cacheable (bench/lib/server.mjs), so every run fetches and compiles the code afresh.
  */
-import { median, round1, watchForErrors } from './lib/browser.mjs';
+import { median, round1 } from './lib/browser.mjs';
+import { loadPage } from './lib/loadPage.mjs';
 import { readyProbe, selectorProbe } from './lib/probes.mjs';
 
 /** Measured runs per page; a discarded warm-up run comes first. */
 const RUNS = 5;
-const LOAD_TIMEOUT_MS = 60_000;
 /** The issue's budget for the script of the first screen, minified. */
 const FIRST_SCREEN_KB = 700;
 
-/** Loads `url` in a fresh page of `context` and returns the ready times and the script bytes requested. */
-async function load(context, url, probe, arg, label) {
-  const page = await context.newPage();
-  const check = watchForErrors(page, label);
-  try {
-    await page.addInitScript(probe, arg);
-    await page.goto(url, { waitUntil: 'commit' });
-    const handle = await page
-      .waitForFunction(() => window.__benchReady, null, { timeout: LOAD_TIMEOUT_MS, polling: 50 })
-      .catch(async (error) => {
-        const shown = await page.evaluate(() => document.body.innerText.slice(0, 300)).catch(() => '?');
-        throw new Error(`[bench] ${label} never became ready (${error.message}); the page showed: ${shown}`);
-      });
-    const ready = await handle.jsonValue();
-    const scripts = await page.evaluate(
-      (until) =>
-        performance
-          .getEntriesByType('resource')
-          .filter((e) => e.startTime <= until && new URL(e.name).pathname.endsWith('.js'))
-          .map((e) => ({ path: new URL(e.name).pathname, bytes: e.decodedBodySize })),
-      ready.dom,
-    );
-    check();
-    const isWorker = (s) => /\.worker[-.]/.test(s.path);
-    const kB = (list) => round1(list.reduce((sum, s) => sum + s.bytes, 0) / 1024);
-    return {
-      ...ready,
-      scriptKb: kB(scripts.filter((s) => !isWorker(s))),
-      workerKb: kB(scripts.filter(isWorker)),
-      chunks: scripts.length,
-    };
-  } finally {
-    await page.close();
-  }
+/** The JavaScript a page requested before it was ready: main-thread scripts and worker scripts, in kB. */
+async function scriptsBefore(page, ready) {
+  const scripts = await page.evaluate(
+    (until) =>
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => e.startTime <= until && new URL(e.name).pathname.endsWith('.js'))
+        .map((e) => ({ path: new URL(e.name).pathname, bytes: e.decodedBodySize })),
+    ready.dom,
+  );
+  const isWorker = (s) => /\.worker[-.]/.test(s.path);
+  const kB = (list) => round1(list.reduce((sum, s) => sum + s.bytes, 0) / 1024);
+  return {
+    scriptKb: kB(scripts.filter((s) => !isWorker(s))),
+    workerKb: kB(scripts.filter(isWorker)),
+    chunks: scripts.length,
+  };
+}
+
+/** Loads `url` in a fresh page of `context`: the ready times and the script bytes requested. */
+function load(context, url, probe, arg, label) {
+  return loadPage(context, url, { probe, arg, label, inspect: scriptsBefore });
 }
 
 /** Alternating app and baseline runs; returns the samples of each (warm-up dropped). */

@@ -8,37 +8,19 @@
  * baseline is bench/pages/bare.ts: the same stored records into a bare Lexical + Yjs editor, same metric.
  * Runs alternate app and baseline so that drift (thermal, caches, GC) hits both alike.
  */
-import { median, round1, watchForErrors } from './lib/browser.mjs';
+import { median, round1 } from './lib/browser.mjs';
+import { loadPage } from './lib/loadPage.mjs';
 import { readyProbe } from './lib/probes.mjs';
 
 /** Measured runs per editor; the first run of each is a discarded warm-up on top (V8 code cache, disk cache). */
 const RUNS = 7;
-/** How long one load may take before the benchmark counts as crashed. */
-const LOAD_TIMEOUT_MS = 60_000;
 
 /**
  * Loads `url` in a fresh page and returns the ready times (ms since navigation start).
  * @returns {Promise<{ dom: number, paint: number }>}
  */
-export async function loadUntilReady(context, url, lastTitle, label) {
-  const page = await context.newPage();
-  const check = watchForErrors(page, label);
-  try {
-    await page.addInitScript(readyProbe, lastTitle);
-    await page.goto(url, { waitUntil: 'commit' });
-    const handle = await page
-      .waitForFunction(() => window.__benchReady, null, { timeout: LOAD_TIMEOUT_MS, polling: 50 })
-      .catch(async (error) => {
-        // Say what the page showed instead: a timeout alone does not tell a slow load from a wrong screen.
-        const shown = await page.evaluate(() => document.body.innerText.slice(0, 300)).catch(() => '?');
-        throw new Error(`[bench] ${label} never became ready (${error.message}); the page showed: ${shown}`);
-      });
-    const ready = await handle.jsonValue();
-    check();
-    return ready;
-  } finally {
-    await page.close();
-  }
+export function loadUntilReady(context, url, lastTitle, label) {
+  return loadPage(context, url, { probe: readyProbe, arg: lastTitle, label });
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * Benchmarks of the win/loss review (bench/pages/review.tsx): aggregation over 100,000 deal entries beside a
- * plain counting loop, and opening the review of a 200-narrative playbook beside a plain list of its titles.
+ * plain counting loop, and opening the review of a 200-narrative playbook (read from the open editor) beside a
+ * plain page that reads the same Y.Doc and lists its titles.
  */
 import { round1, watchForErrors } from './lib/browser.mjs';
 
@@ -29,9 +30,13 @@ export async function run({ context, url, log }) {
           metric: 'open review of 200-narrative playbook (median ms)',
           value: round1(figures.openReview),
           baseline: round1(figures.openBaseline),
-          target: { maxValue: 200 },
+          target: { maxValue: 200, maxRatio: 1.1 },
         },
       ],
+      breakdown:
+        `Open review, median ms: read from the open editor ${round1(figures.readFromEditor)}, ` +
+        `ReviewView alone ${round1(figures.reviewOnly)}, plain list alone ${round1(figures.listOnly)} ` +
+        `(the baseline reads the Y.Doc headlessly, then lists).`,
       details: figures,
     };
   } finally {

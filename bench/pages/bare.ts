@@ -11,13 +11,13 @@ import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
-import type { Provider, ProviderAwareness } from '@lexical/yjs';
+import type { Provider } from '@lexical/yjs';
 import { createElement as h } from 'react';
 import { createRoot } from 'react-dom/client';
-import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { PLAYBOOK_NODES } from '../../renderer/editor/nodes';
 import { PLAYBOOK_THEME } from '../../renderer/editor/theme';
+import { storedProvider } from './storedProvider';
 // The app's own styles, so the baseline lays out and paints the same boxes as the app does.
 import '../../renderer/app/styles/base.css';
 import '../../renderer/app/styles/editor.css';
@@ -36,28 +36,6 @@ async function readRecords(docName: string): Promise<Uint8Array[]> {
   });
   db.close();
   return records.map((r) => r.bytes);
-}
-
-/** A provider with no network: `connect` applies the stored records and reports the document synced. */
-function storedProvider(doc: Y.Doc, records: Uint8Array[]): Provider {
-  const listeners = new Map<string, Set<(arg: unknown) => void>>();
-  const emit = (type: string, arg: unknown): void => listeners.get(type)?.forEach((cb) => cb(arg));
-  return {
-    awareness: new Awareness(doc) as unknown as ProviderAwareness,
-    connect() {
-      Y.transact(doc, () => records.forEach((bytes) => Y.applyUpdate(doc, bytes)));
-      emit('status', { status: 'connected' });
-      emit('sync', true);
-    },
-    disconnect() {},
-    on(type: string, cb: (arg: unknown) => void) {
-      if (!listeners.has(type)) listeners.set(type, new Set());
-      listeners.get(type)!.add(cb);
-    },
-    off(type: string, cb: (arg: unknown) => void) {
-      listeners.get(type)?.delete(cb);
-    },
-  } as Provider;
 }
 
 async function main(): Promise<void> {

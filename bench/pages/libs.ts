@@ -11,32 +11,11 @@ import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
-import type { Provider, ProviderAwareness } from '@lexical/yjs';
+import type { Provider } from '@lexical/yjs';
 import { createElement as h, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
-import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-
-/** A provider with nothing to load: connecting reports the (empty) document synced. */
-function emptyProvider(doc: Y.Doc): Provider {
-  const listeners = new Map<string, Set<(arg: unknown) => void>>();
-  const emit = (type: string, arg: unknown): void => listeners.get(type)?.forEach((cb) => cb(arg));
-  return {
-    awareness: new Awareness(doc) as unknown as ProviderAwareness,
-    connect() {
-      emit('status', { status: 'connected' });
-      emit('sync', true);
-    },
-    disconnect() {},
-    on(type: string, cb: (arg: unknown) => void) {
-      if (!listeners.has(type)) listeners.set(type, new Set());
-      listeners.get(type)!.add(cb);
-    },
-    off(type: string, cb: (arg: unknown) => void) {
-      listeners.get(type)?.delete(cb);
-    },
-  } as Provider;
-}
+import { storedProvider } from './storedProvider';
 
 /** Marks the page ready once it has committed (the editor's root is in the DOM by then). */
 function Ready() {
@@ -45,7 +24,7 @@ function Ready() {
 }
 
 const doc = new Y.Doc();
-const provider = emptyProvider(doc);
+const provider = storedProvider(doc);
 const providerFactory = (id: string, docMap: Map<string, Y.Doc>): Provider => {
   docMap.set(id, doc);
   return provider;

@@ -4,16 +4,18 @@
  *     and decided deals per narrative (the least any aggregation must do);
  * (b) opening the review of a 200-narrative playbook that is open in an editor, as in the app: read the
  *     narratives and their texts from that editor's state (renderer/editor/openEditors.ts), aggregate 2,000
- *     deals and render ReviewView — beside reading the titles from the same editor state and rendering a
- *     plain list of them.
+ *     deals and render ReviewView — beside a plain page given the same Y.Doc, which reads it (a headless
+ *     Lexical pass, the least it can do without an editor) and renders a plain list of the titles. Also
+ *     timed apart: the read from the open editor, ReviewView alone, and the plain list alone.
  * Exposes `window.duetReviewBench.run()` → medians in ms.
  */
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import type { DealEntry, DealOutcome, Reception } from '@shared/domain/deal';
+import type { NarrativeSummary } from '@shared/domain/narrative';
 import { scoreNarratives } from '@shared/stats/narrativeReview';
 import * as Y from 'yjs';
-import { createPlaybookDoc, openHeadlessMirror } from '../../renderer/editor/headless';
+import { createPlaybookDoc, openHeadlessMirror, readPlaybookDoc } from '../../renderer/editor/headless';
 import { $readNarratives } from '../../renderer/editor/narrativeOps';
 import { $readNarrativeTexts } from '../../renderer/editor/narrativeText';
 import { readPlaybook, registerOpenEditor } from '../../renderer/editor/openEditors';
@@ -104,43 +106,43 @@ async function run(): Promise<Record<string, number>> {
   );
   const host = document.getElementById('root')!;
   const actor = { author: 'Bench', authorId: 'bench', moderator: false };
-  const open = (plain: boolean): void => {
+  const readOpen = (): { narratives: NarrativeSummary[]; texts: Map<string, string> } =>
+    readPlaybook(doc, () => ({ narratives: $readNarratives(), texts: $readNarrativeTexts() }));
+  const render = (element: React.ReactElement): void => {
     const root = createRoot(host);
-    if (plain) {
-      const titles = readPlaybook(doc, $readNarratives);
-      flushSync(() =>
-        root.render(
-          <ol>
-            {titles.map((n) => (
-              <li key={n.id}>{n.title}</li>
-            ))}
-          </ol>,
-        ),
-      );
-    } else {
-      // What the app reads for its review (usePlaybookNotes): the summaries and each narrative's text.
-      const read = readPlaybook(doc, () => ({ narratives: $readNarratives(), texts: $readNarrativeTexts() }));
-      flushSync(() =>
-        root.render(
-          <ReviewView
-            narratives={read.narratives}
-            narrativeTexts={read.texts}
-            deals={deals}
-            actor={actor}
-            canWrite
-            historyOf={() => []}
-            onLogDeal={() => {}}
-            onEditDeal={() => {}}
-            today="2026-12-31"
-          />,
-        ),
-      );
-    }
+    flushSync(() => root.render(element));
     root.unmount();
   };
+  const review = (read: { narratives: NarrativeSummary[]; texts: Map<string, string> }): React.ReactElement => (
+    <ReviewView
+      narratives={read.narratives}
+      narrativeTexts={read.texts}
+      deals={deals}
+      actor={actor}
+      canWrite
+      historyOf={() => []}
+      onLogDeal={() => {}}
+      onEditDeal={() => {}}
+      today="2026-12-31"
+    />
+  );
+  const list = (titles: NarrativeSummary[]): React.ReactElement => (
+    <ol>
+      {titles.map((n) => (
+        <li key={n.id}>{n.title}</li>
+      ))}
+    </ol>
+  );
+  const once = readOpen();
+  const readFromEditor = time(() => void readOpen(), 7);
+  const reviewOnly = time(() => render(review(once)), 7);
+  const listOnly = time(() => render(list(once.narratives)), 7);
+  // The app reads what its review shows (usePlaybookNotes): the summaries and each narrative's text.
+  const open = (plain: boolean): void =>
+    render(plain ? list(readPlaybookDoc(doc, $readNarratives)) : review(readOpen()));
   const openReview = time(() => open(false), 7);
   const openBaseline = time(() => open(true), 7);
-  return { aggregate, baseline, openReview, openBaseline };
+  return { aggregate, baseline, openReview, openBaseline, readFromEditor, reviewOnly, listOnly };
 }
 
 declare global {

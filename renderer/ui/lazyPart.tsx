@@ -36,17 +36,25 @@ export function lazyPart<P extends object>(
   options: LazyPartOptions,
 ): LazyPart<P> {
   let loading: Promise<ComponentType<P>> | null = null;
+  let loaded: ComponentType<P> | null = null;
   // A failed load is forgotten, so "Try again" imports afresh instead of replaying the rejection.
   const loadOnce = (): Promise<ComponentType<P>> =>
-    (loading ??= load().catch((error: unknown) => {
-      loading = null;
-      throw new PartLoadError(error);
-    }));
+    (loading ??= load().then(
+      (component) => (loaded = component),
+      (error: unknown) => {
+        loading = null;
+        throw new PartLoadError(error);
+      },
+    ));
   const makeLazy = () => lazy(() => loadOnce().then((component) => ({ default: component })));
   let Loaded = makeLazy();
 
   function Part(props: P) {
+    // Already loaded (preloaded, or shown before) when this instance mounts: render it directly, without a
+    // suspended first render. Decided once per instance, so the loaded part is never remounted.
+    const [Ready] = useState(() => loaded);
     const [attempt, setAttempt] = useState(0);
+    if (Ready !== null) return <Ready {...props} />;
     const retry = (): void => {
       Loaded = makeLazy();
       setAttempt((n) => n + 1);
@@ -60,7 +68,37 @@ export function lazyPart<P extends object>(
       </PartErrorBoundary>
     );
   }
-  return Object.assign(Part, { preload: loadOnce });
+  // A failed preload is not reported here: the part loads again when it renders, and says so if it fails.
+  const preload = (): Promise<unknown> => loadOnce().catch(() => undefined);
+  declared.push(preload);
+  return Object.assign(Part, { preload });
+}
+
+/** Every part declared so far (modules declare theirs as they load), for prefetchParts. */
+const declared: (() => Promise<unknown>)[] = [];
+
+/**
+ * Loads every declared part at the first idle moment `delayMs` after the call (and, as those chunks declare
+ * parts of their own, those too): once the first screen is up, the rest of the app is fetched while nobody
+ * waits for it — so a browser client whose server goes away (offline) still opens the deal form, and a first
+ * use is instant. The fetches run in parallel; each chunk is evaluated as it arrives. Returns the canceller.
+ */
+export function prefetchParts(delayMs: number): () => void {
+  let started = 0;
+  let idle: number | undefined;
+  let cancelled = false;
+  const round = (): void => {
+    if (cancelled || started === declared.length) return;
+    const batch = declared.slice(started);
+    started = declared.length;
+    void Promise.all(batch.map((preload) => preload())).then(round);
+  };
+  const timer = setTimeout(() => (idle = requestIdleCallback(round)), delayMs);
+  return () => {
+    cancelled = true;
+    clearTimeout(timer);
+    if (idle !== undefined) cancelIdleCallback(idle);
+  };
 }
 
 /** The loading state, shown only once the part has taken longer than LOADING_DELAY_MS. */
@@ -129,7 +167,8 @@ class PartErrorBoundary extends Component<BoundaryProps, { error: Error | null }
     const card = (
       <div className="part-failed" role="alert" data-testid="part-failed">
         <strong>This part of Duet could not be loaded.</strong>
-        <p>{error.message} If Duet was just updated, restarting it helps. Nothing you wrote is affected.</p>
+        <p>If Duet was just updated, restarting it helps. Nothing you wrote is affected.</p>
+        <p className="part-failed-detail">{error.message}</p>
         <button type="button" className="button button-primary" onClick={this.props.onRetry}>
           Try again
         </button>

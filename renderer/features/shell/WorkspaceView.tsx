@@ -21,7 +21,10 @@ import type { NewPlaybookDialogProps } from '../workspace/NewPlaybookDialog';
 import { useAppActions, useSettings, useWorkspace } from './AppContext';
 import { Sidebar } from './Sidebar';
 import { useWorkspaceActions } from './useWorkspaceActions';
-import { lazyPart } from '../../ui/lazyPart';
+import { lazyPart, prefetchParts } from '../../ui/lazyPart';
+
+/** How long after the workspace shows the rest of the app starts loading in the background. */
+const PREFETCH_DELAY_MS = 1000;
 
 /** "New playbook" (template picker) loads the first time it opens. */
 const NewPlaybookDialog = lazyPart<NewPlaybookDialogProps>(
@@ -78,6 +81,8 @@ export function WorkspaceView({ onOpenSettings }: WorkspaceViewProps) {
       workspace.observePlaybooks((next) => setPlaybooks((previous) => (sameListing(previous, next) ? previous : next))),
     [workspace],
   );
+  // Once the workspace is up, the parts loaded on first use are fetched in idle moments (see lazyPart.tsx).
+  useEffect(() => prefetchParts(PREFETCH_DELAY_MS), []);
 
   // The workspace's "Needs review" list: scanned from what this device stores when the workspace opens,
   // when another playbook is picked (what was done in the last one is stored by then) and when it is shown.

@@ -1,0 +1,84 @@
+/**
+ * A lean first load (issue 16.2): the first screen loads only what it shows, and the rest loads on first
+ * use. A part that takes longer than 150 ms to arrive shows a loading state shaped like it (a card for a
+ * dialog, a panel for a view); one that cannot be loaded says so and loads on "Try again". Chunks are slowed
+ * or refused in the network, as a slow disk or an interrupted update would. Screenshots of both loading
+ * states go to test-results/screens/ for a person to look at.
+ */
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { createPlaybook, createWorkspace, openFreshApp } from './support/duet';
+
+const SHOTS = resolve(import.meta.dirname, '../../test-results/screens');
+
+/** Every script the page has asked for so far (paths under /assets/). */
+function scriptsRequested(page: Page): string[] {
+  const paths: string[] = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.endsWith('.js')) paths.push(path);
+  });
+  return paths;
+}
+
+/** Holds back the chunk whose file name starts with `name` until `release` is called. */
+async function holdChunk(page: Page, name: string): Promise<() => void> {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(new RegExp(`/assets/${name}-[^/]+\\.js$`), async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
+test('the welcome screen loads no editor, review, deck or search code', async ({ page }) => {
+  const scripts = scriptsRequested(page);
+  await openFreshApp(page);
+  const names = scripts.map((path) => path.split('/').pop()!);
+  for (const part of ['WorkspaceView', 'ReviewView', 'DeckBuilderDialog', 'CsvActions', 'HostDialog', 'SearchPalette'])
+    expect(names.filter((n) => n.startsWith(`${part}-`))).toEqual([]);
+  expect(names.some((n) => n.startsWith('search.worker'))).toBe(false);
+});
+
+test('a slow view shows a loading panel after 150 ms, then the view', async ({ page }) => {
+  // Held from the start: the background prefetch (a second after the workspace shows) waits for it too.
+  const release = await holdChunk(page, 'ReviewView');
+  await createWorkspace(page);
+  await createPlaybook(page, 'Launch story');
+  await page.getByTestId('review-toggle').click();
+  const loading = page.getByTestId('part-loading');
+  await expect(loading).toBeVisible();
+  await expect(loading.getByRole('status')).toHaveText('Opening the review…');
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, 'lazy-loading-panel.png') });
+  release();
+  await expect(page.getByTestId('review')).toBeVisible();
+  await expect(loading).toHaveCount(0);
+});
+
+test('a slow dialog shows a loading card, and one that cannot be loaded offers to try again', async ({ page }) => {
+  const release = await holdChunk(page, 'DeckBuilderDialog');
+  // The help dialog's chunk is refused (say, the app was updated underneath): the user is told, then retries.
+  const HELP = /\/assets\/HelpDialogs-[^/]+\.js$/;
+  await page.route(HELP, (route) => route.abort('failed'));
+  await createWorkspace(page);
+  await createPlaybook(page, 'Launch story');
+  await page.getByTestId('open-deck-builder').click();
+  const loading = page.getByTestId('part-loading');
+  await expect(loading.getByRole('status')).toHaveText('Opening the deck builder…');
+  await page.screenshot({ path: join(SHOTS, 'lazy-loading-dialog.png') });
+  release();
+  await expect(page.getByTestId('deck-builder')).toBeVisible();
+
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('deck-builder')).toBeHidden();
+  await page.getByRole('button', { name: 'Shortcuts', exact: true }).click();
+  const failed = page.getByTestId('part-failed');
+  await expect(failed).toContainText('This part of Duet could not be loaded.');
+  await page.screenshot({ path: join(SHOTS, 'lazy-load-failed.png') });
+  await page.unroute(HELP);
+  await failed.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+});
