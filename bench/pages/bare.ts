@@ -16,7 +16,10 @@ import { createElement as h } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { measureApply } from '../../renderer/collab/measureApply';
 import { PLAYBOOK_NODES } from '../../renderer/editor/nodes';
+import { OpenTimingPlugin } from '../../renderer/editor/plugins/OpenTimingPlugin';
+import { measurePhase } from '../../renderer/platform/measurePhase';
 import { PLAYBOOK_THEME } from '../../renderer/editor/theme';
 // The app's own styles, so the baseline lays out and paints the same boxes as the app does.
 import '../../renderer/app/styles/base.css';
@@ -45,6 +48,8 @@ function storedProvider(doc: Y.Doc, records: Uint8Array[]): Provider {
   return {
     awareness: new Awareness(doc) as unknown as ProviderAwareness,
     connect() {
+      // The same phase measures as the app's LocalProvider and editor (duet:open:*), by the same code.
+      measureApply(doc, performance.now());
       Y.transact(doc, () => records.forEach((bytes) => Y.applyUpdate(doc, bytes)));
       emit('status', { status: 'connected' });
       emit('sync', true);
@@ -63,7 +68,9 @@ function storedProvider(doc: Y.Doc, records: Uint8Array[]): Provider {
 async function main(): Promise<void> {
   const docName = new URLSearchParams(location.search).get('doc');
   if (docName === null) throw new Error('[bench] bare.html needs ?doc=<document name>');
+  const reading = measurePhase('open:script', 0);
   const records = await readRecords(docName);
+  measurePhase('open:read-store', reading);
   const doc = new Y.Doc();
   const provider = storedProvider(doc, records);
   const providerFactory = (id: string, docMap: Map<string, Y.Doc>): Provider => {
@@ -82,6 +89,7 @@ async function main(): Promise<void> {
   const canvas = h(
     'div',
     { className: 'editor-canvas' },
+    h(OpenTimingPlugin),
     h(RichTextPlugin, { contentEditable: content, ErrorBoundary: LexicalErrorBoundary }),
   );
   const scroll = h('div', { className: 'editor-scroll' }, canvas);

@@ -30,6 +30,7 @@ import { NarrativeChromePlugin } from './plugins/NarrativeChromePlugin';
 import type { NarrativeGovernanceSource } from './plugins/narrativeGovernanceSource';
 import { NarrativeSelectAllPlugin } from './plugins/NarrativeSelectAllPlugin';
 import { NarrativeStructurePlugin } from './plugins/NarrativeStructurePlugin';
+import { OpenTimingPlugin } from './plugins/OpenTimingPlugin';
 import { OutlinePanel } from './plugins/OutlinePanel';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
 import { PLAYBOOK_THEME } from './theme';
@@ -133,6 +134,7 @@ function EditorBody({
 
   return (
     <div className={showOutline && !overlay ? 'editor-layout with-outline' : 'editor-layout'}>
+      <OpenTimingPlugin />
       <div className="editor-main">
         {header}
         {overlay}
