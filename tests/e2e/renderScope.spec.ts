@@ -18,7 +18,7 @@ import {
   selectPlaybook,
   settle,
 } from './support/duet';
-import { joinAs } from './support/joinServer';
+import { twoWritersWithPlaybook } from './support/joinServer';
 import { startSyncServer } from './support/syncServer';
 
 /** Regions outside the editor: the window's frame, the sidebar, the title bar, the presence avatars. */
@@ -97,12 +97,7 @@ test('in a synced playbook typing re-renders nothing outside the editor, and som
 }) => {
   const server = await startSyncServer();
   try {
-    const maya = await joinAs(browser, server, 'Maya', server.invite('acme', 'Maya', 'storyteller'));
-    const jonas = await joinAs(browser, server, 'Jonas', server.invite('acme', 'Jonas', 'marketing'));
-    await maya.getByTestId('new-playbook').click();
-    await maya.getByTestId('new-playbook-dialog').getByLabel('Title').fill('Launch story');
-    await maya.getByRole('button', { name: 'Create playbook' }).click();
-    await expect(jonas.getByTestId('playbook-list')).toContainText('Launch story');
+    const { maya, jonas } = await twoWritersWithPlaybook(browser, server, 'Launch story');
     const title = maya.getByTestId('editor').locator('.narrative-title').nth(1);
     await caretAtEnd(title);
     const history = maya.getByTestId('history-toggle');
