@@ -2,10 +2,13 @@
 import './app/zodConfig'; // first: before any module builds a zod schema
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { measurePhase } from './platform/measurePhase';
 import './app/styles/base.css';
 import './app/styles/shell.css';
 import './app/styles/editor.css';
 
+// From the navigation until every module has run: fetching, parsing and starting the bundle.
+measurePhase('open:script', 0);
 const container = document.getElementById('root');
 if (container === null) throw new Error('[app] #root missing from index.html');
 createRoot(container).render(<App />);

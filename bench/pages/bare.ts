@@ -16,6 +16,8 @@ import { createElement as h } from 'react';
 import { createRoot } from 'react-dom/client';
 import * as Y from 'yjs';
 import { PLAYBOOK_NODES } from '../../renderer/editor/nodes';
+import { OpenTimingPlugin } from '../../renderer/editor/plugins/OpenTimingPlugin';
+import { measurePhase } from '../../renderer/platform/measurePhase';
 import { PLAYBOOK_THEME } from '../../renderer/editor/theme';
 import { storedProvider } from './storedProvider';
 // The app's own styles, so the baseline lays out and paints the same boxes as the app does.
@@ -41,7 +43,9 @@ async function readRecords(docName: string): Promise<Uint8Array[]> {
 async function main(): Promise<void> {
   const docName = new URLSearchParams(location.search).get('doc');
   if (docName === null) throw new Error('[bench] bare.html needs ?doc=<document name>');
+  const reading = measurePhase('open:script', 0);
   const records = await readRecords(docName);
+  measurePhase('open:read-store', reading);
   const doc = new Y.Doc();
   const provider = storedProvider(doc, records);
   const providerFactory = (id: string, docMap: Map<string, Y.Doc>): Provider => {
@@ -60,6 +64,7 @@ async function main(): Promise<void> {
   const canvas = h(
     'div',
     { className: 'editor-canvas' },
+    h(OpenTimingPlugin),
     h(RichTextPlugin, { contentEditable: content, ErrorBoundary: LexicalErrorBoundary }),
   );
   const scroll = h('div', { className: 'editor-scroll' }, canvas);

@@ -5,6 +5,7 @@
 import type { Provider, ProviderAwareness } from '@lexical/yjs';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { measureApply } from '../../renderer/collab/measureApply';
 
 /** A provider that applies `records` to `doc` on connect. */
 export function storedProvider(doc: Y.Doc, records: readonly Uint8Array[] = []): Provider {
@@ -13,6 +14,8 @@ export function storedProvider(doc: Y.Doc, records: readonly Uint8Array[] = []):
   return {
     awareness: new Awareness(doc) as unknown as ProviderAwareness,
     connect() {
+      // The same phase measures as the app's LocalProvider and editor (duet:open:*), by the same code.
+      measureApply(doc, performance.now());
       if (records.length > 0) Y.transact(doc, () => records.forEach((bytes) => Y.applyUpdate(doc, bytes)));
       emit('status', { status: 'connected' });
       emit('sync', true);

@@ -5,6 +5,7 @@ import { AppProvider, preloadWorkspaceView, Shell } from '../features/shell';
 import { directoryDocName, playbookDocName } from '@shared/collab/docNames';
 import { openIndexedDbDocStore } from '../platform/IndexedDbDocStore';
 import { prefetchingStore } from '../platform/prefetchingStore';
+import { measurePhase } from '../platform/measurePhase';
 import { platform } from '../platform/platform';
 import type { DocStore } from '../platform/DocStore';
 import { profiled } from '../ui/profiled';
@@ -19,6 +20,7 @@ type Boot =
 export function App() {
   const [boot, setBoot] = useState<Boot>({ status: 'loading' });
   useEffect(() => {
+    const started = performance.now();
     Promise.all([platform.invoke('settings:get'), openIndexedDbDocStore()])
       .then(([settings, raw]) => {
         const store = prefetchingStore(raw);
@@ -28,8 +30,13 @@ export function App() {
           void preloadWorkspaceView();
           store.prefetch(directoryDocName(workspaceId));
           const recent = settings.recentPlaybooks.find((r) => r.workspaceId === workspaceId);
-          if (recent) store.prefetch(playbookDocName(workspaceId, recent.playbookId), { validate: false });
+          const reading = performance.now();
+          if (recent)
+            void store
+              .prefetch(playbookDocName(workspaceId, recent.playbookId), { validate: false })
+              .then(() => measurePhase('open:read-store', reading));
         }
+        measurePhase('open:boot', started);
         setBoot({ status: 'ready', settings, store });
       })
       .catch((error: unknown) => {

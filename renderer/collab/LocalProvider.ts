@@ -8,6 +8,8 @@ import type { Provider, ProviderAwareness } from '@lexical/yjs';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { LOCAL_LOAD_ORIGIN } from './LocalPersistence';
+import { applyStored } from './applyStored';
+import { measureApply } from './measureApply';
 
 type Listener = (...args: never[]) => void;
 
@@ -42,7 +44,8 @@ export class LocalProvider implements Provider {
       const initial = this.initial;
       this.initial = null;
       try {
-        Y.applyUpdate(this.doc, initial, LOCAL_LOAD_ORIGIN);
+        measureApply(this.doc, performance.now());
+        applyStored(this.doc, initial, LOCAL_LOAD_ORIGIN);
         if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) {
           throw new Error('some saved changes are missing');
         }

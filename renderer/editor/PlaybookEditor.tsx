@@ -31,6 +31,7 @@ import type { NarrativeGovernanceSource } from './plugins/narrativeGovernanceSou
 import { NarrativeSelectAllPlugin } from './plugins/NarrativeSelectAllPlugin';
 import { NarrativeStructurePlugin } from './plugins/NarrativeStructurePlugin';
 import { OpenEditorPlugin } from './plugins/OpenEditorPlugin';
+import { OpenTimingPlugin } from './plugins/OpenTimingPlugin';
 import { OutlinePanel } from './plugins/OutlinePanel';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
 import { PLAYBOOK_THEME } from './theme';
@@ -135,6 +136,7 @@ function EditorBody({
 
   return (
     <div className={showOutline && !overlay ? 'editor-layout with-outline' : 'editor-layout'}>
+      <OpenTimingPlugin />
       <div className="editor-main">
         {header}
         {overlay}

@@ -8,7 +8,7 @@ import type { DocStore, LoadedDoc, LoadOptions } from './DocStore';
 
 /** Wraps `store`; `prefetch` reads now what `load` will be asked for soon (with the same options). */
 export function prefetchingStore(store: DocStore): DocStore & {
-  prefetch(docName: string, options?: LoadOptions): void;
+  prefetch(docName: string, options?: LoadOptions): Promise<unknown>;
 } {
   const pending = new Map<string, Promise<Result<LoadedDoc>>>();
   const key = (docName: string, options?: LoadOptions): string =>
@@ -17,6 +17,7 @@ export function prefetchingStore(store: DocStore): DocStore & {
     prefetch(docName, options) {
       const k = key(docName, options);
       if (!pending.has(k)) pending.set(k, store.load(docName, options));
+      return pending.get(k)!;
     },
     load(docName, options) {
       const k = key(docName, options);

@@ -18,7 +18,7 @@ import {
   selectPlaybook,
   settle,
 } from './support/duet';
-import { joinAs } from './support/joinServer';
+import { twoWritersWithPlaybook } from './support/joinServer';
 import { startSyncServer } from './support/syncServer';
 
 /** Regions outside the editor: the window's frame, the sidebar, the title bar, the presence avatars. */
@@ -97,12 +97,7 @@ test('in a synced playbook typing re-renders nothing outside the editor, and som
 }) => {
   const server = await startSyncServer();
   try {
-    const maya = await joinAs(browser, server, 'Maya', server.invite('acme', 'Maya', 'storyteller'));
-    const jonas = await joinAs(browser, server, 'Jonas', server.invite('acme', 'Jonas', 'marketing'));
-    await maya.getByTestId('new-playbook').click();
-    await maya.getByTestId('new-playbook-dialog').getByLabel('Title').fill('Launch story');
-    await maya.getByRole('button', { name: 'Create playbook' }).click();
-    await expect(jonas.getByTestId('playbook-list')).toContainText('Launch story');
+    const { maya, jonas } = await twoWritersWithPlaybook(browser, server, 'Launch story');
     const title = maya.getByTestId('editor').locator('.narrative-title').nth(1);
     await caretAtEnd(title);
     const history = maya.getByTestId('history-toggle');
@@ -111,12 +106,27 @@ test('in a synced playbook typing re-renders nothing outside the editor, and som
     await expect(history).not.toHaveText(versionsBefore ?? '');
     await quiet(maya);
 
-    // Each key moves Maya's caret in the awareness the avatars are drawn from.
-    await startCounting(maya);
-    await maya.keyboard.type('Speed', { delay: 30 });
-    await expect(maya.getByTestId('save-state')).toHaveText('Saved to server');
-    await quiet(maya);
-    const typing = byRegion(await counted(maya));
+    // Each key moves Maya's caret in the awareness the avatars are drawn from. A reconnect meanwhile (a
+    // starved machine can miss the server's heartbeat) rightly re-renders what shows the connection: the
+    // words are then typed once more, so what is judged is typing alone.
+    let typing: Record<string, number> = {};
+    for (const word of ['Speed', ' Trust']) {
+      await maya.evaluate(() => {
+        const probe = window as unknown as { __reconnected?: boolean };
+        probe.__reconnected = false;
+        const indicator = document.querySelector('[data-testid="connection"]')!;
+        new MutationObserver(() => (probe.__reconnected = true)).observe(indicator, {
+          attributeFilter: ['data-status'],
+        });
+      });
+      await startCounting(maya);
+      await maya.keyboard.type(word, { delay: 30 });
+      await expect(maya.getByTestId('save-state')).toHaveText('Saved to server');
+      await quiet(maya);
+      typing = byRegion(await counted(maya));
+      if (!(await maya.evaluate(() => (window as unknown as { __reconnected?: boolean }).__reconnected))) break;
+      console.log('[render-scope] the connection changed while typing; typing again');
+    }
     console.log('[render-scope] synced typing 5 keys:', JSON.stringify(typing));
     for (const region of OUTSIDE_EDITOR) expect(typing[region] ?? 0, `${region} re-rendered while typing`).toBe(0);
 

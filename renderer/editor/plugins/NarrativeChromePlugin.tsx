@@ -8,7 +8,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { IS_MAC } from '../../platform/browserShortcuts';
 import { mergeRegister } from '@lexical/utils';
 import { $getNodeByKey, type LexicalEditor } from 'lexical';
-import { memo, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { memo, startTransition, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { createPortal } from 'react-dom';
 import type { NarrativeFields, NarrativeSummary } from '@shared/domain/narrative';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -21,6 +21,7 @@ import {
   $readNarrative,
   $setNarrativeFields,
 } from '../narrativeOps';
+import { measurePhase } from '../../platform/measurePhase';
 import { NarrativeChromeStore } from './narrativeChromeStore';
 import { useSeenNearViewport } from './nearViewport';
 import { NarrativeHeader } from './NarrativeHeader';
@@ -82,35 +83,41 @@ export const NarrativeChromePlugin = memo(function NarrativeChromePlugin({
   const [store] = useState(() => new NarrativeChromeStore());
   const [editing, setEditing] = useState<{ key: string; field: DetailsField } | null>(null);
   const [deleting, setDeleting] = useState<{ id: string; title: string } | null>(null);
-  const keys = useSyncExternalStore(
-    (l) => store.subscribeList(l),
-    () => store.getKeys(),
-  );
+  // The list of sections follows in a transition: when a playbook opens, its text is painted first and the
+  // chrome of 200 sections renders in slices after it (a section's own fields still update at once).
+  const [keys, setKeys] = useState(() => store.getKeys());
+  useEffect(() => {
+    const follow = (): void => startTransition(() => setKeys(store.getKeys()));
+    follow();
+    return store.subscribeList(follow);
+  }, [store]);
 
-  useEffect(
-    () =>
-      mergeRegister(
-        editor.registerMutationListener(NarrativeNode, (mutations) => {
-          editor.getEditorState().read(() => {
-            for (const [key, mutation] of mutations) {
-              if (mutation === 'destroyed') store.delete(key);
-              else readEntry(editor, store, key);
-            }
-          });
-        }),
-        editor.registerUpdateListener(({ editorState, dirtyElements }) => {
-          editorState.read(() => {
-            const touched = new Set<string>();
-            for (const key of dirtyElements.keys()) {
-              const narrative = $getEnclosingNarrative($getNodeByKey(key));
-              if (narrative) touched.add(narrative.getKey());
-            }
-            for (const key of touched) readEntry(editor, store, key);
-          });
-        }),
-      ),
-    [editor, store],
-  );
+  useEffect(() => {
+    let measured = false;
+    return mergeRegister(
+      editor.registerMutationListener(NarrativeNode, (mutations) => {
+        const started = performance.now();
+        editor.getEditorState().read(() => {
+          for (const [key, mutation] of mutations) {
+            if (mutation === 'destroyed') store.delete(key);
+            else readEntry(editor, store, key);
+          }
+        });
+        // The first content: the stored playbook arriving (bench/openPlaybook.mjs prints it).
+        if (!measured && store.getKeys().length > 0) measured = Boolean(measurePhase('open:chrome', started));
+      }),
+      editor.registerUpdateListener(({ editorState, dirtyElements }) => {
+        editorState.read(() => {
+          const touched = new Set<string>();
+          for (const key of dirtyElements.keys()) {
+            const narrative = $getEnclosingNarrative($getNodeByKey(key));
+            if (narrative) touched.add(narrative.getKey());
+          }
+          for (const key of touched) readEntry(editor, store, key);
+        });
+      }),
+    );
+  }, [editor, store]);
 
   const entry = editing ? store.get(editing.key) : undefined;
 

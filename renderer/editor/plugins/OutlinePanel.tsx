@@ -3,11 +3,12 @@
  * Alt+↑/↓ on the focused item. Reads the editor state, so it follows remote edits as well as local ones.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { memo, useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { memo, startTransition, useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { NARRATIVE_STATUS_LABELS, type NarrativeSummary } from '@shared/domain/narrative';
 import { $getNodeByKey, $isRootNode } from 'lexical';
 import { $isNarrativeNode, $isNarrativeTitleNode } from '../nodes';
 import { $findNarrative, $moveNarrative, $moveNarrativeBefore, $readNarratives } from '../narrativeOps';
+import { measurePhase } from '../../platform/measurePhase';
 
 type OutlineItem = Pick<NarrativeSummary, 'id' | 'title' | 'status' | 'persona'>;
 
@@ -30,11 +31,16 @@ export const OutlinePanel = memo(function OutlinePanel({ editable }: { editable:
   const listRef = useRef<HTMLOListElement>(null);
 
   useEffect(() => {
+    let measured = false;
     const read = (): void => {
+      const started = performance.now();
       const next = editor
         .getEditorState()
         .read(() => $readNarratives().map(({ id, title, status, persona }) => ({ id, title, status, persona })));
-      setItems((prev) => (sameItems(prev, next) ? prev : next));
+      // A transition: 200 entries render in slices after the text has been painted, never before it.
+      startTransition(() => setItems((prev) => (sameItems(prev, next) ? prev : next)));
+      // The first content: the stored playbook arriving (bench/openPlaybook.mjs prints it).
+      if (!measured && next.length > 0) measured = Boolean(measurePhase('open:outline', started));
     };
     read();
     return editor.registerUpdateListener(({ editorState, dirtyElements, dirtyLeaves }) => {

@@ -10,7 +10,8 @@ import { DEFAULT_REVIEW_DAYS, readReviewDays, setReviewDays } from '@shared/coll
 import type { NarrativeStatus } from '@shared/domain/narrative';
 import { addDays, eventsByNarrative } from '@shared/governance/narrativeGovernance';
 import type { Result } from '@shared/result';
-import { $getNarrativeNodes } from '../../editor/narrativeOps';
+import { $getNodeByKey } from 'lexical';
+import { $getEnclosingNarrative, $getNarrativeNodes } from '../../editor/narrativeOps';
 import { useToasts } from '../../ui/Toasts';
 import type { PlaybookVersionsState } from '../versions';
 import type { ApprovalDialogProps, ApprovalHandlers } from './ApprovalDialog';
@@ -48,12 +49,34 @@ export function GovernancePlugin(props: GovernancePluginProps) {
   const toasts = useToasts();
 
   useEffect(() => {
-    const read = (): void =>
-      store.setNarratives(editor.getEditorState().read(() => $getNarrativeNodes().map($narrativeFacts)));
+    // Facts by node key, hashed again only for the narratives an update touched: a pause in typing
+    // re-hashes the one narrative being written, not all 200 (or a 5,000-paragraph playbook's whole text).
+    let known = new Map<string, ReturnType<typeof $narrativeFacts>>();
+    const touched = new Set<string>();
+    const read = (): void => {
+      const next = new Map<string, ReturnType<typeof $narrativeFacts>>();
+      const facts = editor.getEditorState().read(() =>
+        $getNarrativeNodes().map((node) => {
+          const key = node.getKey();
+          const fact = (!touched.has(key) && known.get(key)) || $narrativeFacts(node);
+          next.set(key, fact);
+          return fact;
+        }),
+      );
+      known = next;
+      touched.clear();
+      store.setNarratives(facts);
+    };
     read();
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const off = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
+    const off = editor.registerUpdateListener(({ editorState, dirtyElements, dirtyLeaves }) => {
       if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
+      editorState.read(() => {
+        for (const key of [...dirtyElements.keys(), ...dirtyLeaves]) {
+          const narrative = $getEnclosingNarrative($getNodeByKey(key));
+          if (narrative) touched.add(narrative.getKey());
+        }
+      });
       clearTimeout(timer);
       timer = setTimeout(read, REHASH_DELAY_MS);
     });

@@ -106,8 +106,9 @@ export function usePlaybookNotes(
     const counter = version.current;
     counter.read = -1;
     const bump = (): void => void counter.current++;
-    session.doc.on('update', bump);
-    return () => session.doc.off('update', bump);
+    // Not `update`: the stored content arrives without one (collab/applyStored.ts), and must count.
+    session.doc.on('afterTransaction', bump);
+    return () => session.doc.off('afterTransaction', bump);
   }, [session.doc]);
   const refreshNarratives = useCallback(() => {
     const counter = version.current;

@@ -13,6 +13,7 @@ import type { PlaybookMeta } from '@shared/domain/playbook';
 import type { DealEntry } from '@shared/domain/deal';
 import type { AppError } from '@shared/result';
 import { PlaybookEditor } from '../../editor/PlaybookEditor';
+import { measurePhase } from '../../platform/measurePhase';
 import { EmptyState } from '../../ui/EmptyState';
 import { useSettings, useWorkspace } from '../shell/AppContext';
 import type { PlaybookSession } from '../workspace/PlaybookSession';
@@ -52,8 +53,10 @@ export function PlaybookView({ meta, showOutline, onToggleOutline }: PlaybookVie
   useEffect(() => {
     let cancelled = false;
     setState({ status: 'loading' });
+    const started = performance.now();
     void workspace.openPlaybook(meta.id).then((result) => {
       if (cancelled) return;
+      measurePhase('open:playbook', started);
       setState(result.ok ? { status: 'ready', session: result.value } : { status: 'unreadable', error: result.error });
     });
     return () => {

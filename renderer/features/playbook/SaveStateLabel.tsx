@@ -39,12 +39,16 @@ export function SaveStateLabel({ session, onRetry }: SaveStateLabelProps) {
       const offline = link?.status === 'offline';
       const reader = link?.session?.canWrite === false;
       const mode = offline ? ' save-offline' : reader ? ' save-readonly' : '';
-      element.className = `save-state save-${local}${pending ? ' save-pending' : ''}${mode}`;
-      element.dataset.state = local;
+      // Written only when they change: this runs on every keystroke, and each write invalidates styles.
+      const className = `save-state save-${local}${pending ? ' save-pending' : ''}${mode}`;
+      if (element.className !== className) element.className = className;
+      if (element.dataset.state !== local) element.dataset.state = local;
       const label = describeSaveState(local, link);
       if (text.textContent !== label) text.textContent = label;
-      retry.hidden = !canRetry(link);
-      retry.disabled = link?.nextRetryAt === null;
+      const hidden = !canRetry(link);
+      if (retry.hidden !== hidden) retry.hidden = hidden;
+      const disabled = link?.nextRetryAt === null;
+      if (retry.disabled !== disabled) retry.disabled = disabled;
       // "retrying in 8 s" counts down while a retry is scheduled.
       const counting = canRetry(link) && link?.nextRetryAt !== null;
       if (counting && tick === undefined) tick = setInterval(paint, 1000);

@@ -1,10 +1,10 @@
 /**
  * The app's side of search: starts the worker for an open workspace, forwards the Yjs updates of every
  * document the app opens (so edits — this user's and those arriving from the server — are indexed as they
- * happen), and turns queries into promises. Posting an update copies its bytes; nothing is decoded here.
+ * happen, merged per pause in typing), and turns queries into promises.
  */
 import type { SearchResults } from '@shared/search/SearchEngine';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { LOCAL_LOAD_ORIGIN } from '../../collab/LocalPersistence';
 import type { FromWorker, IndexedPlaybook, IndexStatus, ToWorker } from './searchProtocol';
 
@@ -16,6 +16,9 @@ export interface WorkerPort {
   /** Starts a worker that waits for the app to settle (`deferredWorker`) now. */
   start?(): void;
 }
+
+/** Updates of a document are forwarded this long after the last one (a pause in typing). */
+const FORWARD_AFTER_MS = 150;
 
 /** Starts the bundled search worker. */
 export function startSearchWorker(): WorkerPort {
@@ -80,12 +83,30 @@ export class SearchClient {
    * document opens is skipped: the worker reads the same bytes from the device itself.
    */
   follow(docName: string, doc: Y.Doc): () => void {
-    const handleUpdate = (update: Uint8Array, origin: unknown): void => {
-      if (origin === LOCAL_LOAD_ORIGIN) return;
+    // Gathered while someone types and sent as one merged update once they pause: a message per keystroke
+    // cost the typist more than the rest of the index's work on this side (the worker re-indexes after a
+    // pause anyway).
+    let pending: Uint8Array[] = [];
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const send = (): void => {
+      timer = undefined;
+      if (pending.length === 0) return;
+      const update = pending.length === 1 ? pending[0]! : Y.mergeUpdates(pending);
+      pending = [];
       this.port.postMessage({ type: 'update', docName, update });
     };
+    const handleUpdate = (update: Uint8Array, origin: unknown): void => {
+      if (origin === LOCAL_LOAD_ORIGIN) return;
+      pending.push(update);
+      clearTimeout(timer);
+      timer = setTimeout(send, FORWARD_AFTER_MS);
+    };
     doc.on('update', handleUpdate);
-    return () => doc.off('update', handleUpdate);
+    return () => {
+      doc.off('update', handleUpdate);
+      clearTimeout(timer);
+      send();
+    };
   }
 
   /** Stops the worker (the index is already stored on the device). */

@@ -7,6 +7,7 @@
 import type { WorkspaceRef } from '@shared/domain/settings';
 import type { AppError } from '@shared/result';
 import type { DocStore } from '../../platform/DocStore';
+import { measurePhase } from '../../platform/measurePhase';
 import { Workspace, type SyncTarget } from '../workspace/Workspace';
 
 /** The open workspace, or why it could not be opened. */
@@ -53,6 +54,7 @@ export class WorkspaceStore {
    */
   load(ref: WorkspaceRef, recover = false): Promise<void> {
     const generation = ++this.generation;
+    const started = performance.now();
     this.set({ status: 'loading', ref });
     const current = (): boolean => generation === this.generation;
     const run = this.chain.then(async () => {
@@ -68,6 +70,7 @@ export class WorkspaceStore {
         return;
       }
       if (opened.ok) this.opened = opened.value;
+      measurePhase('open:workspace', started);
       this.set(
         opened.ok
           ? { status: 'open', ref, workspace: opened.value, syncProblem: problem }

@@ -57,8 +57,7 @@ export type SyncTarget = Omit<SyncLinkOptions, 'connect'>;
 export class Workspace {
   private readonly persistence: LocalPersistence;
   private readonly sessions = new Map<string, PlaybookSession>();
-  /** Playbooks whose last writes are being stored: reopening one, or closing all, waits for them. */
-  private readonly closing = new Map<string, Promise<void>>();
+  private readonly closing = new Map<string, Promise<void>>(); // closes storing their last writes
   private readonly notes = new Map<string, { session: NotesSession; users: number }>();
   private readonly notesLoading = new Map<string, Promise<Result<NotesSession>>>();
   private readonly versions = new SharedSessions<VersionsSession>((docName) =>

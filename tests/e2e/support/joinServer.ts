@@ -18,3 +18,18 @@ export async function joinAs(browser: Browser, server: SyncServer, name: string,
   await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'live');
   return page;
 }
+
+/** Maya (storyteller) and Jonas (marketing) join workspace `acme`; Maya creates `title` and Jonas sees it listed. */
+export async function twoWritersWithPlaybook(
+  browser: Browser,
+  server: SyncServer,
+  title: string,
+): Promise<{ maya: Page; jonas: Page }> {
+  const maya = await joinAs(browser, server, 'Maya', server.invite('acme', 'Maya', 'storyteller'));
+  const jonas = await joinAs(browser, server, 'Jonas', server.invite('acme', 'Jonas', 'marketing'));
+  await maya.getByTestId('new-playbook').click();
+  await maya.getByTestId('new-playbook-dialog').getByLabel('Title').fill(title);
+  await maya.getByRole('button', { name: 'Create playbook' }).click();
+  await expect(jonas.getByTestId('playbook-list')).toContainText(title);
+  return { maya, jonas };
+}
