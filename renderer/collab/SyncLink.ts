@@ -15,10 +15,13 @@ import type * as encoding from 'lib0/encoding';
 import {
   DEVICE_QUERY,
   EXTENSION_QUERY,
+  MESSAGE_MEMBERS,
   MESSAGE_SESSION,
   MESSAGE_STORED,
+  readMembersBody,
   readSessionBody,
   readStateVector,
+  type RosterMember,
   type SessionInfo,
 } from '@shared/collab/syncProtocol';
 import { deviceId } from './deviceId';
@@ -41,6 +44,8 @@ export interface LinkState {
   closedReason: string | null;
   /** While offline: when the next attempt starts (ms since the epoch); null while one is under way. */
   nextRetryAt: number | null;
+  /** The workspace's members as the server listed them (the directory document's link only; kept offline). */
+  roster?: readonly RosterMember[];
 }
 
 /** Options of a link. */
@@ -120,6 +125,7 @@ export class SyncLink {
     });
     this.provider.messageHandlers[MESSAGE_STORED] = this.handleStored;
     this.provider.messageHandlers[MESSAGE_SESSION] = this.handleSession;
+    this.provider.messageHandlers[MESSAGE_MEMBERS] = this.handleMembers;
     this.stopFiltering = sendOnlyOwnWrites(this.provider, () => this.readOnly);
     this.provider.on('status', this.handleStatus);
     this.provider.on('sync', this.handleSync);
@@ -146,6 +152,11 @@ export class SyncLink {
   private readonly handleSession: Handler = (_e, decoder) => {
     this.update({ session: readSessionBody(decoder) });
     this.recount();
+  };
+
+  private readonly handleMembers: Handler = (_e, decoder) => {
+    const roster = readMembersBody(decoder);
+    if (roster !== null) this.update({ roster });
   };
 
   private readonly handleStatus = ({ status }: { status: string }): void => {

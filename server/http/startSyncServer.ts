@@ -16,6 +16,7 @@ import { ConnectedMembers } from '../sync/ConnectedMembers';
 import { guardDocumentUpdate, type UpdateGuard } from '../sync/UpdateGuard';
 import { Connection, type ConnectionLimits } from '../sync/Connection';
 import { DocRegistry } from '../sync/DocRegistry';
+import { sendRoster } from '../sync/sendRoster';
 import { Metrics } from './Metrics';
 import { serveStatic } from './serveStatic';
 
@@ -189,6 +190,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     const guardUpdate = options.guardUpdate ?? guardDocumentUpdate;
     const connection = new Connection(ws, session, { registry, metrics, limits, guardUpdate });
     connections.add(connection);
+    void sendRoster(connection, members);
     ws.on('close', () => connections.remove(connection));
   };
 
