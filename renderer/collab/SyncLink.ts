@@ -17,9 +17,11 @@ import {
   EXTENSION_QUERY,
   MESSAGE_MEMBERS,
   MESSAGE_SESSION,
+  MESSAGE_STORE,
   MESSAGE_STORED,
   readMembersBody,
   readSessionBody,
+  readStoreBody,
   readStateVector,
   type RosterMember,
   type SessionInfo,
@@ -46,6 +48,8 @@ export interface LinkState {
   nextRetryAt: number | null;
   /** The workspace's members as the server listed them (the directory document's link only; kept offline). */
   roster?: readonly RosterMember[];
+  /** True while the server says its document store is down: connected, but nothing is stored or relayed. */
+  storeDown?: boolean;
 }
 
 /** Options of a link. */
@@ -126,6 +130,7 @@ export class SyncLink {
     this.provider.messageHandlers[MESSAGE_STORED] = this.handleStored;
     this.provider.messageHandlers[MESSAGE_SESSION] = this.handleSession;
     this.provider.messageHandlers[MESSAGE_MEMBERS] = this.handleMembers;
+    this.provider.messageHandlers[MESSAGE_STORE] = this.handleStore;
     this.stopFiltering = sendOnlyOwnWrites(this.provider, () => this.readOnly);
     this.provider.on('status', this.handleStatus);
     this.provider.on('sync', this.handleSync);
@@ -150,13 +155,19 @@ export class SyncLink {
   };
 
   private readonly handleSession: Handler = (_e, decoder) => {
-    this.update({ session: readSessionBody(decoder) });
+    // A new connection: the server tells it again if its store is still down.
+    this.update({ session: readSessionBody(decoder), storeDown: false });
     this.recount();
   };
 
   private readonly handleMembers: Handler = (_e, decoder) => {
     const roster = readMembersBody(decoder);
     if (roster !== null) this.update({ roster });
+  };
+
+  private readonly handleStore: Handler = (_e, decoder) => {
+    const reachable = readStoreBody(decoder);
+    if (reachable !== null) this.update({ storeDown: !reachable });
   };
 
   private readonly handleStatus = ({ status }: { status: string }): void => {

@@ -11,6 +11,9 @@
  * - 102 `members` (server → client, on the workspace's directory document only): the workspace's current
  *   members (id, name, role) from the server's member store, so every client can name people — e.g. an
  *   action item's owner — that it has never seen online. Sent on each connection of that document.
+ * - 103 `store` (server → client): the server's document store stopped (or started again) answering its
+ *   health check — while it is down nothing is stored, so nothing is acknowledged or relayed; presence
+ *   still is. Sent to every connection when it changes, and on connecting while it is down.
  *
  * A client asks for both by adding `duet=1` ({@link EXTENSION_QUERY}) to its connection URL; a client that does
  * not ask (y-websocket's stock provider, any other Yjs tool) never receives them, so it has nothing to log
@@ -87,6 +90,35 @@ export function readMembersBody(decoder: decoding.Decoder): RosterMember[] | nul
     out.push({ id: id.slice(0, 64), name: name.slice(0, 120), role: role as Role });
   }
   return out;
+}
+
+/** `store`: varString JSON {@link StoreStatus}. */
+export const MESSAGE_STORE = 103;
+
+/** Whether the server can store right now. */
+export interface StoreStatus {
+  v: 1;
+  store: 'reachable' | 'unreachable';
+}
+
+/** Encodes a `store` message. */
+export function encodeStoreMessage(reachable: boolean): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_STORE);
+  const status: StoreStatus = { v: 1, store: reachable ? 'reachable' : 'unreachable' };
+  encoding.writeVarString(encoder, JSON.stringify(status));
+  return encoding.toUint8Array(encoder);
+}
+
+/** Reads the body of a `store` message: true when the store is reachable, null when malformed. */
+export function readStoreBody(decoder: decoding.Decoder): boolean | null {
+  try {
+    const value: unknown = JSON.parse(decoding.readVarString(decoder));
+    const store = typeof value === 'object' && value !== null ? (value as Record<string, unknown>).store : undefined;
+    return store === 'reachable' ? true : store === 'unreachable' ? false : null;
+  } catch {
+    return null;
+  }
 }
 
 /** What the server tells a connection about itself. `v` versions this JSON shape. */
