@@ -7,14 +7,14 @@
 import { useEffect, useMemo, useState } from 'react';
 import * as Y from 'yjs';
 import { observeApprovals, readDecisions, type ApprovalDecision } from '@shared/collab/approvals';
-import { approvalsDocName, playbookDocName, versionsDocName } from '@shared/collab/docNames';
+import { approvalsDocName, playbookDocName } from '@shared/collab/docNames';
 import { observeWorkflow, readWorkflow, type WorkflowRecord } from '@shared/collab/reviewRequests';
 import type { ApprovalFacts } from '@shared/stats/approvalAgeGoal';
 import { useDocValue, type FollowDoc } from '../../collab/useDocValue';
 import { readPlaybookDoc } from '../../editor/headless';
 import { $getNarrativeNodes } from '../../editor/narrativeOps';
 import { useWorkspace } from '../shell/AppContext';
-import { localDay } from '../versions';
+import { localDay, useVersionsValue } from '../versions';
 import { $narrativeFacts } from './governanceActions';
 
 type Narratives = ApprovalFacts['narratives'];
@@ -46,19 +46,8 @@ export function useApprovalFacts(playbookId: string | null): ApprovalFacts | nul
         : null,
     [workspace, playbookId],
   );
-  const versions = useMemo(
-    () =>
-      playbookId
-        ? {
-            key: versionsDocName(workspace.id, playbookId),
-            open: () => workspace.openVersions(playbookId),
-            close: () => workspace.closeVersions(playbookId),
-          }
-        : null,
-    [workspace, playbookId],
-  );
   const decisions = useDocValue(approvals, followDecisions, null);
-  const workflow = useDocValue(versions, followWorkflow, NO_WORKFLOW);
+  const workflow = useVersionsValue(playbookId, followWorkflow, NO_WORKFLOW);
 
   // Read again whenever a decision arrives: an approval usually follows an edit of the words it approves.
   useEffect(() => {

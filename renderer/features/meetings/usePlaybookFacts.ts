@@ -4,17 +4,18 @@
  * as stored on this device — a person who never opened the playbook sees "A narrative no longer in the
  * playbook" until they do; the deal figures never depend on it.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
-import { playbookDocName, versionsDocName } from '@shared/collab/docNames';
+import { playbookDocName } from '@shared/collab/docNames';
 import { observeVersions, readVersions, type VersionMeta } from '@shared/collab/versions';
 import type { DealEntry } from '@shared/domain/deal';
 import type { NarrativeSummary } from '@shared/domain/narrative';
-import { useDocValue, type FollowDoc } from '../../collab/useDocValue';
+import type { FollowDoc } from '../../collab/useDocValue';
 import { readPlaybookDoc } from '../../editor/headless';
 import { $readNarratives } from '../../editor/narrativeOps';
 import { useDeals, type NotesSession } from '../notes';
 import { useWorkspace } from '../shell/AppContext';
+import { useVersionsValue } from '../versions';
 
 /** The facts of a playbook the meetings read. */
 export interface PlaybookFacts {
@@ -56,18 +57,7 @@ export function usePlaybookFacts(playbookId: string | null): PlaybookFacts {
     };
   }, [workspace, playbookId]);
 
-  const versionsSource = useMemo(
-    () =>
-      playbookId
-        ? {
-            key: versionsDocName(workspace.id, playbookId),
-            open: () => workspace.openVersions(playbookId),
-            close: () => workspace.closeVersions(playbookId),
-          }
-        : null,
-    [workspace, playbookId],
-  );
-  const versions = useDocValue(versionsSource, followVersions, NO_VERSIONS);
+  const versions = useVersionsValue(playbookId, followVersions, NO_VERSIONS);
 
   useEffect(() => {
     if (!playbookId) return;

@@ -7,3 +7,4 @@ export { VersionReview } from './VersionReview';
 export { localDay } from './versionDates';
 export { $captureContent } from './contentOps';
 export { formatWhen } from './versionDates';
+export { useVersionsValue } from './useVersionsValue';
