@@ -15,10 +15,15 @@ import type * as encoding from 'lib0/encoding';
 import {
   DEVICE_QUERY,
   EXTENSION_QUERY,
+  MESSAGE_MEMBERS,
   MESSAGE_SESSION,
+  MESSAGE_STORE,
   MESSAGE_STORED,
+  readMembersBody,
   readSessionBody,
+  readStoreBody,
   readStateVector,
+  type RosterMember,
   type SessionInfo,
 } from '@shared/collab/syncProtocol';
 import { deviceId } from './deviceId';
@@ -42,6 +47,10 @@ export interface LinkState {
   closedReason: string | null;
   /** While offline: when the next attempt starts (ms since the epoch); null while one is under way. */
   nextRetryAt: number | null;
+  /** The workspace's members as the server listed them (the directory document's link only; kept offline). */
+  roster?: readonly RosterMember[];
+  /** True while the server says its document store is down: connected, but nothing is stored or relayed. */
+  storeDown?: boolean;
 }
 
 /** Options of a link. */
@@ -122,6 +131,8 @@ export class SyncLink {
     this.provider.messageHandlers[MESSAGE_STORED] = this.handleStored;
     this.provider.messageHandlers[MESSAGE_SESSION] = this.handleSession;
     sliceLargeSyncReplies(this.provider);
+    this.provider.messageHandlers[MESSAGE_MEMBERS] = this.handleMembers;
+    this.provider.messageHandlers[MESSAGE_STORE] = this.handleStore;
     this.stopFiltering = sendOnlyOwnWrites(this.provider, () => this.readOnly);
     this.provider.on('status', this.handleStatus);
     this.provider.on('sync', this.handleSync);
@@ -146,8 +157,19 @@ export class SyncLink {
   };
 
   private readonly handleSession: Handler = (_e, decoder) => {
-    this.update({ session: readSessionBody(decoder) });
+    // A new connection: the server tells it again if its store is still down.
+    this.update({ session: readSessionBody(decoder), storeDown: false });
     this.recount();
+  };
+
+  private readonly handleMembers: Handler = (_e, decoder) => {
+    const roster = readMembersBody(decoder);
+    if (roster !== null) this.update({ roster });
+  };
+
+  private readonly handleStore: Handler = (_e, decoder) => {
+    const reachable = readStoreBody(decoder);
+    if (reachable !== null) this.update({ storeDown: !reachable });
   };
 
   private readonly handleStatus = ({ status }: { status: string }): void => {

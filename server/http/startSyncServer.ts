@@ -17,6 +17,8 @@ import { ConnectedMembers } from '../sync/ConnectedMembers';
 import { guardDocumentUpdate, type UpdateGuard } from '../sync/UpdateGuard';
 import { Connection, type ConnectionLimits } from '../sync/Connection';
 import { DocRegistry } from '../sync/DocRegistry';
+import { sendRoster } from '../sync/sendRoster';
+import { StoreWatch } from '../sync/StoreWatch';
 import { Metrics } from './Metrics';
 import { serveStatic } from './serveStatic';
 
@@ -192,7 +194,9 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     const guardUpdate = options.guardUpdate ?? guardDocumentUpdate;
     const connection = new Connection(ws, session, { registry, metrics, limits, guardUpdate });
     connections.add(connection);
-    ws.on('close', () => connections.remove(connection));
+    void sendRoster(connection, members);
+    storeWatch.add(connection);
+    ws.on('close', () => (connections.remove(connection), storeWatch.remove(connection)));
   };
 
   // Dead peers (laptop lid closed) never send a close frame; pings find them.
@@ -212,6 +216,8 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   let checking: Promise<void> | null = null;
   const checkMembers = (): Promise<void> => (checking ??= connections.check().finally(() => (checking = null)));
   const revocationCheck = setInterval(() => void checkMembers(), 2_000);
+  // Readers hear nothing while the store is down (nothing is stored, so nothing relayed): tell them.
+  const storeWatch = new StoreWatch(() => stores.reachable());
 
   // SQLite's automatic checkpoint fsyncs inside a commit and stalled every connection for ~100 ms (relay
   // p99 100 ms → 6 ms without it); so checkpoints run on a slow timer instead, only after writes.
@@ -235,6 +241,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     // Port in use, or not allowed: nothing was accepted, so release the timers and the stores and report.
     clearInterval(heartbeat);
     clearInterval(revocationCheck);
+    storeWatch.stop();
     clearInterval(checkpoint);
     if (options.storage !== undefined) await options.storage.close();
     await stores.close();
@@ -259,6 +266,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
       closing = true;
       clearInterval(heartbeat);
       clearInterval(revocationCheck);
+      storeWatch.stop();
       clearInterval(checkpoint);
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       for (const connection of connections) connection.close(CLOSE_GOING_AWAY, 'server shutting down');

@@ -6,7 +6,8 @@
  * Group commit: the updates of this document that arrive in one event-loop turn are stored in ONE
  * transaction (`storeBatch`); the next batch collects while the previous one is being stored. In a cluster
  * the batch is then published to the other nodes with its sequence numbers, and updates heard from them are
- * applied and relayed, never stored again; a hole in the numbers is read back from the store (`catchUp`).
+ * applied and relayed, never stored again; a hole in the numbers is read back from the store
+ * (`ClusterCatchUp`).
  */
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
@@ -25,8 +26,8 @@ import type { Broadcaster, ClusterMessage } from '../storage/Broadcaster';
 import type { DocStorage, StoredUpdate } from '../storage/DocStorage';
 import { bindPresence } from './bindPresence';
 import { FullState } from './FullState';
+import { ClusterCatchUp } from './ClusterCatchUp';
 import type { Peer } from './Peer';
-import { SeqWatermark } from './SeqWatermark';
 
 /** Origin of updates and presence that came from another node (or the store): relay, never store again. */
 const REMOTE_ORIGIN = Symbol('remote');
@@ -34,10 +35,6 @@ const REMOTE_ORIGIN = Symbol('remote');
 const REMOTE_OWNER = Symbol('remote-owner');
 /** A peer may drive this many awareness client ids (one per tab/editor is normal). */
 const MAX_AWARENESS_IDS_PER_PEER = 8;
-/** How long a hole may stay open before it is read from the store (the missing message may be in flight). */
-const GAP_GRACE_MS = 150;
-/** Retry delay of a catch-up that failed (the store is unreachable). */
-const CATCH_UP_RETRY_MS = 1_000;
 
 /** What a shared doc depends on. */
 export interface SharedDocDeps {
@@ -65,22 +62,27 @@ export class SharedDoc {
   /** Called once when storing fails (the registry forgets this copy). */
   onFailed: (() => void) | null = null;
   private readonly awarenessOwners = new Map<number, Peer | typeof REMOTE_OWNER>();
-  private readonly seqs = new SeqWatermark();
+  private readonly seqs: ClusterCatchUp;
   private tail: Promise<void> = Promise.resolve();
   private failed = false;
   private destroyed = false;
   /** The batch still collecting updates (its store task has not started). */
   private batch: PendingUpdate[] | null = null;
-  private catchingUp: Promise<void> | null = null;
-  private catchUpAgain = false;
-  private gapTimer: NodeJS.Timeout | null = null;
   private readonly disposers: (() => void)[] = [];
   private fullState = new FullState(this.doc, null);
 
   private constructor(
     readonly name: string,
     private readonly deps: SharedDocDeps,
-  ) {}
+  ) {
+    this.seqs = new ClusterCatchUp({
+      name,
+      storage: deps.storage,
+      metrics: deps.metrics,
+      apply: (update) => Y.applyUpdate(this.doc, update, REMOTE_ORIGIN),
+      isDestroyed: () => this.destroyed,
+    });
+  }
 
   /**
    * Subscribes to the other nodes first, then loads every stored update, then applies what arrived in
@@ -115,7 +117,7 @@ export class SharedDoc {
       () => shared.awareness.off('update', shared.handleAwarenessUpdate),
       unsubscribe,
       deps.broadcaster.onResubscribed(shared.handleResubscribed),
-      () => shared.gapTimer !== null && clearTimeout(shared.gapTimer),
+      () => shared.seqs.dispose(),
     );
     loaded = true;
     for (const message of early) shared.handleClusterMessage(message);
@@ -246,7 +248,6 @@ export class SharedDoc {
     this.appendsSinceCompaction += batch.length;
     const first = last - batch.length + 1;
     this.seqs.add(first, last);
-    if (this.seqs.hasGap) this.scheduleCatchUp();
     const merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((pending) => pending.update));
     this.publish({
       kind: 'update',
@@ -287,7 +288,7 @@ export class SharedDoc {
       return;
     }
     if (message.kind === 'head') {
-      if (message.seq > this.seqs.watermark) void this.catchUp();
+      if (message.seq > this.seqs.watermark) void this.seqs.catchUp();
       return;
     }
     if (message.seq <= this.seqs.watermark) return; // already here (loaded, or caught up)
@@ -296,54 +297,18 @@ export class SharedDoc {
     } catch (error) {
       // The store holds the truth; read it rather than trust a damaged message.
       console.warn(`[cluster] ${this.name}: a published update did not apply; reading the store`, error);
-      void this.catchUp();
+      void this.seqs.catchUp();
       return;
     }
     this.seqs.add(message.seq - message.count + 1, message.seq);
-    if (this.seqs.hasGap) this.scheduleCatchUp();
   }
 
   /** After the fan-out reconnected: read what was missed, and say how far this copy goes. */
   private readonly handleResubscribed = (): void => {
-    void this.catchUp().then(() => {
+    void this.seqs.catchUp().then(() => {
       if (!this.destroyed) this.publish({ kind: 'head', node: this.deps.broadcaster.nodeId, seq: this.seqs.highest });
     });
   };
-
-  /** A hole may close by itself (its message is in flight); read the store if it is still open shortly. */
-  private scheduleCatchUp(): void {
-    if (this.gapTimer !== null) return;
-    this.gapTimer = setTimeout(() => {
-      this.gapTimer = null;
-      if (this.seqs.hasGap) void this.catchUp();
-    }, GAP_GRACE_MS);
-  }
-
-  /** Reads every stored update above the watermark and applies it (relayed, not stored again). */
-  private catchUp(): Promise<void> {
-    if (this.catchingUp !== null) {
-      this.catchUpAgain = true;
-      return this.catchingUp;
-    }
-    this.catchingUp = (async () => {
-      do {
-        this.catchUpAgain = false;
-        if (this.destroyed) return;
-        const rows = await this.deps.storage.load(this.name, this.seqs.watermark);
-        if (this.destroyed) return;
-        this.deps.metrics.catchUps++;
-        for (const row of rows) Y.applyUpdate(this.doc, row.update, REMOTE_ORIGIN);
-        const last = rows.at(-1)?.seq;
-        if (last !== undefined) this.seqs.advanceTo(last);
-      } while (this.catchUpAgain);
-    })()
-      .catch((error: unknown) => {
-        console.warn(`[cluster] ${this.name}: catching up failed, retrying: ${(error as Error).message}`);
-        setTimeout(() => void this.catchUp(), CATCH_UP_RETRY_MS).unref();
-      })
-      .finally(() => (this.catchingUp = null));
-    return this.catchingUp;
-  }
 
   private readonly handleAwarenessUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },

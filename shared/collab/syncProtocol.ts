@@ -8,6 +8,12 @@
  *   changes not yet confirmed.
  * - 101 `session` (server → client, first message): JSON facts about this connection — the member's role
  *   and whether it may write this document. Read-only connections' updates are dropped by the server.
+ * - 102 `members` (server → client, on the workspace's directory document only): the workspace's current
+ *   members (id, name, role) from the server's member store, so every client can name people — e.g. an
+ *   action item's owner — that it has never seen online. Sent on each connection of that document.
+ * - 103 `store` (server → client): the server's document store stopped (or started again) answering its
+ *   health check — while it is down nothing is stored, so nothing is acknowledged or relayed; presence
+ *   still is. Sent to every connection when it changes, and on connecting while it is down.
  *
  * A client asks for both by adding `duet=1` ({@link EXTENSION_QUERY}) to its connection URL; a client that does
  * not ask (y-websocket's stock provider, any other Yjs tool) never receives them, so it has nothing to log
@@ -43,6 +49,77 @@ export function readDevice(query: { get(name: string): string | null }): string 
 export const MESSAGE_STORED = 100;
 /** `session`: varString JSON {@link SessionInfo}. */
 export const MESSAGE_SESSION = 101;
+
+/** `members`: varString JSON {@link RosterMember}[]. */
+export const MESSAGE_MEMBERS = 102;
+
+/** Most members a `members` message carries (a workspace larger than this lists its first ones). */
+export const MAX_ROSTER = 5000;
+
+/** One member of the workspace, as the server lists them. */
+export interface RosterMember {
+  id: string;
+  name: string;
+  role: Role;
+}
+
+/** Encodes a `members` message. */
+export function encodeMembersMessage(members: readonly RosterMember[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_MEMBERS);
+  const list = members.slice(0, MAX_ROSTER).map(({ id, name, role }) => ({ id, name, role }));
+  encoding.writeVarString(encoder, JSON.stringify(list));
+  return encoding.toUint8Array(encoder);
+}
+
+/** Reads the body of a `members` message; null when it is not a list. Entries that are not members are skipped. */
+export function readMembersBody(decoder: decoding.Decoder): RosterMember[] | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(decoding.readVarString(decoder));
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(value)) return null;
+  const out: RosterMember[] = [];
+  for (const entry of value.slice(0, MAX_ROSTER)) {
+    if (typeof entry !== 'object' || entry === null) continue;
+    const { id, name, role } = entry as Record<string, unknown>;
+    if (typeof id !== 'string' || typeof name !== 'string' || !(ROLES as readonly unknown[]).includes(role)) continue;
+    if (id === '' || name.trim() === '') continue;
+    out.push({ id: id.slice(0, 64), name: name.slice(0, 120), role: role as Role });
+  }
+  return out;
+}
+
+/** `store`: varString JSON {@link StoreStatus}. */
+export const MESSAGE_STORE = 103;
+
+/** Whether the server can store right now. */
+export interface StoreStatus {
+  v: 1;
+  store: 'reachable' | 'unreachable';
+}
+
+/** Encodes a `store` message. */
+export function encodeStoreMessage(reachable: boolean): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_STORE);
+  const status: StoreStatus = { v: 1, store: reachable ? 'reachable' : 'unreachable' };
+  encoding.writeVarString(encoder, JSON.stringify(status));
+  return encoding.toUint8Array(encoder);
+}
+
+/** Reads the body of a `store` message: true when the store is reachable, null when malformed. */
+export function readStoreBody(decoder: decoding.Decoder): boolean | null {
+  try {
+    const value: unknown = JSON.parse(decoding.readVarString(decoder));
+    const store = typeof value === 'object' && value !== null ? (value as Record<string, unknown>).store : undefined;
+    return store === 'reachable' ? true : store === 'unreachable' ? false : null;
+  } catch {
+    return null;
+  }
+}
 
 /** What the server tells a connection about itself. `v` versions this JSON shape. */
 export interface SessionInfo {

@@ -35,7 +35,7 @@ test('approvals older than the goal allows put it off track, and it names the na
   await expect(strict.getByTestId('goal-detail')).toHaveText(
     /^(\d+) of \1 approved narratives are older than 90 days: .+ \(120 days\)/,
   );
-  await expect(strict).toContainText('Approved narratives approved in the last 90 days');
+  await expect(strict).toContainText('Approvals no older than 90 days');
 
   await addApprovalGoal(page, 'Approvals within 150 days', 150);
   const lenient = page.getByTestId('goal-card').filter({ hasText: 'Approvals within 150 days' });

@@ -2,7 +2,8 @@
  * A joint review across a real sync server: the storyteller creates it from the proposed agenda and
  * presents; marketing and sales follow her through presence (and step away, and follow again); a
  * salesperson adds an action item while the server is down and everyone sees it after reconnecting; the
- * minutes contain the decisions.
+ * minutes contain the decisions; owners and participants include a member who never connected (the
+ * server lists the workspace's members to every client).
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
@@ -32,6 +33,8 @@ async function openMeeting(page: Page, title: string): Promise<void> {
 
 test('three people run a joint review live; an offline action arrives after reconnecting', async ({ browser }) => {
   test.setTimeout(180_000);
+  // A member who never opens Duet during the test: known to everyone only through the server's member list.
+  server.invite('acme', 'Dana', 'sales');
   const maya = await joinAs(browser, server, 'Maya', server.invite('acme', 'Maya', 'storyteller'));
   await maya.getByTestId('new-playbook').click();
   await maya.getByTestId('new-playbook-dialog').getByLabel('Title').fill('Launch story');
@@ -74,6 +77,7 @@ test('three people run a joint review live; an offline action arrives after reco
   await dialog.getByRole('button', { name: 'Move “Q3 launch messaging” up' }).click();
   await expect(dialog.getByTestId('proposed-item')).toHaveCount(3);
   await expect(dialog.getByTestId('proposed-item').nth(1)).toContainText('Q3 launch messaging');
+  await expect(dialog.getByRole('checkbox', { name: /Dana/ })).not.toBeChecked();
   await dialog.getByRole('checkbox', { name: /Mark/ }).check();
   await dialog.getByRole('checkbox', { name: /Rep/ }).check();
   await dialog.getByRole('button', { name: 'Create meeting' }).click();
@@ -127,6 +131,8 @@ test('three people run a joint review live; an offline action arrives after reco
   await rep.keyboard.press('Alt+Shift+A');
   await expect(rep.getByTestId('new-action')).toBeFocused();
   await rep.keyboard.type('Refresh the pricing slide');
+  // Owners come from the server's member list, so a non-host client can assign someone never seen online.
+  await expect(rep.getByTestId('action-owner').locator('option')).toHaveText(['Rep', 'Dana', 'Mark', 'Maya']);
   await rep.getByTestId('action-owner').selectOption({ label: 'Rep' });
   await rep.getByRole('button', { name: 'Add action' }).click();
   await expect(rep.getByTestId('action')).toContainText('Refresh the pricing slide');

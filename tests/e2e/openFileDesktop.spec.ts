@@ -4,28 +4,17 @@
  * it, the page takes it ('workspace:takeOpened'), asks before importing, and imports when confirmed — the
  * path the Electron-only test (tests/electron/desktopFiles.spec.ts) drives where the binary can run.
  */
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import * as Y from 'yjs';
-import { encodeWorkspaceFile } from '../../shared/format/workspaceFile';
 import { installDesktopShell } from './support/desktopShell';
 import { createWorkspace, toast } from './support/duet';
+import { writeEmptyWorkspaceFile } from './support/workspaceFiles';
 
 test('a .duet file opened from the OS is offered for import, and imported when confirmed', async ({ page }) => {
   const shell = await installDesktopShell(page);
   try {
-    const directory = new Y.Doc();
-    directory.getMap('playbooks');
     const file = join(shell.dir, 'Harbor.duet');
-    writeFileSync(
-      file,
-      encodeWorkspaceFile({
-        workspace: { id: 'harbor', name: 'Harbor' },
-        exportedAt: Date.UTC(2026, 11, 1),
-        docs: new Map([['harbor/directory', Y.encodeStateAsUpdate(directory)]]),
-      }),
-    );
+    writeEmptyWorkspaceFile(file, { id: 'harbor', name: 'Harbor' });
     await createWorkspace(page, 'Acme marketing');
     expect(shell.openedFiles.open(file)).toEqual({ ok: true, value: null });
     const confirm = page.getByTestId('import-confirm');

@@ -4,11 +4,10 @@
  * Electron binary is installed; elsewhere it is skipped with the reason printed (see electronBinary.ts).
  */
 import { _electron as electron, expect, test } from '@playwright/test';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import * as Y from 'yjs';
-import { encodeWorkspaceFile } from '../../shared/format/workspaceFile';
+import { writeEmptyWorkspaceFile } from '../e2e/support/workspaceFiles';
 import { findElectronBinary } from './electronBinary';
 
 const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
@@ -24,16 +23,7 @@ test.describe('workspace files from the desktop', () => {
     if (!existsSync(entry)) throw new Error(`[electron-tests] ${entry} is missing: run \`npm run build\` first`);
     const profile = mkdtempSync(join(tmpdir(), 'duet-electron-files-'));
     const file = join(profile, 'Harbor.duet');
-    const directory = new Y.Doc();
-    directory.getMap('playbooks');
-    writeFileSync(
-      file,
-      encodeWorkspaceFile({
-        workspace: { id: 'harbor', name: 'Harbor' },
-        exportedAt: Date.UTC(2026, 11, 1),
-        docs: new Map([['harbor/directory', Y.encodeStateAsUpdate(directory)]]),
-      }),
-    );
+    writeEmptyWorkspaceFile(file, { id: 'harbor', name: 'Harbor' });
     const env: Record<string, string> = { ...(process.env as Record<string, string>), DUET_USER_DATA_DIR: profile };
     delete env.ELECTRON_RENDERER_URL;
     const app = await electron.launch({

@@ -7,60 +7,47 @@
 import { useEffect, useMemo, useState } from 'react';
 import * as Y from 'yjs';
 import { observeApprovals, readDecisions, type ApprovalDecision } from '@shared/collab/approvals';
-import { playbookDocName } from '@shared/collab/docNames';
+import { approvalsDocName, playbookDocName } from '@shared/collab/docNames';
 import { observeWorkflow, readWorkflow, type WorkflowRecord } from '@shared/collab/reviewRequests';
 import type { ApprovalFacts } from '@shared/stats/approvalAgeGoal';
+import { useDocValue, type FollowDoc } from '../../collab/useDocValue';
 import { readPlaybookDoc } from '../../editor/headless';
 import { $getNarrativeNodes } from '../../editor/narrativeOps';
 import { useWorkspace } from '../shell/AppContext';
-import { localDay } from '../versions';
+import { localDay, useVersionsValue } from '../versions';
 import { $narrativeFacts } from './governanceActions';
 
 type Narratives = ApprovalFacts['narratives'];
 
+const followDecisions: FollowDoc<readonly ApprovalDecision[] | null> = (doc, set) => {
+  set(readDecisions(doc));
+  return observeApprovals(doc, () => set(readDecisions(doc)));
+};
+
+const followWorkflow: FollowDoc<readonly WorkflowRecord[]> = (doc, set) => {
+  set(readWorkflow(doc));
+  return observeWorkflow(doc, set);
+};
+
+const NO_WORKFLOW: readonly WorkflowRecord[] = [];
+
 /** The approval facts of `playbookId` while mounted; null while `playbookId` is null or not read yet. */
 export function useApprovalFacts(playbookId: string | null): ApprovalFacts | null {
   const workspace = useWorkspace();
-  const [decisions, setDecisions] = useState<readonly ApprovalDecision[] | null>(null);
-  const [workflow, setWorkflow] = useState<readonly WorkflowRecord[]>([]);
   const [narratives, setNarratives] = useState<Narratives | null>(null);
-
-  useEffect(() => {
-    if (!playbookId) return;
-    let cancelled = false;
-    let dispose: (() => void) | undefined;
-    void workspace.openApprovals(playbookId).then((result) => {
-      if (!result.ok) return console.error('[governance] cannot open approvals', result.error.message);
-      if (cancelled) return;
-      const doc = result.value.doc;
-      setDecisions(readDecisions(doc));
-      dispose = observeApprovals(doc, () => setDecisions(readDecisions(doc)));
-    });
-    return () => {
-      cancelled = true;
-      dispose?.();
-      setDecisions(null);
-      void workspace.closeApprovals(playbookId);
-    };
-  }, [workspace, playbookId]);
-
-  useEffect(() => {
-    if (!playbookId) return;
-    let cancelled = false;
-    let dispose: (() => void) | undefined;
-    void workspace.openVersions(playbookId).then((result) => {
-      if (!result.ok) return console.error('[governance] cannot open the workflow records', result.error.message);
-      if (cancelled) return;
-      setWorkflow(readWorkflow(result.value.doc));
-      dispose = observeWorkflow(result.value.doc, setWorkflow);
-    });
-    return () => {
-      cancelled = true;
-      dispose?.();
-      setWorkflow([]);
-      void workspace.closeVersions(playbookId);
-    };
-  }, [workspace, playbookId]);
+  const approvals = useMemo(
+    () =>
+      playbookId
+        ? {
+            key: approvalsDocName(workspace.id, playbookId),
+            open: () => workspace.openApprovals(playbookId),
+            close: () => workspace.closeApprovals(playbookId),
+          }
+        : null,
+    [workspace, playbookId],
+  );
+  const decisions = useDocValue(approvals, followDecisions, null);
+  const workflow = useVersionsValue(playbookId, followWorkflow, NO_WORKFLOW);
 
   // Read again whenever a decision arrives: an approval usually follows an edit of the words it approves.
   useEffect(() => {

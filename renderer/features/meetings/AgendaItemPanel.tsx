@@ -36,6 +36,24 @@ export interface AgendaItemPanelHandle {
   focusAction: () => void;
 }
 
+// What the two entry forms say; the shortcuts are the room's (MeetingRoom), shown beside each button.
+const DECISION_ENTRY = {
+  className: 'inline-form',
+  placeholder: 'We decided…',
+  label: 'New decision',
+  testId: 'new-decision',
+  submitLabel: 'Add decision',
+  keys: 'Alt+Shift+D',
+} as const;
+const ACTION_ENTRY = {
+  className: 'action-form',
+  placeholder: 'Who does what…',
+  label: 'New action item',
+  testId: 'new-action',
+  submitLabel: 'Add action',
+  keys: 'Alt+Shift+A',
+} as const;
+
 function inAWeek(today: string): string {
   return new Date(Date.parse(`${today}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
 }
@@ -113,16 +131,11 @@ export const AgendaItemPanel = forwardRef<AgendaItemPanelHandle, AgendaItemPanel
             </ul>
             {canWrite && (
               <EntryForm
-                className="inline-form"
+                {...DECISION_ENTRY}
                 onSubmit={handleDecide}
                 inputRef={decisionRef}
                 value={decision}
                 onChange={setDecision}
-                placeholder="We decided…"
-                label="New decision"
-                testId="new-decision"
-                submitLabel="Add decision"
-                keys="Alt+Shift+D"
               />
             )}
           </div>
@@ -149,16 +162,11 @@ export const AgendaItemPanel = forwardRef<AgendaItemPanelHandle, AgendaItemPanel
             </ul>
             {canWrite && (
               <EntryForm
-                className="action-form"
+                {...ACTION_ENTRY}
                 onSubmit={handleAct}
                 inputRef={actionRef}
                 value={action}
                 onChange={setAction}
-                placeholder="Who does what…"
-                label="New action item"
-                testId="new-action"
-                submitLabel="Add action"
-                keys="Alt+Shift+A"
               >
                 <select
                   value={ownerId}

@@ -29,7 +29,7 @@ export function describeMeasure(goal: Goal, narrativeTitle: (id: string) => stri
   const persona = goal.persona ? ` with ${goal.persona}` : '';
   if (goal.metric === 'win-rate') return `Win rate${goal.competitor ? ` against ${goal.competitor}` : ''}${persona}`;
   if (goal.metric === 'approval-age')
-    return `Approved narratives approved in the last ${goal.maxAgeDays ?? DEFAULT_MAX_APPROVAL_AGE_DAYS} days`;
+    return `Approvals no older than ${goal.maxAgeDays ?? DEFAULT_MAX_APPROVAL_AGE_DAYS} days`;
   return `Deals${persona ? ` with ${goal.persona}` : ''} using “${narrativeTitle(goal.narrativeId)}”`;
 }
 

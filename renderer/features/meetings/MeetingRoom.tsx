@@ -16,7 +16,7 @@ import { AgendaNav } from './AgendaNav';
 import { FollowBar } from './FollowBar';
 import { MinutesExport } from './MinutesExport';
 import type { MeetingDocSession } from './MeetingDocSession';
-import { knownMembers, usePresentMembers, type Me } from './meetingPeople';
+import { knownMembers, usePresentMembers, useRoster, type Me } from './meetingPeople';
 import { useFollowPresenter } from './useFollowPresenter';
 import { useMeeting, useMeetingDoc } from './useMeetingDocs';
 import './meetingRoom.css';
@@ -41,9 +41,10 @@ export function MeetingRoom({ workspaceId, meetingId, ledgerSession, ledger, me,
   const awareness = session?.link?.provider.awareness ?? null;
   const follow = useFollowPresenter(awareness, meeting.agenda, meeting.meta?.presenter ?? null, me);
   const present = usePresentMembers(awareness);
+  const roster = useRoster();
   const members = useMemo(
-    () => knownMembers(me, meeting.meta?.participants ?? [], present),
-    [me, meeting.meta?.participants, present],
+    () => knownMembers(me, roster, meeting.meta?.participants ?? [], present),
+    [me, roster, meeting.meta?.participants, present],
   );
   const panel = useRef<AgendaItemPanelHandle>(null);
   const current = meeting.agenda.find((i) => i.id === follow.currentId) ?? null;

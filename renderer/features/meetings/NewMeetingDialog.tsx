@@ -14,7 +14,7 @@ import { Dialog } from '../../ui/Dialog';
 import { FormActions } from '../../ui/FormActions';
 import { useApprovalFacts } from '../governance';
 import { AGENDA_KIND_LABELS } from './agendaLabels';
-import { authorsAsMembers, knownMembers, type Me } from './meetingPeople';
+import { authorsAsMembers, knownMembers, useRoster, type Me } from './meetingPeople';
 import { usePlaybookFacts } from './usePlaybookFacts';
 
 /** What the dialog creates. */
@@ -50,9 +50,10 @@ export function NewMeetingDialog(props: NewMeetingDialogProps) {
   const facts = usePlaybookFacts(playbookId || null);
   const approvalGoal = props.goals.some((g) => g.playbookId === playbookId && g.metric === 'approval-age');
   const approvals = useApprovalFacts(approvalGoal ? playbookId : null);
+  const roster = useRoster();
   const members = useMemo(
-    () => knownMembers(me, props.present, authorsAsMembers(facts.deals.map((d) => d.author))),
-    [me, props.present, facts.deals],
+    () => knownMembers(me, roster, props.present, authorsAsMembers(facts.deals.map((d) => d.author))),
+    [me, roster, props.present, facts.deals],
   );
   const [chosen, setChosen] = useState<ReadonlySet<string>>(() => new Set([me.id]));
 

@@ -1,10 +1,10 @@
 /**
- * Who is who in the joint reviews. Only the host's dialog can list a server's members (`host:members`);
- * every other client knows people through what the server binds into presence (member id and name) and
- * through the deal log's authors. So the people offered as participants and owners are: me, whoever is
- * present in the meetings right now, the meeting's participants, and the deal authors — deduplicated by
- * member id, then by name. Someone known only by name gets the id `name:<name>`; an action they own is
- * shown to whoever opens the app under that name.
+ * Who is who in the joint reviews. In a joined workspace the server lists its members to every client
+ * (Duet's `members` message on the directory document: id, invited name, role), so anyone can be chosen as
+ * an owner or participant, seen online or not. Beside that roster: whoever is present right now (as the
+ * server bound them), the meeting's participants, and the deal log's authors — a local-only workspace has
+ * only these. Deduplicated by member id, then by name. Someone known only by name gets the id
+ * `name:<name>`; an action they own is shown to whoever opens the app under that name.
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
@@ -35,6 +35,13 @@ export function useMe(): Me {
       role: session?.role ?? settings.role,
     };
   }, [session, settings.displayName, settings.role]);
+}
+
+/** The workspace's members as the server listed them (empty for a local-only workspace or before it spoke). */
+export function useRoster(): Member[] {
+  const workspace = useWorkspace();
+  const roster = useLinkState(workspace.directoryLink)?.roster;
+  return useMemo(() => (roster ?? []).map((m) => ({ id: m.id.slice(0, 90), name: m.name.slice(0, 80) })), [roster]);
 }
 
 /** The people present in a document (as the server bound them), following changes. */

@@ -10,10 +10,12 @@ import { playbookDocName } from '@shared/collab/docNames';
 import { observeVersions, readVersions, type VersionMeta } from '@shared/collab/versions';
 import type { DealEntry } from '@shared/domain/deal';
 import type { NarrativeSummary } from '@shared/domain/narrative';
+import type { FollowDoc } from '../../collab/useDocValue';
 import { readPlaybookDoc } from '../../editor/headless';
 import { $readNarratives } from '../../editor/narrativeOps';
 import { useDeals, type NotesSession } from '../notes';
 import { useWorkspace } from '../shell/AppContext';
+import { useVersionsValue } from '../versions';
 
 /** The facts of a playbook the meetings read. */
 export interface PlaybookFacts {
@@ -26,12 +28,16 @@ export interface PlaybookFacts {
 const NO_NARRATIVES: NarrativeSummary[] = [];
 const NO_VERSIONS: VersionMeta[] = [];
 
+const followVersions: FollowDoc<VersionMeta[]> = (doc, set) => {
+  set(readVersions(doc));
+  return observeVersions(doc, set);
+};
+
 /** Opens the notes and versions of `playbookId` (null: none) while mounted. */
 export function usePlaybookFacts(playbookId: string | null): PlaybookFacts {
   const workspace = useWorkspace();
   const [notes, setNotes] = useState<NotesSession | null>(null);
   const [narratives, setNarratives] = useState<NarrativeSummary[]>(NO_NARRATIVES);
-  const [versions, setVersions] = useState<VersionMeta[]>(NO_VERSIONS);
   const deals = useDeals(notes);
 
   useEffect(() => {
@@ -51,22 +57,7 @@ export function usePlaybookFacts(playbookId: string | null): PlaybookFacts {
     };
   }, [workspace, playbookId]);
 
-  useEffect(() => {
-    if (!playbookId) return;
-    let cancelled = false;
-    let dispose: (() => void) | undefined;
-    void workspace.openVersions(playbookId).then((result) => {
-      if (cancelled || !result.ok) return;
-      setVersions(readVersions(result.value.doc));
-      dispose = observeVersions(result.value.doc, setVersions);
-    });
-    return () => {
-      cancelled = true;
-      dispose?.();
-      setVersions(NO_VERSIONS);
-      void workspace.closeVersions(playbookId);
-    };
-  }, [workspace, playbookId]);
+  const versions = useVersionsValue(playbookId, followVersions, NO_VERSIONS);
 
   useEffect(() => {
     if (!playbookId) return;

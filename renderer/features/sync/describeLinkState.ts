@@ -27,6 +27,13 @@ export function describeSaveState(local: LocalSaveState, link: LinkState | null,
   if (local === 'error') return 'Not saved — retrying';
   if (link === null) return local === 'saving' ? 'Saving…' : 'Saved on this device';
   const pending = link.unconfirmed;
+  if (link.status === 'live' && link.storeDown) {
+    // Connected, but the server stores nothing now: others' changes do not arrive, ours wait here.
+    if (link.session?.canWrite === false) return 'Read-only · the server cannot store right now, changes wait';
+    return pending === 0
+      ? 'Saved on this device · the server cannot store right now'
+      : `Saved on this device · ${changes(pending)} wait until the server can store again`;
+  }
   if (link.session?.canWrite === false) {
     // A reader sends nothing, so there is never anything "to send"; say what the copy on screen is.
     if (link.status === 'live') return 'Read-only · up to date';

@@ -19,3 +19,4 @@ export const VersionReview = lazyPart<VersionReviewProps>(
 export { localDay } from './versionDates';
 export { $captureContent } from './contentOps';
 export { formatWhen } from './versionDates';
+export { useVersionsValue } from './useVersionsValue';

@@ -3,7 +3,9 @@
 // an edit that anyone had seen, and nothing is acknowledged that was not stored.
 import * as Y from 'yjs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openClient, readStoredDoc, waitUntil, type Client } from '../helpers/clients';
+import * as decoding from 'lib0/decoding';
+import { MESSAGE_STORE, readStoreBody } from '@shared/collab/syncProtocol';
+import { connectRaw, frameKind, openClient, readStoredDoc, waitUntil, type Client } from '../helpers/clients';
 import {
   describeCluster,
   startPostgres,
@@ -163,7 +165,7 @@ describeCluster('cluster faults', () => {
     b.destroy();
   });
 
-  it('PostgreSQL stopped: nothing is acknowledged, healthz says 503, clients are told; all is stored once it returns', async () => {
+  it('PostgreSQL stopped: nothing is acknowledged, healthz says 503, writers and idle readers are told; all is stored once it returns', async () => {
     const doc = 'acme/playbook/postgres-down';
     const writer = connect(nodes[0]!, doc);
     const closes: number[] = [];
@@ -175,8 +177,20 @@ describeCluster('cluster faults', () => {
       10_000,
       () => 'not synced',
     );
+    // An idle reader on the other node: it sends nothing, so only the server can tell it the store is down.
+    const reader = await connectRaw(nodes[1]!.url, 'acme/playbook/idle-reader', token);
+    if ('status' in reader) throw new Error(`reader refused with ${reader.status}`);
+    const storeNews = (): boolean[] =>
+      reader.frames
+        .filter((b) => frameKind(b).type === MESSAGE_STORE)
+        .map((b) => {
+          const decoder = decoding.createDecoder(b);
+          decoding.readVarUint(decoder);
+          return readStoreBody(decoder)!;
+        });
     const stop = streamEdits(writer.doc, 21);
     await sleep(150);
+    const stoppedAt = Date.now();
     await postgres.stop();
     await sleep(300); // answers already on their way when it stopped may still land
     const ackedWhileDown = clock(writer);
@@ -187,6 +201,13 @@ describeCluster('cluster faults', () => {
     );
     expect((await fetch(`${nodes[0]!.httpUrl}/healthz`)).status).toBe(503);
     expect(closes.length, 'the client was never told').toBeGreaterThan(0);
+    await waitUntil(
+      () => storeNews().includes(false),
+      5_000,
+      () => 'the idle reader was never told the store is down',
+    );
+    expect(Date.now() - stoppedAt).toBeLessThan(8_000);
+    expect(reader.isClosed(), 'the reader stays connected (presence still works)').toBe(false);
     expect(nodes.every((node) => node.child.exitCode === null)).toBe(true);
     await postgres.start();
     await stop();
@@ -196,6 +217,12 @@ describeCluster('cluster faults', () => {
       () => 'edits kept by the client were not stored after PostgreSQL returned',
     );
     expect((await fetch(`${nodes[0]!.httpUrl}/healthz`)).status).toBe(200);
+    await waitUntil(
+      () => storeNews().at(-1) === true,
+      5_000,
+      () => `the idle reader was not told the store is back: ${JSON.stringify(storeNews())}`,
+    );
+    reader.ws.close();
     for (const node of nodes) expect(text(await readStoredDoc(node.url, doc, token))).toBe(text(writer.doc));
     writer.destroy();
   });

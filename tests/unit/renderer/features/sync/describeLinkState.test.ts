@@ -25,6 +25,18 @@ describe('describeSaveState', () => {
     );
   });
 
+  it("connected while the server's store is down: a reader is told changes wait, a writer what waits here", () => {
+    expect(describeSaveState('saved', link({ session: session(false), storeDown: true }), NOW)).toBe(
+      'Read-only · the server cannot store right now, changes wait',
+    );
+    expect(describeSaveState('saved', link({ storeDown: true }), NOW)).toBe(
+      'Saved on this device · the server cannot store right now',
+    );
+    expect(describeSaveState('saved', link({ storeDown: true, unconfirmed: 3 }), NOW)).toBe(
+      'Saved on this device · 3 changes wait until the server can store again',
+    );
+  });
+
   it('offline says the work is safe on this device and when the next attempt comes', () => {
     const offline = link({ status: 'offline', nextRetryAt: NOW + 7_200 });
     expect(describeSaveState('saved', offline, NOW)).toBe('Offline — saved on this device · retrying in 8 s');
