@@ -21,13 +21,13 @@ import {
   openSync,
   readdirSync,
   readFileSync,
-  renameSync,
   rmSync,
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import * as Y from 'yjs';
 import type { CompactionReport, DocStorage, StoredUpdate } from './DocStorage';
+import { replaceFile, syncDirectory } from './replaceFile';
 import { encodeFrame, encodeLogHeader, parseLog } from './updateLog';
 
 /** Folder of the logs inside the data directory. */
@@ -45,17 +45,6 @@ export interface FileDocStorageOptions {
 
 function writeAll(fd: number, bytes: Uint8Array): void {
   for (let written = 0; written < bytes.length;) written += writeSync(fd, bytes, written);
-}
-
-/** Flushes a directory entry (a rename) to disk; not possible (nor needed) on Windows. */
-function syncDirectory(dir: string): void {
-  if (process.platform === 'win32') return;
-  const fd = openSync(dir, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /** `DocStorage` over one log file per document in `{dataDir}/docs`. */
@@ -102,19 +91,13 @@ export class FileDocStorage implements DocStorage {
     if (updates.length <= 1) return { rowsBefore: updates.length, rowsAfter: updates.length };
     const merged = Y.mergeUpdates(updates);
     const path = this.pathOf(docName);
-    const temp = path + TEMP_SUFFIX;
-    const fd = openSync(temp, 'w', 0o600);
-    try {
-      writeAll(fd, Buffer.concat([encodeLogHeader(docName, baseSeq + updates.length - 1), encodeFrame(merged)]));
-      // Always flushed, whatever the fsync option: a rename that reaches the disk before the data would
-      // replace the log by an empty file after a power loss.
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    // The append handle goes first: all file calls are synchronous, so no append can slip in between.
     this.release(docName);
-    renameSync(temp, path);
-    syncDirectory(this.dir);
+    replaceFile(
+      path,
+      path + TEMP_SUFFIX,
+      Buffer.concat([encodeLogHeader(docName, baseSeq + updates.length - 1), encodeFrame(merged)]),
+    );
     return { rowsBefore: updates.length, rowsAfter: 1 };
   }
 

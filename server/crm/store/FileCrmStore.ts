@@ -3,19 +3,10 @@
  * each replaced atomically (written beside, flushed, renamed) so a kill never leaves half a file and the
  * `crm` commands can write while a server reads.
  */
-import {
-  closeSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeSync,
-} from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { isValidId } from '@shared/domain/ids';
+import { replaceFile } from '../../storage/replaceFile';
 import type { CrmCursor } from '../CrmConnector';
 import { fromCrmRow, toCrmRow, type CrmConnection, type CrmRow, type CrmStatus, type CrmStore } from './CrmStore';
 
@@ -87,14 +78,6 @@ export class FileCrmStore implements CrmStore {
 
   private write(row: CrmRow): void {
     const path = this.path(row.workspace);
-    const temp = `${path}.${process.pid}.tmp`;
-    const fd = openSync(temp, 'w', 0o600);
-    try {
-      writeSync(fd, JSON.stringify(row));
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, path);
+    replaceFile(path, `${path}.${process.pid}.tmp`, JSON.stringify(row));
   }
 }
