@@ -77,23 +77,35 @@ export function lazyPart<P extends object>(
 /** Every part declared so far (modules declare theirs as they load), for prefetchParts. */
 const declared: (() => Promise<unknown>)[] = [];
 
+/** Longest wait for an idle moment before prefetching anyway (a busy machine may have none for long). */
+const PREFETCH_IDLE_TIMEOUT_MS = 2000;
+
 /**
  * Loads every declared part at the first idle moment `delayMs` after the call (and, as those chunks declare
  * parts of their own, those too): once the first screen is up, the rest of the app is fetched while nobody
  * waits for it — so a browser client whose server goes away (offline) still opens the deal form, and a first
- * use is instant. The fetches run in parallel; each chunk is evaluated as it arrives. Returns the canceller.
+ * use is instant. The fetches run in parallel; each chunk is evaluated as it arrives. When every part is in,
+ * `<html data-parts="loaded">` says so (the app can work offline from then on). A round that fails (the
+ * server went away first) is logged; its parts still load on first use, with "Try again" if they cannot.
+ * Returns the canceller.
  */
 export function prefetchParts(delayMs: number): () => void {
   let started = 0;
   let idle: number | undefined;
   let cancelled = false;
   const round = (): void => {
-    if (cancelled || started === declared.length) return;
+    if (cancelled) return;
+    if (started === declared.length) {
+      document.documentElement.dataset.parts = 'loaded';
+      return;
+    }
     const batch = declared.slice(started);
     started = declared.length;
-    void Promise.all(batch.map((preload) => preload())).then(round);
+    Promise.all(batch.map((preload) => preload())).then(round, (error: unknown) =>
+      console.warn('[app] parts not prefetched; they load on first use', error),
+    );
   };
-  const timer = setTimeout(() => (idle = requestIdleCallback(round)), delayMs);
+  const timer = setTimeout(() => (idle = requestIdleCallback(round, { timeout: PREFETCH_IDLE_TIMEOUT_MS })), delayMs);
   return () => {
     cancelled = true;
     clearTimeout(timer);

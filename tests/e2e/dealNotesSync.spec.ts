@@ -26,6 +26,9 @@ test('a deal logged offline by sales reaches the storyteller after both reconnec
   const rep = await joinAs(browser, server, 'Rep', server.invite('acme', 'Rep', 'sales'));
   await rep.getByRole('button', { name: 'Launch story', exact: true }).click();
   await expect(rep.getByTestId('read-only')).toContainText('sales');
+  // A browser client loads the deal form and the review on first use; once every part is fetched it works
+  // offline (a page that loses its server before that shows "Try again" instead).
+  await expect(rep.locator('html')).toHaveAttribute('data-parts', 'loaded', { timeout: 15_000 });
   await maya.getByTestId('review-toggle').click();
   await expect(maya.getByTestId('review-no-deals')).toBeVisible();
 
