@@ -179,7 +179,12 @@ class PartErrorBoundary extends Component<BoundaryProps, { error: Error | null }
     const card = (
       <div className="part-failed" role="alert" data-testid="part-failed">
         <strong>This part of Duet could not be loaded.</strong>
-        <p>If Duet was just updated, restarting it helps. Nothing you wrote is affected.</p>
+        <p>
+          {navigator.onLine
+            ? 'If Duet was just updated, restarting it helps.'
+            : 'You are offline, and this part was not downloaded yet: try again once you are connected.'}{' '}
+          Nothing you wrote is affected.
+        </p>
         <p className="part-failed-detail">{error.message}</p>
         <button type="button" className="button button-primary" onClick={this.props.onRetry}>
           Try again
