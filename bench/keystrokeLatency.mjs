@@ -12,32 +12,10 @@
  */
 import { percentile, round1, watchForErrors } from './lib/browser.mjs';
 import { keystrokeProbe, readyProbe } from './lib/probes.mjs';
+import { KEY_DELAY_MS, placeCaret, SESSIONS, TYPED_TEXT, WARMUP_TEXT } from './lib/typing.mjs';
 
-const WARMUP_TEXT = 'Warm up the editor. ';
-// Plain words and punctuation only: *, _, ` or a leading "- " would trigger markdown shortcuts and measure those.
-const TYPED_TEXT =
-  'Fleet managers want fewer surprises, so we show which vehicle will fail next week and why. ' +
-  'Every prediction names the part, the sensor trend and the cost of waiting, and the depot books the work ' +
-  'into its quietest slot before the driver ever calls.';
-/** Milliseconds between key down and key up (Playwright's `delay`); the next key follows the key up. */
-const KEY_DELAY_MS = 25;
 /** Time for deferred work after load (chrome portals, outline) to finish before the first key. */
 const SETTLE_MS = 1500;
-/** Typing sessions per editor (each a fresh page load). */
-const SESSIONS = 2;
-
-/** Puts the caret at the end of the target paragraph's text, as a click there would. */
-function placeCaret({ narrativeId, paragraphIndex }) {
-  const body = document.querySelector(`section[data-narrative-id="${narrativeId}"] .narrative-body`);
-  const paragraph = body?.querySelectorAll(':scope > p.ed-p')[paragraphIndex];
-  if (!paragraph) throw new Error(`[bench] paragraph ${paragraphIndex} of ${narrativeId} not found`);
-  paragraph.scrollIntoView({ block: 'center' });
-  paragraph.closest('[contenteditable="true"]').focus();
-  const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
-  let last = null;
-  while (walker.nextNode()) last = walker.currentNode;
-  getSelection().collapse(last, last.length);
-}
 
 /** Types into one editor and returns the latencies (ms) of the recorded keystrokes. */
 async function typeInto(context, url, playbook, label) {

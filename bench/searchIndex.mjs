@@ -13,26 +13,7 @@
  */
 import { percentile, round1, watchForErrors } from './lib/browser.mjs';
 import { keystrokeProbe, readyProbe } from './lib/probes.mjs';
-
-const WARMUP_TEXT = 'Warm up the editor. ';
-const TYPED_TEXT =
-  'Fleet managers want fewer surprises, so we show which vehicle will fail next week and why. ' +
-  'Every prediction names the part, the sensor trend and the cost of waiting, and the depot books the work ' +
-  'into its quietest slot before the driver ever calls.';
-const KEY_DELAY_MS = 25;
-const SESSIONS = 2;
-
-function placeCaret({ narrativeId, paragraphIndex }) {
-  const body = document.querySelector(`section[data-narrative-id="${narrativeId}"] .narrative-body`);
-  const paragraph = body?.querySelectorAll(':scope > p.ed-p')[paragraphIndex];
-  if (!paragraph) throw new Error(`[bench] paragraph ${paragraphIndex} of ${narrativeId} not found`);
-  paragraph.scrollIntoView({ block: 'center' });
-  paragraph.closest('[contenteditable="true"]').focus();
-  const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
-  let last = null;
-  while (walker.nextNode()) last = walker.currentNode;
-  getSelection().collapse(last, last.length);
-}
+import { KEY_DELAY_MS, placeCaret, SESSIONS, TYPED_TEXT, WARMUP_TEXT } from './lib/typing.mjs';
 
 async function heapUsed(cdp) {
   await cdp.send('HeapProfiler.collectGarbage');
