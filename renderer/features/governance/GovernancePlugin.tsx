@@ -17,7 +17,8 @@ import type { PlaybookVersionsState } from '../versions';
 import type { ApprovalDialogProps, ApprovalHandlers } from './ApprovalDialog';
 import { lazyPart } from '../../ui/lazyPart';
 import './governance.css';
-import { $narrativeFacts, decide, recordWorkflow, type GovernanceWriters } from './governanceActions';
+import { decide, recordWorkflow, type GovernanceWriters } from './governanceActions';
+import { $narrativeFacts } from './narrativeFacts';
 import type { GovernanceStore } from './GovernanceStore';
 
 /** The approval dialog loads the first time a narrative's status is opened. */

@@ -10,11 +10,10 @@ import { addDecision, type DecisionKind } from '@shared/collab/approvals';
 import { addWorkflowRecord, type WorkflowKind } from '@shared/collab/reviewRequests';
 import { newId } from '@shared/domain/ids';
 import type { NarrativeStatus } from '@shared/domain/narrative';
-import { narrativeContentHash } from '@shared/governance/contentHash';
 import { fail, ok, type Result } from '@shared/result';
-import { $findNarrative, $readNarrative, $readNarrativeBody } from '../../editor/narrativeOps';
-import type { NarrativeNode } from '../../editor/nodes';
+import { $findNarrative } from '../../editor/narrativeOps';
 import { $captureContent, type PlaybookVersionsState } from '../versions';
+import { $narrativeFacts } from './narrativeFacts';
 
 /** What the writes need, gathered by the playbook view. */
 export interface GovernanceWriters {
@@ -29,16 +28,6 @@ export interface GovernanceWriters {
 }
 
 /** A narrative's content hash, title and owner as the editor holds it now (inside a read). */
-export function $narrativeFacts(node: NarrativeNode): { id: string; title: string; owner: string; hash: string } {
-  const summary = $readNarrative(node);
-  return {
-    id: summary.id,
-    title: summary.title,
-    owner: summary.owner,
-    hash: narrativeContentHash({ ...summary, body: $readNarrativeBody(node) }),
-  };
-}
-
 function facts(editor: LexicalEditor, narrativeId: string): { title: string; hash: string } | null {
   return editor.getEditorState().read(() => {
     const node = $findNarrative(narrativeId);

@@ -19,5 +19,6 @@ export const NeedsReviewView = lazyPart<NeedsReviewViewProps>(
   { label: 'Opening Needs review…', shape: 'panel' },
 );
 export { NeedsReviewEntry } from './NeedsReviewEntry';
-export { scanNeedsReview, type NeedsReviewScan } from './scanNeedsReview';
+export { type NeedsReviewScan } from './scanNeedsReview';
+export { needsReviewScanner, type NeedsReviewScanner } from './NeedsReviewScanner';
 export { useApprovalFacts } from './useApprovalFacts';

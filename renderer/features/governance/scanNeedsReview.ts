@@ -22,7 +22,7 @@ import { needsAttention } from '@shared/stats/narrativeTrends';
 import { readPlaybookDoc } from '../../editor/headless';
 import { $getNarrativeNodes } from '../../editor/narrativeOps';
 import type { DocStore } from '../../platform/DocStore';
-import { $narrativeFacts } from './governanceActions';
+import { $narrativeFacts } from './narrativeFacts';
 
 /** The list and what it could not read. */
 export interface NeedsReviewScan {

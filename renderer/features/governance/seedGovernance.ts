@@ -14,7 +14,7 @@ import { readPlaybookDoc } from '../../editor/headless';
 import { $getNarrativeNodes, $readNarrative } from '../../editor/narrativeOps';
 import type { DocStore } from '../../platform/DocStore';
 import { localDay } from '../versions';
-import { $narrativeFacts } from './governanceActions';
+import { $narrativeFacts } from './narrativeFacts';
 
 /** Records the statuses of a stored playbook's narratives as approvals, requests and retirements. */
 export async function seedGovernance(

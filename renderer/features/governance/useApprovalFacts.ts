@@ -15,7 +15,7 @@ import { readPlaybookDoc } from '../../editor/headless';
 import { $getNarrativeNodes } from '../../editor/narrativeOps';
 import { useWorkspace } from '../shell/AppContext';
 import { localDay, useVersionsValue } from '../versions';
-import { $narrativeFacts } from './governanceActions';
+import { $narrativeFacts } from './narrativeFacts';
 
 type Narratives = ApprovalFacts['narratives'];
 

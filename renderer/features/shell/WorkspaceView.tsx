@@ -1,5 +1,5 @@
 /** A workspace: the sidebar of playbooks and the open playbook. */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PlaybookMeta, PlaybookTemplate } from '@shared/domain/playbook';
 import { mayDo } from '@shared/domain/permissions';
 import { pushRecent } from '@shared/domain/settings';
@@ -13,7 +13,7 @@ import { profiled } from '../../ui/profiled';
 import { useToasts } from '../../ui/Toasts';
 import { MeetingsView, useDueActionsNotice } from '../meetings';
 import { PlaybookView } from '../playbook/PlaybookView';
-import { NeedsReviewEntry, NeedsReviewView, scanNeedsReview, type NeedsReviewScan } from '../governance';
+import { NeedsReviewEntry, NeedsReviewView, needsReviewScanner, type NeedsReviewScan } from '../governance';
 import { localDay } from '../versions';
 import { requestJump, SearchPalette, useWorkspaceSearch } from '../search';
 import { useLinkSession } from '../sync';
@@ -92,20 +92,25 @@ export function WorkspaceView({ onOpenSettings }: WorkspaceViewProps) {
   const listed = playbooks.map((p) => `${p.id}:${p.title}`).join('\n');
   const listedRef = useRef(playbooks);
   listedRef.current = playbooks;
+  // In a worker: decoding every playbook and deal log is seconds of work for a company's workspace.
+  const scanner = useMemo(() => needsReviewScanner(workspace.store), [workspace]);
+  useEffect(() => () => scanner.dispose(), [scanner]);
   useEffect(() => {
     let cancelled = false;
     const timer = setTimeout(() => {
       void workspace
         .flushAll()
-        .then(() => scanNeedsReview(workspace.store, workspace.id, listedRef.current, localDay(Date.now())))
+        .then(() => scanner.scan(workspace.id, listedRef.current, localDay(Date.now())))
         .then((result) => !cancelled && setScan(result))
-        .catch((error: unknown) => console.error('[governance] needs-review scan failed', error));
+        .catch((error: unknown) => {
+          if (!cancelled) console.error('[governance] needs-review scan failed', error);
+        });
     }, 400);
     return () => {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [workspace, listed, selectedId, needsReviewOpen]);
+  }, [workspace, scanner, listed, selectedId, needsReviewOpen]);
 
   // Changes are written within milliseconds anyway; when the window is hidden or closed, write the last
   // batch right away rather than on the next tick that may never come.
