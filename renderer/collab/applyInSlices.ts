@@ -7,8 +7,15 @@
 import * as Y from 'yjs';
 import { updatePieces } from '@shared/collab/splitUpdate';
 
-/** About 15 ms of decoding on a 2-core laptop (measured ~35 MB/s in Chromium), leaving room for a busy machine. */
+/** About 15 ms of decoding on a quiet 2-core laptop (measured ~35 MB/s in Chromium): at most this much per task. */
 export const SLICE_BYTES = 1 << 19;
+/** Pieces the budget is checked between: a few milliseconds each. */
+const PIECE_BYTES = 1 << 17;
+/**
+ * Time one task may spend. On a busy machine a slice's worth of bytes took 150 ms, and a major GC landing
+ * in it made a 350 ms freeze; the clock, not the byte count, is what keeps each task short.
+ */
+export const SLICE_MS = 12;
 
 /**
  * Resolves in a new task. A message to oneself rather than setTimeout(0): nested timers are clamped to
@@ -26,9 +33,9 @@ export function nextTask(): Promise<void> {
 }
 
 /**
- * Applies `parts` (stored updates, oldest first) to `doc` with `origin`, in slices of about `sliceBytes`,
- * yielding between slices. Throws when a part is not a Yjs update; the caller checks afterwards that
- * nothing is pending (a part that references changes that were never stored).
+ * Applies `parts` (stored updates, oldest first) to `doc` with `origin`, a task at a time: a task ends after
+ * `sliceBytes` or `budgetMs`, whichever comes first. Throws when a part is not a Yjs update; the caller
+ * checks afterwards that nothing is pending (a part that references changes that were never stored).
  */
 export async function applyInSlices(
   doc: Y.Doc,
@@ -36,16 +43,20 @@ export async function applyInSlices(
   origin: unknown,
   sliceBytes: number = SLICE_BYTES,
   yieldToBrowser: () => Promise<void> = nextTask,
+  { budgetMs = SLICE_MS, now = () => performance.now() }: { budgetMs?: number; now?: () => number } = {},
 ): Promise<void> {
+  const pieceBytes = Math.min(sliceBytes, PIECE_BYTES);
   let applied = 0;
+  let started = now();
   for (const part of parts)
-    for (const piece of updatePieces(part, sliceBytes)) {
-      // Small parts (an edit each) are applied back to back; a slice's worth of bytes ends a task.
+    for (const piece of updatePieces(part, pieceBytes)) {
+      // Small parts (an edit each) are applied back to back until the task has used its bytes or its time.
       Y.applyUpdate(doc, piece, origin);
       applied += piece.length;
-      if (applied >= sliceBytes) {
-        applied = 0;
+      if (applied >= sliceBytes || now() - started >= budgetMs) {
         await yieldToBrowser();
+        applied = 0;
+        started = now();
       }
     }
 }

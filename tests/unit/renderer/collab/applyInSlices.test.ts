@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { applyInSlices } from '../../../../renderer/collab/applyInSlices';
 import { importDeals, readDeals, updateDeal } from '../../../../shared/collab/notes';
+import { splitUpdate } from '../../../../shared/collab/splitUpdate';
 import { companyDeals, companyNarrativeIds } from '../../../../bench/pages/companyDeals';
 
 const ana = { author: 'Ana', now: 1 };
@@ -31,6 +32,22 @@ describe('applyInSlices', () => {
       expect(readDeals(doc)).toEqual(readDeals(source));
       expect(Y.encodeStateAsUpdate(doc)).toEqual(whole);
     }
+  });
+
+  it('ends a task when its time is used, even before its bytes are (a busy machine decodes slowly)', async () => {
+    const source = new Y.Doc();
+    importDeals(source, companyDeals(1_500, companyNarrativeIds()), ana);
+    const whole = Y.encodeStateAsUpdate(source);
+    const doc = new Y.Doc();
+    let clock = 0;
+    let yields = 0;
+    // Every piece "takes" 20 ms: over the 12 ms budget, so each task applies exactly one piece.
+    const now = (): number => (clock += 20);
+    await applyInSlices(doc, [whole], 'load', 1 << 30, async () => void yields++, { now });
+    const pieces = splitUpdate(whole, 1 << 17).length;
+    expect(pieces).toBeGreaterThan(2);
+    expect(yields).toBeGreaterThanOrEqual(pieces - 1);
+    expect(readDeals(doc)).toEqual(readDeals(source));
   });
 
   it('throws on bytes that are not an update', async () => {
