@@ -26,6 +26,8 @@ const UI = process.env.DUET_BENCH_COMPANY_UI !== '0';
 const TRACE = process.env.DUET_BENCH_TRACE;
 /** `DUET_BENCH_TRACE_IMPORT=file.json` records a Chrome trace of the largest size's import through the dialog. */
 const TRACE_IMPORT = process.env.DUET_BENCH_TRACE_IMPORT;
+/** `DUET_BENCH_TRACE_JOIN=file.json` records a Chrome trace of the largest size's last join. */
+const TRACE_JOIN = process.env.DUET_BENCH_TRACE_JOIN;
 const TRACE_CATEGORIES = [
   'devtools.timeline',
   'v8',
@@ -281,10 +283,18 @@ async function syncFigures(bench, url, log) {
         [size, server.url, writer, docName],
       );
       const joins = [];
-      for (let i = 0; i < (size >= 20_000 ? 2 : 4); i++)
+      const count = size >= 20_000 ? 2 : 4;
+      for (let i = 0; i < count; i++) {
+        const trace = TRACE_JOIN && size === SIZES.at(-1) && i === count - 1;
+        if (trace) await bench.context().browser().startTracing(undefined, { categories: TRACE_CATEGORIES });
         joins.push(
           await bench.evaluate((a) => window.duetCompanyBench.join(...a), [size, server.url, reader, docName]),
         );
+        if (trace) {
+          await writeFile(TRACE_JOIN, await bench.context().browser().stopTracing());
+          log(`company ${size} join: Chrome trace written to ${TRACE_JOIN}`);
+        }
+      }
       const counted = joins.slice(1).length ? joins.slice(1) : joins;
       const phases = Object.fromEntries(
         ['wait', 'decode', 'read', 'longest'].map((k) => [k, round1(median(counted.map((j) => j[k])))]),
