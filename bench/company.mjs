@@ -11,10 +11,10 @@
  * through the dialog. Every UI step has its own time limit: one that runs over is reported as
  * "timeout > N s" (a MISS) and the steps that depend on it are skipped, so a slow screen never hangs the run.
  */
-import { writeFile } from 'node:fs/promises';
 import { median, round1, watchForErrors } from './lib/browser.mjs';
 import { keystrokeProbe, readyProbe } from './lib/probes.mjs';
 import { buildSyncServer, startSyncServer } from './lib/syncServer.mjs';
+import { traced } from './lib/trace.mjs';
 
 /** `DUET_BENCH_COMPANY_SIZES=200,2000` runs fewer sizes (for trying a change); the first is the baseline. */
 const SIZES = (process.env.DUET_BENCH_COMPANY_SIZES ?? '200,2000,20000').split(',').map(Number);
@@ -28,14 +28,6 @@ const TRACE = process.env.DUET_BENCH_TRACE;
 const TRACE_IMPORT = process.env.DUET_BENCH_TRACE_IMPORT;
 /** `DUET_BENCH_TRACE_JOIN=file.json` records a Chrome trace of the largest size's last join. */
 const TRACE_JOIN = process.env.DUET_BENCH_TRACE_JOIN;
-const TRACE_CATEGORIES = [
-  'devtools.timeline',
-  'v8',
-  'v8.execute',
-  'disabled-by-default-v8.gc',
-  'blink.user_timing',
-  'disabled-by-default-v8.cpu_profiler',
-];
 /** Per-step limits (ms). */
 const LIMITS = { seed: 300_000, start: 60_000, review: 60_000, filter: 30_000, search: 20_000, importCsv: 60_000 };
 
@@ -212,19 +204,22 @@ async function uiFigures(context, url, bench, seeded, log) {
   for (const s of seeded) {
     const f = (figures[s.size] = {});
     await bench.evaluate((id) => window.duetCompanyBench.openOnStart(id), s.playbookId);
-    const trace = TRACE && s.size === SIZES.at(-1);
-    if (trace) await context.browser().startTracing(undefined, { categories: TRACE_CATEGORIES });
-    let page = await openApp(context, url, s.lastTitle);
-    const check = watchForErrors(page, `company ${s.size}`);
+    let page = null;
+    let check = () => {};
     try {
-      const start = await measure(`${s.size} app start`, LIMITS.start, () => appStart(page), log);
+      const start = await traced(
+        context.browser(),
+        s.size === SIZES.at(-1) && TRACE,
+        async () => {
+          page = await openApp(context, url, s.lastTitle);
+          check = watchForErrors(page, `company ${s.size}`);
+          return measure(`${s.size} app start`, LIMITS.start, () => appStart(page), log);
+        },
+        log,
+      );
       f.start = start instanceof StepTimeout ? start : start.start;
       f.longest = start instanceof StepTimeout ? start : start.longest;
       if (!(start instanceof StepTimeout)) f.startPhases = start.phases;
-      if (trace) {
-        await writeFile(TRACE, await context.browser().stopTracing());
-        log(`company ${s.size} app start: Chrome trace written to ${TRACE}`);
-      }
       if (!(start instanceof StepTimeout)) {
         const since = await page.evaluate(() => performance.now());
         f.review = await measure(
@@ -247,20 +242,19 @@ async function uiFigures(context, url, bench, seeded, log) {
       }
       check();
     } finally {
-      await page.close({ runBeforeUnload: false });
+      await page?.close({ runBeforeUnload: false });
     }
     await bench.evaluate((id) => window.duetCompanyBench.openOnStart(id), s.importPlaybookId);
     page = await openApp(context, url, s.lastTitle);
     try {
       await page.waitForFunction(() => window.__benchReady, null, { polling: 50, timeout: LIMITS.start });
       const since = await page.evaluate(() => performance.now());
-      const traceImport = TRACE_IMPORT && s.size === SIZES.at(-1);
-      if (traceImport) await context.browser().startTracing(undefined, { categories: TRACE_CATEGORIES });
-      f.importCsv = await measure(`${s.size} import`, LIMITS.importCsv, () => importCsv(page, s.csv), log);
-      if (traceImport) {
-        await writeFile(TRACE_IMPORT, await context.browser().stopTracing());
-        log(`company ${s.size} import: Chrome trace written to ${TRACE_IMPORT}`);
-      }
+      f.importCsv = await traced(
+        context.browser(),
+        s.size === SIZES.at(-1) && TRACE_IMPORT,
+        () => measure(`${s.size} import`, LIMITS.importCsv, () => importCsv(page, s.csv), log),
+        log,
+      );
       f.importPhases = await page.evaluate(pagePhases, since);
     } finally {
       await page.close({ runBeforeUnload: false });
@@ -285,15 +279,10 @@ async function syncFigures(bench, url, log) {
       const joins = [];
       const count = size >= 20_000 ? 2 : 4;
       for (let i = 0; i < count; i++) {
-        const trace = TRACE_JOIN && size === SIZES.at(-1) && i === count - 1;
-        if (trace) await bench.context().browser().startTracing(undefined, { categories: TRACE_CATEGORIES });
-        joins.push(
-          await bench.evaluate((a) => window.duetCompanyBench.join(...a), [size, server.url, reader, docName]),
-        );
-        if (trace) {
-          await writeFile(TRACE_JOIN, await bench.context().browser().stopTracing());
-          log(`company ${size} join: Chrome trace written to ${TRACE_JOIN}`);
-        }
+        const join = () =>
+          bench.evaluate((a) => window.duetCompanyBench.join(...a), [size, server.url, reader, docName]);
+        const trace = size === SIZES.at(-1) && i === count - 1 && TRACE_JOIN;
+        joins.push(await traced(bench.context().browser(), trace, join, log));
       }
       const counted = joins.slice(1).length ? joins.slice(1) : joins;
       const phases = Object.fromEntries(

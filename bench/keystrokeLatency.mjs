@@ -12,13 +12,20 @@
  */
 import { percentile, round1, watchForErrors } from './lib/browser.mjs';
 import { keystrokeProbe, readyProbe } from './lib/probes.mjs';
+import { traced } from './lib/trace.mjs';
 import { KEY_DELAY_MS, placeCaret, SESSIONS, TYPED_TEXT, WARMUP_TEXT } from './lib/typing.mjs';
+
+/**
+ * `DUET_BENCH_TRACE_TYPING=file.json` records Chrome traces of the first recorded typing session: the app's
+ * into `file.json`, the bare editor's into `file.json.baseline.json`.
+ */
+const TRACE_TYPING = process.env.DUET_BENCH_TRACE_TYPING;
 
 /** Time for deferred work after load (chrome portals, outline) to finish before the first key. */
 const SETTLE_MS = 1500;
 
 /** Types into one editor and returns the latencies (ms) of the recorded keystrokes. */
-async function typeInto(context, url, playbook, label) {
+async function typeInto(context, url, playbook, label, traceFile) {
   const page = await context.newPage();
   const check = watchForErrors(page, label);
   try {
@@ -36,7 +43,7 @@ async function typeInto(context, url, playbook, label) {
     await page.keyboard.type(WARMUP_TEXT, { delay: KEY_DELAY_MS });
     await page.waitForTimeout(300);
     await page.evaluate(() => (window.__benchRecordKeys = true));
-    await page.keyboard.type(TYPED_TEXT, { delay: KEY_DELAY_MS });
+    await traced(context.browser(), traceFile, () => page.keyboard.type(TYPED_TEXT, { delay: KEY_DELAY_MS }));
     await page.waitForTimeout(300); // let the last key's frame land
     const result = await page.evaluate(({ narrativeId, paragraphIndex }) => {
       window.__benchRecordKeys = false;
@@ -75,7 +82,8 @@ export async function run({ context, url, playbook, openOnStart, log }) {
   };
   for (let session = 1; session <= SESSIONS; session++) {
     for (const which of ['app', 'baseline']) {
-      const r = await typeInto(context, urls[which], playbook, which);
+      const trace = session === 1 && TRACE_TYPING && (which === 'app' ? TRACE_TYPING : `${TRACE_TYPING}.baseline.json`);
+      const r = await typeInto(context, urls[which], playbook, which, trace);
       log(
         `typing ${which} session ${session}: p50 ${round1(percentile(r.latencies, 50))} ms, p95 ${round1(percentile(r.latencies, 95))} ms`,
       );

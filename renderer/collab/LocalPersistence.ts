@@ -16,8 +16,15 @@ export const LOCAL_LOAD_ORIGIN = Symbol('duet:local-load');
  */
 const BATCH_MS = 0;
 
-/** Merge the stored log into one entry after this many appends. */
+/** Merge the stored log into one entry after this many appends… */
 const COMPACT_EVERY = 200;
+/**
+ * …once the document has been quiet this long: merging a 5,000-paragraph playbook's log is one long task
+ * (seen at 0.5–2 s on a busy machine), and run between two keystrokes it froze the typing every 200 saves.
+ */
+const COMPACT_QUIET_MS = 2_000;
+/** A log this long is merged at once, quiet or not (hours of typing without a two-second pause). */
+const COMPACT_AT_LATEST = 2_000;
 /** After a failed write, retry after 1 s, then 2, 4… up to 30 s, even if nobody types again. */
 const RETRY_FIRST_MS = 1000;
 const RETRY_MAX_MS = 30_000;
@@ -35,19 +42,24 @@ export class LocalPersistence {
   private readonly listeners = new Set<(state: PersistenceState, error?: Error) => void>();
   private disposed = false;
   private retryDelay = RETRY_FIRST_MS;
+  private compactTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly compactQuietMs: number;
 
   constructor(
     private readonly store: DocStore,
     private readonly docName: string,
     private readonly doc: Y.Doc,
     storedEntries = 0,
+    { compactQuietMs = COMPACT_QUIET_MS }: { compactQuietMs?: number } = {},
   ) {
     this.appendsSinceCompact = storedEntries;
+    this.compactQuietMs = compactQuietMs;
     doc.on('update', this.handleUpdate);
   }
 
   private readonly handleUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === LOCAL_LOAD_ORIGIN || this.disposed) return;
+    if (this.compactTimer !== null) this.compactWhenQuiet(); // still typing: the quiet starts again
     this.pending.push(update);
     this.setState('saving');
     this.timer ??= setTimeout(() => void this.flush(), BATCH_MS);
@@ -86,10 +98,8 @@ export class LocalPersistence {
     try {
       await this.store.append(this.docName, batch);
       this.appendsSinceCompact++;
-      if (this.appendsSinceCompact >= COMPACT_EVERY) {
-        await this.store.compact(this.docName);
-        this.appendsSinceCompact = 1;
-      }
+      if (this.appendsSinceCompact >= COMPACT_AT_LATEST) await this.compact();
+      else if (this.appendsSinceCompact >= COMPACT_EVERY && this.compactTimer === null) this.compactWhenQuiet();
       this.retryDelay = RETRY_FIRST_MS;
       if (this.pending.length === 0 && this.timer === null) this.setState('saved');
     } catch (error) {
@@ -104,8 +114,34 @@ export class LocalPersistence {
     }
   }
 
+  /** (Re)starts the wait for a quiet moment, after which the log is merged through the write queue. */
+  private compactWhenQuiet(): void {
+    if (this.compactTimer !== null) clearTimeout(this.compactTimer);
+    this.compactTimer = setTimeout(() => {
+      this.compactTimer = null;
+      if (!this.disposed) this.queue = this.queue.then(() => this.compact());
+    }, this.compactQuietMs);
+  }
+
+  /**
+   * Merges the stored log. A failure leaves the log as it was — longer, still complete — so it is reported
+   * and the writes go on; the next quiet moment tries again.
+   */
+  private async compact(): Promise<void> {
+    if (this.compactTimer !== null) clearTimeout(this.compactTimer);
+    this.compactTimer = null;
+    try {
+      await this.store.compact(this.docName);
+      this.appendsSinceCompact = 1;
+    } catch (error) {
+      console.error(`[store] could not compact ${this.docName}`, error);
+    }
+  }
+
   /** Stops listening and writes what is pending. */
   async dispose(): Promise<void> {
+    if (this.compactTimer !== null) clearTimeout(this.compactTimer);
+    this.compactTimer = null;
     this.doc.off('update', this.handleUpdate);
     await this.flush();
     this.disposed = true;

@@ -58,6 +58,8 @@ const sameContent = (a: Y.Doc, b: Y.Doc): void => {
 
 afterEach(() => vi.restoreAllMocks());
 
+const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
 describe('saving a document as it is edited', () => {
   it('every edit is in the store once flushed', async () => {
     const store = memoryStore();
@@ -108,15 +110,17 @@ describe('saving a document as it is edited', () => {
     expect(store.appends).toHaveLength(1);
   });
 
-  it('after 200 saves the log is compacted and the document reads back identical', async () => {
+  it('after 200 saves and a pause the log is compacted and the document reads back identical', async () => {
     const store = await openIndexedDbDocStore('db', new IDBFactory());
     const doc = new Y.Doc();
-    const persistence = new LocalPersistence(store, NAME, doc);
+    const persistence = new LocalPersistence(store, NAME, doc, 0, { compactQuietMs: 0 });
     for (let i = 0; i < 205; i++) {
       doc.getText('t').insert(doc.getText('t').length, `${i} `);
       if (i % 7 === 0) doc.getText('t').delete(0, 1);
       await persistence.flush();
     }
+    await pause(10);
+    await persistence.flush();
     const loaded = await store.load(NAME);
     expect(loaded.ok).toBe(true);
     if (!loaded.ok) return;
@@ -127,10 +131,48 @@ describe('saving a document as it is edited', () => {
   it('counts entries already stored, so a long-lived document is compacted on time', async () => {
     const store = memoryStore();
     const doc = new Y.Doc();
-    const persistence = new LocalPersistence(store, NAME, doc, 199);
+    const persistence = new LocalPersistence(store, NAME, doc, 199, { compactQuietMs: 0 });
     doc.getText('t').insert(0, 'x');
     await persistence.flush();
+    await pause(10);
+    await persistence.flush();
     expect(store.compactions).toBe(1);
+  });
+
+  it('never compacts while someone types: it waits for a quiet moment', async () => {
+    const store = memoryStore();
+    const doc = new Y.Doc();
+    const persistence = new LocalPersistence(store, NAME, doc, 0, { compactQuietMs: 300 });
+    for (let i = 0; i < 260; i++) {
+      doc.getText('t').insert(0, 'k'); // a key every ~5 ms, far inside the quiet period
+      await persistence.flush();
+      if (i % 20 === 0) await pause(5);
+    }
+    expect(store.compactions).toBe(0);
+    expect(store.appends).toHaveLength(260);
+    await pause(600);
+    await persistence.flush();
+    expect(store.compactions).toBe(1);
+    expect(store.appends).toHaveLength(1);
+    sameContent(doc, rebuilt(store.appends));
+  });
+
+  it('a failed compaction is reported and the edits keep being saved', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const store = memoryStore();
+    store.compact = async () => {
+      throw new Error('AbortError: the transaction was aborted');
+    };
+    const doc = new Y.Doc();
+    const persistence = new LocalPersistence(store, NAME, doc, 199, { compactQuietMs: 0 });
+    doc.getText('t').insert(0, 'a');
+    await persistence.flush();
+    await pause(10);
+    doc.getText('t').insert(1, 'b');
+    await persistence.flush();
+    expect(errors).toHaveBeenCalledWith(`[store] could not compact ${NAME}`, expect.any(Error));
+    expect(persistence.getState()).toBe('saved');
+    sameContent(doc, rebuilt(store.appends));
   });
 });
 
