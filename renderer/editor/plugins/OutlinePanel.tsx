@@ -5,10 +5,10 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { memo, startTransition, useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { NARRATIVE_STATUS_LABELS, type NarrativeSummary } from '@shared/domain/narrative';
-import { $getNodeByKey, $isRootNode } from 'lexical';
-import { $isNarrativeNode, $isNarrativeTitleNode } from '../nodes';
+import { $getRoot, type NodeKey } from 'lexical';
 import { $findNarrative, $moveNarrative, $moveNarrativeBefore, $readNarratives } from '../narrativeOps';
 import { measurePhase } from '../../platform/measurePhase';
+import { $outlineMayHaveChanged } from './outlineChange';
 
 type OutlineItem = Pick<NarrativeSummary, 'id' | 'title' | 'status' | 'persona'>;
 
@@ -32,11 +32,13 @@ export const OutlinePanel = memo(function OutlinePanel({ editable }: { editable:
 
   useEffect(() => {
     let measured = false;
+    let rootChildren: readonly NodeKey[] = [];
     const read = (): void => {
       const started = performance.now();
-      const next = editor
-        .getEditorState()
-        .read(() => $readNarratives().map(({ id, title, status, persona }) => ({ id, title, status, persona })));
+      const next = editor.getEditorState().read(() => {
+        rootChildren = $getRoot().getChildrenKeys();
+        return $readNarratives().map(({ id, title, status, persona }) => ({ id, title, status, persona }));
+      });
       // A transition: 200 entries render in slices after the text has been painted, never before it.
       startTransition(() => setItems((prev) => (sameItems(prev, next) ? prev : next)));
       // The first content: the stored playbook arriving (bench/openPlaybook.mjs prints it).
@@ -44,19 +46,7 @@ export const OutlinePanel = memo(function OutlinePanel({ editable }: { editable:
     };
     read();
     return editor.registerUpdateListener(({ editorState, dirtyElements, dirtyLeaves }) => {
-      // Typing in a story's body cannot change the outline; only the list of narratives, their titles and
-      // their fields can. Checking that is cheaper than re-reading 200 narratives on every keystroke.
-      const relevant = editorState.read(() => {
-        for (const [key, intentional] of dirtyElements) {
-          if (!intentional) continue;
-          const node = $getNodeByKey(key);
-          if (node === null || $isRootNode(node) || $isNarrativeNode(node) || $isNarrativeTitleNode(node)) return true;
-        }
-        for (const key of dirtyLeaves) {
-          if ($isNarrativeTitleNode($getNodeByKey(key)?.getParent())) return true;
-        }
-        return false;
-      });
+      const relevant = editorState.read(() => $outlineMayHaveChanged(dirtyElements, dirtyLeaves, rootChildren));
       if (relevant) read();
     });
   }, [editor]);
