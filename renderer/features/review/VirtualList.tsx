@@ -9,6 +9,7 @@
  * scrolling it into view and focusing its first control (or the row itself) — so every row is reachable.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { useItemKey } from '../../ui/useItemKey';
 import { useRef, type KeyboardEvent, type ReactNode } from 'react';
 
 /** Props of VirtualList. */
@@ -42,13 +43,14 @@ export function VirtualList<T>({
 }: VirtualListProps<T>) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
+  const getItemKey = useItemKey(items, getKey);
   // The virtualizer re-renders this component on scroll by itself; no compiler memoisation is wanted here.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => estimateSize,
-    getItemKey: (index) => getKey(items[index]!),
+    getItemKey,
     overscan: 4,
     gap,
   });

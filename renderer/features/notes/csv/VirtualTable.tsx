@@ -6,6 +6,7 @@
  */
 import { useRef, type ReactNode } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { useItemKey } from '../../../ui/useItemKey';
 
 /** Props of VirtualTable. */
 export interface VirtualTableProps<T> {
@@ -31,6 +32,7 @@ const ROW_HEIGHT = 30;
 export function VirtualTable<T>(props: VirtualTableProps<T>) {
   const { items, tracks } = props;
   const scroller = useRef<HTMLDivElement>(null);
+  const getItemKey = useItemKey(items, props.rowKey);
   // The virtualizer is read afresh on every render (scroll re-renders this component), which is what the
   // compiler warning is about; nothing memoizes values taken from it.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -39,7 +41,7 @@ export function VirtualTable<T>(props: VirtualTableProps<T>) {
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 6,
-    getItemKey: (index) => props.rowKey(items[index]!),
+    getItemKey,
   });
   return (
     <div
