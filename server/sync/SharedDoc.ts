@@ -163,11 +163,14 @@ export class SharedDoc {
       return fail('corrupt', `update rejected by Yjs: ${(error as Error).message}`);
     }
     // Only clients that asked for Duet's messages get `stored`; a stock y-websocket client would log it as
-    // unknown. An update that joined this turn's batch is confirmed with the batch; one that changed nothing
-    // (the doc had it all) still gets its `stored`, behind whatever is being stored.
-    if (peer.extensions && this.batch?.has(peer) !== true) {
-      const stateVector = Y.encodeStateVector(this.doc);
-      this.enqueue(async () => peer.send(encodeStored(stateVector)));
+    // unknown. While a batch collects, the update is confirmed with it (it joined the batch, or changed
+    // nothing); otherwise it changed nothing and gets its `stored` behind whatever is being stored.
+    if (peer.extensions) {
+      if (this.batch !== null) this.batch.confirm(peer);
+      else {
+        const stateVector = Y.encodeStateVector(this.doc);
+        this.enqueue(async () => peer.send(encodeStored(stateVector)));
+      }
     }
     return ok(undefined);
   }

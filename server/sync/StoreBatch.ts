@@ -18,19 +18,23 @@ export class StoreBatch {
   readonly updates: Uint8Array[] = [];
   /** Who sent each update, parallel to `updates`: a peer, or another local origin. */
   private readonly origins: unknown[] = [];
-  /** The distinct origins: whoever of them asked for Duet's messages gets the batch's `stored`. */
-  private readonly writers = new Set<unknown>();
+  /** The origins of its updates and the peers confirmed with it: those that asked get the batch's `stored`. */
+  private readonly confirmed = new Set<unknown>();
 
   /** Adds one update Yjs emitted for `origin`. */
   add(update: Uint8Array, origin: unknown): void {
     this.updates.push(update);
     this.origins.push(origin);
-    this.writers.add(origin);
+    this.confirmed.add(origin);
   }
 
-  /** True when `origin` sent an update of this batch (its `stored` then comes with the batch's). */
-  has(origin: unknown): boolean {
-    return this.writers.has(origin);
+  /**
+   * `peer` gets this batch's `stored`: it sent an update that joined the batch, or one that changed nothing
+   * while the batch was open. Confirming it with the batch, rather than on its own with the state vector of
+   * the moment, keeps every peer's `stored` messages in increasing order.
+   */
+  confirm(peer: Peer): void {
+    this.confirmed.add(peer);
   }
 
   /** The batch as one Yjs update (what the other nodes of a cluster are sent). */
@@ -40,13 +44,13 @@ export class StoreBatch {
 
   /** True when any writer of the batch asked for Duet's `stored` messages. */
   wantsStored(): boolean {
-    for (const writer of this.writers) if (isExtensionPeer(writer)) return true;
+    for (const peer of this.confirmed) if (isExtensionPeer(peer)) return true;
     return false;
   }
 
   /**
-   * Relays the stored batch to `peers`, then sends one `stored` carrying `storedVector` to each of its
-   * writers that asked for it. Returns the number of update frames sent.
+   * Relays the stored batch to `peers`, then sends one `stored` carrying `storedVector` to each confirmed
+   * peer that asked for it. Returns the number of update frames sent.
    */
   deliver(peers: Iterable<Peer>, storedVector: Uint8Array | null): number {
     let frames = 0;
@@ -61,7 +65,7 @@ export class StoreBatch {
     });
     if (storedVector !== null) {
       const stored = encodeStored(storedVector);
-      for (const writer of this.writers) if (isExtensionPeer(writer)) writer.send(stored);
+      for (const peer of this.confirmed) if (isExtensionPeer(peer)) peer.send(stored);
     }
     return frames;
   }

@@ -139,6 +139,28 @@ describe('a loaded document', () => {
     shared.applyUpdate(a, first!); // already stored: no batch, still confirmed
     await shared.drain();
     expect(aLog).toEqual([MESSAGE_STORED]);
+
+    // A batch opened by b: a's duplicate and then its new edit are confirmed together, by ONE `stored`
+    // that covers the new edit (a `stored` from before it would tell a it had lost its edit).
+    const lastStored: Map<number, number>[] = [];
+    const c = peer((message) => {
+      const decoder = decoding.createDecoder(message);
+      if (decoding.readVarUint(decoder) === MESSAGE_STORED)
+        lastStored.push(Y.decodeStateVector(decoding.readVarUint8Array(decoder)));
+    }, true);
+    shared.addPeer(c);
+    const cDoc = new Y.Doc();
+    Y.applyUpdate(cDoc, Y.encodeStateAsUpdate(shared.doc));
+    const cEdits: Uint8Array[] = [];
+    cDoc.on('update', (update: Uint8Array) => cEdits.push(update));
+    cDoc.getText('root').insert(0, 'c');
+    other.getText('root').insert(0, 'b');
+    shared.applyUpdate(b, Y.encodeStateAsUpdate(other));
+    shared.applyUpdate(c, first!);
+    shared.applyUpdate(c, cEdits[0]!);
+    await shared.drain();
+    expect(lastStored).toHaveLength(1);
+    expect(lastStored[0]!.get(cDoc.clientID)).toBe(1);
     shared.destroy();
     await stores.close();
   });
