@@ -28,6 +28,7 @@ import { bindPresence } from './bindPresence';
 import { FullState } from './FullState';
 import { ClusterCatchUp } from './ClusterCatchUp';
 import { CompactionSchedule } from './CompactionSchedule';
+import { GroupCommit } from './GroupCommit';
 import type { Peer } from './Peer';
 import { StoreBatch } from './StoreBatch';
 
@@ -45,9 +46,9 @@ export interface SharedDocDeps {
   metrics: Metrics;
   /** Merge the update log after this many appends. */
   compactEvery: number;
+  /** The group commit shared by the registry's documents; a document on its own makes its own. */
+  commits?: GroupCommit;
 }
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** A document held in memory while peers are connected to it. */
 export class SharedDoc {
@@ -68,11 +69,13 @@ export class SharedDoc {
   private readonly disposers: (() => void)[] = [];
   private fullState = new FullState(this.doc, null);
   private readonly compaction: CompactionSchedule;
+  private readonly commits: GroupCommit;
 
   private constructor(
     readonly name: string,
     private readonly deps: SharedDocDeps,
   ) {
+    this.commits = deps.commits ?? new GroupCommit(deps.storage, deps.metrics);
     this.compaction = new CompactionSchedule(deps.compactEvery, () => this.enqueue(() => this.compact()));
     this.seqs = new ClusterCatchUp({
       name,
@@ -241,18 +244,20 @@ export class SharedDoc {
    * with one `stored` per writer for the whole batch (`StoreBatch.deliver`).
    */
   private async storeBatch(batch: StoreBatch): Promise<void> {
-    // Updates that arrive later in this event-loop turn still join (group commit); later ones start a new batch.
-    await nextTurn();
-    if (this.batch === batch) this.batch = null;
-    // Closed: the doc now holds exactly this batch and what was stored before it, so once the batch is
-    // stored this state vector is stored too — the writers' `stored`.
-    const storedVector = batch.wantsStored() ? Y.encodeStateVector(this.doc) : null;
-    const { updates } = batch;
+    let storedVector: Uint8Array | null = null;
     const started = performance.now();
-    const last = await this.deps.storage.append(this.name, updates);
+    // Stored with the other documents ready in this turn (`GroupCommit`); until the group forms, updates of
+    // this turn still join the batch, later ones start a new one.
+    const last = await this.commits.store(this.name, () => {
+      if (this.batch === batch) this.batch = null;
+      // Closed: the doc now holds exactly this batch and what was stored before it, so once the batch is
+      // stored this state vector is stored too — the writers' `stored`.
+      if (batch.wantsStored()) storedVector = Y.encodeStateVector(this.doc);
+      return batch.updates;
+    });
+    const { updates } = batch;
     const { metrics } = this.deps;
     metrics.storageLatency.observe(performance.now() - started);
-    metrics.storeTransactions++;
     metrics.updatesStored += updates.length;
     this.appendsSinceCompaction += updates.length;
     this.seqs.add(last - updates.length + 1, last);

@@ -5,24 +5,32 @@
  */
 import type { Pool } from 'pg';
 import * as Y from 'yjs';
-import type { CompactionReport, DocStorage, StoredUpdate } from '../DocStorage';
+import { assertBatches, type CompactionReport, type DocBatch, type DocStorage, type StoredUpdate } from '../DocStorage';
 
 /**
- * Bumps the counter by the batch size and inserts the batch numbered up to the new counter; answers with
- * the new counter only (one row, however big the batch). PostgreSQL runs a data-modifying WITH to completion
- * whether or not the main query reads it.
+ * Stores several documents' batches in ONE statement, hence one transaction and one commit: the updates come
+ * flattened, each with its document's name. Each document's counter row is bumped by its batch size, in
+ * document-name order (so two nodes storing the same documents lock their counters in the same order and
+ * cannot deadlock), and its updates are numbered up to its new counter in the order given. Answers one row
+ * per document; PostgreSQL runs a data-modifying WITH to completion whether or not the main query reads it.
  */
-const APPEND = `
-WITH counter AS (
-  INSERT INTO duet_docs (doc, seq) VALUES ($1, $2)
+const APPEND_MANY = `
+WITH batch AS (
+  SELECT b.doc, b.data,
+         row_number() OVER (PARTITION BY b.doc ORDER BY b.i) AS k,
+         count(*) OVER (PARTITION BY b.doc) AS n
+  FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS b(doc, data, i)
+), counter AS (
+  INSERT INTO duet_docs (doc, seq)
+  SELECT doc, count(*) FROM batch GROUP BY doc ORDER BY doc
   ON CONFLICT (doc) DO UPDATE SET seq = duet_docs.seq + EXCLUDED.seq
-  RETURNING seq
+  RETURNING doc, seq
 ), inserted AS (
   INSERT INTO duet_updates (doc, seq, data)
-  SELECT $1, counter.seq - $2 + batch.i, batch.data
-  FROM counter, unnest($3::bytea[]) WITH ORDINALITY AS batch(data, i)
+  SELECT batch.doc, counter.seq - batch.n + batch.k, batch.data
+  FROM batch JOIN counter ON counter.doc = batch.doc
 )
-SELECT seq FROM counter`;
+SELECT doc, seq FROM counter`;
 
 /** `DocStorage` over a `pg` pool whose database `migratePostgres` prepared. */
 export class PgDocStorage implements DocStorage {
@@ -37,18 +45,32 @@ export class PgDocStorage implements DocStorage {
   }
 
   async append(docName: string, updates: readonly Uint8Array[]): Promise<number> {
-    if (updates.length === 0) throw new Error('[storage] append needs at least one update');
-    // Named, so each pooled connection parses and plans it once rather than on every batch.
-    const { rows } = await this.pool.query<{ seq: string }>({
-      name: 'duet-append',
-      text: APPEND,
-      values: [
-        docName,
-        updates.length,
-        updates.map((update) => Buffer.from(update.buffer, update.byteOffset, update.byteLength)),
-      ],
+    const [last] = await this.appendMany([{ docName, updates }]);
+    return last!;
+  }
+
+  async appendMany(batches: readonly DocBatch[]): Promise<number[]> {
+    assertBatches(batches);
+    const docs: string[] = [];
+    const data: Buffer[] = [];
+    for (const { docName, updates } of batches) {
+      for (const update of updates) {
+        docs.push(docName);
+        data.push(Buffer.from(update.buffer, update.byteOffset, update.byteLength));
+      }
+    }
+    // Named, so each pooled connection parses and plans it once rather than on every group.
+    const { rows } = await this.pool.query<{ doc: string; seq: string }>({
+      name: 'duet-append-many',
+      text: APPEND_MANY,
+      values: [docs, data],
     });
-    return Number(rows[0]!.seq);
+    const last = new Map(rows.map((row) => [row.doc, Number(row.seq)]));
+    return batches.map(({ docName }) => {
+      const seq = last.get(docName);
+      if (seq === undefined) throw new Error(`[storage] PostgreSQL stored no counter for ${docName}`);
+      return seq;
+    });
   }
 
   async compact(docName: string): Promise<CompactionReport> {

@@ -106,6 +106,43 @@ describe('a loaded document', () => {
     await stores.close();
   });
 
+  it('stores the turn of several documents in one transaction, and relays none of them before it', async () => {
+    const dir = tempDir();
+    const stores = openSqliteStores(dir);
+    const metrics = new Metrics();
+    const registry = new DocRegistry({
+      storage: stores.storage,
+      broadcaster: singleNodeBroadcaster,
+      metrics,
+      compactEvery: 500,
+    });
+    const reader = new DatabaseSync(join(dir, DATABASE_FILE));
+    const countRows = reader.prepare('SELECT COUNT(*) AS n FROM updates');
+    const names = ['acme/playbook/p1', 'acme/playbook/p2', 'acme/notes/p1'];
+    const leases = names.map((name) => registry.acquire(name));
+    const docs = await Promise.all(leases.map((lease) => lease.ready));
+    const rowsWhenRelayed: number[] = [];
+    for (const shared of docs) {
+      shared.addPeer(peer());
+      shared.addPeer(peer(() => rowsWhenRelayed.push(Number((countRows.get() as { n: number }).n))));
+    }
+    rowsWhenRelayed.length = 0;
+    const writers = [...docs].map((shared) => [...shared.peers][0]!);
+    docs.forEach((shared, i) => {
+      for (const update of edits(5)) expect(shared.applyUpdate(writers[i]!, update).ok).toBe(true);
+    });
+    await registry.drainAll();
+
+    expect(metrics.updatesStored).toBe(15);
+    expect(metrics.storeTransactions).toBe(1);
+    expect(rowsWhenRelayed).toEqual(Array.from({ length: 15 }, () => 15));
+    for (const name of names) expect((await stores.storage.load(name)).map((row) => row.seq)).toEqual([1, 2, 3, 4, 5]);
+    reader.close();
+    for (const lease of leases) lease.release();
+    await registry.drainAll();
+    await stores.close();
+  });
+
   it('confirms an update that changed nothing, and relays to a writer what the others wrote', async () => {
     const dir = tempDir();
     const stores = openSqliteStores(dir);
