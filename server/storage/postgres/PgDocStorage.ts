@@ -8,6 +8,23 @@ import * as Y from 'yjs';
 import { assertBatches, type CompactionReport, type DocBatch, type DocStorage, type StoredUpdate } from '../DocStorage';
 
 /**
+ * Stores one document's batch: bumps its counter by the batch size and inserts the batch numbered up to the
+ * new counter; answers with the new counter only. The common case under light load, and about half the
+ * database's work of `APPEND_MANY` for it (measured: no sort, window or join to plan and run).
+ */
+const APPEND_ONE = `
+WITH counter AS (
+  INSERT INTO duet_docs (doc, seq) VALUES ($1, $2)
+  ON CONFLICT (doc) DO UPDATE SET seq = duet_docs.seq + EXCLUDED.seq
+  RETURNING seq
+), inserted AS (
+  INSERT INTO duet_updates (doc, seq, data)
+  SELECT $1, counter.seq - $2 + batch.i, batch.data
+  FROM counter, unnest($3::bytea[]) WITH ORDINALITY AS batch(data, i)
+)
+SELECT seq FROM counter`;
+
+/**
  * Stores several documents' batches in ONE statement, hence one transaction and one commit: the updates come
  * flattened, each with its document's name. Each document's counter row is bumped by its batch size, in
  * document-name order (so two nodes storing the same documents lock their counters in the same order and
@@ -51,15 +68,26 @@ export class PgDocStorage implements DocStorage {
 
   async appendMany(batches: readonly DocBatch[]): Promise<number[]> {
     assertBatches(batches);
+    const toBuffer = (update: Uint8Array) => Buffer.from(update.buffer, update.byteOffset, update.byteLength);
+    if (batches.length === 1) {
+      const { docName, updates } = batches[0]!;
+      // Named, so each pooled connection parses and plans it once rather than on every batch.
+      const { rows } = await this.pool.query<{ seq: string }>({
+        name: 'duet-append',
+        text: APPEND_ONE,
+        values: [docName, updates.length, updates.map(toBuffer)],
+      });
+      return [Number(rows[0]!.seq)];
+    }
     const docs: string[] = [];
     const data: Buffer[] = [];
     for (const { docName, updates } of batches) {
       for (const update of updates) {
         docs.push(docName);
-        data.push(Buffer.from(update.buffer, update.byteOffset, update.byteLength));
+        data.push(toBuffer(update));
       }
     }
-    // Named, so each pooled connection parses and plans it once rather than on every group.
+    // Named like the one above.
     const { rows } = await this.pool.query<{ doc: string; seq: string }>({
       name: 'duet-append-many',
       text: APPEND_MANY,
