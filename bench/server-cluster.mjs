@@ -6,8 +6,11 @@
 //   Hocuspocus 4 + extension-redis, 2 nodes (writer on one, readers on the other) — stores nothing
 // Figures: relay latency p50/p99 (100 rooms × 10 clients, 500 updates/s, one writer per room) and
 // updates/s (20 writers blasting 500 updates each, until the listener of each room has them all; for Duet
-// each one is durably stored before it is relayed). Targets: Duet single-node p99 ≤ 1.1× the reference,
-// Duet updates/s ≥ 0.8× the reference's, cross-node p99 ≤ 1.2× Hocuspocus cross-node p99. A miss prints MISS.
+// each one is durably stored before it is relayed), and the CPU seconds the server's processes (CPU s) and
+// PostgreSQL + Redis (db CPU s) used in each, as "relay|blast": unlike latency, CPU time hardly moves with
+// the machine's load, so it shows the cost per update even on a busy machine.
+// Targets: Duet single-node p99 ≤ 1.1× the reference, Duet updates/s ≥ 0.8× the reference's, cross-node
+// p99 ≤ 1.2× Hocuspocus cross-node p99. A miss prints MISS.
 // Usage: node bench/server-cluster.mjs [--seconds 5]   (needs PostgreSQL and redis-server, see .ci/run)
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -19,7 +22,7 @@ import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { buildSyncServer } from './lib/syncServer.mjs';
-import { freePort, startPostgres, startRedis } from './lib/services.mjs';
+import { cpuSince, cpuSnapshot, freePort, startPostgres, startRedis } from './lib/services.mjs';
 
 const { values } = parseArgs({
   options: { seconds: { type: 'string', default: '5' }, only: { type: 'string' } },
@@ -81,6 +84,7 @@ async function startDuet(name, where, nodeCount, redisUrl) {
     protocol: 'y',
     writeUrl: (doc) => url(ports[0], doc, writer),
     readUrl: (doc) => url(ports.at(-1), doc, reader),
+    pids: () => nodes.map((n) => n.child.pid),
     stop: () => stopAll(nodes.map((n) => n.child)),
   };
 }
@@ -93,7 +97,14 @@ async function startReference() {
     { HOST: '127.0.0.1', PORT: String(port) },
   );
   const url = (doc) => `ws://127.0.0.1:${port}/bench/playbook/${doc}`;
-  return { name: 'y-websocket, in-memory', protocol: 'y', writeUrl: url, readUrl: url, stop: () => stopAll([child]) };
+  return {
+    name: 'y-websocket, in-memory',
+    protocol: 'y',
+    writeUrl: url,
+    readUrl: url,
+    pids: () => [child.pid],
+    stop: () => stopAll([child]),
+  };
 }
 
 async function startHocuspocus(name, nodeCount, extra) {
@@ -113,6 +124,7 @@ async function startHocuspocus(name, nodeCount, extra) {
     protocol: 'hocuspocus',
     writeUrl: (doc) => `ws://127.0.0.1:${ports[0]}/${doc}`,
     readUrl: (doc) => `ws://127.0.0.1:${ports.at(-1)}/${doc}`,
+    pids: () => nodes.map((n) => n.child.pid),
     stop: () => stopAll(nodes.map((n) => n.child)),
   };
 }
@@ -194,6 +206,22 @@ const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(
 
 // ── measurements ───────────────────────────────────────────────────────────────────────────────────────────
 
+/**
+ * CPU ms the server's processes and PostgreSQL + Redis use between `start()` and `stop()` (connecting the
+ * clients is left out: it is not what the figures compare).
+ */
+function cpuMeter(server) {
+  const services = () => [...(postgres?.pids() ?? []), ...(redis?.pids() ?? [])];
+  let before = null;
+  return {
+    start: () => (before = { server: cpuSnapshot(server.pids?.() ?? []), services: cpuSnapshot(services()) }),
+    stop: () => ({
+      server: cpuSince(before.server, server.pids?.() ?? []),
+      services: cpuSince(before.services, services()),
+    }),
+  };
+}
+
 /** 100 rooms × 10 clients (1 writer, 9 readers); 500 updates/s in total, round-robin over rooms. */
 async function relayLatency(server, seconds = SECONDS) {
   const rooms = [];
@@ -213,6 +241,8 @@ async function relayLatency(server, seconds = SECONDS) {
   }
   await sleep(500);
   const total = seconds * 500;
+  const meter = cpuMeter(server);
+  meter.start();
   const started = performance.now();
   for (let i = 0; i < total; i++) {
     const wait = started + i * 2 - performance.now();
@@ -225,8 +255,10 @@ async function relayLatency(server, seconds = SECONDS) {
     room.writer.send(updateFrame(server.protocol, room.name, update));
   }
   await sleep(1000);
+  const cpu = meter.stop();
   latencies.sort((a, b) => a - b);
   return {
+    cpu,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     received: latencies.length,
@@ -256,11 +288,14 @@ async function throughput(server) {
     for (let i = 0; i < PER_ROOM; i++) doc.getText('t').insert(i, 'y');
     return out;
   });
+  const meter = cpuMeter(server);
+  meter.start();
   const started = performance.now();
   writers.forEach((ws, r) => frames[r].forEach((f) => ws.send(f)));
   const deadline = started + 60_000;
   while (received < ROOMS * PER_ROOM && performance.now() < deadline) await sleep(2);
-  return { perSecond: (received / (performance.now() - started)) * 1000, received, expected: ROOMS * PER_ROOM };
+  const perSecond = (received / (performance.now() - started)) * 1000;
+  return { perSecond, received, expected: ROOMS * PER_ROOM, cpu: meter.stop() };
 }
 
 // ── run ────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -318,11 +353,13 @@ try {
 }
 
 const f = (n, d = 2) => n.toFixed(d);
+/** "relay|blast" CPU seconds of `who` ('server' or 'services'). */
+const cpu = (relay, stored, who) => `${f(relay.cpu[who] / 1000)}|${f(stored.cpu[who] / 1000)}`;
 console.log(
   `\n[bench] sync servers — 100 rooms × 10 clients, 500 updates/s for ${SECONDS}s; 20 × 500 updates blasted; loopback`,
 );
 console.log(
-  `${'server'.padEnd(36)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'relayed'.padStart(14)}${'updates/s'.padStart(11)}  note`,
+  `${'server'.padEnd(36)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'relayed'.padStart(14)}${'updates/s'.padStart(11)}${'CPU s'.padStart(12)}${'db CPU s'.padStart(12)}  note`,
 );
 for (const { name, relay, stored } of Object.values(results)) {
   const note = name.startsWith('Duet')
@@ -331,7 +368,7 @@ for (const { name, relay, stored } of Object.values(results)) {
       ? 'stored on a debounce, after relay'
       : 'not stored';
   console.log(
-    `${name.padEnd(36)}${f(relay.p50).padStart(9)}${f(relay.p99).padStart(9)}${`${relay.received}/${relay.expected}`.padStart(14)}${f(stored.perSecond, 0).padStart(11)}  ${note}`,
+    `${name.padEnd(36)}${f(relay.p50).padStart(9)}${f(relay.p99).padStart(9)}${`${relay.received}/${relay.expected}`.padStart(14)}${f(stored.perSecond, 0).padStart(11)}${cpu(relay, stored, 'server').padStart(12)}${cpu(relay, stored, 'services').padStart(12)}  ${note}`,
   );
 }
 const { reference, duetSqlite, duetPostgres, duetCluster, hocuspocusCluster } = results;

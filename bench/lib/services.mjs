@@ -5,7 +5,7 @@
  * embedded SQLite store (a commit survives a kill of any process, not a power loss), so the figures compare.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +29,46 @@ function postgresBin() {
   versions.sort((a, b) => Number(b) - Number(a));
   if (versions[0] === undefined) throw new Error('[bench] PostgreSQL is not installed (Debian: postgresql)');
   return join(root, versions[0], 'bin');
+}
+
+/** Processes whose parent is `pid` (PostgreSQL's backends), read from /proc. */
+function childPids(pid) {
+  const out = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) out.push(Number(entry));
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return out;
+}
+
+/** CPU time (user + system, ms) each of `pids` has used so far; processes that are gone are left out. */
+export function cpuSnapshot(pids) {
+  const used = new Map();
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      used.set(pid, (Number(fields[11]) + Number(fields[12])) * 10); // utime + stime, at USER_HZ 100
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return used;
+}
+
+/**
+ * CPU ms `pids` used since `before` (a `cpuSnapshot`); a process started meanwhile counts in full. CPU
+ * time, unlike latency, hardly depends on what else the machine runs: it shows a server's cost per update.
+ */
+export function cpuSince(before, pids) {
+  let total = 0;
+  for (const [pid, used] of cpuSnapshot(pids)) total += used - (before.get(pid) ?? 0);
+  return total;
 }
 
 /** Starts PostgreSQL; resolves with its URL and a stop function. */
@@ -71,6 +111,8 @@ export async function startPostgres() {
   let databases = 0;
   return {
     url,
+    /** The postmaster and its backends, for CPU accounting. */
+    pids: () => [child.pid, ...childPids(child.pid)],
     /** A fresh, empty database (one per measured server, so none reads another's rows). */
     async createDatabase() {
       const client = new pg.Client({ connectionString: url });
@@ -111,6 +153,7 @@ export async function startRedis() {
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
+    pids: () => [child.pid],
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');

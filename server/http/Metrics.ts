@@ -46,7 +46,7 @@ export class Metrics {
   fanoutErrors = 0;
   /** Reads from the store of updates this node had not heard of (a hole, a resubscription, a head). */
   catchUps = 0;
-  /** How long storing one batch took. */
+  /** How long storing one batch took, from ready to stored (with the wait for its group, see GroupCommit). */
   readonly storageLatency = new LatencyHistogram();
   readonly rejectedMessages = new Map<string, number>();
   readonly refusedUpgrades = new Map<string, number>();

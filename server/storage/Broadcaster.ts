@@ -22,6 +22,8 @@ export type ClusterMessage =
 export interface Broadcaster {
   /** This node's id; messages carry it so a node can skip its own. */
   readonly nodeId: string;
+  /** False when there are no other nodes to tell: a document then skips preparing what it would publish. */
+  readonly clustered: boolean;
   /** Sends a message to the other nodes holding `docName`; rejects when the fan-out is unreachable. */
   publish(docName: string, message: ClusterMessage): Promise<void>;
   /**
@@ -41,6 +43,7 @@ export interface Broadcaster {
 /** The single-node broadcaster: there is nobody to tell. */
 export const singleNodeBroadcaster: Broadcaster = {
   nodeId: 'single',
+  clustered: false,
   async publish() {},
   async subscribe() {
     return () => {};

@@ -15,6 +15,12 @@ export interface StoredUpdate {
   update: Uint8Array;
 }
 
+/** One document's updates in a multi-document append. */
+export interface DocBatch {
+  docName: string;
+  updates: readonly Uint8Array[];
+}
+
 /** Result of compacting one document's update log. */
 export interface CompactionReport {
   rowsBefore: number;
@@ -32,10 +38,27 @@ export interface DocStorage {
    */
   append(docName: string, updates: readonly Uint8Array[]): Promise<number>;
   /**
+   * Appends several documents' batches (distinct documents, each of at least one update) and resolves with
+   * each batch's last sequence number, in order; each batch is numbered as by `append`. SQLite and PostgreSQL
+   * store them all in ONE transaction (group commit across documents: a commit, not a row, is what a
+   * database's log pays for); the file store writes each document's batch in one write. Rejects as a whole.
+   */
+  appendMany(batches: readonly DocBatch[]): Promise<number[]>;
+  /**
    * Replaces the stored updates of `docName` by their merge, numbered like the last of them, atomically with
    * respect to `append` and `load` (a reader sees either every old row or the merged one, never a mix).
    */
   compact(docName: string): Promise<CompactionReport>;
   /** Flushes and releases the store; no call may follow. */
   close(): Promise<void>;
+}
+
+/** Refuses what `appendMany` must never be given: an empty batch, or two batches of one document. */
+export function assertBatches(batches: readonly DocBatch[]): void {
+  const names = new Set<string>();
+  for (const { docName, updates } of batches) {
+    if (updates.length === 0) throw new Error('[storage] append needs at least one update');
+    if (names.has(docName)) throw new Error(`[storage] two batches of ${docName} in one append`);
+    names.add(docName);
+  }
 }

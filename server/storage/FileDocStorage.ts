@@ -26,7 +26,7 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import * as Y from 'yjs';
-import type { CompactionReport, DocStorage, StoredUpdate } from './DocStorage';
+import { assertBatches, type CompactionReport, type DocBatch, type DocStorage, type StoredUpdate } from './DocStorage';
 import { replaceFile, syncDirectory } from './replaceFile';
 import { encodeFrame, encodeLogHeader, parseLog } from './updateLog';
 
@@ -73,9 +73,20 @@ export class FileDocStorage implements DocStorage {
     return updates.map((update, i) => ({ seq: baseSeq + i + 1, update })).filter((row) => row.seq > afterSeq);
   }
 
+  async appendMany(batches: readonly DocBatch[]): Promise<number[]> {
+    this.assertOpen();
+    assertBatches(batches);
+    return batches.map(({ docName, updates }) => this.appendOne(docName, updates));
+  }
+
   async append(docName: string, updates: readonly Uint8Array[]): Promise<number> {
     this.assertOpen();
     if (updates.length === 0) throw new Error('[storage] append needs at least one update');
+    return this.appendOne(docName, updates);
+  }
+
+  /** One document's batch in one write. */
+  private appendOne(docName: string, updates: readonly Uint8Array[]): number {
     const fd = this.handle(docName);
     // One write for the batch: a crash can tear only its last frame, which the next open cuts off.
     writeAll(fd, Buffer.concat(updates.map(encodeFrame)));

@@ -28,6 +28,7 @@ export function describeRedisUrl(redisUrl: string): string {
 /** Fan-out between cluster nodes through one Redis server. */
 export class RedisBroadcaster implements Broadcaster {
   readonly nodeId = randomBytes(8).toString('hex');
+  readonly clustered = true;
   private readonly publisher: Redis;
   private readonly subscriber: Redis;
   private readonly handlers = new Map<string, (message: ClusterMessage) => void>();

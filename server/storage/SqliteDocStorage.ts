@@ -5,7 +5,7 @@
  */
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import * as Y from 'yjs';
-import type { CompactionReport, DocStorage, StoredUpdate } from './DocStorage';
+import { assertBatches, type CompactionReport, type DocBatch, type DocStorage, type StoredUpdate } from './DocStorage';
 
 /** `DocStorage` over an open SQLite database (see `openDatabase`). */
 export class SqliteDocStorage implements DocStorage {
@@ -28,13 +28,20 @@ export class SqliteDocStorage implements DocStorage {
   }
 
   async append(docName: string, updates: readonly Uint8Array[]): Promise<number> {
-    if (updates.length === 0) throw new Error('[storage] append needs at least one update');
-    // One transaction for the whole batch (group commit): once COMMIT returns, every row is in the WAL file.
-    return this.transaction(() => {
-      let seq = Number((this.selectLastSeq.get(docName) as { seq: number }).seq);
-      for (const update of updates) this.insertRow.run(docName, ++seq, update);
-      return seq;
-    });
+    const [last] = await this.appendMany([{ docName, updates }]);
+    return last!;
+  }
+
+  async appendMany(batches: readonly DocBatch[]): Promise<number[]> {
+    assertBatches(batches);
+    // One transaction for every batch (group commit): once COMMIT returns, every row is in the WAL file.
+    return this.transaction(() =>
+      batches.map(({ docName, updates }) => {
+        let seq = Number((this.selectLastSeq.get(docName) as { seq: number }).seq);
+        for (const update of updates) this.insertRow.run(docName, ++seq, update);
+        return seq;
+      }),
+    );
   }
 
   async compact(docName: string): Promise<CompactionReport> {

@@ -4,6 +4,7 @@
  * forgotten at once and never handed to a new connection: the next one loads a fresh copy from the store.
  */
 import type { SharedDoc, SharedDocDeps } from './SharedDoc';
+import { GroupCommit } from './GroupCommit';
 import { SharedDoc as SharedDocClass } from './SharedDoc';
 
 interface Entry {
@@ -24,8 +25,12 @@ export interface DocLease {
 export class DocRegistry {
   private readonly entries = new Map<string, Entry>();
   private readonly background = new Set<Promise<void>>();
+  private readonly deps: SharedDocDeps;
 
-  constructor(private readonly deps: SharedDocDeps) {}
+  constructor(deps: SharedDocDeps) {
+    // Every document of the registry stores through one group commit (one transaction per turn).
+    this.deps = { ...deps, commits: deps.commits ?? new GroupCommit(deps.storage, deps.metrics) };
+  }
 
   /** Number of documents loaded or loading. */
   get size(): number {

@@ -27,7 +27,10 @@ import type { DocStorage, StoredUpdate } from '../storage/DocStorage';
 import { bindPresence } from './bindPresence';
 import { FullState } from './FullState';
 import { ClusterCatchUp } from './ClusterCatchUp';
+import { CompactionSchedule } from './CompactionSchedule';
+import { GroupCommit } from './GroupCommit';
 import type { Peer } from './Peer';
+import { StoreBatch } from './StoreBatch';
 
 /** Origin of updates and presence that came from another node (or the store): relay, never store again. */
 const REMOTE_ORIGIN = Symbol('remote');
@@ -43,14 +46,9 @@ export interface SharedDocDeps {
   metrics: Metrics;
   /** Merge the update log after this many appends. */
   compactEvery: number;
+  /** The group commit shared by the registry's documents; a document on its own makes its own. */
+  commits?: GroupCommit;
 }
-
-interface PendingUpdate {
-  update: Uint8Array;
-  origin: unknown;
-}
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** A document held in memory while peers are connected to it. */
 export class SharedDoc {
@@ -67,14 +65,18 @@ export class SharedDoc {
   private failed = false;
   private destroyed = false;
   /** The batch still collecting updates (its store task has not started). */
-  private batch: PendingUpdate[] | null = null;
+  private batch: StoreBatch | null = null;
   private readonly disposers: (() => void)[] = [];
   private fullState = new FullState(this.doc, null);
+  private readonly compaction: CompactionSchedule;
+  private readonly commits: GroupCommit;
 
   private constructor(
     readonly name: string,
     private readonly deps: SharedDocDeps,
   ) {
+    this.commits = deps.commits ?? new GroupCommit(deps.storage, deps.metrics);
+    this.compaction = new CompactionSchedule(deps.compactEvery, () => this.enqueue(() => this.compact()));
     this.seqs = new ClusterCatchUp({
       name,
       storage: deps.storage,
@@ -118,6 +120,7 @@ export class SharedDoc {
       unsubscribe,
       deps.broadcaster.onResubscribed(shared.handleResubscribed),
       () => shared.seqs.dispose(),
+      () => shared.compaction.dispose(),
     );
     loaded = true;
     for (const message of early) shared.handleClusterMessage(message);
@@ -162,10 +165,15 @@ export class SharedDoc {
       // Whatever Yjs integrated before throwing was emitted and is stored like any update: doc and log agree.
       return fail('corrupt', `update rejected by Yjs: ${(error as Error).message}`);
     }
-    // Only clients that asked for Duet's messages get `stored`; a stock y-websocket client would log it as unknown.
+    // Only clients that asked for Duet's messages get `stored`; a stock y-websocket client would log it as
+    // unknown. While a batch collects, the update is confirmed with it (it joined the batch, or changed
+    // nothing); otherwise it changed nothing and gets its `stored` behind whatever is being stored.
     if (peer.extensions) {
-      const stateVector = Y.encodeStateVector(this.doc);
-      this.enqueue(async () => peer.send(encodeStored(stateVector)));
+      if (this.batch !== null) this.batch.confirm(peer);
+      else {
+        const stateVector = Y.encodeStateVector(this.doc);
+        this.enqueue(async () => peer.send(encodeStored(stateVector)));
+      }
     }
     return ok(undefined);
   }
@@ -220,50 +228,55 @@ export class SharedDoc {
     this.fullState.invalidate();
     if (origin !== REMOTE_ORIGIN) {
       if (this.batch === null) {
-        const batch: PendingUpdate[] = [];
+        const batch = new StoreBatch();
         this.batch = batch;
         this.enqueue(() => this.storeBatch(batch));
       }
-      this.batch.push({ update, origin });
+      this.batch.add(update, origin);
       return;
     }
     const message = encodeSyncUpdate(update);
-    this.enqueue(async () => this.relay(message, null));
+    this.enqueue(async () => this.relay(message));
   };
 
-  /** Stores one turn's updates in one transaction, then relays them here and publishes them to other nodes. */
-  private async storeBatch(batch: PendingUpdate[]): Promise<void> {
-    // Updates that arrive later in this event-loop turn still join (group commit); later ones start a new batch.
-    await nextTurn();
-    if (this.batch === batch) this.batch = null;
+  /**
+   * Stores one turn's updates in one transaction, then publishes them to other nodes and relays them here,
+   * with one `stored` per writer for the whole batch (`StoreBatch.deliver`).
+   */
+  private async storeBatch(batch: StoreBatch): Promise<void> {
+    let storedVector: Uint8Array | null = null;
     const started = performance.now();
-    const last = await this.deps.storage.append(
-      this.name,
-      batch.map((pending) => pending.update),
-    );
+    // Stored with the other documents ready in this turn (`GroupCommit`); until the group forms, updates of
+    // this turn still join the batch, later ones start a new one.
+    const last = await this.commits.store(this.name, () => {
+      if (this.batch === batch) this.batch = null;
+      // Closed: the doc now holds exactly this batch and what was stored before it, so once the batch is
+      // stored this state vector is stored too — the writers' `stored`.
+      if (batch.wantsStored()) storedVector = Y.encodeStateVector(this.doc);
+      return batch.updates;
+    });
+    const { updates } = batch;
     const { metrics } = this.deps;
     metrics.storageLatency.observe(performance.now() - started);
-    metrics.storeTransactions++;
-    metrics.updatesStored += batch.length;
-    this.appendsSinceCompaction += batch.length;
-    const first = last - batch.length + 1;
-    this.seqs.add(first, last);
-    const merged = batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((pending) => pending.update));
-    this.publish({
-      kind: 'update',
-      node: this.deps.broadcaster.nodeId,
-      seq: last,
-      count: batch.length,
-      update: merged,
-    });
-    for (const pending of batch) this.relay(encodeSyncUpdate(pending.update), pending.origin);
-    // Queued behind this task, so it runs between relays rather than inside one.
-    if (this.appendsSinceCompaction >= this.deps.compactEvery) this.enqueue(() => this.compact());
+    metrics.updatesStored += updates.length;
+    this.appendsSinceCompaction += updates.length;
+    this.seqs.add(last - updates.length + 1, last);
+    if (this.deps.broadcaster.clustered) {
+      this.publish({
+        kind: 'update',
+        node: this.deps.broadcaster.nodeId,
+        seq: last,
+        count: updates.length,
+        update: batch.mergedUpdate(),
+      });
+    }
+    metrics.updatesRelayed += batch.deliver(this.peers, storedVector);
+    // Queued behind this task when it is due (between bursts), so it runs between relays, never inside one.
+    this.compaction.stored(this.appendsSinceCompaction);
   }
 
-  private relay(message: Uint8Array, origin: unknown): void {
+  private relay(message: Uint8Array): void {
     for (const peer of this.peers) {
-      if (peer === origin) continue;
       peer.send(message);
       this.deps.metrics.updatesRelayed++;
     }
@@ -271,6 +284,7 @@ export class SharedDoc {
 
   /** Publishes to the other nodes; a failure is counted, not fatal (they catch up from the store). */
   private publish(message: ClusterMessage): void {
+    if (!this.deps.broadcaster.clustered) return;
     this.deps.broadcaster.publish(this.name, message).then(
       () => this.deps.metrics.fanoutOut++,
       () => this.deps.metrics.fanoutErrors++,

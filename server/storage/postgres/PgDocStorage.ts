@@ -5,19 +5,49 @@
  */
 import type { Pool } from 'pg';
 import * as Y from 'yjs';
-import type { CompactionReport, DocStorage, StoredUpdate } from '../DocStorage';
+import { assertBatches, type CompactionReport, type DocBatch, type DocStorage, type StoredUpdate } from '../DocStorage';
 
-/** Bumps the counter by the batch size and inserts the batch numbered up to the new counter. */
-const APPEND = `
+/**
+ * Stores one document's batch: bumps its counter by the batch size and inserts the batch numbered up to the
+ * new counter; answers with the new counter only. The common case under light load, and about half the
+ * database's work of `APPEND_MANY` for it (measured: no sort, window or join to plan and run).
+ */
+const APPEND_ONE = `
 WITH counter AS (
   INSERT INTO duet_docs (doc, seq) VALUES ($1, $2)
   ON CONFLICT (doc) DO UPDATE SET seq = duet_docs.seq + EXCLUDED.seq
   RETURNING seq
+), inserted AS (
+  INSERT INTO duet_updates (doc, seq, data)
+  SELECT $1, counter.seq - $2 + batch.i, batch.data
+  FROM counter, unnest($3::bytea[]) WITH ORDINALITY AS batch(data, i)
 )
-INSERT INTO duet_updates (doc, seq, data)
-SELECT $1, counter.seq - $2 + batch.i, batch.data
-FROM counter, unnest($3::bytea[]) WITH ORDINALITY AS batch(data, i)
-RETURNING seq`;
+SELECT seq FROM counter`;
+
+/**
+ * Stores several documents' batches in ONE statement, hence one transaction and one commit: the updates come
+ * flattened, each with its document's name. Each document's counter row is bumped by its batch size, in
+ * document-name order (so two nodes storing the same documents lock their counters in the same order and
+ * cannot deadlock), and its updates are numbered up to its new counter in the order given. Answers one row
+ * per document; PostgreSQL runs a data-modifying WITH to completion whether or not the main query reads it.
+ */
+const APPEND_MANY = `
+WITH batch AS (
+  SELECT b.doc, b.data,
+         row_number() OVER (PARTITION BY b.doc ORDER BY b.i) AS k,
+         count(*) OVER (PARTITION BY b.doc) AS n
+  FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS b(doc, data, i)
+), counter AS (
+  INSERT INTO duet_docs (doc, seq)
+  SELECT doc, count(*) FROM batch GROUP BY doc ORDER BY doc
+  ON CONFLICT (doc) DO UPDATE SET seq = duet_docs.seq + EXCLUDED.seq
+  RETURNING doc, seq
+), inserted AS (
+  INSERT INTO duet_updates (doc, seq, data)
+  SELECT batch.doc, counter.seq - batch.n + batch.k, batch.data
+  FROM batch JOIN counter ON counter.doc = batch.doc
+)
+SELECT doc, seq FROM counter`;
 
 /** `DocStorage` over a `pg` pool whose database `migratePostgres` prepared. */
 export class PgDocStorage implements DocStorage {
@@ -32,13 +62,43 @@ export class PgDocStorage implements DocStorage {
   }
 
   async append(docName: string, updates: readonly Uint8Array[]): Promise<number> {
-    if (updates.length === 0) throw new Error('[storage] append needs at least one update');
-    const { rows } = await this.pool.query<{ seq: string }>(APPEND, [
-      docName,
-      updates.length,
-      updates.map((update) => Buffer.from(update.buffer, update.byteOffset, update.byteLength)),
-    ]);
-    return Math.max(...rows.map((row) => Number(row.seq)));
+    const [last] = await this.appendMany([{ docName, updates }]);
+    return last!;
+  }
+
+  async appendMany(batches: readonly DocBatch[]): Promise<number[]> {
+    assertBatches(batches);
+    const toBuffer = (update: Uint8Array) => Buffer.from(update.buffer, update.byteOffset, update.byteLength);
+    if (batches.length === 1) {
+      const { docName, updates } = batches[0]!;
+      // Named, so each pooled connection parses and plans it once rather than on every batch.
+      const { rows } = await this.pool.query<{ seq: string }>({
+        name: 'duet-append',
+        text: APPEND_ONE,
+        values: [docName, updates.length, updates.map(toBuffer)],
+      });
+      return [Number(rows[0]!.seq)];
+    }
+    const docs: string[] = [];
+    const data: Buffer[] = [];
+    for (const { docName, updates } of batches) {
+      for (const update of updates) {
+        docs.push(docName);
+        data.push(toBuffer(update));
+      }
+    }
+    // Named like the one above.
+    const { rows } = await this.pool.query<{ doc: string; seq: string }>({
+      name: 'duet-append-many',
+      text: APPEND_MANY,
+      values: [docs, data],
+    });
+    const last = new Map(rows.map((row) => [row.doc, Number(row.seq)]));
+    return batches.map(({ docName }) => {
+      const seq = last.get(docName);
+      if (seq === undefined) throw new Error(`[storage] PostgreSQL stored no counter for ${docName}`);
+      return seq;
+    });
   }
 
   async compact(docName: string): Promise<CompactionReport> {

@@ -113,6 +113,59 @@ describe.each(KINDS)('the $name store', (kind) => {
     await stores.close();
   });
 
+  it_('stores several documents in one append, each numbered after its own last update', async () => {
+    const stores = await kind.open(await kind.fresh());
+    const [a, b, c] = [updates(3, 'a'), updates(2, 'b'), updates(4, 'c')];
+    await stores.storage.append('acme/playbook/b', b.slice(0, 1));
+    // Out of name order on purpose: the numbers come back in the order the batches were given.
+    expect(
+      await stores.storage.appendMany([
+        { docName: 'acme/playbook/c', updates: c },
+        { docName: 'acme/playbook/a', updates: a },
+        { docName: 'acme/playbook/b', updates: b.slice(1) },
+      ]),
+    ).toEqual([4, 3, 2]);
+    for (const [name, written] of [
+      ['acme/playbook/a', a],
+      ['acme/playbook/b', b],
+      ['acme/playbook/c', c],
+    ] as const) {
+      const stored = await stores.storage.load(name);
+      expect(stored.map((row) => row.seq)).toEqual(written.map((_, i) => i + 1));
+      expect(bytes(stored)).toEqual(written.map((update) => Buffer.from(update)));
+    }
+    // Two batches of one document, or an empty one, are refused before anything is stored.
+    await expect(
+      stores.storage.appendMany([
+        { docName: 'acme/playbook/a', updates: a.slice(0, 1) },
+        { docName: 'acme/playbook/a', updates: a.slice(1, 2) },
+      ]),
+    ).rejects.toThrow(/two batches/);
+    await expect(stores.storage.appendMany([{ docName: 'acme/playbook/d', updates: [] }])).rejects.toThrow();
+    expect((await stores.storage.load('acme/playbook/a')).length).toBe(3);
+    await stores.close();
+  });
+
+  it_('gives concurrent multi-document appends distinct, gapless numbers per document', async () => {
+    const stores = await kind.open(await kind.fresh());
+    const docs = ['acme/playbook/x', 'acme/playbook/y', 'acme/playbook/z'];
+    const written = updates(30);
+    // Ten appends at once, each touching every document (in varying order), as nodes storing in parallel do.
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        stores.storage.appendMany(
+          (i % 2 === 0 ? docs : [...docs].reverse()).map((docName) => ({ docName, updates: [written[i]!] })),
+        ),
+      ),
+    );
+    for (const name of docs) {
+      expect((await stores.storage.load(name)).map((row) => row.seq)).toEqual(
+        Array.from({ length: 10 }, (_, i) => i + 1),
+      );
+    }
+    await stores.close();
+  });
+
   it_('keeps documents apart, including names that differ only in case', async () => {
     const stores = await kind.open(await kind.fresh());
     await stores.storage.append('acme/playbook/Abc', updates(1, 'A'));

@@ -5,10 +5,11 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Metrics } from '../../../../server/http/Metrics';
-import { CLOSE_SERVER_ERROR } from '../../../../server/protocol/messageTypes';
+import { CLOSE_SERVER_ERROR, MESSAGE_STORED, MESSAGE_SYNC } from '../../../../server/protocol/messageTypes';
 import { singleNodeBroadcaster } from '../../../../server/storage/Broadcaster';
 import { DATABASE_FILE } from '../../../../server/storage/databaseFile';
 import { DOCS_FOLDER } from '../../../../server/storage/FileDocStorage';
@@ -31,11 +32,11 @@ function tempDir(): string {
 }
 
 /** A connection as the doc sees it: records what it was sent, and how it was closed. */
-function peer(onSend: (message: Uint8Array) => void = () => {}): Peer & { closed: number[] } {
+function peer(onSend: (message: Uint8Array) => void = () => {}, extensions = false): Peer & { closed: number[] } {
   const closed: number[] = [];
   return {
     identity: { memberId: 'm1', name: 'Sam', role: 'storyteller' },
-    extensions: false,
+    extensions,
     send: onSend,
     close: (code) => void closed.push(code),
     closed,
@@ -52,7 +53,7 @@ function edits(count: number): Uint8Array[] {
 }
 
 describe('a loaded document', () => {
-  it('stores the updates of one turn in one transaction, and relays none before it is committed', async () => {
+  it('stores the updates of one turn in one transaction, relays and confirms none before it is committed', async () => {
     const dir = tempDir();
     const stores = openSqliteStores(dir);
     const metrics = new Metrics();
@@ -65,23 +66,138 @@ describe('a loaded document', () => {
     // A second connection to the same file sees only committed rows: what the listener could have seen.
     const reader = new DatabaseSync(join(dir, DATABASE_FILE));
     const countRows = reader.prepare('SELECT COUNT(*) AS n FROM updates');
-    const rowsWhenRelayed: number[] = [];
-    const writer = peer();
-    const listener = peer(() => rowsWhenRelayed.push(Number((countRows.get() as { n: number }).n)));
+    const rowsWhenSent: number[] = [];
+    const received = new Y.Doc();
+    const confirmed: Map<number, number>[] = [];
+    const writer = peer((message) => {
+      rowsWhenSent.push(Number((countRows.get() as { n: number }).n));
+      const decoder = decoding.createDecoder(message);
+      if (decoding.readVarUint(decoder) === MESSAGE_STORED)
+        confirmed.push(Y.decodeStateVector(decoding.readVarUint8Array(decoder)));
+    }, true);
+    const listener = peer((message) => {
+      rowsWhenSent.push(Number((countRows.get() as { n: number }).n));
+      const decoder = decoding.createDecoder(message);
+      if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return;
+      decoding.readVarUint(decoder); // update or step 1
+      if (message[1] === 2) Y.applyUpdate(received, decoding.readVarUint8Array(decoder));
+    });
     shared.addPeer(writer);
     shared.addPeer(listener);
-    rowsWhenRelayed.length = 0; // the greeting (sync step 1) is not an update
+    rowsWhenSent.length = 0; // the greetings (sync step 1) are not updates
 
-    for (const update of edits(20)) expect(shared.applyUpdate(writer, update).ok).toBe(true);
+    const updates = edits(20);
+    for (const update of updates) expect(shared.applyUpdate(writer, update).ok).toBe(true);
     await shared.drain();
 
     expect(metrics.updatesStored).toBe(20);
     expect(metrics.storeTransactions).toBe(1);
-    expect(rowsWhenRelayed).toEqual(Array.from({ length: 20 }, () => 20));
+    // The listener got the 20 updates and the writer ONE `stored` for them all, each after the commit.
+    expect(rowsWhenSent).toEqual(Array.from({ length: 21 }, () => 20));
+    expect(received.getText('root').toString()).toBe('01234567890123456789');
+    const written = new Y.Doc();
+    for (const update of updates) Y.applyUpdate(written, update);
+    expect(confirmed).toEqual([Y.decodeStateVector(Y.encodeStateVector(written))]);
     expect((await stores.storage.load('acme/playbook/p1')).map((row) => row.seq)).toEqual(
       Array.from({ length: 20 }, (_, i) => i + 1),
     );
     reader.close();
+    shared.destroy();
+    await stores.close();
+  });
+
+  it('stores the turn of several documents in one transaction, and relays none of them before it', async () => {
+    const dir = tempDir();
+    const stores = openSqliteStores(dir);
+    const metrics = new Metrics();
+    const registry = new DocRegistry({
+      storage: stores.storage,
+      broadcaster: singleNodeBroadcaster,
+      metrics,
+      compactEvery: 500,
+    });
+    const reader = new DatabaseSync(join(dir, DATABASE_FILE));
+    const countRows = reader.prepare('SELECT COUNT(*) AS n FROM updates');
+    const names = ['acme/playbook/p1', 'acme/playbook/p2', 'acme/notes/p1'];
+    const leases = names.map((name) => registry.acquire(name));
+    const docs = await Promise.all(leases.map((lease) => lease.ready));
+    const rowsWhenRelayed: number[] = [];
+    for (const shared of docs) {
+      shared.addPeer(peer());
+      shared.addPeer(peer(() => rowsWhenRelayed.push(Number((countRows.get() as { n: number }).n))));
+    }
+    rowsWhenRelayed.length = 0;
+    const writers = [...docs].map((shared) => [...shared.peers][0]!);
+    docs.forEach((shared, i) => {
+      for (const update of edits(5)) expect(shared.applyUpdate(writers[i]!, update).ok).toBe(true);
+    });
+    await registry.drainAll();
+
+    expect(metrics.updatesStored).toBe(15);
+    expect(metrics.storeTransactions).toBe(1);
+    expect(rowsWhenRelayed).toEqual(Array.from({ length: 15 }, () => 15));
+    for (const name of names) expect((await stores.storage.load(name)).map((row) => row.seq)).toEqual([1, 2, 3, 4, 5]);
+    reader.close();
+    for (const lease of leases) lease.release();
+    await registry.drainAll();
+    await stores.close();
+  });
+
+  it('confirms an update that changed nothing, and relays to a writer what the others wrote', async () => {
+    const dir = tempDir();
+    const stores = openSqliteStores(dir);
+    const shared = await SharedDoc.load('acme/playbook/p1', {
+      storage: stores.storage,
+      broadcaster: singleNodeBroadcaster,
+      metrics: new Metrics(),
+      compactEvery: 500,
+    });
+    const kinds = (log: number[]) => (message: Uint8Array) =>
+      log.push(message[0] === MESSAGE_SYNC ? message[1]! : message[0]!);
+    const aLog: number[] = [];
+    const bLog: number[] = [];
+    const a = peer(kinds(aLog), true);
+    const b = peer(kinds(bLog), true);
+    shared.addPeer(a);
+    shared.addPeer(b);
+    aLog.length = 0;
+    bLog.length = 0;
+    const [first, second] = edits(2);
+    const other = new Y.Doc();
+    other.getText('root').insert(0, 'b');
+    shared.applyUpdate(a, first!);
+    shared.applyUpdate(b, Y.encodeStateAsUpdate(other));
+    shared.applyUpdate(a, second!);
+    await shared.drain();
+    // Each writer gets the other's update (sync update = 2) and one `stored` for the batch.
+    expect(aLog).toEqual([2, MESSAGE_STORED]);
+    expect(bLog).toEqual([2, 2, MESSAGE_STORED]);
+    aLog.length = 0;
+    shared.applyUpdate(a, first!); // already stored: no batch, still confirmed
+    await shared.drain();
+    expect(aLog).toEqual([MESSAGE_STORED]);
+
+    // A batch opened by b: a's duplicate and then its new edit are confirmed together, by ONE `stored`
+    // that covers the new edit (a `stored` from before it would tell a it had lost its edit).
+    const lastStored: Map<number, number>[] = [];
+    const c = peer((message) => {
+      const decoder = decoding.createDecoder(message);
+      if (decoding.readVarUint(decoder) === MESSAGE_STORED)
+        lastStored.push(Y.decodeStateVector(decoding.readVarUint8Array(decoder)));
+    }, true);
+    shared.addPeer(c);
+    const cDoc = new Y.Doc();
+    Y.applyUpdate(cDoc, Y.encodeStateAsUpdate(shared.doc));
+    const cEdits: Uint8Array[] = [];
+    cDoc.on('update', (update: Uint8Array) => cEdits.push(update));
+    cDoc.getText('root').insert(0, 'c');
+    other.getText('root').insert(0, 'b');
+    shared.applyUpdate(b, Y.encodeStateAsUpdate(other));
+    shared.applyUpdate(c, first!);
+    shared.applyUpdate(c, cEdits[0]!);
+    await shared.drain();
+    expect(lastStored).toHaveLength(1);
+    expect(lastStored[0]!.get(cDoc.clientID)).toBe(1);
     shared.destroy();
     await stores.close();
   });
