@@ -13,6 +13,7 @@ import * as decoding from 'lib0/decoding';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { crmConnectArgs } from '../tests/unit/server/crm/crmConnectArgs.ts';
 import { startFakeHubSpot } from '../tests/unit/server/helpers/fakeHubSpot.ts';
 import { buildSyncServer, startSyncServer } from './lib/syncServer.mjs';
 
@@ -87,22 +88,13 @@ await until(() => watcher.provider.synced, 10_000);
 const crmStart = performance.now();
 execFileSync(process.execPath, [
   CLI,
-  'crm',
-  'connect',
+  ...crmConnectArgs(
+    // Deletions are listed at the product's default (every 10 min), so none run during the measured sync.
+    { provider: 'hubspot', apiBase: fake.url, requestsPerSecond: 100, deletionCheckSeconds: 600 },
+    { pollSeconds: 300, competitorField: '' },
+  ),
   '--data',
   server.data,
-  '--workspace',
-  'acme',
-  '--provider',
-  'hubspot',
-  '--token',
-  'pat-test-token',
-  '--playbook',
-  'p1',
-  '--api-base',
-  fake.url,
-  '--requests-per-second',
-  '100',
 ]);
 await until(() => watcher.entries() === DEALS, 300_000);
 const crmMs = performance.now() - crmStart;

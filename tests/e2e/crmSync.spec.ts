@@ -4,6 +4,7 @@
  * deals appear without a reload, with the status line above the review; a revoked token is said plainly.
  */
 import { expect, test } from '@playwright/test';
+import { crmConnectArgs } from '../unit/server/crm/crmConnectArgs';
 import { startFakeHubSpot, type FakeHubSpot } from '../unit/server/helpers/fakeHubSpot';
 import { expectAccessible } from './support/axe';
 import { joinAs } from './support/joinServer';
@@ -41,22 +42,10 @@ test('CRM deals arrive live in the open review, with the sync status above it', 
     duet_narratives: 'Positioning', // a narrative of the playbook, by its title
   }));
   fake.addDeals(1, '2026-03-01T09:05:00.000Z', () => ({ dealname: 'Initech pilot', duet_narratives: 'positioning' }));
-  const connected = server.cli([
-    'crm',
-    'connect',
-    '--workspace',
-    'acme',
-    '--provider',
-    'hubspot',
-    '--token',
-    'pat-test-token',
-    '--api-base',
-    fake.url,
-    '--poll-seconds',
-    '1',
-    '--requests-per-second',
-    '20',
-  ]);
+  // The workspace has one playbook, so `crm connect` picks it; HubSpot has no standard competitor field.
+  const connected = server.cli(
+    crmConnectArgs({ provider: 'hubspot', apiBase: fake.url }, { playbook: '', competitorField: '' }),
+  );
   expect(connected.join('\n')).toContain('HubSpot connected');
 
   await expect(maya.getByTestId('deal-card').filter({ hasText: 'Globex expansion' })).toBeVisible({ timeout: 20_000 });

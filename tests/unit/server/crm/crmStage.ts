@@ -4,7 +4,10 @@
  * a member by e-mail) — and a playbook p1 whose narratives "Faster onboarding" (n-speed) and "Lower cost"
  * (n-cost) are written as the editor writes them.
  */
+import { DatabaseSync } from 'node:sqlite';
+import { join } from 'node:path';
 import { readInviteClaims } from '../../../../shared/collab/inviteToken';
+import type { CrmCursor } from '../../../../server/crm/CrmConnector';
 import { createPlaybookDoc } from '../../../../renderer/editor/headless';
 import { openClient, waitUntil, type Client } from '../helpers/clients';
 import { buildServerOnce, invite, startServer, tempDataDir, type ServerProcess } from '../helpers/serverProcess';
@@ -19,6 +22,8 @@ export interface CrmStage {
   server: ServerProcess;
   /** A client of `docName` (as the storyteller unless another token is given), closed by `close`. */
   open(docName: string, token?: string): Client;
+  /** The cursor the server stored for the workspace's CRM connection (read from its SQLite file). */
+  crmCursor(): CrmCursor;
   /** Starts the server again on the same data (after it was stopped or killed). */
   restart(): Promise<void>;
   /** Closes every client and stops the server. */
@@ -42,6 +47,17 @@ export async function startCrmStage(): Promise<CrmStage> {
       const client = openClient(stage.server.url, docName, token);
       clients.push(client);
       return client;
+    },
+    crmCursor() {
+      const db = new DatabaseSync(join(dataDir, 'duet.sqlite'), { readOnly: true });
+      try {
+        const row = db.prepare('SELECT cursor FROM crm_connections WHERE workspace = ?').get('acme') as
+          { cursor: string } | undefined;
+        if (!row) throw new Error('no CRM connection stored');
+        return JSON.parse(row.cursor) as CrmCursor;
+      } finally {
+        db.close();
+      }
     },
     async restart() {
       stage.server = await startServer(dataDir);
