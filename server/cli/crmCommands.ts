@@ -133,7 +133,12 @@ async function connect(values: CliValues, location: MembersLocation): Promise<Re
       settings: settings.value,
       sealedCredentials: sealCredentials(await stores.loadSecret(), workspace, flags.value.credentials),
       // Reconnecting (a new token, other mapping) resumes where the sync stood; another CRM or playbook starts over.
-      cursor: same ? existing.cursor : START_CURSOR,
+      // Turning write-back on (or connecting with it) backfills what was cited while it was off (CrmSync.ts).
+      cursor: {
+        ...(same ? existing.cursor : START_CURSOR),
+        backfill:
+          settings.value.writeBack && (!same || !existing.settings.writeBack || existing.cursor.backfill === true),
+      },
       status: { ...WAITING_STATUS, dealsSynced: same ? existing.status.dealsSynced : 0 },
       revision: (existing?.revision ?? 0) + 1,
     };

@@ -43,6 +43,16 @@ export interface CrmCursor {
   since: string;
   afterId: string;
   page: string | null;
+  /**
+   * Where a provider's separate sweep for deleted deals stands (HubSpot: the archived list is read on its
+   * own schedule); absent for providers that see deletions in the modified-records read itself (Salesforce).
+   */
+  sweep?: string | null;
+  /**
+   * True while the sync re-reads every deal to write back what was cited while write-back was off: set by
+   * `crm connect --write-back` when write-back was off (or the connection is new), cleared once written.
+   */
+  backfill?: boolean;
 }
 
 /** The cursor of a connection that has never synced. */
@@ -68,6 +78,8 @@ export interface CrmFailure {
 export interface CrmPage {
   ok: true;
   deals: CrmDeal[];
+  /** CRM ids of deals deleted in the CRM (HubSpot "archived", Salesforce `IsDeleted`), applied with the page. */
+  deleted: string[];
   cursor: CrmCursor;
   done: boolean;
 }

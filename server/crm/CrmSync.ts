@@ -8,6 +8,10 @@
  * Failures are the connector's `CrmFailure` values: `auth` stops until `crm connect` is run again (the
  * runner restarts a connection whose revision changed), `rate-limited`/`quota` wait as told, `provider`
  * backs off (doubling, capped), `config` retries at the next poll. The storyteller sees each in the status.
+ *
+ * With `backfill` in the cursor (write-back just turned on), the sync first re-reads every deal from the
+ * start, then writes back the deals whose narratives differ (CrmWriteBack.queueDiffering), and only then
+ * clears the flag — a kill before that re-reads again, and deals already written match and are skipped.
  */
 import type * as Y from 'yjs';
 import { crmStatusDocName, notesDocName, playbookDocName } from '@shared/collab/docNames';
@@ -16,12 +20,12 @@ import { matchNarratives, readPlaybookNarratives } from '@shared/collab/playbook
 import type { Members } from '../auth/Members';
 import type { DocLease, DocRegistry } from '../sync/DocRegistry';
 import type { SharedDoc } from '../sync/SharedDoc';
-import type { CrmConnector, CrmCursor, CrmFailure } from './CrmConnector';
+import { START_CURSOR, type CrmConnector, type CrmCursor, type CrmFailure } from './CrmConnector';
 import { openCredentials } from './crmSecrets';
 import { CrmWriteBack, narrativesKey } from './CrmWriteBack';
 import { crmProvider } from './providers';
 import type { CrmConnection, CrmStatus, CrmStore } from './store/CrmStore';
-import { indexCrmDeals, writeCrmDeals, type CrmOwner } from './writeCrmDeals';
+import { indexCrmDeals, visibleCrmDeals, writeCrmDeals, type CrmOwner } from './writeCrmDeals';
 
 /** What a sync needs from the server. */
 export interface CrmSyncDeps {
@@ -104,6 +108,11 @@ export class CrmSync {
       const playbook = await this.open(playbookDocName(workspace, settings.playbookId));
       const index = indexCrmDeals(notes.doc);
       writeBack = settings.writeBack ? new CrmWriteBack(notes.doc, connector) : null;
+      if (this.cursor.backfill === true)
+        this.cursor = writeBack
+          ? { ...START_CURSOR, sweep: this.cursor.sweep ?? null, backfill: true } // re-read all: see above
+          : { ...this.cursor, backfill: false };
+      let backfillQueued = false;
       let backoff = this.deps.backoffMs;
       let optionsKey = '';
       // A playbook created on a device reaches the server only when that device connects. Matching CRM
@@ -135,14 +144,23 @@ export class CrmSync {
         }
         if (failure === null) failure = await this.pass(connector, notes, index, narratives, writeBack, signal);
         if (failure === null && writeBack !== null) {
+          if (this.cursor.backfill === true && !backfillQueued) {
+            const queued = writeBack.queueDiffering(index);
+            backfillQueued = true;
+            console.log(`[crm] ${workspace}: writing back the narratives of ${queued} deals cited before write-back`);
+          }
           const flushed = await writeBack.flush(narratives, signal);
           if (!flushed.ok) failure = flushed;
-          else if (flushed.dropped.length > 0) console.warn(`[crm] ${workspace}: ${flushed.dropped.join('; ')}`);
+          else {
+            if (flushed.dropped.length > 0) console.warn(`[crm] ${workspace}: ${flushed.dropped.join('; ')}`);
+            if (backfillQueued && writeBack.size === 0) this.cursor = { ...this.cursor, backfill: false };
+          }
         }
         if (signal.aborted) break;
         if (failure === null) {
           backoff = this.deps.backoffMs;
-          await this.report({ state: 'ok', lastSyncAt: Date.now(), dealsSynced: index.size, lastError: null });
+          const dealsSynced = visibleCrmDeals(notes.doc, index);
+          await this.report({ state: 'ok', lastSyncAt: Date.now(), dealsSynced, lastError: null });
           await sleep(settings.pollSeconds * 1000, signal);
           continue;
         }
@@ -176,19 +194,22 @@ export class CrmSync {
       const page = await connector.fetchPage(this.cursor, signal);
       if (signal.aborted) return null;
       if (!page.ok) return page;
-      const write = () =>
-        writeCrmDeals(notes.doc, page.deals, index, { label: this.label, narratives, owners, now: Date.now() });
+      const context = { label: this.label, narratives, owners, now: Date.now() };
+      const write = () => writeCrmDeals(notes.doc, page.deals, index, context, page.deleted);
       const summary = writeBack ? writeBack.quietly(write) : write();
-      if (writeBack)
+      if (writeBack) {
         for (const deal of page.deals)
           writeBack.crmNarratives.set(deal.crmId, narrativesKey(matchNarratives(narratives, deal.narratives).ids));
+        for (const crmId of page.deleted) writeBack.crmNarratives.delete(crmId);
+      }
       for (const { crmId, reason } of summary.rejected)
         console.warn(`[crm] ${this.connection.workspace}: deal ${crmId} skipped: ${reason}`);
       await notes.drain();
       if (notes.isFailed) throw new Error(`[crm] ${notes.name}: storing the page failed`);
       this.cursor = page.cursor;
       // "Syncing" only while pages remain: a poll that finds nothing new does not flicker the status line.
-      await this.report(page.done ? { dealsSynced: index.size } : { dealsSynced: index.size, state: 'syncing' });
+      const dealsSynced = visibleCrmDeals(notes.doc, index);
+      await this.report(page.done ? { dealsSynced } : { dealsSynced, state: 'syncing' });
       if (page.done) return null;
     }
   }

@@ -10,6 +10,11 @@
  *   every deal. A map rather than one Y.Array: appending to a long Y.Array walks its items (measured 0.3 ms a
  *   push at 2,000 edits, growing), a map key is set in constant time.
  *
+ * - `crmDeleted`: Y.Map dealId → `{ at, by }` (JSON): CRM deals the CRM reports deleted. Only the sync server
+ *   writes it (no member may: server/sync/guardNotesUpdate.ts refuses every other root). Such a deal stays in
+ *   the document — its receptions, note and history survive a restore from the CRM's recycle bin — but is
+ *   left out of every reader's deal list and figures (docs/CRM.md, "Deals deleted in the CRM").
+ *
  * Layout 1 (older documents): `deals`: Y.Map dealId → Y.Map with one key per field plus `history`, a Y.Array.
  * Both are always read (layout 2 wins for an id in both); writers move layout-1 deals into layout 2 first
  * (`migrateLegacyDeals`), deleting them from `deals`, so the old items become small tombstones.
@@ -24,6 +29,7 @@ const LEGACY_HISTORY = 'history';
 const ENTRIES = 'dealEntries';
 const FIELDS = 'dealFields';
 const EDITS = 'dealEdits';
+const CRM_DELETED = 'crmDeleted';
 
 /** The fields a later edit may change (DealInput's and the time of the change). */
 export const EDITABLE_FIELDS: readonly string[] = [...DEAL_INPUT_FIELDS, 'updatedAt'];
@@ -46,6 +52,17 @@ export function dealFieldsMap(doc: Y.Doc): Y.Map<unknown> {
 /** Layout 2: the edit log, `${dealId}:${editKey}` → DealEdit. */
 export function dealEditsMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap<unknown>(EDITS);
+}
+
+/** dealId → `{ at, by }` of each CRM deal the CRM reports deleted (hidden from readers; see above). */
+export function crmDeletedMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(CRM_DELETED);
+}
+
+/** What readers may ask for besides the visible deals. */
+export interface DealReadOptions {
+  /** Also read deals the CRM reports deleted (the CRM sync needs them to key restores and imports). */
+  withCrmDeleted?: boolean;
 }
 
 /** cyrb53, a small well-mixed 53-bit string hash (public domain), in base 36. */
@@ -169,8 +186,9 @@ function changedFieldIndex(fields: Y.Map<unknown>): Map<string, Set<string>> {
 }
 
 /** One deal from either layout (layout 2 first), or null when missing or invalid. */
-export function readDealRecord(doc: Y.Doc, id: string): DealEntry | null {
+export function readDealRecord(doc: Y.Doc, id: string, options: DealReadOptions = {}): DealEntry | null {
   if (!isValidId(id)) return null;
+  if (options.withCrmDeleted !== true && crmDeletedMap(doc).has(id)) return null;
   const raw = recordRaw(dealEntriesMap(doc).get(id));
   if (raw === null) return readLegacyEntry(id, legacyDealsMap(doc).get(id));
   const fields = dealFieldsMap(doc);
@@ -192,7 +210,9 @@ export function readDealRecord(doc: Y.Doc, id: string): DealEntry | null {
 }
 
 /** Every valid deal of both layouts, in no particular order — one pass over each map. */
-export function readAllDealRecords(doc: Y.Doc): DealEntry[] {
+export function readAllDealRecords(doc: Y.Doc, options: DealReadOptions = {}): DealEntry[] {
+  const deleted = crmDeletedMap(doc);
+  const hidden = options.withCrmDeleted !== true && deleted.size > 0 ? deleted : null;
   const changed = new Map<string, [string, unknown][]>();
   for (const [key, value] of dealFieldsMap(doc)) {
     const id = idOfFieldKey(key);
@@ -203,14 +223,14 @@ export function readAllDealRecords(doc: Y.Doc): DealEntry[] {
   const out: DealEntry[] = [];
   const entries = dealEntriesMap(doc);
   for (const [id, record] of entries) {
-    const raw = isValidId(id) ? recordRaw(record) : null;
+    const raw = isValidId(id) && !hidden?.has(id) ? recordRaw(record) : null;
     if (raw === null) continue;
     for (const [field, value] of changed.get(id) ?? []) if (EDITABLE_FIELDS.includes(field)) raw[field] = value;
     const entry = toEntry(id, raw);
     if (entry) out.push(entry);
   }
   for (const [id, map] of legacyDealsMap(doc)) {
-    if (entries.has(id)) continue;
+    if (entries.has(id) || hidden?.has(id)) continue;
     const entry = readLegacyEntry(id, map);
     if (entry) out.push(entry);
   }
@@ -269,7 +289,7 @@ export function migrateLegacyDeals(doc: Y.Doc): number {
     for (const [id, map] of [...legacy.entries()]) {
       const old = readLegacyEntry(id, map);
       if (old === null) continue;
-      const current = readDealRecord(doc, id);
+      const current = readDealRecord(doc, id, { withCrmDeleted: true });
       const record = recordOf(old, old.author, old.createdAt);
       record.updatedAt = old.updatedAt;
       if (!entries.has(id)) entries.set(id, toStored(record));

@@ -30,6 +30,7 @@ import { fastDealInput } from '../domain/checkDealInput';
 import { isValidId, newId } from '../domain/ids';
 import { fail, ok, type Result } from '../result';
 import {
+  crmDeletedMap,
   dealEditsMap,
   dealEntriesMap,
   editKey,
@@ -51,7 +52,7 @@ import { anchoredNoteSchema, type AnchoredNote } from './textQuote';
 
 const ANCHORS = 'anchors';
 
-export { dealEntriesMap, legacyDealsMap, migrateLegacyDeals } from './dealRecords';
+export { crmDeletedMap, dealEntriesMap, legacyDealsMap, migrateLegacyDeals } from './dealRecords';
 
 export { canEditDeal, type DealActor, type Writer } from './dealActor';
 
@@ -178,11 +179,14 @@ export function observeDealChanges(doc: Y.Doc, onChange: (touched: Set<string>) 
   const entries = dealEntriesMap(doc);
   const fields = dealFieldsMap(doc);
   const legacy = legacyDealsMap(doc);
+  const deleted = crmDeletedMap(doc);
   const handle = (transaction: Y.Transaction): void => {
     const touched = new Set<string>();
     for (const [changedType, keys] of transaction.changed) {
       const type: unknown = changedType;
-      if (type === entries || type === legacy) for (const key of keys) if (key !== null) touched.add(key);
+      // A deal the CRM deleted (or restored) leaves (or rejoins) the list like a removed (or added) one.
+      if (type === entries || type === legacy || type === deleted)
+        for (const key of keys) if (key !== null) touched.add(key);
       if (type === fields) for (const key of keys) if (key !== null) touched.add(idOfFieldKey(key));
       // A field of a layout-1 deal: the deal's own Y.Map changed; its id is the key it has in `deals`.
       const item = changedType._item;
@@ -349,7 +353,8 @@ export function importDealBatch(
 /** The deals whose CRM ids are already logged (for the import preview). */
 export function knownCrmIds(doc: Y.Doc): Set<string> {
   const ids = new Set<string>();
-  for (const deal of readAllDealRecords(doc)) if (deal.crmId !== '') ids.add(deal.crmId);
+  // Deals the CRM deleted count too: importing one again would log it twice once the CRM restores it.
+  for (const deal of readAllDealRecords(doc, { withCrmDeleted: true })) if (deal.crmId !== '') ids.add(deal.crmId);
   return ids;
 }
 

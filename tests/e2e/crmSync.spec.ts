@@ -1,9 +1,11 @@
 /**
  * Live CRM sync seen from the app: the real sync server pulls deals from a local fake HubSpot (written from
  * HubSpot's public reference) into the playbook's deal log while the storyteller has the review open — the
- * deals appear without a reload, with the status line above the review; a revoked token is said plainly.
+ * deals appear without a reload, with the status line above the review; a deal deleted in HubSpot leaves the
+ * review; a revoked token is said plainly.
  */
 import { expect, test } from '@playwright/test';
+import { crmConnectArgs } from '../unit/server/crm/crmConnectArgs';
 import { startFakeHubSpot, type FakeHubSpot } from '../unit/server/helpers/fakeHubSpot';
 import { expectAccessible } from './support/axe';
 import { joinAs } from './support/joinServer';
@@ -41,22 +43,10 @@ test('CRM deals arrive live in the open review, with the sync status above it', 
     duet_narratives: 'Positioning', // a narrative of the playbook, by its title
   }));
   fake.addDeals(1, '2026-03-01T09:05:00.000Z', () => ({ dealname: 'Initech pilot', duet_narratives: 'positioning' }));
-  const connected = server.cli([
-    'crm',
-    'connect',
-    '--workspace',
-    'acme',
-    '--provider',
-    'hubspot',
-    '--token',
-    'pat-test-token',
-    '--api-base',
-    fake.url,
-    '--poll-seconds',
-    '1',
-    '--requests-per-second',
-    '20',
-  ]);
+  // The workspace has one playbook, so `crm connect` picks it; HubSpot has no standard competitor field.
+  const connected = server.cli(
+    crmConnectArgs({ provider: 'hubspot', apiBase: fake.url }, { playbook: '', competitorField: '' }),
+  );
   expect(connected.join('\n')).toContain('HubSpot connected');
 
   await expect(maya.getByTestId('deal-card').filter({ hasText: 'Globex expansion' })).toBeVisible({ timeout: 20_000 });
@@ -73,6 +63,13 @@ test('CRM deals arrive live in the open review, with the sync status above it', 
   }));
   await expect(maya.getByTestId('deal-card').filter({ hasText: 'Umbrella renewal' })).toBeVisible({ timeout: 10_000 });
   await expect(maya.getByTestId('crm-status')).toContainText('3 deals');
+
+  // A deal deleted in HubSpot leaves the review and its figures on its own.
+  const [initech] = [...fake.deals.values()].filter((d) => d.properties.dealname === 'Initech pilot');
+  fake.archiveDeal(initech!.id, '2026-03-01T10:30:00.000Z');
+  await expect(maya.getByTestId('deal-card').filter({ hasText: 'Initech pilot' })).toHaveCount(0, { timeout: 10_000 });
+  await expect(maya.getByTestId('summary-deals')).toContainText('2');
+  await expect(maya.getByTestId('crm-status')).toContainText('2 deals');
 
   // The token is revoked in HubSpot: the storyteller reads what happened and what to do.
   fake.tokens.clear();

@@ -8,6 +8,12 @@
  * (sorted by modification time); when a full page ends inside one timestamp, the ties at that timestamp are
  * read by id (`hs_object_id` above `afterId`, sorted by id) until none remain — so any number of deals with
  * one timestamp neither loops nor skips, and no query ever pages past the cap.
+ *
+ * Deleted ("archived") deals never appear in a search. They are listed by `GET /crm/v3/objects/deals
+ * ?archived=true` (100 a page, `after` paging), which cannot be filtered by time — so the whole list is read,
+ * one page per call, at most once per `deletionCheckMs` (default 10 min: a portal with 2,000 archived deals
+ * costs 20 requests per sweep), and where the sweep stands is kept in the cursor (`sweep`), so a kill in the
+ * middle resumes it. HubSpot empties its recycle bin after 90 days, so the list stays short.
  */
 import type { CrmConnector, CrmCursor, CrmFailure, CrmPage } from '../CrmConnector';
 import { RequestPacer } from '../RequestPacer';
@@ -19,6 +25,8 @@ export const HUBSPOT_API = 'https://api.hubapi.com';
 export const HUBSPOT_PAGE = 200;
 /** Ties are being read by id at `since` (a full page ended inside that timestamp). */
 const TIES = 'ties';
+/** The largest page of the archived-deals list. */
+const ARCHIVED_PAGE = 100;
 
 /** How to reach one portal. */
 export interface HubSpotOptions {
@@ -26,6 +34,10 @@ export interface HubSpotOptions {
   apiBase: string;
   /** Requests per second; HubSpot allows search four per second per token, so the default stays below. */
   requestsPerSecond: number;
+  /** How often the archived (deleted) deals are listed; default 10 minutes. */
+  deletionCheckMs?: number;
+  /** The clock (tests pin it). */
+  now?: () => number;
   mapping: Omit<HubSpotMapping, 'stageLabels' | 'ownerEmails'>;
 }
 
@@ -45,6 +57,8 @@ export class HubSpotConnector implements CrmConnector {
   private readonly stageLabels = new Map<string, string>();
   private readonly ownerEmails = new Map<string, string>();
   private lookupsLoaded = false;
+  /** Owner ids a deal named that the owners list lacked when read again. */
+  private readonly ownersMissing = new Set<string>();
 
   constructor(private readonly options: HubSpotOptions) {
     this.pacer = new RequestPacer(options.requestsPerSecond);
@@ -55,6 +69,7 @@ export class HubSpotConnector implements CrmConnector {
       const loaded = await this.loadLookups(signal);
       if (!loaded.ok) return loaded;
     }
+    if (cursor.page === null && this.sweepDue(cursor.sweep ?? null)) return this.sweepArchived(cursor, signal);
     const deals: HubSpotRecord[] = [];
     if (cursor.page === TIES) {
       const idFilter =
@@ -63,7 +78,7 @@ export class HubSpotConnector implements CrmConnector {
       if (!ties.ok) return ties;
       if (ties.results.length === HUBSPOT_PAGE) {
         const last = ties.results.at(-1)!;
-        return this.page(ties.results, { since: cursor.since, afterId: last.id, page: TIES }, false);
+        return this.page(ties.results, { ...cursor, afterId: last.id, page: TIES }, false);
       }
       deals.push(...ties.results); // the ties are done: go on with what came later, in this same call
     }
@@ -74,19 +89,21 @@ export class HubSpotConnector implements CrmConnector {
     );
     if (!range.ok) return range;
     const all = [...deals, ...range.results];
+    const owners = await this.refreshOwnersFor(all, signal);
+    if (!owners.ok) return owners;
     if (range.results.length < HUBSPOT_PAGE) {
       // Everything after `since` is here: the cursor moves to the newest deal (or stays when none changed).
       const newest = all.at(-1);
       const since = newest ? isoTime(newest.properties.hs_lastmodifieddate) : cursor.since;
       const afterId = newest ? maxIdAt(all, since) : cursor.afterId;
-      return this.page(all, { since, afterId, page: null }, true);
+      return this.page(all, { ...cursor, since, afterId, page: null }, true);
     }
     const lastTime = isoTime(range.results.at(-1)!.properties.hs_lastmodifieddate);
     const before = range.results.filter((r) => isoTime(r.properties.hs_lastmodifieddate) < lastTime).at(-1);
     // Deals before the last timestamp are complete; the last one may have more deals beyond this page.
     const next: CrmCursor = before
-      ? { since: isoTime(before.properties.hs_lastmodifieddate), afterId: '', page: null }
-      : { since: lastTime, afterId: '', page: TIES };
+      ? { ...cursor, since: isoTime(before.properties.hs_lastmodifieddate), afterId: '', page: null }
+      : { ...cursor, since: lastTime, afterId: '', page: TIES };
     return this.page(all, next, false);
   }
 
@@ -141,7 +158,57 @@ export class HubSpotConnector implements CrmConnector {
       stageLabels: this.stageLabels,
       ownerEmails: this.ownerEmails,
     };
-    return { ok: true, deals: records.map((r) => toCrmDeal(r, mapping)), cursor, done };
+    return { ok: true, deals: records.map((r) => toCrmDeal(r, mapping)), deleted: [], cursor, done };
+  }
+
+  /** Whether the archived list is due: never swept, a sweep under way, or the last one long enough ago. */
+  private sweepDue(sweep: string | null): boolean {
+    if (sweep === null || sweep.startsWith('after:')) return true;
+    const at = Number(sweep.slice('at:'.length));
+    return !(this.now() - at < (this.options.deletionCheckMs ?? 600_000));
+  }
+
+  /** One page of the archived deals; the last page ends the sweep (`at:` its time). */
+  private async sweepArchived(cursor: CrmCursor, signal?: AbortSignal): Promise<CrmPage | CrmFailure> {
+    const after = cursor.sweep?.startsWith('after:') ? cursor.sweep.slice('after:'.length) : '';
+    const query = `/crm/v3/objects/deals?archived=true&limit=${ARCHIVED_PAGE}&properties=hs_object_id${
+      after === '' ? '' : `&after=${encodeURIComponent(after)}`
+    }`;
+    const reply = await this.request('GET', query, signal);
+    if (!reply.ok) return reply;
+    if (reply.status !== 200) return unexpected(reply.status, reply.body);
+    const body = reply.body as { results?: unknown; paging?: { next?: { after?: unknown } } };
+    if (!Array.isArray(body.results) || !body.results.every(isRecord))
+      return failure(
+        'provider',
+        'HubSpot answered the archived-deals list with something that is not a list of deals.',
+      );
+    const next = body.paging?.next?.after;
+    const sweep = typeof next === 'string' && next !== '' ? `after:${next}` : `at:${this.now()}`;
+    const deleted = body.results.filter((r) => r.archived !== false).map((r) => r.id);
+    return { ok: true, deals: [], deleted, cursor: { ...cursor, sweep }, done: false };
+  }
+
+  /**
+   * Reads the owners again when a deal names an owner not seen yet (a salesperson added since), once per
+   * unknown owner id: one HubSpot no longer lists (deactivated) is not asked for again.
+   */
+  private async refreshOwnersFor(records: HubSpotRecord[], signal?: AbortSignal): Promise<{ ok: true } | CrmFailure> {
+    const unknown = new Set<string>();
+    for (const record of records) {
+      const owner = record.properties.hubspot_owner_id;
+      if (typeof owner === 'string' && owner !== '' && !this.ownerEmails.has(owner) && !this.ownersMissing.has(owner))
+        unknown.add(owner);
+    }
+    if (unknown.size === 0) return { ok: true };
+    const loaded = await this.loadOwners(signal);
+    if (!loaded.ok) return loaded;
+    for (const owner of unknown) if (!this.ownerEmails.has(owner)) this.ownersMissing.add(owner);
+    return { ok: true };
+  }
+
+  private now(): number {
+    return (this.options.now ?? Date.now)();
   }
 
   private async search(
@@ -172,6 +239,14 @@ export class HubSpotConnector implements CrmConnector {
     for (const pipeline of (pipelines.body as { results?: { stages?: { id: string; label: string }[] }[] }).results ??
       [])
       for (const stage of pipeline.stages ?? []) this.stageLabels.set(String(stage.id), String(stage.label));
+    const owners = await this.loadOwners(signal);
+    if (!owners.ok) return owners;
+    this.lookupsLoaded = true;
+    return { ok: true };
+  }
+
+  /** Every owner's e-mail, by owner id. */
+  private async loadOwners(signal?: AbortSignal): Promise<{ ok: true } | CrmFailure> {
     let after: string | undefined;
     do {
       const query = `/crm/v3/owners?limit=500${after ? `&after=${encodeURIComponent(after)}` : ''}`;
@@ -185,7 +260,6 @@ export class HubSpotConnector implements CrmConnector {
       for (const owner of body.results ?? []) if (owner.email) this.ownerEmails.set(String(owner.id), owner.email);
       after = body.paging?.next?.after;
     } while (after !== undefined);
-    this.lookupsLoaded = true;
     return { ok: true };
   }
 

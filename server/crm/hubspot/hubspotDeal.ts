@@ -8,6 +8,8 @@ import type { CrmDeal } from '../CrmConnector';
 export interface HubSpotRecord {
   id: string;
   properties: Record<string, string | null | undefined>;
+  /** True in the archived-deals list (deleted in HubSpot). */
+  archived?: boolean;
 }
 
 /** What the mapping needs besides the record. */

@@ -99,7 +99,7 @@ export class SalesforceConnector implements CrmConnector {
         cursor,
         this.tuning.windowSize,
       );
-      reply = await this.api.call('GET', `${DATA}/query?q=${encodeURIComponent(soql)}`, {
+      reply = await this.api.call('GET', `${DATA}/queryAll?q=${encodeURIComponent(soql)}`, {
         headers: { 'Sforce-Query-Options': `batchSize=${this.tuning.batchSize}` },
         signal,
       });
@@ -108,16 +108,21 @@ export class SalesforceConnector implements CrmConnector {
     if (!isQueryReply(reply.body)) return malformed('query reply');
     const { records, nextRecordsUrl, totalSize } = reply.body;
     const deals: CrmDeal[] = [];
+    const deleted: string[] = [];
+    let last: CrmDeal | null = null;
     for (const record of records) {
       const deal = mapOpportunity(record, this.config);
       if (!deal) return malformed('Opportunity record (no Id or SystemModstamp)');
-      deals.push(deal);
+      if (record.IsDeleted === true) deleted.push(deal.crmId);
+      else deals.push(deal);
+      last = deal; // a deleted record moves the watermark like any other
     }
     const page = typeof nextRecordsUrl === 'string' && !reply.body.done ? nextRecordsUrl : null;
-    const last = deals.at(-1);
-    const next: CrmCursor = last ? { since: last.modifiedAt, afterId: last.crmId, page } : { ...cursor, page };
+    const next: CrmCursor = last
+      ? { ...cursor, since: last.modifiedAt, afterId: last.crmId, page }
+      : { ...cursor, page };
     // A window that came back full may have more behind it: the next call opens the following window.
-    return { ok: true, deals, cursor: next, done: page === null && totalSize < this.tuning.windowSize };
+    return { ok: true, deals, deleted, cursor: next, done: page === null && totalSize < this.tuning.windowSize };
   }
 
   async writeNarratives(crmId: string, narratives: string[], signal?: AbortSignal): Promise<{ ok: true } | CrmFailure> {

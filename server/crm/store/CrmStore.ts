@@ -82,7 +82,13 @@ const settingsSchema = z.object({
   pollSeconds: z.number().positive(),
   extra: z.record(z.string(), z.string()),
 });
-const cursorSchema = z.object({ since: z.string(), afterId: z.string(), page: z.string().nullable() });
+const cursorSchema = z.object({
+  since: z.string(),
+  afterId: z.string(),
+  page: z.string().nullable(),
+  sweep: z.string().nullable().optional(),
+  backfill: z.boolean().optional(),
+});
 const statusSchema = z.object({
   state: z.enum(['waiting', 'syncing', 'ok', 'error']),
   lastSyncAt: z.number().nullable(),
@@ -99,6 +105,42 @@ export interface CrmRow {
   cursor: string;
   status: string;
   revision: number;
+}
+
+/**
+ * The connections table, one column list for the SQLite store and PostgreSQL's migration (they differ only
+ * in the width of the revision's integer). Append-only: a column added later also needs a migration step
+ * (`ALTER TABLE … ADD COLUMN`) for tables created before it, in both places that create the table.
+ */
+export const CRM_COLUMNS = [
+  ['workspace', 'TEXT PRIMARY KEY'],
+  ['provider', 'TEXT NOT NULL'],
+  ['settings', 'TEXT NOT NULL'],
+  ['credentials', 'TEXT NOT NULL'],
+  ['cursor', 'TEXT NOT NULL'],
+  ['status', 'TEXT NOT NULL'],
+  ['revision', 'INTEGER NOT NULL'],
+] as const satisfies readonly (readonly [keyof CrmRow, string])[];
+
+/** `CREATE TABLE` for the connections table; `bigint` widens the integer column (PostgreSQL). */
+export function crmTableSql(table: string, options: { ifNotExists?: boolean; bigint?: boolean } = {}): string {
+  const columns = CRM_COLUMNS.map(
+    ([name, type]) => `  ${name} ${options.bigint ? type.replace('INTEGER', 'BIGINT') : type}`,
+  );
+  return `CREATE TABLE ${options.ifNotExists ? 'IF NOT EXISTS ' : ''}${table} (\n${columns.join(',\n')}\n)`;
+}
+
+/** Inserts or replaces a row; `placeholder(i)` is the dialect's i-th parameter (`?` or `$1`). */
+export function crmUpsertSql(table: string, placeholder: (i: number) => string): string {
+  const names = CRM_COLUMNS.map(([name]) => name);
+  const updates = names.filter((name) => name !== 'workspace').map((name) => `${name} = excluded.${name}`);
+  return `INSERT INTO ${table} (${names.join(', ')}) VALUES (${names.map((_, i) => placeholder(i + 1)).join(', ')})
+     ON CONFLICT (workspace) DO UPDATE SET ${updates.join(', ')}`;
+}
+
+/** A row's values in `CRM_COLUMNS` order, for `crmUpsertSql`. */
+export function crmRowValues(row: CrmRow): (string | number)[] {
+  return CRM_COLUMNS.map(([name]) => row[name]);
 }
 
 /** The row of a connection. */

@@ -5,7 +5,19 @@
  */
 import type { Pool, PoolClient } from 'pg';
 import type { CrmCursor } from '../CrmConnector';
-import { fromCrmRow, toCrmRow, type CrmConnection, type CrmRow, type CrmStatus, type CrmStore } from './CrmStore';
+import {
+  crmRowValues,
+  crmUpsertSql,
+  fromCrmRow,
+  toCrmRow,
+  type CrmConnection,
+  type CrmRow,
+  type CrmStatus,
+  type CrmStore,
+} from './CrmStore';
+
+/** The table, created by migratePostgres from `CRM_COLUMNS`. */
+export const PG_CRM_TABLE = 'duet_crm_connections';
 
 /** Arbitrary, fixed key of the advisory lock the syncing node holds. */
 const RUNNER_LOCK = 7_340_222;
@@ -17,39 +29,32 @@ export class PgCrmStore implements CrmStore {
   constructor(private readonly pool: Pool) {}
 
   async list(): Promise<CrmConnection[]> {
-    const { rows } = await this.pool.query<CrmRow>('SELECT * FROM duet_crm_connections ORDER BY workspace');
+    const { rows } = await this.pool.query<CrmRow>(`SELECT * FROM ${PG_CRM_TABLE} ORDER BY workspace`);
     return rows.map(fromCrmRow);
   }
 
   async get(workspace: string): Promise<CrmConnection | null> {
-    const { rows } = await this.pool.query<CrmRow>('SELECT * FROM duet_crm_connections WHERE workspace = $1', [
-      workspace,
-    ]);
+    const { rows } = await this.pool.query<CrmRow>(`SELECT * FROM ${PG_CRM_TABLE} WHERE workspace = $1`, [workspace]);
     return rows[0] ? fromCrmRow(rows[0]) : null;
   }
 
   async put(connection: CrmConnection): Promise<void> {
-    const r = toCrmRow(connection);
     await this.pool.query(
-      `INSERT INTO duet_crm_connections (workspace, provider, settings, credentials, cursor, status, revision)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (workspace) DO UPDATE SET provider = excluded.provider, settings = excluded.settings,
-         credentials = excluded.credentials, cursor = excluded.cursor, status = excluded.status,
-         revision = excluded.revision`,
-      [r.workspace, r.provider, r.settings, r.credentials, r.cursor, r.status, r.revision],
+      crmUpsertSql(PG_CRM_TABLE, (i) => `$${i}`),
+      crmRowValues(toCrmRow(connection)),
     );
   }
 
   async saveProgress(workspace: string, revision: number, cursor: CrmCursor, status: CrmStatus): Promise<boolean> {
     const result = await this.pool.query(
-      'UPDATE duet_crm_connections SET cursor = $1, status = $2 WHERE workspace = $3 AND revision = $4',
+      `UPDATE ${PG_CRM_TABLE} SET cursor = $1, status = $2 WHERE workspace = $3 AND revision = $4`,
       [JSON.stringify(cursor), JSON.stringify(status), workspace, revision],
     );
     return (result.rowCount ?? 0) > 0;
   }
 
   async remove(workspace: string): Promise<boolean> {
-    const result = await this.pool.query('DELETE FROM duet_crm_connections WHERE workspace = $1', [workspace]);
+    const result = await this.pool.query(`DELETE FROM ${PG_CRM_TABLE} WHERE workspace = $1`, [workspace]);
     return (result.rowCount ?? 0) > 0;
   }
 

@@ -4,17 +4,19 @@
  */
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import type { CrmCursor } from '../CrmConnector';
-import { fromCrmRow, toCrmRow, type CrmConnection, type CrmRow, type CrmStatus, type CrmStore } from './CrmStore';
+import {
+  crmRowValues,
+  crmTableSql,
+  crmUpsertSql,
+  fromCrmRow,
+  toCrmRow,
+  type CrmConnection,
+  type CrmRow,
+  type CrmStatus,
+  type CrmStore,
+} from './CrmStore';
 
-const SCHEMA = `CREATE TABLE IF NOT EXISTS crm_connections (
-  workspace TEXT PRIMARY KEY,
-  provider TEXT NOT NULL,
-  settings TEXT NOT NULL,
-  credentials TEXT NOT NULL,
-  cursor TEXT NOT NULL,
-  status TEXT NOT NULL,
-  revision INTEGER NOT NULL
-)`;
+const TABLE = 'crm_connections';
 
 /** `CrmStore` over `crm_connections`. */
 export class SqliteCrmStore implements CrmStore {
@@ -25,20 +27,12 @@ export class SqliteCrmStore implements CrmStore {
   private readonly del: StatementSync;
 
   constructor(db: DatabaseSync) {
-    db.exec(SCHEMA);
-    this.all = db.prepare('SELECT * FROM crm_connections ORDER BY workspace');
-    this.one = db.prepare('SELECT * FROM crm_connections WHERE workspace = ?');
-    this.upsert = db.prepare(
-      `INSERT INTO crm_connections (workspace, provider, settings, credentials, cursor, status, revision)
-       VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (workspace) DO UPDATE SET provider = excluded.provider, settings = excluded.settings,
-         credentials = excluded.credentials, cursor = excluded.cursor, status = excluded.status,
-         revision = excluded.revision`,
-    );
-    this.progress = db.prepare(
-      'UPDATE crm_connections SET cursor = ?, status = ? WHERE workspace = ? AND revision = ?',
-    );
-    this.del = db.prepare('DELETE FROM crm_connections WHERE workspace = ?');
+    db.exec(crmTableSql(TABLE, { ifNotExists: true }));
+    this.all = db.prepare(`SELECT * FROM ${TABLE} ORDER BY workspace`);
+    this.one = db.prepare(`SELECT * FROM ${TABLE} WHERE workspace = ?`);
+    this.upsert = db.prepare(crmUpsertSql(TABLE, () => '?'));
+    this.progress = db.prepare(`UPDATE ${TABLE} SET cursor = ?, status = ? WHERE workspace = ? AND revision = ?`);
+    this.del = db.prepare(`DELETE FROM ${TABLE} WHERE workspace = ?`);
   }
 
   async list(): Promise<CrmConnection[]> {
@@ -51,8 +45,7 @@ export class SqliteCrmStore implements CrmStore {
   }
 
   async put(connection: CrmConnection): Promise<void> {
-    const r = toCrmRow(connection);
-    this.upsert.run(r.workspace, r.provider, r.settings, r.credentials, r.cursor, r.status, r.revision);
+    this.upsert.run(...crmRowValues(toCrmRow(connection)));
   }
 
   async saveProgress(workspace: string, revision: number, cursor: CrmCursor, status: CrmStatus): Promise<boolean> {

@@ -4,6 +4,8 @@
  * one transaction under an advisory lock: the first node creates, the others wait and find everything there.
  */
 import type { Pool } from 'pg';
+import { PG_CRM_TABLE } from '../../crm/store/PgCrmStore';
+import { crmTableSql } from '../../crm/store/CrmStore';
 
 /** Schema version this code writes; a database ahead of it was migrated by a newer Duet and is refused. */
 export const SCHEMA_VERSION = 2;
@@ -33,15 +35,7 @@ const STEPS: readonly string[] = [
    CREATE TABLE duet_secret (id INT PRIMARY KEY CHECK (id = 1), secret BYTEA NOT NULL);`,
   // Version 2: members' e-mail (CRM owners are matched by it), CRM connections (docs/CRM.md).
   `ALTER TABLE duet_members ADD COLUMN email TEXT;
-   CREATE TABLE duet_crm_connections (
-     workspace TEXT PRIMARY KEY,
-     provider TEXT NOT NULL,
-     settings TEXT NOT NULL,
-     credentials TEXT NOT NULL,
-     cursor TEXT NOT NULL,
-     status TEXT NOT NULL,
-     revision BIGINT NOT NULL
-   );`,
+   ${crmTableSql(PG_CRM_TABLE, { bigint: true })};`,
 ];
 
 /** Brings the database to `SCHEMA_VERSION`; safe to run from several nodes at once. */

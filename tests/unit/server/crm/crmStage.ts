@@ -4,7 +4,11 @@
  * a member by e-mail) — and a playbook p1 whose narratives "Faster onboarding" (n-speed) and "Lower cost"
  * (n-cost) are written as the editor writes them.
  */
+import { DatabaseSync } from 'node:sqlite';
+import { join } from 'node:path';
 import { readInviteClaims } from '../../../../shared/collab/inviteToken';
+import type { CrmCursor } from '../../../../server/crm/CrmConnector';
+import { readPlaybookNarratives } from '../../../../shared/collab/playbookNarratives';
 import { createPlaybookDoc } from '../../../../renderer/editor/headless';
 import { openClient, waitUntil, type Client } from '../helpers/clients';
 import { buildServerOnce, invite, startServer, tempDataDir, type ServerProcess } from '../helpers/serverProcess';
@@ -15,10 +19,14 @@ export interface CrmStage {
   storyteller: string;
   sam: string;
   samId: string;
+  /** The client that stored the playbook (still connected: `destroy` it to leave the server alone with it). */
+  playbookClient: Client;
   /** The server process; `restart` replaces it. */
   server: ServerProcess;
   /** A client of `docName` (as the storyteller unless another token is given), closed by `close`. */
   open(docName: string, token?: string): Client;
+  /** The cursor the server stored for the workspace's CRM connection (read from its SQLite file). */
+  crmCursor(): CrmCursor;
   /** Starts the server again on the same data (after it was stopped or killed). */
   restart(): Promise<void>;
   /** Closes every client and stops the server. */
@@ -37,11 +45,23 @@ export async function startCrmStage(): Promise<CrmStage> {
     storyteller,
     sam,
     samId: readInviteClaims(sam)!.memberId,
+    playbookClient: null as unknown as Client, // set below, once the server runs
     server: await startServer(dataDir),
     open(docName, token = storyteller) {
       const client = openClient(stage.server.url, docName, token);
       clients.push(client);
       return client;
+    },
+    crmCursor() {
+      const db = new DatabaseSync(join(dataDir, 'duet.sqlite'), { readOnly: true });
+      try {
+        const row = db.prepare('SELECT cursor FROM crm_connections WHERE workspace = ?').get('acme') as
+          { cursor: string } | undefined;
+        if (!row) throw new Error('no CRM connection stored');
+        return JSON.parse(row.cursor) as CrmCursor;
+      } finally {
+        db.close();
+      }
     },
     async restart() {
       stage.server = await startServer(dataDir);
@@ -52,6 +72,7 @@ export async function startCrmStage(): Promise<CrmStage> {
     },
   };
   const playbook = stage.open('acme/playbook/p1');
+  stage.playbookClient = playbook;
   createPlaybookDoc(
     {
       intro: [],
@@ -62,10 +83,19 @@ export async function startCrmStage(): Promise<CrmStage> {
     } as never,
     playbook.doc,
   );
-  await waitUntil(
-    () => playbook.saved(),
-    10_000,
-    () => 'playbook not stored',
-  );
+  // Not `playbook.saved()`: the headless editor writes the playbook under a Yjs client id of its own, not the
+  // doc's, and `saved()` compares the doc's own id only — it held before anything reached the server. That
+  // no-op wait is why `crm connect` could read an empty playbook under load (issue #15). Instead, wait until
+  // a second client, fresh from the server, reads both narratives.
+  const reader = openClient(stage.server.url, 'acme/playbook/p1', storyteller);
+  try {
+    await waitUntil(
+      () => readPlaybookNarratives(reader.doc).length === 2,
+      10_000,
+      () => 'playbook not stored',
+    );
+  } finally {
+    reader.destroy();
+  }
   return stage;
 }

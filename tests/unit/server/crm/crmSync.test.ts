@@ -5,11 +5,13 @@
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCrmStatus } from '../../../../shared/collab/crmStatus';
+import { readInviteClaims } from '../../../../shared/collab/inviteToken';
 import { createPlaybookDoc } from '../../../../renderer/editor/headless';
 import { readDeals, updateDeal } from '../../../../shared/collab/notes';
 import { waitUntil, type Client } from '../helpers/clients';
 import { startFakeHubSpot, type FakeHubSpot } from '../helpers/fakeHubSpot';
-import { runCli } from '../helpers/serverProcess';
+import { invite, runCli } from '../helpers/serverProcess';
+import { crmConnectArgs } from './crmConnectArgs';
 import { startCrmStage, type CrmStage } from './crmStage';
 
 let fake: FakeHubSpot;
@@ -18,30 +20,13 @@ let dataDir: string;
 let storyteller: string;
 let sam: string;
 let samId: string;
+let patId: string;
 
 function connect(token = 'pat-test-token', extra: string[] = [], playbook = 'p1'): string[] {
   return runCli([
-    'crm',
-    'connect',
+    ...crmConnectArgs({ provider: 'hubspot', apiBase: fake.url, token }, { playbook, extra }),
     '--data',
     dataDir,
-    '--workspace',
-    'acme',
-    '--provider',
-    'hubspot',
-    '--token',
-    token,
-    '--playbook',
-    playbook,
-    '--api-base',
-    fake.url,
-    '--poll-seconds',
-    '1',
-    '--requests-per-second',
-    '20',
-    '--competitor-field',
-    'competitor',
-    ...extra,
   ]);
 }
 
@@ -239,34 +224,146 @@ describe('live CRM sync (HubSpot)', () => {
     expect(lines.join('\n')).not.toContain('pat-');
   }, 120_000);
 
-  it('writes narratives cited in Duet back to HubSpot once, without a loop', async () => {
+  it('writes back, once, what was cited while write-back was off, then each new citation, without a loop', async () => {
+    const board = open('acme/notes/p1'); // Ada, the storyteller, grades a deal no member owns
+    const status = open('acme/crm/acme');
+    await dealCount(board, 3_708, 20_000);
+    const first = readDeals(board.doc).find((d) => d.crmId === '1001')!;
+    const cited = updateDeal(
+      board.doc,
+      first.id,
+      { narratives: [{ narrativeId: 'n-cost', reception: 'resonated' }] },
+      { author: 'Ada', moderator: true, now: Date.now() },
+    );
+    expect(cited.ok).toBe(true);
+    await waitUntil(
+      () => board.saved(),
+      5_000,
+      () => 'not stored',
+    );
+    // Write-back is off: a whole poll later, nothing was written.
+    const polled = readCrmStatus(status.doc)?.lastSyncAt ?? 0;
+    await waitUntil(
+      () => (readCrmStatus(status.doc)?.lastSyncAt ?? 0) > polled,
+      10_000,
+      () => 'no poll',
+    );
+    expect(fake.log.patches).toEqual([]);
+
     connect('pat-rotated', ['--write-back']);
     const mine = open('acme/notes/p1', sam);
     await dealCount(mine, 3_708, 20_000);
+    // The backfill: every deal re-read, and only the one whose narratives differ from HubSpot's written.
     await waitUntil(
-      () => fake.properties.has('duet_narratives'),
-      15_000,
-      () => 'property not created',
+      () => fake.log.patches.length === 1,
+      30_000,
+      () => `patches: ${JSON.stringify(fake.log.patches)}`,
     );
+    expect(fake.log.patches[0]).toEqual({ id: '1001', properties: { duet_narratives: 'Lower cost' } });
+    expect(fake.properties.has('duet_narratives')).toBe(true);
     const deal = readDeals(mine.doc).find((d) => d.account === 'Globex')!;
     asSam(mine, deal.id, { narratives: [...deal.narratives, { narrativeId: 'n-cost', reception: 'fell-flat' }] });
     await waitUntil(
-      () => fake.log.patches.length === 1,
+      () => fake.log.patches.length === 2,
       15_000,
       () => 'nothing written back',
     );
-    expect(fake.log.patches[0]).toEqual({
+    expect(fake.log.patches[1]).toEqual({
       id: deal.crmId,
       properties: { duet_narratives: 'Faster onboarding;Lower cost' },
     });
-    // HubSpot now reports the deal modified; the next polls read it and change nothing, so nothing is written again.
+    // HubSpot now reports both deals modified; the next polls read them and change nothing, so nothing is
+    // written again — and the backfill, done, is not repeated.
     await new Promise((r) => setTimeout(r, 4_000));
-    expect(fake.log.patches).toHaveLength(1);
+    expect(fake.log.patches).toHaveLength(2);
     expect(readDeals(mine.doc).find((d) => d.id === deal.id)!.narratives).toEqual([
       { narrativeId: 'n-speed', reception: 'resonated' },
       { narrativeId: 'n-cost', reception: 'fell-flat' },
     ]);
+    const stored = stage.crmCursor();
+    expect(stored.backfill).toBe(false);
+  }, 90_000);
+
+  it('moves a deal to the member who becomes its CRM owner; only that member may then change it', async () => {
+    const pat = invite(dataDir, 'acme', 'Pat', 'sales', ['--email', 'pat@acme.test']);
+    patId = readInviteClaims(pat)!.memberId;
+    fake.owners.push({ id: '88', email: 'Pat@acme.test', firstName: 'Pat', lastName: 'Kim' });
+    const board = open('acme/notes/p1');
+    await dealCount(board, 3_708, 20_000);
+    const globex = readDeals(board.doc).find((d) => d.account === 'Globex')!;
+    expect(globex.authorId).toBe(samId);
+    fake.editDeal(globex.crmId, { hubspot_owner_id: '88' }, new Date().toISOString()); // after the write-backs
+    await waitUntil(
+      () => readDeals(board.doc).find((d) => d.id === globex.id)?.authorId === patId,
+      15_000,
+      () => JSON.stringify(readDeals(board.doc).find((d) => d.id === globex.id)),
+    );
+    const moved = readDeals(board.doc).find((d) => d.id === globex.id)!;
+    expect(moved).toMatchObject({ author: 'Pat', narratives: globex.narratives, note: globex.note });
+    // Pat's change is stored: the server's authorship guard now names Pat (it refused Pat before the move).
+    const patView = open('acme/notes/p1', pat);
+    await dealCount(patView, 3_708, 20_000);
+    const byPat = { author: 'Pat', authorId: patId, now: Date.now() };
+    expect(updateDeal(patView.doc, globex.id, { persona: 'CFO' }, byPat).ok).toBe(true);
+    await waitUntil(
+      () => patView.saved(),
+      5_000,
+      () => "the server refused the new owner's edit",
+    );
+    // Sam, no longer the owner, is told so by the app (and the server would refuse him).
+    const samView = open('acme/notes/p1', sam);
+    await dealCount(samView, 3_708, 20_000);
+    const bySam = updateDeal(samView.doc, globex.id, { persona: 'CTO' }, { author: 'Sam', authorId: samId, now: 1 });
+    expect(bySam).toMatchObject({ ok: false, error: { code: 'denied' } });
   }, 60_000);
+
+  it('hides deals deleted in HubSpot from the review and its figures; a restored one returns as it was', async () => {
+    const notes = open('acme/notes/p1');
+    const status = open('acme/crm/acme');
+    await dealCount(notes, 3_708, 20_000);
+    const globex = readDeals(notes.doc).find((d) => d.account === 'Globex')!;
+    fake.archiveDeal(globex.crmId, at(901));
+    fake.archiveDeal('1002', at(901));
+    await dealCount(notes, 3_706, 15_000);
+    expect(crmIds(notes.doc)).not.toContain(globex.crmId);
+    await waitUntil(
+      () => readCrmStatus(status.doc)?.dealsSynced === 3_706,
+      10_000,
+      () => JSON.stringify(readCrmStatus(status.doc)),
+    );
+    fake.restoreDeal(globex.crmId, new Date().toISOString());
+    await dealCount(notes, 3_707, 15_000);
+    // The same deal (not a copy), with Duet's grading and its new owner.
+    expect(readDeals(notes.doc).find((d) => d.crmId === globex.crmId)).toMatchObject({
+      id: globex.id,
+      authorId: patId,
+      narratives: globex.narratives,
+      persona: 'CFO',
+    });
+    expectExactlyTheFakeDeals(notes.doc);
+  }, 60_000);
+
+  it('resumes a deletion sweep after the server is killed in the middle: exactly the live deals remain', async () => {
+    const before = open('acme/notes/p1');
+    await dealCount(before, 3_707, 20_000);
+    for (const id of [...fake.deals.keys()].slice(100, 1_600)) fake.archiveDeal(id, at(903));
+    fake.searchDelayMs = 150;
+    await waitUntil(
+      () => readDeals(before.doc).length < 3_707 - 300,
+      30_000,
+      () => 'the sweep did not start',
+    );
+    await stage.server.stop('SIGKILL');
+    expect(readDeals(before.doc).length).toBeGreaterThan(3_707 - 1_500);
+    const listed = fake.log.archivedAfters.length;
+    fake.searchDelayMs = 0;
+    await stage.restart();
+    const after = open('acme/notes/p1');
+    await dealCount(after, 3_707 - 1_500, 60_000);
+    expectExactlyTheFakeDeals(after.doc);
+    // Resumed where the sweep stood (its first list request names a page), not from the top.
+    expect(fake.log.archivedAfters[listed]).not.toBeNull();
+  }, 120_000);
 
   it('disconnects: credentials deleted, the app told, the sync stopped', async () => {
     const status = open('acme/crm/acme');

@@ -122,13 +122,42 @@ describe('the HubSpot connector', () => {
   it('turns refusals into failures the runner acts on: 401, 429 with Retry-After, 500', async () => {
     fake.addDeals(3, '2026-01-01T00:00:00.000Z');
     const c = connector();
+    const swept = { ...START_CURSOR, sweep: `at:${Date.now()}` }; // deleted deals just listed: searches come first
     fake.faults.push({ status: 429, retryAfter: 7 }, { status: 500 });
-    expect(await c.fetchPage(START_CURSOR)).toMatchObject({ ok: false, code: 'rate-limited', retryAfterMs: 7000 });
-    expect(await c.fetchPage(START_CURSOR)).toMatchObject({ ok: false, code: 'provider' });
+    expect(await c.fetchPage(swept)).toMatchObject({ ok: false, code: 'rate-limited', retryAfterMs: 7000 });
+    expect(await c.fetchPage(swept)).toMatchObject({ ok: false, code: 'provider' });
     fake.tokens.clear();
     const revoked = await c.fetchPage(START_CURSOR);
     expect(revoked).toMatchObject({ ok: false, code: 'auth' });
     expect(JSON.stringify(revoked)).not.toContain('pat-test-token');
+  });
+
+  it('lists deals deleted in HubSpot page by page, resumably, and only once per check interval', async () => {
+    fake.perSecond = 100;
+    const deals = fake.addDeals(250, '2026-01-01T00:00:00.000Z');
+    const c = connector({ extra: { currency: 'EUR', requestsPerSecond: '50', deletionCheckSeconds: '600' } });
+    const first = await drain(c);
+    expect(new Set(first.seen.map((d) => d.crmId)).size).toBe(250);
+    expect(fake.log.archivedLists).toBe(1); // a new connection lists them once, before its first search
+    for (const deal of deals.slice(0, 150)) fake.archiveDeal(deal.id, '2026-01-02T00:00:00.000Z');
+    // Not due yet: a poll searches only (deleted deals never appear in a search).
+    const poll = await c.fetchPage(first.cursor);
+    expect(poll).toMatchObject({ ok: true, deals: [], deleted: [], done: true });
+    expect(fake.log.archivedLists).toBe(1);
+    // Due (the last sweep was long ago): 100 a page; a sweep cut short by a kill resumes from its cursor.
+    const due = { ...first.cursor, sweep: 'at:0' };
+    const page1 = await c.fetchPage(due);
+    if (!page1.ok) throw new Error(page1.message);
+    expect(page1.deleted).toHaveLength(100);
+    expect(page1.done).toBe(false);
+    expect(page1.cursor.sweep).toMatch(/^after:/);
+    const resumed = await connector({ extra: { currency: 'EUR', deletionCheckSeconds: '600' } }).fetchPage(
+      page1.cursor,
+    );
+    if (!resumed.ok) throw new Error(resumed.message);
+    expect(new Set([...page1.deleted, ...resumed.deleted])).toEqual(new Set(deals.slice(0, 150).map((d) => d.id)));
+    expect(resumed.cursor.sweep).toMatch(/^at:\d+$/);
+    expect(resumed.cursor.since).toBe(first.cursor.since); // the sweep leaves the modified-deals read alone
   });
 
   it('creates the narratives property once, adds new options later, and writes a deal back', async () => {

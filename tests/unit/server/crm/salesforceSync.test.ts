@@ -13,6 +13,7 @@ import { readCrmStatus } from '../../../../shared/collab/crmStatus';
 import { readDeals, updateDeal } from '../../../../shared/collab/notes';
 import { waitUntil, type Client } from '../helpers/clients';
 import { CLI, runCli } from '../helpers/serverProcess';
+import { crmConnectArgs } from './crmConnectArgs';
 import { startCrmStage, type CrmStage } from './crmStage';
 import type { FakeRecord, FakeSalesforce } from './salesforce/fakeSalesforce/FakeSalesforce';
 import { CLIENT_ID, opportunity, rsaKeyPair, startFakeOrg, USERNAME } from './salesforce/fakeSalesforce/fakeOrg';
@@ -30,37 +31,8 @@ let next = 0;
 const T0 = Date.parse('2026-11-02T09:00:00.000Z');
 
 function connect(extra: string[] = []): string[] {
-  return runCli([
-    'crm',
-    'connect',
-    '--data',
-    dataDir,
-    '--workspace',
-    'acme',
-    '--provider',
-    'salesforce',
-    '--instance-url',
-    fake.url,
-    '--login-url',
-    fake.url,
-    '--client-id',
-    CLIENT_ID,
-    '--key-file',
-    keyFile,
-    '--username',
-    USERNAME,
-    '--playbook',
-    'p1',
-    '--poll-seconds',
-    '1',
-    '--competitor-field',
-    'Competitor__c',
-    '--loss-reason-field',
-    'Loss_Reason__c',
-    '--currency',
-    'EUR',
-    ...extra,
-  ]);
+  const target = { provider: 'salesforce', url: fake.url, clientId: CLIENT_ID, keyFile, username: USERNAME } as const;
+  return runCli([...crmConnectArgs(target, { extra }), '--data', dataDir]);
 }
 
 function open(docName: string, token = storyteller): Client {
@@ -77,6 +49,13 @@ function expectExactlyTheOrgsOpportunities(doc: Y.Doc): void {
   const ids = readDeals(doc).map((d) => d.crmId);
   expect(ids.length).toBe(new Set(ids).size);
   expect(new Set(ids)).toEqual(new Set(records.map((r) => r.Id)));
+}
+
+/** After deletions: each Opportunity not in the recycle bin exactly once, and nothing else. */
+function expectExactlyTheLiveOpportunities(doc: Y.Doc): void {
+  const ids = readDeals(doc).map((d) => d.crmId);
+  expect(ids.length).toBe(new Set(ids).size);
+  expect(new Set(ids)).toEqual(new Set(records.filter((r) => r.IsDeleted !== true).map((r) => r.Id)));
 }
 
 /** The PEM's base64 body, which must appear nowhere but in the sealed store. */
@@ -244,6 +223,71 @@ describe('live CRM sync (Salesforce)', () => {
       { narrativeId: 'n-cost', reception: 'fell-flat' },
     ]);
   }, 60_000);
+
+  it('hides Opportunities deleted in Salesforce from the review; an undeleted one returns as it was', async () => {
+    const notes = open('acme/notes/p1');
+    const status = open('acme/crm/acme');
+    await waitUntil(
+      () => readDeals(notes.doc).length === 2_808,
+      20_000,
+      () => 'not synced',
+    );
+    const globex = readDeals(notes.doc).find((d) => d.account === 'Globex')!;
+    const requests = fake.requests.length;
+    fake.deleteRecord(globex.crmId);
+    fake.deleteRecord(records[0]!.Id as string);
+    await waitUntil(
+      () => readDeals(notes.doc).length === 2_806,
+      15_000,
+      () => `deals: ${readDeals(notes.doc).length}`,
+    );
+    await waitUntil(
+      () => readCrmStatus(status.doc)?.dealsSynced === 2_806,
+      10_000,
+      () => JSON.stringify(readCrmStatus(status.doc)),
+    );
+    // Deletions came with the usual read (queryAll), not with calls of their own.
+    expect(fake.requests.slice(requests).every((r) => /\/queryAll$|\/token$/.test(r.path))).toBe(true);
+    fake.undeleteRecord(globex.crmId);
+    await waitUntil(
+      () => readDeals(notes.doc).length === 2_807,
+      15_000,
+      () => `deals: ${readDeals(notes.doc).length}`,
+    );
+    expect(readDeals(notes.doc).find((d) => d.crmId === globex.crmId)).toMatchObject({
+      id: globex.id,
+      narratives: globex.narratives,
+    });
+    expectExactlyTheLiveOpportunities(notes.doc);
+  }, 60_000);
+
+  it('resumes after the server is killed while 1,000 deletions arrive: exactly the live Opportunities remain', async () => {
+    const before = open('acme/notes/p1');
+    await waitUntil(
+      () => readDeals(before.doc).length === 2_807,
+      20_000,
+      () => 'not synced',
+    );
+    fake.delayMs = 150;
+    for (const record of records.slice(100, 1_100)) fake.deleteRecord(record.Id as string);
+    for (const record of records.slice(1_100, 1_400)) Object.assign(record, { SystemModstamp: Date.now() + 5_000 });
+    await waitUntil(
+      () => readDeals(before.doc).length < 2_807 - 200,
+      30_000,
+      () => 'the deletions did not start',
+    );
+    await stage.server.stop('SIGKILL');
+    expect(readDeals(before.doc).length).toBeGreaterThan(2_807 - 1_000); // killed while deletions remained
+    fake.delayMs = 0;
+    await stage.restart();
+    const after = open('acme/notes/p1');
+    await waitUntil(
+      () => readDeals(after.doc).length === 2_807 - 1_000,
+      60_000,
+      () => `deals: ${readDeals(after.doc).length}`,
+    );
+    expectExactlyTheLiveOpportunities(after.doc);
+  }, 120_000);
 
   it('refuses a connect without the key or with a file that is not an RSA key, without echoing the file', async () => {
     const notAKey = join(dataDir, '..', `${dataDir.split('/').pop()}-not-a-key.pem`);

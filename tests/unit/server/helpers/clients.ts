@@ -25,7 +25,10 @@ export interface Client {
   session: SessionInfo | null;
   /** The last "stored" state vector the server sent (message 100). */
   stored: Map<number, number>;
-  /** True once the server confirmed storing every change this client made. */
+  /**
+   * True once the server confirmed storing every change made under this doc's own client id. Content written
+   * under another id (the headless playbook editor does that) is not covered: read it back instead.
+   */
   saved(): boolean;
   destroy(): void;
 }

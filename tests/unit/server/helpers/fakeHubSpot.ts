@@ -1,7 +1,9 @@
 /**
  * A local HubSpot for tests, written from HubSpot's public CRM v3 reference (these machines cannot reach
  * HubSpot): deal search (filterGroups, one sort, limit ≤ 200, `after` paging and its 10,000-result cap),
- * deal PATCH, deal properties (read, create, add options), owners and deal pipelines. It enforces what a
+ * deal PATCH, the deal list (`GET /crm/v3/objects/deals`, `archived=true` for deleted deals, limit ≤ 100,
+ * `after` paging), archiving and restoring a deal (a search never returns an archived deal; a restore is a
+ * change), deal properties (read, create, add options), owners and deal pipelines. It enforces what a
  * connector must respect — bearer tokens (401 when revoked), a per-second request limit (429 with
  * Retry-After), the cap (400) — and can be told to fail: a 500 or a 429 on coming searches, or slow replies.
  * Deals sharing one modification time are returned in an order that is NOT by id, as HubSpot promises none.
@@ -27,6 +29,8 @@ type Fault = { status: 500 } | { status: 429; retryAfter: number };
 export interface FakeHubSpot {
   url: string;
   deals: Map<string, FakeDeal>;
+  /** Deals deleted in HubSpot (its recycle bin), with when. */
+  archived: Map<string, FakeDeal & { archivedAt: string }>;
   owners: { id: string; email: string; firstName: string; lastName: string }[];
   properties: Map<string, PropertyDefinition>;
   /** Valid tokens; remove one to revoke it. */
@@ -35,13 +39,16 @@ export interface FakeHubSpot {
   perSecond: number;
   /** Faults the next searches answer with, in order. */
   faults: Fault[];
-  /** Delay before every search reply (ms), to catch a sync in the middle. */
+  /** Delay before every search or list reply (ms), to catch a sync in the middle. */
   searchDelayMs: number;
   /** What happened, for assertions. */
   log: {
     /** Milliseconds the fake spent answering searches (benchmarks subtract it). */
     searchMs: number;
     searches: number;
+    /** Pages of the archived-deals list served, and the `after` each asked from (null: the first page). */
+    archivedLists: number;
+    archivedAfters: (string | null)[];
     tooMany: number;
     refusedAuth: number;
     patches: { id: string; properties: Record<string, string> }[];
@@ -50,6 +57,10 @@ export interface FakeHubSpot {
   addDeals(count: number, modifiedAt: string, make?: (i: number) => Record<string, string | null>): FakeDeal[];
   /** Changes a deal as a user in HubSpot would (its modification time becomes `at`). */
   editDeal(id: string, properties: Record<string, string | null>, at: string): void;
+  /** Deletes a deal as a user does in HubSpot (to the recycle bin). */
+  archiveDeal(id: string, at: string): void;
+  /** Restores a deleted deal; HubSpot counts it as a change (its modification time becomes `at`). */
+  restoreDeal(id: string, at: string): void;
   close(): Promise<void>;
 }
 
@@ -136,13 +147,14 @@ export async function startFakeHubSpot(token = 'pat-test-token'): Promise<FakeHu
   const fake: FakeHubSpot = {
     url: '',
     deals: new Map(),
+    archived: new Map(),
     owners: [],
     properties: new Map(),
     tokens: new Set([token]),
     perSecond: 4,
     faults: [],
     searchDelayMs: 0,
-    log: { searchMs: 0, searches: 0, tooMany: 0, refusedAuth: 0, patches: [] },
+    log: { searchMs: 0, searches: 0, archivedLists: 0, archivedAfters: [], tooMany: 0, refusedAuth: 0, patches: [] },
     addDeals(count, modifiedAt, make) {
       const out: FakeDeal[] = [];
       for (let i = 0; i < count; i++) {
@@ -171,6 +183,18 @@ export async function startFakeHubSpot(token = 'pat-test-token'): Promise<FakeHu
       const deal = fake.deals.get(id);
       if (!deal) throw new Error(`fake HubSpot: no deal ${id}`);
       Object.assign(deal.properties, properties, { hs_lastmodifieddate: at });
+    },
+    archiveDeal(id, at) {
+      const deal = fake.deals.get(id);
+      if (!deal) throw new Error(`fake HubSpot: no deal ${id}`);
+      fake.deals.delete(id);
+      fake.archived.set(id, { ...deal, archivedAt: at });
+    },
+    restoreDeal(id, at) {
+      const deal = fake.archived.get(id);
+      if (!deal) throw new Error(`fake HubSpot: no archived deal ${id}`);
+      fake.archived.delete(id);
+      fake.deals.set(id, { id, properties: { ...deal.properties, hs_lastmodifieddate: at } });
     },
     close: async () => {},
   };
@@ -243,6 +267,39 @@ export async function startFakeHubSpot(token = 'pat-test-token'): Promise<FakeHu
     json(res, 200, { total, results, ...(more ? { paging: { next: { after: String(after + limit) } } } : {}) });
   };
 
+  /** The deal list, by id; `after` is opaque to callers (here: the id to start at). */
+  const list = async (url: URL, res: ServerResponse) => {
+    if (fake.searchDelayMs > 0) await new Promise((r) => setTimeout(r, fake.searchDelayMs));
+    const archived = url.searchParams.get('archived') === 'true';
+    const limit = Number(url.searchParams.get('limit') ?? 10);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+      return error(res, 400, 'VALIDATION_ERROR', 'limit must be 1–100');
+    const after = url.searchParams.get('after');
+    if (archived) {
+      fake.log.archivedLists++;
+      fake.log.archivedAfters.push(after);
+    }
+    const source: FakeDeal[] = archived ? [...fake.archived.values()] : [...fake.deals.values()];
+    const sorted = source.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
+    const from = after === null ? 0 : sorted.findIndex((d) => BigInt(d.id) >= BigInt(after));
+    const page = from < 0 ? [] : sorted.slice(from, from + limit);
+    const next = from < 0 ? undefined : sorted[from + limit];
+    const wanted = (url.searchParams.get('properties') ?? '').split(',').filter(Boolean);
+    json(res, 200, {
+      results: page.map((d) => ({
+        id: d.id,
+        properties: Object.fromEntries(
+          ['hs_object_id', ...wanted].map((p) => [p, p === 'hs_object_id' ? d.id : (d.properties[p] ?? null)]),
+        ),
+        createdAt: d.properties.createdate,
+        updatedAt: d.properties.hs_lastmodifieddate,
+        archived,
+        ...('archivedAt' in d ? { archivedAt: d.archivedAt } : {}),
+      })),
+      ...(next ? { paging: { next: { after: next.id, link: `${fake.url}${url.pathname}?after=${next.id}` } } } : {}),
+    });
+  };
+
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://fake');
     const auth = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
@@ -257,6 +314,7 @@ export async function startFakeHubSpot(token = 'pat-test-token'): Promise<FakeHu
     const body = (await readBody(req)) as Record<string, unknown> | null;
     const path = url.pathname;
     if (req.method === 'POST' && path === '/crm/v3/objects/deals/search') return search(body ?? {}, res);
+    if (req.method === 'GET' && path === '/crm/v3/objects/deals') return list(url, res);
     const dealMatch = /^\/crm\/v3\/objects\/deals\/(\d+)$/.exec(path);
     if (req.method === 'PATCH' && dealMatch) {
       const deal = fake.deals.get(dealMatch[1]!);

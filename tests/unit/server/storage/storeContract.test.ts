@@ -302,7 +302,13 @@ describe.each(KINDS)('CRM connections in the $name store', (kind) => {
     expect(await stores.crm.list()).toEqual([]);
     await stores.crm.put(connection('acme'));
     await stores.crm.put(connection('globex'));
-    const cursor = { since: '2026-01-02T00:00:00.000Z', afterId: '1005', page: 'ties' };
+    const cursor = {
+      since: '2026-01-02T00:00:00.000Z',
+      afterId: '1005',
+      page: 'ties',
+      sweep: 'after:1200',
+      backfill: true,
+    };
     const status = { state: 'ok' as const, lastSyncAt: 1_700_000_000_000, dealsSynced: 12, lastError: null };
     expect(await stores.crm.saveProgress('acme', 1, cursor, status)).toBe(true);
     await stores.close();

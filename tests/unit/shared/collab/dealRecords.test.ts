@@ -7,9 +7,12 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { checkDealInput } from '../../../../shared/domain/checkDealInput';
 import { DEAL_INPUT_FIELDS, dealInputSchema, type DealEdit, type DealInput } from '../../../../shared/domain/deal';
+import { readAllDealRecords } from '../../../../shared/collab/dealRecords';
 import {
   addDeal,
+  crmDeletedMap,
   dealEntriesMap,
+  knownCrmIds,
   legacyDealsMap,
   migrateLegacyDeals,
   observeDeals,
@@ -20,6 +23,7 @@ import {
   updateDeal,
 } from '../../../../shared/collab/notes';
 import { companyDeals, companyNarrativeIds } from '../../../../bench/pages/companyDeals';
+import { dealInput } from './dealFixtures';
 
 const ana = { author: 'Ana', now: 1_000 };
 
@@ -268,5 +272,32 @@ describe('reading one deal after its fields changed', () => {
     });
     removeDeal(here, id, ana);
     expect(readDeal(here, id)).toBeNull();
+  });
+});
+
+describe('deals the CRM reports deleted', () => {
+  it('leave every reader (list, one deal, observers, edits) but stay in the document, and return when restored', () => {
+    const doc = new Y.Doc();
+    const kept = addDeal(doc, dealInput({ account: 'Kept', crmId: '1' }), ana, 'dKept');
+    const gone = addDeal(doc, dealInput({ account: 'Gone', crmId: '2', note: 'Loved the demo.' }), ana, 'dGone');
+    expect(kept.ok && gone.ok).toBe(true);
+    const seen: string[][] = [];
+    const stop = observeDeals(doc, (deals) => seen.push(deals.map((d) => d.account)));
+    crmDeletedMap(doc).set('dGone', JSON.stringify({ at: 2_000, by: 'HubSpot' }));
+    expect(readDeals(doc).map((d) => d.account)).toEqual(['Kept']);
+    expect(readDeal(doc, 'dGone')).toBeNull();
+    expect(seen.at(-1)).toEqual(['Kept']);
+    expect(updateDeal(doc, 'dGone', { note: 'x' }, { ...ana, moderator: true })).toMatchObject({ ok: false });
+    // Still there for the CRM sync and the import (a restore must find it, an import must not log it twice).
+    expect(
+      readAllDealRecords(doc, { withCrmDeleted: true })
+        .map((d) => d.account)
+        .sort(),
+    ).toEqual(['Gone', 'Kept']);
+    expect(knownCrmIds(doc)).toEqual(new Set(['1', '2']));
+    crmDeletedMap(doc).delete('dGone');
+    expect(readDeal(doc, 'dGone')).toMatchObject({ account: 'Gone', note: 'Loved the demo.' });
+    expect(seen.at(-1)?.sort()).toEqual(['Gone', 'Kept']);
+    stop();
   });
 });

@@ -34,7 +34,7 @@ describe('Salesforce incremental sync', () => {
     expectEachOnce(first.deals, 2500);
     expect(ids(first.deals)).toEqual([...ids(first.deals)].sort()); // oldest first, ties by Id
     // Two windows: 2,000 (10 batches of 200) and the 500 after the window's last Id (3 batches).
-    const queries = fake.requests.filter((r) => r.path.endsWith('/query')).length;
+    const queries = fake.requests.filter((r) => r.path.endsWith('/queryAll')).length;
     const mores = fake.requests.filter((r) => r.path.includes('/query/01g')).length;
     expect({ queries, mores }).toEqual({ queries: 2, mores: 11 });
     expect(first.cursor).toEqual({ since: new Date(T0).toISOString(), afterId: opportunityId(2499), page: null });

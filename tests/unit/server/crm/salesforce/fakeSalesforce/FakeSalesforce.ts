@@ -1,7 +1,9 @@
 /**
  * A local Salesforce org for tests, written from the public REST API reference (no machine here can reach
  * Salesforce): the JWT bearer token endpoint, `query` with `nextRecordsUrl` paging and the real reply shape
- * `{ totalSize, done, nextRecordsUrl, records: [{ attributes: { type, url }, … }] }`, the Opportunity
+ * `{ totalSize, done, nextRecordsUrl, records: [{ attributes: { type, url }, … }] }`, `queryAll` (which also
+ * returns records in the recycle bin, `IsDeleted = true`, and whose `nextRecordsUrl` still says `query`, as
+ * the reference notes), deleting and undeleting a record (both stamp SystemModstamp), the Opportunity
  * describe, PATCH of a record, error bodies `[{ message, errorCode }]`, `Sforce-Limit-Info` on every REST
  * reply, 401 INVALID_SESSION_ID for expired sessions and 403 REQUEST_LIMIT_EXCEEDED once the allowance is
  * spent. Faults are injected by path. It serves only the subset the connector uses.
@@ -78,6 +80,20 @@ export class FakeSalesforce {
     this.locators.clear();
   }
 
+  /** Deletes a record as a user does in Salesforce: to the recycle bin, SystemModstamp stamped. */
+  deleteRecord(id: string): void {
+    const record = this.records.find((r) => r.Id === id);
+    if (!record) throw new Error(`fake Salesforce: no record ${id}`);
+    Object.assign(record, { IsDeleted: true, SystemModstamp: this.now() });
+  }
+
+  /** Restores a record from the recycle bin (an undelete is a change: SystemModstamp stamped). */
+  undeleteRecord(id: string): void {
+    const record = this.records.find((r) => r.Id === id);
+    if (!record) throw new Error(`fake Salesforce: no record ${id}`);
+    Object.assign(record, { IsDeleted: false, SystemModstamp: this.now() });
+  }
+
   /** Answers the next `times` requests whose path (with query) matches with this error. */
   failNext(match: RegExp, status: number, errorCode: string, message: string, times = 1): void {
     this.faults.push({ match, status, errorCode, message, times });
@@ -140,10 +156,12 @@ export class FakeSalesforce {
 
   private route(method: string, url: URL, body: string, options: string | string[] | undefined): [number, unknown] {
     const path = url.pathname.slice(DATA.length);
-    if (method === 'GET' && path === '/query') {
+    if (method === 'GET' && (path === '/query' || path === '/queryAll')) {
       const batch = Math.min(2000, Math.max(200, Number(/batchSize=(\d+)/.exec(String(options ?? ''))?.[1] ?? 2000)));
+      // `query` never sees the recycle bin; `queryAll` does.
+      const records = path === '/queryAll' ? this.records : this.records.filter((r) => r.IsDeleted !== true);
       try {
-        const rows = evaluateQuery(url.searchParams.get('q') ?? '', this.records, this.fields);
+        const rows = evaluateQuery(url.searchParams.get('q') ?? '', records, this.fields);
         return this.queryPage({ rows, batch }, 'L' + this.nextLocator++, 0);
       } catch (error) {
         if (error instanceof QueryProblem) return [400, [{ message: error.message, errorCode: error.errorCode }]];
@@ -186,6 +204,7 @@ export class FakeSalesforce {
   private patch(id: string, body: string): [number, unknown] {
     const target = this.records.find((r) => r.Id === id);
     if (!target) return [404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]];
+    if (target.IsDeleted === true) return [404, [{ errorCode: 'ENTITY_IS_DELETED', message: 'entity is deleted' }]];
     const changes = JSON.parse(body) as Record<string, string | null>;
     for (const [name, value] of Object.entries(changes)) {
       const field = this.fields.find((f) => f.name === name);

@@ -34,6 +34,7 @@ export function opportunityFields(
 ): FakeField[] {
   const fields: FakeField[] = [
     { name: 'Id', type: 'id', updateable: false },
+    { name: 'IsDeleted', type: 'boolean', updateable: false },
     { name: 'Name', type: 'string', updateable: true },
     { name: 'AccountId', type: 'reference', updateable: true },
     { name: 'StageName', type: 'picklist', updateable: true },
@@ -66,6 +67,7 @@ export function opportunityId(n: number): string {
 export function opportunity(n: number, modstamp: number, overrides: FakeRecord = {}): FakeRecord {
   return {
     Id: opportunityId(n),
+    IsDeleted: false,
     Name: `Deal ${n}`,
     'Account.Name': `Account ${n}`,
     StageName: 'Prospecting',
