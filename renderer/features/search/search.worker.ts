@@ -51,6 +51,7 @@ scope.onmessage = (event) => {
       if (message.type === 'open') return indexer.open(message.workspaceId, message.playbooks);
       if (message.type === 'playbooks') return indexer.setPlaybooks(message.playbooks);
       if (message.type === 'update') return indexer.applyUpdate(message.docName, message.update);
+      if (message.type === 'typing') return indexer.typing();
       const started = performance.now();
       const results = indexer.query(message.text);
       emit({ type: 'results', id: message.id, results, ms: performance.now() - started });

@@ -66,7 +66,6 @@ afterEach(() => {
 function indexerOn(dev: Device, extra: Partial<IndexerDeps> = {}) {
   const messages: FromWorker[] = [];
   const indexer = new SearchIndexer({
-    ...extra,
     store: dev.store,
     indexStore: dev.indexStore,
     emit: (m) => messages.push(m),
@@ -74,6 +73,7 @@ function indexerOn(dev: Device, extra: Partial<IndexerDeps> = {}) {
     now: () => performance.now(),
     reindexDelayMs: 1,
     persistDelayMs: 60_000,
+    ...extra,
   });
   indexers.push(indexer);
   const statuses = () => messages.flatMap((m) => (m.type === 'status' ? [m.status] : []));
@@ -118,6 +118,47 @@ describe('the index is built from the documents on this device', () => {
     expect(titles('dowtime')).toEqual(['Downtime costs money']);
     expect(titles('uptime guarantee')).toEqual(['Fleet renewal']);
     expect(titles('fleet messaging')).toContain('Fleet messaging');
+  });
+});
+
+describe('a build while someone types in the editor', () => {
+  it('reads no document until they pause, answers queries meanwhile, and completes after', async () => {
+    const dev = await device();
+    // A clock that moves only when the indexer sleeps; someone types until 3 s.
+    let clock = 0;
+    const typingUntil = 3000;
+    const reads: number[] = [];
+    const load = dev.store.load.bind(dev.store);
+    dev.store.load = (name, options) => {
+      reads.push(clock);
+      return load(name, options);
+    };
+    const answeredWhileTyping: string[][] = [];
+    const { indexer, statuses, titles } = indexerOn(dev, {
+      now: () => clock,
+      sleep: async (ms) => {
+        if (clock < typingUntil) answeredWhileTyping.push(titles('fleet messaging'));
+        clock += ms;
+        if (clock < typingUntil) indexer.typing();
+      },
+    });
+    indexer.typing();
+    await indexer.open(WS, PLAYBOOKS);
+    expect(reads.length).toBeGreaterThan(0);
+    expect(Math.min(...reads)).toBeGreaterThanOrEqual(typingUntil);
+    expect(answeredWhileTyping.length).toBeGreaterThan(0);
+    expect(answeredWhileTyping.every((t) => t.includes('Fleet messaging'))).toBe(true);
+    expect(statuses().at(-1)).toMatchObject({ state: 'ready', source: 'built', records: 4 });
+    expect(titles('dowtime')).toEqual(['Downtime costs money']);
+  });
+
+  it('does not wait when nobody types', async () => {
+    const dev = await device();
+    const sleep = vi.fn(async () => {});
+    const { indexer, statuses } = indexerOn(dev, { sleep });
+    await indexer.open(WS, PLAYBOOKS);
+    expect(statuses().at(-1)).toMatchObject({ state: 'ready', source: 'built', records: 4 });
+    expect(sleep).not.toHaveBeenCalled();
   });
 });
 
