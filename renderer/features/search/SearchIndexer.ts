@@ -72,6 +72,8 @@ export class SearchIndexer {
       this.deps.emit({ type: 'status', status });
     }
     this.opened = true;
+    // Set before the titles go in: they would otherwise schedule a write of the index a build has barely begun.
+    this.building = loaded === null;
     this.applyTitles();
     await this.reconcile([...this.listed], loaded === null, started);
   }

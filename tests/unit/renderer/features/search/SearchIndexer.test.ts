@@ -152,6 +152,31 @@ describe('a build while someone types in the editor', () => {
     expect(titles('dowtime')).toEqual(['Downtime costs money']);
   });
 
+  it('writes nothing to the device until the build is complete', async () => {
+    const dev = await device();
+    let clock = 0;
+    const writtenAt: number[] = [];
+    const write = dev.indexStore.write.bind(dev.indexStore);
+    dev.indexStore.write = (record) => {
+      writtenAt.push(clock);
+      return write(record);
+    };
+    const { indexer, statuses } = indexerOn(dev, {
+      now: () => clock,
+      persistDelayMs: 1,
+      sleep: async (ms) => {
+        clock += ms;
+        if (clock < 3000) indexer.typing();
+        await new Promise((resolve) => setTimeout(resolve, 5)); // room for a scheduled write to happen
+      },
+    });
+    indexer.typing();
+    await indexer.open(WS, PLAYBOOKS);
+    expect(statuses().at(-1)).toMatchObject({ state: 'ready', source: 'built', records: 4 });
+    expect(writtenAt).toHaveLength(1);
+    expect(writtenAt[0]).toBeGreaterThanOrEqual(3000);
+  });
+
   it('does not wait when nobody types', async () => {
     const dev = await device();
     const sleep = vi.fn(async () => {});
