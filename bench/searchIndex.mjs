@@ -26,7 +26,8 @@ async function heapUsed(cdp) {
 }
 
 /**
- * `DUET_BENCH_TRACE=file.json` records Chrome traces (file-1.json, file-2.json) of each session typing while the index builds
+ * `DUET_BENCH_TRACE=file.json` records Chrome traces of each session typing while the index builds (file-1.json…) and typing idle
+ * (file-idle-1.json…, which include the app's start and its worker loading the stored index)
  * (page and worker threads; open it in DevTools). `DUET_BENCH_SEARCH=typing` runs only the typing sessions
  * (for trying a change to how the build yields).
  */
@@ -133,7 +134,8 @@ async function typingWhileIndexing(context, url, page, bench, log) {
       stillBuilding++;
       await bench('coldBuild');
     }
-    const { latencies: i } = await typeInApp(context, url, lastTitle, 'typing idle', 8000);
+    const idleTrace = TRACE ? TRACE.replace(/(\.json)?$/, `-idle-${s}.json`) : null;
+    const { latencies: i } = await typeInApp(context, url, lastTitle, 'typing idle', 8000, false, idleTrace);
     log(
       `search: keystrokes session ${s}: during ${JSON.stringify(stats(d))}, idle ${JSON.stringify(stats(i))}; ` +
         `the build ended ${finishedAfterMs ?? '> 60,000'} ms after the last key`,

@@ -23,6 +23,8 @@ export interface DocIndexerHost {
   isListed(playbookId: string): boolean;
   /** Between slices of reading a document. */
   pause(): Promise<void>;
+  /** Resolves once nobody has typed in the editor for a moment. */
+  whenQuiet(): Promise<void>;
   now(): number;
   /** An open document's edits were indexed. */
   indexedLive(docName: string): void;
@@ -143,29 +145,34 @@ export class DocIndexer {
     };
     this.live.set(docName, live);
     this.evictLive();
-    void this.host.store.load(docName, { validate: false }).then((loaded) => {
-      if (this.live.get(docName) !== live) return;
-      if (loaded.ok && loaded.value.update) Y.applyUpdate(doc, loaded.value.update);
-      if (kind === 'notes') {
-        const anchors = anchorsMap(doc);
-        const handleAnchors = (): void => {
-          live.notesChanged = true;
-        };
-        anchors.observe(handleAnchors);
-        const stopDeals = observeDealChanges(doc, (touched) => {
-          for (const id of touched) live.touchedDeals.add(id);
-        });
-        live.dispose = () => {
-          anchors.unobserve(handleAnchors);
-          stopDeals();
-          doc.destroy();
-        };
-      } else live.dispose = () => mirror!.dispose();
-      for (const update of live.pending ?? []) Y.applyUpdate(doc, update);
-      live.pending = null;
-      live.notesChanged = true;
-      this.scheduleReindex(live, true);
-    });
+    // Loading the replica reads the whole document (a third of a second for a large playbook on a loaded
+    // machine): not while its author types. Their edits wait in `pending` meanwhile.
+    void this.host
+      .whenQuiet()
+      .then(() => this.host.store.load(docName, { validate: false }))
+      .then((loaded) => {
+        if (this.live.get(docName) !== live) return;
+        if (loaded.ok && loaded.value.update) Y.applyUpdate(doc, loaded.value.update);
+        if (kind === 'notes') {
+          const anchors = anchorsMap(doc);
+          const handleAnchors = (): void => {
+            live.notesChanged = true;
+          };
+          anchors.observe(handleAnchors);
+          const stopDeals = observeDealChanges(doc, (touched) => {
+            for (const id of touched) live.touchedDeals.add(id);
+          });
+          live.dispose = () => {
+            anchors.unobserve(handleAnchors);
+            stopDeals();
+            doc.destroy();
+          };
+        } else live.dispose = () => mirror!.dispose();
+        for (const update of live.pending ?? []) Y.applyUpdate(doc, update);
+        live.pending = null;
+        live.notesChanged = true;
+        this.scheduleReindex(live, true);
+      });
     return live;
   }
 
@@ -188,6 +195,7 @@ export class DocIndexer {
   }
 
   private async reindexLive(live: LiveDoc, full: boolean): Promise<void> {
+    await this.host.whenQuiet(); // the edits are findable once their author pauses, not between two keys
     if (this.live.get(live.docName) !== live || !this.host.isListed(live.playbookId)) return;
     const engine = this.host.engine();
     const vector = Y.encodeStateVector(live.doc);

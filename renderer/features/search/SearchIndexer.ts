@@ -180,6 +180,7 @@ export class SearchIndexer {
           vectors: () => this.vectors,
           isListed: (id) => this.listed.has(id),
           pause: () => this.pause(),
+          whenQuiet: () => this.whenQuiet(),
           now: this.deps.now,
           indexedLive: (docName) => {
             this.schedulePersist();
@@ -200,11 +201,16 @@ export class SearchIndexer {
    */
   private async pause(): Promise<void> {
     await this.deps.yieldNow();
+    await this.whenQuiet();
+    if (this.deps.sleep && this.deps.now() - this.lastEdit < 1000) await this.deps.sleep(EDITS_PAUSE_MS);
+  }
+
+  /** Resolves once nobody has typed in the editor for `TYPING_QUIET_MS` (at once where nothing can sleep). */
+  private async whenQuiet(): Promise<void> {
     const sleep = this.deps.sleep;
     if (!sleep) return;
     for (let quiet = this.deps.now() - this.lastKey; quiet < TYPING_QUIET_MS; quiet = this.deps.now() - this.lastKey)
       await sleep(TYPING_QUIET_MS - quiet);
-    if (this.deps.now() - this.lastEdit < 1000) await sleep(EDITS_PAUSE_MS);
   }
 
   private forgetPlaybook(id: string): void {

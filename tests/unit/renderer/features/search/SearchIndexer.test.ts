@@ -16,7 +16,11 @@ import { createPlaybookDoc, withHeadlessPlaybook } from '../../../../../renderer
 import { $findNarrative } from '../../../../../renderer/editor/narrativeOps';
 import { openIndexedDbDocStore } from '../../../../../renderer/platform/IndexedDbDocStore';
 import { openIndexStore } from '../../../../../renderer/features/search/indexStore';
-import { SearchIndexer, type IndexerDeps } from '../../../../../renderer/features/search/SearchIndexer';
+import {
+  SearchIndexer,
+  TYPING_QUIET_MS,
+  type IndexerDeps,
+} from '../../../../../renderer/features/search/SearchIndexer';
 import type { FromWorker, IndexStatus } from '../../../../../renderer/features/search/searchProtocol';
 
 const WS = 'acme';
@@ -175,6 +179,26 @@ describe('a build while someone types in the editor', () => {
     expect(statuses().at(-1)).toMatchObject({ state: 'ready', source: 'built', records: 4 });
     expect(writtenAt).toHaveLength(1);
     expect(writtenAt[0]).toBeGreaterThanOrEqual(3000);
+  });
+
+  it('indexes the edits of an open document once its author pauses', async () => {
+    const dev = await device();
+    let clock = 0;
+    const { indexer, indexed, titles } = indexerOn(dev, {
+      now: () => clock,
+      sleep: async (ms) => {
+        clock += ms;
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      },
+    });
+    await indexer.open(WS, PLAYBOOKS);
+    const name = playbookDocName(WS, 'p1');
+    indexer.typing();
+    for (const u of retitle(dev.playbook, 'n2', 'Driver retention')) indexer.applyUpdate(name, u);
+    await indexed(name);
+    // The clock moves only while the indexer waits: it waited for the typing to pause.
+    expect(clock).toBeGreaterThanOrEqual(TYPING_QUIET_MS);
+    expect(titles('retention')).toEqual(['Driver retention']);
   });
 
   it('does not wait when nobody types', async () => {
