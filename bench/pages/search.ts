@@ -365,7 +365,8 @@ async function warmLoadEngines(): Promise<Record<string, number[]>> {
       await load();
       times[name]!.push(Math.round(performance.now() - started));
     }
-  await deleteDatabase('duet-search-engines');
+  // Not `deleteDatabase`, which fails on "blocked": the last read's connection may still be closing.
+  await new Promise((resolve) => (indexedDB.deleteDatabase('duet-search-engines').onsuccess = resolve));
   return times;
 }
 
