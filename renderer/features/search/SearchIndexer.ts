@@ -223,10 +223,12 @@ export class SearchIndexer {
 
   /** Re-reads every listed document whose stored state differs from what the index was built from. */
   private async reconcile(ids: readonly string[], building: boolean, started: number): Promise<void> {
-    const names = ids.flatMap((id) => [
-      { name: playbookDocName(this.workspaceId, id), id, kind: 'playbook' as const },
-      { name: notesDocName(this.workspaceId, id), id, kind: 'notes' as const },
-    ]);
+    // Every playbook before any notes document: narratives are findable sooner, and a large deal log — whose
+    // update is the longest stretch that cannot pause — is read last, when typing is least likely to start.
+    const names = [
+      ...ids.map((id) => ({ name: playbookDocName(this.workspaceId, id), id, kind: 'playbook' as const })),
+      ...ids.map((id) => ({ name: notesDocName(this.workspaceId, id), id, kind: 'notes' as const })),
+    ];
     let done = 0;
     let changed = false;
     const progress = (): void => {
