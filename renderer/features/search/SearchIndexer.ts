@@ -19,7 +19,7 @@ export interface IndexerDeps {
   emit: (message: FromWorker) => void;
   /** Lets queued messages (queries) run between slices of a build. */
   yieldNow: () => Promise<void>;
-  /** Waits `ms` (the build backs off while someone types); none in tests. */
+  /** Waits `ms` (the build stands still while someone types); without it nothing waits (most tests). */
   sleep?: (ms: number) => Promise<void>;
   now: () => number;
   /** How long after the last change the index is written to the device. */
@@ -197,7 +197,8 @@ export class SearchIndexer {
    * Between slices of a build: lets queries in; while someone types in the editor, stops until they pause;
    * while edits arrive (someone else typing), leaves the CPU alone for a while after each slice. On a
    * two-core machine a busy worker competes with the page and the browser's processes that draw each
-   * character: a build slowed down was still measured at 1.5× the idle keystroke time, a stopped one is not.
+   * character: a build slowed down was still measured at 1.5× the idle keystroke time; a stopped one is
+   * within the bench's noise of idle.
    */
   private async pause(): Promise<void> {
     await this.deps.yieldNow();
