@@ -17,17 +17,31 @@ export interface ReferenceHit {
 
 const fuzzyOf = (term: string): number => (term.length >= 10 ? 2 : term.length >= 5 ? 1 : 0);
 
+/** The old engine's MiniSearch options (also needed to load a stored index). */
+const OPTIONS = {
+  fields: Object.keys(SEARCH_FIELD_BOOSTS),
+  tokenize,
+  processTerm: (term: string) => term,
+  searchOptions: { boost: SEARCH_FIELD_BOOSTS, tokenize, processTerm: (term: string) => normalizeTerm(term) },
+};
+
 /** MiniSearch over `SearchDoc`s with the old engine's settings. */
 export class MiniSearchReference {
-  readonly mini = new MiniSearch<SearchDoc>({
-    fields: Object.keys(SEARCH_FIELD_BOOSTS),
-    tokenize,
-    processTerm: (term) => term,
-    searchOptions: { boost: SEARCH_FIELD_BOOSTS, tokenize, processTerm: (term) => normalizeTerm(term) },
-  });
+  readonly mini: MiniSearch<SearchDoc>;
 
-  constructor(docs: Iterable<SearchDoc>) {
-    for (const doc of docs) this.mini.add(doc);
+  constructor(docs: Iterable<SearchDoc>, loaded?: MiniSearch<SearchDoc>) {
+    this.mini = loaded ?? new MiniSearch<SearchDoc>(OPTIONS);
+    if (!loaded) for (const doc of docs) this.mini.add(doc);
+  }
+
+  /** Loads an index stored as MiniSearch recommends (`JSON.stringify(mini)`); `loadJSON` rebuilds its tree. */
+  static fromJSON(json: string): MiniSearchReference {
+    return new MiniSearchReference([], MiniSearch.loadJSON<SearchDoc>(json, OPTIONS));
+  }
+
+  /** Loads an index stored as the object `mini.toJSON()` returns (IndexedDB keeps it as a structured clone). */
+  static fromJS(js: ReturnType<MiniSearch['toJSON']>): MiniSearchReference {
+    return new MiniSearchReference([], MiniSearch.loadJS<SearchDoc>(js, OPTIONS));
   }
 
   /** Every matching record, best first, as the old engine ranked them before grouping. */

@@ -303,6 +303,73 @@ function storedFormTimes(): { cloneMs: number; jsonMs: number; jsonChars: number
   return { cloneMs: Math.round(cloneMs), jsonMs: Math.round(jsonMs), jsonChars: json.length };
 }
 
+async function benchDb(): Promise<IDBDatabase> {
+  const open = indexedDB.open('duet-search-engines', 1);
+  open.onupgradeneeded = () => open.result.createObjectStore('engines');
+  return new Promise((resolve, reject) => {
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error ?? new Error('[bench] could not open duet-search-engines'));
+  });
+}
+
+async function put(key: string, value: unknown): Promise<void> {
+  const db = await benchDb();
+  const tx = db.transaction('engines', 'readwrite');
+  tx.objectStore('engines').put(value, key);
+  await new Promise((resolve, reject) => {
+    tx.oncomplete = resolve;
+    tx.onerror = () => reject(tx.error ?? new Error('[bench] put failed'));
+  });
+  db.close();
+}
+
+async function get<T>(key: string): Promise<T> {
+  const db = await benchDb();
+  const req = db.transaction('engines').objectStore('engines').get(key);
+  const value = await new Promise<T>((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result as T);
+    req.onerror = () => reject(req.error ?? new Error('[bench] get failed'));
+  });
+  db.close();
+  return value;
+}
+
+/**
+ * Warm load, engine against engine, in this page under the same conditions: each index stored in IndexedDB
+ * the way that engine would keep it — Duet's stored form (records included); MiniSearch as the JSON string
+ * it recommends, and as the `toJSON()` object, each with the records the palette needs for titles and
+ * snippets — then read back and loaded until a first query is answered. Three rounds; ms per round.
+ */
+async function warmLoadEngines(): Promise<Record<string, number[]>> {
+  const duet = kept.duet as SearchEngine;
+  const mini = (kept.minisearch as MiniSearchReference).mini;
+  await put('duet', duet.toStored());
+  await put('minisearch-json', { json: JSON.stringify(mini), records: docs });
+  await put('minisearch-js', { js: mini.toJSON(), records: docs });
+  const query = 'downtime costs';
+  const loaders: Record<string, () => Promise<unknown>> = {
+    duet: async () => SearchEngine.fromStored(await get('duet'))!.search(parseQuery(query)),
+    minisearchJson: async () => {
+      const stored = await get<{ json: string; records: SearchDoc[] }>('minisearch-json');
+      return [MiniSearchReference.fromJSON(stored.json).search(query), stored.records];
+    },
+    minisearchJs: async () => {
+      const stored = await get<{ js: ReturnType<MiniSearch['toJSON']>; records: SearchDoc[] }>('minisearch-js');
+      return [MiniSearchReference.fromJS(stored.js).search(query), stored.records];
+    },
+  };
+  const times: Record<string, number[]> = { duet: [], minisearchJson: [], minisearchJs: [] };
+  for (let round = 0; round < 3; round++)
+    for (const [name, load] of Object.entries(loaders)) {
+      const started = performance.now();
+      await load();
+      times[name]!.push(Math.round(performance.now() - started));
+    }
+  // Not `deleteDatabase`, which fails on "blocked": the last read's connection may still be closing.
+  await new Promise((resolve) => (indexedDB.deleteDatabase('duet-search-engines').onsuccess = resolve));
+  return times;
+}
+
 /** Makes the app open playbook `sp1` of the search workspace on its next start. */
 function openOnStart(): void {
   localStorage.setItem(
@@ -346,6 +413,7 @@ window.duetSearchBench = {
   drop,
   measureQueries,
   storedFormTimes,
+  warmLoadEngines,
   openOnStart,
   indexStored,
   loadStoredForm,

@@ -3,18 +3,9 @@
  * Stored in `{workspace}/notes/{playbookId}`, keyed by narrative id so it follows a narrative through edits.
  */
 import { z } from 'zod';
+import { DEAL_OUTCOMES, type DealOutcome } from './dealOutcome';
 
-/** How a deal ended (or that it has not yet). */
-export const DEAL_OUTCOMES = ['won', 'lost-competitor', 'lost-no-decision', 'open'] as const;
-export type DealOutcome = (typeof DEAL_OUTCOMES)[number];
-
-/** Labels for outcomes. */
-export const DEAL_OUTCOME_LABELS: Record<DealOutcome, string> = {
-  won: 'Won',
-  'lost-competitor': 'Lost to competitor',
-  'lost-no-decision': 'Lost, no decision',
-  open: 'Open',
-};
+export { DEAL_OUTCOME_LABELS, DEAL_OUTCOMES, type DealOutcome } from './dealOutcome';
 
 /** How a narrative landed with the buyer. */
 export const RECEPTIONS = ['resonated', 'neutral', 'fell-flat'] as const;

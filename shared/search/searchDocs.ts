@@ -5,7 +5,7 @@
  */
 import type { DeckNarrative } from '../deck/deckModel';
 import type { DealEntry } from '../domain/deal';
-import { DEAL_OUTCOME_LABELS } from '../domain/deal';
+import { DEAL_OUTCOME_LABELS } from '../domain/dealOutcome';
 import { BUYING_STAGE_LABELS, NARRATIVE_STATUS_LABELS } from '../domain/narrative';
 import type { PlaybookMeta } from '../domain/playbook';
 import type { AnchoredNote } from '../collab/textQuote';

@@ -19,6 +19,8 @@ export interface WorkerPort {
 
 /** Updates of a document are forwarded this long after the last one (a pause in typing). */
 const FORWARD_AFTER_MS = 150;
+/** While someone types, the worker hears of it at most this often (well within its quiet period). */
+const TYPING_SIGNAL_MS = 250;
 
 /** Starts the bundled search worker. */
 export function startSearchWorker(): WorkerPort {
@@ -107,6 +109,23 @@ export class SearchClient {
       clearTimeout(timer);
       send();
     };
+  }
+
+  /**
+   * Tells the worker whenever someone types in an editor under `target` (at most every 250 ms), so that a
+   * build stands still until they pause; returns the disposer. Keys in the palette's own field do not
+   * count: whoever searches wants the build to go on.
+   */
+  watchTyping(target: EventTarget): () => void {
+    let last = -Infinity;
+    const handleKey = (event: Event): void => {
+      const element = event.target as { isContentEditable?: boolean } | null;
+      if (!element?.isContentEditable || event.timeStamp - last < TYPING_SIGNAL_MS) return;
+      last = event.timeStamp;
+      this.port.postMessage({ type: 'typing' });
+    };
+    target.addEventListener('keydown', handleKey, { capture: true, passive: true });
+    return () => target.removeEventListener('keydown', handleKey, { capture: true });
   }
 
   /** Stops the worker (the index is already stored on the device). */

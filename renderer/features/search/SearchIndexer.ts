@@ -3,16 +3,12 @@
  * keeps it current from the Yjs updates of open documents, and answers queries. Plain TypeScript with its
  * dependencies passed in, so it is tested in Node with fake IndexedDB and used unchanged in the worker.
  */
-import * as Y from 'yjs';
 import { notesDocName, parseDocName, playbookDocName } from '@shared/collab/docNames';
-import { anchorsMap, observeDealChanges, readDeal } from '@shared/collab/notes';
 import { SEARCH_FORMAT_VERSION, SearchEngine, type SearchResults } from '@shared/search/SearchEngine';
-import { dealSearchDoc, playbookSearchDoc } from '@shared/search/searchDocs';
+import { playbookSearchDoc } from '@shared/search/searchDocs';
 import { parseQuery } from '@shared/search/searchQuery';
-import { openHeadlessMirror, readPlaybookDoc, type HeadlessMirror } from '../../editor/headless';
-import { $readNarrativesWithBody } from '../../editor/narrativeOps';
 import type { DocStore } from '../../platform/DocStore';
-import { indexAnchoredNotes, indexNarratives, indexNotes, SLICE_MS } from './indexRecords';
+import type { DocIndexer } from './DocIndexer';
 import type { IndexStore } from './indexStore';
 import type { FromWorker, IndexedPlaybook } from './searchProtocol';
 
@@ -23,7 +19,7 @@ export interface IndexerDeps {
   emit: (message: FromWorker) => void;
   /** Lets queued messages (queries) run between slices of a build. */
   yieldNow: () => Promise<void>;
-  /** Waits `ms` (the build backs off while someone types); none in tests. */
+  /** Waits `ms` (the build stands still while someone types); without it nothing waits (most tests). */
   sleep?: (ms: number) => Promise<void>;
   now: () => number;
   /** How long after the last change the index is written to the device. */
@@ -37,29 +33,16 @@ export interface IndexerDeps {
   announce?: (docName: string) => void;
 }
 
-/** An open document the app is sending updates of. */
-interface LiveDoc {
-  docName: string;
-  kind: 'playbook' | 'notes';
-  playbookId: string;
-  mirror: HeadlessMirror | null;
-  doc: Y.Doc;
-  pending: Uint8Array[] | null;
-  touchedDeals: Set<string>;
-  notesChanged: boolean;
-  timer: ReturnType<typeof setTimeout> | null;
-  dispose: () => void;
-}
-
-const MAX_LIVE_DOCS = 6;
-/** The pause between build slices while someone types: the build gets about a tenth of a core then. */
-const TYPING_PAUSE_MS = SLICE_MS * 8;
+/** The pause between build slices while edits arrive (another user's typing): about a tenth of a core. */
+const EDITS_PAUSE_MS = 96;
+/** A build stands still until no key was typed in the editor for this long. */
+export const TYPING_QUIET_MS = 1000;
 
 /** Builds, updates, persists and queries one workspace's index. */
 export class SearchIndexer {
   private engine = SearchEngine.create();
   private vectors = new Map<string, Uint8Array>();
-  private readonly live = new Map<string, LiveDoc>();
+  private docIndexer: Promise<DocIndexer> | null = null;
   private workspaceId = '';
   private listed = new Set<string>();
   private titles: readonly IndexedPlaybook[] = [];
@@ -67,6 +50,7 @@ export class SearchIndexer {
   private persistTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly rereads = new Map<string, ReturnType<typeof setTimeout>>();
   private lastEdit = -Infinity;
+  private lastKey = -Infinity;
   private building = false;
 
   constructor(private readonly deps: IndexerDeps) {}
@@ -88,6 +72,8 @@ export class SearchIndexer {
       this.deps.emit({ type: 'status', status });
     }
     this.opened = true;
+    // Set before the titles go in: they would otherwise schedule a write of the index a build has barely begun.
+    this.building = loaded === null;
     this.applyTitles();
     await this.reconcile([...this.listed], loaded === null, started);
   }
@@ -125,23 +111,23 @@ export class SearchIndexer {
     return this.engine.size;
   }
 
+  /**
+   * Someone typed in the editor: until they pause, a build (or the check of a stored index) stands still
+   * between slices. Queries are still answered meanwhile.
+   */
+  typing(): void {
+    this.lastKey = this.deps.now();
+  }
+
   /** An update of an open document: applied to the worker's replica, re-indexed shortly after. */
   applyUpdate(docName: string, update: Uint8Array): void {
     const parsed = parseDocName(docName);
     if (parsed === null || parsed.workspaceId !== this.workspaceId) return;
     this.lastEdit = this.deps.now();
-    if (parsed.kind !== 'playbook' && parsed.kind !== 'notes') return;
-    let live = this.live.get(docName);
-    if (!live) live = this.startLive(docName, parsed.kind, parsed.id);
-    else {
-      this.live.delete(docName); // re-insert: the map's order is the least recently updated first
-      this.live.set(docName, live);
-    }
-    if (live.pending) live.pending.push(update);
-    else {
-      Y.applyUpdate(live.doc, update);
-      this.scheduleReindex(live);
-    }
+    const kind = parsed.kind;
+    if (kind !== 'playbook' && kind !== 'notes') return;
+    // Callbacks of one promise run in the order they were added: updates reach the replica in order.
+    void this.docs().then((docs) => docs.applyUpdate(docName, kind, parsed.id, update));
   }
 
   /**
@@ -156,7 +142,6 @@ export class SearchIndexer {
     clearTimeout(this.rereads.get(docName));
     const timer = setTimeout(() => {
       this.rereads.delete(docName);
-      if (this.live.has(docName) || !this.listed.has(parsed.id)) return;
       void this.reconcileDoc(docName, parsed.id, kind).then((changed) => {
         if (changed) this.schedulePersist();
         this.deps.emit({ type: 'indexed', docName });
@@ -182,18 +167,51 @@ export class SearchIndexer {
   dispose(): void {
     if (this.persistTimer) clearTimeout(this.persistTimer);
     for (const timer of this.rereads.values()) clearTimeout(timer);
-    for (const live of this.live.values()) live.dispose();
-    this.live.clear();
+    void this.docIndexer?.then((docs) => docs.dispose());
+  }
+
+  /** The document side, loaded the first time a document must be read (see DocIndexer). */
+  private docs(): Promise<DocIndexer> {
+    this.docIndexer ??= import('./DocIndexer').then(
+      ({ DocIndexer }) =>
+        new DocIndexer({
+          store: this.deps.store,
+          engine: () => this.engine,
+          vectors: () => this.vectors,
+          isListed: (id) => this.listed.has(id),
+          pause: () => this.pause(),
+          whenQuiet: () => this.whenQuiet(),
+          now: this.deps.now,
+          indexedLive: (docName) => {
+            this.schedulePersist();
+            this.deps.emit({ type: 'indexed', docName });
+            this.deps.announce?.(docName);
+          },
+          reindexDelayMs: this.deps.reindexDelayMs ?? 80,
+        }),
+    );
+    return this.docIndexer;
   }
 
   /**
-   * Between slices of a build: lets queries in, and while someone is typing (an update arrived within the
-   * last second) leaves the CPU alone for a while — on a two-core machine the worker otherwise competes with
-   * the browser's own processes that draw the typed characters.
+   * Between slices of a build: lets queries in; while someone types in the editor, stops until they pause;
+   * while edits arrive (someone else typing), leaves the CPU alone for a while after each slice. On a
+   * two-core machine a busy worker competes with the page and the browser's processes that draw each
+   * character: a build slowed down was still measured at 1.5× the idle keystroke time; a stopped one is
+   * within the bench's noise of idle.
    */
   private async pause(): Promise<void> {
     await this.deps.yieldNow();
-    if (this.deps.sleep && this.deps.now() - this.lastEdit < 1000) await this.deps.sleep(TYPING_PAUSE_MS);
+    await this.whenQuiet();
+    if (this.deps.sleep && this.deps.now() - this.lastEdit < 1000) await this.deps.sleep(EDITS_PAUSE_MS);
+  }
+
+  /** Resolves once nobody has typed in the editor for `TYPING_QUIET_MS` (at once where nothing can sleep). */
+  private async whenQuiet(): Promise<void> {
+    const sleep = this.deps.sleep;
+    if (!sleep) return;
+    for (let quiet = this.deps.now() - this.lastKey; quiet < TYPING_QUIET_MS; quiet = this.deps.now() - this.lastKey)
+      await sleep(TYPING_QUIET_MS - quiet);
   }
 
   private forgetPlaybook(id: string): void {
@@ -206,10 +224,12 @@ export class SearchIndexer {
 
   /** Re-reads every listed document whose stored state differs from what the index was built from. */
   private async reconcile(ids: readonly string[], building: boolean, started: number): Promise<void> {
-    const names = ids.flatMap((id) => [
-      { name: playbookDocName(this.workspaceId, id), id, kind: 'playbook' as const },
-      { name: notesDocName(this.workspaceId, id), id, kind: 'notes' as const },
-    ]);
+    // Every playbook before any notes document: narratives are findable sooner, and a large deal log — whose
+    // update is the longest stretch that cannot pause — is read last, when typing is least likely to start.
+    const names = [
+      ...ids.map((id) => ({ name: playbookDocName(this.workspaceId, id), id, kind: 'playbook' as const })),
+      ...ids.map((id) => ({ name: notesDocName(this.workspaceId, id), id, kind: 'notes' as const })),
+    ];
     let done = 0;
     let changed = false;
     const progress = (): void => {
@@ -222,10 +242,12 @@ export class SearchIndexer {
     progress();
     this.building ||= building;
     for (const { name, id, kind } of names) {
-      if (!this.live.has(name) && this.listed.has(id)) changed = (await this.reconcileDoc(name, id, kind)) || changed;
+      // Before each document rather than after: reading one is a stretch that cannot stop halfway, so it
+      // does not start while someone types.
+      await this.pause();
+      changed = (await this.reconcileDoc(name, id, kind)) || changed;
       done++;
       progress();
-      await this.pause();
     }
     if (building) this.building = false;
     if (changed || building) await this.persist();
@@ -237,110 +259,11 @@ export class SearchIndexer {
     });
   }
 
+  /** Re-reads a listed document that is not open (its updates keep that one current) if it changed. */
   private async reconcileDoc(name: string, playbookId: string, kind: 'playbook' | 'notes'): Promise<boolean> {
-    const loaded = await this.deps.store.load(name, { validate: false });
-    if (!loaded.ok) {
-      console.warn(`[search] ${name} not indexed: ${loaded.error.message}`);
-      return false;
-    }
-    if (loaded.value.update === null) return false;
-    const vector = Y.encodeStateVectorFromUpdate(loaded.value.update);
-    const known = this.vectors.get(name);
-    if (known && sameBytes(known, vector)) return false;
-    const doc = new Y.Doc();
-    try {
-      Y.applyUpdate(doc, loaded.value.update);
-      if (kind === 'playbook') indexNarratives(this.engine, playbookId, readPlaybookDoc(doc, $readNarrativesWithBody));
-      else await indexNotes(this.engine, playbookId, doc, () => this.pause(), this.deps.now);
-    } finally {
-      doc.destroy();
-    }
-    this.vectors.set(name, vector);
-    return true;
-  }
-
-  private startLive(docName: string, kind: 'playbook' | 'notes', playbookId: string): LiveDoc {
-    const mirror = kind === 'playbook' ? openHeadlessMirror() : null;
-    const doc = mirror?.doc ?? new Y.Doc();
-    const live: LiveDoc = {
-      docName,
-      kind,
-      playbookId,
-      mirror,
-      doc,
-      pending: [],
-      touchedDeals: new Set(),
-      notesChanged: false,
-      timer: null,
-      dispose: () => {},
-    };
-    this.live.set(docName, live);
-    this.evictLive();
-    void this.deps.store.load(docName, { validate: false }).then((loaded) => {
-      if (this.live.get(docName) !== live) return;
-      if (loaded.ok && loaded.value.update) Y.applyUpdate(doc, loaded.value.update);
-      if (kind === 'notes') {
-        const anchors = anchorsMap(doc);
-        const handleAnchors = (): void => {
-          live.notesChanged = true;
-        };
-        anchors.observe(handleAnchors);
-        const stopDeals = observeDealChanges(doc, (touched) => {
-          for (const id of touched) live.touchedDeals.add(id);
-        });
-        live.dispose = () => {
-          anchors.unobserve(handleAnchors);
-          stopDeals();
-          doc.destroy();
-        };
-      } else live.dispose = () => mirror!.dispose();
-      for (const update of live.pending ?? []) Y.applyUpdate(doc, update);
-      live.pending = null;
-      live.notesChanged = true;
-      this.scheduleReindex(live, true);
-    });
-    return live;
-  }
-
-  private evictLive(): void {
-    while (this.live.size > MAX_LIVE_DOCS) {
-      const [oldest] = this.live.values();
-      if (!oldest || oldest.pending) return;
-      this.live.delete(oldest.docName);
-      if (oldest.timer) clearTimeout(oldest.timer);
-      oldest.dispose();
-    }
-  }
-
-  private scheduleReindex(live: LiveDoc, full = false): void {
-    if (live.timer) clearTimeout(live.timer);
-    live.timer = setTimeout(() => {
-      live.timer = null;
-      void this.reindexLive(live, full);
-    }, this.deps.reindexDelayMs ?? 80);
-  }
-
-  private async reindexLive(live: LiveDoc, full: boolean): Promise<void> {
-    if (this.live.get(live.docName) !== live || !this.listed.has(live.playbookId)) return;
-    const vector = Y.encodeStateVector(live.doc);
-    const known = this.vectors.get(live.docName);
-    if (live.mirror) indexNarratives(this.engine, live.playbookId, live.mirror.read($readNarrativesWithBody));
-    else if (full && !(known && sameBytes(known, vector)))
-      await indexNotes(this.engine, live.playbookId, live.doc, () => this.pause(), this.deps.now);
-    else {
-      for (const id of live.touchedDeals) {
-        const deal = readDeal(live.doc, id);
-        if (deal) this.engine.upsert(dealSearchDoc(live.playbookId, deal));
-        else this.engine.remove(`d:${live.playbookId}:${id}`);
-      }
-      if (live.notesChanged) indexAnchoredNotes(this.engine, live.playbookId, live.doc);
-    }
-    live.touchedDeals.clear();
-    live.notesChanged = false;
-    this.vectors.set(live.docName, vector);
-    this.schedulePersist();
-    this.deps.emit({ type: 'indexed', docName: live.docName });
-    this.deps.announce?.(live.docName);
+    if (!this.listed.has(playbookId)) return false;
+    const docs = await this.docs();
+    return !docs.isLive(name) && this.listed.has(playbookId) && docs.reconcileDoc(name, playbookId, kind);
   }
 
   private schedulePersist(): void {
@@ -350,10 +273,4 @@ export class SearchIndexer {
     if (this.persistTimer) clearTimeout(this.persistTimer);
     this.persistTimer = setTimeout(() => void this.persist(), this.deps.persistDelayMs ?? 2000);
   }
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }

@@ -73,6 +73,8 @@ export function deferredWorker(
   return {
     postMessage(message) {
       if (port) return port.postMessage(message);
+      // A worker not yet started is building nothing that typing should hold back.
+      if (message.type === 'typing') return;
       waiting.push(message);
       if (message.type === 'query' || waiting.length > MAX_WAITING) begin();
     },

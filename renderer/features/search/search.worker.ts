@@ -2,7 +2,7 @@
  * The search worker: everything that costs time — reading documents, building, persisting and querying the
  * index — happens here, so typing in the editor never waits for search.
  */
-import { openIndexedDbDocStore } from '../../platform/IndexedDbDocStore';
+import type { DocStore } from '../../platform/DocStore';
 import { openIndexStore } from './indexStore';
 import { SearchIndexer } from './SearchIndexer';
 import type { FromWorker, ToWorker } from './searchProtocol';
@@ -16,13 +16,15 @@ const emit = (message: FromWorker): void => scope.postMessage(message);
 // The search of every window of this device: each says which documents it indexed edits of, so the others
 // re-read those that are not open there (no update of them reaches those windows).
 const windows = typeof BroadcastChannel === 'function' ? new BroadcastChannel('duet-search') : null;
-// The documents' store is needed only after the stored index is loaded (to check it against them): a warm
-// start does not wait for it to open.
-const docs = openIndexedDbDocStore();
+// The documents' store is needed only after the stored index is loaded (to check it against them), and its
+// code (with Yjs) is loaded only then: a warm start parses and runs just the engine before it answers.
+let docs: Promise<DocStore> | null = null;
+const openDocs = (): Promise<DocStore> =>
+  (docs ??= import('../../platform/IndexedDbDocStore').then((m) => m.openIndexedDbDocStore()));
 const ready = openIndexStore().then(
   (indexStore) =>
     new SearchIndexer({
-      store: { load: async (name, options) => (await docs).load(name, options) },
+      store: { load: async (name, options) => (await openDocs()).load(name, options) },
       indexStore,
       emit,
       yieldNow: () => new Promise((resolve) => setTimeout(resolve, 0)),
@@ -51,6 +53,7 @@ scope.onmessage = (event) => {
       if (message.type === 'open') return indexer.open(message.workspaceId, message.playbooks);
       if (message.type === 'playbooks') return indexer.setPlaybooks(message.playbooks);
       if (message.type === 'update') return indexer.applyUpdate(message.docName, message.update);
+      if (message.type === 'typing') return indexer.typing();
       const started = performance.now();
       const results = indexer.query(message.text);
       emit({ type: 'results', id: message.id, results, ms: performance.now() - started });

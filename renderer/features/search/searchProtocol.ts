@@ -13,7 +13,9 @@ export type ToWorker =
   | { type: 'playbooks'; playbooks: IndexedPlaybook[] }
   /** A Yjs update of an open document (playbook or notes), as the app's Y.Doc emitted it. */
   | { type: 'update'; docName: string; update: Uint8Array }
-  | { type: 'query'; id: number; text: string };
+  | { type: 'query'; id: number; text: string }
+  /** Someone is typing in the editor: a build stands still until they pause (sent at most every 250 ms). */
+  | { type: 'typing' };
 
 /** What the index is doing, for the palette's progress line. */
 export type IndexStatus =

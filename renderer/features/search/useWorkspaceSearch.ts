@@ -24,8 +24,10 @@ export function useWorkspaceSearch(workspace: Workspace): SearchClient | null {
     const client = started as SearchClient | null;
     if (client === null) throw new Error('[search] the directory did not report its playbooks');
     const stopWatching = workspace.watchOpenDocs((docName, doc) => client.follow(docName, doc));
+    const stopTyping = client.watchTyping(window);
     setClient(client);
     return () => {
+      stopTyping();
       stopWatching();
       stopList();
       client.dispose();

@@ -16,7 +16,11 @@ import { createPlaybookDoc, withHeadlessPlaybook } from '../../../../../renderer
 import { $findNarrative } from '../../../../../renderer/editor/narrativeOps';
 import { openIndexedDbDocStore } from '../../../../../renderer/platform/IndexedDbDocStore';
 import { openIndexStore } from '../../../../../renderer/features/search/indexStore';
-import { SearchIndexer, type IndexerDeps } from '../../../../../renderer/features/search/SearchIndexer';
+import {
+  SearchIndexer,
+  TYPING_QUIET_MS,
+  type IndexerDeps,
+} from '../../../../../renderer/features/search/SearchIndexer';
 import type { FromWorker, IndexStatus } from '../../../../../renderer/features/search/searchProtocol';
 
 const WS = 'acme';
@@ -66,7 +70,6 @@ afterEach(() => {
 function indexerOn(dev: Device, extra: Partial<IndexerDeps> = {}) {
   const messages: FromWorker[] = [];
   const indexer = new SearchIndexer({
-    ...extra,
     store: dev.store,
     indexStore: dev.indexStore,
     emit: (m) => messages.push(m),
@@ -74,6 +77,7 @@ function indexerOn(dev: Device, extra: Partial<IndexerDeps> = {}) {
     now: () => performance.now(),
     reindexDelayMs: 1,
     persistDelayMs: 60_000,
+    ...extra,
   });
   indexers.push(indexer);
   const statuses = () => messages.flatMap((m) => (m.type === 'status' ? [m.status] : []));
@@ -118,6 +122,92 @@ describe('the index is built from the documents on this device', () => {
     expect(titles('dowtime')).toEqual(['Downtime costs money']);
     expect(titles('uptime guarantee')).toEqual(['Fleet renewal']);
     expect(titles('fleet messaging')).toContain('Fleet messaging');
+  });
+});
+
+describe('a build while someone types in the editor', () => {
+  it('reads no document until they pause, answers queries meanwhile, and completes after', async () => {
+    const dev = await device();
+    // A clock that moves only when the indexer sleeps; someone types until 3 s.
+    let clock = 0;
+    const typingUntil = 3000;
+    const reads: number[] = [];
+    const load = dev.store.load.bind(dev.store);
+    dev.store.load = (name, options) => {
+      reads.push(clock);
+      return load(name, options);
+    };
+    const answeredWhileTyping: string[][] = [];
+    const { indexer, statuses, titles } = indexerOn(dev, {
+      now: () => clock,
+      sleep: async (ms) => {
+        if (clock < typingUntil) answeredWhileTyping.push(titles('fleet messaging'));
+        clock += ms;
+        if (clock < typingUntil) indexer.typing();
+      },
+    });
+    indexer.typing();
+    await indexer.open(WS, PLAYBOOKS);
+    expect(reads.length).toBeGreaterThan(0);
+    expect(Math.min(...reads)).toBeGreaterThanOrEqual(typingUntil);
+    expect(answeredWhileTyping.length).toBeGreaterThan(0);
+    expect(answeredWhileTyping.every((t) => t.includes('Fleet messaging'))).toBe(true);
+    expect(statuses().at(-1)).toMatchObject({ state: 'ready', source: 'built', records: 4 });
+    expect(titles('dowtime')).toEqual(['Downtime costs money']);
+  });
+
+  it('writes nothing to the device until the build is complete', async () => {
+    const dev = await device();
+    let clock = 0;
+    const writtenAt: number[] = [];
+    const write = dev.indexStore.write.bind(dev.indexStore);
+    dev.indexStore.write = (record) => {
+      writtenAt.push(clock);
+      return write(record);
+    };
+    const { indexer, statuses } = indexerOn(dev, {
+      now: () => clock,
+      persistDelayMs: 1,
+      sleep: async (ms) => {
+        clock += ms;
+        if (clock < 3000) indexer.typing();
+        await new Promise((resolve) => setTimeout(resolve, 5)); // room for a scheduled write to happen
+      },
+    });
+    indexer.typing();
+    await indexer.open(WS, PLAYBOOKS);
+    expect(statuses().at(-1)).toMatchObject({ state: 'ready', source: 'built', records: 4 });
+    expect(writtenAt).toHaveLength(1);
+    expect(writtenAt[0]).toBeGreaterThanOrEqual(3000);
+  });
+
+  it('indexes the edits of an open document once its author pauses', async () => {
+    const dev = await device();
+    let clock = 0;
+    const { indexer, indexed, titles } = indexerOn(dev, {
+      now: () => clock,
+      sleep: async (ms) => {
+        clock += ms;
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      },
+    });
+    await indexer.open(WS, PLAYBOOKS);
+    const name = playbookDocName(WS, 'p1');
+    indexer.typing();
+    for (const u of retitle(dev.playbook, 'n2', 'Driver retention')) indexer.applyUpdate(name, u);
+    await indexed(name);
+    // The clock moves only while the indexer waits: it waited for the typing to pause.
+    expect(clock).toBeGreaterThanOrEqual(TYPING_QUIET_MS);
+    expect(titles('retention')).toEqual(['Driver retention']);
+  });
+
+  it('does not wait when nobody types', async () => {
+    const dev = await device();
+    const sleep = vi.fn(async () => {});
+    const { indexer, statuses } = indexerOn(dev, { sleep });
+    await indexer.open(WS, PLAYBOOKS);
+    expect(statuses().at(-1)).toMatchObject({ state: 'ready', source: 'built', records: 4 });
+    expect(sleep).not.toHaveBeenCalled();
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { deferredWorker, SETTLE_MS, whenSettled } from '../../../../../renderer/features/search/deferredWorker';
-import type { WorkerPort } from '../../../../../renderer/features/search/SearchClient';
+import { SearchClient, type WorkerPort } from '../../../../../renderer/features/search/SearchClient';
 import type { FromWorker, ToWorker } from '../../../../../renderer/features/search/searchProtocol';
 
 function fakeWorker() {
@@ -85,5 +85,34 @@ describe('starting the search worker', () => {
     port.terminate();
     vi.advanceTimersByTime(60_000);
     expect(worker.start).not.toHaveBeenCalled();
+  });
+
+  it('tells the worker when someone types in the editor, not in a field, at most every 250 ms', () => {
+    const worker = fakeWorker();
+    const client = new SearchClient(deferredWorker(worker.start), 'w', []);
+    client.prepare();
+    const stop = client.watchTyping(window);
+    const editor = document.createElement('div');
+    editor.contentEditable = 'true';
+    const field = document.createElement('input');
+    document.body.append(editor, field);
+    const typingSent = () => worker.received.filter((m) => m.type === 'typing').length;
+    field.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', bubbles: true }));
+    expect(typingSent()).toBe(0);
+    editor.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', bubbles: true }));
+    editor.dispatchEvent(new KeyboardEvent('keydown', { key: 'b', bubbles: true }));
+    expect(typingSent()).toBe(1);
+    stop();
+    editor.remove();
+    field.remove();
+  });
+
+  it('does not hand over typing from before the worker started', () => {
+    const worker = fakeWorker();
+    const port = deferredWorker(worker.start);
+    port.postMessage(open);
+    port.postMessage({ type: 'typing' });
+    port.start?.();
+    expect(worker.received).toEqual([open]);
   });
 });
