@@ -53,14 +53,14 @@ export default defineConfig({
       // The same build is served by app:// in Electron and over http to the browser client.
       rollupOptions: {
         input: { index: resolve(import.meta.dirname, 'renderer/index.html') },
-        // zod and the setting that keeps it from probing for eval (renderer/app/zodConfig.ts) share a chunk,
+        // zod, shared/zod.ts and the setting that keeps it from probing for eval (renderer/app/zodConfig.ts) share a chunk,
         // so the setting runs before any chunk that builds a schema; split apart, it ran after them and the
         // probe tripped the CSP.
         // earlyPreload (renderer/app/earlyPreload.ts) is a chunk of its own, imported first by the entry, so that
         // it runs before every other chunk of the bundle rather than after the entry's shared dependencies.
         output: {
           manualChunks: (id: string) =>
-            /[\\/]node_modules[\\/]zod[\\/]|[\\/]zodConfig\.ts$/.test(id)
+            /[\\/]node_modules[\\/]zod[\\/]|[\\/]zodConfig\.ts$|[\\/]shared[\\/]zod\.ts$/.test(id)
               ? 'zod'
               : /[\\/]app[\\/]earlyPreload\.ts$/.test(id)
                 ? 'earlyPreload'
