@@ -5,7 +5,7 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { memo, startTransition, useEffect, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { NARRATIVE_STATUS_LABELS, type NarrativeSummary } from '@shared/domain/narrative';
-import { $getNodeByKey, $isRootNode } from 'lexical';
+import { $getNodeByKey, $getRoot, $isRootNode, type EditorState } from 'lexical';
 import { $isNarrativeNode, $isNarrativeTitleNode } from '../nodes';
 import { $findNarrative, $moveNarrative, $moveNarrativeBefore, $readNarratives } from '../narrativeOps';
 import { measurePhase } from '../../platform/measurePhase';
@@ -20,6 +20,19 @@ function sameItems(a: OutlineItem[], b: OutlineItem[]): boolean {
         x.id === b[i]!.id && x.title === b[i]!.title && x.status === b[i]!.status && x.persona === b[i]!.persona,
     )
   );
+}
+
+/**
+ * The root's children, as far as adding, removing or moving a narrative shows in it: their number and the
+ * first and last. A narrative moved or added between two others also makes those neighbours dirty.
+ */
+function $rootShape(): string {
+  const root = $getRoot();
+  return `${root.getChildrenSize()}:${root.getFirstChild()?.getKey()}:${root.getLastChild()?.getKey()}`;
+}
+
+function rootShape(state: EditorState): string {
+  return state.read($rootShape);
 }
 
 /** The outline panel. Memoised: it follows the editor itself, not its parent's renders. */
@@ -43,14 +56,19 @@ export const OutlinePanel = memo(function OutlinePanel({ editable }: { editable:
       if (!measured && next.length > 0) measured = Boolean(measurePhase('open:outline', started));
     };
     read();
-    return editor.registerUpdateListener(({ editorState, dirtyElements, dirtyLeaves }) => {
+    return editor.registerUpdateListener(({ editorState, prevEditorState, dirtyElements, dirtyLeaves }) => {
       // Typing in a story's body cannot change the outline; only the list of narratives, their titles and
-      // their fields can. Checking that is cheaper than re-reading 200 narratives on every keystroke.
+      // their fields can. Checking that is cheaper than re-reading 200 narratives on every keystroke. The
+      // root counts only when its children changed: Lexical marks it dirty on every keystroke.
       const relevant = editorState.read(() => {
         for (const [key, intentional] of dirtyElements) {
           if (!intentional) continue;
           const node = $getNodeByKey(key);
-          if (node === null || $isRootNode(node) || $isNarrativeNode(node) || $isNarrativeTitleNode(node)) return true;
+          if ($isRootNode(node)) {
+            if (rootShape(prevEditorState) !== $rootShape()) return true;
+            continue;
+          }
+          if (node === null || $isNarrativeNode(node) || $isNarrativeTitleNode(node)) return true;
         }
         for (const key of dirtyLeaves) {
           if ($isNarrativeTitleNode($getNodeByKey(key)?.getParent())) return true;
