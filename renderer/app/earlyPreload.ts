@@ -3,8 +3,9 @@
  * workspace — before React, the settings (over IPC in the desktop app) or IndexedDB are ready to say so.
  * A returning user's first screen then waits for one download running beside the rest of the start instead
  * of one that begins after it. The fact is remembered in localStorage by `rememberFirstScreen` (boot.ts); a
- * new user has none and downloads nothing extra. main.tsx imports this module first: it imports nothing,
- * so it runs before every other module of the bundle.
+ * new user has none and downloads nothing extra. It is an entry of its own, loaded by an async script tag
+ * ahead of the app's (electron.vite.config.ts): it imports nothing, so it runs as soon as its one small file
+ * is in, while the app's own modules are still arriving. main.tsx imports it too (the same module, run once).
  */
 
 const KEY = 'duet.reopensWorkspace';
