@@ -5,6 +5,28 @@ import type { Plugin } from 'vite';
 import { RENDERER_CSP } from './shared/security/csp';
 import pkg from './package.json' with { type: 'json' };
 
+/**
+ * Loads renderer/app/earlyPreload.ts (an entry of its own) from index.html with a script tag of its own, ahead of
+ * the app's: it then runs as soon as its one small file is in (async: without waiting for the stylesheet or the
+ * app's module graph), and a returning user's workspace screen starts downloading beside the app's own code.
+ */
+function earlyPreloadTagPlugin(): Plugin {
+  return {
+    name: 'duet-early-preload-tag',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const chunk = Object.values(ctx.bundle ?? {}).find(
+          (c) => c.type === 'chunk' && c.isEntry && c.name === 'earlyPreload',
+        );
+        if (!chunk) return [];
+        const attrs = { type: 'module', async: true, crossorigin: true, src: `./${chunk.fileName}` };
+        return [{ tag: 'script', attrs, injectTo: 'head-prepend' }];
+      },
+    },
+  };
+}
+
 /** Writes the one CSP of shared/security/csp.ts into index.html (frame-ancestors only works as a header). */
 function cspMetaPlugin(): Plugin {
   const meta = RENDERER_CSP.split('; ')
@@ -46,7 +68,7 @@ export default defineConfig({
   renderer: {
     root: resolve(import.meta.dirname, 'renderer'),
     resolve: { alias: profiling ? { ...alias, 'react-dom/client': 'react-dom/profiling' } : alias },
-    plugins: [react(), cspMetaPlugin()],
+    plugins: [react(), cspMetaPlugin(), earlyPreloadTagPlugin()],
     define: { __APP_VERSION__: JSON.stringify(pkg.version), __DUET_PROFILING__: JSON.stringify(profiling) },
     // Module workers (started with `type: 'module'`) split like the page: the search worker loads its
     // document-reading half (Yjs, the headless editor) only when it must read a document, so a warm start
@@ -56,12 +78,16 @@ export default defineConfig({
       outDir: resolve(import.meta.dirname, 'out/renderer'),
       // The same build is served by app:// in Electron and over http to the browser client.
       rollupOptions: {
-        input: { index: resolve(import.meta.dirname, 'renderer/index.html') },
-        // zod and the setting that keeps it from probing for eval (renderer/app/zodConfig.ts) share a chunk,
+        input: {
+          index: resolve(import.meta.dirname, 'renderer/index.html'),
+          earlyPreload: resolve(import.meta.dirname, 'renderer/app/earlyPreload.ts'),
+        },
+        // zod, shared/zod.ts and the setting that keeps it from probing for eval (renderer/app/zodConfig.ts) share a chunk,
         // so the setting runs before any chunk that builds a schema; split apart, it ran after them and the
         // probe tripped the CSP.
         output: {
-          manualChunks: (id: string) => (/[\\/]node_modules[\\/]zod[\\/]|[\\/]zodConfig\.ts$/.test(id) ? 'zod' : null),
+          manualChunks: (id: string) =>
+            /[\\/]node_modules[\\/]zod[\\/]|[\\/]zodConfig\.ts$|[\\/]shared[\\/]zod\.ts$/.test(id) ? 'zod' : null,
         },
       },
       sourcemap: true,

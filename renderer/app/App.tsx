@@ -1,50 +1,21 @@
-/** Boots the renderer: reads settings and opens the local document store, then shows the shell. */
+/** The root component: "Starting Duet…" until the boot (started by main.tsx) is done, then the shell. */
 import { useEffect, useState } from 'react';
-import type { Settings } from '@shared/domain/settings';
-import { AppProvider, preloadWorkspaceView, Shell } from '../features/shell';
-import { directoryDocName, playbookDocName } from '@shared/collab/docNames';
-import { openIndexedDbDocStore } from '../platform/IndexedDbDocStore';
-import { prefetchingStore } from '../platform/prefetchingStore';
-import { measurePhase } from '../platform/measurePhase';
-import { platform } from '../platform/platform';
-import type { DocStore } from '../platform/DocStore';
+import { AppProvider, Shell } from '../features/shell';
 import { profiled } from '../ui/profiled';
 import { ToastProvider } from '../ui/Toasts';
+import type { Boot } from './boot';
 
-type Boot =
-  | { status: 'loading' }
-  | { status: 'ready'; settings: Settings; store: DocStore }
-  | { status: 'failed'; message: string };
-
-/** The root component. */
-export function App() {
-  const [boot, setBoot] = useState<Boot>({ status: 'loading' });
+/** The root component; `boot` is the start already under way (see boot.ts). */
+export function App({ boot: booting }: { boot: Promise<Boot> }) {
+  const [boot, setBoot] = useState<Boot | null>(null);
   useEffect(() => {
-    const started = performance.now();
-    Promise.all([platform.invoke('settings:get'), openIndexedDbDocStore()])
-      .then(([settings, raw]) => {
-        const store = prefetchingStore(raw);
-        // The first screen reopens the last workspace and its last playbook: start reading them now.
-        const workspaceId = settings.activeWorkspaceId;
-        if (workspaceId) {
-          void preloadWorkspaceView();
-          store.prefetch(directoryDocName(workspaceId));
-          const recent = settings.recentPlaybooks.find((r) => r.workspaceId === workspaceId);
-          const reading = performance.now();
-          if (recent)
-            void store
-              .prefetch(playbookDocName(workspaceId, recent.playbookId), { validate: false })
-              .then(() => measurePhase('open:read-store', reading));
-        }
-        measurePhase('open:boot', started);
-        setBoot({ status: 'ready', settings, store });
-      })
-      .catch((error: unknown) => {
-        console.error('[app] could not start', error);
-        setBoot({ status: 'failed', message: error instanceof Error ? error.message : String(error) });
-      });
-  }, []);
-  if (boot.status === 'loading') return <div className="loading">Starting Duet…</div>;
+    let current = true;
+    void booting.then((done) => current && setBoot(done));
+    return () => {
+      current = false;
+    };
+  }, [booting]);
+  if (boot === null) return <div className="loading">Starting Duet…</div>;
   if (boot.status === 'failed') {
     return (
       <div className="fatal" role="alert">
@@ -56,9 +27,7 @@ export function App() {
   }
   return (
     <ToastProvider>
-      <AppProvider initialSettings={boot.settings} store={boot.store}>
-        {profiled('app', <Shell />)}
-      </AppProvider>
+      <AppProvider stores={boot.stores}>{profiled('app', <Shell />)}</AppProvider>
     </ToastProvider>
   );
 }

@@ -4,6 +4,6 @@
  * CSP the probe is blocked and Chromium reports a CSP violation for it, although zod catches the error.
  * Validation is the same without compilation, so it must never probe.
  */
-import { config } from 'zod';
+import { config } from 'zod/mini';
 
 config({ jitless: true });

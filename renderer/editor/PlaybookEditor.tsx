@@ -11,17 +11,16 @@ import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
-import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import type { Provider } from '@lexical/yjs';
 import type { Doc } from 'yjs';
 import { useCallback, useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { NarrativeSummary } from '@shared/domain/narrative';
 import { isSafeLinkUrl } from '@shared/domain/url';
-import { PLAYBOOK_MARKDOWN_SHORTCUTS } from './markdownShortcuts';
 import { $insertNarrativeAfterSelection } from './narrativeOps';
 import { PLAYBOOK_NODES } from './nodes';
 import { AnchoredNotesPlugin, type AnchoredNotesPluginProps } from './plugins/AnchoredNotesPlugin';
+import { DeferredPlugins } from './plugins/DeferredPlugins';
 import { EditorShortcutsPlugin } from './plugins/EditorShortcutsPlugin';
 import { FocusReturnPlugin } from './plugins/FocusReturnPlugin';
 import { LinkDialog, readSelectedLink } from './plugins/LinkDialog';
@@ -162,7 +161,7 @@ function EditorBody({
       {showOutline && !overlay && profiled('outline', <OutlinePanel editable={editable} />)}
       <ListPlugin />
       <LinkPlugin validateUrl={isSafeLinkUrl} />
-      <MarkdownShortcutPlugin transformers={PLAYBOOK_MARKDOWN_SHORTCUTS} />
+      <DeferredPlugins />
       <NarrativeStructurePlugin />
       <NarrativeSelectAllPlugin />
       <NarrativeChromePlugin editable={editable} onLogDeal={onLogDeal} governance={governance} />

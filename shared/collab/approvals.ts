@@ -10,7 +10,7 @@
  * supersedes an earlier one by time); `Y.Map` `policy`: `reviewDays` → the playbook's default review period.
  */
 import * as Y from 'yjs';
-import { z } from 'zod';
+import { z } from '../zod';
 import { isValidId } from '../domain/ids';
 
 const DECISIONS = 'decisions';
@@ -26,26 +26,25 @@ export const APPROVAL_LIMITS = { comment: 1000, by: 80, title: 300, reviewDaysMa
 /** Default review period after an approval, in days. */
 export const DEFAULT_REVIEW_DAYS = 90;
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 
 /** One decision, as stored. */
 export const approvalDecisionSchema = z.object({
-  narrativeId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  narrativeId: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)),
   kind: z.enum(DECISION_KINDS),
   /** SHA-256 (hex) of the narrative's content when decided. */
-  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  hash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
   /** The narrative's title then (the feed names narratives that have since been deleted). */
-  title: z.string().max(APPROVAL_LIMITS.title),
-  by: z.string().max(APPROVAL_LIMITS.by),
-  at: z.number().finite().nonnegative(),
-  comment: z.string().trim().max(APPROVAL_LIMITS.comment, `At most ${APPROVAL_LIMITS.comment} characters.`),
+  title: z.string().check(z.maxLength(APPROVAL_LIMITS.title)),
+  by: z.string().check(z.maxLength(APPROVAL_LIMITS.by)),
+  at: z.number().check(z.nonnegative()),
+  comment: z
+    .string()
+    .check(z.trim(), z.maxLength(APPROVAL_LIMITS.comment, `At most ${APPROVAL_LIMITS.comment} characters.`)),
   /** For an approval: review again by this day (yyyy-mm-dd); '' for none. */
   reviewBy: z.union([day, z.literal('')]),
   /** The version saved with the approval (the diff's "approved" side). */
-  versionId: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,64}$/)
-    .optional(),
+  versionId: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/))),
 });
 
 /** A decision with its id. */

@@ -5,7 +5,7 @@
  * the state, when the last pass ended, how many deals came from the CRM and the last error in words.
  */
 import * as Y from 'yjs';
-import { z } from 'zod';
+import { z } from '../zod';
 
 const MAP = 'crm';
 const KEY = 'status';
@@ -13,13 +13,15 @@ const KEY = 'status';
 const statusSchema = z.object({
   provider: z.enum(['hubspot', 'salesforce']),
   /** "HubSpot", "Salesforce". */
-  label: z.string().max(40),
+  label: z.string().check(z.maxLength(40)),
   /** waiting: connected, not synced yet; syncing: a pass is under way; ok: caught up; error: see lastError. */
   state: z.enum(['waiting', 'syncing', 'ok', 'error']),
-  playbookId: z.string().max(64),
-  lastSyncAt: z.number().nullable(),
-  dealsSynced: z.number().int().min(0),
-  lastError: z.object({ code: z.string().max(40), message: z.string().max(500), at: z.number() }).nullable(),
+  playbookId: z.string().check(z.maxLength(64)),
+  lastSyncAt: z.nullable(z.number()),
+  dealsSynced: z.int().check(z.minimum(0)),
+  lastError: z.nullable(
+    z.object({ code: z.string().check(z.maxLength(40)), message: z.string().check(z.maxLength(500)), at: z.number() }),
+  ),
   writeBack: z.boolean(),
 });
 

@@ -7,7 +7,7 @@
  * marketing write this document; everyone reads it.
  */
 import * as Y from 'yjs';
-import { z } from 'zod';
+import { z } from '../zod';
 import { isValidId } from '../domain/ids';
 
 const GOALS = 'goals';
@@ -26,12 +26,18 @@ export const GOAL_LIMITS = { title: 160, filter: 120, goals: 200, maxAgeDays: 36
 /** An `approval-age` goal without its own limit: approvals older than this many days count against it. */
 export const DEFAULT_MAX_APPROVAL_AGE_DAYS = 90;
 
-const filterText = z.string().trim().max(GOAL_LIMITS.filter);
+const filterText = z.string().check(z.trim(), z.maxLength(GOAL_LIMITS.filter));
 
 /** A goal as stored. */
 export const goalRecordSchema = z.object({
-  title: z.string().trim().min(1, 'Name the goal.').max(GOAL_LIMITS.title, `At most ${GOAL_LIMITS.title} characters.`),
-  playbookId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Pick a playbook.'),
+  title: z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1, 'Name the goal.'),
+      z.maxLength(GOAL_LIMITS.title, `At most ${GOAL_LIMITS.title} characters.`),
+    ),
+  playbookId: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'Pick a playbook.')),
   /**
    * `win-rate`: won ÷ decided deals (optionally only against `competitor`, only with `persona`).
    * `narrative-usage`: deals that used `narrativeId` ÷ all deals (optionally only with `persona`).
@@ -42,19 +48,21 @@ export const goalRecordSchema = z.object({
   metric: z.enum(GOAL_METRICS),
   competitor: filterText,
   persona: filterText,
-  narrativeId: z.union([z.literal(''), z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)]),
+  narrativeId: z.union([z.literal(''), z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/))]),
   /** The proportion to reach, in (0, 1]. */
-  target: z.number().gt(0, 'The target must be above 0%.').max(1, 'The target cannot exceed 100%.'),
+  target: z.number().check(z.gt(0, 'The target must be above 0%.'), z.maximum(1, 'The target cannot exceed 100%.')),
   period: z.enum(GOAL_PERIODS),
   /** `approval-age` only: the oldest an approval may be, in days (absent: DEFAULT_MAX_APPROVAL_AGE_DAYS). */
-  maxAgeDays: z
-    .number()
-    .int('Whole days only.')
-    .min(1, 'At least one day.')
-    .max(GOAL_LIMITS.maxAgeDays, `At most ${GOAL_LIMITS.maxAgeDays} days.`)
-    .optional(),
-  author: z.string().max(80),
-  createdAt: z.number().finite().nonnegative(),
+  maxAgeDays: z.optional(
+    z
+      .int('Whole days only.')
+      .check(
+        z.minimum(1, 'At least one day.'),
+        z.maximum(GOAL_LIMITS.maxAgeDays, `At most ${GOAL_LIMITS.maxAgeDays} days.`),
+      ),
+  ),
+  author: z.string().check(z.maxLength(80)),
+  createdAt: z.number().check(z.nonnegative()),
 });
 
 /** A goal with its id. */

@@ -10,7 +10,7 @@
  * merge) and `Y.Map` `done` (item id → who marked it).
  */
 import * as Y from 'yjs';
-import { z } from 'zod';
+import { z } from '../zod';
 import { isIsoDate } from '../domain/deal';
 import { isValidId } from '../domain/ids';
 
@@ -28,14 +28,17 @@ export interface Member {
   name: string;
 }
 
-const memberSchema = z.object({ id: z.string().min(1).max(90), name: z.string().trim().min(1).max(80) });
+const memberSchema = z.object({
+  id: z.string().check(z.minLength(1), z.maxLength(90)),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(80)),
+});
 
 /** One agenda item. */
 export const agendaItemSchema = z.object({
   kind: z.enum(AGENDA_KINDS),
-  title: z.string().trim().min(1, 'Name the item.').max(MEETING_LIMITS.title),
+  title: z.string().check(z.trim(), z.minLength(1, 'Name the item.'), z.maxLength(MEETING_LIMITS.title)),
   /** What the data says, in one or two sentences. */
-  detail: z.string().max(MEETING_LIMITS.detail),
+  detail: z.string().check(z.maxLength(MEETING_LIMITS.detail)),
 });
 export type AgendaItem = z.infer<typeof agendaItemSchema> & { id: string };
 
@@ -73,7 +76,7 @@ export function readMeeting(doc: Y.Doc): MeetingState {
   const playbookId = meta.get('playbookId');
   const participants = z
     .array(memberSchema)
-    .max(MEETING_LIMITS.participants)
+    .check(z.maxLength(MEETING_LIMITS.participants))
     .safeParse(parseJson(meta.get('participants')));
   const presenter = memberSchema.safeParse(parseJson(meta.get('presenter')));
   const organiser = meta.get('organiser');

@@ -10,24 +10,24 @@
  * edit of its record). The server lets storytellers, marketing and sales write it.
  */
 import * as Y from 'yjs';
-import { z } from 'zod';
+import { z } from '../zod';
 import { isIsoDate } from '../domain/deal';
 import { isValidId } from '../domain/ids';
 
 /** Limits on what people (or peers) put in the ledger. */
 export const LEDGER_LIMITS = { title: 160, text: 2000, name: 80, entries: 20_000 } as const;
 
-const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
-const isoDate = z.string().refine(isIsoDate, 'Enter the date as yyyy-mm-dd.');
-const name = z.string().trim().max(LEDGER_LIMITS.name);
+const id = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/));
+const isoDate = z.string().check(z.refine(isIsoDate, 'Enter the date as yyyy-mm-dd.'));
+const name = z.string().check(z.trim(), z.maxLength(LEDGER_LIMITS.name));
 
 /** A meeting as listed. */
 export const meetingEntrySchema = z.object({
-  title: z.string().trim().min(1, 'Name the meeting.').max(LEDGER_LIMITS.title),
+  title: z.string().check(z.trim(), z.minLength(1, 'Name the meeting.'), z.maxLength(LEDGER_LIMITS.title)),
   date: isoDate,
   playbookId: id,
   organiser: name,
-  createdAt: z.number().finite().nonnegative(),
+  createdAt: z.number().check(z.nonnegative()),
 });
 export type MeetingEntry = z.infer<typeof meetingEntrySchema> & { id: string };
 
@@ -35,10 +35,10 @@ export type MeetingEntry = z.infer<typeof meetingEntrySchema> & { id: string };
 export const decisionSchema = z.object({
   meetingId: id,
   itemId: id,
-  itemTitle: z.string().max(LEDGER_LIMITS.title * 2),
-  text: z.string().trim().min(1, 'Write the decision.').max(LEDGER_LIMITS.text),
+  itemTitle: z.string().check(z.maxLength(LEDGER_LIMITS.title * 2)),
+  text: z.string().check(z.trim(), z.minLength(1, 'Write the decision.'), z.maxLength(LEDGER_LIMITS.text)),
   author: name,
-  createdAt: z.number().finite().nonnegative(),
+  createdAt: z.number().check(z.nonnegative()),
 });
 export type Decision = z.infer<typeof decisionSchema> & { id: string };
 
@@ -46,17 +46,14 @@ export type Decision = z.infer<typeof decisionSchema> & { id: string };
 export const actionSchema = z.object({
   meetingId: id,
   itemId: id,
-  itemTitle: z.string().max(LEDGER_LIMITS.title * 2),
-  text: z.string().trim().min(1, 'Write what is to be done.').max(LEDGER_LIMITS.text),
+  itemTitle: z.string().check(z.maxLength(LEDGER_LIMITS.title * 2)),
+  text: z.string().check(z.trim(), z.minLength(1, 'Write what is to be done.'), z.maxLength(LEDGER_LIMITS.text)),
   /** The owner's member id (from the server), or `name:<name>` for someone known only by name. */
-  ownerId: z
-    .string()
-    .min(1, 'Pick an owner.')
-    .max(LEDGER_LIMITS.name + 5),
-  ownerName: name.min(1, 'Pick an owner.'),
+  ownerId: z.string().check(z.minLength(1, 'Pick an owner.'), z.maxLength(LEDGER_LIMITS.name + 5)),
+  ownerName: name.check(z.minLength(1, 'Pick an owner.')),
   due: isoDate,
   author: name,
-  createdAt: z.number().finite().nonnegative(),
+  createdAt: z.number().check(z.nonnegative()),
 });
 export type ActionRecord = z.infer<typeof actionSchema>;
 
@@ -66,7 +63,7 @@ export interface ActionItem extends ActionRecord {
   done: { by: string; at: number } | null;
 }
 
-const doneSchema = z.object({ by: name, at: z.number().finite().nonnegative() });
+const doneSchema = z.object({ by: name, at: z.number().check(z.nonnegative()) });
 
 /** Everything in the ledger, read and validated. */
 export interface Ledger {
@@ -78,7 +75,7 @@ export interface Ledger {
   actions: ActionItem[];
 }
 
-function readMap<T extends object>(map: Y.Map<unknown>, schema: z.ZodType<T>): (T & { id: string })[] {
+function readMap<T extends object>(map: Y.Map<unknown>, schema: z.ZodMiniType<T>): (T & { id: string })[] {
   const out: (T & { id: string })[] = [];
   map.forEach((value, key) => {
     if (!isValidId(key) || typeof value !== 'string') return;

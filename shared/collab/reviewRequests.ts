@@ -5,7 +5,7 @@
  * storytellers' decisions and live in the approvals document instead (`approvals.ts`).
  */
 import * as Y from 'yjs';
-import { z } from 'zod';
+import { z } from '../zod';
 import { isValidId } from '../domain/ids';
 import { APPROVAL_LIMITS } from './approvals';
 
@@ -17,12 +17,14 @@ export type WorkflowKind = (typeof WORKFLOW_KINDS)[number];
 
 /** One workflow record, as stored. */
 export const workflowRecordSchema = z.object({
-  narrativeId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  narrativeId: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)),
   kind: z.enum(WORKFLOW_KINDS),
-  title: z.string().max(APPROVAL_LIMITS.title),
-  by: z.string().max(APPROVAL_LIMITS.by),
-  at: z.number().finite().nonnegative(),
-  note: z.string().trim().max(APPROVAL_LIMITS.comment, `At most ${APPROVAL_LIMITS.comment} characters.`),
+  title: z.string().check(z.maxLength(APPROVAL_LIMITS.title)),
+  by: z.string().check(z.maxLength(APPROVAL_LIMITS.by)),
+  at: z.number().check(z.nonnegative()),
+  note: z
+    .string()
+    .check(z.trim(), z.maxLength(APPROVAL_LIMITS.comment, `At most ${APPROVAL_LIMITS.comment} characters.`)),
 });
 
 /** A workflow record with its id. */

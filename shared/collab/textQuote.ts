@@ -4,7 +4,7 @@
  * playbook, and is resolved again against the narrative's current text whenever it is shown: it survives
  * edits around the phrase, follows the phrase when text moves, and is "orphaned" when the words are gone.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 
 /** How much context to keep on each side of the quote. */
 export const QUOTE_CONTEXT = 32;
@@ -14,24 +14,21 @@ export const QUOTE_MAX = 500;
 /** W3C TextQuoteSelector. */
 export const textQuoteSchema = z.object({
   type: z.literal('TextQuoteSelector'),
-  exact: z.string().min(1).max(QUOTE_MAX),
-  prefix: z.string().max(QUOTE_CONTEXT),
-  suffix: z.string().max(QUOTE_CONTEXT),
+  exact: z.string().check(z.minLength(1), z.maxLength(QUOTE_MAX)),
+  prefix: z.string().check(z.maxLength(QUOTE_CONTEXT)),
+  suffix: z.string().check(z.maxLength(QUOTE_CONTEXT)),
 });
 export type TextQuoteSelector = z.infer<typeof textQuoteSchema>;
 
 /** A note attached to a phrase of a narrative. */
 export const anchoredNoteSchema = z.object({
-  narrativeId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  narrativeId: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)),
   selector: textQuoteSchema,
-  note: z.string().trim().min(1).max(5000),
-  author: z.string().min(1).max(80),
+  note: z.string().check(z.trim(), z.minLength(1), z.maxLength(5000)),
+  author: z.string().check(z.minLength(1), z.maxLength(80)),
   /** The author's member id when a sync server vouches for them (it refuses notes naming anyone else). */
-  authorId: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,64}$/)
-    .optional(),
-  createdAt: z.number().finite(),
+  authorId: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/))),
+  createdAt: z.number(),
 });
 export type AnchoredNote = z.infer<typeof anchoredNoteSchema>;
 

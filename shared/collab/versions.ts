@@ -8,7 +8,7 @@
  * once simply both add a version. The server lets storytellers and marketing write this document.
  */
 import * as Y from 'yjs';
-import { z } from 'zod';
+import { z } from '../zod';
 import { isValidId } from '../domain/ids';
 
 const VERSIONS = 'versions';
@@ -21,27 +21,31 @@ export type VersionKind = (typeof VERSION_KINDS)[number];
 /** Limits on what people (or peers) can put in a version record. */
 export const VERSION_LIMITS = { name: 120, note: 1000, author: 80, narratives: 5000 } as const;
 
-const idList = z.array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)).max(VERSION_LIMITS.narratives);
+const idList = z
+  .array(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)))
+  .check(z.maxLength(VERSION_LIMITS.narratives));
 
 /** The record of a version: everything the history list shows, without the content. */
 export const versionMetaSchema = z.object({
   name: z
     .string()
-    .trim()
-    .min(1, 'Name the version.')
-    .max(VERSION_LIMITS.name, `At most ${VERSION_LIMITS.name} characters.`),
-  note: z.string().trim().max(VERSION_LIMITS.note, `At most ${VERSION_LIMITS.note} characters.`),
-  author: z.string().max(VERSION_LIMITS.author),
-  createdAt: z.number().finite().nonnegative(),
+    .check(
+      z.trim(),
+      z.minLength(1, 'Name the version.'),
+      z.maxLength(VERSION_LIMITS.name, `At most ${VERSION_LIMITS.name} characters.`),
+    ),
+  note: z.string().check(z.trim(), z.maxLength(VERSION_LIMITS.note, `At most ${VERSION_LIMITS.note} characters.`)),
+  author: z.string().check(z.maxLength(VERSION_LIMITS.author)),
+  createdAt: z.number().check(z.nonnegative()),
   kind: z.enum(VERSION_KINDS),
   /** Narratives added or changed since the previous version (all of them in the first). */
   changed: idList,
   /** Narratives present in the previous version and gone in this one. */
   removed: idList,
   /** How many narratives the version holds. */
-  narrativeCount: z.number().int().nonnegative(),
+  narrativeCount: z.int().check(z.nonnegative()),
   /** For a restore: the version that was brought back. */
-  restoredFrom: z.string().optional(),
+  restoredFrom: z.optional(z.string()),
 });
 
 /** A version's record with its id. */

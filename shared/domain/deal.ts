@@ -2,7 +2,7 @@
  * A salesperson's record of one deal: which narratives they used, how each landed, and how the deal went.
  * Stored in `{workspace}/notes/{playbookId}`, keyed by narrative id so it follows a narrative through edits.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { DEAL_OUTCOMES, type DealOutcome } from './dealOutcome';
 
 export { DEAL_OUTCOME_LABELS, DEAL_OUTCOMES, type DealOutcome } from './dealOutcome';
@@ -83,39 +83,41 @@ export function isIsoDate(value: string): boolean {
 }
 
 /** Plain text of at most `max` characters, trimmed. Formula-looking text stays text: nothing evaluates it. */
-const text = (max: number) => z.string().trim().max(max, `At most ${max} characters.`);
+const text = (max: number, ...more: z.core.$ZodCheck<string>[]) =>
+  z.string().check(z.trim(), z.maxLength(max, `At most ${max} characters.`), ...more);
 
 /** The fields a person (or an import) supplies for a deal; validated before anything is written. */
 export const dealInputSchema = z.object({
-  account: text(DEAL_LIMITS.account).min(1, 'Enter the account.'),
+  account: text(DEAL_LIMITS.account, z.minLength(1, 'Enter the account.')),
   dealName: text(DEAL_LIMITS.dealName),
   crmId: text(DEAL_LIMITS.crmId),
   /** Null when the deal has no amount (a blank cell is not a zero: it would drag averages down). */
-  amount: z
-    .number({ error: 'Enter an amount (a number).' })
-    .finite()
-    .min(0, 'The amount cannot be negative.')
-    .max(DEAL_LIMITS.amount, 'That amount is too large.')
-    .nullable(),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'Use a three-letter currency code such as EUR or USD.'),
+  amount: z.nullable(
+    z
+      .number({ error: 'Enter an amount (a number).' })
+      .check(
+        z.minimum(0, 'The amount cannot be negative.'),
+        z.maximum(DEAL_LIMITS.amount, 'That amount is too large.'),
+      ),
+  ),
+  currency: z.string().check(z.regex(/^[A-Z]{3}$/, 'Use a three-letter currency code such as EUR or USD.')),
   stage: text(DEAL_LIMITS.stage),
   persona: text(DEAL_LIMITS.persona),
   outcome: z.enum(DEAL_OUTCOMES),
   competitor: text(DEAL_LIMITS.competitor),
-  closeDate: z.string().refine(isIsoDate, 'Enter the date as yyyy-mm-dd.'),
+  closeDate: z.string().check(z.refine(isIsoDate, 'Enter the date as yyyy-mm-dd.')),
   narratives: z
     .array(
       z.object({
-        narrativeId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Unknown narrative.'),
+        narrativeId: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'Unknown narrative.')),
         reception: z.enum(RECEPTIONS),
-        versionId: z
-          .string()
-          .regex(/^[A-Za-z0-9_-]{1,64}$/)
-          .optional(),
+        versionId: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/))),
       }),
     )
-    .max(DEAL_LIMITS.narratives)
-    .refine((uses) => new Set(uses.map((u) => u.narrativeId)).size === uses.length, 'A narrative is listed twice.'),
+    .check(
+      z.maxLength(DEAL_LIMITS.narratives),
+      z.refine((uses) => new Set(uses.map((u) => u.narrativeId)).size === uses.length, 'A narrative is listed twice.'),
+    ),
   note: text(DEAL_LIMITS.note),
   perspective: z.enum(PERSPECTIVES),
 });

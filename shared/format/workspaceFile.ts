@@ -12,7 +12,7 @@
  * as a whole and the caller has nothing half-imported to undo.
  */
 import * as Y from 'yjs';
-import { z } from 'zod';
+import { z } from '../zod';
 import { parseDocName } from '../collab/docNames';
 import { fail, ok, type Result } from '../result';
 import { crc32 } from './crc32';
@@ -27,11 +27,14 @@ const MAX_DOCS = 10_000;
 export const WORKSPACE_FILE_EXTENSION = 'duet';
 
 const headerSchema = z.object({
-  workspace: z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/), name: z.string().min(1).max(120) }),
+  workspace: z.object({
+    id: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)),
+    name: z.string().check(z.minLength(1), z.maxLength(120)),
+  }),
   exportedAt: z.number(),
   docs: z
-    .array(z.object({ name: z.string().max(200), length: z.number().int().nonnegative(), crc: z.number().int() }))
-    .max(MAX_DOCS),
+    .array(z.object({ name: z.string().check(z.maxLength(200)), length: z.int().check(z.nonnegative()), crc: z.int() }))
+    .check(z.maxLength(MAX_DOCS)),
 });
 
 /** The contents of a workspace file: its workspace and each document's state as one Yjs update. */

@@ -3,7 +3,7 @@
  * last marked a playbook as seen, compared with now. Approved, rewritten, retired, added or removed — a
  * narrative can be several at once (rewritten and approved again).
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { GOVERNANCE_STATES, type GovernanceState } from './narrativeGovernance';
 
 /** Kinds of change, in the order the banner lists them. */
@@ -19,13 +19,13 @@ export interface SeenNarrative {
 
 /** What a person saw when they last marked the playbook as seen. */
 export const seenSnapshotSchema = z.object({
-  at: z.number().finite().nonnegative(),
+  at: z.number().check(z.nonnegative()),
   narratives: z.record(
-    z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+    z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)),
     z.object({
-      hash: z.string().max(64),
+      hash: z.string().check(z.maxLength(64)),
       state: z.enum(GOVERNANCE_STATES),
-      title: z.string().max(300),
+      title: z.string().check(z.maxLength(300)),
     }),
   ),
 });

@@ -66,18 +66,7 @@ function fieldChanges(a: NarrativeFields, b: NarrativeFields): FieldChange[] {
   return COMPARED_FIELDS.filter((f) => a[f] !== b[f]).map((f) => ({ field: f, from: a[f], to: b[f] }));
 }
 
-/** The narratives whose content differs (added or changed) and those removed, from `before` to `after`. */
-export function changedNarratives(
-  before: VersionContent | null,
-  after: VersionContent,
-): { changed: string[]; removed: string[] } {
-  const old = new Map((before ? contentNarratives(before) : []).map((n) => [n.narrativeId, JSON.stringify(n)]));
-  const next = contentNarratives(after);
-  const changed = next.filter((n) => old.get(n.narrativeId) !== JSON.stringify(n)).map((n) => n.narrativeId);
-  const now = new Set(next.map((n) => n.narrativeId));
-  const removed = [...old.keys()].filter((id) => !now.has(id));
-  return { changed, removed };
-}
+export { changedNarratives } from './changedNarratives';
 
 function movedIds(before: readonly string[], after: readonly string[]): Set<string> {
   const inBoth = new Set(after.filter((id) => before.includes(id)));

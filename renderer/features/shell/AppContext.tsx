@@ -5,7 +5,7 @@
  * they show (`useSettings('role')`, `useWorkspaceState()`), and typing or a playbook switch re-renders no
  * reader of anything else. Settings are persisted first and only then shown.
  */
-import { createContext, useContext, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { createContext, useContext, useRef, useSyncExternalStore, type ReactNode } from 'react';
 import { readInviteClaims, toWebSocketUrl } from '@shared/collab/inviteToken';
 import type { Settings, WorkspaceRef } from '@shared/domain/settings';
 import { fail, ok, type Result } from '@shared/result';
@@ -45,7 +45,8 @@ export interface AppActions {
   leaveServer(ref: WorkspaceRef): Promise<void>;
 }
 
-interface AppStores {
+/** The app's stores and actions, made once per window by `createAppStores` and provided by AppProvider. */
+export interface AppStores {
   settings: SettingsStore;
   workspace: WorkspaceStore;
   actions: AppActions;
@@ -111,7 +112,8 @@ const resolveSync: ResolveSync = async (ref) => {
   };
 };
 
-function createStores(initialSettings: Settings, store: DocStore): AppStores {
+/** The app's stores over the settings read at start and the device's document store. */
+export function createAppStores(initialSettings: Settings, store: DocStore): AppStores {
   const settings = new SettingsStore(initialSettings, async (patch) => {
     const result = await platform.invoke('settings:update', patch);
     if (!result.ok) throw new Error(`[settings] ${result.error.message}`);
@@ -166,16 +168,17 @@ function createStores(initialSettings: Settings, store: DocStore): AppStores {
   return { settings, workspace, actions };
 }
 
-/** Provides app state, starting from settings and a store loaded by the caller. */
-export function AppProvider(props: { initialSettings: Settings; store: DocStore; children: ReactNode }) {
-  const [stores] = useState(() => createStores(props.initialSettings, props.store));
+/**
+ * Starts reopening the workspace the settings name (the last one open), if any, and returns that load; the
+ * boot calls it before anything renders, so the workspace is read while the window's code still loads.
+ */
+export function reopenLastWorkspace(stores: AppStores): Promise<void> | null {
+  const { workspaces, activeWorkspaceId } = stores.settings.get();
+  const ref = workspaces.find((w) => w.id === activeWorkspaceId);
+  return ref && stores.workspace.get().status === 'none' ? stores.workspace.load(ref) : null;
+}
 
-  // Reopen the last workspace on start (later switches go through openWorkspace).
-  useEffect(() => {
-    const { workspaces, activeWorkspaceId } = stores.settings.get();
-    const ref = workspaces.find((w) => w.id === activeWorkspaceId);
-    if (ref && stores.workspace.get().status === 'none') void stores.workspace.load(ref);
-  }, [stores]);
-
-  return <AppContext.Provider value={stores}>{props.children}</AppContext.Provider>;
+/** Provides the app's stores (made at boot by `createAppStores`) to everything below. */
+export function AppProvider(props: { stores: AppStores; children: ReactNode }) {
+  return <AppContext.Provider value={props.stores}>{props.children}</AppContext.Provider>;
 }

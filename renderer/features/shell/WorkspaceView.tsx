@@ -61,7 +61,8 @@ export function WorkspaceView({ onOpenSettings }: WorkspaceViewProps) {
   const { readSettings, updateSettings } = useAppActions();
   const toasts = useToasts();
   const { openSample } = useWorkspaceActions();
-  const [playbooks, setPlaybooks] = useState<PlaybookMeta[]>([]);
+  // Listed at once, so the last playbook's editor mounts in the very first render rather than after an effect.
+  const [playbooks, setPlaybooks] = useState<PlaybookMeta[]>(() => workspace.listPlaybooks());
   const [selectedId, setSelectedId] = useState<string | null>(
     () => readSettings().recentPlaybooks.find((r) => r.workspaceId === workspace.id)?.playbookId ?? null,
   );

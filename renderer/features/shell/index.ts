@@ -1,3 +1,12 @@
 /** The app shell: state provider and the window's content. */
-export { AppProvider, useAppActions, useSettings, useWorkspace, useWorkspaceState } from './AppContext';
+export {
+  AppProvider,
+  createAppStores,
+  reopenLastWorkspace,
+  useAppActions,
+  useSettings,
+  useWorkspace,
+  useWorkspaceState,
+  type AppStores,
+} from './AppContext';
 export { preloadWorkspaceView, Shell } from './Shell';

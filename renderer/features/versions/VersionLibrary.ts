@@ -17,7 +17,7 @@ import type { DealInput } from '@shared/domain/deal';
 import { newId } from '@shared/domain/ids';
 import { fail, ok, type Result } from '@shared/result';
 import { versionInForce } from '@shared/versions/attribution';
-import { changedNarratives } from '@shared/versions/compareVersions';
+import { changedNarratives } from '@shared/versions/changedNarratives';
 import {
   contentNarratives,
   decodeVersionContent,

@@ -8,6 +8,7 @@ import {
   addPlaybook,
   observePlaybooks,
   readPlaybook,
+  readPlaybooks,
   removePlaybook,
   renamePlaybook,
   restorePlaybook,
@@ -112,6 +113,11 @@ export class Workspace {
   /** Subscribes to the playbook list; returns the disposer. */
   observePlaybooks(onChange: (playbooks: PlaybookMeta[]) => void): () => void {
     return observePlaybooks(this.directory, onChange);
+  }
+
+  /** The playbooks listed now (what `observePlaybooks` reports first), for a view's first render. */
+  listPlaybooks(): PlaybookMeta[] {
+    return readPlaybooks(this.directory);
   }
 
   /** The directory entry of a playbook. */

@@ -1,0 +1,57 @@
+/**
+ * The renderer's start, begun as the bundle runs — before React has rendered anything — so that nothing a
+ * returning user waits for queues behind a render. The settings and the local document store are read at
+ * once; as soon as the settings name a workspace, the workspace screen's code starts loading, and as soon
+ * as the store is open, the workspace's directory and its last playbook are read, all side by side. The
+ * window renders once the code for its first screen is in, so the open workspace never shows a loading
+ * panel first (React holds back content revealed after a fallback, which would cost ~300 ms here).
+ */
+import type { Settings } from '@shared/domain/settings';
+import { playbookDocName } from '@shared/collab/docNames';
+import { createAppStores, preloadWorkspaceView, reopenLastWorkspace, type AppStores } from '../features/shell';
+import { rememberFirstScreen } from './earlyPreload';
+import { openIndexedDbDocStore } from '../platform/IndexedDbDocStore';
+import { prefetchingStore } from '../platform/prefetchingStore';
+import { measurePhase } from '../platform/measurePhase';
+import { platform } from '../platform/platform';
+
+/** How the start went: the app's stores, or why the local storage could not be opened. */
+export type Boot = { status: 'ready'; stores: AppStores } | { status: 'failed'; message: string };
+
+/** Starts everything the first screen needs; resolves when the window can render it. */
+export function startBoot(): Promise<Boot> {
+  const started = performance.now();
+  const settingsRead = platform.invoke('settings:get');
+  // Settings arrive well before IndexedDB is open: the workspace screen's code starts loading on them alone.
+  const codeLoaded = settingsRead.then((settings) => (settings.activeWorkspaceId ? preloadWorkspaceView() : null));
+  return Promise.all([settingsRead, openIndexedDbDocStore()]).then(
+    async ([settings, raw]): Promise<Boot> => {
+      rememberFirstScreen(Boolean(settings.activeWorkspaceId));
+      const store = prefetchingStore(raw);
+      prefetchLastPlaybook(store, settings);
+      const stores = createAppStores(settings, store);
+      // A load that throws is a bug (an unreadable directory is a result the screen shows): report it loudly.
+      void reopenLastWorkspace(stores)?.catch((error: unknown) =>
+        console.error('[app] could not reopen the last workspace', error),
+      );
+      measurePhase('open:boot', started);
+      await codeLoaded; // never rejects: a part that fails to load says so where it shows
+      return { status: 'ready', stores };
+    },
+    (error: unknown): Boot => {
+      console.error('[app] could not start', error);
+      return { status: 'failed', message: error instanceof Error ? error.message : String(error) };
+    },
+  );
+}
+
+/** Starts reading the playbook the first screen will reopen (the directory is read by the workspace's load). */
+function prefetchLastPlaybook(store: ReturnType<typeof prefetchingStore>, settings: Settings): void {
+  const workspaceId = settings.activeWorkspaceId;
+  const recent = workspaceId && settings.recentPlaybooks.find((r) => r.workspaceId === workspaceId);
+  if (!recent) return;
+  const reading = performance.now();
+  void store
+    .prefetch(playbookDocName(recent.workspaceId, recent.playbookId), { validate: false })
+    .then(() => measurePhase('open:read-store', reading));
+}
