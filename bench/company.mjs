@@ -26,6 +26,8 @@ const UI = process.env.DUET_BENCH_COMPANY_UI !== '0';
 const TRACE = process.env.DUET_BENCH_TRACE;
 /** `DUET_BENCH_TRACE_IMPORT=file.json` records a Chrome trace of the largest size's import through the dialog. */
 const TRACE_IMPORT = process.env.DUET_BENCH_TRACE_IMPORT;
+/** `DUET_BENCH_TRACE_REVIEW=file.json` records a Chrome trace of the largest size's opening of the review. */
+const TRACE_REVIEW = process.env.DUET_BENCH_TRACE_REVIEW;
 /** `DUET_BENCH_TRACE_JOIN=file.json` records a Chrome trace of the largest size's last join. */
 const TRACE_JOIN = process.env.DUET_BENCH_TRACE_JOIN;
 /** Per-step limits (ms). */
@@ -222,10 +224,11 @@ async function uiFigures(context, url, bench, seeded, log) {
       if (!(start instanceof StepTimeout)) f.startPhases = start.phases;
       if (!(start instanceof StepTimeout)) {
         const since = await page.evaluate(() => performance.now());
-        f.review = await measure(
-          `${s.size} open review`,
-          LIMITS.review,
-          () => page.evaluate(timeUntilPainted, REVIEW_OPEN),
+        f.review = await traced(
+          context.browser(),
+          s.size === SIZES.at(-1) && TRACE_REVIEW,
+          () =>
+            measure(`${s.size} open review`, LIMITS.review, () => page.evaluate(timeUntilPainted, REVIEW_OPEN), log),
           log,
         );
         f.reviewPhases = await page.evaluate(pagePhases, since);
