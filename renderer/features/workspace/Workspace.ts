@@ -30,15 +30,14 @@ import { fail, ok, type AppError, type Result } from '@shared/result';
 import { LOCAL_LOAD_ORIGIN, LocalPersistence } from '../../collab/LocalPersistence';
 import type { LinkFactory } from '../../collab/DocSession';
 import { SyncLink, type SyncLinkOptions } from '../../collab/SyncLink';
-import { applyInSlices } from '../../collab/applyInSlices';
 import type { DocStore } from '../../platform/DocStore';
-import { measurePhase } from '../../platform/measurePhase';
 import { MeetingDocSession } from '../meetings/MeetingDocSession';
 import { NotesSession } from '../notes/NotesSession';
 import { VersionsSession } from '../versions/VersionsSession';
 import { ApprovalsSession } from '../governance/ApprovalsSession';
 import { PlaybookSession } from './PlaybookSession';
 import { SharedSessions } from './SharedSessions';
+import { loadNotesSession } from './loadNotesSession';
 import { readStoredDocs, relistPlaybooks, writeNewPlaybook, type NewPlaybook } from './workspaceDocs';
 
 /** The playbook id of a per-playbook document name (`{workspace}/{kind}/{playbookId}`). */
@@ -214,7 +213,7 @@ export class Workspace {
     // the same load instead of decoding the document again.
     let loading = this.notesLoading.get(playbookId);
     if (!loading) {
-      loading = this.loadNotes(playbookId);
+      loading = loadNotesSession(this.store, this.id, playbookId, this.sync);
       this.notesLoading.set(playbookId, loading);
       const started = loading;
       void started.finally(() => {
@@ -230,35 +229,6 @@ export class Workspace {
       this.announceOpen(notesDocName(this.id, playbookId), loaded.value.doc);
     }
     return loaded;
-  }
-
-  private async loadNotes(playbookId: string): Promise<Result<NotesSession>> {
-    const docName = notesDocName(this.id, playbookId);
-    // Neither validated nor merged by the store: merging decodes everything in one task, and the stored
-    // entries are applied in slices below instead (the session's own check then validates them).
-    let mark = performance.now();
-    const loaded = await this.store.load(docName, { validate: false, merge: false });
-    if (!loaded.ok) return loaded;
-    mark = measurePhase('notes:read-store', mark);
-    const doc = new Y.Doc();
-    try {
-      await applyInSlices(doc, loaded.value.parts ?? [], LOCAL_LOAD_ORIGIN);
-    } catch (error) {
-      doc.destroy();
-      console.warn(`[store] ${docName} is unreadable`, error); // the decoder's words, for whoever debugs it
-      return fail('corrupt', 'Its saved data on this device is damaged and cannot be read.');
-    }
-    measurePhase('notes:decode', mark);
-    const sync = this.sync;
-    // No editor binding: the stored content is already in the document, so the link connects at once.
-    const createLink = sync && ((d: Y.Doc, name: string) => new SyncLink(d, name, { ...sync, connect: true }));
-    const stored = { update: null, entries: loaded.value.entries };
-    const session = new NotesSession(docName, playbookId, this.store, stored, createLink, doc);
-    if (!session.storedContentComplete) {
-      await session.close();
-      return fail('corrupt', 'Its saved data on this device is incomplete: some saved changes are missing.');
-    }
-    return ok(session);
   }
 
   /** Releases one holder of a notes document; the last one stores what is pending and closes it. */
