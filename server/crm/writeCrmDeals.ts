@@ -69,6 +69,7 @@ export function indexCrmDeals(doc: Y.Doc): Map<string, string> {
 /** How many CRM deals the review shows: those indexed less those the CRM deleted. */
 export function visibleCrmDeals(doc: Y.Doc, index: ReadonlyMap<string, string>): number {
   const deleted = crmDeletedMap(doc);
+  if (deleted.size === 0) return index.size; // the usual case: no walk over 20,000 ids after every page
   let hidden = 0;
   for (const id of index.values()) if (deleted.has(id)) hidden++;
   return index.size - hidden;
