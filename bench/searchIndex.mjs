@@ -14,6 +14,7 @@
 import { writeFile } from 'node:fs/promises';
 import { percentile, round1, watchForErrors } from './lib/browser.mjs';
 import { keystrokeProbe, readyProbe } from './lib/probes.mjs';
+import { TRACE_CATEGORIES } from './lib/trace.mjs';
 import { KEY_DELAY_MS, placeCaret, SESSIONS, TYPED_TEXT, WARMUP_TEXT } from './lib/typing.mjs';
 
 async function heapUsed(cdp) {
@@ -32,15 +33,6 @@ async function heapUsed(cdp) {
  * (for trying a change to how the build yields).
  */
 const TRACE = process.env.DUET_BENCH_TRACE;
-const TRACE_CATEGORIES = [
-  'devtools.timeline',
-  'v8',
-  'v8.execute',
-  'disabled-by-default-v8.gc',
-  'blink.user_timing',
-  'disabled-by-default-devtools.timeline',
-  'disabled-by-default-v8.cpu_profiler',
-];
 const TYPING_ONLY = process.env.DUET_BENCH_SEARCH === 'typing';
 
 const MB = (bytes) => Math.round((bytes / 2 ** 20) * 10) / 10;

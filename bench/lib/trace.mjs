@@ -5,13 +5,14 @@
  */
 import { writeFile } from 'node:fs/promises';
 
-/** What a trace records: the timeline, JavaScript with its CPU samples, GC and the app's own marks. */
+/** What a trace records: the timeline with each task, JavaScript with its CPU samples, GC and the app's marks. */
 export const TRACE_CATEGORIES = [
   'devtools.timeline',
   'v8',
   'v8.execute',
   'disabled-by-default-v8.gc',
   'blink.user_timing',
+  'disabled-by-default-devtools.timeline',
   'disabled-by-default-v8.cpu_profiler',
 ];
 
