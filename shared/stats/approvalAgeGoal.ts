@@ -15,7 +15,7 @@ import { DEFAULT_MAX_APPROVAL_AGE_DAYS, type Goal } from '../collab/goals';
 import type { WorkflowRecord } from '../collab/reviewRequests';
 import { eventsByNarrative, governanceOf, type GovernanceEvent } from '../governance/narrativeGovernance';
 import { goalPeriod } from './goalPeriod';
-import type { GoalFigure, OverdueApproval } from './goalProgress';
+import type { GoalFigure, OverdueApproval } from './goalFigure';
 
 /** What an `approval-age` goal reads of its playbook. */
 export interface ApprovalFacts {

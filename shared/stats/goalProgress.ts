@@ -10,27 +10,17 @@ import type { DealFacts } from '../domain/deal';
 import type { Goal } from '../collab/goals';
 import { approvalAgeFigures, NO_APPROVAL_FACTS, type ApprovalFacts } from './approvalAgeGoal';
 import { goalPeriod } from './goalPeriod';
-import { wilsonInterval, type RateInterval } from './wilson';
+import type { GoalFigure, OverdueApproval } from './goalFigure';
+import { wilsonInterval } from './wilson';
 
 export { goalPeriod } from './goalPeriod';
+export type { GoalFigure, OverdueApproval } from './goalFigure';
 
 /** Whether a goal is met, as far as the deals can tell. */
 export type GoalStatus = 'on-track' | 'off-track' | 'too-early';
 
 /** The direction of a goal's value against the previous period. */
 export type GoalTrend = 'up' | 'down' | 'flat' | 'unknown';
-
-/** One period's figure of a goal. */
-export interface GoalFigure {
-  /** First and last day of the period, yyyy-mm-dd inclusive. */
-  from: string;
-  to: string;
-  /** "Q2 2026" or "May 2026". */
-  label: string;
-  successes: number;
-  trials: number;
-  value: RateInterval;
-}
 
 /** A goal measured. */
 export interface GoalProgress {
@@ -42,16 +32,6 @@ export interface GoalProgress {
   trend: GoalTrend;
   /** `approval-age` only: the approved narratives past the limit today, oldest first. */
   overdue?: OverdueApproval[];
-}
-
-/** An approved narrative whose approval is older than its goal allows. */
-export interface OverdueApproval {
-  narrativeId: string;
-  title: string;
-  /** The day it was approved (yyyy-mm-dd). */
-  approvedOn: string;
-  /** Whole days since then. */
-  days: number;
 }
 
 /** Counts the goal's successes and trials among deals closed within [from, to]. */

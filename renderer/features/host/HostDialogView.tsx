@@ -8,7 +8,7 @@ import { ROLES, type Role } from '@shared/domain/settings';
 import type { HostStatus } from '@shared/ipc/contract';
 import { inviteCommand } from '@shared/collab/inviteCommand';
 import { Dialog } from '../../ui/Dialog';
-import { CopyButton } from './CopyButton';
+import { CopyButton } from '../../ui/CopyButton';
 import { MembersSection, type MembersSectionProps } from './MembersSection';
 import './host.css';
 

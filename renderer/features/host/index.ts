@@ -8,7 +8,6 @@ export const HostDialog = lazyPart<{ onClose: () => void }>(() => import('./Host
   shape: 'dialog',
 });
 export type { HostDialogViewProps, InviteView } from './HostDialogView';
-export { CopyButton } from './CopyButton';
 
 /** Hosting needs the desktop app: a web page cannot listen for connections. */
 export const canHost = (): boolean => platform.shell === 'electron';

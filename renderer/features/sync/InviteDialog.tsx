@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { DEFAULT_SERVER_DATA_DIR, inviteCommand } from '@shared/collab/inviteCommand';
 import { ROLES, type Role } from '@shared/domain/settings';
 import { Dialog } from '../../ui/Dialog';
-import { CopyButton } from '../host';
+import { CopyButton } from '../../ui/CopyButton';
 
 /** Props of InviteDialog. */
 export interface InviteDialogProps {

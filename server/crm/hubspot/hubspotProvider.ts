@@ -3,7 +3,7 @@
  * plus HubSpot's own mapping flags.
  */
 import { fail, ok } from '@shared/result';
-import type { CrmProviderSpec } from '../providers';
+import type { CrmProviderSpec } from '../CrmProviderSpec';
 import { HUBSPOT_API, HubSpotConnector } from './HubSpotConnector';
 
 const DEFAULT_RATE = 3;

@@ -6,7 +6,7 @@
 import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fail, ok } from '@shared/result';
-import type { CliValues, CrmProviderSpec } from '../providers';
+import type { CliValues, CrmProviderSpec } from '../CrmProviderSpec';
 import { DEFAULT_LOGIN_URL, fieldNameProblem } from './SalesforceConfig';
 import { SalesforceConnector } from './SalesforceConnector';
 
