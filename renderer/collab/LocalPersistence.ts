@@ -4,6 +4,7 @@
  * compaction never interleaves with an append.
  */
 import * as Y from 'yjs';
+import { QuietCompaction } from '@shared/collab/QuietCompaction';
 import type { DocStore } from '../platform/DocStore';
 
 /** Transaction origin for content read from the store: it must not be written back. */
@@ -16,12 +17,12 @@ export const LOCAL_LOAD_ORIGIN = Symbol('duet:local-load');
  */
 const BATCH_MS = 0;
 
-/** Merge the stored log into one entry after this many appends… */
-const COMPACT_EVERY = 200;
 /**
- * …once the document has been quiet this long: merging a 5,000-paragraph playbook's log is one long task
- * (seen at 0.5–2 s on a busy machine), and run between two keystrokes it froze the typing every 200 saves.
+ * Merge the stored log into one entry after this many appends, once the document has been quiet for
+ * `COMPACT_QUIET_MS` (the policy and its reasons: shared/collab/QuietCompaction.ts). Merging a
+ * 5,000-paragraph playbook's log is one long task (0.5–2 s on a busy machine), so two seconds of quiet.
  */
+const COMPACT_EVERY = 200;
 const COMPACT_QUIET_MS = 2_000;
 /** A log this long is merged at once, quiet or not (hours of typing without a two-second pause). */
 const COMPACT_AT_LATEST = 2_000;
@@ -42,8 +43,7 @@ export class LocalPersistence {
   private readonly listeners = new Set<(state: PersistenceState, error?: Error) => void>();
   private disposed = false;
   private retryDelay = RETRY_FIRST_MS;
-  private compactTimer: ReturnType<typeof setTimeout> | null = null;
-  private readonly compactQuietMs: number;
+  private readonly compaction: QuietCompaction;
 
   constructor(
     private readonly store: DocStore,
@@ -53,13 +53,25 @@ export class LocalPersistence {
     { compactQuietMs = COMPACT_QUIET_MS }: { compactQuietMs?: number } = {},
   ) {
     this.appendsSinceCompact = storedEntries;
-    this.compactQuietMs = compactQuietMs;
+    this.compaction = new QuietCompaction({
+      every: COMPACT_EVERY,
+      quietMs: compactQuietMs,
+      latestAfter: COMPACT_AT_LATEST,
+      compact: () => {
+        if (!this.disposed) this.queue = this.queue.then(() => this.compact());
+      },
+      startTimer: (run, ms) => {
+        const timer = setTimeout(run, ms);
+        return () => clearTimeout(timer);
+      },
+      now: () => performance.now(),
+    });
     doc.on('update', this.handleUpdate);
   }
 
   private readonly handleUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === LOCAL_LOAD_ORIGIN || this.disposed) return;
-    if (this.compactTimer !== null) this.compactWhenQuiet(); // still typing: the quiet starts again
+    this.compaction.activity(); // still typing: a due compaction waits for quiet again
     this.pending.push(update);
     this.setState('saving');
     this.timer ??= setTimeout(() => void this.flush(), BATCH_MS);
@@ -98,8 +110,7 @@ export class LocalPersistence {
     try {
       await this.store.append(this.docName, batch);
       this.appendsSinceCompact++;
-      if (this.appendsSinceCompact >= COMPACT_AT_LATEST) await this.compact();
-      else if (this.appendsSinceCompact >= COMPACT_EVERY && this.compactTimer === null) this.compactWhenQuiet();
+      this.compaction.appended(this.appendsSinceCompact); // queues a compaction behind this write when due
       this.retryDelay = RETRY_FIRST_MS;
       if (this.pending.length === 0 && this.timer === null) this.setState('saved');
     } catch (error) {
@@ -114,22 +125,13 @@ export class LocalPersistence {
     }
   }
 
-  /** (Re)starts the wait for a quiet moment, after which the log is merged through the write queue. */
-  private compactWhenQuiet(): void {
-    if (this.compactTimer !== null) clearTimeout(this.compactTimer);
-    this.compactTimer = setTimeout(() => {
-      this.compactTimer = null;
-      if (!this.disposed) this.queue = this.queue.then(() => this.compact());
-    }, this.compactQuietMs);
-  }
-
   /**
    * Merges the stored log. A failure leaves the log as it was — longer, still complete — so it is reported
    * and the writes go on; the next quiet moment tries again.
    */
   private async compact(): Promise<void> {
-    if (this.compactTimer !== null) clearTimeout(this.compactTimer);
-    this.compactTimer = null;
+    this.compaction.dispose();
+    if (this.appendsSinceCompact < COMPACT_EVERY) return; // already merged by a compaction queued just before
     try {
       await this.store.compact(this.docName);
       this.appendsSinceCompact = 1;
@@ -140,8 +142,7 @@ export class LocalPersistence {
 
   /** Stops listening and writes what is pending. */
   async dispose(): Promise<void> {
-    if (this.compactTimer !== null) clearTimeout(this.compactTimer);
-    this.compactTimer = null;
+    this.compaction.dispose();
     this.doc.off('update', this.handleUpdate);
     await this.flush();
     this.disposed = true;

@@ -12,6 +12,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { fail, ok, type Result } from '@shared/result';
+import type { QuietCompaction } from '@shared/collab/QuietCompaction';
 import type { Metrics } from '../http/Metrics';
 import type { AwarenessEntry } from '../protocol/parseFrame';
 import {
@@ -27,7 +28,7 @@ import type { DocStorage, StoredUpdate } from '../storage/DocStorage';
 import { bindPresence } from './bindPresence';
 import { FullState } from './FullState';
 import { ClusterCatchUp } from './ClusterCatchUp';
-import { CompactionSchedule } from './CompactionSchedule';
+import { serverCompaction } from './serverCompaction';
 import { GroupCommit } from './GroupCommit';
 import type { Peer } from './Peer';
 import { StoreBatch } from './StoreBatch';
@@ -68,7 +69,7 @@ export class SharedDoc {
   private batch: StoreBatch | null = null;
   private readonly disposers: (() => void)[] = [];
   private fullState = new FullState(this.doc, null);
-  private readonly compaction: CompactionSchedule;
+  private readonly compaction: QuietCompaction;
   private readonly commits: GroupCommit;
 
   private constructor(
@@ -76,7 +77,7 @@ export class SharedDoc {
     private readonly deps: SharedDocDeps,
   ) {
     this.commits = deps.commits ?? new GroupCommit(deps.storage, deps.metrics);
-    this.compaction = new CompactionSchedule(deps.compactEvery, () => this.enqueue(() => this.compact()));
+    this.compaction = serverCompaction(deps.compactEvery, () => this.enqueue(() => this.compact()));
     this.seqs = new ClusterCatchUp({
       name,
       storage: deps.storage,
@@ -272,7 +273,7 @@ export class SharedDoc {
     }
     metrics.updatesRelayed += batch.deliver(this.peers, storedVector);
     // Queued behind this task when it is due (between bursts), so it runs between relays, never inside one.
-    this.compaction.stored(this.appendsSinceCompaction);
+    this.compaction.appended(this.appendsSinceCompaction);
   }
 
   private relay(message: Uint8Array): void {
