@@ -6,6 +6,7 @@
  */
 import * as Y from 'yjs';
 import { updatePieces } from '@shared/collab/splitUpdate';
+import { nextTask } from '../platform/nextTask';
 
 /** About 15 ms of decoding on a quiet 2-core laptop (measured ~35 MB/s in Chromium): at most this much per task. */
 export const SLICE_BYTES = 1 << 19;
@@ -16,21 +17,6 @@ const PIECE_BYTES = 1 << 17;
  * in it made a 350 ms freeze; the clock, not the byte count, is what keeps each task short.
  */
 export const SLICE_MS = 12;
-
-/**
- * Resolves in a new task. A message to oneself rather than setTimeout(0): nested timers are clamped to
- * 4 ms each, which over two dozen slices would add ~100 ms for nothing.
- */
-export function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
 
 /**
  * Applies `parts` (stored updates, oldest first) to `doc` with `origin`, a task at a time: a task ends after

@@ -22,6 +22,7 @@ import { needsAttention } from '@shared/stats/narrativeTrends';
 import { readPlaybookDoc } from '../../editor/headless';
 import { $getNarrativeNodes } from '../../editor/narrativeOps';
 import type { DocStore } from '../../platform/DocStore';
+import { nextTask } from '../../platform/nextTask';
 import { $narrativeFacts } from './narrativeFacts';
 
 /** The list and what it could not read. */
@@ -39,8 +40,6 @@ async function loadDoc(store: DocStore, name: string): Promise<Y.Doc> {
   return doc;
 }
 
-const yieldToBrowser = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-
 /** Scans every playbook of the workspace; `today` is yyyy-mm-dd. */
 export async function scanNeedsReview(
   store: DocStore,
@@ -51,7 +50,7 @@ export async function scanNeedsReview(
   const items: NeedsReviewItem[] = [];
   let notOnDevice = 0;
   for (const playbook of playbooks) {
-    await yieldToBrowser();
+    await nextTask(); // between playbooks, so a new request or a stop is heard
     const content = await loadDoc(store, playbookDocName(workspaceId, playbook.id));
     const narratives = readPlaybookDoc(content, () => $getNarrativeNodes().map($narrativeFacts));
     content.destroy();

@@ -12,6 +12,7 @@ import * as Y from 'yjs';
 import { dealIds, observeDealChanges, readDeal } from '@shared/collab/notes';
 import type { DealEntry } from '@shared/domain/deal';
 import { measurePhase } from '../../platform/measurePhase';
+import { scheduleTask } from '../../platform/nextTask';
 
 /** What the log holds at one moment; a new object whenever anything in it changed. */
 export interface DealsSnapshot {
@@ -29,26 +30,6 @@ export interface DealsSnapshot {
  * and returns a canceller.
  */
 export type Scheduler = (task: () => void, delayMs?: number) => () => void;
-
-const nextTask: Scheduler = (task, delayMs = 0) => {
-  if (delayMs > 0) {
-    const timer = setTimeout(task, delayMs);
-    return () => clearTimeout(timer);
-  }
-  // A message to oneself, not setTimeout(0): chained timers are clamped to 4 ms each, ~160 ms over the
-  // forty slices of a 20,000-deal first read.
-  let cancelled = false;
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => {
-    channel.port1.close();
-    if (!cancelled) task();
-  };
-  channel.port2.postMessage(null);
-  return () => {
-    cancelled = true;
-    channel.port1.close();
-  };
-};
 
 /**
  * Above this many deals, changes that keep coming are published at most every `size / 10` ms (2 s at 20,000):
@@ -129,7 +110,7 @@ export class LiveDeals {
 
   constructor(
     private readonly doc: Y.Doc,
-    private readonly schedule: Scheduler = nextTask,
+    private readonly schedule: Scheduler = scheduleTask,
     private readonly sliceSize: number = READ_SLICE,
   ) {
     this.unobserve = observeDealChanges(doc, (touched) => this.apply(touched));

@@ -11,7 +11,7 @@
 import Papa, { type ParseError } from 'papaparse/papaparse.min.js';
 import type { DateOrder, DealOutcome } from '@shared/domain/deal';
 import { findReportFooter, type ReportFooter } from './reportFooter';
-import { yieldToBrowser } from './slices';
+import { nextTask } from '../../../platform/nextTask';
 
 /** Most rows accepted in one import. */
 export const CSV_MAX_ROWS = 20_000;
@@ -91,7 +91,7 @@ function papaParse(text: string, options: ParseOptions): Promise<{ data: string[
           errors.push(error.row === undefined ? error : { ...error, row: error.row + base });
         options.onProgress?.(Math.min(1, (results.meta.cursor ?? 0) / Math.max(1, text.length)));
         parser.pause();
-        void yieldToBrowser().then(() => {
+        void nextTask().then(() => {
           if (options.signal?.aborted) {
             cancelled = true;
             parser.abort();

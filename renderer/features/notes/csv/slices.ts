@@ -1,24 +1,12 @@
 /**
  * Long work in the renderer, in slices: a 20,000-row import parses, checks and writes for seconds, and the
  * window must answer clicks (Cancel) and paint progress meanwhile. Each slice runs for a few milliseconds,
- * then yields a macrotask so input, React renders and paints go first. Not `scheduler.yield()`: its
- * continuation is served before other tasks, so React's render of the progress bar would wait until the end.
+ * then yields a macrotask (renderer/platform/nextTask.ts) so input, React renders and paints go first.
  */
+import { nextTask } from '../../../platform/nextTask';
 
 /** How long one slice may run: well under a frame, far under the 50 ms that counts as a long task. */
 export const SLICE_MS = 8;
-
-/** Resolves on a new macrotask, after whatever the browser has queued (input, rendering, React). */
-export function yieldToBrowser(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
 
 /** Options of `runInSlices`. */
 export interface SliceOptions {
@@ -48,7 +36,7 @@ export async function runInSlices(
       for (; i < end; i++) step(i);
     } while (i < count && performance.now() < until);
     onProgress?.(i, count);
-    if (i < count) await yieldToBrowser();
+    if (i < count) await nextTask();
   }
   return !signal?.aborted;
 }

@@ -10,7 +10,7 @@ import type * as Y from 'yjs';
 import { importDealBatch, removeDeal, type Writer } from '@shared/collab/notes';
 import type { DealInput } from '@shared/domain/deal';
 import { measurePhase } from '../../../platform/measurePhase';
-import { yieldToBrowser } from './slices';
+import { nextTask } from '../../../platform/nextTask';
 
 /**
  * Limits the import keeps, below the sync server's defaults (server/http/startSyncServer.ts DEFAULT_LIMITS:
@@ -106,7 +106,7 @@ export async function writeDealsInBatches(
       const byBytes = Math.floor((limits.maxBatchBytes * 0.8) / Math.max(perDealBytes, 1));
       size = Math.max(10, Math.min(byTime, byBytes, 400));
       onProgress?.({ written: next, total: inputs.length });
-      await yieldToBrowser();
+      await nextTask();
     }
     measurePhase('import:write', started);
     return { status: 'done', added: added.length, skippedDuplicates, batches, maxBatchBytes };
@@ -122,7 +122,7 @@ async function removeAdded(doc: Y.Doc, ids: readonly string[], writer: Writer): 
     doc.transact(() => {
       for (const id of ids.slice(i, i + 500)) if (removeDeal(doc, id, writer).ok) removed++;
     });
-    await yieldToBrowser();
+    await nextTask();
   }
   return removed;
 }
