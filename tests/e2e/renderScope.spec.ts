@@ -167,3 +167,41 @@ test('reopening the workspace twice right after a rename and typing loses neithe
   await expect(titleInput).toHaveValue('Launch 2027');
   await expect(narrativeTitles(page).nth(1)).toHaveText('Pillar 1 — Speed');
 });
+
+/** Paint invalidations Chromium records while `act` runs (category disabled-by-default-blink.invalidation). */
+async function paintInvalidations(page: Page, act: () => Promise<void>): Promise<{ client: string; reason: string }[]> {
+  const browser = page.context().browser()!;
+  await browser.startTracing(page, { categories: ['disabled-by-default-blink.invalidation'] });
+  await act();
+  const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as {
+    traceEvents: { name: string; args?: { client?: string; reason?: string } }[];
+  };
+  return trace.traceEvents
+    .filter((e) => e.name === 'InvalidateDisplayItemClient')
+    .map((e) => ({ client: e.args?.client ?? '', reason: e.args?.reason ?? '' }));
+}
+
+test('typing repaints the words typed, not the outline beside them nor the scroll area behind them', async ({
+  page,
+}) => {
+  // A short window, so the sample's outline scrolls as a long playbook's does.
+  await page.setViewportSize({ width: 1280, height: 420 });
+  await openSample(page);
+  await selectPlaybook(page, SAMPLE.core.title);
+  const body = narrativeSections(page).first().locator('.narrative-body > p.ed-p').first();
+  await caretAtEnd(body);
+  await page.keyboard.type(' '); // the day's first edit takes a version (see the first test)
+  await quiet(page);
+
+  const invalidated = await paintInvalidations(page, async () => {
+    await page.keyboard.type('Fleets trust it.', { delay: 30 });
+    await quiet(page);
+  });
+  await expect(body).toContainText('Fleets trust it.');
+  // The typed text itself was repainted, so the probe saw the typing at all.
+  expect(invalidated.some((i) => i.client.includes('#text'))).toBe(true);
+  // With a content-sized grid row, every key made the grid measure both columns again and repaint the
+  // outline's whole list and the editor's scroll background.
+  const needless = invalidated.filter((i) => /outline|editor-scroll|sidebar|title-bar/.test(i.client));
+  expect(needless, JSON.stringify(needless.slice(0, 5))).toEqual([]);
+});
