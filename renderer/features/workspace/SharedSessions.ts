@@ -9,14 +9,23 @@ import type { DocSession } from '../../collab/DocSession';
 interface Held<T> {
   session: Promise<Result<T>>;
   users: number;
+  /** The session once it opened, for callers that must act synchronously (apply an update, watch it). */
+  opened: T | null;
 }
 
 /** Shared sessions of one kind, by document name. */
 export class SharedSessions<T extends DocSession> {
   private readonly held = new Map<string, Held<T>>();
 
-  /** `open` loads one document; it runs once per document however many hold it. */
-  constructor(private readonly open: (docName: string) => Promise<Result<T>>) {}
+  /**
+   * `open` loads one document; it runs once per document however many hold it, and a second holder while
+   * it loads (which takes several tasks for a large deal log) waits for the same load. `onOpened` hears of
+   * each session once it opened, before any holder gets it.
+   */
+  constructor(
+    private readonly open: (docName: string) => Promise<Result<T>>,
+    private readonly onOpened: (docName: string, session: T) => void = () => {},
+  ) {}
 
   /** The document's session (opening it if nobody holds it); each call needs a `release`. */
   acquire(docName: string): Promise<Result<T>> {
@@ -25,10 +34,16 @@ export class SharedSessions<T extends DocSession> {
       existing.users++;
       return existing.session;
     }
-    const entry: Held<T> = { session: this.open(docName), users: 1 };
-    // A document that cannot be read is not kept: the next acquire tries again.
+    const entry: Held<T> = { session: this.open(docName), users: 1, opened: null };
+    // Registered before any holder awaits the session, so this runs first. A document that cannot be read
+    // is not kept (the next acquire tries again); one released while it loaded is closed, not announced.
     void entry.session.then((opened) => {
-      if (!opened.ok && this.held.get(docName) === entry) this.held.delete(docName);
+      if (this.held.get(docName) !== entry) return;
+      if (!opened.ok) this.held.delete(docName);
+      else {
+        entry.opened = opened.value;
+        this.onOpened(docName, opened.value);
+      }
     });
     this.held.set(docName, entry);
     return entry.session;
@@ -46,6 +61,16 @@ export class SharedSessions<T extends DocSession> {
   /** The session of `docName` while someone holds it (it may still be opening). */
   get(docName: string): Promise<Result<T>> | undefined {
     return this.held.get(docName)?.session;
+  }
+
+  /** The session of `docName` if it is held and has opened. */
+  opened(docName: string): T | undefined {
+    return this.held.get(docName)?.opened ?? undefined;
+  }
+
+  /** Every held session that has opened, now (sessions still loading are left out). */
+  openedNow(): T[] {
+    return [...this.held.values()].flatMap((entry) => (entry.opened ? [entry.opened] : []));
   }
 
   /** Every session held now that opened. */

@@ -58,8 +58,10 @@ export class Workspace {
   private readonly persistence: LocalPersistence;
   private readonly sessions = new Map<string, PlaybookSession>();
   private readonly closing = new Map<string, Promise<void>>(); // closes storing their last writes
-  private readonly notes = new Map<string, { session: NotesSession; users: number }>();
-  private readonly notesLoading = new Map<string, Promise<Result<NotesSession>>>();
+  private readonly notes = new SharedSessions<NotesSession>(
+    (docName) => loadNotesSession(this.store, this.id, idOf(docName), this.sync),
+    (docName, session) => this.announceOpen(docName, session.doc),
+  );
   private readonly versions = new SharedSessions<VersionsSession>((docName) =>
     this.openShared(docName, (stored, link) => new VersionsSession(docName, idOf(docName), this.store, stored, link)),
   );
@@ -167,8 +169,7 @@ export class Workspace {
   retrySync(): void {
     this.directoryLink?.retryNow();
     for (const session of this.sessions.values()) session.link?.retryNow();
-    for (const { session } of this.notes.values()) session.link?.retryNow();
-    for (const shared of [this.versions, this.approvals, this.meetingDocs])
+    for (const shared of [this.notes, this.versions, this.approvals, this.meetingDocs])
       void shared.all().then((all) => all.forEach((s) => s.link?.retryNow()));
   }
 
@@ -203,40 +204,13 @@ export class Workspace {
    * Opens the notes document of a playbook (deal log, anchored notes). Several views may hold it at once;
    * each `openNotes` needs a `closeNotes`. Fails with `corrupt` (writing nothing) when it cannot be read.
    */
-  async openNotes(playbookId: string): Promise<Result<NotesSession>> {
-    const existing = this.notes.get(playbookId);
-    if (existing) {
-      existing.users++;
-      return ok(existing.session);
-    }
-    // Loading takes several tasks (the content is applied in slices): a second opener meanwhile waits for
-    // the same load instead of decoding the document again.
-    let loading = this.notesLoading.get(playbookId);
-    if (!loading) {
-      loading = loadNotesSession(this.store, this.id, playbookId, this.sync);
-      this.notesLoading.set(playbookId, loading);
-      const started = loading;
-      void started.finally(() => {
-        if (this.notesLoading.get(playbookId) === started) this.notesLoading.delete(playbookId);
-      });
-    }
-    const loaded = await loading;
-    if (!loaded.ok) return loaded;
-    const open = this.notes.get(playbookId);
-    if (open?.session === loaded.value) open.users++;
-    else {
-      this.notes.set(playbookId, { session: loaded.value, users: 1 });
-      this.announceOpen(notesDocName(this.id, playbookId), loaded.value.doc);
-    }
-    return loaded;
+  openNotes(playbookId: string): Promise<Result<NotesSession>> {
+    return this.notes.acquire(notesDocName(this.id, playbookId));
   }
 
   /** Releases one holder of a notes document; the last one stores what is pending and closes it. */
-  async closeNotes(playbookId: string): Promise<void> {
-    const open = this.notes.get(playbookId);
-    if (!open || --open.users > 0) return;
-    this.notes.delete(playbookId);
-    await open.session.close();
+  closeNotes(playbookId: string): Promise<void> {
+    return this.notes.release(notesDocName(this.id, playbookId));
   }
 
   /**
@@ -307,8 +281,7 @@ export class Workspace {
   async snapshot(): Promise<Result<WorkspaceSnapshot>> {
     await this.persistence.flush();
     await Promise.all([...this.sessions.values()].map((s) => s.flush()));
-    await Promise.all([...this.notes.values()].map((n) => n.session.flush()));
-    for (const shared of [this.versions, this.approvals, this.meetingDocs])
+    for (const shared of [this.notes, this.versions, this.approvals, this.meetingDocs])
       await Promise.all((await shared.all()).map((session) => session.flush()));
     const docs = await readStoredDocs(this.store, this.id);
     if (!docs.ok) return docs;
@@ -326,10 +299,9 @@ export class Workspace {
       if (parsed.kind === 'directory') Y.applyUpdate(this.directory, update);
       else if (parsed.kind === 'playbook' && this.sessions.has(parsed.id)) {
         Y.applyUpdate(this.sessions.get(parsed.id)!.doc, update);
-      } else if (parsed.kind === 'notes' && this.notes.has(parsed.id)) {
-        Y.applyUpdate(this.notes.get(parsed.id)!.session.doc, update);
       } else {
-        const held = this.versions.get(name) ?? this.approvals.get(name) ?? this.meetingDocs.get(name);
+        const held =
+          this.notes.get(name) ?? this.versions.get(name) ?? this.approvals.get(name) ?? this.meetingDocs.get(name);
         const opened = held ? await held : null;
         if (opened?.ok) Y.applyUpdate(opened.value.doc, update);
         else await this.store.append(name, update);
@@ -351,7 +323,7 @@ export class Workspace {
     const disposers: (() => void)[] = [];
     this.docWatchers.set(watch, disposers);
     for (const session of this.sessions.values()) disposers.push(watch(session.docName, session.doc));
-    for (const { session } of this.notes.values()) disposers.push(watch(session.docName, session.doc));
+    for (const session of this.notes.openedNow()) disposers.push(watch(session.docName, session.doc));
     return () => {
       this.docWatchers.delete(watch);
       for (const dispose of disposers) dispose();
@@ -365,9 +337,12 @@ export class Workspace {
   /** Stores everything pending and closes every open document. */
   async close(): Promise<void> {
     await Promise.all([...this.sessions.keys(), ...this.closing.keys()].map((id) => this.closePlaybook(id)));
-    await Promise.all([...this.notes.values()].map((n) => n.session.close()));
-    this.notes.clear();
-    await Promise.all([this.versions.closeAll(), this.approvals.closeAll(), this.meetingDocs.closeAll()]);
+    await Promise.all([
+      this.notes.closeAll(),
+      this.versions.closeAll(),
+      this.approvals.closeAll(),
+      this.meetingDocs.closeAll(),
+    ]);
     this.directoryLink?.destroy();
     await this.persistence.dispose();
     this.directory.destroy();

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { directoryDocName, notesDocName, playbookDocName } from '../../../../../shared/collab/docNames';
 import { importDeals, readDeals } from '../../../../../shared/collab/notes';
 import { companyDeals } from '../../../../../bench/pages/companyDeals';
@@ -140,6 +140,34 @@ describe('opening a playbook’s deal log', () => {
     expect(a.value.doc.isDestroyed).toBe(false);
     await workspace.closeNotes('p1');
     expect(a.value.doc.isDestroyed).toBe(true);
+    await workspace.close();
+  });
+
+  it('a view closed while the log still loads does not keep it open, and watchers hear of logs opened later', async () => {
+    const store = await freshStore();
+    const doc = new Y.Doc();
+    importDeals(doc, companyDeals(2_000, ['n-1']), { author: 'Ana', now: 1 });
+    await store.append(notesDocName(REF.id, 'p1'), Y.encodeStateAsUpdate(doc));
+    const workspace = await openWorkspace(store);
+    const watched: string[] = [];
+    const stopWatching = workspace.watchOpenDocs((name) => {
+      watched.push(name);
+      return () => {};
+    });
+    // The review opens the log and the person leaves before its 2,000 deals are read.
+    const leaving = workspace.openNotes('p1');
+    await workspace.closeNotes('p1');
+    const left = await leaving;
+    expect(left.ok).toBe(true);
+    if (!left.ok) return;
+    await vi.waitFor(() => expect(left.value.doc.isDestroyed).toBe(true));
+    expect(watched).toEqual([]); // closed before it opened: nobody indexes a closed document
+    // Opened again and kept: it is read afresh, every deal there, and the watcher hears of it once.
+    const again = await workspace.openNotes('p1');
+    expect(again.ok && again.value !== left.value && readDeals(again.value.doc).length).toBe(2_000);
+    expect(watched).toEqual([notesDocName(REF.id, 'p1')]);
+    stopWatching();
+    await workspace.closeNotes('p1');
     await workspace.close();
   });
 
