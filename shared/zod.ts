@@ -11,3 +11,11 @@ import en from 'zod/v4/locales/en.js';
 config(en());
 
 export { z };
+
+/** A failed parse in one line for the person who typed it: the first issue, naming its field. */
+export function firstIssue(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
+  const issue = error.issues[0];
+  if (!issue) return 'The entry is not valid.';
+  const field = issue.path.length > 0 ? `${String(issue.path[0])}: ` : '';
+  return `${field}${issue.message}`;
+}

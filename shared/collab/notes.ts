@@ -4,7 +4,7 @@
  * Schema (all under the document root):
  * - the deals, their field changes and their edit history — laid out as dealRecords.ts describes (one plain
  *   record per deal, per-field changes, one edit log), with older documents' `deals` migrated by writers;
- * - `anchors`: Y.Map noteId → plain object (AnchoredNote), see textQuote.ts.
+ * - `anchors`: Y.Map noteId → plain object (AnchoredNote), kept by anchoredNotes.ts.
  *
  * Deals reference narratives by their stable narrative id, never by title or position, so a deal follows its
  * narratives through renames, moves and edits. The server enforces write access per document (sales and up
@@ -29,6 +29,7 @@ import {
 import { fastDealInput } from '../domain/checkDealInput';
 import { isValidId, newId } from '../domain/ids';
 import { fail, ok, type Result } from '../result';
+import { firstIssue } from '../zod';
 import {
   crmDeletedMap,
   dealEditsMap,
@@ -48,25 +49,10 @@ import {
   EDITABLE_FIELDS,
 } from './dealRecords';
 import { canEditDeal, migrateIfAllowed, type Writer } from './dealActor';
-import { anchoredNoteSchema, type AnchoredNote } from './textQuote';
-
-const ANCHORS = 'anchors';
 
 export { crmDeletedMap, dealEntriesMap, legacyDealsMap, migrateLegacyDeals } from './dealRecords';
 
 export { canEditDeal, type DealActor, type Writer } from './dealActor';
-
-/** The anchored notes map of a notes document. */
-export function anchorsMap(doc: Y.Doc): Y.Map<unknown> {
-  return doc.getMap<unknown>(ANCHORS);
-}
-
-function firstIssue(error: { issues: { path: PropertyKey[]; message: string }[] }): string {
-  const issue = error.issues[0];
-  if (!issue) return 'The entry is not valid.';
-  const field = issue.path.length > 0 ? `${String(issue.path[0])}: ` : '';
-  return `${field}${issue.message}`;
-}
 
 /**
  * Validates a deal's fields; the message names the first field that is wrong. Values already in the schema's
@@ -356,33 +342,4 @@ export function knownCrmIds(doc: Y.Doc): Set<string> {
   // Deals the CRM deleted count too: importing one again would log it twice once the CRM restores it.
   for (const deal of readAllDealRecords(doc, { withCrmDeleted: true })) if (deal.crmId !== '') ids.add(deal.crmId);
   return ids;
-}
-
-/** Adds an anchored note; fails when it is not valid. */
-export function addAnchoredNote(doc: Y.Doc, input: unknown, id: string = newId('a')): Result<AnchoredNote> {
-  const parsed = anchoredNoteSchema.safeParse(input);
-  if (!parsed.success) return fail('invalid-input', firstIssue(parsed.error));
-  anchorsMap(doc).set(id, { ...parsed.data });
-  return ok(parsed.data);
-}
-
-/** Every valid anchored note with its id, newest first. */
-export function readAnchoredNotes(doc: Y.Doc): (AnchoredNote & { id: string })[] {
-  const out: (AnchoredNote & { id: string })[] = [];
-  for (const [id, value] of anchorsMap(doc)) {
-    const parsed = anchoredNoteSchema.safeParse(value);
-    if (isValidId(id) && parsed.success) out.push({ ...parsed.data, id });
-  }
-  return out.sort((a, b) => b.createdAt - a.createdAt);
-}
-
-/** Subscribes to the anchored notes (any change); returns the disposer. */
-export function observeAnchoredNotes(
-  doc: Y.Doc,
-  onChange: (notes: (AnchoredNote & { id: string })[]) => void,
-): () => void {
-  const anchors = anchorsMap(doc);
-  const handle = (): void => onChange(readAnchoredNotes(doc));
-  anchors.observe(handle);
-  return () => anchors.unobserve(handle);
 }

@@ -4,7 +4,8 @@
  * by the editor; here it is only stored — in the notes document, never in the playbook.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { addAnchoredNote, observeAnchoredNotes, readAnchoredNotes, type DealActor } from '@shared/collab/notes';
+import { addAnchoredNote, observeAnchoredNotes, readAnchoredNotes } from '@shared/collab/anchoredNotes';
+import type { DealActor } from '@shared/collab/notes';
 import type { AnchoredNote } from '@shared/collab/textQuote';
 import type { AnchoredNotesPluginProps } from '../../editor/plugins/AnchoredNotesPlugin';
 import type { NoteAnchor } from '../../editor/plugins/anchorDom';

@@ -5,7 +5,8 @@
  * a warm start answers queries from the stored index before this module has even been fetched.
  */
 import * as Y from 'yjs';
-import { anchorsMap, observeDealChanges, readDeal } from '@shared/collab/notes';
+import { anchorsMap } from '@shared/collab/anchoredNotes';
+import { observeDealChanges, readDeal } from '@shared/collab/notes';
 import type { SearchEngine } from '@shared/search/SearchEngine';
 import { dealSearchDoc } from '@shared/search/searchDocs';
 import { openHeadlessMirror, type HeadlessMirror } from '../../editor/headless';

@@ -4,7 +4,8 @@
  * comparison, records of things that are gone are removed.
  */
 import type * as Y from 'yjs';
-import { dealIds, readAnchoredNotes, readDeal } from '@shared/collab/notes';
+import { readAnchoredNotes } from '@shared/collab/anchoredNotes';
+import { dealIds, readDeal } from '@shared/collab/notes';
 import type { DeckNarrative } from '@shared/deck/deckModel';
 import type { SearchEngine } from '@shared/search/SearchEngine';
 import { dealSearchDoc, narrativeSearchDoc, noteSearchDoc } from '@shared/search/searchDocs';

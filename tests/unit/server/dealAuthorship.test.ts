@@ -8,15 +8,8 @@ import { DatabaseSync } from 'node:sqlite';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readInviteClaims } from '../../../shared/collab/inviteToken';
-import {
-  addAnchoredNote,
-  addDeal,
-  anchorsMap,
-  readDeal,
-  removeDeal,
-  updateDeal,
-  type Writer,
-} from '../../../shared/collab/notes';
+import { addAnchoredNote, anchorsMap } from '../../../shared/collab/anchoredNotes';
+import { addDeal, readDeal, removeDeal, updateDeal, type Writer } from '../../../shared/collab/notes';
 import { dealEditsMap, dealEntriesMap, dealFieldsMap, fieldKey, toStored } from '../../../shared/collab/dealRecords';
 import type { DealInput } from '../../../shared/domain/deal';
 import {

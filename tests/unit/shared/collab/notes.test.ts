@@ -2,15 +2,13 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import type { DealInput } from '../../../../shared/domain/deal';
 import { dealInput } from './dealFixtures';
+import { addAnchoredNote, observeAnchoredNotes, readAnchoredNotes } from '../../../../shared/collab/anchoredNotes';
 import {
-  addAnchoredNote,
   addDeal,
   canEditDeal,
   dealEntriesMap,
   importDeals,
-  observeAnchoredNotes,
   observeDeals,
-  readAnchoredNotes,
   readDeal,
   readDealHistory,
   readDeals,
