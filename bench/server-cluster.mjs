@@ -12,8 +12,8 @@
 // Targets: Duet single-node p99 ≤ 1.1× the reference, Duet updates/s ≥ 0.8× the reference's, cross-node
 // p99 ≤ 1.2× Hocuspocus cross-node p99. A miss prints MISS.
 // Usage: node bench/server-cluster.mjs [--seconds 5]   (needs PostgreSQL and redis-server, see .ci/run)
-//   DUET_BENCH_CPU_PROF=DIR: the Duet and Hocuspocus server processes write V8 CPU profiles (--cpu-prof) into
-//   DIR when they exit; the relay phase is where a profile's busy time starts after the connections.
+//   DUET_BENCH_CPU_PROF=DIR: every Duet server process writes a V8 CPU profile (--cpu-prof) into DIR when it
+//   exits (the peers are killed by SIGTERM and write none); its relay phase follows the connections.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
