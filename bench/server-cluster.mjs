@@ -12,6 +12,8 @@
 // Targets: Duet single-node p99 ≤ 1.1× the reference, Duet updates/s ≥ 0.8× the reference's, cross-node
 // p99 ≤ 1.2× Hocuspocus cross-node p99. A miss prints MISS.
 // Usage: node bench/server-cluster.mjs [--seconds 5]   (needs PostgreSQL and redis-server, see .ci/run)
+//   DUET_BENCH_CPU_PROF=DIR: every Duet server process writes a V8 CPU profile (--cpu-prof) into DIR when it
+//   exits (the peers are killed by SIGTERM and write none); its relay phase follows the connections.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,10 +32,13 @@ const { values } = parseArgs({
 const SECONDS = Number(values.seconds);
 const root = resolve(import.meta.dirname, '..');
 const CLI = join(root, 'out', 'server', 'cli.mjs');
+const serverNodeArgs = process.env.DUET_BENCH_CPU_PROF
+  ? ['--cpu-prof', '--cpu-prof-dir', process.env.DUET_BENCH_CPU_PROF]
+  : [];
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 function spawnUntil(args, pattern, env = {}) {
-  const child = spawn(process.execPath, args, {
+  const child = spawn(process.execPath, [...serverNodeArgs, ...args], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, ...env },

@@ -13,12 +13,19 @@ export class SqliteDocStorage implements DocStorage {
   private readonly selectLastSeq: StatementSync;
   private readonly insertRow: StatementSync;
   private readonly deleteUpTo: StatementSync;
+  // Prepared once: `exec` would parse them again for every transaction, i.e. for every relayed batch.
+  private readonly begin: StatementSync;
+  private readonly commit: StatementSync;
+  private readonly rollback: StatementSync;
 
   constructor(private readonly db: DatabaseSync) {
     this.selectRows = db.prepare('SELECT id, seq, data FROM updates WHERE doc = ? AND seq > ? ORDER BY seq');
     this.selectLastSeq = db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM updates WHERE doc = ?');
     this.insertRow = db.prepare('INSERT INTO updates (doc, seq, data) VALUES (?, ?, ?)');
     this.deleteUpTo = db.prepare('DELETE FROM updates WHERE doc = ? AND seq <= ?');
+    this.begin = db.prepare('BEGIN IMMEDIATE');
+    this.commit = db.prepare('COMMIT');
+    this.rollback = db.prepare('ROLLBACK');
   }
 
   async load(docName: string, afterSeq = 0): Promise<StoredUpdate[]> {
@@ -63,13 +70,13 @@ export class SqliteDocStorage implements DocStorage {
 
   /** Runs `work` in an IMMEDIATE transaction: it takes the write lock first, so what is read is what is written. */
   private transaction<T>(work: () => T): T {
-    this.db.exec('BEGIN IMMEDIATE');
+    this.begin.run();
     try {
       const result = work();
-      this.db.exec('COMMIT');
+      this.commit.run();
       return result;
     } catch (error) {
-      this.db.exec('ROLLBACK');
+      this.rollback.run();
       throw error;
     }
   }

@@ -25,6 +25,23 @@ WITH counter AS (
 SELECT seq FROM counter`;
 
 /**
+ * `APPEND_ONE` for a batch of exactly one update — what a document gets when its writer types at a human
+ * pace, hence the relay path. The update goes as one binary parameter instead of a bytea array (which `pg`
+ * sends as hex text that PostgreSQL parses back) and there is no unnest to run. Measured against
+ * `APPEND_ONE` (2,500 single-update commits, fsync off): about a third less backend CPU per commit.
+ */
+const APPEND_SINGLE = `
+WITH counter AS (
+  INSERT INTO duet_docs (doc, seq) VALUES ($1, 1)
+  ON CONFLICT (doc) DO UPDATE SET seq = duet_docs.seq + 1
+  RETURNING seq
+), inserted AS (
+  INSERT INTO duet_updates (doc, seq, data)
+  SELECT $1, counter.seq, $2 FROM counter
+)
+SELECT seq FROM counter`;
+
+/**
  * Stores several documents' batches in ONE statement, hence one transaction and one commit: the updates come
  * flattened, each with its document's name. Each document's counter row is bumped by its batch size, in
  * document-name order (so two nodes storing the same documents lock their counters in the same order and
@@ -72,11 +89,11 @@ export class PgDocStorage implements DocStorage {
     if (batches.length === 1) {
       const { docName, updates } = batches[0]!;
       // Named, so each pooled connection parses and plans it once rather than on every batch.
-      const { rows } = await this.pool.query<{ seq: string }>({
-        name: 'duet-append',
-        text: APPEND_ONE,
-        values: [docName, updates.length, updates.map(toBuffer)],
-      });
+      const { rows } = await this.pool.query<{ seq: string }>(
+        updates.length === 1
+          ? { name: 'duet-append-single', text: APPEND_SINGLE, values: [docName, toBuffer(updates[0]!)] }
+          : { name: 'duet-append', text: APPEND_ONE, values: [docName, updates.length, updates.map(toBuffer)] },
+      );
       return [Number(rows[0]!.seq)];
     }
     const docs: string[] = [];

@@ -113,6 +113,20 @@ describe.each(KINDS)('the $name store', (kind) => {
     await stores.close();
   });
 
+  it_('gives concurrent single-update appends distinct, gapless numbers, from the first on', async () => {
+    // One update per append is the relay path's common case (PostgreSQL stores it with its own statement).
+    const stores = await kind.open(await kind.fresh());
+    const written = updates(12);
+    const lasts = await Promise.all(written.map((update) => stores.storage.append('acme/playbook/solo', [update])));
+    expect([...lasts].sort((a, b) => a - b)).toEqual(written.map((_, i) => i + 1));
+    const stored = await stores.storage.load('acme/playbook/solo');
+    expect(stored.map((row) => row.seq)).toEqual(written.map((_, i) => i + 1));
+    expect(new Set(stored.map((row) => Buffer.from(row.update).toString('hex')))).toEqual(
+      new Set(written.map((update) => Buffer.from(update).toString('hex'))),
+    );
+    await stores.close();
+  });
+
   it_('stores several documents in one append, each numbered after its own last update', async () => {
     const stores = await kind.open(await kind.fresh());
     const [a, b, c] = [updates(3, 'a'), updates(2, 'b'), updates(4, 'c')];
