@@ -28,10 +28,12 @@ export interface PlaybookViewProps {
   meta: PlaybookMeta;
   showOutline: boolean;
   onToggleOutline: () => void;
+  /** Called once the playbook's text is on screen (then what waited for it may load); keep it stable. */
+  onShown?: () => void;
 }
 
 /** The editor of one playbook, with its title bar. */
-export function PlaybookView({ meta, showOutline, onToggleOutline }: PlaybookViewProps) {
+export function PlaybookView({ meta, showOutline, onToggleOutline, onShown }: PlaybookViewProps) {
   const workspace = useWorkspace();
   const [state, setState] = useState<LoadState>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
@@ -90,6 +92,7 @@ export function PlaybookView({ meta, showOutline, onToggleOutline }: PlaybookVie
       session={state.session}
       showOutline={showOutline}
       onToggleOutline={onToggleOutline}
+      onShown={onShown}
       onUnreadable={() =>
         setState({
           status: 'unreadable',
@@ -133,8 +136,12 @@ const LazyFeatures = lazyPart<PlaybookFeaturesProps>(
 );
 
 /** Mounts the features once the editor's first content is on screen (rendered inside the editor). */
-function DeferredFeatures(props: PlaybookFeaturesProps) {
-  return useContentShown() ? <LazyFeatures {...props} /> : null;
+function DeferredFeatures({ onShown, ...props }: PlaybookFeaturesProps & { onShown?: () => void }) {
+  const shown = useContentShown();
+  useEffect(() => {
+    if (shown) onShown?.();
+  }, [shown, onShown]);
+  return shown ? <LazyFeatures {...props} /> : null;
 }
 
 /** The title bar's history and activity toggles while the features load: in place, disabled. */
@@ -154,6 +161,7 @@ function ReadyPlaybook({
   session,
   showOutline,
   onToggleOutline,
+  onShown,
   onUnreadable,
 }: PlaybookViewProps & { session: PlaybookSession } & { onUnreadable: () => void }) {
   const settings = useSettings('role', 'displayName');
@@ -175,9 +183,10 @@ function ReadyPlaybook({
         userName={userName}
         linkLive={linkLive}
         onParts={setParts}
+        onShown={onShown}
       />
     ),
-    [meta, session, editable, userName, linkLive],
+    [meta, session, editable, userName, linkLive, onShown],
   );
   return (
     <>

@@ -39,27 +39,33 @@ const NeedsReviewView = lazyPart<NeedsReviewViewProps>(() => import('../governan
   label: 'Opening Needs review…',
   shape: 'panel',
 });
-/** Scan, notices and search: mounted once the workspace has been painted (see WorkspaceExtras.tsx). */
+/** Scan, notices and search: mounted once the open playbook's text is shown (see WorkspaceExtras.tsx). */
 const WorkspaceExtras = lazyPart<WorkspaceExtrasProps>(
   () => import('./WorkspaceExtras').then((m) => m.WorkspaceExtras),
-  {
-    label: 'Loading search…',
-    shape: 'quiet',
-  },
+  { label: 'Loading search…', shape: 'quiet' },
 );
 
-/** True from the first task after the first frame this component was painted in. */
-function usePainted(): boolean {
-  const [painted, setPainted] = useState(false);
+/** With no playbook to show (or one that never shows its text), the extras come this long after the start. */
+const EXTRAS_AT_LATEST_MS = 1000;
+
+/**
+ * Whether the workspace's extras may load: once the playbook opened with the workspace has shown its text
+ * (`shown`, called by PlaybookView), or right after the first paint when none opens with it.
+ */
+function useExtrasDue(opensPlaybook: boolean): { due: boolean; shown: () => void } {
+  const [due, setDue] = useState(false);
+  const shown = useCallback(() => setDue(true), []);
+  const [waitMs] = useState(opensPlaybook ? EXTRAS_AT_LATEST_MS : 0);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setPainted(true), 0)));
+    // A task queued from requestAnimationFrame runs once that frame has been produced.
+    const frame = requestAnimationFrame(() => (timer = setTimeout(shown, waitMs)));
     return () => {
       cancelAnimationFrame(frame);
       clearTimeout(timer);
     };
-  }, []);
-  return painted;
+  }, [shown, waitMs]);
+  return { due, shown };
 }
 
 /** Props of WorkspaceView. */
@@ -118,7 +124,7 @@ export function WorkspaceView({ onOpenSettings }: WorkspaceViewProps) {
   // The workspace's "Needs review" count, from WorkspaceExtras' scan.
   const [needsReviewOpen, setNeedsReviewOpen] = useState(false);
   const [scan, setScan] = useState<NeedsReviewScan | null>(null);
-  const painted = usePainted();
+  const extras = useExtrasDue(selectedId !== null);
 
   // Changes are written within milliseconds anyway; when the window is hidden or closed, write the last
   // batch right away rather than on the next tick that may never come.
@@ -221,6 +227,7 @@ export function WorkspaceView({ onOpenSettings }: WorkspaceViewProps) {
             meta={selected}
             showOutline={showOutline}
             onToggleOutline={() => setShowOutline((s) => !s)}
+            onShown={extras.shown}
           />
         ) : playbooks.length === 0 ? (
           <EmptyState
@@ -253,7 +260,7 @@ export function WorkspaceView({ onOpenSettings }: WorkspaceViewProps) {
           </EmptyState>
         )}
       </main>
-      {painted && (
+      {extras.due && (
         <WorkspaceExtras
           playbooks={playbooks}
           selectedId={selectedId}
