@@ -35,17 +35,28 @@ export interface PlaybookViewProps {
 /** The editor of one playbook, with its title bar. */
 export function PlaybookView({ meta, showOutline, onToggleOutline, onShown }: PlaybookViewProps) {
   const workspace = useWorkspace();
-  const [state, setState] = useState<LoadState>({ status: 'loading' });
+  // Opened already when the workspace reopened with it (reopenLastWorkspace): the editor mounts at once.
+  const [state, setState] = useState<LoadState>(() => {
+    const session = workspace.openedPlaybook(meta.id);
+    return session ? { status: 'ready', session } : { status: 'loading' };
+  });
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     let cancelled = false;
-    setState({ status: 'loading' });
+    setState((current) => (current.status === 'ready' ? current : { status: 'loading' }));
     const started = performance.now();
     void workspace.openPlaybook(meta.id).then((result) => {
       if (cancelled) return;
       measurePhase('open:playbook', started);
-      setState(result.ok ? { status: 'ready', session: result.value } : { status: 'unreadable', error: result.error });
+      // The session shown already is kept as it is: a new state object would re-render the editor for nothing.
+      setState((current) =>
+        result.ok && current.status === 'ready' && current.session === result.value
+          ? current
+          : result.ok
+            ? { status: 'ready', session: result.value }
+            : { status: 'unreadable', error: result.error },
+      );
     });
     return () => {
       cancelled = true;

@@ -172,6 +172,11 @@ export class Workspace {
       void shared.all().then((all) => all.forEach((s) => s.link?.retryNow()));
   }
 
+  /** The playbook's session if it is open already (so a view can show it in its first render), else null. */
+  openedPlaybook(id: string): PlaybookSession | null {
+    return this.closing.has(id) ? null : (this.sessions.get(id) ?? null);
+  }
+
   /** Opens a playbook for editing; fails with `corrupt` (and writes nothing) when it cannot be read. */
   async openPlaybook(id: string): Promise<Result<PlaybookSession>> {
     await this.closing.get(id); // its last writes first, or this would read the playbook without them
