@@ -4,11 +4,11 @@
  * once the workspace screen has been painted (WorkspaceView.tsx), so none of it delays a returning user's
  * first editable playbook; it renders only the palette, and hands the scan up through `onScan`.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { PlaybookMeta } from '@shared/domain/playbook';
 import type { SearchHit } from '@shared/search/SearchEngine';
 import { tokenize } from '@shared/search/searchText';
-import { paletteCommands, runCommand, useCommand } from '../../commands';
+import { paletteCommands, runCommand } from '../../commands';
 import { needsReviewScanner, type NeedsReviewScan } from '../governance';
 import { useDueActionsNotice } from '../meetings';
 import { requestJump, SearchPalette, useWorkspaceSearch } from '../search';
@@ -23,6 +23,9 @@ export interface WorkspaceExtrasProps {
   onScan: (scan: NeedsReviewScan) => void;
   onOpenMeetings: () => void;
   onSelect: (playbookId: string) => void;
+  /** What the search palette opens with, or null while it is closed (its command is the workspace's). */
+  paletteQuery: string | null;
+  onClosePalette: () => void;
 }
 
 /** The background work and the search palette of the open workspace. */
@@ -33,6 +36,8 @@ export function WorkspaceExtras({
   onScan,
   onOpenMeetings,
   onSelect,
+  paletteQuery,
+  onClosePalette,
 }: WorkspaceExtrasProps) {
   const workspace = useWorkspace();
   useDueActionsNotice(onOpenMeetings);
@@ -64,8 +69,6 @@ export function WorkspaceExtras({
   }, [workspace, scanner, listed, selectedId, needsReviewOpen, onScan]);
 
   const search = useWorkspaceSearch(workspace);
-  const [paletteQuery, setPaletteQuery] = useState<string | null>(null);
-  useCommand('search:open', () => setPaletteQuery(''), search !== null);
   const openHit = (hit: SearchHit): void => {
     onSelect(hit.playbookId);
     if (hit.kind === 'narrative')
@@ -87,7 +90,7 @@ export function WorkspaceExtras({
         run: () => void runCommand(c.id),
       }))}
       onOpenHit={openHit}
-      onClose={() => setPaletteQuery(null)}
+      onClose={onClosePalette}
     />
   );
 }

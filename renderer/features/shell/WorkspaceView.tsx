@@ -125,6 +125,12 @@ export function WorkspaceView({ onOpenSettings }: WorkspaceViewProps) {
   const [needsReviewOpen, setNeedsReviewOpen] = useState(false);
   const [scan, setScan] = useState<NeedsReviewScan | null>(null);
   const extras = useExtrasDue(selectedId !== null);
+  // Here, not in the extras: Ctrl+P right after the workspace opens must open the palette (loading it).
+  const [paletteQuery, setPaletteQuery] = useState<string | null>(null);
+  useCommand('search:open', () => {
+    setPaletteQuery('');
+    extras.shown();
+  });
 
   // Changes are written within milliseconds anyway; when the window is hidden or closed, write the last
   // batch right away rather than on the next tick that may never come.
@@ -268,6 +274,8 @@ export function WorkspaceView({ onOpenSettings }: WorkspaceViewProps) {
           onScan={setScan}
           onOpenMeetings={openMeetings}
           onSelect={select}
+          paletteQuery={paletteQuery}
+          onClosePalette={() => setPaletteQuery(null)}
         />
       )}
       {creating && <NewPlaybookDialog onCreate={(i) => void create(i)} onCancel={() => setCreating(false)} />}

@@ -29,7 +29,7 @@ import type { WorkspaceSnapshot } from '@shared/format/workspaceFile';
 import { fail, ok, type AppError, type Result } from '@shared/result';
 import { LOCAL_LOAD_ORIGIN, LocalPersistence } from '../../collab/LocalPersistence';
 import type { LinkFactory } from '../../collab/DocSession';
-import { SyncLink, type SyncLinkOptions } from '../../collab/SyncLink';
+import type { SyncLink, SyncLinkOptions } from '../../collab/SyncLink';
 import type { DocStore } from '../../platform/DocStore';
 import { MeetingDocSession } from '../meetings/MeetingDocSession';
 import { NotesSession } from '../notes/NotesSession';
@@ -80,9 +80,16 @@ export class Workspace {
     readonly directory: Y.Doc,
     entries: number,
     private readonly sync: SyncTarget | null,
+    private readonly Link: typeof SyncLink | null,
   ) {
     this.persistence = new LocalPersistence(store, directoryDocName(id), directory, entries);
-    this.directoryLink = sync ? new SyncLink(directory, directoryDocName(id), sync) : null;
+    this.directoryLink = sync && Link ? new Link(directory, directoryDocName(id), sync) : null;
+  }
+
+  /** Makes the links of this workspace's documents to its server; null for a local-only workspace. */
+  private linkFactory(connect: boolean): LinkFactory | null {
+    const { sync, Link } = this;
+    return sync && Link && ((doc: Y.Doc, name: string) => new Link(doc, name, { ...sync, connect }));
   }
 
   /**
@@ -94,11 +101,15 @@ export class Workspace {
     ref: { id: string; name: string },
     sync: SyncTarget | null = null,
   ): Promise<Result<Workspace>> {
-    const loaded = await store.load(directoryDocName(ref.id));
+    // The network code (y-websocket, Duet's protocol) loads only for a workspace that syncs, beside the read.
+    const [loaded, links] = await Promise.all([
+      store.load(directoryDocName(ref.id)),
+      sync ? import('../../collab/SyncLink') : null,
+    ]);
     if (!loaded.ok) return loaded;
     const doc = new Y.Doc();
     if (loaded.value.update) Y.applyUpdate(doc, loaded.value.update, LOCAL_LOAD_ORIGIN);
-    return ok(new Workspace(ref.id, ref.name, store, doc, loaded.value.entries, sync));
+    return ok(new Workspace(ref.id, ref.name, store, doc, loaded.value.entries, sync, links?.SyncLink ?? null));
   }
 
   /**
@@ -186,8 +197,7 @@ export class Workspace {
     // Validated while it is applied (LocalProvider.connect), so a large playbook is decoded only once.
     const loaded = await this.store.load(docName, { validate: false });
     if (!loaded.ok) return loaded;
-    const sync = this.sync;
-    const createLink = sync && ((doc: Y.Doc, name: string) => new SyncLink(doc, name, { ...sync, connect: false }));
+    const createLink = this.linkFactory(false);
     const session = new PlaybookSession(docName, id, this.store, loaded.value, createLink);
     this.sessions.set(id, session);
     this.announceOpen(docName, session.doc);
@@ -218,7 +228,7 @@ export class Workspace {
     // the same load instead of decoding the document again.
     let loading = this.notesLoading.get(playbookId);
     if (!loading) {
-      loading = loadNotesSession(this.store, this.id, playbookId, this.sync);
+      loading = loadNotesSession(this.store, this.id, playbookId, this.linkFactory(true));
       this.notesLoading.set(playbookId, loading);
       const started = loading;
       void started.finally(() => {
@@ -288,8 +298,7 @@ export class Workspace {
     docName: string,
     create: (stored: { update: Uint8Array | null; entries: number }, link: LinkFactory | null) => T,
   ): Promise<Result<T>> {
-    const sync = this.sync;
-    const createLink = sync && ((doc: Y.Doc, name: string) => new SyncLink(doc, name, { ...sync, connect: true }));
+    const createLink = this.linkFactory(true);
     const loaded = await this.store.load(docName);
     return loaded.ok ? ok(create(loaded.value, createLink)) : loaded;
   }
