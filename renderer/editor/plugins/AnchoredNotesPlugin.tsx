@@ -88,6 +88,9 @@ function AddNoteButton({ onAddNote }: { onAddNote: (anchor: NoteAnchor) => void 
     };
     document.addEventListener('selectionchange', update);
     document.addEventListener('keydown', handleKeyDown);
+    // Words may be selected already: the notes open a moment after the text shows, and a quick reader may
+    // have selected before this button could be offered.
+    update();
     window.addEventListener('scroll', update, true);
     window.addEventListener('resize', update);
     return () => {

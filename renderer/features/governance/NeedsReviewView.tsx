@@ -1,7 +1,7 @@
 /**
  * The workspace's "Needs review" list: every narrative that is stale, changed since approved or waiting for
  * a storyteller, most open deals first, each opening its playbook (loads on first use; the sidebar entry
- * with the count is NeedsReviewEntry.tsx).
+ * with the count is the shell's NeedsReviewEntry.tsx).
  */
 import { describeGovernance, GOVERNANCE_LABELS } from '@shared/governance/narrativeGovernance';
 import type { NeedsReviewItem } from '@shared/governance/needsReview';

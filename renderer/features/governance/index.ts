@@ -18,7 +18,7 @@ export const NeedsReviewView = lazyPart<NeedsReviewViewProps>(
   () => import('./NeedsReviewView').then((m) => m.NeedsReviewView),
   { label: 'Opening Needs review…', shape: 'panel' },
 );
-export { NeedsReviewEntry } from './NeedsReviewEntry';
+export type { NeedsReviewViewProps } from './NeedsReviewView';
 export { type NeedsReviewScan } from './scanNeedsReview';
 export { needsReviewScanner, type NeedsReviewScanner } from './NeedsReviewScanner';
 export { useApprovalFacts } from './useApprovalFacts';

@@ -19,6 +19,8 @@ export interface PlaybookTitleBarProps {
   /** True while the win/loss review shows instead of the text. */
   reviewOpen?: boolean;
   onToggleReview?: () => void;
+  /** True while the review cannot open yet (its code is loading): the toggle shows, disabled. */
+  reviewDisabled?: boolean;
   /** Win evidence per narrative for deck slides (from the deal log). */
   evidence?: EvidenceSource;
   /** Governance per narrative, so the deck builder warns about unapproved, changed or stale ones. */
@@ -35,6 +37,7 @@ export function PlaybookTitleBar({
   onToggleOutline,
   reviewOpen,
   onToggleReview,
+  reviewDisabled,
   evidence,
   caution,
   extraActions,
@@ -86,6 +89,7 @@ export function PlaybookTitleBar({
             type="button"
             className={reviewOpen ? 'button button-small is-active' : 'button button-small'}
             onClick={onToggleReview}
+            disabled={reviewDisabled}
             aria-pressed={reviewOpen}
             title="Which narratives win deals"
             data-testid="review-toggle"

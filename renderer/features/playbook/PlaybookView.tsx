@@ -2,37 +2,23 @@
  * One open playbook: loads its document, shows the editor — or, if its stored data cannot be read, says so
  * and offers to set the bytes aside (never overwriting them) and start the playbook over.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
-import { scoreNarratives } from '@shared/stats/narrativeReview';
-import { attributeUse, dealsForVersionsInForce, narrativeVersions } from '@shared/versions/attribution';
-import { CrmStatusLine } from '../crm';
-import { ReviewGoals } from '../meetings';
-import { DealFormHost, ReviewHost, usePlaybookNotes } from '../notes';
 import type { PlaybookMeta } from '@shared/domain/playbook';
-import type { DealEntry } from '@shared/domain/deal';
 import type { AppError } from '@shared/result';
+import { mayDo } from '@shared/domain/permissions';
 import { PlaybookEditor } from '../../editor/PlaybookEditor';
+import { useContentShown } from '../../editor/plugins/useContentShown';
 import { measurePhase } from '../../platform/measurePhase';
 import { EmptyState } from '../../ui/EmptyState';
+import { lazyPart } from '../../ui/lazyPart';
 import { useSettings, useWorkspace } from '../shell/AppContext';
-import type { PlaybookSession } from '../workspace/PlaybookSession';
-import { PlaybookTitleBar } from './PlaybookTitleBar';
 import { useLinkSession } from '../sync';
+import type { PlaybookSession } from '../workspace/PlaybookSession';
+import type { PlaybookFeaturesProps } from './PlaybookFeatures';
+import { NO_PARTS, type PlaybookParts } from './playbookParts';
+import { PlaybookTitleBar } from './PlaybookTitleBar';
 import { colorForName } from './userColor';
-import {
-  HistoryToggle,
-  localDay,
-  usePlaybookVersions,
-  VersionAutoSavePlugin,
-  VersionHistory,
-  VersionReview,
-} from '../versions';
-import { mayDo } from '@shared/domain/permissions';
-import { ActivityPanel, GovernancePlugin, usePlaybookGovernance, WhatChangedBanner } from '../governance';
-import { canEditDeal } from '@shared/collab/notes';
-import { useCommand } from '../../commands';
-import { onDealJump, SearchHighlightPlugin } from '../search';
 
 type LoadState =
   { status: 'loading' } | { status: 'ready'; session: PlaybookSession } | { status: 'unreadable'; error: AppError };
@@ -42,22 +28,35 @@ export interface PlaybookViewProps {
   meta: PlaybookMeta;
   showOutline: boolean;
   onToggleOutline: () => void;
+  /** Called once the playbook's text is on screen (then what waited for it may load); keep it stable. */
+  onShown?: () => void;
 }
 
 /** The editor of one playbook, with its title bar. */
-export function PlaybookView({ meta, showOutline, onToggleOutline }: PlaybookViewProps) {
+export function PlaybookView({ meta, showOutline, onToggleOutline, onShown }: PlaybookViewProps) {
   const workspace = useWorkspace();
-  const [state, setState] = useState<LoadState>({ status: 'loading' });
+  // Opened already when the workspace reopened with it (reopenLastWorkspace): the editor mounts at once.
+  const [state, setState] = useState<LoadState>(() => {
+    const session = workspace.openedPlaybook(meta.id);
+    return session ? { status: 'ready', session } : { status: 'loading' };
+  });
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     let cancelled = false;
-    setState({ status: 'loading' });
+    setState((current) => (current.status === 'ready' ? current : { status: 'loading' }));
     const started = performance.now();
     void workspace.openPlaybook(meta.id).then((result) => {
       if (cancelled) return;
       measurePhase('open:playbook', started);
-      setState(result.ok ? { status: 'ready', session: result.value } : { status: 'unreadable', error: result.error });
+      // The session shown already is kept as it is: a new state object would re-render the editor for nothing.
+      setState((current) =>
+        result.ok && current.status === 'ready' && current.session === result.value
+          ? current
+          : result.ok
+            ? { status: 'ready', session: result.value }
+            : { status: 'unreadable', error: result.error },
+      );
     });
     return () => {
       cancelled = true;
@@ -104,6 +103,7 @@ export function PlaybookView({ meta, showOutline, onToggleOutline }: PlaybookVie
       session={state.session}
       showOutline={showOutline}
       onToggleOutline={onToggleOutline}
+      onShown={onShown}
       onUnreadable={() =>
         setState({
           status: 'unreadable',
@@ -137,114 +137,68 @@ function useTouchOnEdit(session: PlaybookSession, playbookId: string, editable: 
   }, [session, workspace, playbookId, editable]);
 }
 
+/**
+ * The features (notes, versions, governance) load once the text is painted: neither their code nor the
+ * three documents they open stand between a returning user and an editable playbook.
+ */
+const LazyFeatures = lazyPart<PlaybookFeaturesProps>(
+  () => import('./PlaybookFeatures').then((m) => m.PlaybookFeatures),
+  { label: 'Loading the playbook’s notes and versions…', shape: 'quiet' },
+);
+
+/** Mounts the features once the editor's first content is on screen (rendered inside the editor). */
+function DeferredFeatures({ onShown, ...props }: PlaybookFeaturesProps & { onShown?: () => void }) {
+  const shown = useContentShown();
+  useEffect(() => {
+    if (shown) onShown?.();
+  }, [shown, onShown]);
+  return shown ? <LazyFeatures {...props} /> : null;
+}
+
+/** The title bar's history and activity toggles while the features load: in place, disabled. */
+const PENDING_ACTIONS = (
+  <>
+    <button type="button" className="button button-small" disabled data-testid="history-toggle">
+      History
+    </button>
+    <button type="button" className="button button-small" disabled data-testid="activity-toggle">
+      Activity
+    </button>
+  </>
+);
+
 function ReadyPlaybook({
   meta,
   session,
   showOutline,
   onToggleOutline,
+  onShown,
   onUnreadable,
 }: PlaybookViewProps & { session: PlaybookSession } & { onUnreadable: () => void }) {
   const settings = useSettings('role', 'displayName');
-  const workspace = useWorkspace();
   const link = useLinkSession(session.link);
   useEffect(() => session.onLoadError(onUnreadable), [session, onUnreadable]);
   // The server decides what a connection may write; locally the role setting decides until it has spoken.
   const editable = mayDo('playbook.edit', settings.role, link?.session);
   useTouchOnEdit(session, meta.id, editable);
   const userName = settings.displayName || 'You';
-  const versions = usePlaybookVersions(session.playbookId);
-  const { library, versions: versionList } = versions;
-  const stampDeal = useMemo(() => (library ? library.stampDeal.bind(library) : undefined), [library]);
-  const notes = usePlaybookNotes(session, userName, stampDeal);
-  const [historyOpen, setHistoryOpen] = useState(false);
-  // A diff link (approval dialog, "what changed") opens the history comparing that version with now.
-  const [historyFocus, setHistoryFocus] = useState<{ from: string; narrativeId: string } | null>(null);
-  const closeHistory = useCallback(() => {
-    setHistoryOpen(false);
-    setHistoryFocus(null);
-  }, []);
-  const [activityOpen, setActivityOpen] = useState(false);
-  const governance = usePlaybookGovernance(session.playbookId, versions, notes.deals);
-  const showDiff = useCallback(
-    (from: string, narrativeId: string) => {
-      if (notes.reviewOpen) notes.toggleReview();
-      setActivityOpen(false);
-      setHistoryFocus({ from, narrativeId });
-      setHistoryOpen(true);
-    },
-    [notes],
-  );
-  const caution = useCallback((narrativeId: string) => governance.store.caution(narrativeId), [governance.store]);
-  useCommand('review:open', () => {
-    setHistoryOpen(false);
-    if (!notes.reviewOpen) notes.toggleReview();
-  });
-  // A deal chosen in the search palette: its author gets the deal form, anyone else the review.
-  const { deals, canWrite: canWriteNotes, actor, reviewOpen, toggleReview, openForm } = notes;
-  useEffect(
-    () =>
-      onDealJump(meta.id, (dealId) => {
-        const deal = deals.find((d) => d.id === dealId);
-        if (!deal) return false; // the deal log is still being read: try again when it is
-        if (canWriteNotes && canEditDeal(deal, actor)) openForm(deal.narratives[0]?.narrativeId ?? null, deal);
-        else if (!reviewOpen) toggleReview();
-        return true;
-      }),
-    [meta.id, deals, canWriteNotes, actor, reviewOpen, toggleReview, openForm],
-  );
-  // Decks show a narrative's win record from the same deal log the review reads (only when the sample is
-  // large enough; the deck layout decides that) — counting only deals that used the version being exported.
-  const evidence = useMemo(() => {
-    const scores = scoreNarratives(dealsForVersionsInForce(notes.deals, versionList, Infinity));
-    return (narrativeId: string) => scores.get(narrativeId) ?? null;
-  }, [notes.deals, versionList]);
-  const versionMarkers = useCallback(
-    (narrativeId: string) =>
-      narrativeVersions(versionList, narrativeId).map((e) => ({
-        date: localDay(e.version.createdAt),
-        label: `v${e.number}`,
-      })),
-    [versionList],
-  );
-  // Each deal card says which version it counted for, so a rewrite's split of the win rate can be checked.
-  const dealVersion = useCallback(
-    (deal: DealEntry, narrativeId: string) => {
-      const use = deal.narratives.find((u) => u.narrativeId === narrativeId);
-      const { entry, basis } = use ? attributeUse(versionList, use, deal.closeDate) : { entry: null, basis: null };
-      if (!entry) return null;
-      const why = basis === 'logged' ? 'logged with it' : 'in force on the close date';
-      return { label: `v${entry.number}`, reason: `Counted for version ${entry.number}: ${why}` };
-    },
-    [versionList],
-  );
-  const narrativeExtra = useCallback(
-    (narrativeId: string) => <VersionReview narrativeId={narrativeId} deals={notes.deals} versions={versionList} />,
-    [notes.deals, versionList],
-  );
-  const overlay = historyOpen ? (
-    <VersionHistory
-      key={historyFocus ? `${historyFocus.from}:${historyFocus.narrativeId}` : 'history'}
-      versions={versions}
-      author={userName}
-      editable={editable}
-      onClose={closeHistory}
-      initialFrom={historyFocus?.from}
-      focusNarrativeId={historyFocus?.narrativeId}
-    />
-  ) : activityOpen ? (
-    <ActivityPanel store={governance.store} versions={versionList} onClose={() => setActivityOpen(false)} />
-  ) : notes.reviewOpen ? (
-    <div className="review-with-goals">
-      <CrmStatusLine playbookId={session.playbookId} />
-      <ReviewGoals playbookId={session.playbookId} deals={notes.deals} narratives={notes.narratives} />
-      <ReviewHost
-        notes={notes}
-        versionMarkers={versionMarkers}
-        narrativeExtra={narrativeExtra}
-        dealVersion={dealVersion}
+  const linkLive = !session.link || link?.status === 'live';
+  const [parts, setParts] = useState<PlaybookParts>(NO_PARTS);
+  // The same element while its inputs stay the same, so the features re-render only for their own changes.
+  const features = useMemo(
+    () => (
+      <DeferredFeatures
+        meta={meta}
+        session={session}
+        editable={editable}
+        userName={userName}
+        linkLive={linkLive}
+        onParts={setParts}
+        onShown={onShown}
       />
-    </div>
-  ) : undefined;
+    ),
+    [meta, session, editable, userName, linkLive, onShown],
+  );
   return (
     <>
       {!editable && (
@@ -260,25 +214,11 @@ function ReadyPlaybook({
         showOutline={showOutline}
         userName={userName}
         userColor={colorForName(userName)}
-        onLogDeal={notes.logDealFrom}
-        annotations={notes.anchored.annotations}
-        overlay={overlay}
-        governance={governance.store}
-        plugins={
-          <>
-            {library && versions.canWrite && editable && <VersionAutoSavePlugin library={library} author={userName} />}
-            <GovernancePlugin
-              store={governance.store}
-              approvals={governance.approvals}
-              versions={versions}
-              author={userName}
-              canEditPlaybook={editable}
-              today={governance.today}
-              showDiff={showDiff}
-            />
-            <SearchHighlightPlugin playbookId={meta.id} />
-          </>
-        }
+        onLogDeal={parts.onLogDeal}
+        annotations={parts.annotations}
+        overlay={parts.overlay}
+        governance={parts.governance}
+        plugins={features}
         header={
           <>
             <PlaybookTitleBar
@@ -286,56 +226,21 @@ function ReadyPlaybook({
               session={session}
               showOutline={showOutline}
               onToggleOutline={onToggleOutline}
-              reviewOpen={notes.reviewOpen && !historyOpen}
-              onToggleReview={() => {
-                if (historyOpen) closeHistory();
-                setActivityOpen(false);
-                if (!historyOpen || !notes.reviewOpen) notes.toggleReview();
-              }}
-              evidence={evidence}
-              caution={caution}
-              extraActions={
-                <>
-                  <HistoryToggle
-                    open={historyOpen}
-                    count={versionList.length}
-                    onToggle={() => {
-                      if (!historyOpen && notes.reviewOpen) notes.toggleReview();
-                      setActivityOpen(false);
-                      if (historyOpen) closeHistory();
-                      else setHistoryOpen(true);
-                    }}
-                  />
-                  <button
-                    type="button"
-                    className={activityOpen ? 'button button-small is-active' : 'button button-small'}
-                    aria-pressed={activityOpen}
-                    data-testid="activity-toggle"
-                    onClick={() => {
-                      if (notes.reviewOpen) notes.toggleReview();
-                      closeHistory();
-                      setActivityOpen((open) => !open);
-                    }}
-                  >
-                    Activity
-                  </button>
-                </>
-              }
+              reviewOpen={parts.reviewOpen}
+              onToggleReview={parts.onToggleReview ?? waitForFeatures}
+              reviewDisabled={!parts.ready}
+              evidence={parts.evidence}
+              caution={parts.caution}
+              extraActions={parts.extraActions ?? PENDING_ACTIONS}
             />
-            {!editable && (
-              <WhatChangedBanner
-                workspaceId={workspace.id}
-                playbookId={meta.id}
-                store={governance.store}
-                versions={versionList}
-                synced={governance.recordsSynced && (!session.link || link?.status === 'live')}
-                onShowDiff={showDiff}
-              />
-            )}
+            {parts.banner}
           </>
         }
       />
-      <DealFormHost notes={notes} />
+      {parts.dialogs}
     </>
   );
 }
+
+/** The review toggle's action until the features are in (it shows disabled meanwhile). */
+function waitForFeatures(): void {}

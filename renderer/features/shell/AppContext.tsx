@@ -170,12 +170,21 @@ export function createAppStores(initialSettings: Settings, store: DocStore): App
 
 /**
  * Starts reopening the workspace the settings name (the last one open), if any, and returns that load; the
- * boot calls it before anything renders, so the workspace is read while the window's code still loads.
+ * boot calls it before anything renders, so the workspace is read while the window's code still loads. The
+ * playbook its screen will show first (the last one open there) is opened right after, so that screen's
+ * first render already holds its editor instead of a loading state and a second render.
  */
 export function reopenLastWorkspace(stores: AppStores): Promise<void> | null {
-  const { workspaces, activeWorkspaceId } = stores.settings.get();
+  const { workspaces, activeWorkspaceId, recentPlaybooks } = stores.settings.get();
   const ref = workspaces.find((w) => w.id === activeWorkspaceId);
-  return ref && stores.workspace.get().status === 'none' ? stores.workspace.load(ref) : null;
+  if (!ref || stores.workspace.get().status !== 'none') return null;
+  const lastPlaybook = recentPlaybooks.find((r) => r.workspaceId === ref.id)?.playbookId;
+  return stores.workspace.load(ref).then(async () => {
+    const state = stores.workspace.get();
+    if (state.status !== 'open' || !state.workspace.listPlaybooks().some((p) => p.id === lastPlaybook)) return;
+    // A playbook that cannot be read is the view's to report (it opens it again and says so).
+    await state.workspace.openPlaybook(lastPlaybook!);
+  });
 }
 
 /** Provides the app's stores (made at boot by `createAppStores`) to everything below. */

@@ -1,25 +1,23 @@
 /** A workspace: the sidebar of playbooks and the open playbook. */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PlaybookMeta, PlaybookTemplate } from '@shared/domain/playbook';
 import { mayDo } from '@shared/domain/permissions';
 import { pushRecent } from '@shared/domain/settings';
-import type { SearchHit } from '@shared/search/SearchEngine';
-import { tokenize } from '@shared/search/searchText';
-import { paletteCommands, runCommand, useCommand } from '../../commands';
+import { useCommand } from '../../commands';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { EmptyState } from '../../ui/EmptyState';
 import { Kbd } from '../../ui/Kbd';
 import { profiled } from '../../ui/profiled';
 import { useToasts } from '../../ui/Toasts';
-import { MeetingsView, useDueActionsNotice } from '../meetings';
+import type { MeetingsViewProps } from '../meetings';
 import { PlaybookView } from '../playbook/PlaybookView';
-import { NeedsReviewEntry, NeedsReviewView, needsReviewScanner, type NeedsReviewScan } from '../governance';
-import { localDay } from '../versions';
-import { requestJump, SearchPalette, useWorkspaceSearch } from '../search';
+import type { NeedsReviewScan, NeedsReviewViewProps } from '../governance';
 import { useLinkSession } from '../sync';
 import type { NewPlaybookDialogProps } from '../workspace/NewPlaybookDialog';
 import { useAppActions, useSettings, useWorkspace } from './AppContext';
+import { NeedsReviewEntry } from './NeedsReviewEntry';
 import { Sidebar } from './Sidebar';
+import type { WorkspaceExtrasProps } from './WorkspaceExtras';
 import { useWorkspaceActions } from './useWorkspaceActions';
 import { lazyPart, prefetchParts } from '../../ui/lazyPart';
 
@@ -31,6 +29,44 @@ const NewPlaybookDialog = lazyPart<NewPlaybookDialogProps>(
   () => import('../workspace/NewPlaybookDialog').then((m) => m.NewPlaybookDialog),
   { label: 'Opening…', shape: 'dialog' },
 );
+
+// Imported only when shown: the first screen of a returning user needs none of these features' code.
+const MeetingsView = lazyPart<MeetingsViewProps>(() => import('../meetings').then((m) => m.MeetingsView), {
+  label: 'Opening joint reviews…',
+  shape: 'panel',
+});
+const NeedsReviewView = lazyPart<NeedsReviewViewProps>(() => import('../governance').then((m) => m.NeedsReviewView), {
+  label: 'Opening Needs review…',
+  shape: 'panel',
+});
+/** Scan, notices and search: mounted once the open playbook's text is shown (see WorkspaceExtras.tsx). */
+const WorkspaceExtras = lazyPart<WorkspaceExtrasProps>(
+  () => import('./WorkspaceExtras').then((m) => m.WorkspaceExtras),
+  { label: 'Loading search…', shape: 'quiet' },
+);
+
+/** With no playbook to show (or one that never shows its text), the extras come this long after the start. */
+const EXTRAS_AT_LATEST_MS = 1000;
+
+/**
+ * Whether the workspace's extras may load: once the playbook opened with the workspace has shown its text
+ * (`shown`, called by PlaybookView), or right after the first paint when none opens with it.
+ */
+function useExtrasDue(opensPlaybook: boolean): { due: boolean; shown: () => void } {
+  const [due, setDue] = useState(false);
+  const shown = useCallback(() => setDue(true), []);
+  const [waitMs] = useState(opensPlaybook ? EXTRAS_AT_LATEST_MS : 0);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // A task queued from requestAnimationFrame runs once that frame has been produced.
+    const frame = requestAnimationFrame(() => (timer = setTimeout(shown, waitMs)));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [shown, waitMs]);
+  return { due, shown };
+}
 
 /** Props of WorkspaceView. */
 export interface WorkspaceViewProps {
@@ -70,7 +106,7 @@ export function WorkspaceView({ onOpenSettings }: WorkspaceViewProps) {
   const [deleting, setDeleting] = useState<PlaybookMeta | null>(null);
   const [showOutline, setShowOutline] = useState(true);
   const [meetingsOpen, setMeetingsOpen] = useState(false);
-  useDueActionsNotice(() => setMeetingsOpen(true));
+  const openMeetings = useCallback(() => setMeetingsOpen(true), []);
   const filterRef = useRef<HTMLInputElement>(null);
   const directoryLink = useLinkSession(workspace.directoryLink);
   const canEdit = mayDo('playbooks.manage', settings.role, directoryLink?.session);
@@ -85,33 +121,16 @@ export function WorkspaceView({ onOpenSettings }: WorkspaceViewProps) {
   // Once the workspace is up, the parts loaded on first use are fetched in idle moments (see lazyPart.tsx).
   useEffect(() => prefetchParts(PREFETCH_DELAY_MS), []);
 
-  // The workspace's "Needs review" list: scanned from what this device stores when the workspace opens,
-  // when another playbook is picked (what was done in the last one is stored by then) and when it is shown.
+  // The workspace's "Needs review" count, from WorkspaceExtras' scan.
   const [needsReviewOpen, setNeedsReviewOpen] = useState(false);
   const [scan, setScan] = useState<NeedsReviewScan | null>(null);
-  // Not on every directory change: "last edited" is touched every few seconds while someone types.
-  const listed = playbooks.map((p) => `${p.id}:${p.title}`).join('\n');
-  const listedRef = useRef(playbooks);
-  listedRef.current = playbooks;
-  // In a worker: decoding every playbook and deal log is seconds of work for a company's workspace.
-  const scanner = useMemo(() => needsReviewScanner(workspace.store), [workspace]);
-  useEffect(() => () => scanner.dispose(), [scanner]);
-  useEffect(() => {
-    let cancelled = false;
-    const timer = setTimeout(() => {
-      void workspace
-        .flushAll()
-        .then(() => scanner.scan(workspace.id, listedRef.current, localDay(Date.now())))
-        .then((result) => !cancelled && setScan(result))
-        .catch((error: unknown) => {
-          if (!cancelled) console.error('[governance] needs-review scan failed', error);
-        });
-    }, 400);
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-    };
-  }, [workspace, scanner, listed, selectedId, needsReviewOpen]);
+  const extras = useExtrasDue(selectedId !== null);
+  // Here, not in the extras: Ctrl+P right after the workspace opens must open the palette (loading it).
+  const [paletteQuery, setPaletteQuery] = useState<string | null>(null);
+  useCommand('search:open', () => {
+    setPaletteQuery('');
+    extras.shown();
+  });
 
   // Changes are written within milliseconds anyway; when the window is hidden or closed, write the last
   // batch right away rather than on the next tick that may never come.
@@ -149,18 +168,6 @@ export function WorkspaceView({ onOpenSettings }: WorkspaceViewProps) {
   useCommand('playbook:new', () => setCreating(true), canEdit);
   useCommand('view:toggle-outline', () => setShowOutline((s) => !s));
   useCommand('edit:find', () => filterRef.current?.focus());
-  const search = useWorkspaceSearch(workspace);
-  const [paletteQuery, setPaletteQuery] = useState<string | null>(null);
-  useCommand('search:open', () => setPaletteQuery(''), search !== null);
-  const openHit = (hit: SearchHit): void => {
-    select(hit.playbookId);
-    if (hit.kind === 'narrative')
-      requestJump({ playbookId: hit.playbookId, narrativeId: hit.targetId, terms: hit.terms });
-    if (hit.kind === 'note' && hit.narrativeId)
-      requestJump({ playbookId: hit.playbookId, narrativeId: hit.narrativeId, terms: tokenize(hit.title) });
-    if (hit.kind === 'deal') requestJump({ playbookId: hit.playbookId, dealId: hit.targetId, terms: hit.terms });
-  };
-
   const selected = playbooks.find((p) => p.id === selectedId) ?? null;
 
   return (
@@ -226,6 +233,7 @@ export function WorkspaceView({ onOpenSettings }: WorkspaceViewProps) {
             meta={selected}
             showOutline={showOutline}
             onToggleOutline={() => setShowOutline((s) => !s)}
+            onShown={extras.shown}
           />
         ) : playbooks.length === 0 ? (
           <EmptyState
@@ -258,19 +266,16 @@ export function WorkspaceView({ onOpenSettings }: WorkspaceViewProps) {
           </EmptyState>
         )}
       </main>
-      {search && paletteQuery !== null && (
-        <SearchPalette
-          client={search}
-          initialQuery={paletteQuery}
-          playbookTitle={(id) => playbooks.find((p) => p.id === id)?.title ?? ''}
-          commands={paletteCommands().map((c) => ({
-            id: c.id,
-            label: c.label,
-            ...(c.keys ? { keys: c.keys } : {}),
-            run: () => void runCommand(c.id),
-          }))}
-          onOpenHit={openHit}
-          onClose={() => setPaletteQuery(null)}
+      {extras.due && (
+        <WorkspaceExtras
+          playbooks={playbooks}
+          selectedId={selectedId}
+          needsReviewOpen={needsReviewOpen}
+          onScan={setScan}
+          onOpenMeetings={openMeetings}
+          onSelect={select}
+          paletteQuery={paletteQuery}
+          onClosePalette={() => setPaletteQuery(null)}
         />
       )}
       {creating && <NewPlaybookDialog onCreate={(i) => void create(i)} onCancel={() => setCreating(false)} />}

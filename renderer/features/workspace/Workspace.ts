@@ -29,7 +29,7 @@ import type { WorkspaceSnapshot } from '@shared/format/workspaceFile';
 import { fail, ok, type AppError, type Result } from '@shared/result';
 import { LOCAL_LOAD_ORIGIN, LocalPersistence } from '../../collab/LocalPersistence';
 import type { LinkFactory } from '../../collab/DocSession';
-import { SyncLink, type SyncLinkOptions } from '../../collab/SyncLink';
+import type { SyncLink, SyncLinkOptions } from '../../collab/SyncLink';
 import type { DocStore } from '../../platform/DocStore';
 import { MeetingDocSession } from '../meetings/MeetingDocSession';
 import { NotesSession } from '../notes/NotesSession';
@@ -59,7 +59,7 @@ export class Workspace {
   private readonly sessions = new Map<string, PlaybookSession>();
   private readonly closing = new Map<string, Promise<void>>(); // closes storing their last writes
   private readonly notes = new SharedSessions<NotesSession>(
-    (docName) => loadNotesSession(this.store, this.id, idOf(docName), this.sync),
+    (docName) => loadNotesSession(this.store, this.id, idOf(docName), this.linkFactory(true)),
     (docName, session) => this.announceOpen(docName, session.doc),
   );
   private readonly versions = new SharedSessions<VersionsSession>((docName) =>
@@ -82,9 +82,16 @@ export class Workspace {
     readonly directory: Y.Doc,
     entries: number,
     private readonly sync: SyncTarget | null,
+    private readonly Link: typeof SyncLink | null,
   ) {
     this.persistence = new LocalPersistence(store, directoryDocName(id), directory, entries);
-    this.directoryLink = sync ? new SyncLink(directory, directoryDocName(id), sync) : null;
+    this.directoryLink = sync && Link ? new Link(directory, directoryDocName(id), sync) : null;
+  }
+
+  /** Makes the links of this workspace's documents to its server; null for a local-only workspace. */
+  private linkFactory(connect: boolean): LinkFactory | null {
+    const { sync, Link } = this;
+    return sync && Link && ((doc: Y.Doc, name: string) => new Link(doc, name, { ...sync, connect }));
   }
 
   /**
@@ -96,11 +103,15 @@ export class Workspace {
     ref: { id: string; name: string },
     sync: SyncTarget | null = null,
   ): Promise<Result<Workspace>> {
-    const loaded = await store.load(directoryDocName(ref.id));
+    // The network code (y-websocket, Duet's protocol) loads only for a workspace that syncs, beside the read.
+    const [loaded, links] = await Promise.all([
+      store.load(directoryDocName(ref.id)),
+      sync ? import('../../collab/SyncLink') : null,
+    ]);
     if (!loaded.ok) return loaded;
     const doc = new Y.Doc();
     if (loaded.value.update) Y.applyUpdate(doc, loaded.value.update, LOCAL_LOAD_ORIGIN);
-    return ok(new Workspace(ref.id, ref.name, store, doc, loaded.value.entries, sync));
+    return ok(new Workspace(ref.id, ref.name, store, doc, loaded.value.entries, sync, links?.SyncLink ?? null));
   }
 
   /**
@@ -173,6 +184,11 @@ export class Workspace {
       void shared.all().then((all) => all.forEach((s) => s.link?.retryNow()));
   }
 
+  /** The playbook's session if it is open already (so a view can show it in its first render), else null. */
+  openedPlaybook(id: string): PlaybookSession | null {
+    return this.closing.has(id) ? null : (this.sessions.get(id) ?? null);
+  }
+
   /** Opens a playbook for editing; fails with `corrupt` (and writes nothing) when it cannot be read. */
   async openPlaybook(id: string): Promise<Result<PlaybookSession>> {
     await this.closing.get(id); // its last writes first, or this would read the playbook without them
@@ -182,8 +198,7 @@ export class Workspace {
     // Validated while it is applied (LocalProvider.connect), so a large playbook is decoded only once.
     const loaded = await this.store.load(docName, { validate: false });
     if (!loaded.ok) return loaded;
-    const sync = this.sync;
-    const createLink = sync && ((doc: Y.Doc, name: string) => new SyncLink(doc, name, { ...sync, connect: false }));
+    const createLink = this.linkFactory(false);
     const session = new PlaybookSession(docName, id, this.store, loaded.value, createLink);
     this.sessions.set(id, session);
     this.announceOpen(docName, session.doc);
@@ -257,8 +272,7 @@ export class Workspace {
     docName: string,
     create: (stored: { update: Uint8Array | null; entries: number }, link: LinkFactory | null) => T,
   ): Promise<Result<T>> {
-    const sync = this.sync;
-    const createLink = sync && ((doc: Y.Doc, name: string) => new SyncLink(doc, name, { ...sync, connect: true }));
+    const createLink = this.linkFactory(true);
     const loaded = await this.store.load(docName);
     return loaded.ok ? ok(create(loaded.value, createLink)) : loaded;
   }

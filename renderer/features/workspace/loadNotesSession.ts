@@ -8,18 +8,21 @@ import * as Y from 'yjs';
 import { notesDocName } from '@shared/collab/docNames';
 import { fail, ok, type Result } from '@shared/result';
 import { LOCAL_LOAD_ORIGIN } from '../../collab/LocalPersistence';
-import { SyncLink, type SyncLinkOptions } from '../../collab/SyncLink';
+import type { LinkFactory } from '../../collab/DocSession';
 import { applyInSlices } from '../../collab/applyInSlices';
 import type { DocStore } from '../../platform/DocStore';
 import { measurePhase } from '../../platform/measurePhase';
 import { NotesSession } from '../notes/NotesSession';
 
-/** Reads `{workspaceId}/notes/{playbookId}` from `store`; linked to the server when `sync` is given. */
+/**
+ * Reads `{workspaceId}/notes/{playbookId}` from `store`; linked to the server when `createLink` is given (it
+ * must connect at once: no editor binding waits for the stored content, which is in the document already).
+ */
 export async function loadNotesSession(
   store: DocStore,
   workspaceId: string,
   playbookId: string,
-  sync: Omit<SyncLinkOptions, 'connect'> | null,
+  createLink: LinkFactory | null,
 ): Promise<Result<NotesSession>> {
   const docName = notesDocName(workspaceId, playbookId);
   let mark = performance.now();
@@ -35,8 +38,6 @@ export async function loadNotesSession(
     return fail('corrupt', 'Its saved data on this device is damaged and cannot be read.');
   }
   measurePhase('notes:decode', mark);
-  // No editor binding: the stored content is already in the document, so the link connects at once.
-  const createLink = sync && ((d: Y.Doc, name: string) => new SyncLink(d, name, { ...sync, connect: true }));
   const stored = { update: null, entries: loaded.value.entries };
   const session = new NotesSession(docName, playbookId, store, stored, createLink, doc);
   if (!session.storedContentComplete) {

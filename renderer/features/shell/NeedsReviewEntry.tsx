@@ -1,4 +1,4 @@
-/** The sidebar's "Needs review" entry, on the first screen (the list it opens loads on first use). */
+/** The sidebar's "Needs review" entry, on the first screen (the list it opens, governance's, loads on first use). */
 /** The sidebar entry: "Needs review" with its count. */
 export function NeedsReviewEntry({
   count,
