@@ -6,7 +6,16 @@
  * that flashes for a frame is noise), then a loading state shaped like what is coming: a dialog card, or a
  * panel. A chunk that cannot be loaded (a file missing after an update) says so, with "Try again".
  */
-import { Component, lazy, Suspense, useEffect, useState, type ComponentType, type ReactNode } from 'react';
+import {
+  Component,
+  lazy,
+  Suspense,
+  useEffect,
+  useState,
+  type ComponentType,
+  type JSXElementConstructor,
+  type ReactNode,
+} from 'react';
 
 /** How long a part may take to load before its loading state shows. */
 export const LOADING_DELAY_MS = 150;
@@ -27,22 +36,62 @@ export interface LazyPartOptions {
 /** A component whose code loads on first render; `preload` starts that load early (e.g. on hover). */
 export type LazyPart<P> = ComponentType<P> & { preload: () => Promise<unknown> };
 
+/** The props of a component export (none for a component that takes none). */
+type PropsOf<C> =
+  C extends JSXElementConstructor<infer P>
+    ? unknown extends P
+      ? Record<string, never>
+      : P extends object
+        ? P
+        : never
+    : never;
+
 /**
- * A component that loads `load()`'s component on first render. `load` is a dynamic import picking the
- * export, e.g. `() => import('./ReviewView').then((m) => m.ReviewView)`.
+ * The URL of a module that could not be fetched, as the browser's error names it (Chromium: "Failed to fetch
+ * dynamically imported module: URL", Firefox: "error loading dynamically imported module: URL"); null when
+ * the message names none (Safari). A query this file added for a retry is left off.
  */
-export function lazyPart<P extends object>(
-  load: () => Promise<ComponentType<P>>,
+export function failedModuleUrl(error: unknown): string | null {
+  const message = error instanceof Error ? error.message : String(error);
+  const url = /[a-z][a-z0-9+.-]*:\/\/\S+?\.m?js(?=[?#\s]|$)/i.exec(message)?.[0];
+  return url ?? null;
+}
+
+/**
+ * A component that loads export `name` of the module `load()` imports, on first render — e.g.
+ * `lazyPart(() => import('./ReviewView'), 'ReviewView', …)`.
+ *
+ * "Try again" after a failed fetch imports the module's URL afresh with a `?retry=N` query: browsers keep a
+ * failed module fetch for the page's lifetime (Chromium makes no second request for the same URL), so
+ * calling `load()` again would replay the failure, however healthy the server is by then.
+ */
+export function lazyPart<M, K extends keyof M & string>(
+  load: () => Promise<M>,
+  name: K,
+  options: LazyPartOptions,
+): LazyPart<PropsOf<M[K]>> {
+  // The export's props are checked here, at the call; inside, a component of some props P is all that matters.
+  return lazyComponent<PropsOf<M[K]>>(load as () => Promise<Record<string, unknown>>, name, options);
+}
+
+function lazyComponent<P extends object>(
+  load: () => Promise<Record<string, unknown>>,
+  name: string,
   options: LazyPartOptions,
 ): LazyPart<P> {
   let loading: Promise<ComponentType<P>> | null = null;
   let loaded: ComponentType<P> | null = null;
+  let failedUrl: string | null = null;
+  let retries = 0;
+  const importModule = (): Promise<Record<string, unknown>> =>
+    failedUrl === null ? load() : import(/* @vite-ignore */ `${failedUrl}?retry=${++retries}`);
   // A failed load is forgotten, so "Try again" imports afresh instead of replaying the rejection.
   const loadOnce = (): Promise<ComponentType<P>> =>
-    (loading ??= load().then(
-      (component) => (loaded = component),
+    (loading ??= importModule().then(
+      (module) => (loaded = module[name] as ComponentType<P>),
       (error: unknown) => {
         loading = null;
+        failedUrl = failedModuleUrl(error) ?? failedUrl;
         throw new PartLoadError(error);
       },
     ));

@@ -61,7 +61,8 @@ test('a slow view shows a loading panel after 150 ms, then the view', async ({ p
 test('a slow dialog shows a loading card, and one that cannot be loaded offers to try again', async ({ page }) => {
   const release = await holdChunk(page, 'DeckBuilderDialog');
   // The help dialog's chunk is refused (say, the app was updated underneath): the user is told, then retries.
-  const HELP = /\/assets\/HelpDialogs-[^/]+\.js$/;
+  // Also with the query a retry adds: the browser keeps a failed module for good, so retries ask afresh.
+  const HELP = /\/assets\/HelpDialogs-[^/?]+\.js(\?.*)?$/;
   await page.route(HELP, (route) => route.abort('failed'));
   await createWorkspace(page);
   await createPlaybook(page, 'Launch story');

@@ -6,7 +6,7 @@
 import { lazyPart } from '../../ui/lazyPart';
 import { useContentShown } from './useContentShown';
 
-const MarkdownShortcuts = lazyPart(() => import('./MarkdownShortcuts').then((m) => m.MarkdownShortcuts), {
+const MarkdownShortcuts = lazyPart(() => import('./MarkdownShortcuts'), 'MarkdownShortcuts', {
   label: 'Loading the Markdown shortcuts…',
   shape: 'quiet',
 });

@@ -8,16 +8,15 @@ import { useToasts } from '../../ui/Toasts';
 import { useSettings, useWorkspace } from '../shell';
 import { useLinkSession } from '../sync';
 import { lazyPart } from '../../ui/lazyPart';
-import type { DeckBuilderDialogProps } from './DeckBuilderDialog';
 import type { NarrativeCaution } from './DeckExportWarning';
 import { readDeckNarratives } from './readDeckNarratives';
 import './deck.css';
 
 // The builder (layout, preview, brand editor) loads the first time it opens; pptxgenjs only on export.
-const DeckBuilderDialog = lazyPart<DeckBuilderDialogProps>(
-  () => import('./DeckBuilderDialog').then((m) => m.DeckBuilderDialog),
-  { label: 'Opening the deck builder…', shape: 'dialog' },
-);
+const DeckBuilderDialog = lazyPart(() => import('./DeckBuilderDialog'), 'DeckBuilderDialog', {
+  label: 'Opening the deck builder…',
+  shape: 'dialog',
+});
 
 /** No win evidence (no deal log at hand): no slide claims anything. */
 export const NO_EVIDENCE: EvidenceSource = () => null;

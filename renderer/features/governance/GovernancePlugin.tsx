@@ -14,7 +14,7 @@ import { $getNodeByKey } from 'lexical';
 import { $getEnclosingNarrative, $getNarrativeNodes } from '../../editor/narrativeOps';
 import { useToasts } from '../../ui/Toasts';
 import type { PlaybookVersionsState } from '../versions';
-import type { ApprovalDialogProps, ApprovalHandlers } from './ApprovalDialog';
+import type { ApprovalHandlers } from './ApprovalDialog';
 import { lazyPart } from '../../ui/lazyPart';
 import './governance.css';
 import { decide, recordWorkflow, type GovernanceWriters } from './governanceActions';
@@ -22,7 +22,7 @@ import { $narrativeFacts } from './narrativeFacts';
 import type { GovernanceStore } from './GovernanceStore';
 
 /** The approval dialog loads the first time a narrative's status is opened. */
-const ApprovalDialog = lazyPart<ApprovalDialogProps>(() => import('./ApprovalDialog').then((m) => m.ApprovalDialog), {
+const ApprovalDialog = lazyPart(() => import('./ApprovalDialog'), 'ApprovalDialog', {
   label: 'Opening the approval…',
   shape: 'dialog',
 });

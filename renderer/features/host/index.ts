@@ -3,7 +3,7 @@ import { lazyPart } from '../../ui/lazyPart';
 import { platform } from '../../platform/platform';
 
 /** The host dialog; its code loads the first time it opens. */
-export const HostDialog = lazyPart<{ onClose: () => void }>(() => import('./HostDialog').then((m) => m.HostDialog), {
+export const HostDialog = lazyPart(() => import('./HostDialog'), 'HostDialog', {
   label: 'Opening hosting…',
   shape: 'dialog',
 });

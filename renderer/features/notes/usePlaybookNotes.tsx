@@ -20,19 +20,17 @@ import { useLinkSession } from '../sync';
 import type { PlaybookSession } from '../workspace/PlaybookSession';
 import type { NotesSession } from './NotesSession';
 import { AnchoredNoteDialog } from './AnchoredNoteDialog';
-import type { QuickDealFormProps } from './QuickDealForm';
 import { useAnchoredNotes, type AnchoredNotesState } from './useAnchoredNotes';
 import type { DealsSnapshot } from './LiveDeals';
 import { mayWriteNotes, useDealLog } from './useDeals';
-import type { CsvActionsProps } from './csv/CsvActions';
 import { lazyPart } from '../../ui/lazyPart';
 
 // The deal form and the CSV import/export (with its parser) load on first use, not with the playbook.
-const QuickDealForm = lazyPart<QuickDealFormProps>(() => import('./QuickDealForm').then((m) => m.QuickDealForm), {
+const QuickDealForm = lazyPart(() => import('./QuickDealForm'), 'QuickDealForm', {
   label: 'Opening the deal form…',
   shape: 'dialog',
 });
-const CsvActions = lazyPart<CsvActionsProps>(() => import('./csv/CsvActions').then((m) => m.CsvActions), {
+const CsvActions = lazyPart(() => import('./csv/CsvActions'), 'CsvActions', {
   label: 'Loading CSV import…',
   shape: 'quiet',
 });

@@ -141,10 +141,10 @@ function useTouchOnEdit(session: PlaybookSession, playbookId: string, editable: 
  * The features (notes, versions, governance) load once the text is painted: neither their code nor the
  * three documents they open stand between a returning user and an editable playbook.
  */
-const LazyFeatures = lazyPart<PlaybookFeaturesProps>(
-  () => import('./PlaybookFeatures').then((m) => m.PlaybookFeatures),
-  { label: 'Loading the playbook’s notes and versions…', shape: 'quiet' },
-);
+const LazyFeatures = lazyPart(() => import('./PlaybookFeatures'), 'PlaybookFeatures', {
+  label: 'Loading the playbook’s notes and versions…',
+  shape: 'quiet',
+});
 
 /** Mounts the features once the editor's first content is on screen (rendered inside the editor). */
 function DeferredFeatures({ onShown, ...props }: PlaybookFeaturesProps & { onShown?: () => void }) {

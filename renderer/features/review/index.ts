@@ -1,9 +1,8 @@
 /** The win/loss review of a playbook's narratives. */
 import { lazyPart } from '../../ui/lazyPart';
-import type { ReviewViewProps } from './ReviewView';
 
 /** The review; its code (charts, the virtual list) loads the first time it opens. */
-export const ReviewView = lazyPart<ReviewViewProps>(() => import('./ReviewView').then((m) => m.ReviewView), {
+export const ReviewView = lazyPart(() => import('./ReviewView'), 'ReviewView', {
   label: 'Opening the review…',
   shape: 'panel',
 });

@@ -16,14 +16,13 @@ import { useAppActions, useSettings, useWorkspaceState } from './AppContext';
 import { lazyPart } from '../../ui/lazyPart';
 import { useIncomingFiles } from './useIncomingFiles';
 import { Welcome } from './Welcome';
-import type { WorkspaceViewProps } from './WorkspaceView';
 
 /**
  * The open workspace (sidebar, editor, everything Lexical): loaded apart from the welcome screen, which a
  * new user sees first and which needs none of it. App starts loading it as soon as the settings say a
  * workspace will open (preloadWorkspaceView), so a returning user does not wait for it.
  */
-const WorkspaceView = lazyPart<WorkspaceViewProps>(() => import('./WorkspaceView').then((m) => m.WorkspaceView), {
+const WorkspaceView = lazyPart(() => import('./WorkspaceView'), 'WorkspaceView', {
   label: 'Opening the workspace…',
   shape: 'panel',
 });
@@ -31,17 +30,16 @@ const WorkspaceView = lazyPart<WorkspaceViewProps>(() => import('./WorkspaceView
 /** Starts loading the workspace screen's code (when a workspace is about to open). */
 export const preloadWorkspaceView = (): Promise<unknown> => WorkspaceView.preload();
 
-type CloseOnly = { onClose: () => void };
 // The menu's dialogs load the first time they open.
-const ShortcutsDialog = lazyPart<CloseOnly>(() => import('./HelpDialogs').then((m) => m.ShortcutsDialog), {
+const ShortcutsDialog = lazyPart(() => import('./HelpDialogs'), 'ShortcutsDialog', {
   label: 'Opening the shortcuts…',
   shape: 'dialog',
 });
-const AboutDialog = lazyPart<CloseOnly>(() => import('./HelpDialogs').then((m) => m.AboutDialog), {
+const AboutDialog = lazyPart(() => import('./HelpDialogs'), 'AboutDialog', {
   label: 'Opening…',
   shape: 'dialog',
 });
-const ProfileDialog = lazyPart<CloseOnly>(() => import('./ProfileDialog').then((m) => m.ProfileDialog), {
+const ProfileDialog = lazyPart(() => import('./ProfileDialog'), 'ProfileDialog', {
   label: 'Opening the settings…',
   shape: 'dialog',
 });

@@ -9,15 +9,12 @@ import { EmptyState } from '../../ui/EmptyState';
 import { Kbd } from '../../ui/Kbd';
 import { profiled } from '../../ui/profiled';
 import { useToasts } from '../../ui/Toasts';
-import type { MeetingsViewProps } from '../meetings';
 import { PlaybookView } from '../playbook/PlaybookView';
-import type { NeedsReviewScan, NeedsReviewViewProps } from '../governance';
+import type { NeedsReviewScan } from '../governance';
 import { useLinkSession } from '../sync';
-import type { NewPlaybookDialogProps } from '../workspace/NewPlaybookDialog';
 import { useAppActions, useSettings, useWorkspace } from './AppContext';
 import { NeedsReviewEntry } from './NeedsReviewEntry';
 import { Sidebar } from './Sidebar';
-import type { WorkspaceExtrasProps } from './WorkspaceExtras';
 import { useWorkspaceActions } from './useWorkspaceActions';
 import { lazyPart, prefetchParts } from '../../ui/lazyPart';
 
@@ -25,25 +22,25 @@ import { lazyPart, prefetchParts } from '../../ui/lazyPart';
 const PREFETCH_DELAY_MS = 1000;
 
 /** "New playbook" (template picker) loads the first time it opens. */
-const NewPlaybookDialog = lazyPart<NewPlaybookDialogProps>(
-  () => import('../workspace/NewPlaybookDialog').then((m) => m.NewPlaybookDialog),
-  { label: 'Opening…', shape: 'dialog' },
-);
+const NewPlaybookDialog = lazyPart(() => import('../workspace/NewPlaybookDialog'), 'NewPlaybookDialog', {
+  label: 'Opening…',
+  shape: 'dialog',
+});
 
 // Imported only when shown: the first screen of a returning user needs none of these features' code.
-const MeetingsView = lazyPart<MeetingsViewProps>(() => import('../meetings').then((m) => m.MeetingsView), {
+const MeetingsView = lazyPart(() => import('../meetings'), 'MeetingsView', {
   label: 'Opening joint reviews…',
   shape: 'panel',
 });
-const NeedsReviewView = lazyPart<NeedsReviewViewProps>(() => import('../governance').then((m) => m.NeedsReviewView), {
+const NeedsReviewView = lazyPart(() => import('../governance'), 'NeedsReviewView', {
   label: 'Opening Needs review…',
   shape: 'panel',
 });
 /** Scan, notices and search: mounted once the open playbook's text is shown (see WorkspaceExtras.tsx). */
-const WorkspaceExtras = lazyPart<WorkspaceExtrasProps>(
-  () => import('./WorkspaceExtras').then((m) => m.WorkspaceExtras),
-  { label: 'Loading search…', shape: 'quiet' },
-);
+const WorkspaceExtras = lazyPart(() => import('./WorkspaceExtras'), 'WorkspaceExtras', {
+  label: 'Loading search…',
+  shape: 'quiet',
+});
 
 /** With no playbook to show (or one that never shows its text), the extras come this long after the start. */
 const EXTRAS_AT_LATEST_MS = 1000;

@@ -1,6 +1,5 @@
 /** Workspace export and import, and workspace files arriving from outside (the OS, a drop). */
 import { lazyPart } from '../../ui/lazyPart';
-import type { ImportConfirmDialogProps } from './ImportConfirmDialog';
 
 export {
   applyImport,
@@ -12,8 +11,8 @@ export {
   type PreparedImport,
 } from './workspaceTransfer';
 /** "Import this workspace?"; its code loads the first time a file arrives. */
-export const ImportConfirmDialog = lazyPart<ImportConfirmDialogProps>(
-  () => import('./ImportConfirmDialog').then((m) => m.ImportConfirmDialog),
-  { label: 'Reading the file…', shape: 'dialog' },
-);
+export const ImportConfirmDialog = lazyPart(() => import('./ImportConfirmDialog'), 'ImportConfirmDialog', {
+  label: 'Reading the file…',
+  shape: 'dialog',
+});
 export { dragHasFiles, droppedKind, readDroppedWorkspace, type DroppedKind } from './droppedFiles';
