@@ -10,4 +10,5 @@ export const ReviewView = lazyPart<ReviewViewProps>(() => import('./ReviewView')
 export type { ReviewViewProps } from './ReviewView';
 export type { DealVersionOf, DealVersionTag } from './DealCard';
 export { warmReview } from './reviewData';
+export { useWarmDeals } from './useWarmDeals';
 export { localToday } from './reviewFilter';
