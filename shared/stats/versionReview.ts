@@ -5,7 +5,7 @@
  */
 import type { VersionMeta } from '../collab/versions';
 import type { DealFacts, NarrativeUse } from '../domain/deal';
-import { attributeUse } from '../versions/attribution';
+import { narrativeAttributor } from '../versions/attribution';
 import { differenceVerdict, newcombeInterval, type DifferenceInterval } from './newcombe';
 import { wilsonInterval, type RateInterval } from './wilson';
 
@@ -72,10 +72,11 @@ export function buildVersionReview(
     rows.set(version.id, emptyRow(version.id, `v${number}`, version.name, version.createdAt));
   }
   const before = emptyRow(null, 'Before versions', 'Deals before the first version', null);
+  const attribute = narrativeAttributor(versions, narrativeId);
   for (const deal of deals) {
     const use = deal.narratives.find((u) => u.narrativeId === narrativeId);
     if (!use) continue;
-    const { entry, basis } = attributeUse(versions, use, deal.closeDate);
+    const { entry, basis } = attribute(use, deal.closeDate);
     const row = (entry && rows.get(entry.version.id)) ?? before;
     row.deals++;
     if (basis === 'close-date') row.byCloseDate++;

@@ -61,6 +61,35 @@ export function attributeUse(
 }
 
 /**
+ * `attributeUse` for many uses of one narrative: its versions are picked from `versions` once, and the
+ * attribution by close date once per day (a year of deals closes on a few hundred days). The review per
+ * version attributes every deal of the narrative; calling `attributeUse` for each walked every version per
+ * deal and parsed every close date again.
+ */
+export function narrativeAttributor(
+  versions: readonly VersionMeta[],
+  narrativeId: string,
+): (use: { versionId?: string }, closeDate: string) => { entry: NarrativeVersion | null; basis: AttributionBasis } {
+  const own = narrativeVersions(versions, narrativeId);
+  const byId = new Map<string, VersionMeta>();
+  // The first version with an id wins, as `versions.find` does in attributeUse.
+  for (const version of versions) if (!byId.has(version.id)) byId.set(version.id, version);
+  const inForce = (at: number): NarrativeVersion | null => {
+    let found: NarrativeVersion | null = null;
+    for (const entry of own) if (entry.version.createdAt <= at) found = entry;
+    return found;
+  };
+  const byDay = new Map<string, NarrativeVersion | null>();
+  return (use, closeDate) => {
+    const recorded = use.versionId === undefined ? undefined : byId.get(use.versionId);
+    if (recorded) return { entry: inForce(recorded.createdAt), basis: 'logged' };
+    let entry = byDay.get(closeDate);
+    if (entry === undefined) byDay.set(closeDate, (entry = own.length === 0 ? null : inForce(endOfDay(closeDate))));
+    return { entry, basis: 'close-date' };
+  };
+}
+
+/**
  * The deals as they count for the words in force at `at`: each deal keeps only its uses of a narrative that
  * are attributed to that narrative's version in force then (a narrative with no version keeps all its
  * uses). Decks use this, so a slide's evidence line speaks for the version being exported.

@@ -14,7 +14,7 @@ import { readPlaybook } from '../../editor/openEditors';
 import { $readNarratives } from '../../editor/narrativeOps';
 import { $readNarrativeTexts } from '../../editor/narrativeText';
 import { matchesCommand, useCommand } from '../../commands';
-import { localToday, ReviewView, warmReview, type ReviewViewProps } from '../review';
+import { localToday, ReviewView, useWarmDeals, warmReview, type ReviewViewProps } from '../review';
 import { useSettings, useWorkspace } from '../shell/AppContext';
 import { useLinkSession } from '../sync';
 import type { PlaybookSession } from '../workspace/PlaybookSession';
@@ -265,12 +265,23 @@ export function ReviewHost({
 }: { notes: PlaybookNotesState } & Pick<ReviewViewProps, 'versionMarkers' | 'narrativeExtra' | 'dealVersion'>) {
   const doc = notes.notes?.doc ?? null;
   const historyOf = useCallback((id: string) => (doc ? readDealHistory(doc, id) : []), [doc]);
+  const shown = useWarmDeals(notes.narratives, notes.deals);
+  const { dealLog } = notes;
   return (
     <ReviewView
       narratives={notes.narratives}
-      deals={notes.deals}
-      // Until the notes document is open (applied in slices at 20,000 deals) there is nothing to count yet.
-      loading={notes.notes === null ? { read: 0, total: 0 } : !notes.dealLog.complete ? notes.dealLog : null}
+      deals={shown.deals}
+      // Until the notes document is open (applied in slices at 20,000 deals) there is nothing to count yet;
+      // a log read but not yet derived counts as all read, rather than as empty.
+      loading={
+        notes.notes === null
+          ? { read: 0, total: 0 }
+          : !dealLog.complete
+            ? dealLog
+            : shown.pending && shown.deals.length === 0
+              ? { read: dealLog.total, total: dealLog.total }
+              : null
+      }
       loadError={notes.notesError}
       anchoredNotes={notes.anchored.list}
       narrativeTexts={notes.narrativeTexts}

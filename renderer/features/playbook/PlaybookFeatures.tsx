@@ -93,9 +93,12 @@ export const PlaybookFeatures = memo(function PlaybookFeatures({
   );
   // Decks show a narrative's win record from the same deal log the review reads (only when the sample is
   // large enough; the deck layout decides that) — counting only deals that used the version being exported.
+  // Scored when a deck first asks, not per change of the log: an import publishes the log every few seconds.
   const evidence = useMemo(() => {
-    const scores = scoreNarratives(dealsForVersionsInForce(notes.deals, versionList, Infinity));
-    return (narrativeId: string) => scores.get(narrativeId) ?? null;
+    let scores: ReturnType<typeof scoreNarratives> | null = null;
+    return (narrativeId: string) =>
+      (scores ??= scoreNarratives(dealsForVersionsInForce(notes.deals, versionList, Infinity))).get(narrativeId) ??
+      null;
   }, [notes.deals, versionList]);
   const versionMarkers = useCallback(
     (narrativeId: string) =>
@@ -117,8 +120,10 @@ export const PlaybookFeatures = memo(function PlaybookFeatures({
     [versionList],
   );
   const narrativeExtra = useCallback(
-    (narrativeId: string) => <VersionReview narrativeId={narrativeId} deals={notes.deals} versions={versionList} />,
-    [notes.deals, versionList],
+    (narrativeId: string, deals: readonly DealEntry[]) => (
+      <VersionReview narrativeId={narrativeId} deals={deals} versions={versionList} />
+    ),
+    [versionList],
   );
   const overlay = historyOpen ? (
     <VersionHistory

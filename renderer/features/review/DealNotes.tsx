@@ -86,6 +86,7 @@ export function DealNotes(props: DealNotesProps) {
           label={`Deal notes, newest first`}
           className="deal-list-scroll"
           testId="deal-list"
+          deferRows
           renderItem={(d) => (
             <DealCard
               deal={d}

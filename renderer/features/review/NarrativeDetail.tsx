@@ -32,8 +32,8 @@ export interface NarrativeDetailProps {
   onEditDeal: (deal: DealEntry) => void;
   /** Where each version of a narrative began (yyyy-mm-dd; marked on its chart). */
   versionMarkers?: (narrativeId: string) => readonly { date: string; label: string }[];
-  /** More about the narrative, shown under its chart (the review per version). */
-  narrativeExtra?: (narrativeId: string) => React.ReactNode;
+  /** More about the narrative, shown under its chart (the review per version), given its deals unfiltered. */
+  narrativeExtra?: (narrativeId: string, deals: readonly DealEntry[]) => React.ReactNode;
   dealVersion?: DealVersionOf;
 }
 
@@ -138,7 +138,7 @@ export function NarrativeDetail(props: NarrativeDetailProps) {
           </section>
         </>
       )}
-      {props.narrativeExtra?.(row.narrativeId)}
+      {props.narrativeExtra?.(row.narrativeId, dealsOf(deals, row.narrativeId))}
       <AnchoredNoteList
         notes={props.anchoredNotes}
         narratives={[narrative]}

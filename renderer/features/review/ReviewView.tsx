@@ -57,8 +57,11 @@ export interface ReviewViewProps {
   actions?: React.ReactNode;
   /** Where each version of a narrative began (yyyy-mm-dd; marked on its chart). */
   versionMarkers?: (narrativeId: string) => readonly { date: string; label: string }[];
-  /** More about the selected narrative, shown under its chart (the review per version). */
-  narrativeExtra?: (narrativeId: string) => React.ReactNode;
+  /**
+   * More about the selected narrative, shown under its chart (the review per version), given the deals that
+   * used it, unfiltered (picked from an index kept per deal log, so it need not walk every deal).
+   */
+  narrativeExtra?: (narrativeId: string, deals: readonly DealEntry[]) => React.ReactNode;
   /** Which version of the narrative a deal counted for, shown on its card (absent: no versions). */
   dealVersion?: DealVersionOf;
   /** For benchmarks and tests: the date the review treats as today. */

@@ -10,7 +10,7 @@
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useItemKey } from '../../ui/useItemKey';
-import { useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 
 /** Props of VirtualList. */
 export interface VirtualListProps<T> {
@@ -26,9 +26,31 @@ export interface VirtualListProps<T> {
   /** Space between rows in px. */
   gap?: number;
   testId?: string;
+  /**
+   * Rows first appear in the task after the first paint (the box already has their estimated height). For a
+   * list beside other new content: measuring rows forces the browser to lay out everything rendered with
+   * them, and doing both in one task made opening the review one long task.
+   */
+  deferRows?: boolean;
 }
 
 const FOCUSABLE = 'button, [href], summary, input, select, textarea, [tabindex]:not([tabindex="-1"])';
+
+/** False until the frame after the first render has painted, when `defer`; true at once otherwise. */
+function useAfterFirstPaint(defer: boolean): boolean {
+  const [painted, setPainted] = useState(!defer);
+  useEffect(() => {
+    if (painted) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // A frame callback runs just before the paint; the task it schedules runs after it.
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setPainted(true), 0)));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [painted]);
+  return painted;
+}
 
 /** The list. */
 export function VirtualList<T>({
@@ -40,8 +62,10 @@ export function VirtualList<T>({
   className,
   gap = 0,
   testId,
+  deferRows = false,
 }: VirtualListProps<T>) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const live = useAfterFirstPaint(deferRows);
   const listRef = useRef<HTMLDivElement>(null);
   const getItemKey = useItemKey(items, getKey);
   // The virtualizer re-renders this component on scroll by itself; no compiler memoisation is wanted here.
@@ -53,7 +77,11 @@ export function VirtualList<T>({
     getItemKey,
     overscan: 4,
     gap,
+    enabled: live,
   });
+  // While not live the virtualizer measures nothing: the box takes the rows' estimated height, so the
+  // layout does not move when they arrive.
+  const height = live ? virtualizer.getTotalSize() : items.length * (estimateSize + gap);
 
   const focusRow = (index: number, attempt = 0): void => {
     if (attempt === 0) virtualizer.scrollToIndex(index, { align: 'auto' });
@@ -92,7 +120,7 @@ export function VirtualList<T>({
         role="list"
         aria-label={label}
         className="virtual-list"
-        style={{ height: virtualizer.getTotalSize() }}
+        style={{ height }}
         onKeyDown={handleKeyDown}
       >
         {virtualizer.getVirtualItems().map((row) => (

@@ -13,6 +13,7 @@ import './versions.css';
 /** Props of VersionReview. */
 export interface VersionReviewProps {
   narrativeId: string;
+  /** The deals that used the narrative (others are skipped, but walking them cost 70 ms at 20,000 deals). */
   deals: readonly DealEntry[];
   versions: readonly VersionMeta[];
 }

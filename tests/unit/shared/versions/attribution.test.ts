@@ -5,6 +5,7 @@ import type { VersionMeta } from '../../../../shared/collab/versions';
 import {
   attributeUse,
   dealsForVersionsInForce,
+  narrativeAttributor,
   narrativeVersions,
   versionInForce,
 } from '../../../../shared/versions/attribution';
@@ -56,6 +57,20 @@ describe('which version of a narrative a deal used', () => {
       entry: { version: { id: 'v1' } },
       basis: 'close-date',
     });
+  });
+
+  it('attributing many uses of one narrative at once agrees with attributing each alone', () => {
+    const dates = ['2025-12-31', '2026-01-10', '2026-02-09', '2026-02-10', '2026-02-10', '2026-03-10', '2026-04-01'];
+    for (const narrativeId of ['a', 'b', 'never-versioned']) {
+      const attribute = narrativeAttributor(VERSIONS, narrativeId);
+      for (const closeDate of dates)
+        for (const versionId of [undefined, 'v1', 'v2', 'v3', 'zz']) {
+          const use = versionId === undefined ? { narrativeId } : { narrativeId, versionId };
+          expect(attribute(use, closeDate), `${narrativeId} ${closeDate} ${versionId}`).toEqual(
+            attributeUse(VERSIONS, use, closeDate),
+          );
+        }
+    }
   });
 
   it('the review has a row per version with its deals, and compares the two', () => {

@@ -2,7 +2,15 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { DealEntry } from '../../../../../shared/domain/deal';
 import { searchDeals, searchText, warmSearchIndex } from '../../../../../renderer/features/review/dealSearch';
-import { dealsOf, dealsPassing, memoizeRecent, reviewOf } from '../../../../../renderer/features/review/reviewData';
+import {
+  dealsOf,
+  dealsPassing,
+  memoizeRecent,
+  optionsOf,
+  reviewOf,
+  summaryOf,
+  warmReview,
+} from '../../../../../renderer/features/review/reviewData';
 import { filterOptions, MAX_FILTER_VALUES } from '../../../../../renderer/features/review/reviewFilter';
 import { matchesFilter, type ReviewFilter } from '../../../../../shared/stats/narrativeReview';
 
@@ -119,6 +127,50 @@ describe('review derivations', () => {
     expect(reviewOf(narratives, geotab, '2026-12-01')).toBe(reviewOf(narratives, geotab, '2026-12-01'));
     expect(dealsOf(deals, 'n1')).toEqual(deals.filter((d) => d.narratives[0]!.narrativeId === 'n1'));
     expect(dealsOf(deals, 'unknown')).toEqual([]);
+  });
+
+  it('are warmed one per task, and say when all are ready (an open review then shows the new log)', () => {
+    const log = deals.slice(0, 500);
+    const narratives = [{ id: 'n0', title: 'Cost', keyMessage: '' }] as never[];
+    const tasks: (() => void)[] = [];
+    const done = vi.fn();
+    warmReview(narratives, log, '2026-12-01', (task) => (tasks.push(task), () => undefined), done);
+    let ran = 0;
+    while (tasks.length > 0) {
+      expect(done).not.toHaveBeenCalled();
+      tasks.shift()!();
+      ran++;
+    }
+    expect(ran).toBeGreaterThan(3);
+    expect(done).toHaveBeenCalledTimes(1);
+    // What the review asks for on its next render is already there: nothing is derived again.
+    const derived = performance.getEntriesByName('duet:review:derive').length;
+    reviewOf(narratives, log, '2026-12-01');
+    summaryOf(log);
+    optionsOf(log);
+    dealsOf(log, 'n0');
+    expect(performance.getEntriesByName('duet:review:derive').length).toBe(derived);
+    summaryOf(deals.slice(0, 7)); // and a log it was not warmed for would be
+    expect(performance.getEntriesByName('duet:review:derive').length).toBe(derived + 1);
+  });
+
+  it('warming stops when cancelled, and then never says it is done', () => {
+    const tasks: (() => void)[] = [];
+    const done = vi.fn();
+    const cancel = warmReview(
+      [],
+      deals.slice(0, 10),
+      '2026-12-01',
+      (task) => {
+        tasks.push(task);
+        return () => tasks.splice(tasks.indexOf(task), 1);
+      },
+      done,
+    );
+    tasks.shift()!();
+    cancel();
+    expect(tasks).toEqual([]);
+    expect(done).not.toHaveBeenCalled();
   });
 
   it('forget the least recently used answer beyond their size', () => {
