@@ -22,6 +22,7 @@ import { PLAYBOOK_NODES } from './nodes';
 import { AnchoredNotesPlugin, type AnchoredNotesPluginProps } from './plugins/AnchoredNotesPlugin';
 import { DeferredPlugins } from './plugins/DeferredPlugins';
 import { EditorShortcutsPlugin } from './plugins/EditorShortcutsPlugin';
+import { FirstOwnEditPlugin } from './plugins/FirstOwnEditPlugin';
 import { FocusReturnPlugin } from './plugins/FocusReturnPlugin';
 import { LinkDialog, readSelectedLink } from './plugins/LinkDialog';
 import { LinkOpenPlugin } from './plugins/LinkOpenPlugin';
@@ -164,6 +165,7 @@ function EditorBody({
       <DeferredPlugins />
       <NarrativeStructurePlugin />
       <NarrativeSelectAllPlugin />
+      {editable && <FirstOwnEditPlugin />}
       <NarrativeChromePlugin editable={editable} onLogDeal={onLogDeal} governance={governance} />
       {editable && <EditorShortcutsPlugin onLink={openLink} onAddNarrative={addNarrative} />}
       <LinkOpenPlugin />

@@ -190,7 +190,12 @@ test('typing repaints the words typed, not the outline beside them nor the scrol
   await selectPlaybook(page, SAMPLE.core.title);
   const body = narrativeSections(page).first().locator('.narrative-body > p.ed-p').first();
   await caretAtEnd(body);
-  await page.keyboard.type(' '); // the day's first edit takes a version (see the first test)
+  const history = page.getByTestId('history-toggle');
+  const versionsBefore = await history.textContent();
+  await page.keyboard.type(' '); // the day's first edit takes a version, which the History button counts
+  await expect(history).not.toHaveText(versionsBefore ?? '');
+  // The Needs review count arriving from its scan changes the sidebar: that is the scan's, not typing's.
+  await expect(page.getByTestId('needs-review-count')).toHaveText(/^\d+/);
   await quiet(page);
 
   const invalidated = await paintInvalidations(page, async () => {

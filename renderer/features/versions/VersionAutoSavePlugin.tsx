@@ -7,6 +7,8 @@
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { useEffect } from 'react';
+import type { EditorState } from 'lexical';
+import { stateBeforeFirstOwnEdit } from '../../editor/plugins/FirstOwnEditPlugin';
 import { $captureContent } from './contentOps';
 import { dailyVersionName, localDay } from './versionDates';
 import type { VersionLibrary } from './VersionLibrary';
@@ -28,20 +30,22 @@ export function VersionAutoSavePlugin({ library, author }: VersionAutoSavePlugin
   const [editor] = useLexicalComposerContext();
   useEffect(() => {
     let dailyTakenOn = '';
+    const takeDaily = (before: EditorState): void => {
+      const today = localDay(Date.now());
+      if (dailyTakenOn === today) return;
+      dailyTakenOn = today;
+      if (library.list().some((v) => localDay(v.createdAt) === today)) return;
+      const content = before.read($captureContent);
+      report(library.save({ content, name: dailyVersionName(Date.now()), author, kind: 'daily', onlyIfChanged: true }));
+    };
+    // Edited before this plugin loaded (it comes with the versions, after the text): the words before that edit.
+    const before = stateBeforeFirstOwnEdit(editor);
+    if (before !== null) takeDaily(before);
     return editor.registerUpdateListener(({ prevEditorState, tags, dirtyElements, dirtyLeaves }) => {
       // Remote changes and undo/redo arrive tagged; only this person's own edits count.
       if (tags.has('collaboration') || tags.has('historic')) return;
       if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
-      const today = localDay(Date.now());
-      if (dailyTakenOn !== today) {
-        dailyTakenOn = today;
-        if (!library.list().some((v) => localDay(v.createdAt) === today)) {
-          const content = prevEditorState.read($captureContent);
-          report(
-            library.save({ content, name: dailyVersionName(Date.now()), author, kind: 'daily', onlyIfChanged: true }),
-          );
-        }
-      }
+      takeDaily(prevEditorState);
     });
   }, [editor, library, author]);
   return null;
