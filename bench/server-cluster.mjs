@@ -14,7 +14,7 @@
 // Usage: node bench/server-cluster.mjs [--seconds 5]   (needs PostgreSQL and redis-server, see .ci/run)
 //   DUET_BENCH_CPU_PROF=DIR: every Duet server process writes a V8 CPU profile (--cpu-prof) into DIR when it
 //   exits (the peers are killed by SIGTERM and write none); its relay phase follows the connections.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -24,7 +24,14 @@ import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { buildSyncServer } from './lib/syncServer.mjs';
-import { cpuSince, cpuSnapshot, freePort, startPostgres, startRedis } from './lib/services.mjs';
+import {
+  cpuSince,
+  cpuSnapshot,
+  freePort,
+  startPostgres,
+  startRedis,
+  spawnUntil as startNode,
+} from './lib/services.mjs';
 
 const { values } = parseArgs({
   options: { seconds: { type: 'string', default: '5' }, only: { type: 'string' } },
@@ -37,21 +44,9 @@ const serverNodeArgs = process.env.DUET_BENCH_CPU_PROF
   : [];
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+/** Starts `args` with node in the project folder (see bench/lib/services.mjs). */
 function spawnUntil(args, pattern, env = {}) {
-  const child = spawn(process.execPath, [...serverNodeArgs, ...args], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, ...env },
-  });
-  return new Promise((done, fail) => {
-    let out = '';
-    child.stdout.on('data', (c) => {
-      out += c;
-      const m = pattern.exec(out);
-      if (m) done({ child, match: m });
-    });
-    child.once('exit', (code) => fail(new Error(`exited ${code}: ${out}`)));
-  });
+  return startNode(args, pattern, { cwd: root, env, nodeArgs: serverNodeArgs });
 }
 
 const stopAll = async (children) =>

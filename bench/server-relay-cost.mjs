@@ -6,7 +6,7 @@
 // bursts, which share turns and commits, so its CPU seconds drift with the load. Warm-up (500 updates) is
 // not counted. Columns: server process CPU and PostgreSQL CPU (all its processes) per update, in µs.
 // Usage: node bench/server-relay-cost.mjs [--updates 4000]   (needs PostgreSQL for its row, see .ci/run)
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -16,7 +16,7 @@ import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { buildSyncServer } from './lib/syncServer.mjs';
-import { cpuSince, cpuSnapshot, freePort, startPostgres } from './lib/services.mjs';
+import { cpuSince, cpuSnapshot, freePort, startPostgres, spawnUntil as startNode } from './lib/services.mjs';
 
 const { values } = parseArgs({ options: { updates: { type: 'string', default: '4000' } } });
 const UPDATES = Number(values.updates);
@@ -24,22 +24,9 @@ const WARM_UP = 500;
 const root = resolve(import.meta.dirname, '..');
 const CLI = join(root, 'out', 'server', 'cli.mjs');
 
-/** Starts `args` with node; resolves with the child and the match of `pattern` in its output. */
+/** Starts `args` with node in the project folder (see bench/lib/services.mjs). */
 function spawnUntil(args, pattern, env = {}) {
-  const child = spawn(process.execPath, args, {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, ...env },
-  });
-  return new Promise((done, fail) => {
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const match = pattern.exec(out);
-      if (match) done({ child, match });
-    });
-    child.once('exit', (code) => fail(new Error(`exited ${code}: ${out}`)));
-  });
+  return startNode(args, pattern, { cwd: root, env });
 }
 
 async function startReference() {

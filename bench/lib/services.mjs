@@ -12,6 +12,27 @@ import { join } from 'node:path';
 import pg from 'pg';
 
 /** A free loopback port. */
+/**
+ * Starts `node [nodeArgs] args` in `cwd`; resolves with the child and the match of `pattern` in its output,
+ * rejects if it exits first (with what it printed).
+ */
+export function spawnUntil(args, pattern, { cwd, env = {}, nodeArgs = [] }) {
+  const child = spawn(process.execPath, [...nodeArgs, ...args], {
+    cwd,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...env },
+  });
+  return new Promise((done, fail) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = pattern.exec(out);
+      if (match) done({ child, match });
+    });
+    child.once('exit', (code) => fail(new Error(`exited ${code}: ${out}`)));
+  });
+}
+
 export function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
