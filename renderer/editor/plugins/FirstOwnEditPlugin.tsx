@@ -5,10 +5,18 @@
  * missed, or folded into the version meant to precede it. One listener until the first own edit, then none.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import type { EditorState, LexicalEditor } from 'lexical';
+import type { EditorState, LexicalEditor, UpdateListener } from 'lexical';
 import { useEffect } from 'react';
 
 const beforeFirstEdit = new WeakMap<LexicalEditor, EditorState>();
+
+/**
+ * Whether an editor update is this person's own edit: remote changes and undo/redo arrive tagged, and an
+ * update that dirtied nothing (a selection move) is no edit.
+ */
+export function isOwnEdit({ tags, dirtyElements, dirtyLeaves }: Parameters<UpdateListener>[0]): boolean {
+  return !tags.has('collaboration') && !tags.has('historic') && (dirtyElements.size > 0 || dirtyLeaves.size > 0);
+}
 
 /** The editor's state just before this person's first own edit since it opened; null before any edit. */
 export function stateBeforeFirstOwnEdit(editor: LexicalEditor): EditorState | null {
@@ -20,11 +28,9 @@ export function FirstOwnEditPlugin() {
   const [editor] = useLexicalComposerContext();
   useEffect(() => {
     if (beforeFirstEdit.has(editor)) return;
-    const unregister = editor.registerUpdateListener(({ prevEditorState, tags, dirtyElements, dirtyLeaves }) => {
-      // Remote changes and undo/redo arrive tagged; only this person's own edits count.
-      if (tags.has('collaboration') || tags.has('historic')) return;
-      if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
-      beforeFirstEdit.set(editor, prevEditorState);
+    const unregister = editor.registerUpdateListener((update) => {
+      if (!isOwnEdit(update)) return;
+      beforeFirstEdit.set(editor, update.prevEditorState);
       unregister();
     });
     return unregister;

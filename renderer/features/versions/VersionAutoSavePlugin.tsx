@@ -8,7 +8,7 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { useEffect } from 'react';
 import type { EditorState } from 'lexical';
-import { stateBeforeFirstOwnEdit } from '../../editor/plugins/FirstOwnEditPlugin';
+import { isOwnEdit, stateBeforeFirstOwnEdit } from '../../editor/plugins/FirstOwnEditPlugin';
 import { $captureContent } from './contentOps';
 import { dailyVersionName, localDay } from './versionDates';
 import type { VersionLibrary } from './VersionLibrary';
@@ -41,11 +41,8 @@ export function VersionAutoSavePlugin({ library, author }: VersionAutoSavePlugin
     // Edited before this plugin loaded (it comes with the versions, after the text): the words before that edit.
     const before = stateBeforeFirstOwnEdit(editor);
     if (before !== null) takeDaily(before);
-    return editor.registerUpdateListener(({ prevEditorState, tags, dirtyElements, dirtyLeaves }) => {
-      // Remote changes and undo/redo arrive tagged; only this person's own edits count.
-      if (tags.has('collaboration') || tags.has('historic')) return;
-      if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
-      takeDaily(prevEditorState);
+    return editor.registerUpdateListener((update) => {
+      if (isOwnEdit(update)) takeDaily(update.prevEditorState);
     });
   }, [editor, library, author]);
   return null;

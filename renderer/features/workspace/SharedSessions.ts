@@ -63,11 +63,6 @@ export class SharedSessions<T extends DocSession> {
     return this.held.get(docName)?.session;
   }
 
-  /** The session of `docName` if it is held and has opened. */
-  opened(docName: string): T | undefined {
-    return this.held.get(docName)?.opened ?? undefined;
-  }
-
   /** Every held session that has opened, now (sessions still loading are left out). */
   openedNow(): T[] {
     return [...this.held.values()].flatMap((entry) => (entry.opened ? [entry.opened] : []));
