@@ -14,7 +14,6 @@
 // Usage: node bench/server-cluster.mjs [--seconds 5]   (needs PostgreSQL and redis-server, see .ci/run)
 //   DUET_BENCH_CPU_PROF=DIR: every Duet server process writes a V8 CPU profile (--cpu-prof) into DIR when it
 //   exits (the peers are killed by SIGTERM and write none); its relay phase follows the connections.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -23,7 +22,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { buildSyncServer } from './lib/syncServer.mjs';
+import { buildSyncServer, CLI, mintInvite } from './lib/syncServer.mjs';
 import {
   cpuSince,
   cpuSnapshot,
@@ -31,6 +30,7 @@ import {
   startPostgres,
   startRedis,
   spawnUntil as startNode,
+  startYWebsocketServer,
 } from './lib/services.mjs';
 
 const { values } = parseArgs({
@@ -38,7 +38,6 @@ const { values } = parseArgs({
 });
 const SECONDS = Number(values.seconds);
 const root = resolve(import.meta.dirname, '..');
-const CLI = join(root, 'out', 'server', 'cli.mjs');
 const serverNodeArgs = process.env.DUET_BENCH_CPU_PROF
   ? ['--cpu-prof', '--cpu-prof-dir', process.env.DUET_BENCH_CPU_PROF]
   : [];
@@ -62,13 +61,7 @@ const stopAll = async (children) =>
 
 /** Duet nodes started with `args` (`--data D` or `--database-url U [--redis R]`); writer on the first node. */
 async function startDuet(name, where, nodeCount, redisUrl) {
-  const invite = (role) =>
-    execFileSync(process.execPath, [CLI, 'invite', ...where, '--workspace', 'bench', '--name', role, '--role', role], {
-      encoding: 'utf8',
-    })
-      .trim()
-      .split('\n')
-      .at(-1);
+  const invite = (role) => mintInvite(where, role);
   const writer = invite('storyteller');
   const reader = invite('viewer');
   const nodes = [];
@@ -90,13 +83,7 @@ async function startDuet(name, where, nodeCount, redisUrl) {
 }
 
 async function startReference() {
-  const port = await freePort();
-  const { child } = await spawnUntil(
-    [join(root, 'node_modules', '@y', 'websocket-server', 'src', 'server.js')],
-    /running at/,
-    { HOST: '127.0.0.1', PORT: String(port) },
-  );
-  const url = (doc) => `ws://127.0.0.1:${port}/bench/playbook/${doc}`;
+  const { child, url } = await startYWebsocketServer(root, serverNodeArgs);
   return {
     name: 'y-websocket, in-memory',
     protocol: 'y',

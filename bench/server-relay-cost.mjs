@@ -6,7 +6,6 @@
 // bursts, which share turns and commits, so its CPU seconds drift with the load. Warm-up (500 updates) is
 // not counted. Columns: server process CPU and PostgreSQL CPU (all its processes) per update, in µs.
 // Usage: node bench/server-relay-cost.mjs [--updates 4000]   (needs PostgreSQL for its row, see .ci/run)
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -15,14 +14,19 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { buildSyncServer } from './lib/syncServer.mjs';
-import { cpuSince, cpuSnapshot, freePort, startPostgres, spawnUntil as startNode } from './lib/services.mjs';
+import { buildSyncServer, CLI, mintInvite } from './lib/syncServer.mjs';
+import {
+  cpuSince,
+  cpuSnapshot,
+  startPostgres,
+  spawnUntil as startNode,
+  startYWebsocketServer,
+} from './lib/services.mjs';
 
 const { values } = parseArgs({ options: { updates: { type: 'string', default: '4000' } } });
 const UPDATES = Number(values.updates);
 const WARM_UP = 500;
 const root = resolve(import.meta.dirname, '..');
-const CLI = join(root, 'out', 'server', 'cli.mjs');
 
 /** Starts `args` with node in the project folder (see bench/lib/services.mjs). */
 function spawnUntil(args, pattern, env = {}) {
@@ -30,22 +34,13 @@ function spawnUntil(args, pattern, env = {}) {
 }
 
 async function startReference() {
-  const port = await freePort();
-  const script = join(root, 'node_modules', '@y', 'websocket-server', 'src', 'server.js');
-  const { child } = await spawnUntil([script], /running at/, { HOST: '127.0.0.1', PORT: String(port) });
-  const url = (doc) => `ws://127.0.0.1:${port}/bench/playbook/${doc}`;
+  const { child, url } = await startYWebsocketServer(root);
   return { name: 'y-websocket, in-memory', child, writeUrl: url, readUrl: url };
 }
 
 /** A Duet node on `where` (`--data D` or `--database-url U`); its clients ask for Duet's messages (duet=1). */
 async function startDuet(name, where) {
-  const invite = (role) =>
-    execFileSync(process.execPath, [CLI, 'invite', ...where, '--workspace', 'bench', '--name', role, '--role', role], {
-      encoding: 'utf8',
-    })
-      .trim()
-      .split('\n')
-      .at(-1);
+  const invite = (role) => mintInvite(where, role);
   const [writer, reader] = [invite('storyteller'), invite('viewer')];
   const { child, match } = await spawnUntil([CLI, '--port', '0', ...where], /listening on ws:\/\/[^:]+:(\d+)/);
   const url = (doc, token) => `ws://127.0.0.1:${match[1]}/bench/playbook/${doc}?token=${token}&duet=1`;

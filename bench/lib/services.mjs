@@ -33,6 +33,21 @@ export function spawnUntil(args, pattern, { cwd, env = {}, nodeArgs = [] }) {
   });
 }
 
+/**
+ * The reference: `@y/websocket-server` (in memory, stores nothing) on a free loopback port, started from the
+ * project folder `cwd`. `url(doc)` is a document's address on it.
+ */
+export async function startYWebsocketServer(cwd, nodeArgs = []) {
+  const port = await freePort();
+  const script = join(cwd, 'node_modules', '@y', 'websocket-server', 'src', 'server.js');
+  const { child } = await spawnUntil([script], /running at/, {
+    cwd,
+    nodeArgs,
+    env: { HOST: '127.0.0.1', PORT: String(port) },
+  });
+  return { child, url: (doc) => `ws://127.0.0.1:${port}/bench/playbook/${doc}` };
+}
+
 export function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();

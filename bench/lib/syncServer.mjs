@@ -2,13 +2,29 @@
  * A real Duet sync server for the benchmarks: built from server/ (as `npm run sync-server` does), started as
  * its own process on a free loopback port with a fresh data folder, with invite tokens minted by its CLI.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { spawnUntil } from './services.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
-const CLI = join(ROOT, 'out', 'server', 'cli.mjs');
+/** The built sync server's command line (`buildSyncServer`). */
+export const CLI = join(ROOT, 'out', 'server', 'cli.mjs');
+
+/** An invite token minted by the CLI for `role` in workspace `bench` (or `workspace`) of the store `where`. */
+export function mintInvite(where, role, workspace = 'bench') {
+  return execFileSync(
+    process.execPath,
+    [CLI, 'invite', ...where, '--workspace', workspace, '--name', role, '--role', role],
+    {
+      encoding: 'utf8',
+    },
+  )
+    .trim()
+    .split('\n')
+    .at(-1);
+}
 
 /** Builds out/server/cli.mjs. */
 export function buildSyncServer() {
@@ -32,29 +48,13 @@ export function buildSyncServer() {
  */
 export async function startSyncServer({ workspace, allowOrigin }) {
   const data = mkdtempSync(join(tmpdir(), 'duet-bench-company-'));
-  const token = (role) =>
-    execFileSync(
-      process.execPath,
-      [CLI, 'invite', '--data', data, '--workspace', workspace, '--name', role, '--role', role],
-      {
-        encoding: 'utf8',
-      },
-    )
-      .trim()
-      .split('\n')
-      .at(-1);
-  const child = spawn(process.execPath, [CLI, '--port', '0', '--data', data, '--allow-origin', allowOrigin], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const port = await new Promise((done, fail) => {
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const match = /listening on ws:\/\/[^:]+:(\d+)/.exec(out);
-      if (match) done(Number(match[1]));
-    });
-    child.once('exit', (code) => fail(new Error(`[bench] sync server exited ${code}: ${out}`)));
-  });
+  const token = (role) => mintInvite(['--data', data], role, workspace);
+  const { child, match } = await spawnUntil(
+    [CLI, '--port', '0', '--data', data, '--allow-origin', allowOrigin],
+    /listening on ws:\/\/[^:]+:(\d+)/,
+    { cwd: ROOT },
+  );
+  const port = Number(match[1]);
   return {
     url: `ws://127.0.0.1:${port}`,
     data,
