@@ -4,11 +4,11 @@
  * deals appear without a reload, with the status line above the review; a deal deleted in HubSpot leaves the
  * review; a revoked token is said plainly.
  */
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import { crmConnectArgs } from '../unit/server/crm/crmConnectArgs';
 import { startFakeHubSpot, type FakeHubSpot } from '../unit/server/helpers/fakeHubSpot';
 import { expectAccessible } from './support/axe';
-import { joinAs } from './support/joinServer';
+import { joinAs, test } from './support/joinServer';
 import { startSyncServer, type SyncServer } from './support/syncServer';
 
 let server: SyncServer;

@@ -2,8 +2,8 @@
  * A salesperson — read-only on the playbook, a writer of notes — logs a deal while the sync server is down;
  * the storyteller sees it in the review once both are connected again.
  */
-import { expect, test } from '@playwright/test';
-import { joinAs } from './support/joinServer';
+import { expect } from '@playwright/test';
+import { joinAs, test } from './support/joinServer';
 import { startSyncServer, type SyncServer } from './support/syncServer';
 
 test.describe.configure({ mode: 'serial' });

@@ -9,9 +9,9 @@ import { readFileSync } from 'node:fs';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import JSZip from 'jszip';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { narrativeSections } from './support/duet';
-import { joinAs } from './support/joinServer';
+import { joinAs, test } from './support/joinServer';
 import { startSyncServer, type SyncServer } from './support/syncServer';
 
 const SHOTS = resolve(import.meta.dirname, '../../test-results/screens');

@@ -6,10 +6,10 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import * as Y from 'yjs';
 import { readStoredState } from '../unit/server/helpers/clients';
-import { joinAs } from './support/joinServer';
+import { joinAs, test } from './support/joinServer';
 import { startSyncServer, type SyncServer } from './support/syncServer';
 
 const SHOTS = resolve(import.meta.dirname, '../../test-results/screens');

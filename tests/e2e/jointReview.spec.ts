@@ -6,8 +6,8 @@
  * server lists the workspace's members to every client).
  */
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
-import { joinAs } from './support/joinServer';
+import { expect, type Page } from '@playwright/test';
+import { joinAs, test } from './support/joinServer';
 import { startSyncServer, type SyncServer } from './support/syncServer';
 
 test.describe.configure({ mode: 'serial' });

@@ -2,8 +2,8 @@
  * Two people write one playbook live through a real sync server process, see each other's text and cursor,
  * keep writing while the server is unreachable, and end with identical documents when it comes back.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { joinAs } from './support/joinServer';
+import { expect, type Page } from '@playwright/test';
+import { joinAs, test } from './support/joinServer';
 import { startSyncServer, type SyncServer } from './support/syncServer';
 
 test.describe.configure({ mode: 'serial' });

@@ -2,8 +2,8 @@
  * What a read-only teammate sees around the text: no "Add" chips that do nothing (the values the storyteller
  * set still show), and a long display name cut with an ellipsis beside the Ctrl+/ keycap, never under it.
  */
-import { expect, test } from '@playwright/test';
-import { joinAs } from './support/joinServer';
+import { expect } from '@playwright/test';
+import { joinAs, test } from './support/joinServer';
 import { startSyncServer, type SyncServer } from './support/syncServer';
 
 test.describe.configure({ mode: 'serial' });

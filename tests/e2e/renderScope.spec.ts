@@ -4,7 +4,7 @@
  * must commit nothing outside the editor — each commit outside costs the typist latency — and a settings
  * write (a playbook switch writes the recent list) must re-render only what shows that setting.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import {
   caretAtEnd,
   createPlaybook,
@@ -18,7 +18,7 @@ import {
   selectPlaybook,
   settle,
 } from './support/duet';
-import { twoWritersWithPlaybook } from './support/joinServer';
+import { test, twoWritersWithPlaybook } from './support/joinServer';
 import { startSyncServer } from './support/syncServer';
 
 /** Regions outside the editor: the window's frame, the sidebar, the title bar, the presence avatars. */
@@ -168,9 +168,15 @@ test('reopening the workspace twice right after a rename and typing loses neithe
   await expect(narrativeTitles(page).nth(1)).toHaveText('Pillar 1 — Speed');
 });
 
-/** Paint invalidations Chromium records while `act` runs (category disabled-by-default-blink.invalidation). */
+/**
+ * Paint invalidations Chromium records while `act` runs (category disabled-by-default-blink.invalidation).
+ * They carry no process id and a trace covers the whole browser, so this page must be the browser's only one:
+ * a context an earlier test left open would have its repaints counted here.
+ */
 async function paintInvalidations(page: Page, act: () => Promise<void>): Promise<{ client: string; reason: string }[]> {
   const browser = page.context().browser()!;
+  expect(browser.contexts(), 'no earlier test left a browser context open').toEqual([page.context()]);
+  expect(page.context().pages(), 'no other page is open').toEqual([page]);
   await browser.startTracing(page, { categories: ['disabled-by-default-blink.invalidation'] });
   await act();
   const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as {

@@ -3,8 +3,8 @@
  * does): within 5 s a promoted salesperson can edit and a demoted storyteller is read-only — without
  * reloading, through the app's own reconnect.
  */
-import { expect, test } from '@playwright/test';
-import { joinAs } from './support/joinServer';
+import { expect } from '@playwright/test';
+import { joinAs, test } from './support/joinServer';
 import { startSyncServer, type SyncServer } from './support/syncServer';
 
 test.describe.configure({ mode: 'serial' });

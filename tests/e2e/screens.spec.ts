@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import type { DealInput } from '../../shared/domain/deal';
 import { expectAccessible } from './support/axe';
 import { installDesktopShell } from './support/desktopShell';
@@ -23,7 +23,7 @@ import {
   selectPlaybook,
   settle,
 } from './support/duet';
-import { joinAs } from './support/joinServer';
+import { joinAs, test } from './support/joinServer';
 import { narrativeIds, storeDeals } from './support/reviewScale';
 import { freePort, startSyncServer } from './support/syncServer';
 

@@ -3,9 +3,9 @@
  * account opens in its form, the palette runs commands, sales can search, and words another person just wrote through the server are findable within
  * a second. Screenshots of the palette go to test-results/screens/ for a person to look at.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { createPlaybook, createWorkspace, narrativeSections, openSample, SAMPLE } from './support/duet';
-import { joinAs } from './support/joinServer';
+import { joinAs, test } from './support/joinServer';
 import { startSyncServer, type SyncServer } from './support/syncServer';
 
 const SCREENS = 'test-results/screens';

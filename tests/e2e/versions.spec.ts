@@ -5,9 +5,9 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { createPlaybook, createWorkspace, narrativeSection } from './support/duet';
-import { joinAs } from './support/joinServer';
+import { joinAs, test } from './support/joinServer';
 import { startSyncServer, type SyncServer } from './support/syncServer';
 
 const SHOTS = resolve(import.meta.dirname, '../../test-results/screens');

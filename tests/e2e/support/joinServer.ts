@@ -1,10 +1,35 @@
 /** A person opening the web client a sync server serves and joining it with an invite, as a teammate would. */
-import { expect, type Browser, type Page } from '@playwright/test';
+import { expect, test as base, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import type { SyncServer } from './syncServer';
+
+/** The contexts `joinAs` opened in the running test. */
+const joined = new Set<BrowserContext>();
+let inJoinTest = false;
+
+/**
+ * Playwright's `test`, closing every context `joinAs` opened when the test ends. A context left open keeps its
+ * page running for the rest of the worker's tests: once the test's server is stopped it retries every few
+ * seconds, repainting its sidebar — which a later test's browser-wide trace then counts as its own — and it
+ * takes CPU from every test after it.
+ */
+export const test = base.extend<{ closeJoinedContexts: void }>({
+  closeJoinedContexts: [
+    async ({ browser: _browser }, use) => {
+      inJoinTest = true;
+      await use();
+      inJoinTest = false;
+      await Promise.all([...joined].map((context) => context.close()));
+      joined.clear();
+    },
+    { auto: true },
+  ],
+});
 
 /** Opens a fresh browser context, names the user, joins workspace `acme` and waits until it is live. */
 export async function joinAs(browser: Browser, server: SyncServer, name: string, token: string): Promise<Page> {
+  if (!inJoinTest) throw new Error('joinAs needs `test` from support/joinServer, which closes the contexts it opens');
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  joined.add(context);
   const page = await context.newPage();
   await page.goto(server.httpUrl);
   await page.getByTestId('welcome').getByLabel('Your name').fill(name);
