@@ -8,7 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { createPlaybook, createWorkspace, openFreshApp } from './support/duet';
+import { caretAtEnd, createPlaybook, createWorkspace, narrativeSections, openFreshApp } from './support/duet';
 
 const SHOTS = resolve(import.meta.dirname, '../../test-results/screens');
 
@@ -82,4 +82,43 @@ test('a slow dialog shows a loading card, and one that cannot be loaded offers t
   await page.unroute(HELP);
   await failed.getByRole('button', { name: 'Try again' }).click();
   await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+});
+
+test('“Log deal” and “Add a note” pressed while the playbook’s notes still load wait for them', async ({ page }) => {
+  // Held from the start, so the playbook opens with its text editable and its notes not yet in.
+  const release = await holdChunk(page, 'PlaybookFeatures');
+  await createWorkspace(page);
+  await createPlaybook(page, 'Launch story');
+  await expect(page.getByTestId('history-toggle')).toBeDisabled();
+  const body = narrativeSections(page).first().locator('.narrative-body > p.ed-p').first();
+  await caretAtEnd(body);
+  await page.keyboard.press('Control+Shift+L');
+  // The palette offers the features' commands meanwhile too.
+  await page.keyboard.press('Control+P');
+  await page.keyboard.type('>');
+  await expect(page.getByTestId('search-palette').getByRole('option').filter({ hasText: 'Open review' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  release();
+  const form = page.getByTestId('quick-deal-form');
+  await expect(form).toBeVisible();
+  await expect(form.getByTestId('deal-account')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(form).toBeHidden();
+});
+
+test('a note asked for before the notes loaded opens on the selected words', async ({ page }) => {
+  const release = await holdChunk(page, 'PlaybookFeatures');
+  await createWorkspace(page);
+  await createPlaybook(page, 'Launch story');
+  const body = narrativeSections(page).first().locator('.narrative-body > p.ed-p').first();
+  await caretAtEnd(body);
+  await page.keyboard.type(' Fleets trust it');
+  for (let i = 0; i < 2; i++) await page.keyboard.press('Shift+Control+ArrowLeft');
+  await expect.poll(() => page.evaluate(() => getSelection()?.toString())).toBe('trust it');
+  await page.keyboard.press('Control+Alt+M');
+  await expect(page.getByTestId('anchored-note-dialog')).toHaveCount(0);
+  release();
+  const dialog = page.getByTestId('anchored-note-dialog');
+  await expect(dialog.getByTestId('anchored-note-text')).toBeFocused();
+  await expect(dialog.getByTestId('anchored-quote')).toHaveText('trust it');
 });

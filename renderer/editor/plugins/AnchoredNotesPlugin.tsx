@@ -5,7 +5,7 @@
  * small "Add note" button floats over words selected inside one narrative, also in a read-only editor.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { matchesCommand } from '../../commands';
+import { matchesCommand, useCommand } from '../../commands';
 import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { $anchorFromSelection, $anchorRanges, type NoteAnchor } from './anchorDom';
@@ -61,6 +61,14 @@ function AddNoteButton({ onAddNote }: { onAddNote: (anchor: NoteAnchor) => void 
   const [offer, setOffer] = useState<Offer | null>(null);
   const current = useRef<Offer | null>(null);
   current.current = offer;
+  // Also run through the registry: a press made before the notes were loaded comes back this way
+  // (useEarlyCommands), when no offer has been computed yet — so the selection is read now.
+  useCommand('note:add', () => {
+    const anchor = current.current?.anchor ?? editor.read(() => $anchorFromSelection(editor, window.getSelection()));
+    if (anchor === null) return;
+    onAddNote(anchor);
+    setOffer(null);
+  });
 
   useEffect(() => {
     let frame = 0;

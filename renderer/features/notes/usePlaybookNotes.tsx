@@ -118,7 +118,10 @@ export function usePlaybookNotes(
   const dealLog = useDealLog(notes);
   const deals = dealLog.deals;
   const link = useLinkSession(notes?.link ?? null);
-  const canWrite = notes !== null && mayWriteNotes(settings.role, link);
+  // "Log deal" is offered as soon as the role allows it: the form opens at once, and the notes document,
+  // opened meanwhile, is needed only by the time the deal is saved.
+  const mayLog = mayWriteNotes(settings.role, link);
+  const canWrite = notes !== null && mayLog;
   const memberId = workspace.memberId;
   const moderator = mayModerate(link?.session?.role ?? settings.role);
   const actor = useMemo<DealActor>(() => ({ author, authorId: memberId, moderator }), [author, memberId, moderator]);
@@ -199,9 +202,9 @@ export function usePlaybookNotes(
     const element = anchor instanceof Element ? anchor : (anchor?.parentElement ?? null);
     openForm(element?.closest<HTMLElement>('[data-narrative-id]')?.dataset.narrativeId ?? null);
   }, [openForm]);
-  useCommand('deal:log', logDealHere, canWrite);
+  useCommand('deal:log', logDealHere, mayLog);
   useEffect(() => {
-    if (!canWrite) return;
+    if (!mayLog) return;
     const handleKeyDown = (event: KeyboardEvent): void => {
       if (!matchesCommand(event, 'deal:log')) return;
       event.preventDefault();
@@ -209,7 +212,7 @@ export function usePlaybookNotes(
     };
     document.addEventListener('keydown', handleKeyDown);
     return () => document.removeEventListener('keydown', handleKeyDown);
-  }, [canWrite, logDealHere]);
+  }, [mayLog, logDealHere]);
 
   const save = (input: DealInput): { ok: true } | { ok: false; message: string } => {
     if (notes === null || form === null) return { ok: false, message: 'The notes are not open yet.' };

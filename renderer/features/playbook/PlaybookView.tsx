@@ -18,6 +18,7 @@ import type { PlaybookSession } from '../workspace/PlaybookSession';
 import type { PlaybookFeaturesProps } from './PlaybookFeatures';
 import { NO_PARTS, type PlaybookParts } from './playbookParts';
 import { PlaybookTitleBar } from './PlaybookTitleBar';
+import { useEarlyCommands } from './useEarlyCommands';
 import { colorForName } from './userColor';
 
 type LoadState =
@@ -184,6 +185,7 @@ function ReadyPlaybook({
   const userName = settings.displayName || 'You';
   const linkLive = !session.link || link?.status === 'live';
   const [parts, setParts] = useState<PlaybookParts>(NO_PARTS);
+  useEarlyCommands(parts.ready, parts, mayDo('notes.write', settings.role, link?.session));
   // The same element while its inputs stay the same, so the features re-render only for their own changes.
   const features = useMemo(
     () => (
