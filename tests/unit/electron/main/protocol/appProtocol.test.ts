@@ -33,10 +33,17 @@ function expectSecurityHeaders(response: Response): void {
 }
 
 describe('the renderer is served from app://duet with its security policy', () => {
-  it('is registered as a standard, secure scheme without CORS', () => {
+  it('is registered as a standard, secure scheme without CORS, whose compiled scripts V8 keeps between starts', () => {
     expect(APP_SCHEME_PRIVILEGES).toEqual({
       scheme: 'app',
-      privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: false, stream: true },
+      privileges: {
+        standard: true,
+        secure: true,
+        supportFetchAPI: true,
+        corsEnabled: false,
+        stream: true,
+        codeCache: true,
+      },
     });
   });
 
