@@ -12,9 +12,16 @@ import { median, round1 } from './lib/browser.mjs';
 import { loadPage } from './lib/loadPage.mjs';
 import { formatPhases, PHASE_ORDER } from './lib/phases.mjs';
 import { readyProbe } from './lib/probes.mjs';
+import { traced } from './lib/trace.mjs';
 
 /** Measured runs per editor; the first run of each is a discarded warm-up on top (V8 code cache, disk cache). */
 const RUNS = 7;
+/**
+ * `DUET_BENCH_TRACE_OPEN=file.json` records a Chrome trace of the app's last measured open
+ * (`DUET_BENCH_TRACE_WHICH=baseline`: the bare editor's).
+ */
+const TRACE_OPEN = process.env.DUET_BENCH_TRACE_OPEN;
+const TRACE_WHICH = process.env.DUET_BENCH_TRACE_WHICH ?? 'app';
 
 /**
  * Loads `url` in a fresh page and returns the ready times (ms since navigation start) and the page's own
@@ -53,7 +60,8 @@ export async function run({ context, url, playbook, openOnStart, log }) {
   const samples = { app: [], baseline: [] };
   for (let i = 0; i <= RUNS; i++) {
     for (const which of ['app', 'baseline']) {
-      const ready = await loadUntilReady(context, targets[which], playbook.lastTitle, which);
+      const load = () => loadUntilReady(context, targets[which], playbook.lastTitle, which);
+      const ready = await traced(context.browser(), which === TRACE_WHICH && i === RUNS && TRACE_OPEN, load, log);
       if (i > 0) samples[which].push(ready);
       log(
         `open ${which} run ${i}${i === 0 ? ' (warm-up)' : ''}: dom ${round1(ready.dom)} ms, painted ${round1(ready.paint)} ms`,
