@@ -8,6 +8,7 @@ import PptxGenJS from 'pptxgenjs';
 import { BULLET_INDENT_PT } from '@shared/deck/layoutDeck';
 import type { DeckLayout, LaidOutSlide, TextBox } from '@shared/deck/deckModel';
 import { safeUrl } from '@shared/deck/richText';
+import { nextTask } from '../../platform/nextTask';
 import { hasMultiRunParagraphs, onePropertiesPerParagraph } from './pptxParagraphs';
 
 /** Document properties written into the file. */
@@ -103,7 +104,7 @@ export async function buildPptx(
     addSlide(pptx, layout.slides[i]!);
     if ((i + 1) % PROGRESS_EVERY === 0) {
       onProgress(i + 1, total);
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await nextTask(); // not setTimeout(0): from the fifth in a row each is held back 4 ms
     }
   }
   onProgress(total, total);
