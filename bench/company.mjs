@@ -28,6 +28,8 @@ const TRACE = process.env.DUET_BENCH_TRACE;
 const TRACE_IMPORT = process.env.DUET_BENCH_TRACE_IMPORT;
 /** `DUET_BENCH_TRACE_REVIEW=file.json` records a Chrome trace of the largest size's opening of the review. */
 const TRACE_REVIEW = process.env.DUET_BENCH_TRACE_REVIEW;
+/** `DUET_BENCH_TRACE_FILTER=file.json` records a Chrome trace of the largest size's competitor filter. */
+const TRACE_FILTER = process.env.DUET_BENCH_TRACE_FILTER;
 /** `DUET_BENCH_TRACE_JOIN=file.json` records a Chrome trace of the largest size's last join. */
 const TRACE_JOIN = process.env.DUET_BENCH_TRACE_JOIN;
 /** Per-step limits (ms). */
@@ -96,7 +98,12 @@ function pagePhases(since) {
     if (m.name.startsWith('duet:') && m.startTime >= since)
       phases[m.name.slice(5)] = (phases[m.name.slice(5)] ?? 0) + m.duration;
   const tasks = window.__benchLongTasks.filter((t) => t.start >= since);
-  return { phases, longTasks: tasks.length, longTaskMs: tasks.reduce((sum, t) => sum + t.duration, 0) };
+  return {
+    phases,
+    longTasks: tasks.length,
+    longTaskMs: tasks.reduce((sum, t) => sum + t.duration, 0),
+    longest: tasks.reduce((max, t) => Math.max(max, t.duration), 0),
+  };
 }
 
 /** In the page: when the longest task began and which `duet:*` phases it overlapped (to tell what it was). */
@@ -176,6 +183,9 @@ function importClickThrough() {
       'change',
       () => {
         const started = performance.now();
+        // The import's own span starts here: the task that handed the file over (Playwright's setInputFiles,
+        // decoding a 3 MB file in the page) is the harness's, not the app's.
+        window.__benchImportStarted = started;
         const step = () => {
           const result = document.querySelector('[data-testid="csv-result"]');
           if (result && /Imported \d+ deal/.test(result.textContent ?? '')) return resolve(performance.now() - started);
@@ -252,10 +262,10 @@ async function uiFigures(context, url, bench, seeded, log) {
         f.reviewPhases = await page.evaluate(pagePhases, since);
       }
       if (f.review !== undefined && !(f.review instanceof StepTimeout)) {
-        f.filter = await measure(
-          `${s.size} filter`,
-          LIMITS.filter,
-          () => page.evaluate(timeUntilPainted, FILTER_GEOTAB),
+        f.filter = await traced(
+          context.browser(),
+          s.size === SIZES.at(-1) && TRACE_FILTER,
+          () => measure(`${s.size} filter`, LIMITS.filter, () => page.evaluate(timeUntilPainted, FILTER_GEOTAB), log),
           log,
         );
         if (!(f.filter instanceof StepTimeout))
@@ -269,14 +279,13 @@ async function uiFigures(context, url, bench, seeded, log) {
     page = await openApp(context, url, s.lastTitle);
     try {
       await page.waitForFunction(() => window.__benchReady, null, { polling: 50, timeout: LIMITS.start });
-      const since = await page.evaluate(() => performance.now());
       f.importCsv = await traced(
         context.browser(),
         s.size === SIZES.at(-1) && TRACE_IMPORT,
         () => measure(`${s.size} import`, LIMITS.importCsv, () => importCsv(page, s.csv), log),
         log,
       );
-      f.importPhases = await page.evaluate(pagePhases, since);
+      f.importPhases = await page.evaluate(pagePhases, await page.evaluate(() => window.__benchImportStarted ?? 0));
     } finally {
       await page.close({ runBeforeUnload: false });
     }
@@ -384,6 +393,13 @@ function breakdown(ui, sync) {
 }
 
 const pick = (figures, key) => Object.fromEntries(Object.entries(figures).map(([size, f]) => [size, f[key]]));
+/** `figures[size][group][key]` by size, for sizes that have that group (a step that timed out has none). */
+const pickPhase = (figures, group, key) =>
+  Object.fromEntries(
+    Object.entries(figures)
+      .filter(([, f]) => f[group] !== undefined)
+      .map(([size, f]) => [size, f[group][key]]),
+  );
 
 /**
  * Runs the company benchmarks.
@@ -449,7 +465,14 @@ export async function run({ context, url, log }) {
       ...scaleRows('open review', pick(ui, 'review')),
       ...scaleRows('filter competitor', pick(ui, 'filter')),
       ...scaleRows('notes search keystroke', pick(ui, 'search')),
-      ...scaleRows('import CSV through the dialog', pick(ui, 'importCsv')),
+      // The issue gives the import its own target (20,000 rows ≤ 10 s, the UI responsive throughout) rather
+      // than 1.5× the 200-row import: it writes 100× the deals. The ratio is printed all the same.
+      ...scaleRows('import CSV through the dialog', pick(ui, 'importCsv'), { ratioAt: -1, maxValue: 10_000 }),
+      ...scaleRows('import: longest task', pickPhase(ui, 'importPhases', 'longest'), { ratioAt: -1, maxValue: 200 }),
+      ...scaleRows('second client join: longest task', pickPhase(sync, 'phases', 'longest'), {
+        ratioAt: -1,
+        maxValue: 200,
+      }),
     ];
     return {
       rows,
