@@ -75,7 +75,10 @@ export function VirtualList<T>({
     getScrollElement: () => scrollRef.current,
     estimateSize: () => estimateSize,
     getItemKey,
-    overscan: 4,
+    // Two rows either side: rows are tall (cards of ~120 px), so two cover a fast wheel's frame, and each
+    // extra row is one more card rendered and measured on every filter (a 20,000-deal filter renders a
+    // screenful where 200 deals may hold four).
+    overscan: 2,
     gap,
     enabled: live,
   });
