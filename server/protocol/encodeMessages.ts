@@ -2,6 +2,7 @@
  * Server → client frames, y-websocket's and Duet's extension (see docs/SYNC-PROTOCOL.md).
  */
 import * as encoding from 'lib0/encoding';
+import { updatePieces } from '@shared/collab/splitUpdate';
 import { encodeSessionMessage, encodeStoredMessage, type SessionInfo } from '@shared/collab/syncProtocol';
 import { MESSAGE_AWARENESS, MESSAGE_SYNC, SYNC_STEP_1, SYNC_STEP_2, SYNC_UPDATE } from './messageTypes';
 
@@ -42,3 +43,30 @@ export const encodeStored = encodeStoredMessage;
 
 /** Duet 101: the session facts as JSON. */
 export const encodeSession = encodeSessionMessage;
+
+/**
+ * The largest piece of a sync reply sent as one frame. A client joining a 20,000-deal notes document asks for
+ * 23.5 MB; as one frame its browser spent a 170–260 ms task just taking the message in (before a single
+ * struct was applied), and a stock client applied it in one more long task. In pieces of half a megabyte each
+ * frame is a short task on the client — the same size the app applies its stored copy in (applyInSlices).
+ */
+export const SYNC_REPLY_PIECE_BYTES = 1 << 19;
+
+/**
+ * The frames answering a sync step 1 with `update`: one sync step 2 when it is small; otherwise its pieces
+ * (shared/collab/splitUpdate.ts), all but the last as sync updates and the last as the sync step 2. Every
+ * y-websocket client applies updates as they come and counts itself synced on the step 2, so "synced" still
+ * means "has everything the server had" — only once the last piece is in.
+ */
+export function* encodeSyncReply(update: Uint8Array, pieceBytes = SYNC_REPLY_PIECE_BYTES): Generator<Uint8Array> {
+  if (update.length <= pieceBytes) {
+    yield encodeSyncStep2(update);
+    return;
+  }
+  let previous: Uint8Array | null = null;
+  for (const piece of updatePieces(update, pieceBytes)) {
+    if (previous !== null) yield encodeSyncUpdate(previous);
+    previous = piece;
+  }
+  yield encodeSyncStep2(previous ?? update);
+}

@@ -19,7 +19,7 @@ import {
   encodeAwareness,
   encodeStored,
   encodeSyncStep1,
-  encodeSyncStep2,
+  encodeSyncReply,
   encodeSyncUpdate,
 } from '../protocol/encodeMessages';
 import { CLOSE_SERVER_ERROR } from '../protocol/messageTypes';
@@ -149,10 +149,15 @@ export class SharedDoc {
     if (owned.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, owned, null);
   }
 
-  /** Answers a peer's sync step 1 with what it lacks, once everything it will see is stored. */
+  /**
+   * Answers a peer's sync step 1 with what it lacks, once everything it will see is stored — a large answer in
+   * pieces of its own frames (encodeSyncReply).
+   */
   replyToSyncStep1(peer: Peer, stateVector: Uint8Array): void {
     const diff = this.fullState.diff(stateVector);
-    this.enqueue(async () => peer.send(encodeSyncStep2(diff)));
+    this.enqueue(async () => {
+      for (const frame of encodeSyncReply(diff)) peer.send(frame);
+    });
   }
 
   /**

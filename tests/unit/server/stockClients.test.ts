@@ -5,7 +5,16 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { openClient, syncFrame, waitForFrame, waitUntil, type RawSocket } from './helpers/clients';
+import { SYNC_REPLY_PIECE_BYTES } from '../../../server/protocol/encodeMessages';
+import {
+  frameKind,
+  openClient,
+  readStoredDoc,
+  syncFrame,
+  waitForFrame,
+  waitUntil,
+  type RawSocket,
+} from './helpers/clients';
 import { buildServerOnce, invite, startServer, tempDataDir, type ServerProcess } from './helpers/serverProcess';
 
 const DOC = 'acme/playbook/stock';
@@ -101,6 +110,76 @@ describe('stock y-websocket clients', () => {
     } finally {
       plain.ws.close();
       asking.ws.close();
+    }
+  });
+
+  it('take in a document larger than one reply piece whole, in frames of at most a piece, synced only at the end', async () => {
+    const docName = 'acme/playbook/large';
+    // 4,000 records of ~500 bytes, one struct each (a large document is many structs: the reply splits
+    // between them), written as a Duet client would, in frames under the server's 1 MB limit.
+    const source = new Y.Doc();
+    const writer = new WebSocket(`${server.url}/${docName}?token=${encodeURIComponent(writerToken)}`);
+    await new Promise((done, fail) => (writer.once('open', done), writer.once('error', fail)));
+    for (let batch = 0; batch < 8; batch++) {
+      const before = Y.encodeStateVector(source);
+      source.transact(() => {
+        for (let i = 0; i < 500; i++) source.getMap('deals').set(`d${batch}-${i}`, `${batch}:${i}:`.padEnd(500, 'x'));
+      });
+      writer.send(syncFrame(2, Y.encodeStateAsUpdate(source, before)));
+    }
+    const whole = Y.encodeStateAsUpdate(source);
+    expect(whole.length).toBeGreaterThan(3 * SYNC_REPLY_PIECE_BYTES);
+    // Every write stored before the joiner asks (another connection's frames may still be on their way).
+    for (let tries = 0; ; tries++) {
+      const stored = await readStoredDoc(server.url, docName, writerToken);
+      if (stored.getMap('deals').size === 4000) break;
+      if (tries > 50) throw new Error(`only ${stored.getMap('deals').size} of 4000 records stored`);
+      await new Promise((done) => setTimeout(done, 100));
+    }
+
+    const raw = new WebSocket(`${server.url}/${docName}?token=${encodeURIComponent(writerToken)}`);
+    const frames: Uint8Array[] = [];
+    raw.on('message', (data: Buffer) => frames.push(new Uint8Array(data)));
+    await new Promise((done, fail) => (raw.once('open', done), raw.once('error', fail)));
+    raw.send(syncFrame(0, Y.encodeStateVector(new Y.Doc())));
+    const isStep2 = (b: Uint8Array) => frameKind(b).type === 0 && frameKind(b).step === 1;
+    await waitUntil(
+      () => frames.some(isStep2),
+      10_000,
+      () => `${frames.length} frames, no sync step 2`,
+    );
+    writer.close();
+    raw.close();
+    const reply = frames.filter((b) => frameKind(b).type === 0 && frameKind(b).step !== 0);
+    expect(reply.length).toBeGreaterThan(3);
+    expect(reply.slice(0, -1).every((b) => frameKind(b).step === 2)).toBe(true);
+    expect(isStep2(reply.at(-1)!)).toBe(true);
+    for (const b of reply) expect(b.length).toBeLessThan(SYNC_REPLY_PIECE_BYTES + 64 * 1024);
+    const joined = new Y.Doc();
+    for (const b of reply) Y.applyUpdate(joined, frameKind(b).payload!);
+    expect(joined.getMap('deals').size).toBe(4000);
+    expect(joined.getMap('deals').toJSON()).toEqual(source.getMap('deals').toJSON());
+
+    // A stock y-websocket client counts itself synced on the last piece, with everything in.
+    const stockDoc = new Y.Doc();
+    let sizeWhenSynced = -1;
+    const stock = new WebsocketProvider(server.url, docName, stockDoc, {
+      params: { token: writerToken },
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+    });
+    stock.on('sync', (synced: boolean) => {
+      if (synced && sizeWhenSynced < 0) sizeWhenSynced = stockDoc.getMap('deals').size;
+    });
+    try {
+      await waitUntil(
+        () => sizeWhenSynced >= 0,
+        10_000,
+        () => 'stock client synced',
+      );
+      expect(sizeWhenSynced).toBe(4000);
+    } finally {
+      stock.destroy();
     }
   });
 });

@@ -162,7 +162,10 @@ async function readOnce(url: string, docName: string, token: string): Promise<Ui
   );
   socket.ws.close();
   if (reply === undefined) throw new Error('reader closed before the sync reply');
-  return frameKind(reply).payload as Uint8Array;
+  // A large reply comes in pieces: sync updates, then the step 2 (server/protocol/encodeMessages.ts).
+  const upToReply = socket.frames.slice(0, socket.frames.indexOf(reply) + 1);
+  const pieces = upToReply.map(frameKind).filter((k) => k.type === 0 && k.step !== 0);
+  return pieces.length === 1 ? pieces[0]!.payload! : Y.mergeUpdates(pieces.map((k) => k.payload!));
 }
 
 /**
