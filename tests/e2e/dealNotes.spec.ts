@@ -80,8 +80,13 @@ test('a deal logged from a narrative by keyboard appears in the review with its 
   await page.getByTestId('deal-note').fill('Lost on price.');
   await page.getByTestId('deal-competitor').fill('Geotab');
   await page.getByTestId('deal-account').press('Enter');
-  await expect(review.getByTestId('deal-card').filter({ hasText: 'Globex' })).toContainText('edited 1×');
-  await expect(review.getByTestId('deal-card').filter({ hasText: 'Globex' })).toContainText('vs Geotab');
+  const globex = review.getByTestId('deal-card').filter({ hasText: 'Globex' });
+  await expect(globex).toContainText('edited 1×');
+  await expect(globex).toContainText('vs Geotab');
+  // Opened, the history lists the edit: who, and each field's before and after.
+  await globex.getByText('edited 1×').click();
+  await expect(globex.locator('.deal-history li')).toHaveCount(1);
+  await expect(globex.locator('.deal-history li')).toContainText('→ “Geotab”');
 });
 
 test('the review explains what to do first when no deal is logged', async ({ page }) => {

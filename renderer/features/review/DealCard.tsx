@@ -1,5 +1,5 @@
 /** One deal in the review's notes list: outcome, account, how the narrative landed, the note, its history. */
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import {
   DEAL_OUTCOME_LABELS,
   PERSPECTIVE_LABELS,
@@ -81,21 +81,7 @@ export const DealCard = memo(function DealCard({ deal: d, narrativeId, onEdit, h
       {d.note && <p className="deal-card-note">{d.note}</p>}
       <div className="deal-card-foot">
         <span>by {d.author}</span>
-        {history.length > 0 && (
-          <details className="deal-history">
-            <summary>
-              edited {history.length}× · last {new Date(history[history.length - 1]!.at).toLocaleDateString()}
-            </summary>
-            <ul>
-              {history.map((h, i) => (
-                <li key={i}>
-                  {new Date(h.at).toLocaleString()} — {h.author}:{' '}
-                  {h.changes.map((c) => `${c.field} “${c.from}” → “${c.to}”`).join('; ')}
-                </li>
-              ))}
-            </ul>
-          </details>
-        )}
+        {history.length > 0 && <DealHistory history={history} />}
         {onEdit && (
           <button type="button" className="chip-button" onClick={() => onEdit(d)}>
             Edit
@@ -105,3 +91,49 @@ export const DealCard = memo(function DealCard({ deal: d, narrativeId, onEdit, h
     </article>
   );
 });
+
+// Made once: each toLocale…String call sets up ICU's formatting again, and a screenful of cards made dozens.
+let dayFormat: Intl.DateTimeFormat | null = null;
+let momentFormat: Intl.DateTimeFormat | null = null;
+
+/** As `toLocaleDateString()`. */
+function formatDay(at: number): string {
+  return (dayFormat ??= new Intl.DateTimeFormat()).format(at);
+}
+
+/** As `toLocaleString()`: date and time to the second. */
+function formatMoment(at: number): string {
+  momentFormat ??= new Intl.DateTimeFormat(undefined, {
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  });
+  return momentFormat.format(at);
+}
+
+/**
+ * "edited 2× · last 3 May", opening on the list of edits. The list is rendered only once opened: a filter of
+ * 20,000 deals renders a screenful of new cards, and nobody reads a collapsed history.
+ */
+function DealHistory({ history }: { history: DealEdit[] }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="deal-history" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>
+        edited {history.length}× · last {formatDay(history[history.length - 1]!.at)}
+      </summary>
+      {open && (
+        <ul>
+          {history.map((h, i) => (
+            <li key={i}>
+              {formatMoment(h.at)} — {h.author}: {h.changes.map((c) => `${c.field} “${c.from}” → “${c.to}”`).join('; ')}
+            </li>
+          ))}
+        </ul>
+      )}
+    </details>
+  );
+}
