@@ -87,6 +87,7 @@ test('a deal logged from a narrative by keyboard appears in the review with its 
   await globex.getByText('edited 1×').click();
   await expect(globex.locator('.deal-history li')).toHaveCount(1);
   await expect(globex.locator('.deal-history li')).toContainText('→ “Geotab”');
+  await globex.screenshot({ path: join(SHOTS, 'deal-history.png') });
 });
 
 test('the review explains what to do first when no deal is logged', async ({ page }) => {
