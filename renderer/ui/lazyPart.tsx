@@ -194,7 +194,8 @@ export function PartLoading({ label, shape }: LazyPartOptions) {
 /** A chunk that could not be fetched or evaluated; the boundary below handles these and nothing else. */
 class PartLoadError extends Error {
   constructor(cause: unknown) {
-    super(cause instanceof Error ? cause.message : String(cause), { cause });
+    // Shown on the card: the file as the app names it, without the query a retry added (`?retry=2`).
+    super((cause instanceof Error ? cause.message : String(cause)).replace(/\?retry=\d+/g, ''), { cause });
     this.name = 'PartLoadError';
   }
 }
