@@ -16,6 +16,7 @@ import {
   type JSXElementConstructor,
   type ReactNode,
 } from 'react';
+import { retryingImport, withoutRetryQuery } from '../platform/retryingImport';
 
 /** How long a part may take to load before its loading state shows. */
 export const LOADING_DELAY_MS = 150;
@@ -47,23 +48,11 @@ type PropsOf<C> =
     : never;
 
 /**
- * The URL of a module that could not be fetched, as the browser's error names it (Chromium: "Failed to fetch
- * dynamically imported module: URL", Firefox: "error loading dynamically imported module: URL"); null when
- * the message names none (Safari). A query this file added for a retry is left off.
- */
-export function failedModuleUrl(error: unknown): string | null {
-  const message = error instanceof Error ? error.message : String(error);
-  const url = /[a-z][a-z0-9+.-]*:\/\/\S+?\.m?js(?=[?#\s]|$)/i.exec(message)?.[0];
-  return url ?? null;
-}
-
-/**
  * A component that loads export `name` of the module `load()` imports, on first render — e.g.
  * `lazyPart(() => import('./ReviewView'), 'ReviewView', …)`.
  *
- * "Try again" after a failed fetch imports the module's URL afresh with a `?retry=N` query: browsers keep a
- * failed module fetch for the page's lifetime (Chromium makes no second request for the same URL), so
- * calling `load()` again would replay the failure, however healthy the server is by then.
+ * "Try again" after a failed fetch imports the file afresh (platform/retryingImport.ts): calling `load()`
+ * again would replay the browser's remembered failure.
  */
 export function lazyPart<M, K extends keyof M & string>(
   load: () => Promise<M>,
@@ -81,17 +70,13 @@ function lazyComponent<P extends object>(
 ): LazyPart<P> {
   let loading: Promise<ComponentType<P>> | null = null;
   let loaded: ComponentType<P> | null = null;
-  let failedUrl: string | null = null;
-  let retries = 0;
-  const importModule = (): Promise<Record<string, unknown>> =>
-    failedUrl === null ? load() : import(/* @vite-ignore */ `${failedUrl}?retry=${++retries}`);
+  const importModule = retryingImport(load);
   // A failed load is forgotten, so "Try again" imports afresh instead of replaying the rejection.
   const loadOnce = (): Promise<ComponentType<P>> =>
     (loading ??= importModule().then(
       (module) => (loaded = module[name] as ComponentType<P>),
       (error: unknown) => {
         loading = null;
-        failedUrl = failedModuleUrl(error) ?? failedUrl;
         throw new PartLoadError(error);
       },
     ));
@@ -195,7 +180,7 @@ export function PartLoading({ label, shape }: LazyPartOptions) {
 class PartLoadError extends Error {
   constructor(cause: unknown) {
     // Shown on the card: the file as the app names it, without the query a retry added (`?retry=2`).
-    super((cause instanceof Error ? cause.message : String(cause)).replace(/\?retry=\d+/g, ''), { cause });
+    super(withoutRetryQuery(cause instanceof Error ? cause.message : String(cause)), { cause });
     this.name = 'PartLoadError';
   }
 }

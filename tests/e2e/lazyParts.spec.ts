@@ -7,8 +7,10 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { caretAtEnd, createPlaybook, createWorkspace, narrativeSections, openFreshApp } from './support/duet';
+import { joinAs, test } from './support/joinServer';
+import { startSyncServer } from './support/syncServer';
 
 const SHOTS = resolve(import.meta.dirname, '../../test-results/screens');
 
@@ -126,4 +128,26 @@ test('a note asked for before the notes loaded opens on the selected words', asy
   const dialog = page.getByTestId('anchored-note-dialog');
   await expect(dialog.getByTestId('anchored-note-text')).toBeFocused();
   await expect(dialog.getByTestId('anchored-quote')).toHaveText('trust it');
+});
+
+test('a synced workspace whose connection code cannot be loaded says so, and opens on “Try again”', async ({
+  browser,
+}) => {
+  const server = await startSyncServer();
+  try {
+    const page = await joinAs(browser, server, 'Maya', server.invite('acme', 'Maya', 'storyteller'));
+    // The next start cannot fetch the sync code (an update replaced it, or the server's files went away).
+    const SYNC = /\/assets\/SyncLink-[^/?]+\.js(\?.*)?$/;
+    await page.route(SYNC, (route) => route.abort('failed'));
+    await page.reload();
+    const unavailable = page.getByTestId('workspace-unavailable');
+    await expect(unavailable).toContainText('could not be opened');
+    await expect(unavailable).toContainText('Nothing you wrote is affected.');
+    await page.screenshot({ path: join(SHOTS, 'workspace-unavailable.png') });
+    await page.unroute(SYNC);
+    await unavailable.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'live');
+  } finally {
+    await server.dispose();
+  }
 });

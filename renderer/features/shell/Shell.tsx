@@ -112,6 +112,21 @@ export function Shell() {
     <div className="app" aria-busy={busy !== null}>
       {workspace.status === 'open' ? (
         <WorkspaceView key={workspace.workspace.id} onOpenSettings={() => setDialog('profile')} />
+      ) : workspace.status === 'unreadable' && workspace.error.code !== 'corrupt' ? (
+        <main className="shell-main">
+          <EmptyState
+            headingLevel={1}
+            title={`The workspace “${workspace.ref.name}” could not be opened`}
+            testId="workspace-unavailable"
+            actions={
+              <button type="button" className="button button-primary" onClick={() => void app.reloadWorkspace()}>
+                Try again
+              </button>
+            }
+          >
+            <p>{workspace.error.message}</p>
+          </EmptyState>
+        </main>
       ) : workspace.status === 'unreadable' ? (
         <main className="shell-main">
           <EmptyState

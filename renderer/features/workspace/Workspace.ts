@@ -31,6 +31,7 @@ import { LOCAL_LOAD_ORIGIN, LocalPersistence } from '../../collab/LocalPersisten
 import type { LinkFactory } from '../../collab/DocSession';
 import type { SyncLink, SyncLinkOptions } from '../../collab/SyncLink';
 import type { DocStore } from '../../platform/DocStore';
+import { retryingImport } from '../../platform/retryingImport';
 import { MeetingDocSession } from '../meetings/MeetingDocSession';
 import { NotesSession } from '../notes/NotesSession';
 import { VersionsSession } from '../versions/VersionsSession';
@@ -39,6 +40,9 @@ import { PlaybookSession } from './PlaybookSession';
 import { SharedSessions } from './SharedSessions';
 import { loadNotesSession } from './loadNotesSession';
 import { readStoredDocs, relistPlaybooks, writeNewPlaybook, type NewPlaybook } from './workspaceDocs';
+
+/** The sync code, fetched only for a workspace that syncs; a second attempt after a failed fetch asks afresh. */
+const loadSyncLink = retryingImport(() => import('../../collab/SyncLink'));
 
 /** The playbook id of a per-playbook document name (`{workspace}/{kind}/{playbookId}`). */
 function idOf(docName: string): string {
@@ -106,9 +110,17 @@ export class Workspace {
     // The network code (y-websocket, Duet's protocol) loads only for a workspace that syncs, beside the read.
     const [loaded, links] = await Promise.all([
       store.load(directoryDocName(ref.id)),
-      sync ? import('../../collab/SyncLink') : null,
+      sync ? loadSyncLink().catch((error: unknown) => ({ failed: error })) : null,
     ]);
     if (!loaded.ok) return loaded;
+    if (links !== null && 'failed' in links) {
+      console.error('[workspace] the sync code could not be loaded', links.failed);
+      return fail(
+        'io',
+        'Duet could not load the part that connects to your team’s server (if Duet was just updated, restarting ' +
+          'it helps; in a browser, check the connection). Nothing you wrote is affected.',
+      );
+    }
     const doc = new Y.Doc();
     if (loaded.value.update) Y.applyUpdate(doc, loaded.value.update, LOCAL_LOAD_ORIGIN);
     return ok(new Workspace(ref.id, ref.name, store, doc, loaded.value.entries, sync, links?.SyncLink ?? null));
