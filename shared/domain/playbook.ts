@@ -1,4 +1,5 @@
 /** Playbooks as listed in a workspace directory. */
+import { compareText } from '../format/compareText';
 
 /** Templates a new playbook can start from. */
 export const PLAYBOOK_TEMPLATES = ['blank', 'messaging-house', 'persona-pitch'] as const;
@@ -44,6 +45,6 @@ export function isPlaybookTemplate(value: unknown): value is PlaybookTemplate {
 /** Case-insensitive title filter used by the sidebar. */
 export function filterPlaybooks(playbooks: readonly PlaybookMeta[], query: string): PlaybookMeta[] {
   const q = query.trim().toLocaleLowerCase();
-  const sorted = [...playbooks].sort((a, b) => a.title.localeCompare(b.title) || a.createdAt - b.createdAt);
+  const sorted = [...playbooks].sort((a, b) => compareText(a.title, b.title) || a.createdAt - b.createdAt);
   return q ? sorted.filter((p) => p.title.toLocaleLowerCase().includes(q)) : sorted;
 }

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { compareText } from '../../../../shared/format/compareText';
+import { filterPlaybooks } from '../../../../shared/domain/playbook';
+
+/** A seeded generator (mulberry32), so a failure names its seed and can be replayed. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const PLAIN = 'abcXYZ019 ';
+const ANY = `${PLAIN}-_.,:;!?'"()&éÉçßæøÅ中文αβ`;
+
+function word(next: () => number, alphabet: string): string {
+  const length = Math.floor(next() * 8);
+  return Array.from({ length }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+}
+
+describe('compareText orders as localeCompare does', () => {
+  it('agrees in sign with localeCompare on random titles, plain and not', () => {
+    for (let seed = 1; seed <= 200; seed++) {
+      const next = random(seed);
+      for (let i = 0; i < 50; i++) {
+        const alphabet = next() < 0.7 ? PLAIN : ANY;
+        const a = word(next, alphabet);
+        const b = next() < 0.2 ? a.toUpperCase() : word(next, alphabet);
+        expect(Math.sign(compareText(a, b)), `seed ${seed}: “${a}” vs “${b}”`).toBe(Math.sign(a.localeCompare(b)));
+      }
+    }
+  });
+
+  it('sorts a sidebar as people expect: case aside, digits before letters, accents beside their letter', () => {
+    const titles = ['beta', 'Alpha', 'alpha 2', 'Émile', 'Echo', '2027 plan', 'Zulu'];
+    expect([...titles].sort(compareText)).toEqual([...titles].sort((a, b) => a.localeCompare(b)));
+    const playbooks = titles.map((title, i) => ({
+      id: `p${i}`,
+      title,
+      template: 'blank' as const,
+      owner: 'Maya',
+      createdAt: i,
+      updatedAt: i,
+    }));
+    expect(filterPlaybooks(playbooks, '').map((p) => p.title)).toEqual([
+      '2027 plan',
+      'Alpha',
+      'alpha 2',
+      'beta',
+      'Echo',
+      'Émile',
+      'Zulu',
+    ]);
+  });
+});
