@@ -4,6 +4,7 @@ import './app/zodConfig'; // before any module builds a zod schema
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { startBoot } from './app/boot';
+import { markPlatform } from './app/markPlatform';
 import { measurePhase } from './platform/measurePhase';
 import './app/styles/base.css';
 import './app/styles/shell.css';
@@ -13,6 +14,7 @@ import './app/styles/editor.css';
 measurePhase('open:script', 0);
 // Before the first render: settings, storage and the first screen's code load while React starts.
 const boot = startBoot();
+markPlatform(document.documentElement); // before anything with text is laid out
 const container = document.getElementById('root');
 if (container === null) throw new Error('[app] #root missing from index.html');
 createRoot(container).render(<App boot={boot} />);
