@@ -62,8 +62,16 @@ export async function openPostgresStores(options: PostgresOptions): Promise<Serv
     );
   }
   // Opened on the first append (the CLI's member commands never open it); its watchdog stands for query_timeout.
+  // Unlike a pooled connection it is never closed for being idle: TCP keepalive keeps a firewall or NAT between
+  // node and database from forgetting it during a quiet night, which would hang the next append until cut.
   const appends = new PgAppendConnection(
-    () => new pg.Client({ connectionString: options.databaseUrl, connectionTimeoutMillis: TIMEOUT_MS }),
+    () =>
+      new pg.Client({
+        connectionString: options.databaseUrl,
+        connectionTimeoutMillis: TIMEOUT_MS,
+        keepAlive: true,
+        keepAliveInitialDelayMillis: 10_000,
+      }),
     TIMEOUT_MS,
   );
   const storage = new PgDocStorage(pool, appends);
