@@ -24,8 +24,8 @@ export class PgAppendConnection {
   private readonly watchdog: NodeJS.Timeout;
 
   /**
-   * @param open makes an unconnected client (the pool's database, its own settings)
-   * @param timeoutMs how long a statement, or opening the connection, may take before it is cut
+   * @param open makes an unconnected client (the pool's database, its own settings, its connect timeout)
+   * @param timeoutMs how long a statement may run before its connection is cut
    */
   constructor(
     private readonly open: () => pg.Client,
