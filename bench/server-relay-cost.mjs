@@ -6,6 +6,8 @@
 // bursts, which share turns and commits, so its CPU seconds drift with the load. Warm-up (500 updates) is
 // not counted. Columns: server process CPU and PostgreSQL CPU (all its processes) per update, in µs.
 // Usage: node bench/server-relay-cost.mjs [--updates 4000]   (needs PostgreSQL for its row, see .ci/run)
+//   DUET_BENCH_CPU_PROF=DIR: each Duet server process writes a V8 CPU profile (--cpu-prof) into DIR when it
+//   exits (the reference, ended by SIGTERM, writes none); warm-up, connections and shutdown are in it too.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -27,14 +29,17 @@ const { values } = parseArgs({ options: { updates: { type: 'string', default: '4
 const UPDATES = Number(values.updates);
 const WARM_UP = 500;
 const root = resolve(import.meta.dirname, '..');
+const serverNodeArgs = process.env.DUET_BENCH_CPU_PROF
+  ? ['--cpu-prof', '--cpu-prof-dir', process.env.DUET_BENCH_CPU_PROF]
+  : [];
 
 /** Starts `args` with node in the project folder (see bench/lib/services.mjs). */
 function spawnUntil(args, pattern, env = {}) {
-  return startNode(args, pattern, { cwd: root, env });
+  return startNode(args, pattern, { cwd: root, env, nodeArgs: serverNodeArgs });
 }
 
 async function startReference() {
-  const { child, url } = await startYWebsocketServer(root);
+  const { child, url } = await startYWebsocketServer(root, serverNodeArgs);
   return { name: 'y-websocket, in-memory', child, writeUrl: url, readUrl: url };
 }
 

@@ -19,7 +19,7 @@ export class SqliteDocStorage implements DocStorage {
   private readonly rollback: StatementSync;
 
   constructor(private readonly db: DatabaseSync) {
-    this.selectRows = db.prepare('SELECT id, seq, data FROM updates WHERE doc = ? AND seq > ? ORDER BY seq');
+    this.selectRows = db.prepare('SELECT seq, data FROM updates WHERE doc = ? AND seq > ? ORDER BY seq');
     this.selectLastSeq = db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM updates WHERE doc = ?');
     this.insertRow = db.prepare('INSERT INTO updates (doc, seq, data) VALUES (?, ?, ?)');
     this.deleteUpTo = db.prepare('DELETE FROM updates WHERE doc = ? AND seq <= ?');

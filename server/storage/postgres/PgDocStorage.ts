@@ -3,9 +3,10 @@
  * `duet_docs` is bumped and the updates inserted in ONE statement (hence one transaction): the row lock
  * on the counter orders concurrent appends of one document from different nodes, so numbers are dense.
  */
-import type { Pool } from 'pg';
+import type { Pool, QueryConfig, QueryResult, QueryResultRow } from 'pg';
 import * as Y from 'yjs';
 import { assertBatches, type CompactionReport, type DocBatch, type DocStorage, type StoredUpdate } from '../DocStorage';
+import type { PgAppendConnection } from './PgAppendConnection';
 
 /**
  * Stores one document's batch: bumps its counter by the batch size and inserts the batch numbered up to the
@@ -66,9 +67,16 @@ WITH batch AS (
 )
 SELECT doc, seq FROM counter`;
 
-/** `DocStorage` over a `pg` pool whose database `migratePostgres` prepared. */
+/**
+ * `DocStorage` over a `pg` pool whose database `migratePostgres` prepared. Appends go through `appends`, a
+ * connection of their own, when given and free; through the pool otherwise. The storage closes `appends`;
+ * the pool belongs to whoever opened it (openPostgresStores).
+ */
 export class PgDocStorage implements DocStorage {
-  constructor(private readonly pool: Pool) {}
+  constructor(
+    private readonly pool: Pool,
+    private readonly appends: PgAppendConnection | null = null,
+  ) {}
 
   async load(docName: string, afterSeq = 0): Promise<StoredUpdate[]> {
     const { rows } = await this.pool.query<{ seq: string; data: Buffer }>(
@@ -88,8 +96,8 @@ export class PgDocStorage implements DocStorage {
     const toBuffer = (update: Uint8Array) => Buffer.from(update.buffer, update.byteOffset, update.byteLength);
     if (batches.length === 1) {
       const { docName, updates } = batches[0]!;
-      // Named, so each pooled connection parses and plans it once rather than on every batch.
-      const { rows } = await this.pool.query<{ seq: string }>(
+      // Named, so each connection parses and plans it once rather than on every batch.
+      const { rows } = await this.runAppend<{ seq: string }>(
         updates.length === 1
           ? { name: 'duet-append-single', text: APPEND_SINGLE, values: [docName, toBuffer(updates[0]!)] }
           : { name: 'duet-append', text: APPEND_ONE, values: [docName, updates.length, updates.map(toBuffer)] },
@@ -105,7 +113,7 @@ export class PgDocStorage implements DocStorage {
       }
     }
     // Named like the one above.
-    const { rows } = await this.pool.query<{ doc: string; seq: string }>({
+    const { rows } = await this.runAppend<{ doc: string; seq: string }>({
       name: 'duet-append-many',
       text: APPEND_MANY,
       values: [docs, data],
@@ -153,6 +161,12 @@ export class PgDocStorage implements DocStorage {
     }
   }
 
-  /** The pool belongs to whoever opened it (openPostgresStores). */
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    await this.appends?.close();
+  }
+
+  /** Runs one append statement on the append connection, or on a pooled one while that is busy. */
+  private runAppend<R extends QueryResultRow>(query: QueryConfig): Promise<QueryResult<R>> {
+    return this.appends?.run<R>(query) ?? this.pool.query<R>(query);
+  }
 }

@@ -8,7 +8,11 @@ import { PgMemberStore } from '../../auth/PgMemberStore';
 import { PgCrmStore } from '../../crm/store/PgCrmStore';
 import type { ServerStores } from '../ServerStores';
 import { migratePostgres } from './migratePostgres';
+import { PgAppendConnection } from './PgAppendConnection';
 import { PgDocStorage } from './PgDocStorage';
+
+/** How long connecting, waiting for a pooled connection or a statement may take before it fails. */
+const TIMEOUT_MS = 15_000;
 
 /** How to reach the database. */
 export interface PostgresOptions {
@@ -36,10 +40,10 @@ export async function openPostgresStores(options: PostgresOptions): Promise<Serv
     max: options.poolSize ?? 20,
     // Also how long a query may wait for a free connection: under a burst (many documents compacting at
     // once) a short wait would fail documents that are merely busy. A database that is down refuses at once.
-    connectionTimeoutMillis: 15_000,
+    connectionTimeoutMillis: TIMEOUT_MS,
     idleTimeoutMillis: 30_000,
     // A database that hangs (rather than refusing) must not hold an append, hence an acknowledgement, forever.
-    query_timeout: 15_000,
+    query_timeout: TIMEOUT_MS,
   });
   // An idle pooled connection that the server drops (restart, failover) errors here; the pool replaces it.
   pool.on('error', (error) => console.warn(`[storage] PostgreSQL connection lost: ${error.message}`));
@@ -57,7 +61,20 @@ export async function openPostgresStores(options: PostgresOptions): Promise<Serv
       { cause: error },
     );
   }
-  const storage = new PgDocStorage(pool);
+  // Opened on the first append (the CLI's member commands never open it); its watchdog stands for query_timeout.
+  // Unlike a pooled connection it is never closed for being idle: TCP keepalive keeps a firewall or NAT between
+  // node and database from forgetting it during a quiet night, which would hang the next append until cut.
+  const appends = new PgAppendConnection(
+    () =>
+      new pg.Client({
+        connectionString: options.databaseUrl,
+        connectionTimeoutMillis: TIMEOUT_MS,
+        keepAlive: true,
+        keepAliveInitialDelayMillis: 10_000,
+      }),
+    TIMEOUT_MS,
+  );
+  const storage = new PgDocStorage(pool, appends);
   const crm = new PgCrmStore(pool);
   return {
     kind: 'postgres',
@@ -83,6 +100,10 @@ export async function openPostgresStores(options: PostgresOptions): Promise<Serv
       }
     },
     checkpoint: () => {},
-    close: () => (crm.releaseRunner(), pool.end()),
+    async close() {
+      crm.releaseRunner();
+      await storage.close();
+      await pool.end();
+    },
   };
 }
