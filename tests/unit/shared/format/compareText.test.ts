@@ -56,3 +56,30 @@ describe('compareText orders as localeCompare does', () => {
     ]);
   });
 });
+
+describe('compareText on punctuation and symbols', () => {
+  const PRINTABLE = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i));
+
+  it('orders every pair of printable ASCII characters, alone and inside words, as localeCompare', () => {
+    for (const x of PRINTABLE)
+      for (const y of PRINTABLE)
+        for (const [a, b] of [
+          [x, y],
+          [`a${x}b`, `a${y}b`],
+          [`${x}1`, `${y}`],
+        ] as const)
+          expect(Math.sign(compareText(a, b)), `“${a}” vs “${b}”`).toBe(Math.sign(a.localeCompare(b)));
+  });
+
+  it('agrees on random titles with punctuation, accents and other scripts', () => {
+    const alphabet = `${PRINTABLE.join('')}éÉ\u0301ßæ中α—–’`;
+    for (let seed = 1; seed <= 200; seed++) {
+      const next = random(seed);
+      for (let i = 0; i < 50; i++) {
+        const a = word(next, alphabet);
+        const b = next() < 0.3 ? a + word(next, alphabet) : word(next, alphabet);
+        expect(Math.sign(compareText(a, b)), `seed ${seed}: “${a}” vs “${b}”`).toBe(Math.sign(a.localeCompare(b)));
+      }
+    }
+  });
+});
