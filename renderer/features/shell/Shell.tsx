@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { runCommand, useCommand } from '../../commands';
 import { platform } from '../../platform/platform';
 import { applyTheme } from '../../app/applyTheme';
-import { EmptyState } from '../../ui/EmptyState';
+import { WorkspaceNotOpened } from './WorkspaceNotOpened';
 import { canHost, HostDialog } from '../host';
 import { profiled } from '../../ui/profiled';
 import { useToasts } from '../../ui/Toasts';
@@ -112,40 +112,13 @@ export function Shell() {
     <div className="app" aria-busy={busy !== null}>
       {workspace.status === 'open' ? (
         <WorkspaceView key={workspace.workspace.id} onOpenSettings={() => setDialog('profile')} />
-      ) : workspace.status === 'unreadable' && workspace.error.code !== 'corrupt' ? (
-        <main className="shell-main">
-          <EmptyState
-            headingLevel={1}
-            title={`The workspace “${workspace.ref.name}” could not be opened`}
-            testId="workspace-unavailable"
-            actions={
-              <button type="button" className="button button-primary" onClick={() => void app.reloadWorkspace()}>
-                Try again
-              </button>
-            }
-          >
-            <p>{workspace.error.message}</p>
-          </EmptyState>
-        </main>
       ) : workspace.status === 'unreadable' ? (
-        <main className="shell-main">
-          <EmptyState
-            headingLevel={1}
-            title={`The workspace “${workspace.ref.name}” could not be read`}
-            testId="workspace-unreadable"
-            actions={
-              <button type="button" className="button button-primary" onClick={() => void app.repairDirectory()}>
-                Keep the damaged list aside and rebuild it
-              </button>
-            }
-          >
-            <p>{workspace.error.message}</p>
-            <p>
-              Nothing was changed. Your playbooks’ own documents are untouched: rebuilding lists every playbook found on
-              this device again (including ones deleted earlier), and keeps the damaged list aside.
-            </p>
-          </EmptyState>
-        </main>
+        <WorkspaceNotOpened
+          workspace={workspace.ref}
+          error={workspace.error}
+          onRetry={() => void app.reloadWorkspace()}
+          onRepair={() => void app.repairDirectory()}
+        />
       ) : workspace.status === 'loading' ? (
         <div className="loading" aria-busy="true">
           Opening {workspace.ref.name}…

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareText } from '../../../../shared/format/compareText';
 import { filterPlaybooks } from '../../../../shared/domain/playbook';
-
-/** A seeded generator (mulberry32), so a failure names its seed and can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createPrng } from '../../server/helpers/prng';
 
 const PLAIN = 'abcXYZ019 ';
 const ANY = `${PLAIN}-_.,:;!?'"()&éÉçßæøÅ中文αβ`;
@@ -24,7 +14,7 @@ function word(next: () => number, alphabet: string): string {
 describe('compareText orders as localeCompare does', () => {
   it('agrees in sign with localeCompare on random titles, plain and not', () => {
     for (let seed = 1; seed <= 200; seed++) {
-      const next = random(seed);
+      const next = createPrng(seed).next;
       for (let i = 0; i < 50; i++) {
         const alphabet = next() < 0.7 ? PLAIN : ANY;
         const a = word(next, alphabet);
@@ -74,7 +64,7 @@ describe('compareText on punctuation and symbols', () => {
   it('agrees on random titles with punctuation, accents and other scripts', () => {
     const alphabet = `${PRINTABLE.join('')}éÉ\u0301ßæ中α—–’`;
     for (let seed = 1; seed <= 200; seed++) {
-      const next = random(seed);
+      const next = createPrng(seed).next;
       for (let i = 0; i < 50; i++) {
         const a = word(next, alphabet);
         const b = next() < 0.3 ? a + word(next, alphabet) : word(next, alphabet);
