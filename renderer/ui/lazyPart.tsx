@@ -95,7 +95,7 @@ function lazyComponent<P extends object>(
     };
     const Current = Loaded as unknown as ComponentType<P>;
     return (
-      <PartErrorBoundary key={attempt} options={options} onRetry={retry}>
+      <PartErrorBoundary key={attempt} options={options} attempt={attempt} onRetry={retry}>
         <Suspense fallback={<PartLoading {...options} />}>
           <Current {...props} />
         </Suspense>
@@ -187,16 +187,27 @@ class PartLoadError extends Error {
 
 interface BoundaryProps {
   options: LazyPartOptions;
+  /** How many times loading was tried again (0 the first time). */
+  attempt: number;
   onRetry: () => void;
   children: ReactNode;
 }
 
+/** Automatic attempts at a quiet part before it says it failed, like any other part. */
+const QUIET_RETRIES = 4;
+
 /**
- * Shows a failed chunk load with "Try again". An error of the loaded part itself is not its business: it is
- * thrown on to the boundaries above, as if this one were not there.
+ * Shows a failed chunk load with "Try again". A quiet part — one nobody asked for, shown beside something
+ * bigger (a playbook's notes and versions, the search) — first tries again by itself, showing nothing, after
+ * 1, 2, 4 and 8 s and at once when the browser is back online: a browser client whose server was down for the
+ * moment the part was due gets it when the server returns. Only then does it show the card. (A file the part
+ * imports that failed too stays failed until the page is loaded again — browsers keep failed modules — so
+ * the card's advice to restart stands.) An error of the loaded part itself is not this boundary's business:
+ * it is thrown on to the boundaries above.
  */
 class PartErrorBoundary extends Component<BoundaryProps, { error: Error | null }> {
   override state = { error: null as Error | null };
+  private stopRetrying: (() => void) | null = null;
 
   static getDerivedStateFromError(error: unknown): { error: Error } {
     return { error: error instanceof Error ? error : new Error(String(error)) };
@@ -204,13 +215,34 @@ class PartErrorBoundary extends Component<BoundaryProps, { error: Error | null }
 
   override componentDidCatch(error: unknown): void {
     if (!(error instanceof PartLoadError)) return; // thrown on by render, reported where it is handled
-    console.error(`[app] could not load a part of Duet (${this.props.options.label})`, error);
+    const { options, attempt, onRetry } = this.props;
+    if (!this.retriesByItself()) {
+      console.error(`[app] could not load a part of Duet (${options.label})`, error);
+      return;
+    }
+    const delay = 1000 * 2 ** attempt;
+    console.warn(`[app] could not load a part of Duet (${options.label}); trying again in ${delay / 1000} s`, error);
+    const timer = setTimeout(onRetry, delay);
+    window.addEventListener('online', onRetry, { once: true });
+    this.stopRetrying = () => {
+      clearTimeout(timer);
+      window.removeEventListener('online', onRetry);
+    };
+  }
+
+  override componentWillUnmount(): void {
+    this.stopRetrying?.();
+  }
+
+  private retriesByItself(): boolean {
+    return this.props.options.shape === 'quiet' && this.props.attempt < QUIET_RETRIES;
   }
 
   override render() {
     const { error } = this.state;
     if (error === null) return this.props.children;
     if (!(error instanceof PartLoadError)) throw error;
+    if (this.retriesByItself()) return null;
     const card = (
       <div className="part-failed" role="alert" data-testid="part-failed">
         <strong>This part of Duet could not be loaded.</strong>

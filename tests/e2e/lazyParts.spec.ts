@@ -151,3 +151,22 @@ test('a synced workspace whose connection code cannot be loaded says so, and ope
     await server.dispose();
   }
 });
+
+test('a playbook’s notes and versions whose file could not be fetched arrive by themselves once it can be', async ({
+  page,
+}) => {
+  // A browser client whose server is away for the moment the playbook's features are due.
+  let serverDown = false;
+  const FEATURES = /\/assets\/PlaybookFeatures-[^/?]+\.js(\?.*)?$/;
+  await page.route(FEATURES, (route) => (serverDown ? route.abort('failed') : route.continue()));
+  serverDown = true;
+  await createWorkspace(page);
+  await createPlaybook(page, 'Launch story');
+  await expect(page.getByTestId('history-toggle')).toBeDisabled();
+  await page.waitForTimeout(1500);
+  // Nothing was said meanwhile: a quiet part tries again by itself before it puts a card on screen.
+  await expect(page.getByTestId('part-failed')).toHaveCount(0);
+  serverDown = false;
+  await expect(page.getByTestId('history-toggle')).toBeEnabled({ timeout: 10_000 });
+  await expect(page.getByTestId('part-failed')).toHaveCount(0);
+});

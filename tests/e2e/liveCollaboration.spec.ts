@@ -57,6 +57,9 @@ test('both keep writing while the server is down; after it is back no edit is lo
   await maya.getByRole('button', { name: 'Launch story', exact: true }).click();
   await jonas.getByRole('button', { name: 'Launch story', exact: true }).click();
   await expect(narrativeTitle(jonas, 1)).toHaveText('Pillar 1 — Speed');
+  // Both have the playbook whole (its notes and versions load a moment after the text, from the server that
+  // serves this web client): what the two windows show afterwards is compared line for line.
+  for (const page of [maya, jonas]) await expect(page.getByTestId('history-toggle')).toBeEnabled();
 
   await server.stop();
   await expect(maya.getByTestId('connection')).toHaveAttribute('data-status', /offline|connecting/);
