@@ -6,7 +6,7 @@
  */
 import { COMMANDS, commandById, keysOf, type CommandId } from '@shared/commands/commandRegistry';
 import { matchesChord, parseKeys, type KeyEventLike } from '@shared/commands/keys';
-import { IS_MAC } from '../platform/browserShortcuts';
+import { IS_MAC } from '../platform/os';
 import { platform } from '../platform/platform';
 
 interface Registration {

@@ -6,9 +6,7 @@
 import { COMMANDS, keysOf } from '@shared/commands/commandRegistry';
 import { matchesChord, parseKeys, type KeyEventLike } from '@shared/commands/keys';
 import { isMenuCommand, type MenuCommand } from '@shared/ipc/contract';
-
-/** True on macOS, where the primary modifier is ⌘ instead of Ctrl. */
-export const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+import { IS_MAC } from './os';
 
 const SHORTCUTS = COMMANDS.flatMap((def) => {
   const keys = keysOf(def, 'browser');

@@ -1,5 +1,5 @@
 /** A keyboard shortcut rendered for the current platform ("Mod" becomes ⌘ or Ctrl). */
-import { IS_MAC } from '../platform/browserShortcuts';
+import { IS_MAC } from '../platform/os';
 
 /** Shows `keys` such as "Mod+Shift+E". */
 export function Kbd({ keys }: { keys: string }) {

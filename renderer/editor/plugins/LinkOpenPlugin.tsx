@@ -5,7 +5,7 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { useEffect } from 'react';
 import { isSafeLinkUrl } from '@shared/domain/url';
-import { IS_MAC } from '../../platform/browserShortcuts';
+import { IS_MAC } from '../../platform/os';
 import { platform } from '../../platform/platform';
 
 /** Registers the link-opening click handler. */

@@ -5,7 +5,7 @@
  * click or key press on a chip as typing.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { IS_MAC } from '../../platform/browserShortcuts';
+import { IS_MAC } from '../../platform/os';
 import { mergeRegister } from '@lexical/utils';
 import { $getNodeByKey, type LexicalEditor } from 'lexical';
 import { memo, startTransition, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';

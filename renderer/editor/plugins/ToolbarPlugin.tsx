@@ -19,7 +19,7 @@ import {
   type TextFormatType,
 } from 'lexical';
 import { useCallback, useEffect, useState } from 'react';
-import { IS_MAC } from '../../platform/browserShortcuts';
+import { IS_MAC } from '../../platform/os';
 import { $currentBlockType, applyBlockType, BLOCK_LABELS, type BlockType } from './blockFormat';
 
 const MOD = IS_MAC ? '⌘' : 'Ctrl+';

@@ -13,7 +13,7 @@ import { narrativeView } from '@shared/versions/narrativeView';
 import { contentNarratives, type VersionContent } from '@shared/versions/versionContent';
 import { $readNarratives } from '../../editor/narrativeOps';
 import { EmptyState } from '../../ui/EmptyState';
-import { IS_MAC } from '../../platform/browserShortcuts';
+import { IS_MAC } from '../../platform/os';
 import { Kbd } from '../../ui/Kbd';
 import { $captureContent, $restoreNarrative, $restorePlaybook } from './contentOps';
 import { CompareView } from './CompareView';
