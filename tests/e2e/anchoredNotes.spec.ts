@@ -57,6 +57,8 @@ async function phraseEdges(page: Page, phrase: string) {
 
 /** Selects the phrase with the mouse, as a reader would: press before its first letter, drag past its last. */
 async function dragSelect(page: Page, phrase: string): Promise<void> {
+  // As a reader would, once the narrative has shown its chips.
+  await expect(page.locator(`[data-narrative-id="${NARRATIVE}"] .narrative-header`)).toBeVisible();
   const { start, end } = await phraseEdges(page, phrase);
   await page.mouse.move(start.x, start.y);
   await page.mouse.down();

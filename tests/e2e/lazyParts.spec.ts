@@ -8,7 +8,16 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, type Page } from '@playwright/test';
-import { caretAtEnd, createPlaybook, createWorkspace, narrativeSections, openFreshApp } from './support/duet';
+import {
+  caretAtEnd,
+  createPlaybook,
+  createWorkspace,
+  narrativeSections,
+  openFreshApp,
+  openSample,
+  SAMPLE,
+  selectPlaybook,
+} from './support/duet';
 import { joinAs, test } from './support/joinServer';
 import { startSyncServer } from './support/syncServer';
 
@@ -169,4 +178,33 @@ test('a playbook’s notes and versions whose file could not be fetched arrive b
   serverDown = false;
   await expect(page.getByTestId('history-toggle')).toBeEnabled({ timeout: 10_000 });
   await expect(page.getByTestId('part-failed')).toHaveCount(0);
+});
+
+test('the text of a playbook does not jump when its narratives’ chips and proof points arrive after it', async ({
+  page,
+}) => {
+  // Each narrative's header and proof points render a moment after the text; a reader who has started to
+  // select a phrase by then must not have it move from under the pointer (seen as a failed drag selection).
+  await page.addInitScript(() => {
+    const moved: string[] = [];
+    Object.assign(window, { __textShifts: moved });
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & { sources?: { node?: Node | null }[] })[]) {
+        for (const { node } of entry.sources ?? []) {
+          const element = node instanceof Element ? node : node?.parentElement;
+          // Chips reflowing within their own row are not the text moving.
+          if (element?.closest('section.narrative') && !element.closest('.narrative-meta')) {
+            moved.push(element.className);
+          }
+        }
+      }
+    }).observe({ type: 'layout-shift' });
+  });
+  await openSample(page);
+  await selectPlaybook(page, SAMPLE.core.title);
+  const first = narrativeSections(page).first();
+  await expect(first.locator('.narrative-header')).toBeVisible();
+  await expect(first.locator('.proof-points')).toBeVisible();
+  await expect(narrativeSections(page).nth(1).locator('.proof-points li')).not.toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { __textShifts: string[] }).__textShifts)).toEqual([]);
 });

@@ -99,7 +99,11 @@ export class NarrativeNode extends ElementNode {
   }
 
   override updateDOM(prevNode: NarrativeNode, dom: HTMLElement): boolean {
-    if (prevNode.__status !== this.__status || prevNode.__narrativeId !== this.__narrativeId) {
+    if (
+      prevNode.__status !== this.__status ||
+      prevNode.__narrativeId !== this.__narrativeId ||
+      prevNode.__proofPoints.length !== this.__proofPoints.length
+    ) {
       this.syncAttributes(dom);
     }
     return false;
@@ -108,6 +112,10 @@ export class NarrativeNode extends ElementNode {
   private syncAttributes(dom: HTMLElement): void {
     dom.dataset.narrativeId = this.__narrativeId;
     dom.dataset.status = this.__status;
+    // The chrome fills the header and footer a moment after the text shows; the stylesheet reserves their
+    // height from these, so the text does not jump under the reader's pointer when they arrive.
+    dom.dataset.proof = this.__proofPoints.length > 0 ? 'some' : 'none';
+    dom.style.setProperty('--proof-rows', String(this.__proofPoints.length));
   }
 
   override getDOMSlot(element: HTMLElement): ElementDOMSlot<HTMLElement> {
