@@ -9,6 +9,8 @@ const root = resolve(import.meta.dirname, '..');
 const reports = join(root, 'test-results', 'reports');
 mkdirSync(reports, { recursive: true });
 const totals = { passed: 0, failed: 0, skipped: 0 };
+/** End-to-end tests that failed once and passed on their one retry (CI only): named, never hidden. */
+const flaky = [];
 
 function run(title, command, args, env = {}) {
   console.log(`\n[test] ── ${title} ──`);
@@ -31,9 +33,17 @@ function countVitest(file) {
   totals.skipped += (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0);
 }
 
+function flakyTitles(suite) {
+  for (const spec of suite.specs ?? []) {
+    if (spec.tests?.some((t) => t.status === 'flaky')) flaky.push(`${spec.file}:${spec.line} › ${spec.title}`);
+  }
+  for (const child of suite.suites ?? []) flakyTitles(child);
+}
+
 function countPlaywright(file) {
   if (!existsSync(file)) return;
-  const { stats } = JSON.parse(readFileSync(file, 'utf8'));
+  const { stats, suites } = JSON.parse(readFileSync(file, 'utf8'));
+  for (const suite of suites ?? []) flakyTitles(suite);
   totals.passed += (stats?.expected ?? 0) + (stats?.flaky ?? 0);
   totals.failed += stats?.unexpected ?? 0;
   totals.skipped += stats?.skipped ?? 0;
@@ -86,5 +96,12 @@ countPlaywright(e2eJson);
 countPlaywright(scaleJson);
 countPlaywright(electronJson);
 if (!ok && totals.failed === 0) totals.failed = 1; // a failing type-check, lint or build counts as a failure
-console.log(`\ntotal: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+if (flaky.length > 0) {
+  console.log(`\n[test] ${flaky.length} end-to-end test(s) failed once and passed on retry — fix them:`);
+  for (const title of flaky) console.log(`  flaky: ${title}`);
+}
+console.log(
+  `\ntotal: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped` +
+    (flaky.length > 0 ? ` (${flaky.length} flaky)` : ''),
+);
 process.exit(ok ? 0 : 1);
