@@ -5,6 +5,7 @@
  */
 import * as Y from 'yjs';
 import { QuietCompaction } from '@shared/collab/QuietCompaction';
+import { mergeInGroups } from './mergeInGroups';
 import type { DocStore } from '../platform/DocStore';
 
 /** Transaction origin for content read from the store: it must not be written back. */
@@ -36,6 +37,8 @@ export type PersistenceState = 'saved' | 'saving' | 'error';
 /** Persistence of one document; `dispose` flushes what is pending. */
 export class LocalPersistence {
   private pending: Uint8Array[] = [];
+  /** Batches handed to the queue and not yet written (a flush may queue several, see mergeInGroups). */
+  private unwritten = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private queue: Promise<void> = Promise.resolve();
   private appendsSinceCompact = 0;
@@ -99,9 +102,12 @@ export class LocalPersistence {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
     if (this.pending.length > 0) {
-      const batch = this.pending.length === 1 ? this.pending[0]! : Y.mergeUpdates(this.pending);
+      // In groups of about a megabyte, each its own record: one merge of a joining device's 23.5 MB deal log
+      // would be a long task.
+      const batches = mergeInGroups(this.pending);
       this.pending = [];
-      this.queue = this.queue.then(() => this.write(batch));
+      this.unwritten += batches.length;
+      for (const batch of batches) this.queue = this.queue.then(() => this.write(batch));
     }
     return this.queue;
   }
@@ -109,11 +115,13 @@ export class LocalPersistence {
   private async write(batch: Uint8Array): Promise<void> {
     try {
       await this.store.append(this.docName, batch);
+      this.unwritten--;
       this.appendsSinceCompact++;
       this.compaction.appended(this.appendsSinceCompact); // queues a compaction behind this write when due
       this.retryDelay = RETRY_FIRST_MS;
-      if (this.pending.length === 0 && this.timer === null) this.setState('saved');
+      if (this.unwritten === 0 && this.pending.length === 0 && this.timer === null) this.setState('saved');
     } catch (error) {
+      this.unwritten--;
       // Keep the batch for the next attempt, which comes on its own; the UI shows that saving failed.
       this.pending.unshift(batch);
       this.setState('error', error instanceof Error ? error : new Error(String(error)));

@@ -6,6 +6,7 @@
 import type { SearchResults } from '@shared/search/SearchEngine';
 import * as Y from 'yjs';
 import { LOCAL_LOAD_ORIGIN } from '../../collab/LocalPersistence';
+import { mergeInGroups } from '../../collab/mergeInGroups';
 import type { FromWorker, IndexedPlaybook, IndexStatus, ToWorker } from './searchProtocol';
 
 /** The worker's side as the client needs it (a real Worker, or a stand-in in tests). */
@@ -93,9 +94,9 @@ export class SearchClient {
     const send = (): void => {
       timer = undefined;
       if (pending.length === 0) return;
-      const update = pending.length === 1 ? pending[0]! : Y.mergeUpdates(pending);
+      // In groups: a joining device's deal log arrives as dozens of half-megabyte pieces.
+      for (const update of mergeInGroups(pending)) this.port.postMessage({ type: 'update', docName, update });
       pending = [];
-      this.port.postMessage({ type: 'update', docName, update });
     };
     const handleUpdate = (update: Uint8Array, origin: unknown): void => {
       if (origin === LOCAL_LOAD_ORIGIN) return;
