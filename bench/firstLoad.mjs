@@ -33,6 +33,7 @@ async function scriptsBefore(page, ready) {
   const isWorker = (s) => /\.worker[-.]/.test(s.path);
   const kB = (list) => round1(list.reduce((sum, s) => sum + s.bytes, 0) / 1024);
   return {
+    files: scripts.map((s) => `${s.path.replace(/^.*\//, '')} ${round1(s.bytes / 1024)} kB`),
     scriptKb: kB(scripts.filter((s) => !isWorker(s))),
     workerKb: kB(scripts.filter(isWorker)),
     chunks: scripts.length,
@@ -56,7 +57,9 @@ async function alternate(runs, app, baseline, log, name) {
       if (i > 0) samples[which].push(r);
       log(
         `${name} ${which} run ${i}${i === 0 ? ' (warm-up)' : ''}: painted ${round1(r.paint)} ms, ${r.scriptKb} kB script in ${r.chunks} files` +
-          (r.workerKb ? ` (+ ${r.workerKb} kB worker)` : ''),
+          (r.workerKb ? ` (+ ${r.workerKb} kB worker)` : '') +
+          // DUET_BENCH_LIST_SCRIPTS=1: which files they were, for whoever trims the first screen.
+          (process.env.DUET_BENCH_LIST_SCRIPTS && i === 0 ? `\n    ${r.files.join('\n    ')}` : ''),
       );
     }
   }

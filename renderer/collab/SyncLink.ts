@@ -51,6 +51,13 @@ export interface LinkState {
   roster?: readonly RosterMember[];
   /** True while the server says its document store is down: connected, but nothing is stored or relayed. */
   storeDown?: boolean;
+  /**
+   * True once this device has held everything the server had of the document: the link was live now or in
+   * an earlier session (remembered). False on a device still receiving its first copy — a joining client's
+   * 20,000 deals arrive in pieces over a second or more, and counting them meanwhile would show a partial
+   * win rate as if it were the team's.
+   */
+  received: boolean;
 }
 
 /** Options of a link. */
@@ -94,10 +101,12 @@ export class SyncLink {
     unconfirmed: 0,
     closedReason: null,
     nextRetryAt: null,
+    received: false,
   };
   private readonly listeners = new Set<(state: LinkState) => void>();
   private readonly storedKey: string;
   private readonly ownKey: string;
+  private readonly receivedKey: string;
   /** Failed attempts since the link was last live. */
   private failures = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -112,6 +121,8 @@ export class SyncLink {
   ) {
     this.storedKey = `duet.sync.stored.${options.serverUrl}.${docName}`;
     this.ownKey = `duet.sync.own.${options.serverUrl}.${docName}`;
+    this.receivedKey = `duet.sync.received.${options.serverUrl}.${docName}`;
+    this.state.received = options.memory?.get(this.receivedKey) === '1';
     const remembered = options.memory?.get(this.storedKey);
     if (remembered) this.stored = new Map(JSON.parse(remembered) as [number, number][]);
     const ownIds = options.memory?.get(this.ownKey);
@@ -184,7 +195,8 @@ export class SyncLink {
 
   private readonly handleSync = (synced: boolean): void => {
     if (synced) this.failures = 0;
-    if (synced) this.update({ status: 'live', nextRetryAt: null });
+    if (synced && !this.state.received) this.options.memory?.set(this.receivedKey, '1');
+    if (synced) this.update({ status: 'live', nextRetryAt: null, received: true });
     else this.update({ status: this.failures > 0 ? 'offline' : 'connecting' });
   };
 

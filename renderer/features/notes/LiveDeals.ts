@@ -23,6 +23,11 @@ export interface DealsSnapshot {
   /** Deals read so far, and how many there are to read (for a progress bar). */
   read: number;
   total: number;
+  /**
+   * False while changes of the document are not in `deals` yet: during the first read, and while a large
+   * log's coalesced changes wait to be read (see COALESCE_ABOVE). A joining device's review waits for it.
+   */
+  current: boolean;
 }
 
 /**
@@ -98,13 +103,15 @@ function insertionIndex(sorted: readonly DealEntry[], deal: DealEntry): number {
 /** The deals of `doc`, read once in slices and then updated per change. Call `dispose` when done. */
 export class LiveDeals {
   private readonly byId = new Map<string, DealEntry>();
-  private snapshot: DealsSnapshot = { deals: [], complete: false, read: 0, total: 0 };
+  private snapshot: DealsSnapshot = { deals: [], complete: false, read: 0, total: 0, current: false };
   private readonly listeners = new Set<() => void>();
   private readonly unobserve: () => void;
   private cancelSlice: (() => void) | null = null;
   /** Deals changed since the last publish, while a coalesced publish is pending. */
   private pending = new Set<string>();
   private cancelFlush: (() => void) | null = null;
+  /** True while `cancelFlush` cancels the coalescing wait (not a slice of a read already under way). */
+  private delayedFlush = false;
   private lastPublish = Number.NEGATIVE_INFINITY;
   private readonly started = performance.now();
 
@@ -115,7 +122,7 @@ export class LiveDeals {
   ) {
     this.unobserve = observeDealChanges(doc, (touched) => this.apply(touched));
     const ids = dealIds(doc);
-    this.snapshot = { deals: [], complete: ids.length === 0, read: 0, total: ids.length };
+    this.snapshot = { deals: [], complete: ids.length === 0, read: 0, total: ids.length, current: ids.length === 0 };
     if (ids.length > 0) this.readSlices(ids, 0);
   }
 
@@ -149,7 +156,7 @@ export class LiveDeals {
     this.cancelSlice = null;
     const deals = [...this.byId.values()].sort(compareDeals);
     measurePhase('notes:first-read', this.started);
-    this.publish({ deals, complete: true, read: ids.length, total: ids.length });
+    this.publish({ deals, complete: true, read: ids.length, total: ids.length, current: true });
   }
 
   /** Re-reads one deal into `byId`; returns what it was before (undefined when it was not there). */
@@ -170,13 +177,29 @@ export class LiveDeals {
     }
     if (this.byId.size <= COALESCE_ABOVE) return this.applyNow(changed);
     for (const id of changed) this.pending.add(id);
+    if (this.snapshot.current) this.publish({ ...this.snapshot, current: false });
     if (this.cancelFlush !== null) return;
     this.scheduleFlush();
   }
 
+  /**
+   * Reads the changes waiting to be published now, without the coalescing delay (still in slices): a device
+   * that just received the team's log from the server shows it as soon as it is read, not 2 s later.
+   */
+  catchUp(): void {
+    if (this.pending.size === 0 || !this.delayedFlush) return;
+    this.cancelFlush?.();
+    this.delayedFlush = false;
+    const ids = [...this.pending];
+    this.pending = new Set();
+    this.refreshSlices(ids, 0);
+  }
+
   private scheduleFlush(): void {
     const wait = Math.max(0, this.lastPublish + this.byId.size / 10 - Date.now());
+    this.delayedFlush = true;
     this.cancelFlush = this.schedule(() => {
+      this.delayedFlush = false;
       const ids = [...this.pending];
       this.pending = new Set();
       this.refreshSlices(ids, 0);
@@ -196,15 +219,16 @@ export class LiveDeals {
     }
     this.cancelFlush = null;
     const deals = [...this.byId.values()].sort(compareDeals);
-    this.publish({ deals, complete: true, read: deals.length, total: deals.length });
-    if (this.pending.size > 0) this.scheduleFlush();
+    const current = this.pending.size === 0;
+    this.publish({ deals, complete: true, read: deals.length, total: deals.length, current });
+    if (!current) this.scheduleFlush();
   }
 
   private applyNow(changed: ReadonlySet<string>): void {
     if (changed.size > RESORT_ABOVE) {
       for (const id of changed) this.refresh(id);
       const deals = [...this.byId.values()].sort(compareDeals);
-      this.publish({ deals, complete: true, read: deals.length, total: deals.length });
+      this.publish({ deals, complete: true, read: deals.length, total: deals.length, current: true });
       return;
     }
     const removed = new Set<DealEntry>();
@@ -217,7 +241,7 @@ export class LiveDeals {
     }
     const deals = removed.size > 0 ? this.snapshot.deals.filter((d) => !removed.has(d)) : [...this.snapshot.deals];
     for (const deal of added) deals.splice(insertionIndex(deals, deal), 0, deal);
-    this.publish({ deals, complete: true, read: this.byId.size, total: this.byId.size });
+    this.publish({ deals, complete: true, read: this.byId.size, total: this.byId.size, current: true });
   }
 
   private publish(next: DealsSnapshot): void {

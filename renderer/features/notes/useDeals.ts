@@ -7,15 +7,15 @@ import { LiveDeals, type DealsSnapshot } from './LiveDeals';
 import type { NotesSession } from './NotesSession';
 import { mayDo } from '@shared/domain/permissions';
 
-const NOTHING: DealsSnapshot = { deals: [], complete: false, read: 0, total: 0 };
+const NOTHING: DealsSnapshot = { deals: [], complete: false, read: 0, total: 0, current: false };
 const noSubscription = (): (() => void) => () => undefined;
 const nothingYet = (): DealsSnapshot => NOTHING;
 
 /**
  * The deal log of the notes document with the progress of its first read, re-rendering on each change
- * (local or from the server). The log is kept by a LiveDeals, so a change re-reads only the deals it touched.
+ * (local or from the server); with `promptly`, changes are read without the large log's coalescing delay. The log is kept by a LiveDeals, so a change re-reads only the deals it touched.
  */
-export function useDealLog(session: NotesSession | null): DealsSnapshot {
+export function useDealLog(session: NotesSession | null, promptly = false): DealsSnapshot {
   const [live, setLive] = useState<LiveDeals | null>(null);
   useEffect(() => {
     if (!session) return;
@@ -26,7 +26,13 @@ export function useDealLog(session: NotesSession | null): DealsSnapshot {
       setLive(null);
     };
   }, [session]);
-  return useSyncExternalStore(live?.subscribe ?? noSubscription, live?.getSnapshot ?? nothingYet);
+  const snapshot = useSyncExternalStore(live?.subscribe ?? noSubscription, live?.getSnapshot ?? nothingYet);
+  // `promptly`: someone is waiting for the log to be current (a device receiving the team's log), so changes
+  // are read at once instead of being coalesced.
+  useEffect(() => {
+    if (promptly && !snapshot.current) live?.catchUp();
+  }, [promptly, snapshot, live]);
+  return snapshot;
 }
 
 /** Every deal of the notes document (empty until the first read is done). */

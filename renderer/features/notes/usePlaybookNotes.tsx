@@ -16,13 +16,14 @@ import { $readNarrativeTexts } from '../../editor/narrativeText';
 import { matchesCommand, useCommand } from '../../commands';
 import { localToday, ReviewView, useWarmDeals, warmReview, type ReviewViewProps } from '../review';
 import { useSettings, useWorkspace } from '../shell/AppContext';
-import { useLinkSession } from '../sync';
 import type { PlaybookSession } from '../workspace/PlaybookSession';
 import type { NotesSession } from './NotesSession';
 import { AnchoredNoteDialog } from './AnchoredNoteDialog';
 import { useAnchoredNotes, type AnchoredNotesState } from './useAnchoredNotes';
 import type { DealsSnapshot } from './LiveDeals';
-import { mayWriteNotes, useDealLog } from './useDeals';
+import { useLinkSession } from '../sync';
+import { mayWriteNotes } from './useDeals';
+import { useTeamDealLog, type TeamCopy } from './useTeamDealLog';
 import { lazyPart } from '../../ui/lazyPart';
 
 // The deal form and the CSV import/export (with its parser) load on first use, not with the playbook.
@@ -45,6 +46,8 @@ export interface PlaybookNotesState {
   deals: readonly DealEntry[];
   /** The deal log's first read: how far it is (the review shows progress until `complete`). */
   dealLog: Pick<DealsSnapshot, 'complete' | 'read' | 'total'>;
+  /** Whether this device has the team's deal log yet (see useTeamDealLog). */
+  teamCopy: TeamCopy;
   narratives: NarrativeSummary[];
   /** Each narrative's plain text (what anchored notes are resolved against), read with `narratives`. */
   narrativeTexts: ReadonlyMap<string, string>;
@@ -115,15 +118,18 @@ export function usePlaybookNotes(
     const next = readNarrativesOf(session.doc);
     setReading((prev) => (sameReading(prev, next) ? prev : next));
   }, [session.doc]);
-  const dealLog = useDealLog(notes);
+  const { dealLog, link, teamCopy } = useTeamDealLog(notes);
   const deals = dealLog.deals;
-  const link = useLinkSession(notes?.link ?? null);
   // "Log deal" is offered as soon as the role allows it: the form opens at once, and the notes document,
   // opened meanwhile, is needed only by the time the deal is saved.
-  const mayLog = mayWriteNotes(settings.role, link);
+  // Until the notes' own connection has a session (offline, or the log still on its way), the role the
+  // server gave this person in the workspace decides, not the device's local role setting.
+  const directory = useLinkSession(workspace.directoryLink);
+  const role = directory?.session?.role ?? settings.role;
+  const mayLog = mayWriteNotes(role, link);
   const canWrite = notes !== null && mayLog;
   const memberId = workspace.memberId;
-  const moderator = mayModerate(link?.session?.role ?? settings.role);
+  const moderator = mayModerate(link?.session?.role ?? role);
   const actor = useMemo<DealActor>(() => ({ author, authorId: memberId, moderator }), [author, memberId, moderator]);
   const anchored = useAnchoredNotes(notes, actor, canWrite);
 
@@ -230,6 +236,7 @@ export function usePlaybookNotes(
     notesError,
     deals,
     dealLog,
+    teamCopy,
     narratives,
     narrativeTexts,
     anchored,
@@ -270,6 +277,15 @@ export function ReviewHost({
   const historyOf = useCallback((id: string) => (doc ? readDealHistory(doc, id) : []), [doc]);
   const shown = useWarmDeals(notes.narratives, notes.deals);
   const { dealLog } = notes;
+  // The review keeps showing the last log it derived while it derives a newer one: after the team's copy
+  // arrived, that last log is a part of it, so "receiving" stays until the whole one is shown.
+  const [settling, setSettling] = useState(false);
+  if (notes.teamCopy === 'receiving' && !settling) setSettling(true);
+  if (notes.teamCopy !== 'receiving' && settling && !shown.pending) setSettling(false);
+  const receiving = notes.teamCopy === 'receiving' || (settling && shown.pending);
+  // A device joining the team receives the deal log from the server in pieces: until it has read all of it,
+  // the review says so instead of counting a part as the whole. Offline before it arrived, the review shows
+  // what is here, saying that it is not everything.
   return (
     <ReviewView
       narratives={notes.narratives}
@@ -279,12 +295,15 @@ export function ReviewHost({
       loading={
         notes.notes === null
           ? { read: 0, total: 0 }
-          : !dealLog.complete
-            ? dealLog
-            : shown.pending && shown.deals.length === 0
-              ? { read: dealLog.total, total: dealLog.total }
-              : null
+          : receiving
+            ? { read: notes.deals.length, total: 0, from: 'server' }
+            : !dealLog.complete
+              ? dealLog
+              : shown.pending && shown.deals.length === 0
+                ? { read: dealLog.total, total: dealLog.total }
+                : null
       }
+      incomplete={notes.teamCopy === 'offline'}
       loadError={notes.notesError}
       anchoredNotes={notes.anchored.list}
       narrativeTexts={notes.narrativeTexts}

@@ -39,9 +39,15 @@ export interface ReviewViewProps {
   deals: readonly DealEntry[];
   /**
    * While the deal log is still being read: how far it is (`total` 0 while its document is still being
-   * opened, before the deals can be counted).
+   * opened, before the deals can be counted). `from: 'server'` while this device is receiving its first copy
+   * from the sync server: `read` is the deals arrived so far, the total is not known until the last arrives.
    */
-  loading?: { read: number; total: number } | null;
+  loading?: { read: number; total: number; from?: 'device' | 'server' } | null;
+  /**
+   * True when the server's deal log has not reached this device and the server cannot be reached now: the
+   * figures count only the deals on this device, and the review says so above them.
+   */
+  incomplete?: boolean;
   /** Why the deal log could not be opened (its saved data is damaged), instead of showing it empty. */
   loadError?: string | null;
   /** Notes anchored to the words of narratives (none when omitted). */
@@ -186,6 +192,15 @@ export function ReviewView(props: ReviewViewProps) {
           <strong>The deal log could not be opened.</strong>
           <span>{props.loadError}</span>
         </div>
+      ) : loading?.from === 'server' ? (
+        <div className="review-loading" role="status" data-testid="review-loading">
+          <span>
+            Receiving the team’s deal log from the server…{' '}
+            {loading.read > 0 && `${count(loading.read)} ${loading.read === 1 ? 'deal' : 'deals'} so far`}
+          </span>
+          <progress aria-label="Receiving the deal log" />
+          <span className="muted">The figures appear once every deal has arrived.</span>
+        </div>
       ) : loading && loading.total === 0 ? (
         <div className="review-loading" role="status" data-testid="review-loading">
           <span>Opening the deal log…</span>
@@ -198,6 +213,13 @@ export function ReviewView(props: ReviewViewProps) {
           </span>
           <progress max={loading.total} value={loading.read} aria-label="Deals read" />
         </div>
+      ) : deals.length === 0 && props.incomplete ? (
+        <EmptyState title="The deal log has not reached this device yet" testId="review-not-received">
+          <p>
+            This playbook’s deals are on the team’s sync server, which cannot be reached right now. They arrive as soon
+            as it can{props.canWrite ? '; deals you log meanwhile are kept here and sent then' : ''}.
+          </p>
+        </EmptyState>
       ) : deals.length === 0 ? (
         <div className="review-no-deals">
           <EmptyState title="No deals logged yet" testId="review-no-deals">
@@ -217,6 +239,13 @@ export function ReviewView(props: ReviewViewProps) {
         </div>
       ) : (
         <>
+          {props.incomplete && (
+            <p className="review-incomplete" role="status" data-testid="review-incomplete">
+              <strong>Offline — the team’s deal log has not reached this device yet.</strong> These figures count only
+              the {count(deals.length)} {deals.length === 1 ? 'deal' : 'deals'} on this device; the rest arrives when
+              the server can be reached.
+            </p>
+          )}
           <ReviewSummary summary={summary} total={total} />
           <div className="review-body">
             <RankedList

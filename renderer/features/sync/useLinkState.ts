@@ -12,11 +12,14 @@ export function useLinkState(link: SyncLink | null): LinkState | null {
   return state;
 }
 
-/** What most views need of a link: whether it is live and who the server says this person is. */
-export type LinkSession = Pick<LinkState, 'status' | 'session'>;
+/**
+ * What most views need of a link: whether it is live, who the server says this person is, and whether this
+ * device has had the server's whole document yet.
+ */
+export type LinkSession = Pick<LinkState, 'status' | 'session' | 'received'>;
 
 /**
- * The link's status and session only (null for local-only documents), re-rendering when one of them
+ * The link's status, session and `received` only (null for local-only documents), re-rendering when one of them
  * changes — not on every write the server confirms, which happens with each keystroke while typing.
  */
 export function useLinkSession(link: SyncLink | null): LinkSession | null {
@@ -26,8 +29,14 @@ export function useLinkSession(link: SyncLink | null): LinkSession | null {
     const state = link?.getState() ?? null;
     if (state === null) return null;
     const last = cache.current;
-    if (last !== null && last.status === state.status && last.session === state.session) return last;
-    return (cache.current = { status: state.status, session: state.session });
+    if (
+      last !== null &&
+      last.status === state.status &&
+      last.session === state.session &&
+      last.received === state.received
+    )
+      return last;
+    return (cache.current = { status: state.status, session: state.session, received: state.received });
   };
   return useSyncExternalStore(subscribe, read);
 }

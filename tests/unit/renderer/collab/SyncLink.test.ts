@@ -241,4 +241,23 @@ describe('SyncLink', () => {
     expect(slices).toBeGreaterThan(1);
     expect(ticksBetween).toBeGreaterThan(0);
   }, 60_000);
+
+  it('says whether this device has had the server’s whole document, and remembers it across a restart', async () => {
+    const token = invite(dataDir, 'acme', 'Ana', 'sales');
+    const remember = memory();
+    const first = open(token, remember, new Y.Doc(), false);
+    // Never connected: what this device holds may be only part of the server's copy.
+    expect(first.getState().received).toBe(false);
+    first.connect();
+    const seen: boolean[] = [];
+    first.subscribe((state) => seen.push(state.received));
+    await live(first);
+    expect(first.getState().received).toBe(true);
+    expect(seen.indexOf(true)).toBeGreaterThan(-1);
+    // Restarted without connecting (the server unreachable): it still has had it.
+    const restarted = reload(first, remember, token, false);
+    expect(restarted.getState().received).toBe(true);
+    // Another device (its own memory) has not.
+    expect(open(token, memory(), new Y.Doc(), false).getState().received).toBe(false);
+  });
 });

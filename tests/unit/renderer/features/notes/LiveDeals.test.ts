@@ -124,10 +124,37 @@ describe('LiveDeals', () => {
     live.subscribe(() => published.push(live.getSnapshot().deals.length));
     importDeals(doc, [input(9_001)], ana);
     importDeals(doc, [input(9_002)], ana);
-    expect(published).toEqual([]); // waiting for the scheduled publish
+    // Waiting for the scheduled publish: the log says it is behind, with the deals it had.
+    expect(published).toEqual([2_500]);
+    expect(live.getSnapshot().current).toBe(false);
     runAll();
-    expect(published).toEqual([2_502]); // both batches in one publish
+    expect(published).toEqual([2_500, 2_502]); // both batches in one publish
+    expect(live.getSnapshot().current).toBe(true);
     expect(live.getSnapshot().deals).toEqual(fullRead(doc));
+    live.dispose();
+  });
+
+  it('reads waiting changes at once when asked (a device that has just received the team’s log)', () => {
+    const doc = new Y.Doc();
+    importDeals(
+      doc,
+      Array.from({ length: 2_500 }, (_, i) => input(i)),
+      ana,
+    );
+    const { schedule, runAll } = manualScheduler();
+    const live = new LiveDeals(doc, schedule, 5_000);
+    runAll();
+    expect(live.getSnapshot().current).toBe(true);
+    importDeals(
+      doc,
+      Array.from({ length: 300 }, (_, i) => input(9_000 + i)),
+      ana,
+    );
+    expect(live.getSnapshot()).toMatchObject({ current: false, read: 2_500 });
+    live.catchUp(); // no waiting for the coalescing delay: nothing else is run
+    expect(live.getSnapshot()).toMatchObject({ current: true, read: 2_800 });
+    expect(live.getSnapshot().deals).toEqual(fullRead(doc));
+    expect(runAll()).toBe(0); // the delayed publish was cancelled
     live.dispose();
   });
 

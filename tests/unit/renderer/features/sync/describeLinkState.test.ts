@@ -14,7 +14,15 @@ const session = (canWrite: boolean): SessionInfo => ({
 });
 
 function link(patch: Partial<LinkState>): LinkState {
-  return { status: 'live', session: session(true), unconfirmed: 0, closedReason: null, nextRetryAt: null, ...patch };
+  return {
+    status: 'live',
+    session: session(true),
+    unconfirmed: 0,
+    closedReason: null,
+    nextRetryAt: null,
+    received: true,
+    ...patch,
+  };
 }
 
 describe('describeSaveState', () => {
