@@ -5,7 +5,7 @@
  */
 import * as Y from 'yjs';
 import { QuietCompaction } from '@shared/collab/QuietCompaction';
-import { mergeInGroups } from './mergeInGroups';
+import { mergeInGroups } from '@shared/collab/mergeInGroups';
 import type { DocStore } from '../platform/DocStore';
 
 /** Transaction origin for content read from the store: it must not be written back. */

@@ -43,7 +43,10 @@ export interface DocStore {
   load(docName: string, options?: LoadOptions): Promise<Result<LoadedDoc>>;
   /** Appends one update (already merged by the caller if it batched several). */
   append(docName: string, update: Uint8Array): Promise<void>;
-  /** Replaces every stored entry of `docName` with their merge, in one atomic step. */
+  /**
+   * Replaces the stored entries of `docName` with their merge, in one atomic step: merged in groups of about
+   * a megabyte (shared/collab/mergeInGroups.ts), an entry larger than that kept as it is.
+   */
   compact(docName: string): Promise<void>;
   /** Moves the raw entries of `docName` aside (never deleting them) so the document can start over. */
   setAside(docName: string, reason: string): Promise<void>;

@@ -5,6 +5,7 @@
  * readwrite transaction, so it is atomic and never drops an entry written by another tab meanwhile.
  */
 import * as Y from 'yjs';
+import { mergeInGroups } from '@shared/collab/mergeInGroups';
 import { fail, ok, type Result } from '@shared/result';
 import type { DocStore, LoadedDoc, LoadOptions, QuarantinedDoc } from './DocStore';
 
@@ -114,11 +115,13 @@ class IndexedDbDocStore implements DocStore {
     const tx = this.db.transaction(UPDATES, 'readwrite');
     const store = tx.objectStore(UPDATES);
     const records = await request(store.index(BY_DOC).getAll(IDBKeyRange.only(docName)) as IDBRequest<UpdateRecord[]>);
-    if (records.length > 1) {
-      // Merged from the stored bytes, not from memory: entries written by another tab are kept too.
-      const merged = Y.mergeUpdates(records.map((r) => r.bytes));
+    // Merged from the stored bytes, not from memory: entries written by another tab are kept too. In groups
+    // of about a megabyte: a company's deal log (23.5 MB at 20,000 deals) merged whole was one long task; its
+    // large base record stays as it is and the small ones after it are merged around it.
+    const merged = records.length > 1 ? mergeInGroups(records.map((r) => r.bytes)) : [];
+    if (merged.length > 0 && merged.length < records.length) {
       for (const record of records) store.delete(record.seq!);
-      store.add({ doc: docName, bytes: merged } satisfies UpdateRecord);
+      for (const bytes of merged) store.add({ doc: docName, bytes } satisfies UpdateRecord);
     }
     await done(tx);
   }

@@ -6,7 +6,7 @@
 import type { SearchResults } from '@shared/search/SearchEngine';
 import * as Y from 'yjs';
 import { LOCAL_LOAD_ORIGIN } from '../../collab/LocalPersistence';
-import { mergeInGroups } from '../../collab/mergeInGroups';
+import { mergeInGroups } from '@shared/collab/mergeInGroups';
 import type { FromWorker, IndexedPlaybook, IndexStatus, ToWorker } from './searchProtocol';
 
 /** The worker's side as the client needs it (a real Worker, or a stand-in in tests). */

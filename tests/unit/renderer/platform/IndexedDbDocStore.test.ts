@@ -128,6 +128,21 @@ describe('documents stored in IndexedDB', () => {
     expect(await loadText(store, 'acme/playbook/p1')).toBe(doc.getText('t').toString());
   });
 
+  it('compaction of a large log keeps its large entry as it is and merges the small ones after it', async () => {
+    const store = await openIndexedDbDocStore('db', new IDBFactory());
+    const doc = new Y.Doc();
+    const [large] = updatesOf(doc, () => doc.getText('t').insert(0, 'x'.repeat(1_500_000)));
+    const small = updatesOf(doc, () => {
+      for (let i = 0; i < 30; i++) doc.getText('t').insert(0, String.fromCharCode(97 + i));
+    });
+    for (const u of [large!, ...small]) await store.append('acme/notes/p1', u);
+    await store.compact('acme/notes/p1');
+    const loaded = await store.load('acme/notes/p1', { validate: false, merge: false });
+    expect(loaded.ok && loaded.value.entries).toBe(2);
+    expect(loaded.ok && loaded.value.parts?.[0]).toEqual(large);
+    expect(await loadText(store, 'acme/notes/p1')).toBe(doc.getText('t').toString());
+  });
+
   it('compaction in one tab keeps what another tab wrote, before and while it runs', async () => {
     const factory = new IDBFactory();
     const tabA = await openIndexedDbDocStore('shared', factory);

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { mergeInGroups } from '../../../../renderer/collab/mergeInGroups';
+import { mergeInGroups } from '@shared/collab/mergeInGroups';
 
 /** One update per value written, as a document emits them. */
 function updatesOf(values: readonly string[]): { doc: Y.Doc; updates: Uint8Array[] } {
