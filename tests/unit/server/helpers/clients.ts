@@ -170,14 +170,16 @@ async function readOnce(url: string, docName: string, token: string): Promise<Ui
 
 /**
  * Reads the stored state of a document exactly as the server sends it to a fresh client. Retries while the
- * server is down (tests restart it under the clients' feet), but not when it refuses.
+ * server is down or says it is shutting down (503: tests restart it under the clients' feet, and a reader
+ * can arrive during a clean shutdown), but not when it refuses the reader (401, 403).
  */
 export async function readStoredState(url: string, docName: string, token: string): Promise<Uint8Array> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await readOnce(url, docName, token);
     } catch (error) {
-      if (attempt >= 100 || (error as Error).message.startsWith('reader refused')) throw error;
+      const message = (error as Error).message;
+      if (attempt >= 100 || (message.startsWith('reader refused') && !message.endsWith(' 503'))) throw error;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
