@@ -75,6 +75,14 @@ test('a new device receives 20,000 deals without a freeze, and the review never 
   await maya.getByRole('button', { name: TITLE, exact: true }).click();
   await maya.getByTestId('review-toggle').click();
   await expect(maya.getByTestId('summary-deals')).toContainText('20,000', { timeout: 60_000 });
+  // A shared goal measured from this log (the second test reads it on a device without the log).
+  await maya.getByTestId('open-meetings').click();
+  await maya.getByTestId('add-goal').click();
+  await maya.getByTestId('goal-title').fill('Win against Geotab');
+  await maya.getByTestId('goal-competitor').fill('Geotab');
+  await maya.getByTestId('goal-target').fill('40');
+  await maya.getByTestId('goal-dialog').getByRole('button', { name: 'Add goal' }).click();
+  await expect(maya.getByTestId('goal-card')).toContainText('Win against Geotab');
 
   // A salesperson joins on a new device and opens the review at once.
   const rep = await joinAs(browser, server, 'Rep', server.invite('acme', 'Rep', 'sales'));
@@ -140,8 +148,18 @@ test('a device that could not reach the server before the log arrived says so, t
   mkdirSync(SHOTS, { recursive: true });
   await vera.screenshot({ path: join(SHOTS, 'review-log-not-received.png') });
 
+  // The shared goal measured from the same log says that it counts only what is on this device.
+  await vera.getByTestId('open-meetings').click();
+  const goal = vera.getByTestId('goal-card');
+  await expect(goal).toContainText('Win against Geotab');
+  await expect(goal.getByTestId('goal-detail')).toContainText('Offline: counts only the deals on this device');
+
   reachable = true;
   // The link tries again by itself (after 1, 2, 4… s); the log then arrives and is shown whole.
+  await expect(goal.getByTestId('goal-detail')).not.toContainText('Offline', { timeout: 60_000 });
+  await expect(goal.getByTestId('goal-status')).not.toHaveText('Waiting for the deals', { timeout: 60_000 });
+  await vera.getByRole('button', { name: TITLE, exact: true }).click();
+  await vera.getByTestId('review-toggle').click();
   await expect(vera.getByTestId('summary-deals')).toContainText('20,000', { timeout: 60_000 });
   await expect(notReceived).toHaveCount(0);
   await expect(vera.getByTestId('review-incomplete')).toHaveCount(0);

@@ -16,28 +16,41 @@ export interface GoalCardProps {
   today: string;
   /** What the goal measures, in words ("Win rate against Seismic"). */
   measure: string;
+  /** Instead of a deal figure: why there is none yet (the log being read, or arriving from the server). */
+  dealsPending?: string | null;
+  /** Beside a deal figure: why it may count only part of the team's deals. */
+  dealsCaveat?: string | null;
   /** The playbook's approval records (`approval-age` goals; null while not read). */
   approvals?: ApprovalFacts | null;
   onRemove?: () => void;
 }
 
 const pct = (v: number): string => `${Math.round(v * 100)}%`;
+const NO_VALUE: GoalFigure['value'] = { rate: null, low: 0, high: 1 };
 const TREND = { up: '↑', down: '↓', flat: '→', unknown: '' } as const;
 
 /** A goal card. */
-export function GoalCard({ goal, deals, today, measure, approvals, onRemove }: GoalCardProps) {
+export function GoalCard(props: GoalCardProps) {
+  const { goal, deals, today, measure, approvals, onRemove } = props;
   const p = measureGoal(goal, deals, today, approvals ?? undefined);
-  const { current, previous } = p;
   const unit = goal.metric === 'win-rate' ? 'decided deals' : 'deals';
   // An approval-age goal counts every approved narrative: its figure is exact, there is no interval to draw.
   const census = p.overdue !== undefined;
+  // A deal goal measured on part of the log would report a figure the team does not have: none is drawn.
+  const waiting = census ? null : (props.dealsPending ?? null);
+  const { current, previous } = waiting ? { current: { ...p.current, value: NO_VALUE }, previous: p.previous } : p;
+  const caveat = census ? null : (props.dealsCaveat ?? null);
   const figureText = (f: GoalFigure): string => (census ? pct(f.value.rate ?? 0) : formatRateInterval(f.value));
   return (
-    <article className={`goal-card status-${p.status}`} data-testid="goal-card" aria-label={goal.title}>
+    <article
+      className={`goal-card status-${waiting ? 'waiting' : p.status}`}
+      data-testid="goal-card"
+      aria-label={goal.title}
+    >
       <header className="goal-card-head">
         <h3>{goal.title}</h3>
         <span className="goal-status" data-testid="goal-status">
-          {GOAL_STATUS_LABELS[p.status]}
+          {waiting ? 'Waiting for the deals' : GOAL_STATUS_LABELS[p.status]}
         </span>
       </header>
       <p className="goal-measure">
@@ -46,13 +59,16 @@ export function GoalCard({ goal, deals, today, measure, approvals, onRemove }: G
       <div className="goal-figure">
         <strong data-testid="goal-value">{current.value.rate === null ? '—' : pct(current.value.rate)}</strong>
         <span className="muted" data-testid="goal-detail">
-          {census
-            ? approvals
-              ? describeApprovalAge(goal, current, p.overdue ?? [])
-              : 'Reading the approvals…'
-            : current.value.rate === null
-              ? `no ${unit} yet this period`
-              : `95% interval ${pct(current.value.low)}–${pct(current.value.high)} · ${current.successes} of ${current.trials} ${unit}`}
+          {waiting
+            ? waiting
+            : census
+              ? approvals
+                ? describeApprovalAge(goal, current, p.overdue ?? [])
+                : 'Reading the approvals…'
+              : current.value.rate === null
+                ? `no ${unit} yet this period`
+                : `95% interval ${pct(current.value.low)}–${pct(current.value.high)} · ${current.successes} of ${current.trials} ${unit}`}
+          {caveat && ` · ${caveat}`}
         </span>
       </div>
       <div
@@ -80,9 +96,11 @@ export function GoalCard({ goal, deals, today, measure, approvals, onRemove }: G
       </div>
       <footer className="goal-card-foot">
         <span data-testid="goal-trend">
-          {p.trend === 'unknown'
-            ? `No figure for ${previous.label} to compare with`
-            : `${TREND[p.trend]} from ${figureText(previous)} ${census ? 'at' : 'in'} ${previous.label}`}
+          {waiting
+            ? ''
+            : p.trend === 'unknown'
+              ? `No figure for ${previous.label} to compare with`
+              : `${TREND[p.trend]} from ${figureText(previous)} ${census ? 'at' : 'in'} ${previous.label}`}
         </span>
         {onRemove && (
           <button type="button" className="link-button" onClick={onRemove} aria-label={`Remove goal ${goal.title}`}>

@@ -41,6 +41,8 @@ function MeasuredGoal({ goal, today, onRemove }: { goal: Goal; today: string; on
     <GoalCard
       goal={goal}
       deals={facts.deals}
+      dealsPending={facts.dealsPending}
+      dealsCaveat={facts.dealsCaveat}
       today={today}
       measure={describeMeasure(goal, title)}
       approvals={approvals}

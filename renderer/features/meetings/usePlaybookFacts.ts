@@ -13,7 +13,7 @@ import type { NarrativeSummary } from '@shared/domain/narrative';
 import type { FollowDoc } from '../../collab/useDocValue';
 import { readPlaybookDoc } from '../../editor/headless';
 import { $readNarratives } from '../../editor/narrativeOps';
-import { useDeals, type NotesSession } from '../notes';
+import { useTeamDealLog, type NotesSession } from '../notes';
 import { useWorkspace } from '../shell/AppContext';
 import { useVersionsValue } from '../versions';
 
@@ -21,6 +21,13 @@ import { useVersionsValue } from '../versions';
 export interface PlaybookFacts {
   /** Empty until the deal log's first read is done. */
   deals: readonly DealEntry[];
+  /**
+   * Why no figure can be drawn from `deals` yet, in words for the figure's place (null when one can): the log
+   * is being opened or read on this device, or is arriving from the server on a device joining the team.
+   */
+  dealsPending: string | null;
+  /** Said beside the figures when `deals` may be only part of the team's log (offline before it arrived). */
+  dealsCaveat: string | null;
   narratives: readonly NarrativeSummary[];
   versions: readonly VersionMeta[];
 }
@@ -38,7 +45,7 @@ export function usePlaybookFacts(playbookId: string | null): PlaybookFacts {
   const workspace = useWorkspace();
   const [notes, setNotes] = useState<NotesSession | null>(null);
   const [narratives, setNarratives] = useState<NarrativeSummary[]>(NO_NARRATIVES);
-  const deals = useDeals(notes);
+  const { dealLog, teamCopy } = useTeamDealLog(notes);
 
   useEffect(() => {
     if (!playbookId) return;
@@ -75,5 +82,13 @@ export function usePlaybookFacts(playbookId: string | null): PlaybookFacts {
     };
   }, [workspace, playbookId]);
 
-  return { deals, narratives, versions };
+  const dealsPending = !notes
+    ? 'Opening the deal log…'
+    : teamCopy === 'receiving'
+      ? 'Receiving the team’s deal log…'
+      : !dealLog.complete
+        ? 'Reading the deal log…'
+        : null;
+  const dealsCaveat = teamCopy === 'offline' ? 'Offline: counts only the deals on this device so far' : null;
+  return { deals: dealLog.deals, dealsPending, dealsCaveat, narratives, versions };
 }
