@@ -58,6 +58,11 @@ export interface LinkState {
    * win rate as if it were the team's.
    */
   received: boolean;
+  /**
+   * True while the socket is open. After a failed attempt `status` stays "offline" until the link is live,
+   * also while the document is being received on a new connection; this tells that case apart.
+   */
+  connected: boolean;
 }
 
 /** Options of a link. */
@@ -102,6 +107,7 @@ export class SyncLink {
     closedReason: null,
     nextRetryAt: null,
     received: false,
+    connected: false,
   };
   private readonly listeners = new Set<(state: LinkState) => void>();
   private readonly storedKey: string;
@@ -187,6 +193,7 @@ export class SyncLink {
     if (this.openTimer !== null) clearTimeout(this.openTimer);
     this.openTimer = null;
     if (status === 'connecting') this.armOpenTimeout();
+    if ((status === 'connected') !== this.state.connected) this.update({ connected: status === 'connected' });
     if (status === 'disconnected') this.update({ status: 'offline' });
     else if (status === 'connecting' || (status === 'connected' && !this.provider.synced))
       // Once an attempt failed, a new attempt does not make the link any less offline.

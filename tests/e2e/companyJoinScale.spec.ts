@@ -133,9 +133,18 @@ test('a device that could not reach the server before the log arrived says so, t
   // The server cannot be reached for the deal log (its connections are refused); the rest of the
   // workspace arrived when she joined.
   let reachable = false;
+  // Once reachable, the server's frames after the first few are held back until `release`: the log is then
+  // visibly on its way, as on a slow connection.
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
   await vera.routeWebSocket(/\/notes\//, (ws) => {
-    if (reachable) ws.connectToServer();
-    else ws.close({ code: 1006, reason: 'unreachable' });
+    if (!reachable) return ws.close({ code: 1006, reason: 'unreachable' });
+    const server = ws.connectToServer();
+    let frames = 0;
+    server.onMessage((message) => {
+      if (++frames <= 8) ws.send(message);
+      else void released.then(() => ws.send(message));
+    });
   });
   await vera.getByRole('button', { name: TITLE, exact: true }).click();
   await vera.getByTestId('review-toggle').click();
@@ -155,12 +164,32 @@ test('a device that could not reach the server before the log arrived says so, t
   await expect(goal.getByTestId('goal-detail')).toContainText('Offline: counts only the deals on this device');
 
   reachable = true;
-  // The link tries again by itself (after 1, 2, 4… s); the log then arrives and is shown whole.
-  await expect(goal.getByTestId('goal-detail')).not.toContainText('Offline', { timeout: 60_000 });
-  await expect(goal.getByTestId('goal-status')).not.toHaveText('Waiting for the deals', { timeout: 60_000 });
+  // The link tries again by itself (after 1, 2, 4… s); while the log arrives the goal and the review wait.
+  await expect(goal.getByTestId('goal-status')).toHaveText('Waiting for the deals', { timeout: 30_000 });
+  await expect(goal.getByTestId('goal-detail')).toHaveText('Receiving the team’s deal log…');
+  await expect(goal.getByTestId('goal-value')).toHaveText('—');
   await vera.getByRole('button', { name: TITLE, exact: true }).click();
   await vera.getByTestId('review-toggle').click();
+  const loading = vera.getByTestId('review-loading');
+  await expect(loading).toContainText(/Receiving the team’s deal log from the server… [\d,]+ deals so far/);
+  await expect(vera.getByTestId('review-summary')).toHaveCount(0);
+  // The goal strip above the review draws no figure from part of the log either.
+  const reviewGoal = vera.getByTestId('review-goal');
+  await expect(reviewGoal).toContainText('Receiving the team’s deal log…');
+  await expect(reviewGoal).not.toContainText('%) ·');
+  // An export now would miss deals.
+  await expect(vera.getByTestId('csv-export')).toBeDisabled();
+  await vera.screenshot({ path: join(SHOTS, 'review-log-receiving.png') });
+  release();
   await expect(vera.getByTestId('summary-deals')).toContainText('20,000', { timeout: 60_000 });
+  await expect(reviewGoal).not.toContainText('Receiving');
+  await expect(vera.getByTestId('csv-export')).toBeEnabled();
+  await vera.getByTestId('open-meetings').click();
+  await expect(goal.getByTestId('goal-status')).not.toHaveText('Waiting for the deals', { timeout: 30_000 });
+  await expect(goal.getByTestId('goal-detail')).not.toContainText('Offline');
+  await vera.getByRole('button', { name: TITLE, exact: true }).click();
+  await vera.getByTestId('review-toggle').click();
+  await expect(vera.getByTestId('summary-deals')).toContainText('20,000');
   await expect(notReceived).toHaveCount(0);
   await expect(vera.getByTestId('review-incomplete')).toHaveCount(0);
 });

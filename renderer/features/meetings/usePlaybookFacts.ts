@@ -13,7 +13,7 @@ import type { NarrativeSummary } from '@shared/domain/narrative';
 import type { FollowDoc } from '../../collab/useDocValue';
 import { readPlaybookDoc } from '../../editor/headless';
 import { $readNarratives } from '../../editor/narrativeOps';
-import { useTeamDealLog, type NotesSession } from '../notes';
+import { dealLogNote, useTeamDealLog, type NotesSession } from '../notes';
 import { useWorkspace } from '../shell/AppContext';
 import { useVersionsValue } from '../versions';
 
@@ -82,13 +82,6 @@ export function usePlaybookFacts(playbookId: string | null): PlaybookFacts {
     };
   }, [workspace, playbookId]);
 
-  const dealsPending = !notes
-    ? 'Opening the deal log…'
-    : teamCopy === 'receiving'
-      ? 'Receiving the team’s deal log…'
-      : !dealLog.complete
-        ? 'Reading the deal log…'
-        : null;
-  const dealsCaveat = teamCopy === 'offline' ? 'Offline: counts only the deals on this device so far' : null;
-  return { deals: dealLog.deals, dealsPending, dealsCaveat, narratives, versions };
+  const note = dealLogNote(notes !== null, dealLog.complete, teamCopy);
+  return { deals: dealLog.deals, dealsPending: note.pending, dealsCaveat: note.caveat, narratives, versions };
 }

@@ -2,5 +2,5 @@
 export { NotesSession } from './NotesSession';
 export type { QuickDealFormProps } from './QuickDealForm';
 export { mayWriteNotes, useDeals } from './useDeals';
-export { useTeamDealLog, type TeamCopy } from './useTeamDealLog';
+export { dealLogNote, useTeamDealLog, type DealLogNote, type TeamCopy } from './useTeamDealLog';
 export { DealFormHost, ReviewHost, usePlaybookNotes, type PlaybookNotesState } from './usePlaybookNotes';

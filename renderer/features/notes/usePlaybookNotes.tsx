@@ -324,6 +324,7 @@ export function ReviewHost({
             actor={notes.actor}
             canWrite={notes.canWrite}
             linked={notes.notes?.link != null}
+            notYet={receiving ? 'The team’s deal log is still arriving from the server.' : null}
           />
         )
       }

@@ -33,12 +33,33 @@ export function useTeamDealLog(notes: NotesSession | null): {
   // State derived during render (React re-renders at once, before anything is painted).
   if (missing && !awaiting) setAwaiting(true);
   if (!missing && awaiting && dealLog.current) setAwaiting(false);
+  // Connected after failed attempts, the link still says "offline" until live: the log is arriving then.
   const teamCopy: TeamCopy = missing
-    ? link.status === 'offline'
+    ? link.status === 'offline' && !link.connected
       ? 'offline'
       : 'receiving'
     : awaiting && !dealLog.current
       ? 'receiving'
       : 'here';
   return { dealLog, link, teamCopy };
+}
+
+/** What a figure drawn from the deal log must say instead of, or beside, itself. */
+export interface DealLogNote {
+  /** Instead of the figure: why there is none yet (the log opened, read, or arriving from the server). */
+  pending: string | null;
+  /** Beside the figure: why it may count only part of the team's deals (offline before the log arrived). */
+  caveat: string | null;
+}
+
+/** The note for a log that is `opened` (its document open), read to the end (`complete`), with `teamCopy`. */
+export function dealLogNote(opened: boolean, complete: boolean, teamCopy: TeamCopy): DealLogNote {
+  const pending = !opened
+    ? 'Opening the deal log…'
+    : teamCopy === 'receiving'
+      ? 'Receiving the team’s deal log…'
+      : !complete
+        ? 'Reading the deal log…'
+        : null;
+  return { pending, caveat: teamCopy === 'offline' ? 'Offline: counts only the deals on this device so far' : null };
 }

@@ -14,7 +14,7 @@ import type { DealEntry } from '@shared/domain/deal';
 import { useCommand } from '../../commands';
 import { CrmStatusLine } from '../crm';
 import { ReviewGoals } from '../meetings';
-import { DealFormHost, ReviewHost, usePlaybookNotes } from '../notes';
+import { dealLogNote, DealFormHost, ReviewHost, usePlaybookNotes } from '../notes';
 import { onDealJump, SearchHighlightPlugin } from '../search';
 import { useWorkspace } from '../shell/AppContext';
 import type { PlaybookSession } from '../workspace/PlaybookSession';
@@ -140,7 +140,12 @@ export const PlaybookFeatures = memo(function PlaybookFeatures({
   ) : notes.reviewOpen ? (
     <div className="review-with-goals">
       <CrmStatusLine playbookId={session.playbookId} />
-      <ReviewGoals playbookId={session.playbookId} deals={notes.deals} narratives={notes.narratives} />
+      <ReviewGoals
+        playbookId={session.playbookId}
+        deals={notes.deals}
+        dealsNote={dealLogNote(notes.notes !== null, notes.dealLog.complete, notes.teamCopy)}
+        narratives={notes.narratives}
+      />
       <ReviewHost
         notes={notes}
         versionMarkers={versionMarkers}

@@ -13,10 +13,10 @@ export function useLinkState(link: SyncLink | null): LinkState | null {
 }
 
 /**
- * What most views need of a link: whether it is live, who the server says this person is, and whether this
- * device has had the server's whole document yet.
+ * What most views need of a link: whether it is live (or at least connected), who the server says this
+ * person is, and whether this device has had the server's whole document yet.
  */
-export type LinkSession = Pick<LinkState, 'status' | 'session' | 'received'>;
+export type LinkSession = Pick<LinkState, 'status' | 'session' | 'received' | 'connected'>;
 
 /**
  * The link's status, session and `received` only (null for local-only documents), re-rendering when one of them
@@ -33,10 +33,12 @@ export function useLinkSession(link: SyncLink | null): LinkSession | null {
       last !== null &&
       last.status === state.status &&
       last.session === state.session &&
-      last.received === state.received
+      last.received === state.received &&
+      last.connected === state.connected
     )
       return last;
-    return (cache.current = { status: state.status, session: state.session, received: state.received });
+    const { status, session, received, connected } = state;
+    return (cache.current = { status, session, received, connected });
   };
   return useSyncExternalStore(subscribe, read);
 }

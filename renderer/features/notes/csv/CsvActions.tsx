@@ -22,10 +22,15 @@ export interface CsvActionsProps {
   canWrite: boolean;
   /** The notes document is linked to a sync server (an import is then paced below its rate limit). */
   linked: boolean;
+  /**
+   * Why the log cannot be imported into or exported now (null when it can): while the team's log is still
+   * arriving, an export would miss deals and an import would not see the ones it already has.
+   */
+  notYet?: string | null;
 }
 
 /** The two toolbar buttons and the import dialog. */
-export function CsvActions({ doc, deals, narratives, actor, canWrite, linked }: CsvActionsProps) {
+export function CsvActions({ doc, deals, narratives, actor, canWrite, linked, notYet = null }: CsvActionsProps) {
   const fileInput = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<{ name: string; bytes: Uint8Array; decoded: DecodedCsv } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -46,6 +51,8 @@ export function CsvActions({ doc, deals, narratives, actor, canWrite, linked }: 
   // handling (workspace files) never sees it.
   const handleFileRef = useRef(handleFile);
   handleFileRef.current = handleFile;
+  const notYetRef = useRef(notYet);
+  notYetRef.current = notYet;
   useEffect(() => {
     const zone = fileInput.current?.closest<HTMLElement>('[data-drop-zone="csv"]');
     if (!zone) return;
@@ -67,6 +74,7 @@ export function CsvActions({ doc, deals, narratives, actor, canWrite, linked }: 
       event.stopPropagation();
       if (!canWrite)
         return setProblem('Your role can read the deal log but not add to it, so deals cannot be imported.');
+      if (notYetRef.current) return setProblem(notYetRef.current);
       void handleFileRef.current(dropped);
     };
     zone.addEventListener('dragover', handleDragOver);
@@ -88,7 +96,14 @@ export function CsvActions({ doc, deals, narratives, actor, canWrite, linked }: 
   return (
     <>
       {canWrite && (
-        <button type="button" className="button" onClick={() => fileInput.current?.click()} data-testid="csv-import">
+        <button
+          type="button"
+          className="button"
+          onClick={() => fileInput.current?.click()}
+          disabled={notYet !== null}
+          title={notYet ?? undefined}
+          data-testid="csv-import"
+        >
           Import CSV…
         </button>
       )}
@@ -96,7 +111,8 @@ export function CsvActions({ doc, deals, narratives, actor, canWrite, linked }: 
         type="button"
         className="button"
         onClick={exportCsv}
-        disabled={deals.length === 0}
+        disabled={deals.length === 0 || notYet !== null}
+        title={notYet ?? undefined}
         data-testid="csv-export"
       >
         Export CSV

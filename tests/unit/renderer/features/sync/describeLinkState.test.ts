@@ -21,6 +21,7 @@ function link(patch: Partial<LinkState>): LinkState {
     closedReason: null,
     nextRetryAt: null,
     received: true,
+    connected: true,
     ...patch,
   };
 }
