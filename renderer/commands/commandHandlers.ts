@@ -1,8 +1,8 @@
 /**
  * The live side of the command registry: which screen currently handles each command. A screen registers a
  * handler while it is mounted (and says whether it is available now, e.g. for this role); the native menu,
- * the browser's shortcuts and the palette all run commands through `runCommand`, so a command behaves the
- * same whichever way it is started.
+ * the browser's shortcuts, the playbook's shortcuts (`listenForPlaybookShortcuts`) and the palette all run
+ * commands through `runCommand`, so a command behaves the same whichever way it is started.
  */
 import { COMMANDS, commandById, keysOf, type CommandId } from '@shared/commands/commandRegistry';
 import { matchesChord, parseKeys, type KeyEventLike } from '@shared/commands/keys';
@@ -57,4 +57,24 @@ export function matchesCommand(event: KeyEventLike, id: CommandId): boolean {
   }
   const chord = chords.get(id);
   return chord != null && matchesChord(event, chord, IS_MAC);
+}
+
+/** Commands whose shortcut is heard anywhere in the window while a screen offers them (scope `playbook`). */
+const PLAYBOOK_SHORTCUTS = COMMANDS.filter((def) => def.scope === 'playbook').map((def) => def.id);
+
+/**
+ * Listens on `target` for the shortcuts of scope `playbook` and runs the command through its current handler
+ * — one listener for every screen, so a screen only registers its handler (`useCommand`), and a handler that
+ * stands in while the real one loads is heard like it. A key whose command no screen offers now is left
+ * alone. Returns the disposer.
+ */
+export function listenForPlaybookShortcuts(
+  target: Pick<Document, 'addEventListener' | 'removeEventListener'>,
+): () => void {
+  const handleKeyDown = (event: KeyboardEvent): void => {
+    const id = PLAYBOOK_SHORTCUTS.find((c) => matchesCommand(event, c));
+    if (id !== undefined && runCommand(id)) event.preventDefault();
+  };
+  target.addEventListener('keydown', handleKeyDown as EventListener);
+  return () => target.removeEventListener('keydown', handleKeyDown as EventListener);
 }

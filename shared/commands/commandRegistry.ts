@@ -137,7 +137,7 @@ const defs = [
     id: 'note:add',
     label: 'Add a note to the selected words',
     keys: 'Mod+Alt+M',
-    scope: 'editor',
+    scope: 'playbook',
     action: 'notes.write',
   },
   { id: 'review:open', label: 'Open review', scope: 'playbook', palette: true },

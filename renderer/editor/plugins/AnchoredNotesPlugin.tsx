@@ -5,7 +5,7 @@
  * small "Add note" button floats over words selected inside one narrative, also in a read-only editor.
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { matchesCommand, useCommand } from '../../commands';
+import { useCommand } from '../../commands';
 import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { $anchorFromSelection, $anchorRanges, type NoteAnchor } from './anchorDom';
@@ -61,8 +61,9 @@ function AddNoteButton({ onAddNote }: { onAddNote: (anchor: NoteAnchor) => void 
   const [offer, setOffer] = useState<Offer | null>(null);
   const current = useRef<Offer | null>(null);
   current.current = offer;
-  // Also run through the registry: a press made before the notes were loaded comes back this way
-  // (useEarlyCommands), when no offer has been computed yet — so the selection is read now.
+  // Mod+Alt+M (as in other editors' "comment") adds a note to the selected words without the mouse; the
+  // registry hears it (listenForPlaybookShortcuts). A press made before the notes were loaded comes back
+  // this way too (useEarlyCommands), when no offer has been computed yet — so the selection is read now.
   useCommand('note:add', () => {
     const anchor = current.current?.anchor ?? editor.read(() => $anchorFromSelection(editor, window.getSelection()));
     if (anchor === null) return;
@@ -87,12 +88,6 @@ function AddNoteButton({ onAddNote }: { onAddNote: (anchor: NoteAnchor) => void 
     };
     const handleKeyDown = (event: KeyboardEvent): void => {
       if (event.key === 'Escape') setOffer(null);
-      // Mod+Alt+M (as in other editors' "comment") adds a note to the selected words without the mouse.
-      if (matchesCommand(event, 'note:add') && current.current) {
-        event.preventDefault();
-        onAddNote(current.current.anchor);
-        setOffer(null);
-      }
     };
     document.addEventListener('selectionchange', update);
     document.addEventListener('keydown', handleKeyDown);

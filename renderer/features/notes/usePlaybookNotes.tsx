@@ -13,7 +13,7 @@ import type { NarrativeSummary } from '@shared/domain/narrative';
 import { readPlaybook } from '../../editor/openEditors';
 import { $readNarratives } from '../../editor/narrativeOps';
 import { $readNarrativeTexts } from '../../editor/narrativeText';
-import { matchesCommand, useCommand } from '../../commands';
+import { useCommand } from '../../commands';
 import { localToday, ReviewView, useWarmDeals, warmReview, type ReviewViewProps } from '../review';
 import { useSettings, useWorkspace } from '../shell/AppContext';
 import type { PlaybookSession } from '../workspace/PlaybookSession';
@@ -202,23 +202,13 @@ export function usePlaybookNotes(
   );
 
   // "Log deal" (Mod+Shift+L, or the palette) logs a deal for the narrative holding the caret or selection
-  // (works in a read-only editor); the shortcut comes from the command registry.
+  // (works in a read-only editor); the registry hears the shortcut (listenForPlaybookShortcuts).
   const logDealHere = useCallback(() => {
     const anchor = window.getSelection()?.anchorNode ?? null;
     const element = anchor instanceof Element ? anchor : (anchor?.parentElement ?? null);
     openForm(element?.closest<HTMLElement>('[data-narrative-id]')?.dataset.narrativeId ?? null);
   }, [openForm]);
   useCommand('deal:log', logDealHere, mayLog);
-  useEffect(() => {
-    if (!mayLog) return;
-    const handleKeyDown = (event: KeyboardEvent): void => {
-      if (!matchesCommand(event, 'deal:log')) return;
-      event.preventDefault();
-      logDealHere();
-    };
-    document.addEventListener('keydown', handleKeyDown);
-    return () => document.removeEventListener('keydown', handleKeyDown);
-  }, [mayLog, logDealHere]);
 
   const save = (input: DealInput): { ok: true } | { ok: false; message: string } => {
     if (notes === null || form === null) return { ok: false, message: 'The notes are not open yet.' };

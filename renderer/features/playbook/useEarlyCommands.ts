@@ -9,7 +9,7 @@
  */
 import { useEffect, useRef } from 'react';
 import type { CommandId } from '@shared/commands/commandRegistry';
-import { matchesCommand, registerCommand, runCommand } from '../../commands';
+import { registerCommand, runCommand } from '../../commands';
 
 /** The commands the features handle. */
 const FEATURE_COMMANDS = ['review:open', 'deal:log', 'note:add'] as const satisfies readonly CommandId[];
@@ -34,19 +34,11 @@ export function useEarlyCommands(ready: boolean, parts: unknown, canWriteNotes: 
     const ask = (id: CommandId): void => {
       if (!asked.current.some((a) => a.id === id)) asked.current.push({ id, at: performance.now() });
     };
+    // The palette and the shortcuts (listenForPlaybookShortcuts) reach these stand-ins like the real ones.
     const disposers = FEATURE_COMMANDS.map((id) =>
       registerCommand(id, { run: () => ask(id), enabled: id === 'review:open' || canWriteNotes }),
     );
-    const handleKeyDown = (event: KeyboardEvent): void => {
-      if (!canWriteNotes) return;
-      const id = (['deal:log', 'note:add'] as const).find((c) => matchesCommand(event, c));
-      if (id === undefined) return;
-      event.preventDefault();
-      ask(id);
-    };
-    document.addEventListener('keydown', handleKeyDown);
     return () => {
-      document.removeEventListener('keydown', handleKeyDown);
       for (const dispose of disposers) dispose();
     };
   }, [ready, canWriteNotes]);

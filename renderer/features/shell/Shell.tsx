@@ -4,7 +4,7 @@
  * files arriving from outside (the OS, a drop), confirmed before they are imported.
  */
 import { useEffect, useState } from 'react';
-import { runCommand, useCommand } from '../../commands';
+import { listenForPlaybookShortcuts, runCommand, useCommand } from '../../commands';
 import { platform } from '../../platform/platform';
 import { applyTheme } from '../../app/applyTheme';
 import { WorkspaceNotOpened } from './WorkspaceNotOpened';
@@ -89,6 +89,7 @@ export function Shell() {
 
   // The native menu (or, in a browser, the window's shortcuts) runs commands through the registry's handlers.
   useEffect(() => platform.onMenuCommand((command) => void runCommand(command)), []);
+  useEffect(() => listenForPlaybookShortcuts(document), []);
   useCommand('workspace:export', () => void runExport());
   useCommand('workspace:import', () => void runImport());
   useCommand('help:shortcuts', () => setDialog('shortcuts'));
