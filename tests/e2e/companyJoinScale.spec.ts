@@ -8,7 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, type Page } from '@playwright/test';
-import { joinAs, test } from './support/joinServer';
+import { joinAs, sharedSyncServer, test } from './support/joinServer';
 import {
   domSize,
   generateDeals,
@@ -17,7 +17,6 @@ import {
   recordLongTasks,
   storeDeals,
 } from './support/reviewScale';
-import { startSyncServer, type SyncServer } from './support/syncServer';
 
 const SHOTS = resolve(import.meta.dirname, '../../test-results/screens');
 const TITLE = 'A year of CRM history';
@@ -25,13 +24,7 @@ const DEALS = 20_000;
 
 test.describe.configure({ mode: 'serial' });
 
-let server: SyncServer;
-test.beforeAll(async () => {
-  server = await startSyncServer();
-});
-test.afterAll(async () => {
-  await server?.dispose();
-});
+const server = sharedSyncServer();
 
 /** Records, every frame, what the review shows: its loading line, its empty state or its deal count. */
 async function watchReview(page: Page): Promise<void> {

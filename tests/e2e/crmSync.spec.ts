@@ -8,18 +8,15 @@ import { expect } from '@playwright/test';
 import { crmConnectArgs } from '../unit/server/crm/crmConnectArgs';
 import { startFakeHubSpot, type FakeHubSpot } from '../unit/server/helpers/fakeHubSpot';
 import { expectAccessible } from './support/axe';
-import { joinAs, test } from './support/joinServer';
-import { startSyncServer, type SyncServer } from './support/syncServer';
+import { joinAs, sharedSyncServer, test } from './support/joinServer';
 
-let server: SyncServer;
+const server = sharedSyncServer();
 let fake: FakeHubSpot;
 test.beforeAll(async () => {
-  server = await startSyncServer();
   fake = await startFakeHubSpot();
   fake.perSecond = 25;
 });
 test.afterAll(async () => {
-  await server?.dispose();
   await fake?.close();
 });
 

@@ -3,18 +3,11 @@
  * the storyteller sees it in the review once both are connected again.
  */
 import { expect } from '@playwright/test';
-import { joinAs, test } from './support/joinServer';
-import { startSyncServer, type SyncServer } from './support/syncServer';
+import { joinAs, sharedSyncServer, test } from './support/joinServer';
 
 test.describe.configure({ mode: 'serial' });
 
-let server: SyncServer;
-test.beforeAll(async () => {
-  server = await startSyncServer();
-});
-test.afterAll(async () => {
-  await server?.dispose();
-});
+const server = sharedSyncServer();
 
 test('a deal logged offline by sales reaches the storyteller after both reconnect', async ({ browser }) => {
   const maya = await joinAs(browser, server, 'Maya', server.invite('acme', 'Maya', 'storyteller'));

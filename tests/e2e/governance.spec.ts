@@ -11,21 +11,16 @@ import { join, resolve } from 'node:path';
 import JSZip from 'jszip';
 import { expect, type Page } from '@playwright/test';
 import { narrativeSections } from './support/duet';
-import { joinAs, test } from './support/joinServer';
-import { startSyncServer, type SyncServer } from './support/syncServer';
+import { joinAs, sharedSyncServer, test } from './support/joinServer';
 
 const SHOTS = resolve(import.meta.dirname, '../../test-results/screens');
 const DAY = 86_400_000;
 
 test.describe.configure({ mode: 'serial' });
 
-let server: SyncServer;
-test.beforeAll(async () => {
-  server = await startSyncServer();
+const server = sharedSyncServer();
+test.beforeAll(() => {
   mkdirSync(SHOTS, { recursive: true });
-});
-test.afterAll(async () => {
-  await server?.dispose();
 });
 
 const narrative = (page: Page, index: number) => narrativeSections(page).nth(index);

@@ -9,21 +9,14 @@ import { join, resolve } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import * as Y from 'yjs';
 import { readStoredState } from '../unit/server/helpers/clients';
-import { joinAs, test } from './support/joinServer';
-import { startSyncServer, type SyncServer } from './support/syncServer';
+import { joinAs, sharedSyncServer, test } from './support/joinServer';
 
 const SHOTS = resolve(import.meta.dirname, '../../test-results/screens');
 
 // Two browsers, a reload and a restarted server per test: more than the default budget on a loaded machine.
 test.describe.configure({ mode: 'serial', timeout: 90_000 });
 
-let server: SyncServer;
-test.beforeAll(async () => {
-  server = await startSyncServer();
-});
-test.afterAll(async () => {
-  await server?.dispose();
-});
+const server = sharedSyncServer();
 
 async function rejectedMessages(): Promise<string[]> {
   const metrics = await (await fetch(`${server.httpUrl}metrics`)).text();

@@ -7,18 +7,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
-import { joinAs, test } from './support/joinServer';
-import { startSyncServer, type SyncServer } from './support/syncServer';
+import { joinAs, sharedSyncServer, test } from './support/joinServer';
 
 test.describe.configure({ mode: 'serial' });
 
-let server: SyncServer;
-test.beforeAll(async () => {
-  server = await startSyncServer();
-});
-test.afterAll(async () => {
-  await server?.dispose();
-});
+const server = sharedSyncServer();
 
 const currentTitle = (page: Page) => page.getByTestId('current-item').locator('h2');
 

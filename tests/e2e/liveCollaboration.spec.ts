@@ -3,18 +3,11 @@
  * keep writing while the server is unreachable, and end with identical documents when it comes back.
  */
 import { expect, type Page } from '@playwright/test';
-import { joinAs, test } from './support/joinServer';
-import { startSyncServer, type SyncServer } from './support/syncServer';
+import { joinAs, sharedSyncServer, test } from './support/joinServer';
 
 test.describe.configure({ mode: 'serial' });
 
-let server: SyncServer;
-test.beforeAll(async () => {
-  server = await startSyncServer();
-});
-test.afterAll(async () => {
-  await server?.dispose();
-});
+const server = sharedSyncServer();
 
 function narrativeTitle(page: Page, index: number) {
   return page.getByTestId('editor').locator('.narrative-title').nth(index);

@@ -3,18 +3,11 @@
  * set still show), and a long display name cut with an ellipsis beside the Ctrl+/ keycap, never under it.
  */
 import { expect } from '@playwright/test';
-import { joinAs, test } from './support/joinServer';
-import { startSyncServer, type SyncServer } from './support/syncServer';
+import { joinAs, sharedSyncServer, test } from './support/joinServer';
 
 test.describe.configure({ mode: 'serial' });
 
-let server: SyncServer;
-test.beforeAll(async () => {
-  server = await startSyncServer();
-});
-test.afterAll(async () => {
-  await server?.dispose();
-});
+const server = sharedSyncServer();
 
 const LONG_NAME = 'Maximiliane Alexandra Konstantinopoulou-Wittelsbach von Hohenzollern-Sigmaringen';
 

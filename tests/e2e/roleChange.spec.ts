@@ -4,18 +4,11 @@
  * reloading, through the app's own reconnect.
  */
 import { expect } from '@playwright/test';
-import { joinAs, test } from './support/joinServer';
-import { startSyncServer, type SyncServer } from './support/syncServer';
+import { joinAs, sharedSyncServer, test } from './support/joinServer';
 
 test.describe.configure({ mode: 'serial' });
 
-let server: SyncServer;
-test.beforeAll(async () => {
-  server = await startSyncServer();
-});
-test.afterAll(async () => {
-  await server?.dispose();
-});
+const server = sharedSyncServer();
 
 test('a role change reaches people who have the playbook open within 5 s', async ({ browser }) => {
   const mayaToken = server.invite('acme', 'Maya', 'storyteller');

@@ -5,8 +5,7 @@
  */
 import { expect, type Page } from '@playwright/test';
 import { createPlaybook, createWorkspace, narrativeSections, openSample, SAMPLE } from './support/duet';
-import { joinAs, test } from './support/joinServer';
-import { startSyncServer, type SyncServer } from './support/syncServer';
+import { joinAs, sharedSyncServer, test } from './support/joinServer';
 
 const SCREENS = 'test-results/screens';
 
@@ -118,13 +117,7 @@ test('the palette runs commands: > lists them with their shortcuts, Enter runs o
 });
 
 test.describe('with a sync server', () => {
-  let server: SyncServer;
-  test.beforeAll(async () => {
-    server = await startSyncServer();
-  });
-  test.afterAll(async () => {
-    await server?.dispose();
-  });
+  const server = sharedSyncServer();
 
   test('sales search too, and another person’s new words are findable within a second', async ({ browser }) => {
     const maya = await joinAs(browser, server, 'Maya', server.invite('acme', 'Maya', 'storyteller'));

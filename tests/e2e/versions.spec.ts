@@ -7,8 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { createPlaybook, createWorkspace, narrativeSection } from './support/duet';
-import { joinAs, test } from './support/joinServer';
-import { startSyncServer, type SyncServer } from './support/syncServer';
+import { joinAs, sharedSyncServer, test } from './support/joinServer';
 
 const SHOTS = resolve(import.meta.dirname, '../../test-results/screens');
 
@@ -144,13 +143,7 @@ test('a deal logged after an approval counts for the new version in the review',
 });
 
 test.describe('with a teammate connected', () => {
-  let server: SyncServer;
-  test.beforeAll(async () => {
-    server = await startSyncServer();
-  });
-  test.afterAll(async () => {
-    await server?.dispose();
-  });
+  const server = sharedSyncServer();
 
   test('restoring a narrative reaches both; Ctrl+Z takes it back for both', async ({ browser }) => {
     const maya = await joinAs(browser, server, 'Maya', server.invite('acme', 'Maya', 'storyteller'));

@@ -1,6 +1,6 @@
 /** A person opening the web client a sync server serves and joining it with an invite, as a teammate would. */
 import { expect, test as base, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import type { SyncServer } from './syncServer';
+import { startSyncServer, type SyncServer } from './syncServer';
 
 /** The contexts `joinAs` opened in the running test. */
 const joined = new Set<BrowserContext>();
@@ -57,4 +57,36 @@ export async function twoWritersWithPlaybook(
   await maya.getByRole('button', { name: 'Create playbook' }).click();
   await expect(jonas.getByTestId('playbook-list')).toContainText(title);
   return { maya, jonas };
+}
+
+/**
+ * One sync server for the tests of a file (or of the describe block it is called in): started before the
+ * first test, disposed after the last. The object returned stands for it from then on.
+ */
+export function sharedSyncServer(): SyncServer {
+  let server: SyncServer | undefined;
+  test.beforeAll(async () => {
+    server = await startSyncServer();
+  });
+  test.afterAll(async () => {
+    await server?.dispose();
+  });
+  const current = (): SyncServer => {
+    if (!server) throw new Error('the shared sync server is used outside a test');
+    return server;
+  };
+  return {
+    get httpUrl() {
+      return current().httpUrl;
+    },
+    get wsUrl() {
+      return current().wsUrl;
+    },
+    invite: (workspace, name, role) => current().invite(workspace, name, role),
+    setRole: (token, role) => current().setRole(token, role),
+    stop: () => current().stop(),
+    start: () => current().start(),
+    dispose: () => current().dispose(),
+    cli: (args) => current().cli(args),
+  };
 }
