@@ -57,6 +57,20 @@ const sync: Scheduler = (task) => {
 /** The order the log promises, applied to a full read (readDeals breaks ties differently). */
 const fullRead = (doc: Y.Doc): DealEntry[] => readDeals(doc).sort(compareDeals);
 
+/** A log of 2,500 deals (above the coalescing threshold), read to the end by a LiveDeals run by hand. */
+function readLargeLog(): { doc: Y.Doc; live: LiveDeals; runAll: () => number } {
+  const doc = new Y.Doc();
+  importDeals(
+    doc,
+    Array.from({ length: 2_500 }, (_, i) => input(i)),
+    ana,
+  );
+  const { schedule, runAll } = manualScheduler();
+  const live = new LiveDeals(doc, schedule, 5_000);
+  runAll();
+  return { doc, live, runAll };
+}
+
 describe('LiveDeals', () => {
   it('reads a large log in slices that yield, reporting progress, and publishes it once complete', () => {
     const doc = new Y.Doc();
@@ -111,15 +125,7 @@ describe('LiveDeals', () => {
   });
 
   it('gathers the changes to a large log into one publish while they keep coming (an import)', () => {
-    const doc = new Y.Doc();
-    importDeals(
-      doc,
-      Array.from({ length: 2_500 }, (_, i) => input(i)),
-      ana,
-    );
-    const { schedule, runAll } = manualScheduler();
-    const live = new LiveDeals(doc, schedule, 5_000);
-    runAll();
+    const { doc, live, runAll } = readLargeLog();
     const published: number[] = [];
     live.subscribe(() => published.push(live.getSnapshot().deals.length));
     importDeals(doc, [input(9_001)], ana);
@@ -135,15 +141,7 @@ describe('LiveDeals', () => {
   });
 
   it('reads waiting changes at once when asked (a device that has just received the team’s log)', () => {
-    const doc = new Y.Doc();
-    importDeals(
-      doc,
-      Array.from({ length: 2_500 }, (_, i) => input(i)),
-      ana,
-    );
-    const { schedule, runAll } = manualScheduler();
-    const live = new LiveDeals(doc, schedule, 5_000);
-    runAll();
+    const { doc, live, runAll } = readLargeLog();
     expect(live.getSnapshot().current).toBe(true);
     importDeals(
       doc,
