@@ -14,7 +14,7 @@
 import { median, round1, watchForErrors } from './lib/browser.mjs';
 import { keystrokeProbe, readyProbe } from './lib/probes.mjs';
 import { buildSyncServer, startSyncServer } from './lib/syncServer.mjs';
-import { traced } from './lib/trace.mjs';
+import { profiled, traced } from './lib/trace.mjs';
 
 /** `DUET_BENCH_COMPANY_SIZES=200,2000` runs fewer sizes (for trying a change); the first is the baseline. */
 const SIZES = (process.env.DUET_BENCH_COMPANY_SIZES ?? '200,2000,20000').split(',').map(Number);
@@ -30,6 +30,11 @@ const TRACE_IMPORT = process.env.DUET_BENCH_TRACE_IMPORT;
 const TRACE_REVIEW = process.env.DUET_BENCH_TRACE_REVIEW;
 /** `DUET_BENCH_TRACE_FILTER=file.json` records a Chrome trace of the largest size's competitor filter. */
 const TRACE_FILTER = process.env.DUET_BENCH_TRACE_FILTER;
+/**
+ * `DUET_BENCH_PROFILE_FILTER=name` records a CPU profile of the competitor filter at every size, into
+ * `name-<size>.cpuprofile`.
+ */
+const PROFILE_FILTER = process.env.DUET_BENCH_PROFILE_FILTER;
 /** `DUET_BENCH_TRACE_JOIN=file.json` records a Chrome trace of the largest size's last join. */
 const TRACE_JOIN = process.env.DUET_BENCH_TRACE_JOIN;
 /** Per-step limits (ms). */
@@ -265,7 +270,10 @@ async function uiFigures(context, url, bench, seeded, log) {
         f.filter = await traced(
           context.browser(),
           s.size === SIZES.at(-1) && TRACE_FILTER,
-          () => measure(`${s.size} filter`, LIMITS.filter, () => page.evaluate(timeUntilPainted, FILTER_GEOTAB), log),
+          () =>
+            profiled(page, PROFILE_FILTER && `${PROFILE_FILTER}-${s.size}.cpuprofile`, () =>
+              measure(`${s.size} filter`, LIMITS.filter, () => page.evaluate(timeUntilPainted, FILTER_GEOTAB), log),
+            ),
           log,
         );
         if (!(f.filter instanceof StepTimeout))

@@ -35,3 +35,30 @@ export async function traced(browser, file, step, log = console.log) {
     log(`[bench] Chrome trace written to ${file}`);
   }
 }
+
+/**
+ * Runs `step`; when `file` is set, records a CPU profile of `page` meanwhile (`.cpuprofile`, for DevTools'
+ * Performance panel). Lighter than a trace: starting a trace's profiler on a large heap is itself a task of
+ * 100 ms and more, which a short step (a filter) would then include.
+ * @template T
+ * @param {import('@playwright/test').Page} page
+ * @param {string | undefined | false} file
+ * @param {() => Promise<T>} step
+ * @param {(line: string) => void} [log]
+ * @returns {Promise<T>}
+ */
+export async function profiled(page, file, step, log = console.log) {
+  if (!file) return step();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  try {
+    return await step();
+  } finally {
+    const { profile } = await cdp.send('Profiler.stop');
+    await writeFile(file, JSON.stringify(profile));
+    await cdp.detach();
+    log(`[bench] CPU profile written to ${file}`);
+  }
+}
