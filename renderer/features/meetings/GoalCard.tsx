@@ -75,9 +75,11 @@ export function GoalCard(props: GoalCardProps) {
         className="goal-bar"
         role="img"
         aria-label={
-          census
-            ? `Value ${pct(current.value.rate ?? 0)}, target ${pct(goal.target)}`
-            : `Interval ${pct(current.value.low)} to ${pct(current.value.high)}, target ${pct(goal.target)}`
+          waiting
+            ? `No figure yet, target ${pct(goal.target)}`
+            : census
+              ? `Value ${pct(current.value.rate ?? 0)}, target ${pct(goal.target)}`
+              : `Interval ${pct(current.value.low)} to ${pct(current.value.high)}, target ${pct(goal.target)}`
         }
       >
         {current.value.rate !== null && (
