@@ -94,8 +94,22 @@ const CONNECT_TIMEOUT_MS = 8_000;
 
 type Handler = (encoder: encoding.Encoder, decoder: decoding.Decoder) => void;
 
+/** Where a device remembers that it has had the server's whole copy of a document. */
+function receivedKey(serverUrl: string, docName: string): string {
+  return `duet.sync.received.${serverUrl}.${docName}`;
+}
+
 /** One document's connection to the sync server. */
 export class SyncLink {
+  /**
+   * Remembers `docName` as received: a document this device has just created under a new id (a new
+   * playbook's notes) has nothing on the server yet, so it is whole here even before the first connection —
+   * offline, its review must not say the team's log has not arrived.
+   */
+  static rememberNew(options: Pick<SyncLinkOptions, 'serverUrl' | 'memory'>, docName: string): void {
+    options.memory?.set(receivedKey(options.serverUrl, docName), '1');
+  }
+
   readonly provider: WebsocketProvider;
   private stored = new Map<number, number>();
   /** Yjs client ids this device wrote this document with (this session's and earlier ones'). */
@@ -127,7 +141,7 @@ export class SyncLink {
   ) {
     this.storedKey = `duet.sync.stored.${options.serverUrl}.${docName}`;
     this.ownKey = `duet.sync.own.${options.serverUrl}.${docName}`;
-    this.receivedKey = `duet.sync.received.${options.serverUrl}.${docName}`;
+    this.receivedKey = receivedKey(options.serverUrl, docName);
     this.state.received = options.memory?.get(this.receivedKey) === '1';
     const remembered = options.memory?.get(this.storedKey);
     if (remembered) this.stored = new Map(JSON.parse(remembered) as [number, number][]);

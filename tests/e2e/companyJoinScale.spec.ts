@@ -186,3 +186,26 @@ test('a device that could not reach the server before the log arrived says so, t
   await expect(notReceived).toHaveCount(0);
   await expect(vera.getByTestId('review-incomplete')).toHaveCount(0);
 });
+
+test('a playbook created while the server cannot be reached has its own, whole deal log', async ({ browser }) => {
+  const maya = await joinAs(browser, server, 'Maya', server.invite('acme', 'Maya', 'storyteller'));
+  await maya.routeWebSocket(/./, (ws) => ws.close({ code: 1006, reason: 'unreachable' }));
+  await maya.reload();
+  await expect(maya.getByTestId('connection')).toHaveAttribute('data-status', /offline|connecting/);
+  await maya.getByTestId('new-playbook').click();
+  await maya.getByTestId('new-playbook-dialog').getByLabel('Title').fill('Written on the train');
+  await maya.getByRole('button', { name: 'Create playbook' }).click();
+  await expect(maya.getByTestId('playbook-title')).toHaveValue('Written on the train');
+  await maya.getByTestId('review-toggle').click();
+  // Nobody else can have logged a deal for a playbook that exists only here: no "has not arrived" warning.
+  await expect(maya.getByTestId('review-no-deals')).toBeVisible();
+  await expect(maya.getByTestId('review-not-received')).toHaveCount(0);
+  await maya.getByTestId('review-toggle').click();
+  await maya.getByTestId('log-deal').first().click();
+  await maya.getByTestId('deal-account').fill('Train Logistics');
+  await maya.getByTestId('deal-save').click();
+  await expect(maya.getByTestId('quick-deal-form')).toBeHidden();
+  await maya.getByTestId('review-toggle').click();
+  await expect(maya.getByTestId('summary-deals')).toContainText('1');
+  await expect(maya.getByTestId('review-incomplete')).toHaveCount(0);
+});

@@ -151,7 +151,14 @@ export class Workspace {
 
   /** Creates a playbook from a template (or explicit content) and returns its entry. */
   async createPlaybook(input: NewPlaybook): Promise<PlaybookMeta> {
-    return writeNewPlaybook(this.store, this.directory, this.id, input);
+    const meta = await writeNewPlaybook(this.store, this.directory, this.id, input);
+    if (input.id === undefined) this.rememberNew(meta.id);
+    return meta;
+  }
+
+  /** A playbook created here under a new id: its notes have nothing on the server yet (SyncLink.rememberNew). */
+  private rememberNew(playbookId: string): void {
+    if (this.sync && this.Link) this.Link.rememberNew(this.sync, notesDocName(this.id, playbookId));
   }
 
   /** Copies a playbook (content and all) under a new id and a "(copy)" title. */
@@ -163,6 +170,7 @@ export class Workspace {
     if (!loaded.ok) return loaded;
     const copyId = newId('p');
     if (loaded.value.update) await this.store.append(playbookDocName(this.id, copyId), loaded.value.update);
+    this.rememberNew(copyId);
     return ok(
       addPlaybook(this.directory, { id: copyId, title: `${source.title} (copy)`, template: source.template, owner }),
     );

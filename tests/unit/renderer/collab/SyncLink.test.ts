@@ -259,5 +259,9 @@ describe('SyncLink', () => {
     expect(restarted.getState().received).toBe(true);
     // Another device (its own memory) has not.
     expect(open(token, memory(), new Y.Doc(), false).getState().received).toBe(false);
+    // Unless the document is one it has just created under a new id: nothing of it is on the server yet.
+    const creator = memory();
+    SyncLink.rememberNew({ serverUrl: server.url, memory: creator }, DOC);
+    expect(open(token, creator, new Y.Doc(), false).getState().received).toBe(true);
   });
 });
