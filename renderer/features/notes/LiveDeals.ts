@@ -109,9 +109,10 @@ export class LiveDeals {
   private cancelSlice: (() => void) | null = null;
   /** Deals changed since the last publish, while a coalesced publish is pending. */
   private pending = new Set<string>();
-  private cancelFlush: (() => void) | null = null;
-  /** True while `cancelFlush` cancels the coalescing wait (not a slice of a read already under way). */
-  private delayedFlush = false;
+  /** Cancels the coalescing wait before the pending changes are read (null while none is scheduled). */
+  private cancelWait: (() => void) | null = null;
+  /** Cancels the next slice of a re-read under way. */
+  private cancelRefresh: (() => void) | null = null;
   private lastPublish = Number.NEGATIVE_INFINITY;
   private readonly started = performance.now();
 
@@ -139,8 +140,10 @@ export class LiveDeals {
   dispose(): void {
     this.cancelSlice?.();
     this.cancelSlice = null;
-    this.cancelFlush?.();
-    this.cancelFlush = null;
+    this.cancelWait?.();
+    this.cancelWait = null;
+    this.cancelRefresh?.();
+    this.cancelRefresh = null;
     this.unobserve();
     this.listeners.clear();
   }
@@ -178,7 +181,7 @@ export class LiveDeals {
     if (this.byId.size <= COALESCE_ABOVE) return this.applyNow(changed);
     for (const id of changed) this.pending.add(id);
     if (this.snapshot.current) this.publish({ ...this.snapshot, current: false });
-    if (this.cancelFlush !== null) return;
+    if (this.cancelWait !== null || this.cancelRefresh !== null) return;
     this.scheduleFlush();
   }
 
@@ -187,23 +190,24 @@ export class LiveDeals {
    * that just received the team's log from the server shows it as soon as it is read, not 2 s later.
    */
   catchUp(): void {
-    if (this.pending.size === 0 || !this.delayedFlush) return;
-    this.cancelFlush?.();
-    this.delayedFlush = false;
-    const ids = [...this.pending];
-    this.pending = new Set();
-    this.refreshSlices(ids, 0);
+    if (this.cancelWait === null) return; // nothing waits, or a re-read is under way already
+    this.cancelWait();
+    this.cancelWait = null;
+    this.readPending();
   }
 
   private scheduleFlush(): void {
     const wait = Math.max(0, this.lastPublish + this.byId.size / 10 - Date.now());
-    this.delayedFlush = true;
-    this.cancelFlush = this.schedule(() => {
-      this.delayedFlush = false;
-      const ids = [...this.pending];
-      this.pending = new Set();
-      this.refreshSlices(ids, 0);
+    this.cancelWait = this.schedule(() => {
+      this.cancelWait = null;
+      this.readPending();
     }, wait);
+  }
+
+  private readPending(): void {
+    const ids = [...this.pending];
+    this.pending = new Set();
+    this.refreshSlices(ids, 0);
   }
 
   /**
@@ -214,10 +218,10 @@ export class LiveDeals {
     const to = Math.min(ids.length, from + this.sliceSize);
     for (let i = from; i < to; i++) this.refresh(ids[i]!);
     if (to < ids.length) {
-      this.cancelFlush = this.schedule(() => this.refreshSlices(ids, to));
+      this.cancelRefresh = this.schedule(() => this.refreshSlices(ids, to));
       return;
     }
-    this.cancelFlush = null;
+    this.cancelRefresh = null;
     const deals = [...this.byId.values()].sort(compareDeals);
     const current = this.pending.size === 0;
     this.publish({ deals, complete: true, read: deals.length, total: deals.length, current });
