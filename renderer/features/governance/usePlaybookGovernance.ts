@@ -12,6 +12,7 @@ import type { DealFacts } from '@shared/domain/deal';
 import { mayDo } from '@shared/domain/permissions';
 import { needsAttention } from '@shared/stats/narrativeTrends';
 import { useSettings, useWorkspace } from '../shell/AppContext';
+import { useWorkspaceRole } from '../shell/useWorkspaceRole';
 import { useLinkSession } from '../sync';
 import { localDay, type PlaybookVersionsState } from '../versions';
 import type { ApprovalsSession } from './ApprovalsSession';
@@ -34,7 +35,8 @@ export function usePlaybookGovernance(
   deals: readonly DealFacts[],
 ): PlaybookGovernance {
   const workspace = useWorkspace();
-  const settings = useSettings('role', 'notifyDecisions', 'displayName');
+  const settings = useSettings('notifyDecisions', 'displayName');
+  const role = useWorkspaceRole();
   const [session, setSession] = useState<ApprovalsSession | null>(null);
   const [today, setToday] = useState(() => localDay(Date.now()));
   const [store] = useState(() => new GovernanceStore(() => localDay(Date.now())));
@@ -78,7 +80,7 @@ export function usePlaybookGovernance(
     return () => clearInterval(timer);
   }, [store]);
 
-  const canApprove = approvals !== null && mayDo('narratives.approve', settings.role, link?.session);
+  const canApprove = approvals !== null && mayDo('narratives.approve', role, link?.session);
   const canRequest = versions.canWrite;
   useEffect(() => store.setRights({ canApprove, canRequest }), [store, canApprove, canRequest]);
 

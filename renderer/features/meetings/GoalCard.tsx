@@ -7,6 +7,7 @@ import type { DealFacts } from '@shared/domain/deal';
 import { describeApprovalAge, type ApprovalFacts } from '@shared/stats/approvalAgeGoal';
 import { GOAL_STATUS_LABELS, measureGoal, type GoalFigure } from '@shared/stats/goalProgress';
 import { formatRateInterval } from '@shared/stats/wilson';
+import type { DealLogNote } from '../notes';
 import './goals.css';
 
 /** Props of GoalCard. */
@@ -16,16 +17,23 @@ export interface GoalCardProps {
   today: string;
   /** What the goal measures, in words ("Win rate against Seismic"). */
   measure: string;
-  /** Instead of a deal figure: why there is none yet (the log being read, or arriving from the server). */
-  dealsPending?: string | null;
-  /** Beside a deal figure: why it may count only part of the team's deals. */
-  dealsCaveat?: string | null;
+  /** What a deal figure must say instead of, or beside, itself (absent: nothing). */
+  dealsNote?: DealLogNote;
   /** The playbook's approval records (`approval-age` goals; null while not read). */
   approvals?: ApprovalFacts | null;
   onRemove?: () => void;
 }
 
 const pct = (v: number): string => `${Math.round(v * 100)}%`;
+const NO_NOTE: DealLogNote = { pending: null, caveat: null };
+
+/**
+ * The deal log's note as it applies to a measured goal: an approval-age goal (`overdue` set) does not read the
+ * deals, so nothing about them is said; a deal goal measured on part of the log draws no figure while pending.
+ */
+export function goalDealsNote(measured: { overdue?: unknown }, note: DealLogNote | undefined): DealLogNote {
+  return measured.overdue !== undefined || note === undefined ? NO_NOTE : note;
+}
 const NO_VALUE: GoalFigure['value'] = { rate: null, low: 0, high: 1 };
 const TREND = { up: '↑', down: '↓', flat: '→', unknown: '' } as const;
 
@@ -36,10 +44,8 @@ export function GoalCard(props: GoalCardProps) {
   const unit = goal.metric === 'win-rate' ? 'decided deals' : 'deals';
   // An approval-age goal counts every approved narrative: its figure is exact, there is no interval to draw.
   const census = p.overdue !== undefined;
-  // A deal goal measured on part of the log would report a figure the team does not have: none is drawn.
-  const waiting = census ? null : (props.dealsPending ?? null);
+  const { pending: waiting, caveat } = goalDealsNote(p, props.dealsNote);
   const { current, previous } = waiting ? { current: { ...p.current, value: NO_VALUE }, previous: p.previous } : p;
-  const caveat = census ? null : (props.dealsCaveat ?? null);
   const figureText = (f: GoalFigure): string => (census ? pct(f.value.rate ?? 0) : formatRateInterval(f.value));
   return (
     <article

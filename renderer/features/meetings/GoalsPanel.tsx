@@ -41,8 +41,7 @@ function MeasuredGoal({ goal, today, onRemove }: { goal: Goal; today: string; on
     <GoalCard
       goal={goal}
       deals={facts.deals}
-      dealsPending={facts.dealsPending}
-      dealsCaveat={facts.dealsCaveat}
+      dealsNote={facts.dealsNote}
       today={today}
       measure={describeMeasure(goal, title)}
       approvals={approvals}

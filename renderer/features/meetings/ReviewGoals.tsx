@@ -11,6 +11,7 @@ import { formatRateInterval } from '@shared/stats/wilson';
 import { useApprovalFacts } from '../governance';
 import type { DealLogNote } from '../notes';
 import { useWorkspace } from '../shell/AppContext';
+import { goalDealsNote } from './GoalCard';
 import { describeMeasure } from './GoalsPanel';
 import { localToday } from '../review';
 import { useGoals, useMeetingDoc } from './useMeetingDocs';
@@ -63,8 +64,7 @@ function ReviewGoal({
 }) {
   const approvals = useApprovalFacts(goal.metric === 'approval-age' ? goal.playbookId : null);
   const p = measureGoal(goal, deals, today, approvals ?? undefined);
-  // An approval-age goal does not read the deals; a deal goal on part of the log would show a wrong figure.
-  const note = p.overdue ? { pending: null, caveat: null } : dealsNote;
+  const note = goalDealsNote(p, dealsNote);
   const value = p.overdue
     ? `${p.current.value.rate === null ? '—' : `${Math.round(p.current.value.rate * 100)}%`} (${p.overdue.length} past the limit)`
     : formatRateInterval(p.current.value);

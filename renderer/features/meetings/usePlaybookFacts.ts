@@ -13,7 +13,7 @@ import type { NarrativeSummary } from '@shared/domain/narrative';
 import type { FollowDoc } from '../../collab/useDocValue';
 import { readPlaybookDoc } from '../../editor/headless';
 import { $readNarratives } from '../../editor/narrativeOps';
-import { dealLogNote, useTeamDealLog, type NotesSession } from '../notes';
+import { dealLogNote, useTeamDealLog, type DealLogNote, type NotesSession } from '../notes';
 import { useWorkspace } from '../shell/AppContext';
 import { useVersionsValue } from '../versions';
 
@@ -21,13 +21,8 @@ import { useVersionsValue } from '../versions';
 export interface PlaybookFacts {
   /** Empty until the deal log's first read is done. */
   deals: readonly DealEntry[];
-  /**
-   * Why no figure can be drawn from `deals` yet, in words for the figure's place (null when one can): the log
-   * is being opened or read on this device, or is arriving from the server on a device joining the team.
-   */
-  dealsPending: string | null;
-  /** Said beside the figures when `deals` may be only part of the team's log (offline before it arrived). */
-  dealsCaveat: string | null;
+  /** What a figure drawn from `deals` must say instead of, or beside, itself (see dealLogNote). */
+  dealsNote: DealLogNote;
   narratives: readonly NarrativeSummary[];
   versions: readonly VersionMeta[];
 }
@@ -82,6 +77,6 @@ export function usePlaybookFacts(playbookId: string | null): PlaybookFacts {
     };
   }, [workspace, playbookId]);
 
-  const note = dealLogNote(notes !== null, dealLog.complete, teamCopy);
-  return { deals: dealLog.deals, dealsPending: note.pending, dealsCaveat: note.caveat, narratives, versions };
+  const dealsNote = dealLogNote(notes !== null, dealLog.complete, teamCopy);
+  return { deals: dealLog.deals, dealsNote, narratives, versions };
 }

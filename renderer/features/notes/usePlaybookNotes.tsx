@@ -15,8 +15,8 @@ import { $readNarratives } from '../../editor/narrativeOps';
 import { $readNarrativeTexts } from '../../editor/narrativeText';
 import { useCommand } from '../../commands';
 import { localToday, ReviewView, useWarmDeals, warmReview, type ReviewViewProps } from '../review';
-import { useSettings, useWorkspace } from '../shell/AppContext';
-import { useLinkSession } from '../sync';
+import { useWorkspace } from '../shell/AppContext';
+import { useWorkspaceRole } from '../shell/useWorkspaceRole';
 import type { PlaybookSession } from '../workspace/PlaybookSession';
 import type { NotesSession } from './NotesSession';
 import { AnchoredNoteDialog } from './AnchoredNoteDialog';
@@ -94,7 +94,6 @@ export function usePlaybookNotes(
   stampDeal?: (input: DealInput) => DealInput,
 ): PlaybookNotesState {
   const workspace = useWorkspace();
-  const settings = useSettings('role');
   const [notes, setNotes] = useState<NotesSession | null>(null);
   const [notesError, setNotesError] = useState<string | null>(null);
   const [reviewOpen, setReviewOpen] = useState(false);
@@ -122,10 +121,9 @@ export function usePlaybookNotes(
   const deals = dealLog.deals;
   // "Log deal" is offered as soon as the role allows it: the form opens at once, and the notes document,
   // opened meanwhile, is needed only by the time the deal is saved.
-  // Until the notes' own connection has a session (offline, or the log still on its way), the role the
-  // server gave this person in the workspace decides, not the device's local role setting.
-  const directory = useLinkSession(workspace.directoryLink);
-  const role = directory?.session?.role ?? settings.role;
+  // Until the notes' own connection has a session (offline, or the log still on its way), the workspace's
+  // role decides.
+  const role = useWorkspaceRole();
   const mayLog = mayWriteNotes(role, link);
   const canWrite = notes !== null && mayLog;
   const memberId = workspace.memberId;

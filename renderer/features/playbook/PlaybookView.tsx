@@ -13,6 +13,7 @@ import { measurePhase } from '../../platform/measurePhase';
 import { EmptyState } from '../../ui/EmptyState';
 import { lazyPart } from '../../ui/lazyPart';
 import { useSettings, useWorkspace } from '../shell/AppContext';
+import { useWorkspaceRole } from '../shell/useWorkspaceRole';
 import { useLinkSession } from '../sync';
 import type { PlaybookSession } from '../workspace/PlaybookSession';
 import type { PlaybookFeaturesProps } from './PlaybookFeatures';
@@ -176,16 +177,17 @@ function ReadyPlaybook({
   onShown,
   onUnreadable,
 }: PlaybookViewProps & { session: PlaybookSession } & { onUnreadable: () => void }) {
-  const settings = useSettings('role', 'displayName');
+  const settings = useSettings('displayName');
+  const role = useWorkspaceRole();
   const link = useLinkSession(session.link);
   useEffect(() => session.onLoadError(onUnreadable), [session, onUnreadable]);
-  // The server decides what a connection may write; locally the role setting decides until it has spoken.
-  const editable = mayDo('playbook.edit', settings.role, link?.session);
+  // The server decides what a connection may write; until this one has spoken, the workspace's role does.
+  const editable = mayDo('playbook.edit', role, link?.session);
   useTouchOnEdit(session, meta.id, editable);
   const userName = settings.displayName || 'You';
   const linkLive = !session.link || link?.status === 'live';
   const [parts, setParts] = useState<PlaybookParts>(NO_PARTS);
-  useEarlyCommands(parts.ready, parts, mayDo('notes.write', settings.role, link?.session));
+  useEarlyCommands(parts.ready, parts, mayDo('notes.write', role, link?.session));
   // The same element while its inputs stay the same, so the features re-render only for their own changes.
   const features = useMemo(
     () => (
@@ -205,7 +207,7 @@ function ReadyPlaybook({
     <>
       {!editable && (
         <div className="read-only-banner" role="note" data-testid="read-only">
-          Read-only: as {link?.session?.role ?? settings.role} you can read this playbook but not change it.
+          Read-only: as {link?.session?.role ?? role} you can read this playbook but not change it.
         </div>
       )}
       <PlaybookEditor

@@ -6,7 +6,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { VersionMeta } from '@shared/collab/versions';
 import { mayDo } from '@shared/domain/permissions';
-import { useSettings, useWorkspace } from '../shell/AppContext';
+import { useWorkspace } from '../shell/AppContext';
+import { useWorkspaceRole } from '../shell/useWorkspaceRole';
 import { useLinkSession } from '../sync';
 import { VersionLibrary } from './VersionLibrary';
 import type { VersionsSession } from './VersionsSession';
@@ -23,7 +24,7 @@ const NO_VERSIONS: VersionMeta[] = [];
 /** Opens the versions of `playbookId`. */
 export function usePlaybookVersions(playbookId: string): PlaybookVersionsState {
   const workspace = useWorkspace();
-  const settings = useSettings('role');
+  const role = useWorkspaceRole();
   const [session, setSession] = useState<VersionsSession | null>(null);
   const [versions, setVersions] = useState<VersionMeta[]>(NO_VERSIONS);
   const link = useLinkSession(session?.link ?? null);
@@ -48,6 +49,6 @@ export function usePlaybookVersions(playbookId: string): PlaybookVersionsState {
     return library.observe(setVersions);
   }, [library]);
 
-  const canWrite = library !== null && mayDo('versions.save', settings.role, link?.session);
+  const canWrite = library !== null && mayDo('versions.save', role, link?.session);
   return { library, versions, canWrite };
 }
