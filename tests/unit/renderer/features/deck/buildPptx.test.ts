@@ -154,4 +154,22 @@ describe('links in a PowerPoint deck', () => {
     expect(evidence?.[2]).toContain('<a:buNone/>');
     expect(evidence?.[3]).toContain('b="1"');
   });
+
+  it('sets the text in the brand fonts: the body font as the file’s theme font, headlines in their own', async () => {
+    const narratives = new Map(readDeckNarratives(doc).map((n) => [n.id, n]));
+    const theme = { ...brandedTheme(), headingFont: 'Trebuchet MS', bodyFont: 'Verdana' } as const;
+    const layout = layoutDeck({ spec: deckSpec(['n-downtime']), narratives, theme, evidence: () => null });
+    const zip = await JSZip.loadAsync(await buildPptx(layout, { title: 't', author: 'a', company: 'c' }));
+    const themeXml = await zip.file('ppt/theme/theme1.xml')!.async('string');
+    expect(themeXml).toMatch(/<a:minorFont><a:latin typeface="Verdana"\/>/);
+    const xml = await zip.file('ppt/slides/slide2.xml')!.async('string');
+    const fontOf = (text: string): string | null => {
+      const run = new RegExp(`<a:rPr((?:(?!</a:r>)[\\s\\S])*?)<a:t>${text}</a:t>`).exec(xml);
+      if (!run) throw new Error(`no run "${text}"`);
+      return /<a:latin typeface="([^"]*)"/.exec(run[1]!)?.[1] ?? null;
+    };
+    expect(fontOf('Every idle truck costs more than Fernway.')).toBe('Trebuchet MS');
+    // Body text names no font: it is set in the theme's (Verdana), as PowerPoint and LibreOffice resolve it.
+    expect(fontOf('Predict failures two weeks ahead')).toBeNull();
+  });
 });
