@@ -156,6 +156,28 @@ describe('LiveDeals', () => {
     live.dispose();
   });
 
+  it('moves a few changed deals of a large log into place without re-reading the others', () => {
+    const { doc, live, runAll } = readLargeLog();
+    const before = live.getSnapshot().deals;
+    const [edited, moved, removed] = [before[10]!, before[2_000]!, before[1_200]!];
+    doc.transact(() => {
+      updateDeal(doc, edited.id, { note: 'Same place, new words' }, { author: 'Ana', now: 4_000 });
+      updateDeal(doc, moved.id, { closeDate: '2027-03-01' }, { author: 'Ana', now: 4_000 });
+      removeDeal(doc, removed.id, ana);
+    });
+    addDeal(doc, input(9_500, { closeDate: '2025-12-31' }), ana);
+    runAll();
+    const after = live.getSnapshot().deals;
+    expect(after).toEqual(fullRead(doc));
+    expect(after).toHaveLength(2_500);
+    expect(after[0]!.id).toBe(moved.id);
+    expect(after.find((d) => d.id === edited.id)!.note).toBe('Same place, new words');
+    expect(after.some((d) => d.id === removed.id)).toBe(false);
+    // Every deal the change did not touch is the very same object, so nothing else is re-derived for it.
+    expect(after.filter((d) => before.includes(d))).toHaveLength(2_497);
+    live.dispose();
+  });
+
   it('re-reads only the changed deal, keeps every other deal object and the order', () => {
     const doc = new Y.Doc();
     const added = Array.from({ length: 50 }, (_, i) => addDeal(doc, input(i), ana));
