@@ -6,10 +6,14 @@
  */
 import PptxGenJS from 'pptxgenjs';
 import { BULLET_INDENT_PT } from '@shared/deck/layoutDeck';
-import type { DeckLayout, LaidOutSlide, TextBox } from '@shared/deck/deckModel';
+import type { DeckLayout, ImageBox, LaidOutSlide, RectBox, TextBox } from '@shared/deck/deckModel';
 import { safeUrl } from '@shared/deck/richText';
 import { nextTask } from '../../platform/nextTask';
 import { hasMultiRunParagraphs, onePropertiesPerParagraph } from './pptxParagraphs';
+import { sharedFrame, type SharedFrame } from './sharedFrame';
+
+/** The master of the narrative slides' shared frame. */
+const FRAME_MASTER = 'DUET_NARRATIVE';
 
 /** Document properties written into the file. */
 export interface PptxMeta {
@@ -59,9 +63,8 @@ export function deckBodyFont(layout: DeckLayout): string | null {
   return best;
 }
 
-function addTextBox(slide: PptxGenJS.Slide, box: TextBox, bodyFont: string | null): void {
-  const runs = box.paragraphs.flatMap((_, i) => paragraphRuns(box, i, i === box.paragraphs.length - 1));
-  slide.addText(runs, {
+function textOptions(box: TextBox, bodyFont: string | null): PptxGenJS.TextPropsOptions {
+  return {
     x: box.x,
     y: box.y,
     w: box.w,
@@ -75,27 +78,53 @@ function addTextBox(slide: PptxGenJS.Slide, box: TextBox, bodyFont: string | nul
     margin: 0,
     fit: 'none',
     // No line spacing is written: single spacing (what the layout measured with) is the format's default.
+  };
+}
+
+const rectOptions = (box: RectBox): PptxGenJS.ShapeProps => ({
+  x: box.x,
+  y: box.y,
+  w: box.w,
+  h: box.h,
+  fill: { color: box.fill },
+  line: { type: 'none' },
+});
+
+// pptxgenjs wants "image/png;base64,…" without the "data:" scheme.
+const imageOptions = (box: ImageBox): PptxGenJS.ImageProps => ({
+  data: box.dataUrl.replace(/^data:/, ''),
+  x: box.x,
+  y: box.y,
+  w: box.w,
+  h: box.h,
+});
+
+/** The master that draws the narrative slides' shared frame (sharedFrame.ts) once for all of them. */
+function defineFrameMaster(pptx: PptxGenJS, frame: SharedFrame, bodyFont: string | null): void {
+  pptx.defineSlideMaster({
+    title: FRAME_MASTER,
+    ...(frame.background !== null ? { background: { color: frame.background } } : {}),
+    objects: frame.boxes.map((box) =>
+      box.kind === 'rect'
+        ? { rect: rectOptions(box) }
+        : box.kind === 'image'
+          ? { image: imageOptions(box) }
+          : { text: { text: box.paragraphs[0]!, options: textOptions(box, bodyFont) } },
+    ),
   });
 }
 
-function addSlide(pptx: PptxGenJS, laidOut: LaidOutSlide, bodyFont: string | null): void {
-  const slide = pptx.addSlide();
-  slide.background = { color: laidOut.background };
+function addSlide(pptx: PptxGenJS, laidOut: LaidOutSlide, bodyFont: string | null, frame: SharedFrame | null): void {
+  const framed = frame !== null && laidOut.kind === 'narrative';
+  const slide = framed ? pptx.addSlide({ masterName: FRAME_MASTER }) : pptx.addSlide();
+  if (!framed || frame.background !== laidOut.background) slide.background = { color: laidOut.background };
   for (const box of laidOut.boxes) {
-    if (box.kind === 'rect') {
-      slide.addShape('rect', {
-        x: box.x,
-        y: box.y,
-        w: box.w,
-        h: box.h,
-        fill: { color: box.fill },
-        line: { type: 'none' },
-      });
-    } else if (box.kind === 'image') {
-      // pptxgenjs wants "image/png;base64,…" without the "data:" scheme.
-      slide.addImage({ data: box.dataUrl.replace(/^data:/, ''), x: box.x, y: box.y, w: box.w, h: box.h });
-    } else {
-      addTextBox(slide, box, bodyFont);
+    if (framed && frame.drawnByMaster.has(box)) continue;
+    if (box.kind === 'rect') slide.addShape('rect', rectOptions(box));
+    else if (box.kind === 'image') slide.addImage(imageOptions(box));
+    else {
+      const runs = box.paragraphs.flatMap((_, i) => paragraphRuns(box, i, i === box.paragraphs.length - 1));
+      slide.addText(runs, textOptions(box, bodyFont));
     }
   }
   if (laidOut.notes) slide.addNotes(laidOut.notes);
@@ -116,9 +145,11 @@ export async function buildPptx(
   // Brand fonts come from a fixed list (shared/collab/brand.ts): pptxgenjs writes this name unescaped.
   const bodyFont = deckBodyFont(layout);
   if (bodyFont !== null) pptx.theme = { bodyFontFace: bodyFont };
+  const frame = sharedFrame(layout.slides);
+  if (frame !== null) defineFrameMaster(pptx, frame, bodyFont);
   const total = layout.slides.length;
   for (let i = 0; i < total; i++) {
-    addSlide(pptx, layout.slides[i]!, bodyFont);
+    addSlide(pptx, layout.slides[i]!, bodyFont, frame);
     if ((i + 1) % PROGRESS_EVERY === 0) {
       onProgress(i + 1, total);
       await nextTask(); // not setTimeout(0): from the fifth in a row each is held back 4 ms

@@ -172,4 +172,27 @@ describe('links in a PowerPoint deck', () => {
     // Body text names no font: it is set in the theme's (Verdana), as PowerPoint and LibreOffice resolve it.
     expect(fontOf('Predict failures two weeks ahead')).toBeNull();
   });
+
+  it('stores the logo and the frame once, on the narrative slides’ master, not on every slide', async () => {
+    const narratives = new Map(readDeckNarratives(doc).map((n) => [n.id, n]));
+    const ids = ['n-downtime', 'n-link', 'n-script'];
+    const layout = layoutDeck({ spec: deckSpec(ids), narratives, theme: brandedTheme(), evidence: () => null });
+    const zip = await JSZip.loadAsync(await buildPptx(layout, { title: 't', author: 'a', company: 'c' }));
+    const media = Object.keys(zip.files).filter((n) => n.startsWith('ppt/media/') && !n.endsWith('/'));
+    // Title slide, closing slide and the master: three copies of the logo, however many narratives.
+    expect(media).toHaveLength(3);
+    for (const n of [2, 3, 4]) {
+      const xml = await zip.file(`ppt/slides/slide${n}.xml`)!.async('string');
+      expect(xml).not.toContain('Fernway for Acme · Acme Logistics');
+      expect(xml).not.toContain('<p:pic>');
+      const rels = await zip.file(`ppt/slides/_rels/slide${n}.xml.rels`)!.async('string');
+      const layoutName = /Target="\.\.\/slideLayouts\/(slideLayout\d+\.xml)"/.exec(rels)![1]!;
+      const layoutXml = await zip.file(`ppt/slideLayouts/${layoutName}`)!.async('string');
+      expect(layoutXml).toContain('Fernway for Acme · Acme Logistics');
+      expect(layoutXml).toContain('<p:pic>');
+    }
+    // Each slide still says its own page number.
+    const slides = await readPptx(await buildPptx(layout, { title: 't', author: 'a', company: 'c' }));
+    expect(slides.slice(1, 4).map((s) => s.paragraphs.at(-1))).toEqual(['2', '3', '4']);
+  });
 });

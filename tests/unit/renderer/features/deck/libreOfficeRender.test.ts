@@ -146,4 +146,28 @@ describe.skipIf(missing !== null)('a deck opened in LibreOffice', () => {
     const words = [...slide2.matchAll(/>([^<]+)<\/word>/g)].map((m) => m[1]).join(' ');
     expect(words).toMatch(/The evidence (• )?Read the uptime report before the call\. (• )?Predict failures/);
   });
+
+  it('draws the frame the narrative slides share (drawn once, by their master) on every one of them', () => {
+    const html = readFileSync(join(dir, 'bbox.html'), 'utf8');
+    const pages = [...html.matchAll(/<page[^>]*>([\s\S]*?)<\/page>/g)].map((m) => m[1]!);
+    const narrativePages = pages.slice(1, -1); // between the title and the closing slide
+    expect(narrativePages.length).toBeGreaterThanOrEqual(4);
+    narrativePages.forEach((body, i) => {
+      const words = [...body.matchAll(/>([^<]+)<\/word>/g)].map((m) => m[1]).join(' ');
+      // The footer line and this slide's own page number.
+      expect(words, `slide ${i + 2}`).toContain('Fernway for Acme · Acme Logistics');
+      expect(words, `slide ${i + 2}`).toMatch(new RegExp(`\\b${i + 2}$`));
+    });
+    // The logo's dark bar, top right of each narrative slide (brandedTheme's logo): dark pixels there.
+    for (let page = 2; page < slideCount; page++) {
+      const file = readdirSync(dir).find((f) => new RegExp(`^gray-0*${page}\\.pgm$`).test(f))!;
+      const bytes = readFileSync(join(dir, file));
+      const [, w, h] = bytes.subarray(0, 64).toString('latin1').split(/\s+/).map(Number);
+      const pixels = bytes.subarray(bytes.length - w! * h!);
+      let dark = 0;
+      for (let y = Math.round(h! * 0.05); y < h! * 0.12; y++)
+        for (let x = Math.round(w! * 0.85); x < w! * 0.96; x++) if (pixels[y * w! + x]! < 80) dark++;
+      expect(dark, `slide ${page}: no logo`).toBeGreaterThan(3);
+    }
+  });
 });
