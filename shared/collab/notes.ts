@@ -127,29 +127,6 @@ export function readDealHistory(doc: Y.Doc, id: string): DealEdit[] {
   return legacy.length === 0 ? logged : [...legacy, ...logged];
 }
 
-/** Where `deal` belongs in `sorted` (kept in byCloseDate order): the first index not before it. */
-function insertionPoint(sorted: readonly DealEntry[], deal: DealEntry): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (byCloseDate(sorted[mid]!, deal) < 0) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
-/** Removes `deal` (found by its sort position, then its id) from `sorted`. */
-function removeSorted(sorted: DealEntry[], deal: DealEntry): void {
-  for (let i = insertionPoint(sorted, deal); i < sorted.length; i++) {
-    if (sorted[i]!.id === deal.id) return void sorted.splice(i, 1);
-    if (byCloseDate(sorted[i]!, deal) !== 0) break;
-  }
-  // Not where its fields say (cannot happen while `known` and `sorted` agree): fall back to a search.
-  const at = sorted.findIndex((d) => d.id === deal.id);
-  if (at >= 0) sorted.splice(at, 1);
-}
-
 /** The id of every deal in the document, in either layout (for callers that read deals in slices). */
 export function dealIds(doc: Y.Doc): string[] {
   const ids = new Set<string>(dealEntriesMap(doc).keys());
@@ -182,30 +159,6 @@ export function observeDealChanges(doc: Y.Doc, onChange: (touched: Set<string>) 
   };
   doc.on('afterTransaction', handle);
   return () => doc.off('afterTransaction', handle);
-}
-
-/**
- * Subscribes to the deal list (any change to any deal); returns the disposer. Incremental: after the first
- * full read, a change re-reads only the deals it touched and moves them within the sorted list, once per
- * transaction — at 20,000 deals a full re-read and re-sort per change would cost ~100 ms.
- */
-export function observeDeals(doc: Y.Doc, onChange: (deals: DealEntry[]) => void): () => void {
-  let sorted = readAllDealRecords(doc).sort(byCloseDate);
-  const known = new Map<string, DealEntry>(sorted.map((d) => [d.id, d]));
-  return observeDealChanges(doc, (touched) => {
-    const bulk = touched.size > 64;
-    for (const id of touched) {
-      const before = known.get(id);
-      const after = readDealRecord(doc, id);
-      if (before && !bulk) removeSorted(sorted, before);
-      if (after) known.set(id, after);
-      else known.delete(id);
-      if (after && !bulk) sorted.splice(insertionPoint(sorted, after), 0, after);
-    }
-    // Many changes at once (an import, a first sync): one sort beats many moves.
-    if (bulk) sorted = [...known.values()].sort(byCloseDate);
-    onChange(sorted.slice());
-  });
 }
 
 /** Adds a deal; fails with `invalid-input` (writing nothing) when a field is not valid. */

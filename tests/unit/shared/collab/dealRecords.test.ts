@@ -15,7 +15,6 @@ import {
   knownCrmIds,
   legacyDealsMap,
   migrateLegacyDeals,
-  observeDeals,
   readDeal,
   readDealHistory,
   readDeals,
@@ -23,7 +22,13 @@ import {
   updateDeal,
 } from '../../../../shared/collab/notes';
 import { companyDeals, companyNarrativeIds } from '../../../../bench/pages/companyDeals';
+import { compareDeals, LiveDeals, type Scheduler } from '../../../../renderer/features/notes/LiveDeals';
 import { dealInput } from './dealFixtures';
+
+/** The review's deal log (LiveDeals) observes the document; its scheduler runs at once here. */
+const atOnce: Scheduler = (task) => (task(), () => undefined);
+/** A full read in the order the review's log keeps (readDeals breaks ties differently). */
+const inLogOrder = (doc: Y.Doc) => readDeals(doc).sort(compareDeals);
 
 const ana = { author: 'Ana', now: 1_000 };
 
@@ -180,7 +185,8 @@ describe('the current layout', () => {
     const other = new Y.Doc();
     for (const [i, input] of companyDeals(20, ['n-1']).entries()) addDeal(doc, input, ana, `d${i}`);
     const seen: string[][] = [];
-    const off = observeDeals(doc, (deals) => seen.push(deals.map((d) => `${d.id}:${d.amount}`)));
+    const live = new LiveDeals(doc, atOnce);
+    const off = live.subscribe(() => seen.push(live.getSnapshot().deals.map((d) => `${d.id}:${d.amount}`)));
     updateDeal(doc, 'd4', { amount: 7 }, ana);
     sync(doc, other);
     updateDeal(other, 'd5', { amount: 8 }, ana);
@@ -191,19 +197,20 @@ describe('the current layout', () => {
     expect(seen[0]).toContain('d4:7');
     expect(seen[1]).toContain('d5:8');
     expect(seen[2]).toHaveLength(19);
-    expect(seen[2]).toEqual(readDeals(doc).map((d) => `${d.id}:${d.amount}`));
+    expect(seen[2]).toEqual(inLogOrder(doc).map((d) => `${d.id}:${d.amount}`));
   });
 
   it('keeps the observed list in the order readDeals gives, edit after edit', () => {
     const doc = new Y.Doc();
     for (const [i, input] of companyDeals(120, ['n-1', 'n-2']).entries()) addDeal(doc, input, ana, `d${i}`);
     let last: string[] = [];
-    const off = observeDeals(doc, (deals) => (last = deals.map((d) => d.id)));
+    const live = new LiveDeals(doc, atOnce);
+    const off = live.subscribe(() => (last = live.getSnapshot().deals.map((d) => d.id)));
     for (let k = 0; k < 60; k++) {
       const id = `d${(k * 37) % 120}`;
       if (k % 10 === 9) removeDeal(doc, id, ana);
       else updateDeal(doc, id, { closeDate: `2025-0${1 + (k % 9)}-1${k % 10}` }, { ...ana, now: 2_000 + k });
-      expect(last).toEqual(readDeals(doc).map((d) => d.id));
+      expect(last).toEqual(inLogOrder(doc).map((d) => d.id));
     }
     off();
   });
@@ -282,7 +289,8 @@ describe('deals the CRM reports deleted', () => {
     const gone = addDeal(doc, dealInput({ account: 'Gone', crmId: '2', note: 'Loved the demo.' }), ana, 'dGone');
     expect(kept.ok && gone.ok).toBe(true);
     const seen: string[][] = [];
-    const stop = observeDeals(doc, (deals) => seen.push(deals.map((d) => d.account)));
+    const live = new LiveDeals(doc, atOnce);
+    const stop = live.subscribe(() => seen.push(live.getSnapshot().deals.map((d) => d.account)));
     crmDeletedMap(doc).set('dGone', JSON.stringify({ at: 2_000, by: 'HubSpot' }));
     expect(readDeals(doc).map((d) => d.account)).toEqual(['Kept']);
     expect(readDeal(doc, 'dGone')).toBeNull();

@@ -2,13 +2,13 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import type { DealInput } from '../../../../shared/domain/deal';
 import { dealInput } from './dealFixtures';
+import { LiveDeals } from '../../../../renderer/features/notes/LiveDeals';
 import { addAnchoredNote, observeAnchoredNotes, readAnchoredNotes } from '../../../../shared/collab/anchoredNotes';
 import {
   addDeal,
   canEditDeal,
   dealEntriesMap,
   importDeals,
-  observeDeals,
   readDeal,
   readDealHistory,
   readDeals,
@@ -129,7 +129,8 @@ describe('the deal log in the notes document', () => {
   it('tells observers about every change and stops when disposed', () => {
     const doc = new Y.Doc();
     const seen: number[] = [];
-    const off = observeDeals(doc, (deals) => seen.push(deals.length));
+    const live = new LiveDeals(doc, (task) => (task(), () => undefined));
+    const off = live.subscribe(() => seen.push(live.getSnapshot().deals.length));
     addDeal(doc, input(), ana, 'd1');
     updateDeal(doc, 'd1', { note: 'x' }, ana);
     off();
