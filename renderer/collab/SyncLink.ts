@@ -26,6 +26,7 @@ import {
   type RosterMember,
   type SessionInfo,
 } from '@shared/collab/syncProtocol';
+import { ROLES, type Role } from '@shared/domain/settings';
 import { deviceId } from './deviceId';
 import { LOCAL_LOAD_ORIGIN } from './LocalPersistence';
 import { countUnconfirmed, retryDelayMs } from './pendingChanges';
@@ -63,6 +64,12 @@ export interface LinkState {
    * also while the document is being received on a new connection; this tells that case apart.
    */
   connected: boolean;
+  /**
+   * The role the server gave this device on this document, now or in an earlier session (remembered across
+   * restarts); null if it never said. Offline after a restart `session` is null, and falling back on the
+   * device's own role setting showed a viewer an editable playbook whose edits the server would refuse.
+   */
+  lastRole: Role | null;
 }
 
 /** Options of a link. */
@@ -94,6 +101,16 @@ const CONNECT_TIMEOUT_MS = 8_000;
 
 type Handler = (encoder: encoding.Encoder, decoder: decoding.Decoder) => void;
 
+/** Where a device remembers the role the server last gave it on a document. */
+function roleKey(serverUrl: string, docName: string): string {
+  return `duet.sync.role.${serverUrl}.${docName}`;
+}
+
+/** A remembered role, if it still names one (the memory is the device's own, but may be from an older app). */
+function rememberedRole(value: string | null | undefined): Role | null {
+  return (ROLES as readonly (string | null | undefined)[]).includes(value) ? (value as Role) : null;
+}
+
 /** Where a device remembers that it has had the server's whole copy of a document. */
 function receivedKey(serverUrl: string, docName: string): string {
   return `duet.sync.received.${serverUrl}.${docName}`;
@@ -122,6 +139,7 @@ export class SyncLink {
     nextRetryAt: null,
     received: false,
     connected: false,
+    lastRole: null,
   };
   private readonly listeners = new Set<(state: LinkState) => void>();
   private readonly storedKey: string;
@@ -143,6 +161,7 @@ export class SyncLink {
     this.ownKey = `duet.sync.own.${options.serverUrl}.${docName}`;
     this.receivedKey = receivedKey(options.serverUrl, docName);
     this.state.received = options.memory?.get(this.receivedKey) === '1';
+    this.state.lastRole = rememberedRole(options.memory?.get(roleKey(options.serverUrl, docName)));
     const remembered = options.memory?.get(this.storedKey);
     if (remembered) this.stored = new Map(JSON.parse(remembered) as [number, number][]);
     const ownIds = options.memory?.get(this.ownKey);
@@ -189,7 +208,10 @@ export class SyncLink {
 
   private readonly handleSession: Handler = (_e, decoder) => {
     // A new connection: the server tells it again if its store is still down.
-    this.update({ session: readSessionBody(decoder), storeDown: false });
+    const session = readSessionBody(decoder);
+    if (session !== null && session.role !== this.state.lastRole)
+      this.options.memory?.set(roleKey(this.options.serverUrl, this.docName), session.role);
+    this.update({ session, storeDown: false, lastRole: session?.role ?? this.state.lastRole });
     this.recount();
   };
 

@@ -1,7 +1,8 @@
 /**
  * The role this person acts in when a document's own connection has not said it yet (offline, or its
- * connection still opening): the role the server gave them in this workspace (its directory's session), else
- * the device's own role setting (a workspace that is not synced, or the server not reached since start).
+ * connection still opening): the role the server gives them in this workspace (its directory's session),
+ * else the role it last gave them (remembered by the link: offline after a restart a viewer stays a viewer),
+ * else the device's own role setting (a workspace that is not synced, or its server never reached).
  * Every permission check of a document passes it to `mayDo` beside that document's session.
  */
 import type { Role } from '@shared/domain/settings';
@@ -12,5 +13,6 @@ import { useSettings, useWorkspace } from './AppContext';
 export function useWorkspaceRole(): Role {
   const workspace = useWorkspace();
   const settings = useSettings('role');
-  return useLinkSession(workspace.directoryLink)?.session?.role ?? settings.role;
+  const link = useLinkSession(workspace.directoryLink);
+  return link?.session?.role ?? link?.lastRole ?? settings.role;
 }

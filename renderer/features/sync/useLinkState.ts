@@ -16,7 +16,7 @@ export function useLinkState(link: SyncLink | null): LinkState | null {
  * What most views need of a link: whether it is live (or at least connected), who the server says this
  * person is, and whether this device has had the server's whole document yet.
  */
-export type LinkSession = Pick<LinkState, 'status' | 'session' | 'received' | 'connected'>;
+export type LinkSession = Pick<LinkState, 'status' | 'session' | 'received' | 'connected' | 'lastRole'>;
 
 /**
  * The link's status, session and `received` only (null for local-only documents), re-rendering when one of them
@@ -34,11 +34,12 @@ export function useLinkSession(link: SyncLink | null): LinkSession | null {
       last.status === state.status &&
       last.session === state.session &&
       last.received === state.received &&
-      last.connected === state.connected
+      last.connected === state.connected &&
+      last.lastRole === state.lastRole
     )
       return last;
-    const { status, session, received, connected } = state;
-    return (cache.current = { status, session, received, connected });
+    const { status, session, received, connected, lastRole } = state;
+    return (cache.current = { status, session, received, connected, lastRole });
   };
   return useSyncExternalStore(subscribe, read);
 }

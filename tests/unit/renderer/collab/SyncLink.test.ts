@@ -264,4 +264,24 @@ describe('SyncLink', () => {
     SyncLink.rememberNew({ serverUrl: server.url, memory: creator }, DOC);
     expect(open(token, creator, new Y.Doc(), false).getState().received).toBe(true);
   });
+
+  it('remembers the role the server gave, so a restart without the server keeps a viewer read-only', async () => {
+    const token = invite(dataDir, 'acme', 'Vic', 'viewer');
+    const remember = memory();
+    const first = open(token, remember, new Y.Doc(), false);
+    expect(first.getState().lastRole).toBeNull(); // the server never said: the app falls back on its setting
+    first.connect();
+    await live(first);
+    await waitUntil(
+      () => first.getState().session !== null,
+      5_000,
+      () => 'no session from the server',
+    );
+    expect(first.getState()).toMatchObject({ lastRole: 'viewer', session: { role: 'viewer', canWrite: false } });
+    // Restarted with the server unreachable: no session, but the role it gave is still known.
+    const restarted = reload(first, remember, token, false);
+    expect(restarted.getState()).toMatchObject({ session: null, lastRole: 'viewer' });
+    // Another device has not been told anything.
+    expect(open(token, memory(), new Y.Doc(), false).getState().lastRole).toBeNull();
+  });
 });

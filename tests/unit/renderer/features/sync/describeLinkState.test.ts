@@ -22,6 +22,7 @@ function link(patch: Partial<LinkState>): LinkState {
     nextRetryAt: null,
     received: true,
     connected: true,
+    lastRole: null,
     ...patch,
   };
 }
