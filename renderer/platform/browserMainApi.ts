@@ -10,7 +10,8 @@ import {
   type MainApi,
   type PickedFile,
 } from '@shared/ipc/contract';
-import { coerceSettings, settingsPatchSchema, type Settings } from '@shared/domain/settings';
+import { quickSettings } from '@shared/domain/quickSettings';
+import type { Settings } from '@shared/domain/settings';
 import { isSafeLinkUrl } from '@shared/domain/url';
 import { WORKSPACE_FILE_EXTENSION } from '@shared/format/workspaceFile';
 import { fail, ok, type Result } from '@shared/result';
@@ -22,17 +23,31 @@ const SETTINGS_KEY = 'duet.settings';
 const HOSTING_NEEDS_DESKTOP =
   'Hosting needs the desktop app. Ask a teammate with Duet installed to host, or run the sync server.';
 
-function readSettings(): Settings {
+/**
+ * The settings' schema (with zod), loaded when a check needs it: on a write, or when what is stored is not
+ * plainly valid (quickSettings). Settings the app wrote are read without it, so the first screen does not
+ * wait for zod.
+ */
+const loadSettingsSchema = () => import('@shared/domain/settings');
+
+/** What is stored, parsed; {} when nothing is, or what was could not be parsed (then it is kept aside). */
+function storedSettings(): unknown {
   const raw = localStorage.getItem(SETTINGS_KEY);
-  if (raw === null) return coerceSettings({});
+  if (raw === null) return {};
   try {
-    return coerceSettings(JSON.parse(raw));
+    return JSON.parse(raw) as unknown;
   } catch (error) {
     // Unparseable settings are not worth refusing to start over; keep the old text beside the new one.
     console.warn('[settings] stored settings were unreadable and were reset', error);
     localStorage.setItem(`${SETTINGS_KEY}.unreadable`, raw);
-    return coerceSettings({});
+    return {};
   }
+}
+
+/** The stored settings, validated: every field that is not valid falls back to its default. */
+async function readSettings(): Promise<Settings> {
+  const stored = storedSettings();
+  return quickSettings(stored) ?? (await loadSettingsSchema()).coerceSettings(stored);
 }
 
 function pickFile(): Promise<File | null> {
@@ -94,12 +109,14 @@ async function printLayout(parts: PrintParts): Promise<void> {
 export const browserMainApi: MainApi = {
   'app:info': async () => ({ version: __APP_VERSION__, platform: navigator.platform, shell: 'browser' }),
 
-  'settings:get': async () => readSettings(),
+  'settings:get': () => readSettings(),
 
   'settings:update': async (patch) => {
+    const { coerceSettings, settingsPatchSchema } = await loadSettingsSchema();
     const parsed = settingsPatchSchema.safeParse(patch);
     if (!parsed.success) return fail('invalid-input', 'Those settings are not valid.');
-    const next = coerceSettings({ ...readSettings(), ...parsed.data });
+    // Read, merged and written with no wait in between, so two writes never lose each other's change.
+    const next = coerceSettings({ ...coerceSettings(storedSettings()), ...parsed.data });
     localStorage.setItem(SETTINGS_KEY, JSON.stringify(next));
     return ok(next);
   },
@@ -170,7 +187,7 @@ export const browserMainApi: MainApi = {
 
   // The web client uses the browser's notifications when the person allowed them for this site.
   'notify:show': async (note) => {
-    if (!readSettings().notifyDecisions) return fail('denied', 'Notifications are turned off in the settings.');
+    if (!(await readSettings()).notifyDecisions) return fail('denied', 'Notifications are turned off in the settings.');
     if (typeof Notification === 'undefined' || Notification.permission !== 'granted')
       return fail('denied', 'This browser does not allow notifications from Duet.');
     new Notification(note.title.slice(0, 120), { body: note.body.slice(0, 400) });

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PlaybookMeta, PlaybookTemplate } from '@shared/domain/playbook';
 import { mayDo } from '@shared/domain/permissions';
-import { pushRecent } from '@shared/domain/settings';
+import { pushRecent } from '@shared/domain/settingsDefaults';
 import { useCommand } from '../../commands';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { EmptyState } from '../../ui/EmptyState';
