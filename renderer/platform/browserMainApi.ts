@@ -13,11 +13,10 @@ import {
 import { quickSettings } from '@shared/domain/quickSettings';
 import type { Settings } from '@shared/domain/settings';
 import { isSafeLinkUrl } from '@shared/domain/url';
-import { WORKSPACE_FILE_EXTENSION } from '@shared/format/workspaceFile';
+import { WORKSPACE_FILE_EXTENSION } from '@shared/format/workspaceFileExtension';
 import { fail, ok, type Result } from '@shared/result';
 import { downloadBytes } from './downloadBytes';
-import { isExportKind, sanitizeExportFileName } from '@shared/deck/exportFileName';
-import { checkPrintParts, type PrintParts } from '@shared/deck/printDocument';
+import type { PrintParts } from '@shared/deck/printDocument';
 
 const SETTINGS_KEY = 'duet.settings';
 const HOSTING_NEEDS_DESKTOP =
@@ -163,6 +162,8 @@ export const browserMainApi: MainApi = {
   },
 
   'deck:save': async (bytes, suggestedName, kind) => {
+    // Loaded on the first export, like the deck builder that asks for it.
+    const { isExportKind, sanitizeExportFileName } = await import('@shared/deck/exportFileName');
     if (!isExportKind(kind)) return fail('invalid-input', 'Duet exports PowerPoint, PDF and Markdown files only.');
     const fileName = sanitizeExportFileName(suggestedName, kind);
     downloadBytes(bytes, fileName, EXPORT_TYPES[kind]);
@@ -170,6 +171,7 @@ export const browserMainApi: MainApi = {
   },
 
   'deck:printToPdf': async (layout) => {
+    const { checkPrintParts } = await import('@shared/deck/printDocument');
     const checked = checkPrintParts(layout);
     if (!checked.ok) return fail('invalid-input', checked.reason);
     await printLayout(checked.parts);
