@@ -19,7 +19,6 @@ import type { NarrativeSummary } from '@shared/domain/narrative';
 import { isSafeLinkUrl } from '@shared/domain/url';
 import { $insertNarrativeAfterSelection } from './narrativeOps';
 import { PLAYBOOK_NODES } from './nodes';
-import { AnchoredNotesPlugin, type AnchoredNotesPluginProps } from './plugins/AnchoredNotesPlugin';
 import { DeferredPlugins } from './plugins/DeferredPlugins';
 import { EditorShortcutsPlugin } from './plugins/EditorShortcutsPlugin';
 import { FirstOwnEditPlugin } from './plugins/FirstOwnEditPlugin';
@@ -58,9 +57,7 @@ export interface PlaybookEditorProps {
    * mounted and bound meanwhile: rebinding a document that already has content is not supported.
    */
   overlay?: ReactNode;
-  /** Notes anchored to the words: highlighted, and (for note writers) an "Add note" on a selection. */
-  annotations?: AnchoredNotesPluginProps;
-  /** Features' plugins (rendered inside the editor, e.g. automatic versions). */
+  /** Features' plugins (rendered inside the editor, e.g. automatic versions, notes anchored to the words). */
   plugins?: ReactNode;
 }
 
@@ -119,7 +116,6 @@ function EditorBody({
   onLogDeal,
   governance,
   overlay,
-  annotations,
   plugins,
 }: PlaybookEditorProps & { cursorsRef: RefObject<HTMLDivElement | null> }) {
   const [editor] = useLexicalComposerContext();
@@ -170,7 +166,6 @@ function EditorBody({
       {editable && <EditorShortcutsPlugin onLink={openLink} onAddNarrative={addNarrative} />}
       <LinkOpenPlugin />
       <FocusReturnPlugin />
-      {annotations && <AnchoredNotesPlugin {...annotations} />}
       {plugins}
       {linkUrl !== null && <LinkDialog editor={editor} initialUrl={linkUrl} onClose={() => setLinkUrl(null)} />}
     </div>

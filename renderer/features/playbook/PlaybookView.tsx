@@ -219,7 +219,6 @@ function ReadyPlaybook({
         userName={userName}
         userColor={colorForName(userName)}
         onLogDeal={parts.onLogDeal}
-        annotations={parts.annotations}
         overlay={parts.overlay}
         governance={parts.governance}
         plugins={features}
