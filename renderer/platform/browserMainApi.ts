@@ -13,10 +13,8 @@ import {
 import { quickSettings } from '@shared/domain/quickSettings';
 import type { Settings } from '@shared/domain/settings';
 import { isSafeLinkUrl } from '@shared/domain/url';
-import { WORKSPACE_FILE_EXTENSION } from '@shared/format/workspaceFileExtension';
 import { fail, ok, type Result } from '@shared/result';
 import { downloadBytes } from './downloadBytes';
-import type { PrintParts } from '@shared/deck/printDocument';
 
 const SETTINGS_KEY = 'duet.settings';
 const HOSTING_NEEDS_DESKTOP =
@@ -49,60 +47,14 @@ async function readSettings(): Promise<Settings> {
   return quickSettings(stored) ?? (await loadSettingsSchema()).coerceSettings(stored);
 }
 
-function pickFile(): Promise<File | null> {
-  return new Promise((resolve) => {
-    const input = document.createElement('input');
-    input.type = 'file';
-    input.accept = `.${WORKSPACE_FILE_EXTENSION}`;
-    input.style.display = 'none';
-    input.addEventListener('change', () => {
-      resolve(input.files?.[0] ?? null);
-      input.remove();
-    });
-    input.addEventListener('cancel', () => {
-      resolve(null);
-      input.remove();
-    });
-    document.body.append(input);
-    input.click();
-  });
-}
+/** The file picker and the print frame, loaded on the first import or PDF export. */
+const loadBrowserFiles = () => import('./browserFiles');
 
 const EXPORT_TYPES = {
   pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
   pdf: 'application/pdf',
   md: 'text/markdown;charset=utf-8',
 } as const;
-
-/**
- * Prints the deck's print layout through the browser's print dialog: a hidden same-origin frame (it inherits
- * the app's CSP, so nothing remote or file:// loads) gets the markup and the stylesheet, adopted through
- * the CSSOM because the CSP forbids inline styles.
- */
-async function printLayout(parts: PrintParts): Promise<void> {
-  const frame = document.createElement('iframe');
-  frame.setAttribute('aria-hidden', 'true');
-  frame.tabIndex = -1;
-  frame.style.position = 'fixed';
-  frame.style.width = '0';
-  frame.style.height = '0';
-  frame.style.border = '0';
-  document.body.append(frame);
-  try {
-    const win = frame.contentWindow;
-    const doc = frame.contentDocument;
-    if (win === null || doc === null) throw new Error('[deck] the print frame has no document');
-    // A constructed sheet can only be adopted by the document whose window constructed it.
-    const sheet = new (win as unknown as typeof globalThis).CSSStyleSheet();
-    sheet.replaceSync(parts.css);
-    doc.adoptedStyleSheets = [sheet];
-    doc.body.innerHTML = parts.bodyHtml; // checked by checkPrintParts: allowlisted tags, escaped text
-    win.focus();
-    win.print();
-  } finally {
-    setTimeout(() => frame.remove(), 1000);
-  }
-}
 
 /** MainApi for a plain browser. */
 export const browserMainApi: MainApi = {
@@ -127,7 +79,7 @@ export const browserMainApi: MainApi = {
   },
 
   'workspace:import': async (): Promise<Result<PickedFile | null>> => {
-    const file = await pickFile();
+    const file = await (await loadBrowserFiles()).pickFile();
     if (file === null) return ok(null);
     if (file.size > MAX_WORKSPACE_FILE_BYTES) {
       return fail(
@@ -174,7 +126,7 @@ export const browserMainApi: MainApi = {
     const { checkPrintParts } = await import('@shared/deck/printDocument');
     const checked = checkPrintParts(layout);
     if (!checked.ok) return fail('invalid-input', checked.reason);
-    await printLayout(checked.parts);
+    await (await loadBrowserFiles()).printLayout(checked.parts);
     return ok(null); // the print dialog decides where the PDF goes; the page is not told
   },
 
