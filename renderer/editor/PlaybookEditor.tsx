@@ -23,7 +23,6 @@ import { DeferredPlugins } from './plugins/DeferredPlugins';
 import { EditorShortcutsPlugin } from './plugins/EditorShortcutsPlugin';
 import { FirstOwnEditPlugin } from './plugins/FirstOwnEditPlugin';
 import { FocusReturnPlugin } from './plugins/FocusReturnPlugin';
-import { LinkDialog, readSelectedLink } from './plugins/LinkDialog';
 import { LinkOpenPlugin } from './plugins/LinkOpenPlugin';
 import { NarrativeChromePlugin } from './plugins/NarrativeChromePlugin';
 import type { NarrativeGovernanceSource } from './plugins/narrativeGovernanceSource';
@@ -32,8 +31,10 @@ import { NarrativeStructurePlugin } from './plugins/NarrativeStructurePlugin';
 import { OpenEditorPlugin } from './plugins/OpenEditorPlugin';
 import { OpenTimingPlugin } from './plugins/OpenTimingPlugin';
 import { OutlinePanel } from './plugins/OutlinePanel';
+import { readSelectedLink } from './plugins/readSelectedLink';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
 import { PLAYBOOK_THEME } from './theme';
+import { lazyPart } from '../ui/lazyPart';
 import { profiled } from '../ui/profiled';
 
 /** Props of PlaybookEditor. */
@@ -60,6 +61,12 @@ export interface PlaybookEditorProps {
   /** Features' plugins (rendered inside the editor, e.g. automatic versions, notes anchored to the words). */
   plugins?: ReactNode;
 }
+
+/** The link dialog (Mod+K, the toolbar's link button) loads the first time it opens. */
+const LinkDialog = lazyPart(() => import('./plugins/LinkDialog'), 'LinkDialog', {
+  label: 'Opening…',
+  shape: 'dialog',
+});
 
 function handleEditorError(error: Error): void {
   // Lexical reports errors it recovered from by resetting the update; surface them, never hide them.
