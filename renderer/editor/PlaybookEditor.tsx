@@ -17,20 +17,14 @@ import type { Doc } from 'yjs';
 import { useCallback, useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { NarrativeSummary } from '@shared/domain/narrative';
 import { isSafeLinkUrl } from '@shared/domain/url';
-import { $insertNarrativeAfterSelection } from './narrativeOps';
+import { withNarrativeOps } from './narrativeOpsOnDemand';
 import { PLAYBOOK_NODES } from './nodes';
-import { DeferredPlugins } from './plugins/DeferredPlugins';
-import { EditorShortcutsPlugin } from './plugins/EditorShortcutsPlugin';
+import { DeferredNarrativeChrome, DeferredOutline, DeferredPlugins } from './plugins/DeferredPlugins';
 import { FirstOwnEditPlugin } from './plugins/FirstOwnEditPlugin';
-import { FocusReturnPlugin } from './plugins/FocusReturnPlugin';
-import { LinkOpenPlugin } from './plugins/LinkOpenPlugin';
-import { NarrativeChromePlugin } from './plugins/NarrativeChromePlugin';
 import type { NarrativeGovernanceSource } from './plugins/narrativeGovernanceSource';
-import { NarrativeSelectAllPlugin } from './plugins/NarrativeSelectAllPlugin';
 import { NarrativeStructurePlugin } from './plugins/NarrativeStructurePlugin';
 import { OpenEditorPlugin } from './plugins/OpenEditorPlugin';
 import { OpenTimingPlugin } from './plugins/OpenTimingPlugin';
-import { OutlinePanel } from './plugins/OutlinePanel';
 import { readSelectedLink } from './plugins/readSelectedLink';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
 import { PLAYBOOK_THEME } from './theme';
@@ -133,7 +127,10 @@ function EditorBody({
   const openLink = useCallback(() => setLinkUrl(readSelectedLink(editor)), [editor]);
   // New narratives start owned by whoever creates them.
   const addNarrative = useCallback(
-    () => editor.update(() => void $insertNarrativeAfterSelection({ owner: userName })),
+    () =>
+      withNarrativeOps(({ $insertNarrativeAfterSelection }) =>
+        editor.update(() => void $insertNarrativeAfterSelection({ owner: userName })),
+      ),
     [editor, userName],
   );
 
@@ -162,17 +159,13 @@ function EditorBody({
           </div>
         </div>
       </div>
-      {showOutline && !overlay && profiled('outline', <OutlinePanel editable={editable} />)}
+      {showOutline && !overlay && profiled('outline', <DeferredOutline editable={editable} />)}
       <ListPlugin />
       <LinkPlugin validateUrl={isSafeLinkUrl} />
-      <DeferredPlugins />
+      <DeferredPlugins editable={editable} onLink={openLink} onAddNarrative={addNarrative} />
       <NarrativeStructurePlugin />
-      <NarrativeSelectAllPlugin />
       {editable && <FirstOwnEditPlugin />}
-      <NarrativeChromePlugin editable={editable} onLogDeal={onLogDeal} governance={governance} />
-      {editable && <EditorShortcutsPlugin onLink={openLink} onAddNarrative={addNarrative} />}
-      <LinkOpenPlugin />
-      <FocusReturnPlugin />
+      <DeferredNarrativeChrome editable={editable} onLogDeal={onLogDeal} governance={governance} />
       {plugins}
       {linkUrl !== null && <LinkDialog editor={editor} initialUrl={linkUrl} onClose={() => setLinkUrl(null)} />}
     </div>
