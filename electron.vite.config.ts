@@ -82,12 +82,12 @@ export default defineConfig({
           index: resolve(import.meta.dirname, 'renderer/index.html'),
           earlyPreload: resolve(import.meta.dirname, 'renderer/app/earlyPreload.ts'),
         },
-        // zod, shared/zod.ts and the setting that keeps it from probing for eval (renderer/app/zodConfig.ts) share a chunk,
-        // so the setting runs before any chunk that builds a schema; split apart, it ran after them and the
-        // probe tripped the CSP.
+        // zod and shared/zod.ts (its English messages) share one chunk, which only parts loaded after the first
+        // screen import. The setting that keeps zod from probing for eval (renderer/app/zodConfig.ts) imports no
+        // zod and runs first, in the entry, so it is in place before any chunk builds a schema.
         output: {
           manualChunks: (id: string) =>
-            /[\\/]node_modules[\\/]zod[\\/]|[\\/]zodConfig\.ts$|[\\/]shared[\\/]zod\.ts$/.test(id) ? 'zod' : null,
+            /[\\/]node_modules[\\/]zod[\\/]|[\\/]shared[\\/]zod\.ts$/.test(id) ? 'zod' : null,
         },
       },
       sourcemap: true,

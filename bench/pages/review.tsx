@@ -3,7 +3,7 @@
  * (a) aggregation of 100,000 deal entries with `scoreNarratives` beside a plain loop that only counts wins
  *     and decided deals per narrative (the least any aggregation must do);
  * (b) opening the review of a 200-narrative playbook that is open in an editor, as in the app: read the
- *     narratives and their texts from that editor's state (renderer/editor/openEditors.ts), aggregate 2,000
+ *     narratives and their texts from that editor's state (renderer/editor/readPlaybook.ts), aggregate 2,000
  *     deals and render ReviewView — beside a plain page given the same Y.Doc, which reads it (a headless
  *     Lexical pass, the least it can do without an editor) and renders a plain list of the titles. Also
  *     timed apart: the read from the open editor, ReviewView alone, and the plain list alone.
@@ -18,7 +18,8 @@ import * as Y from 'yjs';
 import { createPlaybookDoc, openHeadlessMirror, readPlaybookDoc } from '../../renderer/editor/headless';
 import { $readNarratives } from '../../renderer/editor/narrativeOps';
 import { $readNarrativeTexts } from '../../renderer/editor/narrativeText';
-import { readPlaybook, registerOpenEditor } from '../../renderer/editor/openEditors';
+import { registerOpenEditor } from '../../renderer/editor/openEditors';
+import { readPlaybook } from '../../renderer/editor/readPlaybook';
 import { ReviewView } from '../../renderer/features/review/ReviewView';
 import { generatedPlaybook } from './playbookSpecs';
 

@@ -8,7 +8,13 @@
  */
 import type { Settings } from '@shared/domain/settings';
 import { playbookDocName } from '@shared/collab/docNames';
-import { createAppStores, preloadWorkspaceView, reopenLastWorkspace, type AppStores } from '../features/shell';
+import {
+  createAppStores,
+  preloadWelcome,
+  preloadWorkspaceView,
+  reopenLastWorkspace,
+  type AppStores,
+} from '../features/shell';
 import { rememberFirstScreen } from './earlyPreload';
 import { openIndexedDbDocStore } from '../platform/IndexedDbDocStore';
 import { prefetchingStore } from '../platform/prefetchingStore';
@@ -22,8 +28,10 @@ export type Boot = { status: 'ready'; stores: AppStores } | { status: 'failed'; 
 export function startBoot(): Promise<Boot> {
   const started = performance.now();
   const settingsRead = platform.invoke('settings:get');
-  // Settings arrive well before IndexedDB is open: the workspace screen's code starts loading on them alone.
-  const codeLoaded = settingsRead.then((settings) => (settings.activeWorkspaceId ? preloadWorkspaceView() : null));
+  // Settings arrive well before IndexedDB is open: the first screen's code starts loading on them alone.
+  const codeLoaded = settingsRead.then((settings) =>
+    settings.activeWorkspaceId ? preloadWorkspaceView() : preloadWelcome(),
+  );
   return Promise.all([settingsRead, openIndexedDbDocStore()]).then(
     async ([settings, raw]): Promise<Boot> => {
       rememberFirstScreen(Boolean(settings.activeWorkspaceId));

@@ -17,24 +17,18 @@ import type { Doc } from 'yjs';
 import { useCallback, useEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { NarrativeSummary } from '@shared/domain/narrative';
 import { isSafeLinkUrl } from '@shared/domain/url';
-import { $insertNarrativeAfterSelection } from './narrativeOps';
+import { withNarrativeOps } from './narrativeOpsOnDemand';
 import { PLAYBOOK_NODES } from './nodes';
-import { AnchoredNotesPlugin, type AnchoredNotesPluginProps } from './plugins/AnchoredNotesPlugin';
-import { DeferredPlugins } from './plugins/DeferredPlugins';
-import { EditorShortcutsPlugin } from './plugins/EditorShortcutsPlugin';
+import { DeferredNarrativeChrome, DeferredOutline, DeferredPlugins } from './plugins/DeferredPlugins';
 import { FirstOwnEditPlugin } from './plugins/FirstOwnEditPlugin';
-import { FocusReturnPlugin } from './plugins/FocusReturnPlugin';
-import { LinkDialog, readSelectedLink } from './plugins/LinkDialog';
-import { LinkOpenPlugin } from './plugins/LinkOpenPlugin';
-import { NarrativeChromePlugin } from './plugins/NarrativeChromePlugin';
 import type { NarrativeGovernanceSource } from './plugins/narrativeGovernanceSource';
-import { NarrativeSelectAllPlugin } from './plugins/NarrativeSelectAllPlugin';
 import { NarrativeStructurePlugin } from './plugins/NarrativeStructurePlugin';
 import { OpenEditorPlugin } from './plugins/OpenEditorPlugin';
 import { OpenTimingPlugin } from './plugins/OpenTimingPlugin';
-import { OutlinePanel } from './plugins/OutlinePanel';
+import { readSelectedLink } from './plugins/readSelectedLink';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
 import { PLAYBOOK_THEME } from './theme';
+import { lazyPart } from '../ui/lazyPart';
 import { profiled } from '../ui/profiled';
 
 /** Props of PlaybookEditor. */
@@ -58,11 +52,15 @@ export interface PlaybookEditorProps {
    * mounted and bound meanwhile: rebinding a document that already has content is not supported.
    */
   overlay?: ReactNode;
-  /** Notes anchored to the words: highlighted, and (for note writers) an "Add note" on a selection. */
-  annotations?: AnchoredNotesPluginProps;
-  /** Features' plugins (rendered inside the editor, e.g. automatic versions). */
+  /** Features' plugins (rendered inside the editor, e.g. automatic versions, notes anchored to the words). */
   plugins?: ReactNode;
 }
+
+/** The link dialog (Mod+K, the toolbar's link button) loads the first time it opens. */
+const LinkDialog = lazyPart(() => import('./plugins/LinkDialog'), 'LinkDialog', {
+  label: 'Opening…',
+  shape: 'dialog',
+});
 
 function handleEditorError(error: Error): void {
   // Lexical reports errors it recovered from by resetting the update; surface them, never hide them.
@@ -119,7 +117,6 @@ function EditorBody({
   onLogDeal,
   governance,
   overlay,
-  annotations,
   plugins,
 }: PlaybookEditorProps & { cursorsRef: RefObject<HTMLDivElement | null> }) {
   const [editor] = useLexicalComposerContext();
@@ -130,7 +127,10 @@ function EditorBody({
   const openLink = useCallback(() => setLinkUrl(readSelectedLink(editor)), [editor]);
   // New narratives start owned by whoever creates them.
   const addNarrative = useCallback(
-    () => editor.update(() => void $insertNarrativeAfterSelection({ owner: userName })),
+    () =>
+      withNarrativeOps(({ $insertNarrativeAfterSelection }) =>
+        editor.update(() => void $insertNarrativeAfterSelection({ owner: userName })),
+      ),
     [editor, userName],
   );
 
@@ -159,18 +159,13 @@ function EditorBody({
           </div>
         </div>
       </div>
-      {showOutline && !overlay && profiled('outline', <OutlinePanel editable={editable} />)}
+      {showOutline && !overlay && profiled('outline', <DeferredOutline editable={editable} />)}
       <ListPlugin />
       <LinkPlugin validateUrl={isSafeLinkUrl} />
-      <DeferredPlugins />
+      <DeferredPlugins editable={editable} onLink={openLink} onAddNarrative={addNarrative} />
       <NarrativeStructurePlugin />
-      <NarrativeSelectAllPlugin />
       {editable && <FirstOwnEditPlugin />}
-      <NarrativeChromePlugin editable={editable} onLogDeal={onLogDeal} governance={governance} />
-      {editable && <EditorShortcutsPlugin onLink={openLink} onAddNarrative={addNarrative} />}
-      <LinkOpenPlugin />
-      <FocusReturnPlugin />
-      {annotations && <AnchoredNotesPlugin {...annotations} />}
+      <DeferredNarrativeChrome editable={editable} onLogDeal={onLogDeal} governance={governance} />
       {plugins}
       {linkUrl !== null && <LinkDialog editor={editor} initialUrl={linkUrl} onClose={() => setLinkUrl(null)} />}
     </div>

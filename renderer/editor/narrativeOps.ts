@@ -25,12 +25,16 @@ import { isSafeLinkUrl } from '@shared/domain/url';
 import {
   $createNarrativeKeyMessageNode,
   $createNarrativeNode,
+  $getEnclosingNarrative,
   $createNarrativeTitleNode,
   $isNarrativeKeyMessageNode,
   $isNarrativeNode,
   $isNarrativeTitleNode,
   type NarrativeNode,
 } from './nodes';
+
+// Where it lived first; it is the nodes' own now (the first screen uses it without these operations).
+export { $getEnclosingNarrative };
 
 /** Every narrative of the document, in document order. */
 export function $getNarrativeNodes(): NarrativeNode[] {
@@ -40,13 +44,6 @@ export function $getNarrativeNodes(): NarrativeNode[] {
 /** The narrative with this id, or null. */
 export function $findNarrative(narrativeId: string): NarrativeNode | null {
   return $getNarrativeNodes().find((n) => n.getNarrativeId() === narrativeId) ?? null;
-}
-
-/** The narrative that contains `node` (or is it), or null. */
-export function $getEnclosingNarrative(node: LexicalNode | null): NarrativeNode | null {
-  let current: LexicalNode | null = node;
-  while (current !== null && !$isNarrativeNode(current)) current = current.getParent();
-  return current;
 }
 
 /** A narrative's title, key message and fields, as the outline, review and decks read them. */

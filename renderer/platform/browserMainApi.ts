@@ -10,49 +10,45 @@ import {
   type MainApi,
   type PickedFile,
 } from '@shared/ipc/contract';
-import { coerceSettings, settingsPatchSchema, type Settings } from '@shared/domain/settings';
+import { quickSettings } from '@shared/domain/quickSettings';
+import type { Settings } from '@shared/domain/settings';
 import { isSafeLinkUrl } from '@shared/domain/url';
-import { WORKSPACE_FILE_EXTENSION } from '@shared/format/workspaceFile';
 import { fail, ok, type Result } from '@shared/result';
 import { downloadBytes } from './downloadBytes';
-import { isExportKind, sanitizeExportFileName } from '@shared/deck/exportFileName';
-import { checkPrintParts, type PrintParts } from '@shared/deck/printDocument';
 
 const SETTINGS_KEY = 'duet.settings';
 const HOSTING_NEEDS_DESKTOP =
   'Hosting needs the desktop app. Ask a teammate with Duet installed to host, or run the sync server.';
 
-function readSettings(): Settings {
+/**
+ * The settings' schema (with zod), loaded when a check needs it: on a write, or when what is stored is not
+ * plainly valid (quickSettings). Settings the app wrote are read without it, so the first screen does not
+ * wait for zod.
+ */
+const loadSettingsSchema = () => import('@shared/domain/settings');
+
+/** What is stored, parsed; {} when nothing is, or what was could not be parsed (then it is kept aside). */
+function storedSettings(): unknown {
   const raw = localStorage.getItem(SETTINGS_KEY);
-  if (raw === null) return coerceSettings({});
+  if (raw === null) return {};
   try {
-    return coerceSettings(JSON.parse(raw));
+    return JSON.parse(raw) as unknown;
   } catch (error) {
     // Unparseable settings are not worth refusing to start over; keep the old text beside the new one.
     console.warn('[settings] stored settings were unreadable and were reset', error);
     localStorage.setItem(`${SETTINGS_KEY}.unreadable`, raw);
-    return coerceSettings({});
+    return {};
   }
 }
 
-function pickFile(): Promise<File | null> {
-  return new Promise((resolve) => {
-    const input = document.createElement('input');
-    input.type = 'file';
-    input.accept = `.${WORKSPACE_FILE_EXTENSION}`;
-    input.style.display = 'none';
-    input.addEventListener('change', () => {
-      resolve(input.files?.[0] ?? null);
-      input.remove();
-    });
-    input.addEventListener('cancel', () => {
-      resolve(null);
-      input.remove();
-    });
-    document.body.append(input);
-    input.click();
-  });
+/** The stored settings, validated: every field that is not valid falls back to its default. */
+async function readSettings(): Promise<Settings> {
+  const stored = storedSettings();
+  return quickSettings(stored) ?? (await loadSettingsSchema()).coerceSettings(stored);
 }
+
+/** The file picker and the print frame, loaded on the first import or PDF export. */
+const loadBrowserFiles = () => import('./browserFiles');
 
 const EXPORT_TYPES = {
   pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
@@ -60,46 +56,18 @@ const EXPORT_TYPES = {
   md: 'text/markdown;charset=utf-8',
 } as const;
 
-/**
- * Prints the deck's print layout through the browser's print dialog: a hidden same-origin frame (it inherits
- * the app's CSP, so nothing remote or file:// loads) gets the markup and the stylesheet, adopted through
- * the CSSOM because the CSP forbids inline styles.
- */
-async function printLayout(parts: PrintParts): Promise<void> {
-  const frame = document.createElement('iframe');
-  frame.setAttribute('aria-hidden', 'true');
-  frame.tabIndex = -1;
-  frame.style.position = 'fixed';
-  frame.style.width = '0';
-  frame.style.height = '0';
-  frame.style.border = '0';
-  document.body.append(frame);
-  try {
-    const win = frame.contentWindow;
-    const doc = frame.contentDocument;
-    if (win === null || doc === null) throw new Error('[deck] the print frame has no document');
-    // A constructed sheet can only be adopted by the document whose window constructed it.
-    const sheet = new (win as unknown as typeof globalThis).CSSStyleSheet();
-    sheet.replaceSync(parts.css);
-    doc.adoptedStyleSheets = [sheet];
-    doc.body.innerHTML = parts.bodyHtml; // checked by checkPrintParts: allowlisted tags, escaped text
-    win.focus();
-    win.print();
-  } finally {
-    setTimeout(() => frame.remove(), 1000);
-  }
-}
-
 /** MainApi for a plain browser. */
 export const browserMainApi: MainApi = {
   'app:info': async () => ({ version: __APP_VERSION__, platform: navigator.platform, shell: 'browser' }),
 
-  'settings:get': async () => readSettings(),
+  'settings:get': () => readSettings(),
 
   'settings:update': async (patch) => {
+    const { coerceSettings, settingsPatchSchema } = await loadSettingsSchema();
     const parsed = settingsPatchSchema.safeParse(patch);
     if (!parsed.success) return fail('invalid-input', 'Those settings are not valid.');
-    const next = coerceSettings({ ...readSettings(), ...parsed.data });
+    // Read, merged and written with no wait in between, so two writes never lose each other's change.
+    const next = coerceSettings({ ...coerceSettings(storedSettings()), ...parsed.data });
     localStorage.setItem(SETTINGS_KEY, JSON.stringify(next));
     return ok(next);
   },
@@ -111,7 +79,7 @@ export const browserMainApi: MainApi = {
   },
 
   'workspace:import': async (): Promise<Result<PickedFile | null>> => {
-    const file = await pickFile();
+    const file = await (await loadBrowserFiles()).pickFile();
     if (file === null) return ok(null);
     if (file.size > MAX_WORKSPACE_FILE_BYTES) {
       return fail(
@@ -146,6 +114,8 @@ export const browserMainApi: MainApi = {
   },
 
   'deck:save': async (bytes, suggestedName, kind) => {
+    // Loaded on the first export, like the deck builder that asks for it.
+    const { isExportKind, sanitizeExportFileName } = await import('@shared/deck/exportFileName');
     if (!isExportKind(kind)) return fail('invalid-input', 'Duet exports PowerPoint, PDF and Markdown files only.');
     const fileName = sanitizeExportFileName(suggestedName, kind);
     downloadBytes(bytes, fileName, EXPORT_TYPES[kind]);
@@ -153,9 +123,10 @@ export const browserMainApi: MainApi = {
   },
 
   'deck:printToPdf': async (layout) => {
+    const { checkPrintParts } = await import('@shared/deck/printDocument');
     const checked = checkPrintParts(layout);
     if (!checked.ok) return fail('invalid-input', checked.reason);
-    await printLayout(checked.parts);
+    await (await loadBrowserFiles()).printLayout(checked.parts);
     return ok(null); // the print dialog decides where the PDF goes; the page is not told
   },
 
@@ -170,7 +141,7 @@ export const browserMainApi: MainApi = {
 
   // The web client uses the browser's notifications when the person allowed them for this site.
   'notify:show': async (note) => {
-    if (!readSettings().notifyDecisions) return fail('denied', 'Notifications are turned off in the settings.');
+    if (!(await readSettings()).notifyDecisions) return fail('denied', 'Notifications are turned off in the settings.');
     if (typeof Notification === 'undefined' || Notification.permission !== 'granted')
       return fail('denied', 'This browser does not allow notifications from Duet.');
     new Notification(note.title.slice(0, 120), { body: note.body.slice(0, 400) });

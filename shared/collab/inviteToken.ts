@@ -3,7 +3,7 @@
  * joining before connecting. Only the server can verify a token; nothing here is trusted for access.
  */
 import { isValidId } from '../domain/ids';
-import { ROLES, type Role } from '../domain/settings';
+import { ROLES, type Role } from '../domain/settingsDefaults';
 
 /** The visible claims of an invite token. */
 export interface InviteClaims {

@@ -21,7 +21,7 @@
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { ROLES, type Role } from '../domain/settings';
+import { ROLES, type Role } from '../domain/settingsDefaults';
 
 /** The query parameter (name and value) with which a client asks for Duet's extension messages. */
 export const EXTENSION_QUERY = { name: 'duet', value: '1' } as const;

@@ -23,8 +23,7 @@ export const WORKSPACE_FILE_VERSION = 1;
 const MAX_HEADER_BYTES = 4 * 1024 * 1024;
 const MAX_DOCS = 10_000;
 
-/** File extension, without the dot. */
-export const WORKSPACE_FILE_EXTENSION = 'duet';
+export { WORKSPACE_FILE_EXTENSION } from './workspaceFileExtension';
 
 const headerSchema = z.object({
   workspace: z.object({

@@ -213,3 +213,10 @@ export function $createNarrativeNode(narrativeId?: string, fields?: Partial<Narr
 export function $isNarrativeNode(node: LexicalNode | null | undefined): node is NarrativeNode {
   return node instanceof NarrativeNode;
 }
+
+/** The narrative that contains `node` (or is it), or null. */
+export function $getEnclosingNarrative(node: LexicalNode | null): NarrativeNode | null {
+  let current: LexicalNode | null = node;
+  while (current !== null && !$isNarrativeNode(current)) current = current.getParent();
+  return current;
+}

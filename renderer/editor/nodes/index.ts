@@ -21,6 +21,7 @@ export const PLAYBOOK_NODES: Klass<LexicalNode>[] = [
 
 export {
   $createNarrativeNode,
+  $getEnclosingNarrative,
   $isNarrativeNode,
   NarrativeNode,
   NARRATIVE_CLASSES,

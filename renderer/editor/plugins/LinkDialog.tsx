@@ -2,26 +2,13 @@
  * Adds, changes or removes the link on the selection. Only http, https and mailto targets are accepted;
  * anything else (javascript:, data:, file:) is refused with a message, never stored.
  */
-import { $isLinkNode, TOGGLE_LINK_COMMAND } from '@lexical/link';
+import { TOGGLE_LINK_COMMAND } from '@lexical/link';
 import type { LexicalEditor } from 'lexical';
 import { $getSelection, $isRangeSelection } from 'lexical';
 import { useState, type FormEvent } from 'react';
 import { normalizeLinkInput } from '@shared/domain/url';
 import { Dialog } from '../../ui/Dialog';
 import { FormActions } from '../../ui/FormActions';
-
-/** The link currently under the caret, or ''. */
-export function readSelectedLink(editor: LexicalEditor): string {
-  let url = '';
-  editor.getEditorState().read(() => {
-    const selection = $getSelection();
-    if (!$isRangeSelection(selection)) return;
-    const node = selection.anchor.getNode();
-    const link = $isLinkNode(node) ? node : node.getParent();
-    if ($isLinkNode(link)) url = link.getURL();
-  });
-  return url;
-}
 
 /**
  * Puts the caret right after the words the dialog was about, so typing goes on after the link instead of

@@ -11,7 +11,8 @@ import { $getNodeByKey, type LexicalEditor } from 'lexical';
 import { memo, startTransition, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { createPortal } from 'react-dom';
 import type { NarrativeFields, NarrativeSummary } from '@shared/domain/narrative';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { lazyPart } from '../../ui/lazyPart';
+import { LazyConfirmDialog } from '../../ui/LazyConfirmDialog';
 import { $isNarrativeNode, NARRATIVE_CLASSES, NarrativeNode } from '../nodes';
 import {
   $deleteNarrative,
@@ -25,8 +26,14 @@ import { measurePhase } from '../../platform/measurePhase';
 import { NarrativeChromeStore } from './narrativeChromeStore';
 import { useSeenNearViewport } from './nearViewport';
 import { NarrativeHeader } from './NarrativeHeader';
-import { NarrativeDetailsDialog, type DetailsField } from './NarrativeDetailsDialog';
+import type { DetailsField } from './NarrativeDetailsDialog';
 import type { NarrativeGovernanceSource } from './narrativeGovernanceSource';
+
+/** A narrative's details (status, persona, stage, owner, proof) in a dialog that loads the first time it opens. */
+const NarrativeDetailsDialog = lazyPart(() => import('./NarrativeDetailsDialog'), 'NarrativeDetailsDialog', {
+  label: 'Opening the details…',
+  shape: 'dialog',
+});
 
 // Events the editor's root listens to; inside the chrome they belong to the buttons, not to the text.
 const ISOLATED_EVENTS = [
@@ -165,17 +172,19 @@ export const NarrativeChromePlugin = memo(function NarrativeChromePlugin({
           }}
         />
       )}
-      <ConfirmDialog
-        open={deleting !== null}
-        title="Delete narrative?"
-        message={`“${deleting?.title || 'Untitled narrative'}” and its text will be removed from this playbook. You can undo with ${IS_MAC ? '⌘' : 'Ctrl'}+Z.`}
-        confirmLabel="Delete narrative"
-        onCancel={() => setDeleting(null)}
-        onConfirm={() => {
-          if (deleting) runOn(deleting.id, $deleteNarrative);
-          setDeleting(null);
-        }}
-      />
+      {deleting !== null && (
+        <LazyConfirmDialog
+          open
+          title="Delete narrative?"
+          message={`“${deleting.title || 'Untitled narrative'}” and its text will be removed from this playbook. You can undo with ${IS_MAC ? '⌘' : 'Ctrl'}+Z.`}
+          confirmLabel="Delete narrative"
+          onCancel={() => setDeleting(null)}
+          onConfirm={() => {
+            runOn(deleting.id, $deleteNarrative);
+            setDeleting(null);
+          }}
+        />
+      )}
     </>
   );
 });

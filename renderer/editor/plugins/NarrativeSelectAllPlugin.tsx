@@ -15,8 +15,7 @@ import {
   type RangeSelection,
 } from 'lexical';
 import { useEffect, useRef } from 'react';
-import { $isNarrativeNode } from '../nodes';
-import { $getEnclosingNarrative } from '../narrativeOps';
+import { $getEnclosingNarrative, $isNarrativeNode } from '../nodes';
 
 function signature(selection: RangeSelection): string {
   const { anchor, focus } = selection;

@@ -35,3 +35,28 @@ export function useContentShown(): boolean {
   }, [editor, shown]);
   return shown;
 }
+
+/** Parts whose code is in (or could not be fetched), so a later mount — another playbook — renders them at once. */
+const arrived = new WeakSet<object>();
+
+/**
+ * True once the content is shown and `part`'s code is in (or could not be fetched: then the part, rendered,
+ * says so or tries again by itself). Waiting for the code before rendering the part keeps what stands in
+ * for it on screen until the part can replace it in the same frame.
+ */
+export function useShownAndLoaded(part: { preload: () => Promise<unknown> }): boolean {
+  const shown = useContentShown();
+  const [loaded, setLoaded] = useState(() => arrived.has(part));
+  useEffect(() => {
+    if (loaded || !shown) return;
+    let current = true;
+    void part.preload().then(() => {
+      arrived.add(part);
+      if (current) setLoaded(true);
+    });
+    return () => {
+      current = false;
+    };
+  }, [loaded, shown, part]);
+  return loaded;
+}

@@ -1,7 +1,7 @@
 /** The playbook title bar's "Deck…" and "Export Markdown…" buttons, and the deck builder they open. */
 import { useState } from 'react';
 import type * as Y from 'yjs';
-import type { DeckNarrative, EvidenceSource } from '@shared/deck/deckModel';
+import type { EvidenceSource } from '@shared/deck/deckModel';
 import { mayDo } from '@shared/domain/permissions';
 import { useCommand } from '../../commands';
 import { useToasts } from '../../ui/Toasts';
@@ -9,11 +9,11 @@ import { useSettings, useWorkspace } from '../shell';
 import { useLinkSession } from '../sync';
 import { lazyPart } from '../../ui/lazyPart';
 import type { NarrativeCaution } from './DeckExportWarning';
-import { readDeckNarratives } from './readDeckNarratives';
 import './deck.css';
 
-// The builder (layout, preview, brand editor) loads the first time it opens; pptxgenjs only on export.
-const DeckBuilderDialog = lazyPart(() => import('./DeckBuilderDialog'), 'DeckBuilderDialog', {
+// The builder (layout, preview, brand editor, and the headless read of the narratives) loads the first time it
+// opens; pptxgenjs only on export.
+const DeckBuilder = lazyPart(() => import('./DeckBuilderFromDoc'), 'DeckBuilderFromDoc', {
   label: 'Opening the deck builder…',
   shape: 'dialog',
 });
@@ -37,13 +37,15 @@ export function DeckActions({ playbookTitle, playbookDoc, evidence = NO_EVIDENCE
   // The brand lives in the directory: its writers (the server's word once joined) may change it.
   const directoryLink = useLinkSession(workspace.directoryLink);
   const toasts = useToasts();
-  // Read when the builder opens: a snapshot of the narratives as they are now.
-  const [narratives, setNarratives] = useState<DeckNarrative[] | null>(null);
-  useCommand('deck:export', () => setNarratives(readDeckNarratives(playbookDoc)));
+  const [building, setBuilding] = useState(false);
+  useCommand('deck:export', () => setBuilding(true));
 
   const handleMarkdown = async (): Promise<void> => {
     try {
-      const { exportMarkdown } = await import('./exportDeck');
+      const [{ exportMarkdown }, { readDeckNarratives }] = await Promise.all([
+        import('./exportDeck'),
+        import('./readDeckNarratives'),
+      ]);
       const result = await exportMarkdown(playbookTitle, readDeckNarratives(playbookDoc));
       if (!result.ok) toasts.show({ kind: 'error', message: result.error.message });
       else if (result.value) toasts.show({ kind: 'success', message: `Exported Markdown to ${result.value.path}` });
@@ -59,7 +61,7 @@ export function DeckActions({ playbookTitle, playbookDoc, evidence = NO_EVIDENCE
         type="button"
         className="button button-small"
         data-testid="open-deck-builder"
-        onClick={() => setNarratives(readDeckNarratives(playbookDoc))}
+        onClick={() => setBuilding(true)}
       >
         Deck…
       </button>
@@ -71,12 +73,12 @@ export function DeckActions({ playbookTitle, playbookDoc, evidence = NO_EVIDENCE
       >
         Export Markdown…
       </button>
-      {narratives !== null && (
-        <DeckBuilderDialog
+      {building && (
+        <DeckBuilder
           open
-          onClose={() => setNarratives(null)}
+          onClose={() => setBuilding(false)}
           playbookTitle={playbookTitle}
-          narratives={narratives}
+          playbookDoc={playbookDoc}
           directory={workspace.directory}
           presenter={settings.displayName}
           canEditBrand={mayDo('brand.edit', settings.role, directoryLink?.session)}

@@ -10,7 +10,7 @@ import { addDeal, readDealHistory, updateDeal, type DealActor } from '@shared/co
 import { mayModerate } from '@shared/domain/permissions';
 import type { DealEntry, DealInput } from '@shared/domain/deal';
 import type { NarrativeSummary } from '@shared/domain/narrative';
-import { readPlaybook } from '../../editor/openEditors';
+import { readPlaybook } from '../../editor/readPlaybook';
 import { $readNarratives } from '../../editor/narrativeOps';
 import { $readNarrativeTexts } from '../../editor/narrativeText';
 import { useCommand } from '../../commands';

@@ -11,6 +11,7 @@ import { attributeUse, dealsForVersionsInForce, narrativeVersions } from '@share
 import { canEditDeal } from '@shared/collab/notes';
 import type { PlaybookMeta } from '@shared/domain/playbook';
 import type { DealEntry } from '@shared/domain/deal';
+import { AnchoredNotesPlugin } from '../../editor/plugins/AnchoredNotesPlugin';
 import { useCommand } from '../../commands';
 import { CrmStatusLine } from '../crm';
 import { ReviewGoals } from '../meetings';
@@ -184,7 +185,6 @@ export const PlaybookFeatures = memo(function PlaybookFeatures({
   const parts: PlaybookParts = {
     ready: true,
     overlay,
-    annotations: notes.anchored.annotations,
     onLogDeal: notes.logDealFrom,
     governance: governance.store,
     reviewOpen: notes.reviewOpen && !historyOpen,
@@ -224,6 +224,8 @@ export const PlaybookFeatures = memo(function PlaybookFeatures({
         showDiff={showDiff}
       />
       <SearchHighlightPlugin playbookId={meta.id} />
+      {/* Notes anchored to the words: highlighted, and (for note writers) an "Add note" on a selection. */}
+      <AnchoredNotesPlugin {...notes.anchored.annotations} />
     </>
   );
 });

@@ -1,4 +1,7 @@
-/** The bar above a playbook: its title (rename in place), save state and the outline toggle. */
+/**
+ * The bar above a playbook: its title (rename in place), save state, the outline toggle and the deck buttons.
+ * Rendered inside the editor (its header), so it can tell when the text is shown.
+ */
 import { useEffect, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { PLAYBOOK_TEMPLATE_INFO, PLAYBOOK_TITLE_MAX, type PlaybookMeta } from '@shared/domain/playbook';
 import { Kbd } from '../../ui/Kbd';
@@ -7,8 +10,21 @@ import { PresenceBar } from '../sync';
 import { SaveStateLabel } from './SaveStateLabel';
 import type { EvidenceSource } from '@shared/deck/deckModel';
 import { DeckActions, type NarrativeCaution } from '../deck';
+import { useShownAndLoaded } from '../../editor/plugins/useContentShown';
 import { useWorkspace } from '../shell/AppContext';
 import type { PlaybookSession } from '../workspace/PlaybookSession';
+
+/** The deck buttons while their code loads (once the text is shown): in place, disabled, so nothing moves. */
+const PENDING_DECK_ACTIONS = (
+  <>
+    <button type="button" className="button button-small" disabled data-testid="open-deck-builder">
+      Deck…
+    </button>
+    <button type="button" className="button button-small" disabled data-testid="export-markdown">
+      Export Markdown…
+    </button>
+  </>
+);
 
 /** Props of PlaybookTitleBar. */
 export interface PlaybookTitleBarProps {
@@ -43,6 +59,7 @@ export function PlaybookTitleBar({
   extraActions,
 }: PlaybookTitleBarProps) {
   const workspace = useWorkspace();
+  const deckReady = useShownAndLoaded(DeckActions);
   const [title, setTitle] = useState(meta.title);
   useEffect(() => setTitle(meta.title), [meta.title]);
 
@@ -82,7 +99,11 @@ export function PlaybookTitleBar({
       )}
       <div className="title-bar-actions">
         {session.link && profiled('presence', <PresenceBar awareness={session.link.provider.awareness} />)}
-        <DeckActions playbookTitle={meta.title} playbookDoc={session.doc} evidence={evidence} caution={caution} />
+        {deckReady ? (
+          <DeckActions playbookTitle={meta.title} playbookDoc={session.doc} evidence={evidence} caution={caution} />
+        ) : (
+          PENDING_DECK_ACTIONS
+        )}
         {extraActions}
         {onToggleReview && (
           <button

@@ -10,7 +10,6 @@ import { mayDo } from '@shared/domain/permissions';
 import { PlaybookEditor } from '../../editor/PlaybookEditor';
 import { useContentShown } from '../../editor/plugins/useContentShown';
 import { measurePhase } from '../../platform/measurePhase';
-import { EmptyState } from '../../ui/EmptyState';
 import { lazyPart } from '../../ui/lazyPart';
 import { useSettings, useWorkspace } from '../shell/AppContext';
 import { useWorkspaceRole } from '../shell/useWorkspaceRole';
@@ -21,6 +20,12 @@ import { NO_PARTS, type PlaybookParts } from './playbookParts';
 import { PlaybookTitleBar } from './PlaybookTitleBar';
 import { useEarlyCommands } from './useEarlyCommands';
 import { colorForName } from './userColor';
+
+/** What a playbook whose stored data cannot be read says (rare): loaded when it shows. */
+const PlaybookUnreadable = lazyPart(() => import('./PlaybookUnreadable'), 'PlaybookUnreadable', {
+  label: 'Opening…',
+  shape: 'panel',
+});
 
 type LoadState =
   { status: 'loading' } | { status: 'ready'; session: PlaybookSession } | { status: 'unreadable'; error: AppError };
@@ -68,28 +73,14 @@ export function PlaybookView({ meta, showOutline, onToggleOutline, onShown }: Pl
 
   if (state.status === 'unreadable') {
     return (
-      <EmptyState
-        title={`“${meta.title}” could not be read`}
-        testId="playbook-unreadable"
-        actions={
-          <button
-            type="button"
-            className="button button-primary"
-            onClick={async () => {
-              await workspace.setAsidePlaybook(meta.id, state.error);
-              setAttempt((a) => a + 1);
-            }}
-          >
-            Keep the damaged data aside and start this playbook over
-          </button>
-        }
-      >
-        <p>{state.error.message}</p>
-        <p>
-          Nothing has been changed or deleted. If you start over, the unreadable data is kept aside on this device (it
-          is never overwritten) and can be recovered by support.
-        </p>
-      </EmptyState>
+      <PlaybookUnreadable
+        title={meta.title}
+        error={state.error}
+        onStartOver={async () => {
+          await workspace.setAsidePlaybook(meta.id, state.error);
+          setAttempt((a) => a + 1);
+        }}
+      />
     );
   }
   if (state.status === 'loading')
@@ -219,7 +210,6 @@ function ReadyPlaybook({
         userName={userName}
         userColor={colorForName(userName)}
         onLogDeal={parts.onLogDeal}
-        annotations={parts.annotations}
         overlay={parts.overlay}
         governance={parts.governance}
         plugins={features}

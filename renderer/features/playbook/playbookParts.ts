@@ -6,7 +6,6 @@
 import type { ReactNode } from 'react';
 import type { NarrativeSummary } from '@shared/domain/narrative';
 import type { EvidenceSource } from '@shared/deck/deckModel';
-import type { AnchoredNotesPluginProps } from '../../editor/plugins/AnchoredNotesPlugin';
 import type { NarrativeGovernanceSource } from '../../editor/plugins/narrativeGovernanceSource';
 import type { NarrativeCaution } from '../deck';
 
@@ -16,7 +15,6 @@ export interface PlaybookParts {
   ready: boolean;
   /** The history, the activity or the review, shown instead of the text. */
   overlay?: ReactNode;
-  annotations?: AnchoredNotesPluginProps;
   onLogDeal?: (narrative: NarrativeSummary) => void;
   governance?: NarrativeGovernanceSource;
   reviewOpen: boolean;

@@ -7,7 +7,6 @@ import { useEffect, useState } from 'react';
 import { listenForPlaybookShortcuts, runCommand, useCommand } from '../../commands';
 import { platform } from '../../platform/platform';
 import { applyTheme } from '../../app/applyTheme';
-import { WorkspaceNotOpened } from './WorkspaceNotOpened';
 import { canHost, HostDialog } from '../host';
 import { profiled } from '../../ui/profiled';
 import { useToasts } from '../../ui/Toasts';
@@ -15,7 +14,6 @@ import { applyImport, exportWorkspace, ImportConfirmDialog, importWorkspace, typ
 import { useAppActions, useSettings, useWorkspaceState } from './AppContext';
 import { lazyPart } from '../../ui/lazyPart';
 import { useIncomingFiles } from './useIncomingFiles';
-import { Welcome } from './Welcome';
 
 /**
  * The open workspace (sidebar, editor, everything Lexical): loaded apart from the welcome screen, which a
@@ -29,6 +27,18 @@ const WorkspaceView = lazyPart(() => import('./WorkspaceView'), 'WorkspaceView',
 
 /** Starts loading the workspace screen's code (when a workspace is about to open). */
 export const preloadWorkspaceView = (): Promise<unknown> => WorkspaceView.preload();
+
+/** The welcome screen: a returning user never sees it, so it loads (early, see boot.ts) only for a new one. */
+const Welcome = lazyPart(() => import('./Welcome'), 'Welcome', { label: 'Starting Duet…', shape: 'panel' });
+
+/** Starts loading the welcome screen's code (when no workspace is about to open). */
+export const preloadWelcome = (): Promise<unknown> => Welcome.preload();
+
+/** A workspace that did not open (rare): its screen loads when it shows. */
+const WorkspaceNotOpened = lazyPart(() => import('./WorkspaceNotOpened'), 'WorkspaceNotOpened', {
+  label: 'Opening…',
+  shape: 'panel',
+});
 
 // The menu's dialogs load the first time they open.
 const ShortcutsDialog = lazyPart(() => import('./HelpDialogs'), 'ShortcutsDialog', {

@@ -1,6 +1,6 @@
 /** The first screen: name yourself, create a workspace, or explore the sample. */
 import { useState, type FormEvent } from 'react';
-import { ROLES, type Role } from '@shared/domain/settings';
+import { ROLES, type Role } from '@shared/domain/settingsDefaults';
 import { JoinServerDialog } from '../sync';
 import { useAppActions, useSettings } from './AppContext';
 import { useWorkspaceActions } from './useWorkspaceActions';

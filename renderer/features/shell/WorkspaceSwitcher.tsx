@@ -1,18 +1,26 @@
 /** Shows the open workspace and lets the user switch, create one, or open the sample. */
 import { useEffect, useRef, useState } from 'react';
-import { PromptDialog } from '../../ui/PromptDialog';
-import { runCommand } from '../../commands';
-import { canHost } from '../host';
+import { lazyPart } from '../../ui/lazyPart';
 import { InviteDialog, JoinServerDialog } from '../sync';
-import { useAppActions, useSettings, useWorkspaceState } from './AppContext';
+import { useWorkspaceState } from './AppContext';
 import { useWorkspaceActions } from './useWorkspaceActions';
+
+/** "New workspace" asks for a name; its dialog loads the first time it opens. */
+const PromptDialog = lazyPart(() => import('../../ui/PromptDialog'), 'PromptDialog', {
+  label: 'Opening…',
+  shape: 'dialog',
+});
+
+/** The menu loads the first time it opens (prefetched a second after the workspace shows). */
+const WorkspaceMenu = lazyPart(() => import('./WorkspaceMenu'), 'WorkspaceMenu', {
+  label: 'Opening the menu…',
+  shape: 'dialog',
+});
 
 /** The workspace name button with its menu. */
 export function WorkspaceSwitcher() {
-  const settings = useSettings('workspaces');
   const workspace = useWorkspaceState();
-  const { openWorkspace, leaveServer } = useAppActions();
-  const { createWorkspace, openSample } = useWorkspaceActions();
+  const { createWorkspace } = useWorkspaceActions();
   const [open, setOpen] = useState(false);
   const [naming, setNaming] = useState(false);
   const [joining, setJoining] = useState(false);
@@ -39,73 +47,13 @@ export function WorkspaceSwitcher() {
         <span className="chevron">▾</span>
       </button>
       {open && (
-        <div className="menu menu-wide" role="menu">
-          {settings.workspaces.map((w) => (
-            <button
-              key={w.id}
-              type="button"
-              role="menuitem"
-              className={w.id === current?.id ? 'menu-item is-current' : 'menu-item'}
-              onClick={() => {
-                setOpen(false);
-                void openWorkspace(w);
-              }}
-            >
-              {w.name}
-            </button>
-          ))}
-          <div className="menu-sep" />
-          <button type="button" role="menuitem" className="menu-item" onClick={() => (setOpen(false), setNaming(true))}>
-            New workspace…
-          </button>
-          <button
-            type="button"
-            role="menuitem"
-            className="menu-item"
-            onClick={() => (setOpen(false), void openSample())}
-          >
-            Open the sample workspace
-          </button>
-          <div className="menu-sep" />
-          <button
-            type="button"
-            role="menuitem"
-            className="menu-item"
-            onClick={() => (setOpen(false), setJoining(true))}
-          >
-            Join a sync server…
-          </button>
-          {canHost() && (
-            <button
-              type="button"
-              role="menuitem"
-              className="menu-item"
-              onClick={() => (setOpen(false), runCommand('host:open'))}
-            >
-              Host on this computer…
-            </button>
-          )}
-          {current?.server && (
-            <button
-              type="button"
-              role="menuitem"
-              className="menu-item"
-              onClick={() => (setOpen(false), setInviting(true))}
-            >
-              Invite people…
-            </button>
-          )}
-          {current?.server && (
-            <button
-              type="button"
-              role="menuitem"
-              className="menu-item"
-              onClick={() => (setOpen(false), void leaveServer(current))}
-            >
-              Leave the server (keep this copy)
-            </button>
-          )}
-        </div>
+        <WorkspaceMenu
+          current={current}
+          onClose={() => setOpen(false)}
+          onNewWorkspace={() => setNaming(true)}
+          onJoin={() => setJoining(true)}
+          onInvite={() => setInviting(true)}
+        />
       )}
       {joining && <JoinServerDialog onClose={() => setJoining(false)} />}
       {inviting && current?.server && (

@@ -2,11 +2,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PlaybookMeta, PlaybookTemplate } from '@shared/domain/playbook';
 import { mayDo } from '@shared/domain/permissions';
-import { pushRecent } from '@shared/domain/settings';
+import { pushRecent } from '@shared/domain/settingsDefaults';
 import { useCommand } from '../../commands';
-import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { EmptyState } from '../../ui/EmptyState';
-import { Kbd } from '../../ui/Kbd';
+import { LazyConfirmDialog } from '../../ui/LazyConfirmDialog';
 import { profiled } from '../../ui/profiled';
 import { useToasts } from '../../ui/Toasts';
 import { PlaybookView } from '../playbook/PlaybookView';
@@ -20,6 +18,12 @@ import { lazyPart, prefetchParts } from '../../ui/lazyPart';
 
 /** How long after the workspace shows the rest of the app starts loading in the background. */
 const PREFETCH_DELAY_MS = 1000;
+
+/** Where no playbook shows (an empty workspace, none picked): loaded when it shows. */
+const WorkspaceEmpty = lazyPart(() => import('./WorkspaceEmpty'), 'WorkspaceEmpty', {
+  label: 'Opening…',
+  shape: 'panel',
+});
 
 /** "New playbook" (template picker) loads the first time it opens. */
 const NewPlaybookDialog = lazyPart(() => import('../workspace/NewPlaybookDialog'), 'NewPlaybookDialog', {
@@ -232,35 +236,13 @@ export function WorkspaceView({ onOpenSettings }: WorkspaceViewProps) {
             onToggleOutline={() => setShowOutline((s) => !s)}
             onShown={extras.shown}
           />
-        ) : playbooks.length === 0 ? (
-          <EmptyState
-            title="Write your first playbook"
-            testId="workspace-empty"
-            actions={
-              <>
-                {canEdit && (
-                  <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
-                    New playbook
-                  </button>
-                )}
-                <button type="button" className="button" onClick={() => void openSample()}>
-                  Explore the sample workspace
-                </button>
-              </>
-            }
-          >
-            <p>
-              A playbook holds your narratives: each with its key message, the persona it speaks to, the buying stage
-              and the proof behind it. Start from a messaging house or a persona pitch.
-            </p>
-            <p className="muted">
-              Shortcut: <Kbd keys="Mod+N" /> in the app · <Kbd keys="Mod+Alt+N" /> in a browser
-            </p>
-          </EmptyState>
         ) : (
-          <EmptyState title="Pick a playbook" testId="workspace-pick">
-            <p>Choose a playbook on the left, or create a new one.</p>
-          </EmptyState>
+          <WorkspaceEmpty
+            empty={playbooks.length === 0}
+            canEdit={canEdit}
+            onNew={() => setCreating(true)}
+            onOpenSample={() => void openSample()}
+          />
         )}
       </main>
       {extras.due && (
@@ -276,25 +258,27 @@ export function WorkspaceView({ onOpenSettings }: WorkspaceViewProps) {
         />
       )}
       {creating && <NewPlaybookDialog onCreate={(i) => void create(i)} onCancel={() => setCreating(false)} />}
-      <ConfirmDialog
-        open={deleting !== null}
-        title="Delete playbook?"
-        message={`“${deleting?.title}” will be removed from this workspace for everyone. You can undo right after.`}
-        confirmLabel="Delete playbook"
-        onCancel={() => setDeleting(null)}
-        onConfirm={() => {
-          const removed = deleting ? workspace.deletePlaybook(deleting.id) : null;
-          setDeleting(null);
-          if (removed) {
-            if (removed.id === selectedId) setSelectedId(null);
-            toasts.show({
-              kind: 'info',
-              message: `Deleted “${removed.title}”.`,
-              action: { label: 'Undo', run: () => workspace.restorePlaybook(removed) },
-            });
-          }
-        }}
-      />
+      {deleting !== null && (
+        <LazyConfirmDialog
+          open
+          title="Delete playbook?"
+          message={`“${deleting.title}” will be removed from this workspace for everyone. You can undo right after.`}
+          confirmLabel="Delete playbook"
+          onCancel={() => setDeleting(null)}
+          onConfirm={() => {
+            const removed = workspace.deletePlaybook(deleting.id);
+            setDeleting(null);
+            if (removed) {
+              if (removed.id === selectedId) setSelectedId(null);
+              toasts.show({
+                kind: 'info',
+                message: `Deleted “${removed.title}”.`,
+                action: { label: 'Undo', run: () => workspace.restorePlaybook(removed) },
+              });
+            }
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -9,4 +9,4 @@ export {
   useWorkspaceState,
   type AppStores,
 } from './AppContext';
-export { preloadWorkspaceView, Shell } from './Shell';
+export { preloadWelcome, preloadWorkspaceView, Shell } from './Shell';

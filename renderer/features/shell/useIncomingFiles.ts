@@ -30,8 +30,8 @@ export function useIncomingFiles(): IncomingFiles {
   known.current = settings.workspaces;
 
   const receive = useCallback(
-    (picked: PickedFile) => {
-      const prepared = prepareImport(picked, known.current);
+    async (picked: PickedFile) => {
+      const prepared = await prepareImport(picked, known.current);
       if (!prepared.ok) toasts.show({ kind: 'error', message: `Nothing was imported. ${prepared.error.message}` });
       else setWaiting(prepared.value);
     },
@@ -41,7 +41,7 @@ export function useIncomingFiles(): IncomingFiles {
   const takeOpened = useCallback(async () => {
     const taken = await platform.invoke('workspace:takeOpened');
     if (!taken.ok) toasts.show({ kind: 'error', message: `Nothing was imported. ${taken.error.message}` });
-    else if (taken.value !== null) receive(taken.value);
+    else if (taken.value !== null) await receive(taken.value);
   }, [receive, toasts]);
 
   // A file the app was launched with waits in the main process until the page asks.

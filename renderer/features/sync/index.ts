@@ -7,7 +7,11 @@ export const JoinServerDialog = lazyPart(() => import('./JoinServerDialog'), 'Jo
   label: 'Opening…',
   shape: 'dialog',
 });
-export { PresenceBar } from './PresenceBar';
+/** Who else is in the playbook (a synced one only): its code loads with the first synced playbook shown. */
+export const PresenceBar = lazyPart(() => import('./PresenceBar'), 'PresenceBar', {
+  label: 'Loading who is here…',
+  shape: 'quiet',
+});
 export { useLinkSession, useLinkState, useNow, type LinkSession } from './useLinkState';
 export { canRetry, describeRetry, describeSaveState, type LocalSaveState } from './describeLinkState';
 /** "Invite a teammate"; its code loads the first time it opens. */

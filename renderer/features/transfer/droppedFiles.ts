@@ -2,7 +2,7 @@
  * Files dropped on the window: what kind they are and their bytes, with the import's size limit checked
  * before anything is read (a 2 GB file dropped by mistake is never loaded).
  */
-import { WORKSPACE_FILE_EXTENSION } from '@shared/format/workspaceFile';
+import { WORKSPACE_FILE_EXTENSION } from '@shared/format/workspaceFileExtension';
 import { MAX_WORKSPACE_FILE_BYTES, type PickedFile } from '@shared/ipc/contract';
 import { fail, ok, type Result } from '@shared/result';
 

@@ -38,11 +38,14 @@ import { VersionsSession } from '../versions/VersionsSession';
 import { ApprovalsSession } from '../governance/ApprovalsSession';
 import { PlaybookSession } from './PlaybookSession';
 import { SharedSessions } from './SharedSessions';
-import { loadNotesSession } from './loadNotesSession';
-import { readStoredDocs, relistPlaybooks, writeNewPlaybook, type NewPlaybook } from './workspaceDocs';
+import type { NewPlaybook } from './workspaceDocs';
 
 /** The sync code, fetched only for a workspace that syncs; a second attempt after a failed fetch asks afresh. */
 const loadSyncLink = retryingImport(() => import('../../collab/SyncLink'));
+/** The notes' loader (a large deal log is applied in slices), fetched when a playbook's notes first open. */
+const loadNotesCode = retryingImport(() => import('./loadNotesSession'));
+/** Creating, recovering and exporting playbooks (workspaceDocs.ts), fetched when one of them is asked for. */
+const loadDocsCode = retryingImport(() => import('./workspaceDocs'));
 
 /** The playbook id of a per-playbook document name (`{workspace}/{kind}/{playbookId}`). */
 function idOf(docName: string): string {
@@ -63,7 +66,14 @@ export class Workspace {
   private readonly sessions = new Map<string, PlaybookSession>();
   private readonly closing = new Map<string, Promise<void>>(); // closes storing their last writes
   private readonly notes = new SharedSessions<NotesSession>(
-    (docName) => loadNotesSession(this.store, this.id, idOf(docName), this.linkFactory(true)),
+    (docName) =>
+      loadNotesCode().then(
+        ({ loadNotesSession }) => loadNotesSession(this.store, this.id, idOf(docName), this.linkFactory(true)),
+        (error: unknown): Result<NotesSession> => {
+          console.error('[workspace] the notes code could not be loaded', error);
+          return fail('io', 'This part of Duet could not be loaded. If Duet was just updated, restarting it helps.');
+        },
+      ),
     (docName, session) => this.announceOpen(docName, session.doc),
   );
   private readonly versions = new SharedSessions<VersionsSession>((docName) =>
@@ -151,6 +161,7 @@ export class Workspace {
 
   /** Creates a playbook from a template (or explicit content) and returns its entry. */
   async createPlaybook(input: NewPlaybook): Promise<PlaybookMeta> {
+    const { writeNewPlaybook } = await loadDocsCode();
     const meta = await writeNewPlaybook(this.store, this.directory, this.id, input);
     if (input.id === undefined) this.rememberNew(meta.id);
     return meta;
@@ -303,6 +314,7 @@ export class Workspace {
    * its first narrative). Returns how many were listed.
    */
   async recoverPlaybooks(): Promise<number> {
+    const { relistPlaybooks } = await loadDocsCode();
     return relistPlaybooks(this.store, this.directory, this.id);
   }
 
@@ -317,6 +329,7 @@ export class Workspace {
     await Promise.all([...this.sessions.values()].map((s) => s.flush()));
     for (const shared of [this.notes, this.versions, this.approvals, this.meetingDocs])
       await Promise.all((await shared.all()).map((session) => session.flush()));
+    const { readStoredDocs } = await loadDocsCode();
     const docs = await readStoredDocs(this.store, this.id);
     if (!docs.ok) return docs;
     return ok({ workspace: { id: this.id, name: this.name }, exportedAt: Date.now(), docs: docs.value });

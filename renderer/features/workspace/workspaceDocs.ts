@@ -11,7 +11,6 @@ import type { PlaybookMeta, PlaybookTemplate } from '@shared/domain/playbook';
 import { fail, ok, type Result } from '@shared/result';
 import type { PlaybookSpec } from '../../editor/docSpec';
 import type { DocStore } from '../../platform/DocStore';
-import { templateSpec } from './templates';
 
 /** A playbook to create: from a template, or with explicit content (`spec`); `id` when it must be known. */
 export interface NewPlaybook {
@@ -33,8 +32,11 @@ export async function writeNewPlaybook(
   input: NewPlaybook,
 ): Promise<PlaybookMeta> {
   const id = input.id ?? newId('p');
-  // The headless editor (all of Lexical) loads here, not with the welcome screen that leads here.
-  const { createPlaybookDoc } = await import('../../editor/headless');
+  // The headless editor (all of Lexical) and the templates load here, not with the first screen.
+  const [{ createPlaybookDoc }, { templateSpec }] = await Promise.all([
+    import('../../editor/headless'),
+    import('./templates'),
+  ]);
   const doc = createPlaybookDoc(input.spec ?? templateSpec(input.template));
   await store.append(playbookDocName(workspaceId, id), Y.encodeStateAsUpdate(doc));
   doc.destroy();
