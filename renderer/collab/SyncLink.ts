@@ -26,7 +26,7 @@ import {
   type RosterMember,
   type SessionInfo,
 } from '@shared/collab/syncProtocol';
-import { ROLES, type Role } from '@shared/domain/settings';
+import { ROLES, type Role } from '@shared/domain/settingsDefaults';
 import { deviceId } from './deviceId';
 import { LOCAL_LOAD_ORIGIN } from './LocalPersistence';
 import { countUnconfirmed, retryDelayMs } from './pendingChanges';
