@@ -244,10 +244,12 @@ export class LiveDeals {
   }
 
   private applyNow(changed: ReadonlySet<string>): void {
-    const deals =
-      changed.size > RESORT_ABOVE
-        ? (changed.forEach((id) => this.refresh(id)), [...this.byId.values()].sort(compareDeals))
-        : this.merged(changed);
+    let deals: DealEntry[];
+    if (changed.size <= RESORT_ABOVE) deals = this.merged(changed);
+    else {
+      for (const id of changed) this.refresh(id);
+      deals = [...this.byId.values()].sort(compareDeals);
+    }
     this.publish({ deals, complete: true, read: deals.length, total: deals.length, current: true });
   }
 
