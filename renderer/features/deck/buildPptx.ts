@@ -52,9 +52,9 @@ function paragraphRuns(box: TextBox, i: number, last: boolean): PptxGenJS.TextPr
 /**
  * The deck's body font: the one most of its text boxes use. It becomes the file's theme font, which text
  * without a font of its own is set in, so those runs carry no font names (three per run otherwise, a fifth
- * of the slides' XML and of the time spent compressing it).
+ * of the slides' XML, which the zip then encodes and checksums).
  */
-export function deckBodyFont(layout: DeckLayout): string | null {
+function deckBodyFont(layout: DeckLayout): string | null {
   const uses = new Map<string, number>();
   for (const slide of layout.slides)
     for (const box of slide.boxes) if (box.kind === 'text') uses.set(box.font, (uses.get(box.font) ?? 0) + 1);
