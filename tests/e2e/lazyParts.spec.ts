@@ -83,6 +83,24 @@ test('a returning user’s last playbook is editable before any code it does not
     expect(names.filter((n) => n.startsWith(`${part}-`))).toEqual([]);
 });
 
+test('“+ Narrative” waits for its code, then every key typed lands in the new narrative', async ({ page }) => {
+  await createWorkspace(page);
+  await createPlaybook(page, 'Launch story', 'Blank');
+  // A cold start whose narrative operations arrive late (the click and the keys come first).
+  const release = await holdChunk(page, 'narrativeOps');
+  await page.reload();
+  const add = page.getByTestId('add-narrative');
+  await expect(page.getByTestId('editor')).toBeVisible();
+  // Run a moment after the click, the insertion used to move the caret under the keys already typed.
+  await expect(add).toBeDisabled();
+  release();
+  await expect(add).toBeEnabled();
+  await add.click();
+  await page.keyboard.type('Rebuilt after the crash');
+  await expect(narrativeSections(page)).toHaveCount(2);
+  await expect(narrativeSections(page).last().locator('.narrative-title')).toHaveText('Rebuilt after the crash');
+});
+
 test('a slow view shows a loading panel after 150 ms, then the view', async ({ page }) => {
   // Held from the start: the background prefetch (a second after the workspace shows) waits for it too.
   const release = await holdChunk(page, 'ReviewView');

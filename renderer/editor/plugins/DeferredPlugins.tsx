@@ -7,7 +7,9 @@
  * outline. The chrome and the outline already rendered in a transition after the text; now their code arrives
  * in that moment too (usually from disk, in a few milliseconds).
  */
+import { useEffect } from 'react';
 import { lazyPart } from '../../ui/lazyPart';
+import { preloadNarrativeOps } from '../narrativeOpsOnDemand';
 import type { InteractionPluginsProps } from './InteractionPlugins';
 import type { NarrativeChromePluginProps } from './NarrativeChromePlugin';
 import { useContentShown, useShownAndLoaded } from './useContentShown';
@@ -40,6 +42,10 @@ const OutlinePanel = lazyPart(() => import('./OutlinePanel'), 'OutlinePanel', {
 export function DeferredPlugins(props: InteractionPluginsProps) {
   const shown = useContentShown();
   const inputReady = useShownAndLoaded(InteractionPlugins);
+  // Beside the input plugins, not after them: "+ Narrative" waits for these operations.
+  useEffect(() => {
+    if (shown) void preloadNarrativeOps();
+  }, [shown]);
   return (
     <>
       {shown && <MarkdownShortcuts />}

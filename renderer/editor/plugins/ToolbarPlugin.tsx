@@ -21,6 +21,7 @@ import {
 import { useCallback, useEffect, useState } from 'react';
 import { IS_MAC } from '../../platform/os';
 import { $currentBlockType, applyBlockType, BLOCK_LABELS, type BlockType } from './blockFormat';
+import { useNarrativeOpsReady } from '../narrativeOpsOnDemand';
 
 const MOD = IS_MAC ? '⌘' : 'Ctrl+';
 
@@ -56,6 +57,8 @@ export interface ToolbarPluginProps {
 /** Renders the toolbar above the editor. */
 export function ToolbarPlugin({ onLink, onAddNarrative }: ToolbarPluginProps) {
   const [editor] = useLexicalComposerContext();
+  // Enabled once "add narrative" can run in the click's own task (narrativeOpsOnDemand.ts).
+  const opsReady = useNarrativeOpsReady();
   const [state, setState] = useState<ToolbarState>({
     block: null,
     bold: false,
@@ -187,6 +190,7 @@ export function ToolbarPlugin({ onLink, onAddNarrative }: ToolbarPluginProps) {
         className="button button-primary button-small"
         onMouseDown={(e) => e.preventDefault()}
         onClick={onAddNarrative}
+        disabled={!opsReady}
         title={`Add a narrative after this one (${MOD}${IS_MAC ? '⇧' : 'Shift+'}Enter)`}
         data-testid="add-narrative"
       >
