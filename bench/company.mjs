@@ -450,34 +450,18 @@ function breakdown(ui, sync) {
   for (const size of Object.keys(ui)) {
     const f = ui[size];
     const n = Number(size).toLocaleString('en');
-    const start = f.startPhases;
-    if (start)
+    /** One step's phases and long tasks, as a line (nothing when the step was not measured). */
+    const phaseLine = (label, step, extra = '') =>
+      step &&
       lines.push(
-        `  ${n} deals, app start: ${Object.entries(start.phases)
+        `  ${n} deals, ${label}: ${Object.entries(step.phases)
           .map(([k, v]) => `${k} ${ms(v)}`)
-          .join(', ')}; ${start.longTasks} long tasks, ${ms(start.longTaskMs)} in all; longest ${start.longestDuring}`,
+          .join(', ')}; ${step.longTasks} long tasks, ${ms(step.longTaskMs)} in all${extra}`,
       );
-    const review = f.reviewPhases;
-    if (review)
-      lines.push(
-        `  ${n} deals, open review: ${Object.entries(review.phases)
-          .map(([k, v]) => `${k} ${ms(v)}`)
-          .join(', ')}; ${review.longTasks} long tasks, ${ms(review.longTaskMs)} in all`,
-      );
-    const filtered = f.filterPhases;
-    if (filtered)
-      lines.push(
-        `  ${n} deals, first filter: ${Object.entries(filtered.phases)
-          .map(([k, v]) => `${k} ${ms(v)}`)
-          .join(', ')}; ${filtered.longTasks} long tasks, ${ms(filtered.longTaskMs)} in all`,
-      );
-    const imported = f.importPhases;
-    if (imported)
-      lines.push(
-        `  ${n} deals, import: ${Object.entries(imported.phases)
-          .map(([k, v]) => `${k} ${ms(v)}`)
-          .join(', ')}; ${imported.longTasks} long tasks, ${ms(imported.longTaskMs)} in all`,
-      );
+    phaseLine('app start', f.startPhases, f.startPhases && `; longest ${f.startPhases.longestDuring}`);
+    phaseLine('open review', f.reviewPhases);
+    phaseLine('first filter', f.filterPhases);
+    phaseLine('import', f.importPhases);
   }
   for (const [size, f] of Object.entries(sync))
     lines.push(
