@@ -23,6 +23,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { median } from './lib/stats.mjs';
 import { buildSyncServer, CLI, mintInvite } from './lib/syncServer.mjs';
 import {
   cpuSince,
@@ -310,17 +311,16 @@ try {
   await postgres?.stop();
   process.exit(0);
 }
-const middle = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 /** The rounds' relay figures as one: each latency and CPU figure the median of the rounds'. */
 function medianRelay(relays) {
   return {
-    p50: middle(relays.map((r) => r.p50)),
-    p99: middle(relays.map((r) => r.p99)),
+    p50: median(relays.map((r) => r.p50)),
+    p99: median(relays.map((r) => r.p99)),
     received: relays.reduce((n, r) => n + r.received, 0),
     expected: relays.reduce((n, r) => n + r.expected, 0),
     cpu: {
-      server: middle(relays.map((r) => r.cpu.server)),
-      services: middle(relays.map((r) => r.cpu.services)),
+      server: median(relays.map((r) => r.cpu.server)),
+      services: median(relays.map((r) => r.cpu.services)),
     },
   };
 }
