@@ -4,8 +4,6 @@
  * Mounted with the deferred plugins once the text is shown (DeferredPlugins.tsx): until then there is nothing
  * to select, click or type in, so their code need not stand between a returning user and the text.
  */
-import { useEffect } from 'react';
-import { preloadNarrativeOps } from '../narrativeOpsOnDemand';
 import { EditorShortcutsPlugin } from './EditorShortcutsPlugin';
 import { FocusReturnPlugin } from './FocusReturnPlugin';
 import { LinkOpenPlugin } from './LinkOpenPlugin';
@@ -23,8 +21,6 @@ export interface InteractionPluginsProps {
 
 /** Registers the input plugins; renders nothing visible. */
 export function InteractionPlugins({ editable, onLink, onAddNarrative }: InteractionPluginsProps) {
-  // "Add narrative" (the toolbar, a shortcut) then runs in the same task as the click or key.
-  useEffect(() => void preloadNarrativeOps(), []);
   return (
     <>
       <NarrativeSelectAllPlugin />
