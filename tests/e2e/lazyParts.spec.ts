@@ -13,6 +13,7 @@ import {
   createPlaybook,
   createWorkspace,
   narrativeSections,
+  narrativeTitles,
   openFreshApp,
   openSample,
   SAMPLE,
@@ -99,6 +100,34 @@ test('“+ Narrative” waits for its code, then every key typed lands in the ne
   await page.keyboard.type('Rebuilt after the crash');
   await expect(narrativeSections(page)).toHaveCount(2);
   await expect(narrativeSections(page).last().locator('.narrative-title')).toHaveText('Rebuilt after the crash');
+});
+
+test('Ctrl+A before the input plugins arrive selects nothing, so the next key replaces no narrative', async ({
+  page,
+}) => {
+  await openSample(page);
+  await selectPlaybook(page, SAMPLE.cfo.title);
+  const release = await holdChunk(page, 'InteractionPlugins');
+  await page.reload();
+  const titles = narrativeTitles(page);
+  await expect(titles).toHaveCount(3);
+  await titles.first().click();
+  // Lexical's own select-all would take every narrative, and this key would replace the whole playbook.
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('X');
+  await expect(titles).toHaveCount(3);
+  await expect(titles.first()).toContainText('X');
+  await expect(titles.nth(1)).toHaveText('The proof: payback inside two quarters');
+  const first = await titles.first().innerText();
+  release();
+  // Once they are in, Ctrl+A is the stepwise one: the title first.
+  await expect
+    .poll(async () => {
+      await titles.first().click();
+      await page.keyboard.press('Control+a');
+      return page.evaluate(() => String(getSelection()));
+    })
+    .toBe(first);
 });
 
 test('a slow view shows a loading panel after 150 ms, then the view', async ({ page }) => {

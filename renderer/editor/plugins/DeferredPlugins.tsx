@@ -7,6 +7,8 @@
  * outline. The chrome and the outline already rendered in a transition after the text; now their code arrives
  * in that moment too (usually from disk, in a few milliseconds).
  */
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { COMMAND_PRIORITY_LOW, SELECT_ALL_COMMAND } from 'lexical';
 import { useEffect } from 'react';
 import { lazyPart } from '../../ui/lazyPart';
 import { preloadNarrativeOps } from '../narrativeOpsOnDemand';
@@ -35,6 +37,19 @@ const OutlinePanel = lazyPart(() => import('./OutlinePanel'), 'OutlinePanel', {
 });
 
 /**
+ * Until the stepwise select-all (NarrativeSelectAllPlugin, in the input plugins) is mounted, Ctrl/⌘+A does
+ * nothing: Lexical's own would select every narrative, and the next key typed would replace the whole
+ * playbook. The same rule as "+ Narrative", which stays disabled until its code is in.
+ */
+function useSelectAllGuard(active: boolean): void {
+  const [editor] = useLexicalComposerContext();
+  useEffect(
+    () => (active ? editor.registerCommand(SELECT_ALL_COMMAND, () => true, COMMAND_PRIORITY_LOW) : undefined),
+    [editor, active],
+  );
+}
+
+/**
  * Mounts the Markdown shortcuts and the input plugins once the content is shown; renders nothing visible. The
  * input plugins, once their code is in, mount with the editor itself (another playbook opened), so a click and
  * Ctrl+A right after a switch are theirs.
@@ -42,6 +57,7 @@ const OutlinePanel = lazyPart(() => import('./OutlinePanel'), 'OutlinePanel', {
 export function DeferredPlugins(props: InteractionPluginsProps) {
   const shown = useContentShown();
   const inputReady = useShownAndLoaded(InteractionPlugins);
+  useSelectAllGuard(!inputReady);
   // Beside the input plugins, not after them: "+ Narrative" waits for these operations.
   useEffect(() => {
     if (shown) void preloadNarrativeOps();
