@@ -4,9 +4,10 @@
  * app started. Split into pieces of half a megabyte (shared/collab/splitUpdate.ts) and applied one per
  * task, the same work leaves room for paints and input between the pieces.
  */
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { updatePieces } from '@shared/collab/splitUpdate';
 import { nextTask } from '../platform/nextTask';
+import { applyUpdateQuietly } from './applyUpdateQuietly';
 
 /** About 15 ms of decoding on a quiet 2-core laptop (measured ~35 MB/s in Chromium): at most this much per task. */
 export const SLICE_BYTES = 1 << 19;
@@ -37,7 +38,7 @@ export async function applyInSlices(
   for (const part of parts)
     for (const piece of updatePieces(part, pieceBytes)) {
       // Small parts (an edit each) are applied back to back until the task has used its bytes or its time.
-      Y.applyUpdate(doc, piece, origin);
+      applyUpdateQuietly(doc, piece, origin);
       applied += piece.length;
       if (applied >= sliceBytes || now() - started >= budgetMs) {
         await yieldToBrowser();
