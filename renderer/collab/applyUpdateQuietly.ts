@@ -9,7 +9,8 @@
  * What a listener gets may hold more than what changed (parts the doc already had, structs Yjs keeps pending
  * until their dependencies arrive): applying it again anywhere gives the same document, which is all the
  * listeners do with it (store it, forward it, or only note that something changed). It is called even when
- * nothing changed, as a listener that only notes a change can afford.
+ * nothing changed (Yjs would not: a piece it holds as pending still has to be stored), except for an empty
+ * update.
  *
  * This reads lib0 Observable's `_observers`, the map Yjs itself consults before encoding (Yjs 13, pinned to one
  * copy), and shadows the doc's `off` while the update applies. Should that field ever be missing, it falls
@@ -65,5 +66,7 @@ export function applyUpdateQuietly(doc: Y.Doc, update: Uint8Array, origin: unkno
     doc.off('beforeTransaction', before);
     doc.off('afterTransaction', after);
   }
+  // An empty update (a reconnect's "nothing new": no structs, no deletions) is nothing to store or forward.
+  if (update.length === 2 && update[0] === 0 && update[1] === 0) return;
   for (const listener of [...listeners]) if (listeners.has(listener)) listener(update, origin, doc, null);
 }

@@ -67,6 +67,14 @@ describe('applyUpdateQuietly', () => {
     expect(late).toHaveBeenCalled();
   });
 
+  it('hands over no empty update (a reconnect with nothing new)', () => {
+    const doc = new Y.Doc();
+    const listener = vi.fn();
+    doc.on('update', listener);
+    applyUpdateQuietly(doc, Y.encodeStateAsUpdate(new Y.Doc()), 'server');
+    expect(listener).not.toHaveBeenCalled();
+  });
+
   it('applies plainly when nobody listens', () => {
     const doc = new Y.Doc();
     applyUpdateQuietly(doc, dealLog(5), 'server');
