@@ -402,7 +402,7 @@ async function syncFigures(bench, url, log) {
       }
       const counted = joins.slice(1).length ? joins.slice(1) : joins;
       const phases = Object.fromEntries(
-        ['wait', 'decode', 'read', 'longest'].map((k) => [k, round1(median(counted.map((j) => j[k])))]),
+        ['wait', 'decode', 'read', 'longest', 'received'].map((k) => [k, round1(median(counted.map((j) => j[k])))]),
       );
       figures[size] = { upload, join: median(counted.map((j) => j.total)), phases };
       log(
@@ -465,7 +465,7 @@ function breakdown(ui, sync) {
   }
   for (const [size, f] of Object.entries(sync))
     lines.push(
-      `  ${Number(size).toLocaleString('en')} deals, second client's join: waiting for the server (connect, load, encode, transfer) ${ms(f.phases.wait)}, decode ${ms(f.phases.decode)}, read every deal ${ms(f.phases.read)}; longest task ${ms(f.phases.longest)}`,
+      `  ${Number(size).toLocaleString('en')} deals, second client's join: waiting for the server (connect, load, encode, transfer) ${ms(f.phases.wait)}, decode ${ms(f.phases.decode)}, read every deal ${ms(f.phases.read)}; ${(f.phases.received / 1e6).toFixed(2)} MB received; longest task ${ms(f.phases.longest)}`,
     );
   return lines.join('\n');
 }

@@ -262,6 +262,8 @@ interface JoinFigures {
   read: number;
   /** The longest task of the page while joining (the freeze a user of the joining client feels). */
   longest: number;
+  /** Bytes the joining client's socket received (what a slow connection would have to carry). */
+  received: number;
 }
 
 /** A second client joins: from opening the link until every deal has arrived and been read the app's way. */
@@ -281,7 +283,14 @@ async function join(size: number, serverUrl: string, token: string, docName: str
     for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
   });
   tasks.observe({ type: 'longtask' });
-  const link = new SyncLink(doc, docName, { serverUrl, token });
+  let received = 0;
+  class CountingSocket extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols);
+      this.addEventListener('message', (event: MessageEvent<ArrayBuffer>) => (received += event.data.byteLength));
+    }
+  }
+  const link = new SyncLink(doc, docName, { serverUrl, token, WebSocketImpl: CountingSocket });
   let read: number;
   try {
     await new Promise<void>((resolve, reject) => {
@@ -315,7 +324,7 @@ async function join(size: number, serverUrl: string, token: string, docName: str
   await new Promise((resolve) => setTimeout(resolve, 0));
   for (const entry of tasks.takeRecords()) longest = Math.max(longest, entry.duration);
   tasks.disconnect();
-  return { total, wait: firstContent - started, decode, read, longest };
+  return { total, wait: firstContent - started, decode, read, longest, received };
 }
 
 declare global {

@@ -14,6 +14,7 @@ import * as decoding from 'lib0/decoding';
 import type * as encoding from 'lib0/encoding';
 import {
   DEVICE_QUERY,
+  DEFLATE_QUERY,
   EXTENSION_QUERY,
   MESSAGE_MEMBERS,
   MESSAGE_SESSION,
@@ -170,6 +171,7 @@ export class SyncLink {
       params: {
         token: options.token,
         [EXTENSION_QUERY.name]: EXTENSION_QUERY.value,
+        [DEFLATE_QUERY.name]: DEFLATE_QUERY.value, // it reads deflated replies: sliceLargeSyncReplies.ts
         [DEVICE_QUERY]: deviceId(options.memory),
       },
       connect: options.connect ?? true,

@@ -9,19 +9,57 @@
  * Every received update, sliced or not, is applied without Yjs encoding it again for the doc's 'update'
  * listeners (applyUpdateQuietly.ts): the server sends a joining device's deal log as dozens of half-megabyte
  * updates, and encoding each again cost about what decoding it did.
+ *
+ * A large reply may also arrive deflated (Duet's MESSAGE_SYNC_DEFLATED, 7× fewer bytes for a deal log): it is
+ * inflated off the socket's handler, then applied the same way; the link is synced only once it is in.
  */
 import * as decoding from 'lib0/decoding';
 import type { WebsocketProvider } from 'y-websocket';
 import { messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync';
+import { MAX_INFLATED_SYNC_BYTES, MESSAGE_SYNC_DEFLATED } from '@shared/collab/syncProtocol';
 import { applyInSlices, SLICE_BYTES } from './applyInSlices';
 import { applyUpdateQuietly } from './applyUpdateQuietly';
+import { inflate } from './inflate';
 import { MESSAGE_SYNC, type Handler } from './sendOnlyOwnWrites';
+
+/** What y-protocols does with an update that does not apply (readSyncStep2): report it and go on. */
+function reportUnapplied(error: unknown): void {
+  console.error('[sync] the server sent an update that did not apply', error);
+}
+
+/**
+ * Applies a received sync step 2 or update with the provider as origin, as y-websocket would: a large step 2
+ * in slices, anything else at once. A step 2 marks the provider synced once applied — unless the connection it
+ * came on is no longer the provider's (a reply of a closed connection says nothing about the current one).
+ */
+function applySyncUpdate(
+  provider: WebsocketProvider,
+  type: number,
+  update: Uint8Array,
+  emitSynced: boolean,
+  socket: WebSocket | null,
+  sliceBytes: number,
+): void {
+  const markSynced = (): void => {
+    if (emitSynced && provider.ws === socket && provider.wsconnected && !provider.synced) provider.synced = true;
+  };
+  if (type === messageYjsUpdate || update.length <= sliceBytes) {
+    try {
+      applyUpdateQuietly(provider.doc, update, provider);
+    } catch (error) {
+      reportUnapplied(error);
+    }
+    if (type === messageYjsSyncStep2) markSynced();
+    return;
+  }
+  void applyInSlices(provider.doc, [update], provider, sliceBytes).catch(reportUnapplied).then(markSynced);
+}
 
 /**
  * Puts the slicing in front of `provider`'s sync handler: a sync step 2 larger than `sliceBytes` is applied
  * in slices, other updates (step 2 and single updates) at once, all with the provider as origin as y-websocket
- * would, and none encoded again for the doc's listeners; a step 1 goes through as before. Call before
- * anything else wraps the handler.
+ * would, and none encoded again for the doc's listeners; a step 1 goes through as before. Also reads deflated
+ * replies. Call before anything else wraps the handler.
  */
 export function sliceLargeSyncReplies(provider: WebsocketProvider, sliceBytes: number = SLICE_BYTES): void {
   const sync = provider.messageHandlers[MESSAGE_SYNC] as Handler;
@@ -32,23 +70,20 @@ export function sliceLargeSyncReplies(provider: WebsocketProvider, sliceBytes: n
       return sync(encoder, decoder, provider, emitSynced, messageType);
     const update = decoding.readVarUint8Array(reader);
     decoder.pos = reader.pos;
-    if (type === messageYjsUpdate || update.length <= sliceBytes) {
-      try {
-        applyUpdateQuietly(provider.doc, update, provider);
-      } catch (error) {
-        // What y-protocols does with an update that does not apply (readSyncStep2): report it and go on.
-        console.error('[sync] the server sent an update that did not apply', error);
-      }
-      if (type === messageYjsSyncStep2 && emitSynced && !provider.synced) provider.synced = true;
+    applySyncUpdate(provider, type, update, emitSynced, provider.ws, sliceBytes);
+  };
+
+  provider.messageHandlers[MESSAGE_SYNC_DEFLATED] = (_encoder, decoder, _provider, emitSynced) => {
+    const type = decoding.readVarUint(decoder);
+    const deflated = decoding.readVarUint8Array(decoder);
+    if (type !== messageYjsSyncStep2 && type !== messageYjsUpdate) {
+      console.error(`[sync] the server sent a deflated sync message of unknown type ${type}; ignored`);
       return;
     }
     const socket = provider.ws;
-    void applyInSlices(provider.doc, [update], provider, sliceBytes)
-      // What y-protocols does with an update that does not apply (readSyncStep2): report it and go on.
-      .catch((error: unknown) => console.error('[sync] the server sent an update that did not apply', error))
-      .then(() => {
-        // A reply of a connection that closed meanwhile says nothing about the current one.
-        if (emitSynced && provider.ws === socket && provider.wsconnected && !provider.synced) provider.synced = true;
-      });
+    inflate(deflated, MAX_INFLATED_SYNC_BYTES).then(
+      (update) => applySyncUpdate(provider, type, update, emitSynced, socket, sliceBytes),
+      (error: unknown) => console.error('[sync] the server sent a deflated update that could not be read', error),
+    );
   };
 }

@@ -3,7 +3,7 @@
  * connection may exist, before any document is loaded or created.
  */
 import { parseDocName, type DocName } from '@shared/collab/docNames';
-import { readDevice, wantsExtensions } from '@shared/collab/syncProtocol';
+import { readDevice, readsDeflated, wantsExtensions } from '@shared/collab/syncProtocol';
 import type { Role } from '@shared/domain/settings';
 import type { Members } from './Members';
 import { canWrite } from './permissions';
@@ -19,6 +19,8 @@ export interface Session {
   canWrite: boolean;
   /** The client asked for Duet's extension messages (`?duet=1`); stock y-websocket clients do not. */
   extensions: boolean;
+  /** It also reads deflated sync replies (`?deflate=1`, with `duet=1`). */
+  deflate: boolean;
   /** The client's per-install device id (`?device=`), or null (then the connection counts as its own device). */
   device: string | null;
 }
@@ -84,6 +86,7 @@ export async function authorizeUpgrade(
       role: member.role,
       canWrite: canWrite(member.role, doc.kind),
       extensions: wantsExtensions(parsed.searchParams),
+      deflate: readsDeflated(parsed.searchParams),
       device: readDevice(parsed.searchParams),
     },
   };

@@ -3,7 +3,12 @@
  */
 import * as encoding from 'lib0/encoding';
 import { updatePieces } from '@shared/collab/splitUpdate';
-import { encodeSessionMessage, encodeStoredMessage, type SessionInfo } from '@shared/collab/syncProtocol';
+import {
+  encodeSessionMessage,
+  encodeStoredMessage,
+  MESSAGE_SYNC_DEFLATED,
+  type SessionInfo,
+} from '@shared/collab/syncProtocol';
 import { MESSAGE_AWARENESS, MESSAGE_SYNC, SYNC_STEP_1, SYNC_STEP_2, SYNC_UPDATE } from './messageTypes';
 
 export type { SessionInfo };
@@ -26,6 +31,14 @@ export function encodeSyncStep1(stateVector: Uint8Array): Uint8Array {
 /** sync step 2: the updates the peer lacks. */
 export function encodeSyncStep2(update: Uint8Array): Uint8Array {
   return frame(MESSAGE_SYNC, (e) => (encoding.writeVarUint(e, SYNC_STEP_2), encoding.writeVarUint8Array(e, update)));
+}
+
+/** A sync step 2 whose update is compressed (`deflated`: the deflate format), for extension-aware clients. */
+export function encodeSyncStep2Deflated(deflated: Uint8Array): Uint8Array {
+  return frame(
+    MESSAGE_SYNC_DEFLATED,
+    (e) => (encoding.writeVarUint(e, SYNC_STEP_2), encoding.writeVarUint8Array(e, deflated)),
+  );
 }
 
 /** A relayed, already stored update. */

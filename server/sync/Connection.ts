@@ -49,6 +49,7 @@ export class Connection implements Peer {
   private readonly messages: TokenBucket;
   private readonly bytes: TokenBucket;
   readonly extensions: boolean;
+  readonly deflate: boolean;
   readonly identity: PresenceIdentity;
 
   constructor(
@@ -64,6 +65,7 @@ export class Connection implements Peer {
     ws.on('close', this.handleClose);
     ws.on('error', (error) => console.error(`[sync] ${session.docName}: socket error`, error));
     this.extensions = session.extensions;
+    this.deflate = session.deflate;
     this.identity = { memberId: session.memberId, name: session.memberName, role: session.role };
     if (this.extensions)
       this.send(

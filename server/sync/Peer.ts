@@ -9,6 +9,8 @@ export interface Peer {
   readonly identity: PresenceIdentity;
   /** True when the client asked for Duet's extension messages (100 `stored`, 101 `session`). */
   readonly extensions: boolean;
+  /** True when it also reads deflated sync replies (MESSAGE_SYNC_DEFLATED); absent: it does not. */
+  readonly deflate?: boolean;
   /** Sends one binary frame; a no-op once the connection is closing. */
   send(message: Uint8Array): void;
   /** Closes the connection with a WebSocket close code and a short reason. */

@@ -20,6 +20,7 @@ import {
   encodeStored,
   encodeSyncStep1,
   encodeSyncReply,
+  encodeSyncStep2Deflated,
   encodeSyncUpdate,
 } from '../protocol/encodeMessages';
 import { CLOSE_SERVER_ERROR } from '../protocol/messageTypes';
@@ -27,6 +28,7 @@ import type { Broadcaster, ClusterMessage } from '../storage/Broadcaster';
 import type { DocStorage, StoredUpdate } from '../storage/DocStorage';
 import { bindPresence } from './bindPresence';
 import { FullState } from './FullState';
+import { DEFLATE_SYNC_ABOVE } from '@shared/collab/syncProtocol';
 import { ClusterCatchUp } from './ClusterCatchUp';
 import { serverCompaction } from './serverCompaction';
 import { GroupCommit } from './GroupCommit';
@@ -155,7 +157,18 @@ export class SharedDoc {
    */
   replyToSyncStep1(peer: Peer, stateVector: Uint8Array): void {
     const diff = this.fullState.diff(stateVector);
+    // A large answer goes deflated to clients that read it (MESSAGE_SYNC_DEFLATED), compressed
+    // off the event loop while what it waits for is stored.
+    const compressing = peer.deflate === true && diff.length > DEFLATE_SYNC_ABOVE ? this.fullState.deflate(diff) : null;
     this.enqueue(async () => {
+      if (compressing !== null) {
+        try {
+          peer.send(encodeSyncStep2Deflated(await compressing));
+          return;
+        } catch (error) {
+          console.error(`[sync] ${this.name}: could not deflate a sync reply; sending it as it is`, error);
+        }
+      }
       for (const frame of encodeSyncReply(diff)) peer.send(frame);
     });
   }

@@ -4,10 +4,14 @@
 // them, and the link says "live" only once everything has arrived.
 import { createServer, type Socket } from 'node:net';
 import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_LOAD_ORIGIN } from '../../../../renderer/collab/LocalPersistence';
 import { SyncLink, type LinkState } from '../../../../renderer/collab/SyncLink';
+import { importDeals, readDeals } from '../../../../shared/collab/notes';
+import { MESSAGE_SYNC_DEFLATED } from '../../../../shared/collab/syncProtocol';
+import { companyDeals, companyNarrativeIds } from '../../../../bench/pages/companyDeals';
 import { waitUntil } from '../../server/helpers/clients';
 import {
   buildServerOnce,
@@ -18,6 +22,7 @@ import {
 } from '../../server/helpers/serverProcess';
 
 const DOC = 'acme/playbook/p1';
+const NOTES = 'acme/notes/p1';
 /** Six values of ~300 KB each: 1.8 MB in all, several slices of half a megabyte. */
 const VALUES = Array.from({ length: 6 }, (_, i) => `${i}`.repeat(300_000));
 let dataDir: string;
@@ -240,6 +245,78 @@ describe('SyncLink', () => {
     expect(completeWhenLive).toBe(true);
     expect(slices).toBeGreaterThan(1);
     expect(ticksBetween).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('a joining app receives a large document deflated, a stock client as plain sync messages, both whole', async () => {
+    // A deal log written offline, then sent in the writer's first sync (up to 32 MiB in one frame).
+    const source = new Y.Doc();
+    importDeals(source, companyDeals(1_500, companyNarrativeIds()), { author: 'Ana', now: 1 });
+    const raw = Y.encodeStateAsUpdate(source).length;
+    const offline = new Y.Doc();
+    Y.applyUpdate(offline, Y.encodeStateAsUpdate(source), LOCAL_LOAD_ORIGIN);
+    const writer = new SyncLink(offline, NOTES, {
+      serverUrl: server.url,
+      token: invite(dataDir, 'acme', 'Maya', 'storyteller'),
+      memory: memory(),
+      WebSocketImpl: WebSocket as unknown as typeof globalThis.WebSocket,
+    });
+    links.push(writer);
+    await waitUntil(
+      () => writer.getState().status === 'live' && writer.getState().unconfirmed === 0,
+      20_000,
+      () => 'writer never stored',
+    );
+
+    // What each joiner's socket receives: bytes, and the message types (the first byte of each frame).
+    const counted = { bytes: 0, types: new Set<number>() };
+    class CountingSocket extends WebSocket {
+      constructor(...args: ConstructorParameters<typeof WebSocket>) {
+        super(...args);
+        // y-websocket asks for ArrayBuffers.
+        this.on('message', (data: ArrayBuffer | Buffer) => {
+          const bytes = new Uint8Array(data);
+          counted.bytes += bytes.length;
+          counted.types.add(bytes[0]!);
+        });
+      }
+    }
+    const joiner = new SyncLink(new Y.Doc(), NOTES, {
+      serverUrl: server.url,
+      token: invite(dataDir, 'acme', 'Sam', 'storyteller'),
+      memory: memory(),
+      WebSocketImpl: CountingSocket as unknown as typeof globalThis.WebSocket,
+    });
+    links.push(joiner);
+    let wholeWhenLive = false;
+    joiner.subscribe((state) => {
+      if (state.status === 'live') wholeWhenLive = readDeals(joiner.doc).length === 1_500;
+    });
+    await waitUntil(
+      () => joiner.getState().status === 'live',
+      20_000,
+      () => 'joiner never live',
+    );
+    expect(wholeWhenLive).toBe(true);
+    expect(readDeals(joiner.doc)).toEqual(readDeals(source));
+    expect(counted.types.has(MESSAGE_SYNC_DEFLATED)).toBe(true);
+    expect(counted.bytes).toBeLessThan(raw / 4);
+
+    // y-websocket's own provider, unmodified, asks for nothing: it gets the document as sync messages.
+    const stock = new WebsocketProvider(server.url, NOTES, new Y.Doc(), {
+      params: { token: invite(dataDir, 'acme', 'Lee', 'storyteller') },
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+    });
+    try {
+      await waitUntil(
+        () => stock.synced,
+        20_000,
+        () => 'stock client never synced',
+      );
+      expect(readDeals(stock.doc)).toEqual(readDeals(source));
+    } finally {
+      stock.destroy();
+    }
   }, 60_000);
 
   it('says whether this device has had the server’s whole document, and remembers it across a restart', async () => {
