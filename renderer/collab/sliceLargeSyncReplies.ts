@@ -10,8 +10,9 @@
  * listeners (applyUpdateQuietly.ts): the server sends a joining device's deal log as dozens of half-megabyte
  * updates, and encoding each again cost about what decoding it did.
  *
- * A large reply may also arrive deflated (Duet's MESSAGE_SYNC_DEFLATED, 7× fewer bytes for a deal log): it is
- * inflated off the socket's handler, then applied the same way; the link is synced only once it is in.
+ * A large reply may also arrive deflated (Duet's MESSAGE_SYNC_DEFLATED, 7× fewer bytes for a deal log), in the
+ * same pieces: each is inflated off the socket's handler and applied in turn; the link is synced only once the
+ * last is in.
  */
 import * as decoding from 'lib0/decoding';
 import type { WebsocketProvider } from 'y-websocket';
@@ -73,6 +74,9 @@ export function sliceLargeSyncReplies(provider: WebsocketProvider, sliceBytes: n
     applySyncUpdate(provider, type, update, emitSynced, provider.ws, sliceBytes);
   };
 
+  // Deflated pieces are inflated side by side but applied in the order they came: the last one (the step 2)
+  // marks the link synced, so every piece before it must be in by then.
+  let applied: Promise<void> = Promise.resolve();
   provider.messageHandlers[MESSAGE_SYNC_DEFLATED] = (_encoder, decoder, _provider, emitSynced) => {
     const type = decoding.readVarUint(decoder);
     const deflated = decoding.readVarUint8Array(decoder);
@@ -81,9 +85,15 @@ export function sliceLargeSyncReplies(provider: WebsocketProvider, sliceBytes: n
       return;
     }
     const socket = provider.ws;
-    inflate(deflated, MAX_INFLATED_SYNC_BYTES).then(
-      (update) => applySyncUpdate(provider, type, update, emitSynced, socket, sliceBytes),
-      (error: unknown) => console.error('[sync] the server sent a deflated update that could not be read', error),
+    const inflating = inflate(deflated, MAX_INFLATED_SYNC_BYTES);
+    applied = applied.then(() =>
+      inflating.then(
+        // A document closed meanwhile (its playbook left) has nothing to apply it to.
+        (update) => {
+          if (!provider.doc.isDestroyed) applySyncUpdate(provider, type, update, emitSynced, socket, sliceBytes);
+        },
+        (error: unknown) => console.error('[sync] the server sent a deflated update that could not be read', error),
+      ),
     );
   };
 }

@@ -33,12 +33,16 @@ export function encodeSyncStep2(update: Uint8Array): Uint8Array {
   return frame(MESSAGE_SYNC, (e) => (encoding.writeVarUint(e, SYNC_STEP_2), encoding.writeVarUint8Array(e, update)));
 }
 
-/** A sync step 2 whose update is compressed (`deflated`: the deflate format), for extension-aware clients. */
-export function encodeSyncStep2Deflated(deflated: Uint8Array): Uint8Array {
-  return frame(
-    MESSAGE_SYNC_DEFLATED,
-    (e) => (encoding.writeVarUint(e, SYNC_STEP_2), encoding.writeVarUint8Array(e, deflated)),
-  );
+/**
+ * The frames of a sync reply whose pieces are deflated (FullState.deflatePieces), for clients that read them:
+ * like encodeSyncReply, all but the last as updates and the last as the step 2, so the client counts itself
+ * synced only once every piece is in, and shows the deals arriving on a slow connection.
+ */
+export function* encodeSyncReplyDeflated(pieces: readonly Uint8Array[]): Generator<Uint8Array> {
+  for (const [i, piece] of pieces.entries()) {
+    const type = i === pieces.length - 1 ? SYNC_STEP_2 : SYNC_UPDATE;
+    yield frame(MESSAGE_SYNC_DEFLATED, (e) => (encoding.writeVarUint(e, type), encoding.writeVarUint8Array(e, piece)));
+  }
 }
 
 /** A relayed, already stored update. */

@@ -11,6 +11,8 @@
 import { promisify } from 'node:util';
 import { deflate } from 'node:zlib';
 import * as Y from 'yjs';
+import { updatePieces } from '@shared/collab/splitUpdate';
+import { SYNC_REPLY_PIECE_BYTES } from '../protocol/encodeMessages';
 
 /** zlib's fastest level: 23.5 MB of a deal log shrinks 7× in ~40 ms (level 6: 9×, 2.5 times as long). */
 const DEFLATE_LEVEL = 1;
@@ -25,8 +27,8 @@ export async function deflated(bytes: Uint8Array): Promise<Uint8Array> {
 /** The encoded whole state of `doc`, computed at most once between two changes. */
 export class FullState {
   private encoded: Uint8Array | null;
-  /** The whole state deflated, for extension-aware joiners (started by the first who asks after a change). */
-  private compressed: Promise<Uint8Array> | null = null;
+  /** The whole state's pieces deflated, for joiners that read them (started by the first who asks after a change). */
+  private compressed: Promise<Uint8Array[]> | null = null;
 
   /** `stored`: an update known to give exactly `doc`'s state (its only stored row), or null. */
   constructor(
@@ -49,10 +51,15 @@ export class FullState {
     return this.encoded;
   }
 
-  /** `diff` (an answer of `diff()`) deflated: kept while it is the whole state, else compressed for this one. */
-  deflate(diff: Uint8Array): Promise<Uint8Array> {
-    if (diff !== this.encoded) return deflated(diff);
-    this.compressed ??= deflated(diff);
+  /**
+   * `diff` (an answer of `diff()`) in the pieces a sync reply is sent in (encodeSyncReply), each deflated: kept
+   * while it is the whole state, else compressed for this one reply.
+   */
+  deflatePieces(diff: Uint8Array): Promise<Uint8Array[]> {
+    const compress = (): Promise<Uint8Array[]> =>
+      Promise.all([...updatePieces(diff, SYNC_REPLY_PIECE_BYTES)].map((piece) => deflated(piece)));
+    if (diff !== this.encoded) return compress();
+    this.compressed ??= compress();
     return this.compressed;
   }
 }

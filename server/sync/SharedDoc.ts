@@ -20,7 +20,7 @@ import {
   encodeStored,
   encodeSyncStep1,
   encodeSyncReply,
-  encodeSyncStep2Deflated,
+  encodeSyncReplyDeflated,
   encodeSyncUpdate,
 } from '../protocol/encodeMessages';
 import { CLOSE_SERVER_ERROR } from '../protocol/messageTypes';
@@ -159,11 +159,13 @@ export class SharedDoc {
     const diff = this.fullState.diff(stateVector);
     // A large answer goes deflated to clients that read it (MESSAGE_SYNC_DEFLATED), compressed
     // off the event loop while what it waits for is stored.
-    const compressing = peer.deflate === true && diff.length > DEFLATE_SYNC_ABOVE ? this.fullState.deflate(diff) : null;
+    const compressing =
+      peer.deflate === true && diff.length > DEFLATE_SYNC_ABOVE ? this.fullState.deflatePieces(diff) : null;
     this.enqueue(async () => {
       if (compressing !== null) {
         try {
-          peer.send(encodeSyncStep2Deflated(await compressing));
+          const pieces = await compressing;
+          for (const frame of encodeSyncReplyDeflated(pieces)) peer.send(frame);
           return;
         } catch (error) {
           console.error(`[sync] ${this.name}: could not deflate a sync reply; sending it as it is`, error);
