@@ -59,7 +59,14 @@ export class FullState {
     const compress = (): Promise<Uint8Array[]> =>
       Promise.all([...updatePieces(diff, SYNC_REPLY_PIECE_BYTES)].map((piece) => deflated(piece)));
     if (diff !== this.encoded) return compress();
-    this.compressed ??= compress();
+    if (this.compressed === null) {
+      const compressing = compress();
+      this.compressed = compressing;
+      // A failure is not kept: the next joiner tries again (this one gets the reply as it is).
+      compressing.catch(() => {
+        if (this.compressed === compressing) this.compressed = null;
+      });
+    }
     return this.compressed;
   }
 }
