@@ -18,9 +18,9 @@ import * as decoding from 'lib0/decoding';
 import type { WebsocketProvider } from 'y-websocket';
 import { messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync';
 import { MAX_INFLATED_SYNC_BYTES, MESSAGE_SYNC_DEFLATED } from '@shared/collab/syncProtocol';
+import { inflateBytes } from '@shared/deflate';
 import { applyInSlices, SLICE_BYTES } from './applyInSlices';
 import { applyUpdateQuietly } from './applyUpdateQuietly';
-import { inflate } from './inflate';
 import { MESSAGE_SYNC, type Handler } from './sendOnlyOwnWrites';
 
 /** What y-protocols does with an update that does not apply (readSyncStep2): report it and go on. */
@@ -85,7 +85,10 @@ export function sliceLargeSyncReplies(provider: WebsocketProvider, sliceBytes: n
       return;
     }
     const socket = provider.ws;
-    const inflating = inflate(deflated, MAX_INFLATED_SYNC_BYTES);
+    const inflating = inflateBytes(deflated, MAX_INFLATED_SYNC_BYTES).then((update) => {
+      if (update === null) throw new Error(`[sync] a deflated reply inflates to over ${MAX_INFLATED_SYNC_BYTES} bytes`);
+      return update;
+    });
     applied = applied.then(() =>
       inflating.then(
         // A document closed meanwhile (its playbook left) has nothing to apply it to.

@@ -9,16 +9,16 @@
  * copy of the encoded document while it is loaded, released as soon as it changes.
  */
 import { promisify } from 'node:util';
-import { deflate } from 'node:zlib';
+import { deflateRaw } from 'node:zlib';
 import * as Y from 'yjs';
 import { updatePieces } from '@shared/collab/splitUpdate';
 import { SYNC_REPLY_PIECE_BYTES } from '../protocol/encodeMessages';
 
 /** zlib's fastest level: 23.5 MB of a deal log shrinks 7× in ~40 ms (level 6: 9×, 2.5 times as long). */
 const DEFLATE_LEVEL = 1;
-const deflateAsync = promisify(deflate);
+const deflateAsync = promisify(deflateRaw);
 
-/** `bytes` in the deflate format, compressed on libuv's thread pool (the event loop keeps relaying). */
+/** `bytes` raw-deflated (RFC 1951), compressed on libuv's thread pool (the event loop keeps relaying). */
 export async function deflated(bytes: Uint8Array): Promise<Uint8Array> {
   const out = await deflateAsync(bytes, { level: DEFLATE_LEVEL });
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);

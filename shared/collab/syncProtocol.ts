@@ -108,8 +108,8 @@ export function readMembersBody(decoder: decoding.Decoder): RosterMember[] | nul
 export const MESSAGE_STORE = 103;
 
 /**
- * `sync, deflated`: varUint sync sub-type, then varUint8Array — the update compressed in the `deflate` format
- * (RFC 1950, what `DecompressionStream('deflate')` reads). The server sends it instead of a sync step 2 of
+ * `sync, deflated`: varUint sync sub-type, then varUint8Array — the update raw-deflated (RFC 1951, what
+ * `DecompressionStream('deflate-raw')` reads; shared/deflate.ts). The server sends it instead of a sync step 2 of
  * more than {@link DEFLATE_SYNC_ABOVE} bytes, and only to clients that say they read it ({@link DEFLATE_QUERY}): a joining
  * device's 20,000-deal log is 23.5 MB of Yjs, about 3 MB deflated (7×), which on an office connection is
  * seconds of waiting saved. Stock y-websocket clients keep receiving plain sync messages.

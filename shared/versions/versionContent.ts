@@ -4,7 +4,7 @@
  * id) — so a restore rebuilds exactly what was there. Stored deflated; one version of the 200-narrative
  * benchmark playbook is a few tens of kilobytes.
  */
-import { deflateBytes, inflateBytes } from './deflate';
+import { deflateBytes, inflateBytes } from '../deflate';
 
 /** A node of the editor's JSON form: a type, maybe text, maybe children, and node-specific properties. */
 export interface ContentNode {

@@ -7,7 +7,7 @@ import { generatedPlaybook } from '../../../../../bench/pages/playbookSpecs';
 import { createPlaybookDoc, readPlaybookDoc } from '../../../../../renderer/editor/headless';
 import { $captureContent } from '../../../../../renderer/features/versions/contentOps';
 import { addVersion, readVersionBlob, readVersions, versionLabel } from '../../../../../shared/collab/versions';
-import { deflateBytes } from '../../../../../shared/versions/deflate';
+import { deflateBytes } from '../../../../../shared/deflate';
 import {
   contentNarratives,
   decodeVersionContent,

@@ -1,6 +1,7 @@
 /**
  * Raw deflate through the web-standard CompressionStream, which the browser, Electron's renderer and Node ≥ 22
- * all provide — no library, and the work runs in native code.
+ * all provide — no library, and the work runs in native code. Used by the versions' stored content and by the
+ * app for the server's deflated sync replies (renderer/collab/sliceLargeSyncReplies.ts).
  */
 
 // The few stream members used here; shared/ has no DOM lib, so they are declared for this module only.
@@ -51,7 +52,7 @@ async function pipe(stream: TransformPair, input: Uint8Array, maxOutput: number)
 /** Deflates bytes (raw deflate, no header). */
 export async function deflateBytes(input: Uint8Array): Promise<Uint8Array> {
   const out = await pipe(new CompressionStream('deflate-raw'), input, Number.MAX_SAFE_INTEGER);
-  if (out === null) throw new Error('[versions] deflate produced no output');
+  if (out === null) throw new Error('[deflate] deflate produced no output');
   return out;
 }
 
