@@ -74,7 +74,10 @@ export class DocRegistry {
     };
   }
 
-  /** Waits for every queue, unload and compaction under way. */
+  /**
+   * Unloads what is only kept, and waits for every queue, unload and compaction under way. For a server that
+   * is stopping: from then on a document whose last connection leaves unloads at once.
+   */
   async drainAll(): Promise<void> {
     this.draining = true;
     for (const [name, entry] of this.entries) {
