@@ -28,26 +28,19 @@ export function encodeSyncStep1(stateVector: Uint8Array): Uint8Array {
   );
 }
 
-/** sync step 2: the updates the peer lacks. */
-export function encodeSyncStep2(update: Uint8Array): Uint8Array {
-  return frame(MESSAGE_SYNC, (e) => (encoding.writeVarUint(e, SYNC_STEP_2), encoding.writeVarUint8Array(e, update)));
+/** A y-protocols sync message of sub-type `sync` carrying `update`, framed as message `type`. */
+function syncMessage(type: number, sync: number, update: Uint8Array): Uint8Array {
+  return frame(type, (e) => (encoding.writeVarUint(e, sync), encoding.writeVarUint8Array(e, update)));
 }
 
-/**
- * The frames of a sync reply whose pieces are deflated (FullState.deflatePieces), for clients that read them:
- * like encodeSyncReply, all but the last as updates and the last as the step 2, so the client counts itself
- * synced only once every piece is in, and shows the deals arriving on a slow connection.
- */
-export function* encodeSyncReplyDeflated(pieces: readonly Uint8Array[]): Generator<Uint8Array> {
-  for (const [i, piece] of pieces.entries()) {
-    const type = i === pieces.length - 1 ? SYNC_STEP_2 : SYNC_UPDATE;
-    yield frame(MESSAGE_SYNC_DEFLATED, (e) => (encoding.writeVarUint(e, type), encoding.writeVarUint8Array(e, piece)));
-  }
+/** sync step 2: the updates the peer lacks. */
+export function encodeSyncStep2(update: Uint8Array): Uint8Array {
+  return syncMessage(MESSAGE_SYNC, SYNC_STEP_2, update);
 }
 
 /** A relayed, already stored update. */
 export function encodeSyncUpdate(update: Uint8Array): Uint8Array {
-  return frame(MESSAGE_SYNC, (e) => (encoding.writeVarUint(e, SYNC_UPDATE), encoding.writeVarUint8Array(e, update)));
+  return syncMessage(MESSAGE_SYNC, SYNC_UPDATE, update);
 }
 
 /** An awareness update. */
@@ -70,20 +63,32 @@ export const encodeSession = encodeSessionMessage;
 export const SYNC_REPLY_PIECE_BYTES = 1 << 19;
 
 /**
- * The frames answering a sync step 1 with `update`: one sync step 2 when it is small; otherwise its pieces
- * (shared/collab/splitUpdate.ts), all but the last as sync updates and the last as the sync step 2. Every
- * y-websocket client applies updates as they come and counts itself synced on the step 2, so "synced" still
- * means "has everything the server had" — only once the last piece is in.
+ * The frames of a sync reply made of `pieces` (in order), as messages of `type`: all but the last as sync
+ * updates and the last as the sync step 2. Every y-websocket client applies updates as they come and counts
+ * itself synced on the step 2, so "synced" still means "has everything the server had" — only once the last
+ * piece is in. Lazy: a piece is framed when the next one is known to exist.
  */
-export function* encodeSyncReply(update: Uint8Array, pieceBytes = SYNC_REPLY_PIECE_BYTES): Generator<Uint8Array> {
-  if (update.length <= pieceBytes) {
-    yield encodeSyncStep2(update);
-    return;
-  }
+function* syncReplyFrames(type: number, pieces: Iterable<Uint8Array>): Generator<Uint8Array> {
   let previous: Uint8Array | null = null;
-  for (const piece of updatePieces(update, pieceBytes)) {
-    if (previous !== null) yield encodeSyncUpdate(previous);
+  for (const piece of pieces) {
+    if (previous !== null) yield syncMessage(type, SYNC_UPDATE, previous);
     previous = piece;
   }
-  yield encodeSyncStep2(previous ?? update);
+  if (previous !== null) yield syncMessage(type, SYNC_STEP_2, previous);
+}
+
+/**
+ * The frames answering a sync step 1 with `update`: one sync step 2 when it is small; otherwise its pieces
+ * (shared/collab/splitUpdate.ts) as syncReplyFrames sends them.
+ */
+export function encodeSyncReply(update: Uint8Array, pieceBytes = SYNC_REPLY_PIECE_BYTES): Generator<Uint8Array> {
+  return syncReplyFrames(MESSAGE_SYNC, updatePieces(update, pieceBytes));
+}
+
+/**
+ * The same reply made of pieces that are each deflated (FullState.deflatePieces), as Duet's
+ * MESSAGE_SYNC_DEFLATED, for clients that read it: the client shows the deals arriving on a slow connection.
+ */
+export function encodeSyncReplyDeflated(pieces: readonly Uint8Array[]): Generator<Uint8Array> {
+  return syncReplyFrames(MESSAGE_SYNC_DEFLATED, pieces);
 }

@@ -19,7 +19,7 @@ const DEFLATE_LEVEL = 1;
 const deflateAsync = promisify(deflateRaw);
 
 /** `bytes` raw-deflated (RFC 1951), compressed on libuv's thread pool (the event loop keeps relaying). */
-export async function deflated(bytes: Uint8Array): Promise<Uint8Array> {
+async function deflated(bytes: Uint8Array): Promise<Uint8Array> {
   const out = await deflateAsync(bytes, { level: DEFLATE_LEVEL });
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 }

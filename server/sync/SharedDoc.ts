@@ -13,6 +13,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { fail, ok, type Result } from '@shared/result';
 import type { QuietCompaction } from '@shared/collab/QuietCompaction';
+import { DEFLATE_SYNC_ABOVE } from '@shared/collab/syncProtocol';
 import type { Metrics } from '../http/Metrics';
 import type { AwarenessEntry } from '../protocol/parseFrame';
 import {
@@ -28,7 +29,6 @@ import type { Broadcaster, ClusterMessage } from '../storage/Broadcaster';
 import type { DocStorage, StoredUpdate } from '../storage/DocStorage';
 import { bindPresence } from './bindPresence';
 import { FullState } from './FullState';
-import { DEFLATE_SYNC_ABOVE } from '@shared/collab/syncProtocol';
 import { ClusterCatchUp } from './ClusterCatchUp';
 import { serverCompaction } from './serverCompaction';
 import { GroupCommit } from './GroupCommit';
