@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { dropFile } from './support/dropFile';
+import { holdChunk } from './support/holdChunk';
 import { createPlaybook, createWorkspace, openFreshApp, openSample, playbookRows, toast } from './support/duet';
 
 /** The sample workspace as a .duet file, exported through the app. */
@@ -76,4 +77,25 @@ test('a .csv file dropped on the review starts the CSV import with that file; el
   const dialog = page.getByTestId('csv-dialog');
   await expect(dialog).toBeVisible();
   await expect(dialog.getByTestId('csv-preview')).toContainText('Acme Logistics');
+});
+
+test('a .csv file dropped on the review while its import is still loading is imported once it is in', async ({
+  page,
+}) => {
+  const release = await holdChunk(page, 'CsvActions');
+  await createWorkspace(page, 'Acme sales', 'Ana Reyes');
+  await createPlaybook(page, 'Launch story');
+  await page.getByTestId('review-toggle').click();
+  await expect(page.getByTestId('review')).toBeVisible();
+  await expect(page.getByTestId('csv-import')).toHaveCount(0);
+
+  const csv = Buffer.from('Account,Stage,Amount,Close Date\nAcme Logistics,Closed Won,12000,2026-03-01\n');
+  await dropFile(page.getByTestId('review'), 'pipeline.csv', csv, 'text/csv');
+  // Not told to drop it on the review, where it was just dropped; the file waits for the import.
+  await expect(toast(page, /open a playbook’s review and drop it there/)).toHaveCount(0);
+  release();
+  const dialog = page.getByTestId('csv-dialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByTestId('csv-preview')).toContainText('Acme Logistics');
+  await expect(toast(page, /open a playbook’s review and drop it there/)).toHaveCount(0);
 });

@@ -19,6 +19,7 @@ import {
   SAMPLE,
   selectPlaybook,
 } from './support/duet';
+import { holdChunk } from './support/holdChunk';
 import { joinAs, test } from './support/joinServer';
 import { startSyncServer } from './support/syncServer';
 
@@ -32,17 +33,6 @@ function scriptsRequested(page: Page): string[] {
     if (path.endsWith('.js')) paths.push(path);
   });
   return paths;
-}
-
-/** Holds back the chunk whose file name starts with `name` until `release` is called. */
-async function holdChunk(page: Page, name: string): Promise<() => void> {
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => (release = resolve));
-  await page.route(new RegExp(`/assets/${name}-[^/]+\\.js$`), async (route) => {
-    await released;
-    await route.continue();
-  });
-  return release;
 }
 
 test('the welcome screen loads no editor, review, deck or search code', async ({ page }) => {

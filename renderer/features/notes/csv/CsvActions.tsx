@@ -11,6 +11,7 @@ import { Dialog } from '../../../ui/Dialog';
 import { CSV_MAX_BYTES, decodeCsvBytes, tooLargeMessage, type DecodedCsv } from './decodeCsv';
 import { dealsToCsv } from './exportCsv';
 import { ImportDialog } from './ImportDialog';
+import { onCsvDropHeld, takeHeldCsvDrop } from '../../transfer';
 import type { DealActor } from '@shared/collab/notes';
 
 /** Props of CsvActions. */
@@ -56,6 +57,12 @@ export function CsvActions({ doc, deals, narratives, actor, canWrite, linked, no
   useEffect(() => {
     const zone = fileInput.current?.closest<HTMLElement>('[data-drop-zone="csv"]');
     if (!zone) return;
+    const importDropped = (dropped: File): void => {
+      if (!canWrite)
+        return setProblem('Your role can read the deal log but not add to it, so deals cannot be imported.');
+      if (notYetRef.current) return setProblem(notYetRef.current);
+      void handleFileRef.current(dropped);
+    };
     const carriesFiles = (event: DragEvent): boolean => Boolean(event.dataTransfer?.types.includes('Files'));
     const handleDragOver = (event: DragEvent): void => {
       if (!carriesFiles(event)) return;
@@ -72,15 +79,20 @@ export function CsvActions({ doc, deals, narratives, actor, canWrite, linked, no
       if (!carriesFiles(event) || !dropped || !dropped.name.toLowerCase().endsWith('.csv')) return;
       event.preventDefault();
       event.stopPropagation();
-      if (!canWrite)
-        return setProblem('Your role can read the deal log but not add to it, so deals cannot be imported.');
-      if (notYetRef.current) return setProblem(notYetRef.current);
-      void handleFileRef.current(dropped);
+      importDropped(dropped);
     };
+    // A file dropped on the review while this part was still loading was held by the window for it.
+    const takeHeld = (): void => {
+      const held = takeHeldCsvDrop();
+      if (held) importDropped(held);
+    };
+    takeHeld();
+    const stopTaking = onCsvDropHeld(takeHeld);
     zone.addEventListener('dragover', handleDragOver);
     zone.addEventListener('dragleave', handleDragLeave);
     zone.addEventListener('drop', handleDrop);
     return () => {
+      stopTaking();
       zone.removeEventListener('dragover', handleDragOver);
       zone.removeEventListener('dragleave', handleDragLeave);
       zone.removeEventListener('drop', handleDrop);
