@@ -75,8 +75,12 @@ export class PgCrmStore implements CrmStore {
       client.release(error as Error);
       throw error;
     }
-    client.on('error', () => {
+    // The connection dropped (the database restarted): the lock went with it. The client goes back to the
+    // pool to be discarded — left checked out, it would hold the pool's `end()` (a node's stop) forever.
+    client.on('error', (error) => {
+      if (this.lockHolder !== client) return;
       this.lockHolder = null;
+      client.release(error);
     });
     this.lockHolder = client;
     return true;

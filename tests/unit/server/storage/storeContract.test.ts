@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import * as Y from 'yjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { START_CURSOR } from '../../../../server/crm/CrmConnector';
@@ -357,5 +358,30 @@ describe.each(KINDS)('CRM connections in the $name store', (kind) => {
       await b.close();
     }
     await a.close();
+  });
+
+  // Only a database has a connection to lose under the lock.
+  const onDatabase = kind.name === 'postgres' ? it_ : it.skip;
+  onDatabase('gives the runner lock up when the database drops its connection, and still closes', async () => {
+    const place = await kind.fresh();
+    const a = await kind.open(place);
+    expect(await a.crm.claimRunner()).toBe(true);
+    // The database restarts under the lock's connection (as `pg_ctl restart` would end it).
+    const admin = new pg.Client({ connectionString: place });
+    await admin.connect();
+    await admin.query(
+      "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND pid <> pg_backend_pid()",
+    );
+    await admin.end();
+    await new Promise((r) => setTimeout(r, 200));
+    // Another node takes the runner over; this one's stop is not held by the dead connection.
+    const b = await kind.open(place);
+    expect(await b.crm.claimRunner()).toBe(true);
+    await b.close();
+    const closed = await Promise.race([
+      a.close().then(() => 'closed'),
+      new Promise((r) => setTimeout(() => r('still closing after 5 s'), 5_000)),
+    ]);
+    expect(closed).toBe('closed');
   });
 });
