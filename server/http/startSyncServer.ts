@@ -47,9 +47,9 @@ export interface SyncServerOptions {
   limits?: Partial<ConnectionLimits>;
   compactEvery?: number;
   /**
-   * How long a document stays loaded after its last connection left (default: 30 s with the embedded stores,
-   * 0 — unload at once — with `stores` given, e.g. a cluster's). A returning client is then answered from
-   * memory instead of waiting for a decode that holds every room.
+   * How long a document stays loaded after its last connection left (default 30 s; 0 unloads at once). A
+   * returning client is then answered from memory instead of waiting for a decode that holds every room; a
+   * cluster node's kept copy stops hearing the other nodes meanwhile and catches up when someone returns.
    */
   keepLoadedMs?: number;
   /** Replaces the embedded SQLite document store (members and the secret stay in `dataDir`). */
@@ -129,10 +129,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
       metrics,
       compactEvery: options.compactEvery ?? 500,
     },
-    // Only the embedded stores keep documents by default: a cluster node that keeps one also keeps applying the
-    // other nodes' updates to it, and unloads (compacts) them all at shutdown, under PostgreSQL's row lock
-    // that the other nodes' shutdowns compete for — measured 28 s to stop a node after the fault tests.
-    { keepLoadedMs: options.keepLoadedMs ?? (options.stores === undefined ? KEEP_LOADED_MS : 0) },
+    { keepLoadedMs: options.keepLoadedMs ?? KEEP_LOADED_MS },
   );
   const webRoot = options.webRoot === undefined ? undefined : realpathSync(options.webRoot);
   const gate = { secret, members, allowedOrigins: options.allowedOrigins ?? [] };

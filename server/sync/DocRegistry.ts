@@ -8,6 +8,8 @@
  * uninterruptible task of several hundred milliseconds during which the server relays nothing for anyone, and
  * the people who leave a document are the ones who come back to it (a reload, a laptop waking, the next app
  * start). A copy kept loaded answers them from memory, and its whole state is already encoded (FullState.ts).
+ * On a cluster node a kept copy stops hearing the other nodes and catches up from the store when someone
+ * comes back (FanIn.ts).
  */
 import type { SharedDoc, SharedDocDeps } from './SharedDoc';
 import { GroupCommit } from './GroupCommit';
@@ -65,7 +67,11 @@ export class DocRegistry {
     const held = entry;
     let released = false;
     return {
-      ready: entry.ready,
+      // A kept copy that stopped hearing the other nodes catches up before it is handed over (FanIn.ts).
+      ready: entry.ready.then(async (shared) => {
+        await shared.resumeFanIn();
+        return shared;
+      }),
       release: () => {
         if (released) return;
         released = true;
@@ -84,7 +90,9 @@ export class DocRegistry {
       if (entry.idle === null) continue;
       clearTimeout(entry.idle);
       entry.idle = null;
-      this.unload(name, entry);
+      // A cluster node leaves a kept copy's log for the next node that unloads it: every stopping node
+      // compacting the same documents at once would queue on PostgreSQL's row lock.
+      this.unload(name, entry, !this.deps.broadcaster.clustered);
     }
     const docs = await Promise.allSettled([...this.entries.values()].map((entry) => entry.ready));
     await Promise.all(docs.map((doc) => (doc.status === 'fulfilled' ? doc.value.drain() : undefined)));
@@ -118,6 +126,11 @@ export class DocRegistry {
     entry.refs--;
     if (entry.refs > 0) return;
     if (this.keepLoadedMs === 0 || this.draining) return this.unload(name, entry);
+    // Kept, but nobody here reads it: a cluster node stops applying the other nodes' updates to it.
+    entry.ready.then(
+      (shared) => entry.refs === 0 && shared.pauseFanIn(),
+      () => {}, // a copy that never loaded has nothing to pause (its load error was logged)
+    );
     entry.idle = setTimeout(() => {
       entry.idle = null;
       if (entry.refs === 0) this.unload(name, entry);
@@ -126,14 +139,14 @@ export class DocRegistry {
     entry.idle.unref?.();
   }
 
-  private unload(name: string, entry: Entry): void {
+  private unload(name: string, entry: Entry, compact = true): void {
     this.track(
       entry.ready.then(
         async (shared) => {
           await shared.drain();
           if (entry.refs > 0) return;
           this.forget(name, entry);
-          const needsCompaction = shared.appendsSinceCompaction > 1 && !shared.isFailed;
+          const needsCompaction = compact && shared.appendsSinceCompaction > 1 && !shared.isFailed;
           shared.destroy();
           if (needsCompaction) {
             await this.deps.storage.compact(name);

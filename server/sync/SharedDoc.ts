@@ -1,5 +1,5 @@
 /**
- * One loaded document: its Y.Doc, awareness and connected peers. Every change is stored before anyone
+ * One loaded document: its Y.Doc, presence (DocPresence) and connected peers. Every change is stored before anyone
  * hears of it: stores, relays, acknowledgements and sync replies go through one ordered queue, so a frame
  * that reveals content always leaves after the content it reveals is durable.
  *
@@ -9,7 +9,6 @@
  * applied and relayed, never stored again; a hole in the numbers is read back from the store
  * (`ClusterCatchUp`).
  */
-import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { fail, ok, type Result } from '@shared/result';
 import type { QuietCompaction } from '@shared/collab/QuietCompaction';
@@ -17,7 +16,6 @@ import { DEFLATE_SYNC_ABOVE } from '@shared/collab/syncProtocol';
 import type { Metrics } from '../http/Metrics';
 import type { AwarenessEntry } from '../protocol/parseFrame';
 import {
-  encodeAwareness,
   encodeStored,
   encodeSyncStep1,
   encodeSyncReply,
@@ -27,9 +25,10 @@ import {
 import { CLOSE_SERVER_ERROR } from '../protocol/messageTypes';
 import type { Broadcaster, ClusterMessage } from '../storage/Broadcaster';
 import type { DocStorage, StoredUpdate } from '../storage/DocStorage';
-import { bindPresence } from './bindPresence';
+import { DocPresence } from './DocPresence';
 import { FullState } from './FullState';
 import { ClusterCatchUp } from './ClusterCatchUp';
+import { FanIn } from './FanIn';
 import { serverCompaction } from './serverCompaction';
 import { GroupCommit } from './GroupCommit';
 import type { Peer } from './Peer';
@@ -37,10 +36,6 @@ import { StoreBatch } from './StoreBatch';
 
 /** Origin of updates and presence that came from another node (or the store): relay, never store again. */
 const REMOTE_ORIGIN = Symbol('remote');
-/** Owner of presence client ids driven from other nodes: no local peer may speak for them. */
-const REMOTE_OWNER = Symbol('remote-owner');
-/** A peer may drive this many awareness client ids (one per tab/editor is normal). */
-const MAX_AWARENESS_IDS_PER_PEER = 8;
 
 /** What a shared doc depends on. */
 export interface SharedDocDeps {
@@ -56,14 +51,14 @@ export interface SharedDocDeps {
 /** A document held in memory while peers are connected to it. */
 export class SharedDoc {
   readonly doc = new Y.Doc({ gc: true });
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly peers = new Set<Peer>();
   /** Appends since the log was last compacted; the registry compacts on unload when non-zero. */
   appendsSinceCompaction = 0;
   /** Called once when storing fails (the registry forgets this copy). */
   onFailed: (() => void) | null = null;
-  private readonly awarenessOwners = new Map<number, Peer | typeof REMOTE_OWNER>();
+  private readonly presence: DocPresence;
   private readonly seqs: ClusterCatchUp;
+  private readonly fanIn: FanIn;
   private tail: Promise<void> = Promise.resolve();
   private failed = false;
   private destroyed = false;
@@ -85,6 +80,20 @@ export class SharedDoc {
       storage: deps.storage,
       metrics: deps.metrics,
       apply: (update) => Y.applyUpdate(this.doc, update, REMOTE_ORIGIN),
+      isDestroyed: () => this.destroyed,
+    });
+    this.presence = new DocPresence(this.doc, {
+      peers: this.peers,
+      publish: (payload) => this.publish({ kind: 'awareness', node: deps.broadcaster.nodeId, payload }),
+    });
+    this.fanIn = new FanIn({
+      name,
+      broadcaster: deps.broadcaster,
+      onMessage: (message) => {
+        deps.metrics.fanoutIn++;
+        this.handleClusterMessage(message);
+      },
+      catchUp: () => this.seqs.catchUp(),
       isDestroyed: () => this.destroyed,
     });
   }
@@ -114,20 +123,28 @@ export class SharedDoc {
     });
     shared.seqs.advanceTo(rows.at(-1)?.seq ?? 0);
     if (rows.length === 1) shared.fullState = new FullState(shared.doc, rows[0]!.update);
-    shared.awareness.setLocalState(null); // the server has no presence of its own
     shared.doc.on('update', shared.handleDocUpdate);
-    shared.awareness.on('update', shared.handleAwarenessUpdate);
     shared.disposers.push(
       () => shared.doc.off('update', shared.handleDocUpdate),
-      () => shared.awareness.off('update', shared.handleAwarenessUpdate),
-      unsubscribe,
+      () => shared.fanIn.dispose(),
       deps.broadcaster.onResubscribed(shared.handleResubscribed),
       () => shared.seqs.dispose(),
       () => shared.compaction.dispose(),
     );
+    shared.fanIn.adopt(unsubscribe);
     loaded = true;
     for (const message of early) shared.handleClusterMessage(message);
     return shared;
+  }
+
+  /** For a copy kept loaded that nobody on this node holds: stops hearing the other nodes (FanIn.ts). */
+  pauseFanIn(): void {
+    this.fanIn.pause();
+  }
+
+  /** Hears the other nodes again; resolves once the copy holds what they stored meanwhile. */
+  resumeFanIn(): Promise<void> {
+    return this.fanIn.resume();
   }
 
   /** Resolves when every queued store, relay and reply has run. */
@@ -139,16 +156,13 @@ export class SharedDoc {
   addPeer(peer: Peer): void {
     this.peers.add(peer);
     peer.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
-    const states = [...this.awareness.getStates().keys()];
-    if (states.length > 0) peer.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
+    this.presence.sendAll(peer);
   }
 
   /** Removes a peer and the presence it drove. */
   removePeer(peer: Peer): void {
     this.peers.delete(peer);
-    const owned = [...this.awarenessOwners].filter(([, owner]) => owner === peer).map(([id]) => id);
-    for (const id of owned) this.awarenessOwners.delete(id);
-    if (owned.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, owned, null);
+    this.presence.removePeer(peer);
   }
 
   /**
@@ -199,44 +213,21 @@ export class SharedDoc {
     return ok(undefined);
   }
 
-  /**
-   * Applies a presence update, refusing entries for client ids another peer drives. Each state is first
-   * rewritten to name the peer's member (`bindPresence`): the server says who a presence belongs to.
-   */
+  /** Applies a peer's presence update (DocPresence.apply: only ids it drives, named as its member). */
   applyAwareness(peer: Peer, claimed: AwarenessEntry[]): Result<void> {
-    const bound = bindPresence(claimed, peer.identity);
-    if (!bound.ok) return bound;
-    const { payload, entries } = bound.value;
-    for (const entry of entries) {
-      const owner = this.awarenessOwners.get(entry.clientId);
-      if (owner !== undefined && owner !== peer) return fail('denied', 'awareness-spoof');
-    }
-    const ownedBefore = [...this.awarenessOwners.values()].filter((owner) => owner === peer).length;
-    const added = entries.filter((e) => e.state !== null && !this.awarenessOwners.has(e.clientId)).length;
-    if (ownedBefore + added > MAX_AWARENESS_IDS_PER_PEER) return fail('denied', 'awareness-limit');
-    for (const entry of entries) {
-      if (entry.state === null) this.awarenessOwners.delete(entry.clientId);
-      else this.awarenessOwners.set(entry.clientId, peer);
-    }
-    try {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, payload, peer);
-    } catch (error) {
-      return fail('corrupt', `awareness rejected: ${(error as Error).message}`);
-    }
-    return ok(undefined);
+    return this.presence.apply(peer, claimed);
   }
 
   /** Every presence state, for a peer's query-awareness. */
   sendAllAwareness(peer: Peer): void {
-    const states = [...this.awareness.getStates().keys()];
-    peer.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
+    this.presence.sendAll(peer, true);
   }
 
   /** Releases timers and listeners; the doc must not be used afterwards. */
   destroy(): void {
     this.destroyed = true;
     for (const dispose of this.disposers.splice(0)) dispose();
-    this.awareness.destroy();
+    this.presence.destroy();
     this.doc.destroy();
   }
 
@@ -314,14 +305,7 @@ export class SharedDoc {
 
   private handleClusterMessage(message: ClusterMessage): void {
     if (this.destroyed || message.node === this.deps.broadcaster.nodeId) return;
-    if (message.kind === 'awareness') {
-      try {
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, message.payload, REMOTE_ORIGIN);
-      } catch (error) {
-        console.warn(`[cluster] ${this.name}: ignored a malformed presence message`, error);
-      }
-      return;
-    }
+    if (message.kind === 'awareness') return this.presence.applyRemote(message.payload, this.name);
     if (message.kind === 'head') {
       if (message.seq > this.seqs.watermark) void this.seqs.catchUp();
       return;
@@ -343,25 +327,6 @@ export class SharedDoc {
     void this.seqs.catchUp().then(() => {
       if (!this.destroyed) this.publish({ kind: 'head', node: this.deps.broadcaster.nodeId, seq: this.seqs.highest });
     });
-  };
-
-  private readonly handleAwarenessUpdate = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    const changed = [...added, ...updated, ...removed];
-    if (origin === REMOTE_ORIGIN) {
-      for (const id of [...added, ...updated]) this.awarenessOwners.set(id, REMOTE_OWNER);
-    }
-    for (const id of removed) if (this.awarenessOwners.get(id) === REMOTE_OWNER) this.awarenessOwners.delete(id);
-    // Presence is not content: it is relayed at once, not queued behind stores.
-    const payload = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
-    const message = encodeAwareness(payload);
-    for (const peer of this.peers) peer.send(message);
-    // Other nodes time out states on their own; only this node's clients' changes are announced.
-    if (origin !== REMOTE_ORIGIN && origin !== 'timeout') {
-      this.publish({ kind: 'awareness', node: this.deps.broadcaster.nodeId, payload });
-    }
   };
 
   private async compact(): Promise<void> {

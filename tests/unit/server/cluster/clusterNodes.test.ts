@@ -119,6 +119,56 @@ describeCluster('a cluster of nodes on PostgreSQL and Redis', () => {
     }
   });
 
+  it('stops a node hearing a document nobody there holds, and hands a newcomer there all that was stored meanwhile', async () => {
+    const doc = 'acme/playbook/kept';
+    const token = inviteTo('Kai', 'storyteller');
+    const writer = connect(nodes[0]!, doc, token);
+    const visitor = connect(nodes[1]!, doc, token);
+    await waitUntil(
+      () => writer.provider.synced && visitor.provider.synced,
+      10_000,
+      () => 'not synced',
+    );
+    const root = writer.doc.getText('root');
+    root.insert(0, 'Before. ');
+    await waitUntil(
+      () => text(visitor) === 'Before. ' && writer.saved(),
+      5_000,
+      () => 'first edit not relayed',
+    );
+    visitor.destroy();
+    await new Promise((done) => setTimeout(done, 500)); // the node sees the socket close and keeps the copy
+    const heard = async () => {
+      const metrics = await (await fetch(`${nodes[1]!.httpUrl}/metrics`)).text();
+      return Number(/^duet_fanout_messages_in_total (\d+)/m.exec(metrics)?.[1]);
+    };
+    const before = await heard();
+    for (let i = 0; i < 40; i++) {
+      root.insert(root.length, `${i} `);
+      await new Promise((done) => setTimeout(done, 5));
+    }
+    await waitUntil(
+      () => writer.saved(),
+      5_000,
+      () => 'not saved',
+    );
+    // Forty updates stored on node 0; node 1 keeps the copy but hears none of them (a few presence renewals
+    // of the other tests' clients may cross meanwhile).
+    expect((await heard()) - before).toBeLessThan(10);
+    // A newcomer on node 1 is answered only once the kept copy has read what was stored meanwhile.
+    const newcomer = connect(nodes[1]!, doc, token);
+    const atSync = await new Promise<string>((done) => newcomer.provider.once('sync', () => done(text(newcomer))));
+    expect(atSync).toBe(text(writer));
+    expect(atSync).toContain('39 ');
+    // And it hears the other node again.
+    root.insert(0, 'After. ');
+    await waitUntil(
+      () => text(newcomer) === text(writer),
+      5_000,
+      () => `not relayed after the return: ${text(newcomer)}`,
+    );
+  });
+
   it('closes a revoked member on every node within 5 s, revoked with the command on the cluster', async () => {
     const lines = inviteLines('Gone', 'sales');
     const token = lines.at(-1) as string;
