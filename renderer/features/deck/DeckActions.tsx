@@ -5,7 +5,7 @@ import type { EvidenceSource } from '@shared/deck/deckModel';
 import { mayDo } from '@shared/domain/permissions';
 import { useCommand } from '../../commands';
 import { useToasts } from '../../ui/Toasts';
-import { useSettings, useWorkspace } from '../shell';
+import { useSettings, useWorkspace } from '../shell/AppContext';
 import { useLinkSession } from '../sync';
 import { lazyPart } from '../../ui/lazyPart';
 import type { NarrativeCaution } from './DeckExportWarning';
