@@ -142,6 +142,8 @@ test('details set from the status badge and the chips show on the narrative', as
 
 test('narratives reorder with Alt+arrows in the outline, drag and drop, and the section menu', async ({ page }) => {
   await writeThreeNarratives(page);
+  // Both lists first, so that a failure here says which of them differs (once: the outline lacked C's title).
+  await expectOrder(page, [A.title, B.title, C.title]);
 
   // Keyboard in the outline: focus stays on the moved item, so it can keep moving.
   await outlineItem(page, C.title).focus();
