@@ -13,6 +13,7 @@ import type { AnchoredNote } from '@shared/collab/textQuote';
 import type { DealEdit, DealEntry } from '@shared/domain/deal';
 import { BUYING_STAGE_LABELS, isBuyingStage, type NarrativeSummary } from '@shared/domain/narrative';
 import { EmptyState } from '../../ui/EmptyState';
+import { holdUnclaimedCsvDrops } from './heldCsvDrop';
 import { AnchoredNoteList } from './AnchoredNoteList';
 import type { DealVersionOf } from './DealCard';
 import { NarrativeDetail } from './NarrativeDetail';
@@ -134,7 +135,7 @@ export function ReviewView(props: ReviewViewProps) {
   const loading = props.loading ?? null;
 
   return (
-    <div className="review" data-testid="review" data-drop-zone="csv">
+    <div className="review" data-testid="review" data-drop-zone="csv" ref={holdUnclaimedCsvDrops}>
       <div className="review-toolbar">
         <FilterMenu
           label="Persona"

@@ -10,14 +10,7 @@ import type { PickedFile } from '@shared/ipc/contract';
 import { useCommand } from '../../commands';
 import { platform } from '../../platform/platform';
 import { useToasts } from '../../ui/Toasts';
-import {
-  dragHasFiles,
-  droppedKind,
-  holdCsvDrop,
-  prepareImport,
-  readDroppedWorkspace,
-  type PreparedImport,
-} from '../transfer';
+import { dragHasFiles, droppedKind, prepareImport, readDroppedWorkspace, type PreparedImport } from '../transfer';
 import { useSettings } from './AppContext';
 
 /** What the shell shows: the import waiting for confirmation, and whether files are dragged over the window. */
@@ -88,9 +81,6 @@ export function useIncomingFiles(): IncomingFiles {
             ? receive(read.value)
             : toasts.show({ kind: 'error', message: `Nothing was imported. ${read.error.message}` }),
         );
-      } else if (kind === 'csv' && event.target instanceof Element && event.target.closest('[data-drop-zone="csv"]')) {
-        // Dropped on the review before its import is in (it claims the drop once mounted): held for it.
-        holdCsvDrop(file);
       } else if (kind === 'csv') {
         toasts.show({
           kind: 'info',

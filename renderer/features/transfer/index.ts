@@ -14,7 +14,6 @@ import type { ImportOutcome, PreparedImport } from './workspaceTransfer';
 
 export type { ImportOutcome, PreparedImport } from './workspaceTransfer';
 export { dragHasFiles, droppedKind, readDroppedWorkspace, type DroppedKind } from './droppedFiles';
-export { holdCsvDrop, onCsvDropHeld, takeHeldCsvDrop } from './heldCsvDrop';
 
 /** "Import this workspace?"; its code loads the first time a file arrives. */
 export const ImportConfirmDialog = lazyPart(() => import('./ImportConfirmDialog'), 'ImportConfirmDialog', {

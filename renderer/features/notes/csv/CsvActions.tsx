@@ -11,7 +11,7 @@ import { Dialog } from '../../../ui/Dialog';
 import { CSV_MAX_BYTES, decodeCsvBytes, tooLargeMessage, type DecodedCsv } from './decodeCsv';
 import { dealsToCsv } from './exportCsv';
 import { ImportDialog } from './ImportDialog';
-import { onCsvDropHeld, takeHeldCsvDrop } from '../../transfer';
+import { onCsvDropHeld, takeHeldCsvDrop } from '../../review/heldCsvDrop';
 import type { DealActor } from '@shared/collab/notes';
 
 /** Props of CsvActions. */
@@ -81,7 +81,7 @@ export function CsvActions({ doc, deals, narratives, actor, canWrite, linked, no
       event.stopPropagation();
       importDropped(dropped);
     };
-    // A file dropped on the review while this part was still loading was held by the window for it.
+    // A file dropped on the review while this part was still loading was held by the review for it.
     const takeHeld = (): void => {
       const held = takeHeldCsvDrop();
       if (held) importDropped(held);
