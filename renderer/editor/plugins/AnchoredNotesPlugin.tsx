@@ -75,6 +75,13 @@ function AddNoteButton({ onAddNote }: { onAddNote: (anchor: NoteAnchor) => void 
     let frame = 0;
     const update = (): void => {
       cancelAnimationFrame(frame);
+      // Typing moves a collapsed caret on every key: there is nothing to offer, so no frame is asked for
+      // (one per keystroke was an extra rendering pass on every key, about a third of the typing cost
+      // over a bare editor).
+      if (window.getSelection()?.isCollapsed !== false) {
+        if (current.current !== null) setOffer(null);
+        return;
+      }
       frame = requestAnimationFrame(() => {
         const selection = window.getSelection();
         const anchor = editor.read(() => $anchorFromSelection(editor, selection));
