@@ -4,10 +4,15 @@
  * everything they read or receive against it.
  */
 import { z } from '../zod';
-import { DEFAULT_SETTINGS, ROLES, SETTINGS_LIMITS as LIMITS, SYNC_URL_PATTERN, THEMES } from './settingsDefaults';
+import {
+  DEFAULT_SETTINGS as FIRST_START,
+  ROLES,
+  SETTINGS_LIMITS as LIMITS,
+  SYNC_URL_PATTERN,
+  THEMES,
+} from './settingsDefaults';
 
 export {
-  DEFAULT_SETTINGS,
   pushRecent,
   ROLES,
   SETTINGS_LIMITS,
@@ -73,6 +78,9 @@ export const settingsSchema = z.object({
     .check(z.maxLength(LIMITS.recentFiles)),
 });
 export type Settings = z.infer<typeof settingsSchema>;
+
+/** Settings of a first start (settingsDefaults.ts), checked here against the schema's type. */
+export const DEFAULT_SETTINGS: Settings = FIRST_START;
 
 /** What the renderer may change. Window bounds and recent files belong to the main process alone. */
 export const settingsPatchSchema = z.strictObject(
