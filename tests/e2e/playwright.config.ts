@@ -22,7 +22,9 @@ export default defineConfig({
   // they would measure CPU contention, and slow the other test past its timeout.
   testMatch: process.env.DUET_E2E_SCALE ? '**/*Scale.spec.ts' : '**/*.spec.ts',
   testIgnore: process.env.DUET_E2E_SCALE ? [] : ['**/*Scale.spec.ts'],
-  outputDir: '../../test-results/e2e',
+  // Apart for the company-scale pass, which runs after the rest: Playwright empties its output folder first,
+  // and the traces and screenshots of a test that failed once in the main pass must survive it.
+  outputDir: process.env.DUET_E2E_SCALE ? '../../test-results/e2e-scale' : '../../test-results/e2e',
   // Two cores: two workers keep the suite short; each test has its own context, so they never share data.
   workers: 2,
   fullyParallel: true,
