@@ -402,7 +402,10 @@ async function syncFigures(bench, url, log) {
       }
       const counted = joins.slice(1).length ? joins.slice(1) : joins;
       const phases = Object.fromEntries(
-        ['wait', 'decode', 'read', 'longest', 'received'].map((k) => [k, round1(median(counted.map((j) => j[k])))]),
+        ['wait', 'decode', 'read', 'longest', 'received', 'rejoin', 'rejoinReceived'].map((k) => [
+          k,
+          round1(median(counted.map((j) => j[k]))),
+        ]),
       );
       figures[size] = { upload, join: median(counted.map((j) => j.total)), phases };
       log(
@@ -465,7 +468,7 @@ function breakdown(ui, sync) {
   }
   for (const [size, f] of Object.entries(sync))
     lines.push(
-      `  ${Number(size).toLocaleString('en')} deals, second client's join: waiting for the server (connect, load, encode, transfer) ${ms(f.phases.wait)}, decode ${ms(f.phases.decode)}, read every deal ${ms(f.phases.read)}; ${(f.phases.received / 1e6).toFixed(2)} MB received; longest task ${ms(f.phases.longest)}`,
+      `  ${Number(size).toLocaleString('en')} deals, second client's join: waiting for the server (connect, load, encode, transfer) ${ms(f.phases.wait)}, decode ${ms(f.phases.decode)}, read every deal ${ms(f.phases.read)}; ${(f.phases.received / 1e6).toFixed(2)} MB received; longest task ${ms(f.phases.longest)}; rejoin with the log in hand ${ms(f.phases.rejoin)}, ${(f.phases.rejoinReceived / 1e3).toFixed(1)} kB received`,
     );
   return lines.join('\n');
 }
@@ -543,6 +546,11 @@ export async function run({ context, url, log }) {
       ),
       ...scaleRows('review aggregation, competitor filter', pick(review, 'filtered'), { ratioAt: -1 }),
       ...scaleRows('second client join → every deal read', pick(sync, 'join')),
+      // A returning device (its local copy loaded, as the app-start rows measure) only syncs what it lacks; both
+      // sides still exchange every deletion (Yjs's sync sends delete sets whole). Shown, no target of its own.
+      ...scaleRows('returning client rejoin, log in hand → live', pickPhase(sync, 'phases', 'rejoin'), {
+        ratioAt: -1,
+      }),
       ...scaleRows('app start → editable, deals stored', pick(ui, 'start')),
       ...scaleRows('app start: longest task', pick(ui, 'longest'), { ratioAt: -1, maxValue: 200 }),
       ...scaleRows('open review', pick(ui, 'review')),

@@ -262,6 +262,12 @@ interface JoinFigures {
   read: number;
   /** The longest task of the page while joining (the freeze a user of the joining client feels). */
   longest: number;
+  /**
+   * The same client connecting again with the whole log already in hand (a returning device, after its
+   * local copy loaded): from opening the link until it is live; and the bytes that took.
+   */
+  rejoin: number;
+  rejoinReceived: number;
   /** Bytes the joining client's socket received (what a slow connection would have to carry). */
   received: number;
 }
@@ -293,15 +299,7 @@ async function join(size: number, serverUrl: string, token: string, docName: str
   const link = new SyncLink(doc, docName, { serverUrl, token, WebSocketImpl: CountingSocket });
   let read: number;
   try {
-    await new Promise<void>((resolve, reject) => {
-      const check = (): void => {
-        const state = link.getState();
-        if (state.closedReason) reject(new Error(`[bench] join closed: ${state.closedReason}`));
-        else if (state.status === 'live') resolve();
-      };
-      link.subscribe(check);
-      check();
-    });
+    await whenLive(link);
     // Read as the app reads a log that is already there (the review opening on it): in slices, one per task.
     const readStarted = performance.now();
     const live = new LiveDeals(doc);
@@ -320,11 +318,42 @@ async function join(size: number, serverUrl: string, token: string, docName: str
     link.destroy();
   }
   const total = performance.now() - started;
+  const receivedOnJoin = received;
+  const rejoinStarted = performance.now();
+  const again = new SyncLink(doc, docName, { serverUrl, token, WebSocketImpl: CountingSocket });
+  try {
+    await whenLive(again);
+  } finally {
+    again.destroy();
+  }
+  const rejoin = performance.now() - rejoinStarted;
   // Long tasks are reported after they end: one more task lets the last of them arrive.
   await new Promise((resolve) => setTimeout(resolve, 0));
   for (const entry of tasks.takeRecords()) longest = Math.max(longest, entry.duration);
   tasks.disconnect();
-  return { total, wait: firstContent - started, decode, read, longest, received };
+  return {
+    total,
+    wait: firstContent - started,
+    decode,
+    read,
+    longest,
+    received: receivedOnJoin,
+    rejoin,
+    rejoinReceived: received - receivedOnJoin,
+  };
+}
+
+/** Resolves once `link` is live (synced with the server), rejects if the server closed it. */
+function whenLive(link: SyncLink): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const check = (): void => {
+      const state = link.getState();
+      if (state.closedReason) reject(new Error(`[bench] join closed: ${state.closedReason}`));
+      else if (state.status === 'live') resolve();
+    };
+    link.subscribe(check);
+    check();
+  });
 }
 
 declare global {

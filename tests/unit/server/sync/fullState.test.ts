@@ -116,4 +116,41 @@ describe('a joining client', () => {
     shared.destroy();
     await stores.close();
   });
+
+  it('with everything receives only the deletions, and a deletion made meanwhile too', async () => {
+    const { stores, source } = await compactedStore();
+    const shared = await load(stores);
+    const writer = new Y.Doc();
+    Y.applyUpdate(writer, Y.encodeStateAsUpdate(source));
+    let before = Y.encodeStateVector(writer);
+    writer.getMap('dealEntries').set('d7', '{"account":"Renamed"}'); // the old value becomes a deletion
+    const peer = joiner();
+    shared.addPeer(peer);
+    expect(shared.applyUpdate(peer, Y.encodeStateAsUpdate(writer, before)).ok).toBe(true);
+
+    // Two clients that reload with the whole document (a reconnect, a node's restart) get the same small reply.
+    const caughtUp = received(Y.encodeStateAsUpdate(writer));
+    shared.replyToSyncStep1(peer, Y.encodeStateVector(caughtUp));
+    shared.replyToSyncStep1(peer, Y.encodeStateVector(caughtUp));
+    await shared.drain();
+    const [first, second] = peer.replies;
+    expect(first!.byteLength).toBeLessThan(100);
+    expect(second).toEqual(first);
+    Y.applyUpdate(caughtUp, first!);
+    expect(caughtUp.getMap('dealEntries').toJSON()).toEqual(writer.getMap('dealEntries').toJSON());
+
+    // A deletion adds no item, so the state vector stays the same: the reply must still carry it.
+    before = Y.encodeStateVector(writer);
+    writer.getMap('dealEntries').delete('d9');
+    expect(Y.encodeStateVector(writer)).toEqual(before);
+    expect(shared.applyUpdate(peer, Y.encodeStateAsUpdate(writer, before)).ok).toBe(true);
+    const unaware = received(Y.encodeStateAsUpdate(caughtUp));
+    shared.replyToSyncStep1(peer, Y.encodeStateVector(unaware));
+    await shared.drain();
+    Y.applyUpdate(unaware, peer.replies[2]!);
+    expect(unaware.getMap('dealEntries').has('d9')).toBe(false);
+    expect(unaware.getMap('dealEntries').size).toBe(49);
+    shared.destroy();
+    await stores.close();
+  });
 });
