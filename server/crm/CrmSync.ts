@@ -189,11 +189,13 @@ export class CrmSync {
     writeBack: CrmWriteBack | null,
     signal: AbortSignal,
   ): Promise<CrmFailure | null> {
-    const owners = await this.owners();
     for (;;) {
       const page = await connector.fetchPage(this.cursor, signal);
       if (signal.aborted) return null;
       if (!page.ok) return page;
+      // The members are read after the page, never before: a person invited before the CRM named them a
+      // deal's owner must be known when that deal is written, or it goes unowned until the CRM changes it again.
+      const owners = await this.owners();
       const context = { label: this.label, narratives, owners, now: Date.now() };
       const write = () => writeCrmDeals(notes.doc, page.deals, index, context, page.deleted);
       const summary = writeBack ? writeBack.quietly(write) : write();
