@@ -4,6 +4,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { narrativeTitles, openSample, SAMPLE, selectPlaybook } from './support/duet';
+import { holdChunk } from './support/holdChunk';
 
 const selectedText = (page: import('@playwright/test').Page) => page.evaluate(() => String(getSelection()));
 
@@ -26,10 +27,41 @@ test('typing over Ctrl+A in a title replaces only that title', async ({ page }) 
   await selectPlaybook(page, SAMPLE.cfo.title);
   await narrativeTitles(page).first().click();
   await page.keyboard.press('Control+a');
+  // As a person does: the selection shows, then the typing. A press made before the editor's input code is
+  // in is held and replayed (the first test), and typing meanwhile cancels it.
+  await expect.poll(() => selectedText(page)).toBe('The pain: downtime is a line item nobody owns');
   await page.keyboard.type('Downtime has no owner');
   await expect(narrativeTitles(page)).toHaveText([
     'Downtime has no owner',
     'The proof: payback inside two quarters',
     'The ask: a 30-day downtime audit',
   ]);
+});
+
+test('Ctrl+A pressed before the editor’s input code is in selects the title once it arrives', async ({ page }) => {
+  const release = await holdChunk(page, 'InteractionPlugins');
+  await openSample(page);
+  await selectPlaybook(page, SAMPLE.cfo.title);
+  await narrativeTitles(page).first().click();
+  await page.keyboard.press('Control+a');
+  // Held, not Lexical's own select-all of every narrative.
+  expect(await selectedText(page)).toBe('');
+  release();
+  await expect.poll(() => selectedText(page)).toBe('The pain: downtime is a line item nobody owns');
+});
+
+test('typing after a held Ctrl+A types at the caret and selects nothing later', async ({ page }) => {
+  const release = await holdChunk(page, 'InteractionPlugins');
+  await openSample(page);
+  await selectPlaybook(page, SAMPLE.cfo.title);
+  await narrativeTitles(page).first().click();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('!');
+  release();
+  await expect(narrativeTitles(page).first()).toHaveText('The pain: downtime is a line item nobody owns!');
+  // Give the input plugins time to mount: the held press must not come back as a selection.
+  await expect(page.getByTestId('add-narrative')).toBeEnabled();
+  await page.keyboard.type('?');
+  await expect(narrativeTitles(page).first()).toHaveText('The pain: downtime is a line item nobody owns!?');
 });

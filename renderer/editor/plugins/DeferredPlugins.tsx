@@ -8,8 +8,8 @@
  * in that moment too (usually from disk, in a few milliseconds).
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { COMMAND_PRIORITY_LOW, SELECT_ALL_COMMAND } from 'lexical';
-import { useEffect } from 'react';
+import { COMMAND_PRIORITY_LOW, SELECT_ALL_COMMAND, type EditorState } from 'lexical';
+import { useEffect, useRef } from 'react';
 import { lazyPart } from '../../ui/lazyPart';
 import { preloadNarrativeOps } from '../narrativeOpsOnDemand';
 import type { InteractionPluginsProps } from './InteractionPlugins';
@@ -37,16 +37,32 @@ const OutlinePanel = lazyPart(() => import('./OutlinePanel'), 'OutlinePanel', {
 });
 
 /**
- * Until the stepwise select-all (NarrativeSelectAllPlugin, in the input plugins) is mounted, Ctrl/⌘+A does
- * nothing: Lexical's own would select every narrative, and the next key typed would replace the whole
- * playbook. The same rule as "+ Narrative", which stays disabled until its code is in.
+ * Until the stepwise select-all (NarrativeSelectAllPlugin, in the input plugins) is mounted, Ctrl/⌘+A is
+ * held: Lexical's own would select every narrative, and the next key typed would replace the whole
+ * playbook. When the plugin is in (milliseconds later, usually from disk) a held press is replayed through
+ * it, unless the writer changed anything meanwhile (typed or clicked: the editor state is another one), since
+ * a selection appearing then would put a block under a keystroke the writer did not aim at it.
  */
 function useSelectAllGuard(active: boolean): void {
   const [editor] = useLexicalComposerContext();
-  useEffect(
-    () => (active ? editor.registerCommand(SELECT_ALL_COMMAND, () => true, COMMAND_PRIORITY_LOW) : undefined),
-    [editor, active],
-  );
+  const held = useRef<[EditorState, KeyboardEvent] | null>(null);
+  useEffect(() => {
+    if (active) {
+      return editor.registerCommand(
+        SELECT_ALL_COMMAND,
+        (event) => {
+          held.current = [editor.getEditorState(), event];
+          return true;
+        },
+        COMMAND_PRIORITY_LOW,
+      );
+    }
+    // The input plugins' effects ran before this one (children first), so the replay reaches them.
+    const press = held.current;
+    held.current = null;
+    if (press?.[0] === editor.getEditorState()) editor.dispatchCommand(SELECT_ALL_COMMAND, press[1]);
+    return undefined;
+  }, [editor, active]);
 }
 
 /**
