@@ -29,6 +29,9 @@ export class FullState {
   private encoded: Uint8Array | null;
   /** The whole state's pieces deflated, for joiners that read them (started by the first who asks after a change). */
   private compressed: Promise<Uint8Array[]> | null = null;
+  /** The document's state vector, and the reply to a client that has all of it (only the deletions). */
+  private vector: Uint8Array | null = null;
+  private caughtUp: Uint8Array | null = null;
 
   /** `stored`: an update known to give exactly `doc`'s state (its only stored row), or null. */
   constructor(
@@ -42,13 +45,22 @@ export class FullState {
   invalidate(): void {
     this.encoded = null;
     this.compressed = null;
+    this.vector = null;
+    this.caughtUp = null;
   }
 
-  /** What a client whose state vector is `stateVector` lacks: the cached whole state when it has nothing. */
+  /**
+   * What a client whose state vector is `stateVector` lacks: the cached whole state when it has nothing; the
+   * cached deletions when it has everything (a reload, a reconnect, every client of a node that restarted);
+   * else computed for it. The deletions are the same bytes for every such client, but computing them walks
+   * every item of the document — about 6 ms in Node for a 20,000-deal log, per client, without the copy.
+   */
   diff(stateVector: Uint8Array): Uint8Array {
-    if (!isEmptyStateVector(stateVector)) return Y.encodeStateAsUpdate(this.doc, stateVector);
-    this.encoded ??= Y.encodeStateAsUpdate(this.doc);
-    return this.encoded;
+    if (isEmptyStateVector(stateVector)) return (this.encoded ??= Y.encodeStateAsUpdate(this.doc));
+    // Yjs writes a state vector's entries in one order (by client id), so equal vectors are equal bytes.
+    this.vector ??= Y.encodeStateVector(this.doc);
+    if (!sameBytes(stateVector, this.vector)) return Y.encodeStateAsUpdate(this.doc, stateVector);
+    return (this.caughtUp ??= Y.encodeStateAsUpdate(this.doc, this.vector));
   }
 
   /**
@@ -74,4 +86,10 @@ export class FullState {
 /** True for a state vector that names no client (lib0 varUint 0: one byte, or a malformed longer zero). */
 function isEmptyStateVector(stateVector: Uint8Array): boolean {
   return stateVector.length === 1 && stateVector[0] === 0;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
