@@ -1,5 +1,6 @@
 /** Headless access to playbook documents (no DOM editor needed). */
 export {
+  bindHeadlessEditor,
   createPlaybookDoc,
   openHeadlessMirror,
   readPlaybookDoc,

@@ -5,7 +5,13 @@
  * seeds it a second time), to build the sample workspace, and by tests and benchmarks.
  */
 import { createHeadlessEditor } from '@lexical/headless';
-import { createYjsBinding, syncLexicalUpdateToYjs, syncYjsChangesToLexical, type Provider } from '@lexical/yjs';
+import {
+  createYjsBinding,
+  syncLexicalUpdateToYjs,
+  syncYjsChangesToLexical,
+  type Binding,
+  type Provider,
+} from '@lexical/yjs';
 import { $getRoot, type LexicalEditor } from 'lexical';
 import * as Y from 'yjs';
 import { PLAYBOOK_NODES } from '../nodes';
@@ -34,8 +40,8 @@ function onError(error: Error): void {
   throw error; // a headless build failing is a bug in Duet, not something to carry on from
 }
 
-/** A headless editor bound (Yjs → Lexical and back) to `doc`; `dispose` unbinds it. */
-function bindHeadlessEditor(doc: Y.Doc): { editor: LexicalEditor; dispose: () => void } {
+/** A headless editor bound (Yjs → Lexical and back) to `doc`, with its binding; `dispose` unbinds it. */
+export function bindHeadlessEditor(doc: Y.Doc): { editor: LexicalEditor; binding: Binding; dispose: () => void } {
   const editor = createHeadlessEditor({ namespace: 'duet-headless', nodes: PLAYBOOK_NODES, onError });
   const provider = offlineProvider();
   const binding = createYjsBinding({ editor, id: 'headless', doc, docMap: new Map([['headless', doc]]) });
@@ -58,6 +64,7 @@ function bindHeadlessEditor(doc: Y.Doc): { editor: LexicalEditor; dispose: () =>
   });
   return {
     editor,
+    binding,
     dispose: () => {
       removeListener();
       root.unobserveDeep(onYjs as never);
