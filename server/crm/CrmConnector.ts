@@ -53,6 +53,12 @@ export interface CrmCursor {
    * `crm connect --write-back` when write-back was off (or the connection is new), cleared once written.
    */
   backfill?: boolean;
+  /**
+   * The members' e-mails (lower case, sorted) the deals' owners were last matched against. A member who
+   * arrives with an e-mail not in it may own deals the CRM will not report again until they change, so the
+   * sync re-reads every deal once (CrmSync.ts). Absent in cursors saved before it existed: recorded, no re-read.
+   */
+  owners?: string[];
 }
 
 /** The cursor of a connection that has never synced. */

@@ -142,6 +142,7 @@ export class CrmSync {
             else failure = ensured;
           }
         }
+        if (failure === null) await this.rereadForNewOwners(workspace);
         if (failure === null) failure = await this.pass(connector, notes, index, narratives, writeBack, signal);
         if (failure === null && writeBack !== null) {
           if (this.cursor.backfill === true && !backfillQueued) {
@@ -214,6 +215,31 @@ export class CrmSync {
       await this.report(page.done ? { dealsSynced } : { dealsSynced, state: 'syncing' });
       if (page.done) return null;
     }
+  }
+
+  /**
+   * A member invited (or given an e-mail) after the CRM named them a deal's owner gets that deal: the pass
+   * that wrote it left it unowned, and the CRM reports a deal again only when it changes. So when the
+   * members' e-mails gain one since the last pass, every deal is read again from the start (as after
+   * `crm connect`; pages already written only move owners, their other fields being equal). The new list is
+   * saved with the cursor, so a restart in the middle goes on reading, and only one re-read is made.
+   */
+  private async rereadForNewOwners(workspace: string): Promise<void> {
+    const emails = [...(await this.owners()).keys()].sort();
+    const known = this.cursor.owners;
+    if (known !== undefined && emails.join('\n') === known.join('\n')) return;
+    const arrived = known === undefined ? [] : emails.filter((email) => !known.includes(email));
+    if (arrived.length === 0) {
+      this.cursor = { ...this.cursor, owners: emails }; // someone left, or the first pass that records them
+      return;
+    }
+    console.log(`[crm] ${workspace}: ${arrived.length} member(s) with a new e-mail; reading every deal again`);
+    this.cursor = {
+      ...START_CURSOR,
+      sweep: this.cursor.sweep ?? null,
+      ...(this.cursor.backfill === true ? { backfill: true } : {}),
+      owners: emails,
+    };
   }
 
   /** Active members with an e-mail, by lower-case e-mail. */

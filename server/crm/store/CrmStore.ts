@@ -88,6 +88,7 @@ const cursorSchema = z.object({
   page: z.string().nullable(),
   sweep: z.string().nullable().optional(),
   backfill: z.boolean().optional(),
+  owners: z.array(z.string().max(320)).max(100_000).optional(),
 });
 const statusSchema = z.object({
   state: z.enum(['waiting', 'syncing', 'ok', 'error']),

@@ -317,6 +317,31 @@ describe('live CRM sync (HubSpot)', () => {
     expect(bySam).toMatchObject({ ok: false, error: { code: 'denied' } });
   }, 60_000);
 
+  it('gives a member invited after the CRM named them owner their deals, with no change in the CRM', async () => {
+    fake.owners.push({ id: '89', email: 'lee@acme.test', firstName: 'Lee', lastName: 'Park' });
+    const board = open('acme/notes/p1');
+    await dealCount(board, 3_708, 20_000);
+    const deal = readDeals(board.doc).find((d) => d.crmId && d.account !== 'Globex')!;
+    fake.editDeal(deal.crmId, { hubspot_owner_id: '89', amount: '4321' }, new Date().toISOString());
+    // Synced (the new amount is in), but Lee is no member yet: the deal is the CRM's, as any of an unknown owner.
+    await waitUntil(
+      () => readDeals(board.doc).find((d) => d.id === deal.id)?.amount === 4321,
+      15_000,
+      () => JSON.stringify(readDeals(board.doc).find((d) => d.id === deal.id)),
+    );
+    expect(readDeals(board.doc).find((d) => d.id === deal.id)).toMatchObject({ author: 'HubSpot' });
+    expect(readDeals(board.doc).find((d) => d.id === deal.id)?.authorId).toBeUndefined();
+    const lee = invite(dataDir, 'acme', 'Lee', 'sales', ['--email', 'Lee@acme.test']);
+    const leeId = readInviteClaims(lee)!.memberId;
+    await waitUntil(
+      () => readDeals(board.doc).find((d) => d.id === deal.id)?.authorId === leeId,
+      30_000,
+      () => JSON.stringify(readDeals(board.doc).find((d) => d.id === deal.id)),
+    );
+    expect(readDeals(board.doc).find((d) => d.id === deal.id)).toMatchObject({ author: 'Lee', note: deal.note });
+    expectExactlyTheFakeDeals(board.doc); // read again from the start: no deal twice
+  }, 60_000);
+
   it('hides deals deleted in HubSpot from the review and its figures; a restored one returns as it was', async () => {
     const notes = open('acme/notes/p1');
     const status = open('acme/crm/acme');
