@@ -8,17 +8,19 @@
 import { LexicalCollaboration } from '@lexical/react/LexicalCollaborationContext';
 import { CollaborationPlugin } from '@lexical/react/LexicalCollaborationPlugin';
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import type { Provider } from '@lexical/yjs';
-import { createElement as h } from 'react';
+import { createElement as h, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import * as Y from 'yjs';
 import { PLAYBOOK_NODES } from '../../renderer/editor/nodes';
 import { OpenTimingPlugin } from '../../renderer/editor/plugins/OpenTimingPlugin';
 import { measurePhase } from '../../renderer/platform/measurePhase';
 import { PLAYBOOK_THEME } from '../../renderer/editor/theme';
+import { syncChangedSubtreesOnly } from '../../renderer/editor/syncChangedSubtreesOnly';
 import { storedProvider } from './storedProvider';
 // The app's own styles, so the baseline lays out and paints the same boxes as the app does.
 import '../../renderer/app/styles/base.css';
@@ -38,6 +40,18 @@ async function readRecords(docName: string): Promise<Uint8Array[]> {
   });
   db.close();
   return records.map((r) => r.bytes);
+}
+
+/**
+ * `?fix=1`: the bare editor with the app's one change to the binding (syncChangedSubtreesOnly), so the typing
+ * bench can also say what the app's own work costs beside an editor that has the same binding.
+ */
+function BindingFix(): null {
+  const [editor] = useLexicalComposerContext();
+  useEffect(() => {
+    if (!syncChangedSubtreesOnly(editor)) throw new Error('[bench] the binding fix could not be installed');
+  }, [editor]);
+  return null;
 }
 
 async function main(): Promise<void> {
@@ -74,9 +88,10 @@ async function main(): Promise<void> {
     h('div', { className: 'editor-layout' }, h('div', { className: 'editor-main' }, scroll)),
   );
   const collab = h(CollaborationPlugin, { id: docName, providerFactory, shouldBootstrap: false, username: 'Bench' });
+  const fixed = new URLSearchParams(location.search).get('fix') === '1' ? h(BindingFix) : null;
   const root = document.getElementById('root');
   if (root === null) throw new Error('[bench] #root missing');
-  createRoot(root).render(h(LexicalCollaboration, null, h(LexicalComposer, { initialConfig }, editor, collab)));
+  createRoot(root).render(h(LexicalCollaboration, null, h(LexicalComposer, { initialConfig }, editor, collab, fixed)));
 }
 
 void main();
