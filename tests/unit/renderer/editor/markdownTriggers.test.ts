@@ -1,7 +1,6 @@
 // Markdown shortcuts are checked only after a character that can complete one: "## " still makes a heading
 // and "**bold**" still turns bold, while plain words queue no second editor update per key (each copies the
 // whole node map: in a 5,000-paragraph playbook that was a second update cycle on every keystroke).
-import { createHeadlessEditor } from '@lexical/headless';
 import { $isHeadingNode } from '@lexical/rich-text';
 import { registerMarkdownShortcuts } from '@lexical/markdown';
 import {
@@ -13,34 +12,25 @@ import {
   type LexicalEditor,
 } from 'lexical';
 import { describe, expect, it, vi } from 'vitest';
-import { $appendSpec } from '../../../../renderer/editor/docSpec';
 import { PLAYBOOK_MARKDOWN_SHORTCUTS } from '../../../../renderer/editor/markdownShortcuts';
 import { hearingOnlyTriggers, triggerCharacters } from '../../../../renderer/editor/markdownTriggers';
 import { $findNarrative } from '../../../../renderer/editor/narrativeOps';
-import { PLAYBOOK_NODES } from '../../../../renderer/editor/nodes';
+import { headlessPlaybookEditor } from './headlessEditor';
 
 const TRIGGERS = triggerCharacters(PLAYBOOK_MARKDOWN_SHORTCUTS);
 
 /** A playbook with the caret in a new, empty body paragraph, and the shortcuts registered as `how`. */
 function playbook(how: 'filtered' | 'lexical'): { editor: LexicalEditor; updates: ReturnType<typeof vi.fn> } {
-  const editor = createHeadlessEditor({
-    namespace: 'markdown-test',
-    nodes: PLAYBOOK_NODES,
-    onError: (error) => {
-      throw error;
+  const editor = headlessPlaybookEditor(
+    {
+      intro: [],
+      narratives: [{ id: 'a', title: 'Downtime', keyMessage: 'Every hour costs', body: [{ p: 'Story.' }] }],
     },
-  });
-  editor.update(
     () => {
-      $appendSpec({
-        intro: [],
-        narratives: [{ id: 'a', title: 'Downtime', keyMessage: 'Every hour costs', body: [{ p: 'Story.' }] }],
-      });
       const paragraph = $createParagraphNode();
       $findNarrative('a')!.append(paragraph);
       paragraph.select();
     },
-    { discrete: true },
   );
   const updates = vi.spyOn(editor, 'update');
   registerMarkdownShortcuts(

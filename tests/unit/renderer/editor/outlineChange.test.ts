@@ -1,34 +1,21 @@
 // The outline re-reads its narratives only after an update that can change it: typing in a story's body
 // does not (Lexical marks the root intentionally dirty on every keystroke), a title, a field, a new or moved
 // narrative does.
-import { createHeadlessEditor } from '@lexical/headless';
 import { $getRoot, $getSelection, $isRangeSelection, type LexicalEditor, type NodeKey } from 'lexical';
 import { describe, expect, it } from 'vitest';
-import { $appendSpec } from '../../../../renderer/editor/docSpec';
 import { $findNarrative, $moveNarrative, $setNarrativeFields } from '../../../../renderer/editor/narrativeOps';
-import { PLAYBOOK_NODES } from '../../../../renderer/editor/nodes';
+import { $appendSpec } from '../../../../renderer/editor/docSpec';
 import { $outlineMayHaveChanged } from '../../../../renderer/editor/plugins/outlineChange';
+import { headlessPlaybookEditor } from './headlessEditor';
 
 function playbook(): LexicalEditor {
-  const editor = createHeadlessEditor({
-    namespace: 'outline-test',
-    nodes: PLAYBOOK_NODES,
-    onError: (error) => {
-      throw error;
-    },
+  return headlessPlaybookEditor({
+    intro: [],
+    narratives: [
+      { id: 'a', title: 'Downtime', keyMessage: 'Every hour costs', body: [{ p: 'First story.' }] },
+      { id: 'b', title: 'Safety', keyMessage: 'Fewer incidents', body: [{ p: 'Second story.' }] },
+    ],
   });
-  editor.update(
-    () =>
-      $appendSpec({
-        intro: [],
-        narratives: [
-          { id: 'a', title: 'Downtime', keyMessage: 'Every hour costs', body: [{ p: 'First story.' }] },
-          { id: 'b', title: 'Safety', keyMessage: 'Fewer incidents', body: [{ p: 'Second story.' }] },
-        ],
-      }),
-    { discrete: true },
-  );
-  return editor;
 }
 
 /** Runs `change` as one update and says whether the outline would re-read after it. */
