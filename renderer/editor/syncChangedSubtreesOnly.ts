@@ -39,8 +39,10 @@ let installed = false;
  */
 export function syncChangedSubtreesOnly(editor: LexicalEditor): boolean {
   if (installed) return true;
-  const probe = createYjsBinding({ editor, id: 'duet-probe', doc: new Doc(), docMap: new Map() });
+  const doc = new Doc();
+  const probe = createYjsBinding({ editor, id: 'duet-probe', doc, docMap: new Map() });
   const prototype = Object.getPrototypeOf(probe.root) as { _syncChildFromLexical?: SyncChild };
+  doc.destroy(); // only its class was wanted
   const original = prototype._syncChildFromLexical;
   if (typeof original !== 'function') return false;
   prototype._syncChildFromLexical = function (binding, index, key, prevNodeMap, dirtyElements, dirtyLeaves) {

@@ -110,7 +110,7 @@ export class CrmSync {
       writeBack = settings.writeBack ? new CrmWriteBack(notes.doc, connector) : null;
       if (this.cursor.backfill === true)
         this.cursor = writeBack
-          ? { ...START_CURSOR, sweep: this.cursor.sweep ?? null, backfill: true } // re-read all: see above
+          ? fromStart(this.cursor, { backfill: true }) // re-read all: see above
           : { ...this.cursor, backfill: false };
       let backfillQueued = false;
       let backoff = this.deps.backoffMs;
@@ -226,20 +226,14 @@ export class CrmSync {
    */
   private async rereadForNewOwners(workspace: string): Promise<void> {
     const emails = [...(await this.owners()).keys()].sort();
-    const known = this.cursor.owners;
-    if (known !== undefined && emails.join('\n') === known.join('\n')) return;
-    const arrived = known === undefined ? [] : emails.filter((email) => !known.includes(email));
-    if (arrived.length === 0) {
+    const known = new Set(this.cursor.owners ?? emails); // none recorded yet: recorded now, no re-read
+    const arrived = emails.filter((email) => !known.has(email)).length;
+    if (arrived > 0) {
+      console.log(`[crm] ${workspace}: ${arrived} member(s) with a new e-mail; reading every deal again`);
+      this.cursor = fromStart(this.cursor, { owners: emails });
+    } else if (known.size !== emails.length || this.cursor.owners === undefined) {
       this.cursor = { ...this.cursor, owners: emails }; // someone left, or the first pass that records them
-      return;
     }
-    console.log(`[crm] ${workspace}: ${arrived.length} member(s) with a new e-mail; reading every deal again`);
-    this.cursor = {
-      ...START_CURSOR,
-      sweep: this.cursor.sweep ?? null,
-      ...(this.cursor.backfill === true ? { backfill: true } : {}),
-      owners: emails,
-    };
   }
 
   /** Active members with an e-mail, by lower-case e-mail. */
@@ -282,4 +276,18 @@ export class CrmSync {
     this.leases.push(lease);
     return lease.ready;
   }
+}
+
+/**
+ * `cursor` moved back to the first deal, to read every deal again: the deletion sweep keeps its place (it runs
+ * on its own schedule), a write-back backfill under way stays under way, and `changes` are applied.
+ */
+function fromStart(cursor: CrmCursor, changes: Partial<CrmCursor>): CrmCursor {
+  return {
+    ...START_CURSOR,
+    sweep: cursor.sweep ?? null,
+    ...(cursor.backfill === true ? { backfill: true } : {}),
+    ...(cursor.owners ? { owners: cursor.owners } : {}),
+    ...changes,
+  };
 }

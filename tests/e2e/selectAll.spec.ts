@@ -38,11 +38,17 @@ test('typing over Ctrl+A in a title replaces only that title', async ({ page }) 
   ]);
 });
 
-test('Ctrl+A pressed before the editor’s input code is in selects the title once it arrives', async ({ page }) => {
+/** The sample's first title clicked while the editor's input code (the stepwise select-all) is held back. */
+async function clickTitleBeforeInputCode(page: import('@playwright/test').Page): Promise<() => void> {
   const release = await holdChunk(page, 'InteractionPlugins');
   await openSample(page);
   await selectPlaybook(page, SAMPLE.cfo.title);
   await narrativeTitles(page).first().click();
+  return release;
+}
+
+test('Ctrl+A pressed before the editor’s input code is in selects the title once it arrives', async ({ page }) => {
+  const release = await clickTitleBeforeInputCode(page);
   await page.keyboard.press('Control+a');
   // Held, not Lexical's own select-all of every narrative.
   expect(await selectedText(page)).toBe('');
@@ -51,10 +57,7 @@ test('Ctrl+A pressed before the editor’s input code is in selects the title on
 });
 
 test('typing after a held Ctrl+A types at the caret and selects nothing later', async ({ page }) => {
-  const release = await holdChunk(page, 'InteractionPlugins');
-  await openSample(page);
-  await selectPlaybook(page, SAMPLE.cfo.title);
-  await narrativeTitles(page).first().click();
+  const release = await clickTitleBeforeInputCode(page);
   await page.keyboard.press('End');
   await page.keyboard.press('Control+a');
   await page.keyboard.type('!');

@@ -67,6 +67,13 @@ function load(stores: ReturnType<typeof openSqliteStores>): Promise<SharedDoc> {
   });
 }
 
+/** `writer` changes its deals and sends the change through `peer`, as a writer's client does. */
+function write(shared: SharedDoc, peer: Peer, writer: Y.Doc, change: (deals: Y.Map<unknown>) => void): void {
+  const before = Y.encodeStateVector(writer);
+  change(writer.getMap('dealEntries'));
+  expect(shared.applyUpdate(peer, Y.encodeStateAsUpdate(writer, before)).ok).toBe(true);
+}
+
 describe('a joining client', () => {
   it('with nothing receives the whole document, and after a change the change too', async () => {
     const { stores, source } = await compactedStore();
@@ -81,12 +88,10 @@ describe('a joining client', () => {
       expect(received(reply).getMap('dealEntries').toJSON()).toEqual(source.getMap('dealEntries').toJSON());
 
     // A writer adds a deal and changes one: the next client with nothing must see both.
-    const writer = new Y.Doc();
-    Y.applyUpdate(writer, Y.encodeStateAsUpdate(source));
-    const before = Y.encodeStateVector(writer);
-    writer.getMap('dealEntries').set('d50', '{"account":"Account 50"}');
-    writer.getMap('dealEntries').set('d7', '{"account":"Renamed"}');
-    expect(shared.applyUpdate(first, Y.encodeStateAsUpdate(writer, before)).ok).toBe(true);
+    write(shared, first, received(Y.encodeStateAsUpdate(source)), (deals) => {
+      deals.set('d50', '{"account":"Account 50"}');
+      deals.set('d7', '{"account":"Renamed"}');
+    });
     const second = joiner();
     shared.addPeer(second);
     shared.replyToSyncStep1(second, Y.encodeStateVector(new Y.Doc()));
@@ -101,13 +106,11 @@ describe('a joining client', () => {
   it('with part of the document receives only what it lacks', async () => {
     const { stores, source } = await compactedStore();
     const shared = await load(stores);
-    const writer = new Y.Doc();
-    Y.applyUpdate(writer, Y.encodeStateAsUpdate(source));
-    const before = Y.encodeStateVector(writer);
-    writer.getMap('dealEntries').set('d50', '{"account":"Account 50"}');
     const peer = joiner();
     shared.addPeer(peer);
-    expect(shared.applyUpdate(peer, Y.encodeStateAsUpdate(writer, before)).ok).toBe(true);
+    write(shared, peer, received(Y.encodeStateAsUpdate(source)), (deals) =>
+      deals.set('d50', '{"account":"Account 50"}'),
+    );
     shared.replyToSyncStep1(peer, Y.encodeStateVector(source));
     await shared.drain();
     const reply = peer.replies[0]!;
@@ -120,13 +123,10 @@ describe('a joining client', () => {
   it('with everything receives only the deletions, and a deletion made meanwhile too', async () => {
     const { stores, source } = await compactedStore();
     const shared = await load(stores);
-    const writer = new Y.Doc();
-    Y.applyUpdate(writer, Y.encodeStateAsUpdate(source));
-    let before = Y.encodeStateVector(writer);
-    writer.getMap('dealEntries').set('d7', '{"account":"Renamed"}'); // the old value becomes a deletion
+    const writer = received(Y.encodeStateAsUpdate(source));
     const peer = joiner();
     shared.addPeer(peer);
-    expect(shared.applyUpdate(peer, Y.encodeStateAsUpdate(writer, before)).ok).toBe(true);
+    write(shared, peer, writer, (deals) => deals.set('d7', '{"account":"Renamed"}')); // the old value: a deletion
 
     // Two clients that reload with the whole document (a reconnect, a node's restart) get the same small reply.
     const caughtUp = received(Y.encodeStateAsUpdate(writer));
@@ -140,10 +140,9 @@ describe('a joining client', () => {
     expect(caughtUp.getMap('dealEntries').toJSON()).toEqual(writer.getMap('dealEntries').toJSON());
 
     // A deletion adds no item, so the state vector stays the same: the reply must still carry it.
-    before = Y.encodeStateVector(writer);
-    writer.getMap('dealEntries').delete('d9');
+    const before = Y.encodeStateVector(writer);
+    write(shared, peer, writer, (deals) => deals.delete('d9'));
     expect(Y.encodeStateVector(writer)).toEqual(before);
-    expect(shared.applyUpdate(peer, Y.encodeStateAsUpdate(writer, before)).ok).toBe(true);
     const unaware = received(Y.encodeStateAsUpdate(caughtUp));
     shared.replyToSyncStep1(peer, Y.encodeStateVector(unaware));
     await shared.drain();
