@@ -29,9 +29,11 @@ export async function traced(browser, file, step, log = console.log) {
   if (!file) return step();
   // DUET_BENCH_TRACE_NO_SAMPLES=1 leaves out the CPU samples: starting the sampler walks the whole heap (a
   // task of 100–300 ms at 20,000 deals) that the traced step would otherwise contain.
-  const categories = process.env.DUET_BENCH_TRACE_NO_SAMPLES
+  const base = process.env.DUET_BENCH_TRACE_NO_SAMPLES
     ? TRACE_CATEGORIES.filter((c) => c !== 'disabled-by-default-v8.cpu_profiler')
     : TRACE_CATEGORIES;
+  // DUET_BENCH_TRACE_EXTRA=fonts,blink adds categories (comma-separated): fonts showed the first layout's cost.
+  const categories = [...base, ...(process.env.DUET_BENCH_TRACE_EXTRA?.split(',') ?? [])];
   await browser.startTracing(undefined, { categories });
   try {
     return await step();

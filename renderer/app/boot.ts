@@ -7,7 +7,7 @@
  * panel first (React holds back content revealed after a fallback, which would cost ~300 ms here).
  */
 import type { Settings } from '@shared/domain/settings';
-import { playbookDocName } from '@shared/collab/docNames';
+import { directoryDocName, playbookDocName } from '@shared/collab/docNames';
 import {
   createAppStores,
   preloadWelcome,
@@ -15,8 +15,9 @@ import {
   reopenLastWorkspace,
   type AppStores,
 } from '../features/shell';
-import { rememberFirstScreen } from './earlyPreload';
+import { rememberFirstScreen, takeEarlyRecords } from './earlyPreload';
 import { openIndexedDbDocStore } from '../platform/IndexedDbDocStore';
+import { forgetFirstDocs, rememberFirstDocs } from '../platform/earlyDocRead';
 import { prefetchingStore } from '../platform/prefetchingStore';
 import { measurePhase } from '../platform/measurePhase';
 import { platform } from '../platform/platform';
@@ -32,12 +33,13 @@ export function startBoot(): Promise<Boot> {
   const codeLoaded = settingsRead.then((settings) =>
     settings.activeWorkspaceId ? preloadWorkspaceView() : preloadWelcome(),
   );
-  return Promise.all([settingsRead, openIndexedDbDocStore()]).then(
+  return Promise.all([settingsRead, openIndexedDbDocStore(undefined, undefined, takeEarlyRecords())]).then(
     async ([settings, raw]): Promise<Boot> => {
       rememberFirstScreen(Boolean(settings.activeWorkspaceId));
       const store = prefetchingStore(raw);
       prefetchLastPlaybook(store, settings);
       const stores = createAppStores(settings, store);
+      followFirstDocs(stores.settings);
       // A load that throws is a bug (an unreadable directory is a result the screen shows): report it loudly.
       void reopenLastWorkspace(stores)?.catch((error: unknown) =>
         console.error('[app] could not reopen the last workspace', error),
@@ -51,6 +53,24 @@ export function startBoot(): Promise<Boot> {
       return { status: 'failed', message: error instanceof Error ? error.message : String(error) };
     },
   );
+}
+
+/**
+ * Keeps the hint of which documents the next start reads early (earlyDocRead.ts) in step with the settings:
+ * the active workspace's directory and the playbook last open there. Runs for the app's lifetime.
+ */
+function followFirstDocs(settings: AppStores['settings']): () => void {
+  const remember = (): void => {
+    const { activeWorkspaceId: workspaceId, recentPlaybooks } = settings.get();
+    if (!workspaceId) return forgetFirstDocs();
+    const recent = recentPlaybooks.find((r) => r.workspaceId === workspaceId);
+    rememberFirstDocs([
+      directoryDocName(workspaceId),
+      ...(recent ? [playbookDocName(workspaceId, recent.playbookId)] : []),
+    ]);
+  };
+  remember();
+  return settings.subscribe(remember);
 }
 
 /** Starts reading the playbook the first screen will reopen (the directory is read by the workspace's load). */

@@ -8,11 +8,12 @@ import * as Y from 'yjs';
 import { mergeInGroups } from '@shared/collab/mergeInGroups';
 import { fail, ok, type Result } from '@shared/result';
 import type { DocStore, LoadedDoc, LoadOptions, QuarantinedDoc } from './DocStore';
+import { BY_DOC_INDEX, DOCS_DB, UPDATES_STORE, type EarlyRecords } from './earlyDocRead';
 
 const DB_VERSION = 1;
-const UPDATES = 'updates';
+const UPDATES = UPDATES_STORE;
 const QUARANTINE = 'quarantine';
-const BY_DOC = 'byDoc';
+const BY_DOC = BY_DOC_INDEX;
 
 interface UpdateRecord {
   seq?: number;
@@ -35,8 +36,15 @@ function done(tx: IDBTransaction): Promise<void> {
   });
 }
 
-/** Opens (and on first use creates) the database. */
-export async function openIndexedDbDocStore(name = 'duet-docs', factory: IDBFactory = indexedDB): Promise<DocStore> {
+/**
+ * Opens (and on first use creates) the database. `early`: documents read before the app started
+ * (earlyDocRead.ts); the first load of each takes them instead of reading again, unless it was written since.
+ */
+export async function openIndexedDbDocStore(
+  name = DOCS_DB,
+  factory: IDBFactory = indexedDB,
+  early: Promise<EarlyRecords | null> = Promise.resolve(null),
+): Promise<DocStore> {
   const open = factory.open(name, DB_VERSION);
   open.onupgradeneeded = () => {
     const db = open.result;
@@ -44,8 +52,8 @@ export async function openIndexedDbDocStore(name = 'duet-docs', factory: IDBFact
     updates.createIndex(BY_DOC, 'doc');
     db.createObjectStore(QUARANTINE, { autoIncrement: true });
   };
-  const db = await request(open);
-  return new IndexedDbDocStore(db);
+  const [db, records] = await Promise.all([request(open), early]);
+  return new IndexedDbDocStore(db, new Map(records ?? []));
 }
 
 /** Merges raw entries, refusing anything that is not a complete, readable Yjs update. */
@@ -70,10 +78,10 @@ export function mergeStoredEntries(docName: string, entries: readonly Uint8Array
 }
 
 /** Merges entries without applying them; only a structurally unreadable merge is refused here. */
-function mergeUnchecked(docName: string, entries: Uint8Array[]): Result<LoadedDoc> {
+function mergeUnchecked(docName: string, entries: readonly Uint8Array[]): Result<LoadedDoc> {
   if (entries.length <= 1) return ok({ update: entries[0] ?? null, entries: entries.length });
   try {
-    return ok({ update: Y.mergeUpdates(entries), entries: entries.length });
+    return ok({ update: Y.mergeUpdates([...entries]), entries: entries.length });
   } catch (error) {
     console.warn(`[store] ${docName} is unreadable`, error);
     return fail('corrupt', 'Its saved data on this device is damaged and cannot be read.');
@@ -81,37 +89,42 @@ function mergeUnchecked(docName: string, entries: Uint8Array[]): Result<LoadedDo
 }
 
 class IndexedDbDocStore implements DocStore {
-  constructor(private readonly db: IDBDatabase) {}
+  /** @param early entries read before the store opened, each handed out once; dropped once written to. */
+  constructor(
+    private readonly db: IDBDatabase,
+    private readonly early: Map<string, readonly Uint8Array[]>,
+  ) {}
 
-  private async entries(docName: string): Promise<UpdateRecord[]> {
+  private async entries(docName: string): Promise<readonly Uint8Array[]> {
+    const early = this.early.get(docName);
+    if (early) {
+      this.early.delete(docName);
+      return early;
+    }
     const tx = this.db.transaction(UPDATES, 'readonly');
-    return request(
+    const records = await request(
       tx.objectStore(UPDATES).index(BY_DOC).getAll(IDBKeyRange.only(docName)) as IDBRequest<UpdateRecord[]>,
     );
+    return records.map((r) => r.bytes);
   }
 
   async load(docName: string, options?: LoadOptions): Promise<Result<LoadedDoc>> {
-    const records = await this.entries(docName);
+    const entries = await this.entries(docName);
     if (options?.validate === false && options.merge === false)
-      return ok({ update: null, entries: records.length, parts: records.map((r) => r.bytes) });
-    if (options?.validate === false)
-      return mergeUnchecked(
-        docName,
-        records.map((r) => r.bytes),
-      );
-    return mergeStoredEntries(
-      docName,
-      records.map((r) => r.bytes),
-    );
+      return ok({ update: null, entries: entries.length, parts: entries });
+    if (options?.validate === false) return mergeUnchecked(docName, entries);
+    return mergeStoredEntries(docName, entries);
   }
 
   async append(docName: string, update: Uint8Array): Promise<void> {
+    this.early.delete(docName); // older than this write
     const tx = this.db.transaction(UPDATES, 'readwrite');
     tx.objectStore(UPDATES).add({ doc: docName, bytes: update } satisfies UpdateRecord);
     await done(tx);
   }
 
   async compact(docName: string): Promise<void> {
+    this.early.delete(docName);
     const tx = this.db.transaction(UPDATES, 'readwrite');
     const store = tx.objectStore(UPDATES);
     const records = await request(store.index(BY_DOC).getAll(IDBKeyRange.only(docName)) as IDBRequest<UpdateRecord[]>);
@@ -127,6 +140,7 @@ class IndexedDbDocStore implements DocStore {
   }
 
   async setAside(docName: string, reason: string): Promise<void> {
+    this.early.delete(docName);
     const tx = this.db.transaction([UPDATES, QUARANTINE], 'readwrite');
     const updates = tx.objectStore(UPDATES);
     const records = await request(

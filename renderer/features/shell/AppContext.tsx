@@ -171,19 +171,19 @@ export function createAppStores(initialSettings: Settings, store: DocStore): App
 /**
  * Starts reopening the workspace the settings name (the last one open), if any, and returns that load; the
  * boot calls it before anything renders, so the workspace is read while the window's code still loads. The
- * playbook its screen will show first (the last one open there) is opened right after, so that screen's
- * first render already holds its editor instead of a loading state and a second render.
+ * playbook its screen will show first (the last one open there) is opened before the workspace is shown —
+ * both were read before the app started (platform/earlyDocRead.ts) — so that screen's first render already
+ * holds its editor instead of a loading state, a frame, and a second render.
  */
 export function reopenLastWorkspace(stores: AppStores): Promise<void> | null {
   const { workspaces, activeWorkspaceId, recentPlaybooks } = stores.settings.get();
   const ref = workspaces.find((w) => w.id === activeWorkspaceId);
   if (!ref || stores.workspace.get().status !== 'none') return null;
   const lastPlaybook = recentPlaybooks.find((r) => r.workspaceId === ref.id)?.playbookId;
-  return stores.workspace.load(ref).then(async () => {
-    const state = stores.workspace.get();
-    if (state.status !== 'open' || !state.workspace.listPlaybooks().some((p) => p.id === lastPlaybook)) return;
+  return stores.workspace.load(ref, false, async (workspace) => {
+    if (!workspace.listPlaybooks().some((p) => p.id === lastPlaybook)) return;
     // A playbook that cannot be read is the view's to report (it opens it again and says so).
-    await state.workspace.openPlaybook(lastPlaybook!);
+    await workspace.openPlaybook(lastPlaybook!);
   });
 }
 

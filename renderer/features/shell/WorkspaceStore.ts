@@ -50,9 +50,11 @@ export class WorkspaceStore {
 
   /**
    * Closes the open workspace (storing what is pending), then opens `ref` — with `recover`, relisting the
-   * playbooks found on this device first. Resolves when this load is shown, or was replaced by a newer one.
+   * playbooks found on this device first. `prepare` runs on the opened workspace before it is shown (the
+   * start opens the playbook the screen will show, so the first render holds its editor). Resolves when
+   * this load is shown, or was replaced by a newer one.
    */
-  load(ref: WorkspaceRef, recover = false): Promise<void> {
+  load(ref: WorkspaceRef, recover = false, prepare?: (workspace: Workspace) => Promise<unknown>): Promise<void> {
     const generation = ++this.generation;
     const started = performance.now();
     this.set({ status: 'loading', ref });
@@ -65,6 +67,7 @@ export class WorkspaceStore {
       const { sync, problem } = await this.resolveSync(ref);
       const opened = await Workspace.open(this.store, ref, sync);
       if (opened.ok && recover) await opened.value.recoverPlaybooks();
+      if (opened.ok && prepare) await prepare(opened.value);
       if (!current()) {
         if (opened.ok) await opened.value.close();
         return;

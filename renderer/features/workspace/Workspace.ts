@@ -27,9 +27,10 @@ import { newId } from '@shared/domain/ids';
 import type { PlaybookMeta } from '@shared/domain/playbook';
 import type { WorkspaceSnapshot } from '@shared/format/workspaceFile';
 import { fail, ok, type AppError, type Result } from '@shared/result';
-import { LOCAL_LOAD_ORIGIN, LocalPersistence } from '../../collab/LocalPersistence';
+import { LocalPersistence } from '../../collab/LocalPersistence';
 import type { LinkFactory } from '../../collab/DocSession';
 import type { SyncLink, SyncLinkOptions } from '../../collab/SyncLink';
+import { readStoredParts } from '../../collab/readStoredParts';
 import type { DocStore } from '../../platform/DocStore';
 import { retryingImport } from '../../platform/retryingImport';
 import { MeetingDocSession } from '../meetings/MeetingDocSession';
@@ -118,8 +119,10 @@ export class Workspace {
     sync: SyncTarget | null = null,
   ): Promise<Result<Workspace>> {
     // The network code (y-websocket, Duet's protocol) loads only for a workspace that syncs, beside the read.
+    const docName = directoryDocName(ref.id);
     const [loaded, links] = await Promise.all([
-      store.load(directoryDocName(ref.id)),
+      // Its entries as stored, checked as they are applied: decoded once, not once to check and once to open.
+      store.load(docName, { validate: false, merge: false }),
       sync ? loadSyncLink().catch((error: unknown) => ({ failed: error })) : null,
     ]);
     if (!loaded.ok) return loaded;
@@ -131,9 +134,9 @@ export class Workspace {
           'it helps; in a browser, check the connection). Nothing you wrote is affected.',
       );
     }
-    const doc = new Y.Doc();
-    if (loaded.value.update) Y.applyUpdate(doc, loaded.value.update, LOCAL_LOAD_ORIGIN);
-    return ok(new Workspace(ref.id, ref.name, store, doc, loaded.value.entries, sync, links?.SyncLink ?? null));
+    const read = readStoredParts(docName, loaded.value.parts ?? []);
+    if (!read.ok) return read;
+    return ok(new Workspace(ref.id, ref.name, store, read.value, loaded.value.entries, sync, links?.SyncLink ?? null));
   }
 
   /**
