@@ -2,11 +2,11 @@
  * The renderer's start, begun as the bundle runs — before React has rendered anything — so that nothing a
  * returning user waits for queues behind a render. The settings and the local document store are read at
  * once; as soon as the settings name a workspace, the workspace screen's code starts loading, and as soon
- * as the store is open, the workspace's directory and its last playbook are read, all side by side. The
+ * as the store is open, the workspace and its last playbook open — from the records the early entry has
+ * read already (platform/earlyDocRead.ts), or else read then, side by side with the rest. The
  * window renders once the code for its first screen is in, so the open workspace never shows a loading
  * panel first (React holds back content revealed after a fallback, which would cost ~300 ms here).
  */
-import type { Settings } from '@shared/domain/settings';
 import { directoryDocName, playbookDocName } from '@shared/collab/docNames';
 import {
   createAppStores,
@@ -18,7 +18,6 @@ import {
 import { rememberFirstScreen, takeEarlyRecords } from './earlyPreload';
 import { openIndexedDbDocStore } from '../platform/IndexedDbDocStore';
 import { forgetFirstDocs, rememberFirstDocs } from '../platform/earlyDocRead';
-import { prefetchingStore } from '../platform/prefetchingStore';
 import { measurePhase } from '../platform/measurePhase';
 import { platform } from '../platform/platform';
 
@@ -34,10 +33,8 @@ export function startBoot(): Promise<Boot> {
     settings.activeWorkspaceId ? preloadWorkspaceView() : preloadWelcome(),
   );
   return Promise.all([settingsRead, openIndexedDbDocStore(undefined, undefined, takeEarlyRecords())]).then(
-    async ([settings, raw]): Promise<Boot> => {
+    async ([settings, store]): Promise<Boot> => {
       rememberFirstScreen(Boolean(settings.activeWorkspaceId));
-      const store = prefetchingStore(raw);
-      prefetchLastPlaybook(store, settings);
       const stores = createAppStores(settings, store);
       followFirstDocs(stores.settings);
       // A load that throws is a bug (an unreadable directory is a result the screen shows): report it loudly.
@@ -71,15 +68,4 @@ function followFirstDocs(settings: AppStores['settings']): () => void {
   };
   remember();
   return settings.subscribe(remember);
-}
-
-/** Starts reading the playbook the first screen will reopen (the directory is read by the workspace's load). */
-function prefetchLastPlaybook(store: ReturnType<typeof prefetchingStore>, settings: Settings): void {
-  const workspaceId = settings.activeWorkspaceId;
-  const recent = workspaceId && settings.recentPlaybooks.find((r) => r.workspaceId === workspaceId);
-  if (!recent) return;
-  const reading = performance.now();
-  void store
-    .prefetch(playbookDocName(recent.workspaceId, recent.playbookId), { validate: false })
-    .then(() => measurePhase('open:read-store', reading));
 }

@@ -3,22 +3,13 @@
  * that drive the renderer in plain Chromium). Settings live in localStorage, exports are downloads,
  * imports come from a file picker, and links open in a new tab with no opener.
  */
-import {
-  MAX_SECRET_LENGTH,
-  MAX_WORKSPACE_FILE_BYTES,
-  SECRET_KEY_PATTERN,
-  type MainApi,
-  type PickedFile,
-} from '@shared/ipc/contract';
+import { MAX_SECRET_LENGTH, SECRET_KEY_PATTERN, type MainApi } from '@shared/ipc/contract';
 import { quickSettings } from '@shared/domain/quickSettings';
 import type { Settings } from '@shared/domain/settings';
-import { isSafeLinkUrl } from '@shared/domain/url';
-import { fail, ok, type Result } from '@shared/result';
-import { downloadBytes } from './downloadBytes';
+import { fail, ok } from '@shared/result';
+import { retryingImport } from './retryingImport';
 
 const SETTINGS_KEY = 'duet.settings';
-const HOSTING_NEEDS_DESKTOP =
-  'Hosting needs the desktop app. Ask a teammate with Duet installed to host, or run the sync server.';
 
 /**
  * The settings' schema (with zod), loaded when a check needs it: on a write, or when what is stored is not
@@ -42,25 +33,59 @@ function storedSettings(): unknown {
 }
 
 /** The stored settings, validated: every field that is not valid falls back to its default. */
-async function readSettings(): Promise<Settings> {
+export async function readBrowserSettings(): Promise<Settings> {
   const stored = storedSettings();
   return quickSettings(stored) ?? (await loadSettingsSchema()).coerceSettings(stored);
 }
 
-/** The file picker and the print frame, loaded on the first import or PDF export. */
-const loadBrowserFiles = () => import('./browserFiles');
+/** The rest of the contract (exports, imports, links, decks, hosting), loaded on its first call. */
+const loadLater = retryingImport(() => import('./browserMainApiLater'));
 
-const EXPORT_TYPES = {
-  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-  pdf: 'application/pdf',
-  md: 'text/markdown;charset=utf-8',
-} as const;
+/** The calls answered by browserMainApiLater.ts, once it has loaded on the first of them. */
+const LATER_CHANNELS = [
+  'workspace:export',
+  'workspace:import',
+  'shell:openExternal',
+  'deck:save',
+  'deck:printToPdf',
+  'host:start',
+  'host:stop',
+  'host:status',
+  'host:invite',
+  'host:members',
+  'host:setRole',
+  'host:revoke',
+  'notify:show',
+] as const satisfies readonly (keyof MainApi)[];
+
+/** One of those calls. */
+export type LaterChannel = (typeof LATER_CHANNELS)[number];
+
+/**
+ * Each of those calls, loading the module on first use. A file that cannot be loaded (missing after an
+ * update, a dropped connection) is an answer like the call's own failures, not an exception.
+ */
+function laterCalls(): Pick<MainApi, LaterChannel> {
+  const call =
+    (channel: LaterChannel) =>
+    async (...args: unknown[]) => {
+      const loaded = await loadLater().catch((error: unknown) => {
+        console.error('[platform] could not load', channel, error);
+        return null;
+      });
+      if (loaded === null)
+        return fail('io', 'This part of Duet could not be loaded. Reload the page (your work is saved) and try again.');
+      return (loaded.browserMainApiLater[channel] as (...a: unknown[]) => Promise<unknown>)(...args);
+    };
+  // Every channel of the list is mapped, so the object is the Pick it is declared as.
+  return Object.fromEntries(LATER_CHANNELS.map((channel) => [channel, call(channel)])) as Pick<MainApi, LaterChannel>;
+}
 
 /** MainApi for a plain browser. */
 export const browserMainApi: MainApi = {
   'app:info': async () => ({ version: __APP_VERSION__, platform: navigator.platform, shell: 'browser' }),
 
-  'settings:get': () => readSettings(),
+  'settings:get': () => readBrowserSettings(),
 
   'settings:update': async (patch) => {
     const { coerceSettings, settingsPatchSchema } = await loadSettingsSchema();
@@ -72,32 +97,8 @@ export const browserMainApi: MainApi = {
     return ok(next);
   },
 
-  'workspace:export': async (bytes, suggestedName) => {
-    if (bytes.byteLength > MAX_WORKSPACE_FILE_BYTES) return fail('too-large', 'This workspace is too large to export.');
-    downloadBytes(bytes, suggestedName, 'application/octet-stream');
-    return ok({ path: suggestedName });
-  },
-
-  'workspace:import': async (): Promise<Result<PickedFile | null>> => {
-    const file = await (await loadBrowserFiles()).pickFile();
-    if (file === null) return ok(null);
-    if (file.size > MAX_WORKSPACE_FILE_BYTES) {
-      return fail(
-        'too-large',
-        `${file.name} is larger than ${MAX_WORKSPACE_FILE_BYTES / 1024 / 1024} MB and was not read.`,
-      );
-    }
-    return ok({ fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
-  },
-
   // A browser page is never handed files by the OS; dropped files reach the page directly.
   'workspace:takeOpened': async () => ok(null),
-
-  'shell:openExternal': async (url) => {
-    if (!isSafeLinkUrl(url)) return fail('denied', 'Only web (http, https) and email (mailto) links can be opened.');
-    window.open(url, '_blank', 'noopener,noreferrer');
-    return ok(null);
-  },
 
   // The browser has no OS keychain: tokens live in this origin's storage, like any web app's session.
   'secrets:get': async (key) => {
@@ -112,39 +113,5 @@ export const browserMainApi: MainApi = {
     else localStorage.setItem(`duet.secret.${key}`, value);
     return ok(null);
   },
-
-  'deck:save': async (bytes, suggestedName, kind) => {
-    // Loaded on the first export, like the deck builder that asks for it.
-    const { isExportKind, sanitizeExportFileName } = await import('@shared/deck/exportFileName');
-    if (!isExportKind(kind)) return fail('invalid-input', 'Duet exports PowerPoint, PDF and Markdown files only.');
-    const fileName = sanitizeExportFileName(suggestedName, kind);
-    downloadBytes(bytes, fileName, EXPORT_TYPES[kind]);
-    return ok({ path: fileName });
-  },
-
-  'deck:printToPdf': async (layout) => {
-    const { checkPrintParts } = await import('@shared/deck/printDocument');
-    const checked = checkPrintParts(layout);
-    if (!checked.ok) return fail('invalid-input', checked.reason);
-    await (await loadBrowserFiles()).printLayout(checked.parts);
-    return ok(null); // the print dialog decides where the PDF goes; the page is not told
-  },
-
-  // A web page cannot open a listening socket: hosting is the desktop app's (the UI hides it here).
-  'host:start': async () => fail('denied', HOSTING_NEEDS_DESKTOP),
-  'host:stop': async () => fail('denied', HOSTING_NEEDS_DESKTOP),
-  'host:status': async () => fail('denied', HOSTING_NEEDS_DESKTOP),
-  'host:invite': async () => fail('denied', HOSTING_NEEDS_DESKTOP),
-  'host:members': async () => fail('denied', HOSTING_NEEDS_DESKTOP),
-  'host:setRole': async () => fail('denied', HOSTING_NEEDS_DESKTOP),
-  'host:revoke': async () => fail('denied', HOSTING_NEEDS_DESKTOP),
-
-  // The web client uses the browser's notifications when the person allowed them for this site.
-  'notify:show': async (note) => {
-    if (!(await readSettings()).notifyDecisions) return fail('denied', 'Notifications are turned off in the settings.');
-    if (typeof Notification === 'undefined' || Notification.permission !== 'granted')
-      return fail('denied', 'This browser does not allow notifications from Duet.');
-    new Notification(note.title.slice(0, 120), { body: note.body.slice(0, 400) });
-    return ok(null);
-  },
+  ...laterCalls(),
 };

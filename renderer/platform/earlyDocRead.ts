@@ -7,9 +7,11 @@
  * Which documents those are is remembered in localStorage (`rememberFirstDocs`), the only storage a page can
  * read synchronously before any code of the app has run. The names are a hint: a stale one costs one read of
  * a document nobody asks for, and the app reads what it needs as usual. This module is part of the small
- * early entry (renderer/app/earlyPreload.ts), so it imports nothing; IndexedDbDocStore takes its layout of
- * the database from here, so the two can never disagree.
+ * early entry (renderer/app/earlyPreload.ts), so it imports next to nothing; IndexedDbDocStore takes its
+ * layout of the database from here, so the two can never disagree.
  */
+
+import { measurePhase } from './measurePhase';
 
 /** The database and its layout (one record per stored update, indexed by document name). */
 export const DOCS_DB = 'duet-docs';
@@ -30,7 +32,7 @@ export function rememberFirstDocs(docNames: readonly string[]): void {
   try {
     localStorage.setItem(KEY, value);
   } catch (error) {
-    console.warn('[store] could not remember the first screen’s documents; the next start reads them later', error);
+    console.warn('[store] could not remember the documents to read early', error);
   }
 }
 
@@ -57,9 +59,10 @@ function rememberedDocs(): string[] {
 export function startEarlyRead(factory: IDBFactory = indexedDB): Promise<EarlyRecords | null> {
   const names = rememberedDocs();
   if (names.length === 0) return Promise.resolve(null);
+  const started = performance.now();
   return new Promise<EarlyRecords | null>((resolve) => {
     const gaveUp = (why: unknown): void => {
-      console.warn('[store] the early read of the first screen’s documents failed; they are read as usual', why);
+      console.warn('[store] the early read failed; the documents are read as usual', why);
       resolve(null);
     };
     // No version: an existing database opens as it is. A missing one would be created empty, so that
@@ -91,6 +94,7 @@ export function startEarlyRead(factory: IDBFactory = indexedDB): Promise<EarlyRe
       }
       tx.oncomplete = () => {
         db.close();
+        measurePhase('open:read-store', started);
         resolve(records);
       };
       tx.onerror = () => {
