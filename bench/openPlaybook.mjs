@@ -14,8 +14,11 @@ import { formatPhases, PHASE_ORDER } from './lib/phases.mjs';
 import { readyProbe } from './lib/probes.mjs';
 import { traced } from './lib/trace.mjs';
 
-/** Measured runs per editor; the first run of each is a discarded warm-up on top (V8 code cache, disk cache). */
-const RUNS = 7;
+/**
+ * Measured runs per editor; the first run of each is a discarded warm-up on top (V8 code cache, disk cache).
+ * 11, not 7: with 7 the same build's ratio read 1.09×, 1.12× and 1.23× in three runs back to back.
+ */
+const RUNS = 11;
 /**
  * `DUET_BENCH_TRACE_OPEN=file.json` records a Chrome trace of the app's last measured open
  * (`DUET_BENCH_TRACE_WHICH=baseline`: the bare editor's).

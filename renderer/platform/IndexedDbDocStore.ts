@@ -11,6 +11,8 @@ import type { DocStore, LoadedDoc, LoadOptions, QuarantinedDoc } from './DocStor
 import { BY_DOC_INDEX, DOCS_DB, UPDATES_STORE, type EarlyRecords } from './earlyDocRead';
 
 const DB_VERSION = 1;
+/** How long records read before the start (earlyDocRead.ts) wait for their first load. */
+const EARLY_RECORDS_KEPT_MS = 30_000;
 const UPDATES = UPDATES_STORE;
 const QUARANTINE = 'quarantine';
 const BY_DOC = BY_DOC_INDEX;
@@ -53,7 +55,11 @@ export async function openIndexedDbDocStore(
     db.createObjectStore(QUARANTINE, { autoIncrement: true });
   };
   const [db, records] = await Promise.all([request(open), early]);
-  return new IndexedDbDocStore(db, new Map(records ?? []));
+  const unasked = new Map(records ?? []);
+  // Records nobody asked for soon after the start were read on a stale hint: not kept for the app's lifetime
+  // (a later load of that document reads it from the database, as it would have anyway).
+  if (unasked.size > 0) setTimeout(() => unasked.clear(), EARLY_RECORDS_KEPT_MS);
+  return new IndexedDbDocStore(db, unasked);
 }
 
 /** Merges raw entries, refusing anything that is not a complete, readable Yjs update. */

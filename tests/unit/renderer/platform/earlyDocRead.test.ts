@@ -111,4 +111,23 @@ describe('reading the first screen’s documents before the app starts', () => {
     const loaded = await store.load('w/playbook/deleted');
     expect(loaded.ok && loaded.value).toEqual({ update: null, entries: 0 });
   });
+
+  it('drops records nobody asked for soon after the start (a stale hint), and reads the database then', async () => {
+    const factory = new IDBFactory();
+    const before = await openIndexedDbDocStore(DOCS_DB, factory);
+    await before.append('w/playbook/other', textUpdate('old'));
+    rememberFirstDocs(['w/playbook/other']);
+    const early = await startEarlyRead(factory);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const store = await openIndexedDbDocStore(DOCS_DB, factory, Promise.resolve(early));
+      await before.append('w/playbook/other', textUpdate(' and new'));
+      vi.advanceTimersByTime(60_000);
+      vi.useRealTimers();
+      const loaded = await store.load('w/playbook/other', { validate: false, merge: false });
+      expect(loaded.ok && loaded.value.entries).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
