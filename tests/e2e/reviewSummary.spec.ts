@@ -99,3 +99,34 @@ test('the review opens on the playbook-wide figure, and a filter that hides a na
   await review.getByTestId('rank-row').filter({ hasText: 'Objection handling' }).click();
   await expect(detail.getByTestId('notes-empty')).toHaveText('No deals yet.');
 });
+
+test('a filter narrows the figures of the narrative on screen instead of swapping it for another', async ({ page }) => {
+  await createWorkspace(page, 'Fernway sales', 'Ana Reyes');
+  const notesDoc = await notesDocOfNewPlaybook(page, () => createPlaybook(page, 'Launch story'));
+  const [positioning, pillar1] = await narrativeIds(page);
+  // Positioning wins all three of its deals (none against Geotab) and ranks first; Pillar 1 met Geotab twice.
+  await storeDeals(page, notesDoc, [
+    deal(1, positioning!, { closeDate: '2026-01-12' }),
+    deal(2, positioning!, { closeDate: '2026-02-20' }),
+    deal(3, positioning!, { closeDate: '2026-03-05' }),
+    deal(4, pillar1!, { competitor: 'Geotab' }),
+    deal(5, pillar1!, { competitor: 'Geotab', outcome: 'lost-competitor' }),
+  ]);
+  await page.reload();
+  await selectPlaybook(page, 'Launch story');
+  await page.getByTestId('review-toggle').click();
+  const review = page.getByTestId('review');
+  const detail = review.getByTestId('review-detail');
+  await expect(detail).toHaveAttribute('aria-label', 'Review of Positioning');
+
+  // Under Competitor = Geotab only Pillar 1 has deals, and it ranks first — but the detail stays where it was.
+  await review.getByTestId('filter-competitor').selectOption('Geotab');
+  await expect(review.getByTestId('rank-row').first()).toContainText('Pillar 1');
+  await expect(detail).toHaveAttribute('aria-label', 'Review of Positioning');
+  await expect(detail.getByTestId('no-deals-callout')).toContainText('No deals match these filters (3 in all).');
+
+  // Back to all deals, and a click still chooses.
+  await review.getByTestId('filter-competitor').selectOption('');
+  await review.getByTestId('rank-row').filter({ hasText: 'Pillar 1' }).click();
+  await expect(detail).toHaveAttribute('aria-label', /^Review of Pillar 1/);
+});

@@ -131,7 +131,13 @@ export function ReviewView(props: ReviewViewProps) {
       </EmptyState>
     );
 
-  const setFilter = (patch: Partial<FilterState>): void => setFilterState((f) => ({ ...f, ...patch }));
+  const setFilter = (patch: Partial<FilterState>): void => {
+    // The narrative on screen stays there: a filter narrows its figures rather than swapping it for whichever
+    // narrative ranks first under the filter (which also kept recomputing its per-version review, ~5 ms a
+    // change at 20,000 deals).
+    if (selectedId === null && selected) setSelectedId(selected.narrativeId);
+    setFilterState((f) => ({ ...f, ...patch }));
+  };
   const loading = props.loading ?? null;
 
   return (
