@@ -3,11 +3,17 @@
  * that drive the renderer in plain Chromium). Settings live in localStorage, exports are downloads,
  * imports come from a file picker, and links open in a new tab with no opener.
  */
-import { MAX_SECRET_LENGTH, SECRET_KEY_PATTERN, type MainApi } from '@shared/ipc/contract';
+import {
+  MAIN_CHANNELS,
+  MAX_SECRET_LENGTH,
+  SECRET_KEY_PATTERN,
+  type MainApi,
+  type MainChannel,
+} from '@shared/ipc/contract';
 import { quickSettings } from '@shared/domain/quickSettings';
 import type { Settings } from '@shared/domain/settings';
 import { fail, ok } from '@shared/result';
-import { retryingImport } from './retryingImport';
+import { PART_NOT_LOADED, retryingImport } from './retryingImport';
 
 const SETTINGS_KEY = 'duet.settings';
 
@@ -41,25 +47,22 @@ export async function readBrowserSettings(): Promise<Settings> {
 /** The rest of the contract (exports, imports, links, decks, hosting), loaded on its first call. */
 const loadLater = retryingImport(() => import('./browserMainApiLater'));
 
-/** The calls answered by browserMainApiLater.ts, once it has loaded on the first of them. */
-const LATER_CHANNELS = [
-  'workspace:export',
-  'workspace:import',
-  'shell:openExternal',
-  'deck:save',
-  'deck:printToPdf',
-  'host:start',
-  'host:stop',
-  'host:status',
-  'host:invite',
-  'host:members',
-  'host:setRole',
-  'host:revoke',
-  'notify:show',
-] as const satisfies readonly (keyof MainApi)[];
+/** The calls answered here, at once: what the first screen asks for. */
+const EAGER_CHANNELS = [
+  'app:info',
+  'settings:get',
+  'settings:update',
+  'workspace:takeOpened',
+  'secrets:get',
+  'secrets:set',
+] as const satisfies readonly MainChannel[];
 
-/** One of those calls. */
-export type LaterChannel = (typeof LATER_CHANNELS)[number];
+/** Every other call: answered by browserMainApiLater.ts, once it has loaded on the first of them. */
+export type LaterChannel = Exclude<MainChannel, (typeof EAGER_CHANNELS)[number]>;
+
+const LATER_CHANNELS = MAIN_CHANNELS.filter(
+  (channel): channel is LaterChannel => !(EAGER_CHANNELS as readonly MainChannel[]).includes(channel),
+);
 
 /**
  * Each of those calls, loading the module on first use. A file that cannot be loaded (missing after an
@@ -73,8 +76,7 @@ function laterCalls(): Pick<MainApi, LaterChannel> {
         console.error('[platform] could not load', channel, error);
         return null;
       });
-      if (loaded === null)
-        return fail('io', 'This part of Duet could not be loaded. Reload the page (your work is saved) and try again.');
+      if (loaded === null) return fail('io', PART_NOT_LOADED);
       return (loaded.browserMainApiLater[channel] as (...a: unknown[]) => Promise<unknown>)(...args);
     };
   // Every channel of the list is mapped, so the object is the Pick it is declared as.

@@ -6,6 +6,9 @@
  * browser, the same file to the server.
  */
 
+/** What a person is told when a part of the app could not be loaded (a file missing after an update). */
+export const PART_NOT_LOADED = 'This part of Duet could not be loaded. If Duet was just updated, restarting it helps.';
+
 /**
  * The URL of a module that could not be fetched, as the browser's error names it (Chromium: "Failed to fetch
  * dynamically imported module: URL", Firefox: "error loading dynamically imported module: URL"); null when

@@ -7,7 +7,7 @@ import type { PickedFile } from '@shared/ipc/contract';
 import type { WorkspaceRef } from '@shared/domain/settings';
 import { fail, type Result } from '@shared/result';
 import type { DocStore } from '../../platform/DocStore';
-import { retryingImport } from '../../platform/retryingImport';
+import { PART_NOT_LOADED, retryingImport } from '../../platform/retryingImport';
 import { lazyPart } from '../../ui/lazyPart';
 import type { Workspace } from '../workspace/Workspace';
 import type { ImportOutcome, PreparedImport } from './workspaceTransfer';
@@ -32,7 +32,7 @@ async function withTransfer<T>(
     transfer = await loadTransfer();
   } catch (error) {
     console.error('[transfer] the import and export code could not be loaded', error);
-    return fail('io', 'This part of Duet could not be loaded. If Duet was just updated, restarting it helps.');
+    return fail('io', PART_NOT_LOADED);
   }
   return run(transfer);
 }

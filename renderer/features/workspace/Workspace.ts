@@ -32,7 +32,7 @@ import type { LinkFactory } from '../../collab/DocSession';
 import type { SyncLink, SyncLinkOptions } from '../../collab/SyncLink';
 import { readStoredParts } from '../../collab/readStoredParts';
 import type { DocStore } from '../../platform/DocStore';
-import { retryingImport } from '../../platform/retryingImport';
+import { PART_NOT_LOADED, retryingImport } from '../../platform/retryingImport';
 import { MeetingDocSession } from '../meetings/MeetingDocSession';
 import { NotesSession } from '../notes/NotesSession';
 import { VersionsSession } from '../versions/VersionsSession';
@@ -72,7 +72,7 @@ export class Workspace {
         ({ loadNotesSession }) => loadNotesSession(this.store, this.id, idOf(docName), this.linkFactory(true)),
         (error: unknown): Result<NotesSession> => {
           console.error('[workspace] the notes code could not be loaded', error);
-          return fail('io', 'This part of Duet could not be loaded. If Duet was just updated, restarting it helps.');
+          return fail('io', PART_NOT_LOADED);
         },
       ),
     (docName, session) => this.announceOpen(docName, session.doc),
