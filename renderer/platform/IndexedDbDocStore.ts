@@ -8,14 +8,12 @@ import * as Y from 'yjs';
 import { mergeInGroups } from '@shared/collab/mergeInGroups';
 import { fail, ok, type Result } from '@shared/result';
 import type { DocStore, LoadedDoc, LoadOptions, QuarantinedDoc } from './DocStore';
-import { BY_DOC_INDEX, DOCS_DB, UPDATES_STORE, type EarlyRecords } from './earlyDocRead';
+import { BY_DOC_INDEX as BY_DOC, DOCS_DB, UPDATES_STORE as UPDATES, type EarlyRecords } from './earlyDocRead';
 
 const DB_VERSION = 1;
 /** How long records read before the start (earlyDocRead.ts) wait for their first load. */
 const EARLY_RECORDS_KEPT_MS = 30_000;
-const UPDATES = UPDATES_STORE;
 const QUARANTINE = 'quarantine';
-const BY_DOC = BY_DOC_INDEX;
 
 interface UpdateRecord {
   seq?: number;

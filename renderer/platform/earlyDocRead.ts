@@ -97,10 +97,7 @@ export function startEarlyRead(factory: IDBFactory = indexedDB): Promise<EarlyRe
         measurePhase('open:read-store', started);
         resolve(records);
       };
-      tx.onerror = () => {
-        db.close();
-        gaveUp(tx.error);
-      };
+      // A failed request aborts the transaction (its error event bubbles up first): one report, here.
       tx.onabort = () => {
         db.close();
         gaveUp(tx.error);
