@@ -124,6 +124,8 @@ test('a filter narrows the figures of the narrative on screen instead of swappin
   await expect(review.getByTestId('rank-row').first()).toContainText('Pillar 1');
   await expect(detail).toHaveAttribute('aria-label', 'Review of Positioning');
   await expect(detail.getByTestId('no-deals-callout')).toContainText('No deals match these filters (3 in all).');
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, 'review-filter-keeps-narrative.png') });
 
   // Back to all deals, and a click still chooses.
   await review.getByTestId('filter-competitor').selectOption('');
