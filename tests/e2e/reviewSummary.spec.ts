@@ -100,7 +100,9 @@ test('the review opens on the playbook-wide figure, and a filter that hides a na
   await expect(detail.getByTestId('notes-empty')).toHaveText('No deals yet.');
 });
 
-test('a filter narrows the figures of the narrative on screen instead of swapping it for another', async ({ page }) => {
+test('a filter narrows the figures of the narrative on screen instead of swapping it for another, and its per-version table says the filters do not apply', async ({
+  page,
+}) => {
   await createWorkspace(page, 'Fernway sales', 'Ana Reyes');
   const notesDoc = await notesDocOfNewPlaybook(page, () => createPlaybook(page, 'Launch story'));
   const [positioning, pillar1] = await narrativeIds(page);
@@ -124,11 +126,15 @@ test('a filter narrows the figures of the narrative on screen instead of swappin
   await expect(review.getByTestId('rank-row').first()).toContainText('Pillar 1');
   await expect(detail).toHaveAttribute('aria-label', 'Review of Positioning');
   await expect(detail.getByTestId('no-deals-callout')).toContainText('No deals match these filters (3 in all).');
+  // Its per-version table still counts all three deals, and says the filters do not apply there.
+  await expect(detail.getByTestId('version-deals')).toHaveText('3');
+  await expect(detail.getByTestId('version-filters-ignored')).toContainText('the filters above do not apply here');
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: join(SHOTS, 'review-filter-keeps-narrative.png') });
 
   // Back to all deals, and a click still chooses.
   await review.getByTestId('filter-competitor').selectOption('');
+  await expect(detail.getByTestId('version-filters-ignored')).toHaveCount(0);
   await review.getByTestId('rank-row').filter({ hasText: 'Pillar 1' }).click();
   await expect(detail).toHaveAttribute('aria-label', /^Review of Pillar 1/);
 });

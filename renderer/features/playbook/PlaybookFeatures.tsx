@@ -121,8 +121,8 @@ export const PlaybookFeatures = memo(function PlaybookFeatures({
     [versionList],
   );
   const narrativeExtra = useCallback(
-    (narrativeId: string, deals: readonly DealEntry[]) => (
-      <VersionReview narrativeId={narrativeId} deals={deals} versions={versionList} />
+    (narrativeId: string, deals: readonly DealEntry[], filtering: boolean) => (
+      <VersionReview narrativeId={narrativeId} deals={deals} versions={versionList} filtersIgnored={filtering} />
     ),
     [versionList],
   );

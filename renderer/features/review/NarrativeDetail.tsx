@@ -32,8 +32,11 @@ export interface NarrativeDetailProps {
   onEditDeal: (deal: DealEntry) => void;
   /** Where each version of a narrative began (yyyy-mm-dd; marked on its chart). */
   versionMarkers?: (narrativeId: string) => readonly { date: string; label: string }[];
-  /** More about the narrative, shown under its chart (the review per version), given its deals unfiltered. */
-  narrativeExtra?: (narrativeId: string, deals: readonly DealEntry[]) => React.ReactNode;
+  /**
+   * More about the narrative, shown under its chart (the review per version), given its deals unfiltered —
+   * and whether a filter is on, so it can say that it does not apply there.
+   */
+  narrativeExtra?: (narrativeId: string, deals: readonly DealEntry[], filtering: boolean) => React.ReactNode;
   dealVersion?: DealVersionOf;
 }
 
@@ -53,7 +56,8 @@ export function NarrativeDetail(props: NarrativeDetailProps) {
   const s = row.score;
   const unit = periodUnitOf(deals);
   // This narrative's deals, then the filter on them: a filter costs what this narrative has, not the log.
-  const own = dealsPassing(dealsOf(deals, row.narrativeId), filter);
+  const all = dealsOf(deals, row.narrativeId);
+  const own = dealsPassing(all, filter); // the very array `all` when no filter is on
   const series = seriesOf(own, row.narrativeId, unit);
   const markers =
     props.versionMarkers?.(row.narrativeId).map((m) => ({ label: m.label, period: periodOf(m.date, unit) })) ?? [];
@@ -138,7 +142,7 @@ export function NarrativeDetail(props: NarrativeDetailProps) {
           </section>
         </>
       )}
-      {props.narrativeExtra?.(row.narrativeId, dealsOf(deals, row.narrativeId))}
+      {props.narrativeExtra?.(row.narrativeId, all, own !== all)}
       <AnchoredNoteList
         notes={props.anchoredNotes}
         narratives={[narrative]}

@@ -68,7 +68,7 @@ export interface ReviewViewProps {
    * More about the selected narrative, shown under its chart (the review per version), given the deals that
    * used it, unfiltered (picked from an index kept per deal log, so it need not walk every deal).
    */
-  narrativeExtra?: (narrativeId: string, deals: readonly DealEntry[]) => React.ReactNode;
+  narrativeExtra?: (narrativeId: string, deals: readonly DealEntry[], filtering: boolean) => React.ReactNode;
   /** Which version of the narrative a deal counted for, shown on its card (absent: no versions). */
   dealVersion?: DealVersionOf;
   /** For benchmarks and tests: the date the review treats as today. */

@@ -16,6 +16,8 @@ export interface VersionReviewProps {
   /** The deals that used the narrative (others are skipped, but walking them cost 70 ms at 20,000 deals). */
   deals: readonly DealEntry[];
   versions: readonly VersionMeta[];
+  /** True while the review's filters are on: they do not apply here, and the table says so. */
+  filtersIgnored?: boolean;
 }
 
 const pct = (v: number): string => `${Math.round(v * 100)}%`;
@@ -26,7 +28,7 @@ function rateText(row: VersionRow): string {
 }
 
 /** The per-version table and verdict of one narrative. */
-export function VersionReview({ narrativeId, deals, versions }: VersionReviewProps) {
+export function VersionReview({ narrativeId, deals, versions, filtersIgnored = false }: VersionReviewProps) {
   const { rows } = useMemo(() => buildVersionReview(narrativeId, deals, versions), [narrativeId, deals, versions]);
   const [pair, setPair] = useState<{ newer: number; older: number } | null>(null);
   if (rows.length === 0)
@@ -58,6 +60,11 @@ export function VersionReview({ narrativeId, deals, versions }: VersionReviewPro
         <h3>By version</h3>
         <span className="muted">win rate with its 95% interval</span>
       </div>
+      {filtersIgnored && (
+        <p className="muted version-review-note" data-testid="version-filters-ignored">
+          Every deal of this narrative: the filters above do not apply here, so each version is judged on all its deals.
+        </p>
+      )}
       <table className="version-table">
         <thead>
           <tr>
