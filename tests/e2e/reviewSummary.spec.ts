@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { DealInput } from '../../shared/domain/deal';
 import { createPlaybook, createWorkspace, selectPlaybook } from './support/duet';
 import { narrativeIds, notesDocOfNewPlaybook, storeDeals } from './support/reviewScale';
@@ -31,25 +31,36 @@ function deal(i: number, narrativeId: string, extra: Partial<DealInput>): DealIn
   };
 }
 
-test('the review opens on the playbook-wide figure, and a filter that hides a narrative’s deals says so', async ({
-  page,
-}) => {
+/**
+ * A new workspace's playbook ("Launch story") with the deals `deals` makes from its first two narratives'
+ * ids (Positioning, Pillar 1), opened on its review.
+ */
+async function reviewWithDeals(
+  page: Page,
+  deals: (positioning: string, pillar1: string) => DealInput[],
+): Promise<Locator> {
   await createWorkspace(page, 'Fernway sales', 'Ana Reyes');
   const notesDoc = await notesDocOfNewPlaybook(page, () => createPlaybook(page, 'Launch story'));
   const [positioning, pillar1] = await narrativeIds(page);
-  // Positioning: three CFO deals over six months (2 won, 1 lost). Pillar 1: three COO deals (1 won, 1 lost, 1 open).
-  await storeDeals(page, notesDoc, [
-    deal(1, positioning!, { closeDate: '2026-01-12' }),
-    deal(2, positioning!, { closeDate: '2026-03-20', outcome: 'lost-competitor', competitor: 'Geotab' }),
-    deal(3, positioning!, { closeDate: '2026-06-05' }),
-    deal(4, pillar1!, { persona: 'COO' }),
-    deal(5, pillar1!, { persona: 'COO', outcome: 'lost-no-decision' }),
-    deal(6, pillar1!, { persona: 'COO', outcome: 'open' }),
-  ]);
+  await storeDeals(page, notesDoc, deals(positioning!, pillar1!));
   await page.reload();
   await selectPlaybook(page, 'Launch story');
   await page.getByTestId('review-toggle').click();
-  const review = page.getByTestId('review');
+  return page.getByTestId('review');
+}
+
+test('the review opens on the playbook-wide figure, and a filter that hides a narrative’s deals says so', async ({
+  page,
+}) => {
+  // Positioning: three CFO deals over six months (2 won, 1 lost). Pillar 1: three COO deals (1 won, 1 lost, 1 open).
+  const review = await reviewWithDeals(page, (positioning, pillar1) => [
+    deal(1, positioning, { closeDate: '2026-01-12' }),
+    deal(2, positioning, { closeDate: '2026-03-20', outcome: 'lost-competitor', competitor: 'Geotab' }),
+    deal(3, positioning, { closeDate: '2026-06-05' }),
+    deal(4, pillar1, { persona: 'COO' }),
+    deal(5, pillar1, { persona: 'COO', outcome: 'lost-no-decision' }),
+    deal(6, pillar1, { persona: 'COO', outcome: 'open' }),
+  ]);
 
   // The first question: all deals, won, lost, and the win rate with its interval (3 of 5: 60%, 23–88%).
   const summary = review.getByTestId('review-summary');
@@ -103,21 +114,14 @@ test('the review opens on the playbook-wide figure, and a filter that hides a na
 test('a filter narrows the figures of the narrative on screen instead of swapping it for another, and its per-version table says the filters do not apply', async ({
   page,
 }) => {
-  await createWorkspace(page, 'Fernway sales', 'Ana Reyes');
-  const notesDoc = await notesDocOfNewPlaybook(page, () => createPlaybook(page, 'Launch story'));
-  const [positioning, pillar1] = await narrativeIds(page);
   // Positioning wins all three of its deals (none against Geotab) and ranks first; Pillar 1 met Geotab twice.
-  await storeDeals(page, notesDoc, [
-    deal(1, positioning!, { closeDate: '2026-01-12' }),
-    deal(2, positioning!, { closeDate: '2026-02-20' }),
-    deal(3, positioning!, { closeDate: '2026-03-05' }),
-    deal(4, pillar1!, { competitor: 'Geotab' }),
-    deal(5, pillar1!, { competitor: 'Geotab', outcome: 'lost-competitor' }),
+  const review = await reviewWithDeals(page, (positioning, pillar1) => [
+    deal(1, positioning, { closeDate: '2026-01-12' }),
+    deal(2, positioning, { closeDate: '2026-02-20' }),
+    deal(3, positioning, { closeDate: '2026-03-05' }),
+    deal(4, pillar1, { competitor: 'Geotab' }),
+    deal(5, pillar1, { competitor: 'Geotab', outcome: 'lost-competitor' }),
   ]);
-  await page.reload();
-  await selectPlaybook(page, 'Launch story');
-  await page.getByTestId('review-toggle').click();
-  const review = page.getByTestId('review');
   const detail = review.getByTestId('review-detail');
   await expect(detail).toHaveAttribute('aria-label', 'Review of Positioning');
 
