@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import { mergeInGroups } from '@shared/collab/mergeInGroups';
 import { fail, ok, type Result } from '@shared/result';
 import type { DocStore, LoadedDoc, LoadOptions, QuarantinedDoc } from './DocStore';
+import { applyStoredEntries, STORED_DAMAGED } from './storedEntries';
 import { BY_DOC_INDEX as BY_DOC, DOCS_DB, UPDATES_STORE as UPDATES, type EarlyRecords } from './earlyDocRead';
 
 const DB_VERSION = 1;
@@ -65,20 +66,14 @@ export function mergeStoredEntries(docName: string, entries: readonly Uint8Array
   if (entries.length === 0) return ok({ update: null, entries: 0 });
   const scratch = new Y.Doc();
   try {
-    for (const bytes of entries) Y.applyUpdate(scratch, bytes);
-  } catch (error) {
-    // The decoder's own words ("Unexpected end of array") mean nothing to a user; the console keeps them.
-    console.warn(`[store] ${docName} is unreadable`, error);
-    return fail('corrupt', 'Its saved data on this device is damaged and cannot be read.');
+    const applied = applyStoredEntries(docName, scratch, entries);
+    if (!applied.ok) return applied;
+    // One entry that applied completely already is the whole state: re-encoding it would cost about as much as
+    // decoding did (~50 ms for a 200-narrative playbook), for the same content.
+    return ok({ update: entries.length === 1 ? entries[0]! : Y.encodeStateAsUpdate(scratch), entries: entries.length });
   } finally {
     scratch.destroy();
   }
-  if (scratch.store.pendingStructs !== null || scratch.store.pendingDs !== null) {
-    return fail('corrupt', 'Its saved data on this device is incomplete: some saved changes are missing.');
-  }
-  // One entry that applied completely already is the whole state: re-encoding it would cost about as much as
-  // decoding did (~50 ms for a 200-narrative playbook), for the same content.
-  return ok({ update: entries.length === 1 ? entries[0]! : Y.encodeStateAsUpdate(scratch), entries: entries.length });
 }
 
 /** Merges entries without applying them; only a structurally unreadable merge is refused here. */
@@ -88,7 +83,7 @@ function mergeUnchecked(docName: string, entries: readonly Uint8Array[]): Result
     return ok({ update: Y.mergeUpdates([...entries]), entries: entries.length });
   } catch (error) {
     console.warn(`[store] ${docName} is unreadable`, error);
-    return fail('corrupt', 'Its saved data on this device is damaged and cannot be read.');
+    return fail('corrupt', STORED_DAMAGED);
   }
 }
 

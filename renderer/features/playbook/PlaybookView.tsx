@@ -10,6 +10,7 @@ import { mayDo } from '@shared/domain/permissions';
 import { PlaybookEditor } from '../../editor/PlaybookEditor';
 import { useContentShown } from '../../editor/plugins/useContentShown';
 import { measurePhase } from '../../platform/measurePhase';
+import { STORED_DAMAGED } from '../../platform/storedEntries';
 import { lazyPart } from '../../ui/lazyPart';
 import { useSettings, useWorkspace } from '../shell/AppContext';
 import { useWorkspaceRole } from '../shell/useWorkspaceRole';
@@ -100,7 +101,7 @@ export function PlaybookView({ meta, showOutline, onToggleOutline, onShown }: Pl
       onUnreadable={() =>
         setState({
           status: 'unreadable',
-          error: { code: 'corrupt', message: 'Its saved data on this device is damaged and cannot be read.' },
+          error: { code: 'corrupt', message: STORED_DAMAGED },
         })
       }
     />

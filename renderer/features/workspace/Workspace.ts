@@ -27,11 +27,11 @@ import { newId } from '@shared/domain/ids';
 import type { PlaybookMeta } from '@shared/domain/playbook';
 import type { WorkspaceSnapshot } from '@shared/format/workspaceFile';
 import { fail, ok, type AppError, type Result } from '@shared/result';
-import { LocalPersistence } from '../../collab/LocalPersistence';
+import { LOCAL_LOAD_ORIGIN, LocalPersistence } from '../../collab/LocalPersistence';
 import type { LinkFactory } from '../../collab/DocSession';
 import type { SyncLink, SyncLinkOptions } from '../../collab/SyncLink';
-import { readStoredParts } from '../../collab/readStoredParts';
 import type { DocStore } from '../../platform/DocStore';
+import { applyStoredEntries } from '../../platform/storedEntries';
 import { PART_NOT_LOADED, retryingImport } from '../../platform/retryingImport';
 import { MeetingDocSession } from '../meetings/MeetingDocSession';
 import { NotesSession } from '../notes/NotesSession';
@@ -121,7 +121,8 @@ export class Workspace {
     // The network code (y-websocket, Duet's protocol) loads only for a workspace that syncs, beside the read.
     const docName = directoryDocName(ref.id);
     const [loaded, links] = await Promise.all([
-      // Its entries as stored, checked as they are applied: decoded once, not once to check and once to open.
+      // Its entries as stored, checked as they are applied (applyStoredEntries): decoded once, not once to check
+      // and once more to open.
       store.load(docName, { validate: false, merge: false }),
       sync ? loadSyncLink().catch((error: unknown) => ({ failed: error })) : null,
     ]);
@@ -134,9 +135,13 @@ export class Workspace {
           'it helps; in a browser, check the connection). Nothing you wrote is affected.',
       );
     }
-    const read = readStoredParts(docName, loaded.value.parts ?? []);
-    if (!read.ok) return read;
-    return ok(new Workspace(ref.id, ref.name, store, read.value, loaded.value.entries, sync, links?.SyncLink ?? null));
+    const doc = new Y.Doc();
+    const read = applyStoredEntries(docName, doc, loaded.value.parts ?? [], LOCAL_LOAD_ORIGIN);
+    if (!read.ok) {
+      doc.destroy();
+      return read;
+    }
+    return ok(new Workspace(ref.id, ref.name, store, doc, loaded.value.entries, sync, links?.SyncLink ?? null));
   }
 
   /**

@@ -12,6 +12,7 @@ import type { LinkFactory } from '../../collab/DocSession';
 import { applyInSlices } from '../../collab/applyInSlices';
 import type { DocStore } from '../../platform/DocStore';
 import { measurePhase } from '../../platform/measurePhase';
+import { STORED_DAMAGED, STORED_INCOMPLETE } from '../../platform/storedEntries';
 import { NotesSession } from '../notes/NotesSession';
 
 /**
@@ -35,14 +36,14 @@ export async function loadNotesSession(
   } catch (error) {
     doc.destroy();
     console.warn(`[store] ${docName} is unreadable`, error); // the decoder's words, for whoever debugs it
-    return fail('corrupt', 'Its saved data on this device is damaged and cannot be read.');
+    return fail('corrupt', STORED_DAMAGED);
   }
   measurePhase('notes:decode', mark);
   const stored = { update: null, entries: loaded.value.entries };
   const session = new NotesSession(docName, playbookId, store, stored, createLink, doc);
   if (!session.storedContentComplete) {
     await session.close();
-    return fail('corrupt', 'Its saved data on this device is incomplete: some saved changes are missing.');
+    return fail('corrupt', STORED_INCOMPLETE);
   }
   return ok(session);
 }
