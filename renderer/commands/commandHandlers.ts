@@ -12,27 +12,56 @@ import { platform } from '../platform/platform';
 interface Registration {
   run: () => void;
   enabled: boolean;
+  /**
+   * A stand-in heard only while no real handler is registered, whatever the order they came in — e.g. one
+   * that remembers a press until the feature that handles it has loaded (useEarlyCommands).
+   */
+  fallback?: boolean;
 }
 
 const handlers = new Map<CommandId, Registration[]>();
+const changeListeners = new Set<() => void>();
 
 /**
  * Registers the handler of `id`; the latest registration wins (the innermost screen), earlier ones come
- * back when it is removed. Returns the disposer.
+ * back when it is removed; a fallback only when no other is registered. Returns the disposer.
  */
 export function registerCommand(id: CommandId, registration: Registration): () => void {
   const list = handlers.get(id) ?? [];
   list.push(registration);
   handlers.set(id, list);
+  notifyChange();
   return () => {
     const at = list.indexOf(registration);
-    if (at >= 0) list.splice(at, 1);
+    if (at < 0) return;
+    list.splice(at, 1);
+    notifyChange();
   };
 }
 
-/** Runs `id` with its current handler; false when no screen offers it now. */
-export function runCommand(id: CommandId): boolean {
-  const registration = handlers.get(id)?.at(-1);
+function notifyChange(): void {
+  for (const listener of [...changeListeners]) listener();
+}
+
+/** Calls `listener` after every registration and disposal. Returns the disposer. */
+export function onCommandsChanged(listener: () => void): () => void {
+  changeListeners.add(listener);
+  return () => changeListeners.delete(listener);
+}
+
+function current(id: CommandId, fallbacks: boolean): Registration | undefined {
+  const list = handlers.get(id);
+  if (!list) return undefined;
+  for (let i = list.length - 1; i >= 0; i--) if (!list[i]!.fallback) return list[i];
+  return fallbacks ? list.at(-1) : undefined;
+}
+
+/**
+ * Runs `id` with its current handler; false when no screen offers it now. With `fallbacks: false` only a
+ * real handler counts (a stand-in asks for its feature that way).
+ */
+export function runCommand(id: CommandId, { fallbacks = true }: { fallbacks?: boolean } = {}): boolean {
+  const registration = current(id, fallbacks);
   if (!registration?.enabled) return false;
   registration.run();
   return true;
@@ -40,7 +69,7 @@ export function runCommand(id: CommandId): boolean {
 
 /** Commands the palette can run now: listed for the palette, with an enabled handler. */
 export function paletteCommands(): { id: CommandId; label: string; keys: string | null }[] {
-  return COMMANDS.filter((def) => def.palette && handlers.get(def.id)?.at(-1)?.enabled).map((def) => ({
+  return COMMANDS.filter((def) => def.palette && current(def.id, true)?.enabled).map((def) => ({
     id: def.id,
     label: def.label,
     keys: keysOf(def, platform.shell),

@@ -2,6 +2,7 @@
 export {
   listenForPlaybookShortcuts,
   matchesCommand,
+  onCommandsChanged,
   paletteCommands,
   registerCommand,
   runCommand,

@@ -179,7 +179,7 @@ function ReadyPlaybook({
   const userName = settings.displayName || 'You';
   const linkLive = !session.link || link?.status === 'live';
   const [parts, setParts] = useState<PlaybookParts>(NO_PARTS);
-  useEarlyCommands(parts.ready, parts, mayDo('notes.write', role, link?.session));
+  useEarlyCommands(parts, mayDo('notes.write', role, link?.session));
   // The same element while its inputs stay the same, so the features re-render only for their own changes.
   const features = useMemo(
     () => (
