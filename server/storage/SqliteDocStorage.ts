@@ -5,14 +5,22 @@
  */
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import * as Y from 'yjs';
-import { assertBatches, type CompactionReport, type DocBatch, type DocStorage, type StoredUpdate } from './DocStorage';
+import {
+  assertBatches,
+  compactionStart,
+  type CompactionReport,
+  type DocBatch,
+  type DocStorage,
+  type StoredUpdate,
+} from './DocStorage';
 
 /** `DocStorage` over an open SQLite database (see `openDatabase`). */
 export class SqliteDocStorage implements DocStorage {
   private readonly selectRows: StatementSync;
+  private readonly selectSizes: StatementSync;
   private readonly selectLastSeq: StatementSync;
   private readonly insertRow: StatementSync;
-  private readonly deleteUpTo: StatementSync;
+  private readonly deleteRange: StatementSync;
   // Prepared once: `exec` would parse them again for every transaction, i.e. for every relayed batch.
   private readonly begin: StatementSync;
   private readonly commit: StatementSync;
@@ -22,7 +30,8 @@ export class SqliteDocStorage implements DocStorage {
     this.selectRows = db.prepare('SELECT seq, data FROM updates WHERE doc = ? AND seq > ? ORDER BY seq');
     this.selectLastSeq = db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM updates WHERE doc = ?');
     this.insertRow = db.prepare('INSERT INTO updates (doc, seq, data) VALUES (?, ?, ?)');
-    this.deleteUpTo = db.prepare('DELETE FROM updates WHERE doc = ? AND seq <= ?');
+    this.selectSizes = db.prepare('SELECT seq, length(data) AS bytes FROM updates WHERE doc = ? ORDER BY seq');
+    this.deleteRange = db.prepare('DELETE FROM updates WHERE doc = ? AND seq >= ? AND seq <= ?');
     this.begin = db.prepare('BEGIN IMMEDIATE');
     this.commit = db.prepare('COMMIT');
     this.rollback = db.prepare('ROLLBACK');
@@ -53,13 +62,18 @@ export class SqliteDocStorage implements DocStorage {
 
   async compact(docName: string): Promise<CompactionReport> {
     return this.transaction(() => {
-      const rows = this.selectRows.all(docName, 0);
-      const last = rows.at(-1);
-      if (rows.length <= 1 || last === undefined) return { rowsBefore: rows.length, rowsAfter: rows.length };
+      const sizes = this.selectSizes.all(docName) as { seq: number; bytes: number }[];
+      const start = compactionStart(sizes.map((row) => Number(row.bytes)));
+      const first = sizes[start];
+      const last = sizes.at(-1);
+      if (start >= sizes.length - 1 || first === undefined || last === undefined)
+        return { rowsBefore: sizes.length, rowsAfter: sizes.length };
+      // Only the rows merged are read: a large document's older rows stay on disk.
+      const rows = this.selectRows.all(docName, Number(first.seq) - 1);
       const merged = Y.mergeUpdates(rows.map((row) => row.data as Uint8Array));
-      this.deleteUpTo.run(docName, last.seq as number);
-      this.insertRow.run(docName, last.seq as number, merged);
-      return { rowsBefore: rows.length, rowsAfter: 1 };
+      this.deleteRange.run(docName, first.seq, last.seq);
+      this.insertRow.run(docName, last.seq, merged);
+      return { rowsBefore: sizes.length, rowsAfter: start + 1 };
     });
   }
 

@@ -5,7 +5,14 @@
  */
 import type { Pool, QueryConfig, QueryResult, QueryResultRow } from 'pg';
 import * as Y from 'yjs';
-import { assertBatches, type CompactionReport, type DocBatch, type DocStorage, type StoredUpdate } from '../DocStorage';
+import {
+  assertBatches,
+  compactionStart,
+  type CompactionReport,
+  type DocBatch,
+  type DocStorage,
+  type StoredUpdate,
+} from '../DocStorage';
 import type { PgAppendConnection } from './PgAppendConnection';
 
 /**
@@ -133,24 +140,35 @@ export class PgDocStorage implements DocStorage {
       await client.query('BEGIN');
       // Locks the counter row: no node appends to this document until the merge is committed.
       await client.query('SELECT seq FROM duet_docs WHERE doc = $1 FOR UPDATE', [docName]);
-      const { rows } = await client.query<{ seq: string; data: Buffer }>(
-        'SELECT seq, data FROM duet_updates WHERE doc = $1 ORDER BY seq',
+      const { rows: sizes } = await client.query<{ seq: string; bytes: number }>(
+        'SELECT seq, octet_length(data) AS bytes FROM duet_updates WHERE doc = $1 ORDER BY seq',
         [docName],
       );
-      const last = rows.at(-1);
-      if (rows.length <= 1 || last === undefined) {
+      const start = compactionStart(sizes.map((row) => Number(row.bytes)));
+      const first = sizes[start];
+      const last = sizes.at(-1);
+      if (start >= sizes.length - 1 || first === undefined || last === undefined) {
         await client.query('COMMIT');
-        return { rowsBefore: rows.length, rowsAfter: rows.length };
+        return { rowsBefore: sizes.length, rowsAfter: sizes.length };
       }
+      // Only the rows merged are read: a large document's older rows stay in the database.
+      const { rows } = await client.query<{ data: Buffer }>(
+        'SELECT data FROM duet_updates WHERE doc = $1 AND seq >= $2 ORDER BY seq',
+        [docName, first.seq],
+      );
       const merged = Y.mergeUpdates(rows.map((row) => new Uint8Array(row.data)));
-      await client.query('DELETE FROM duet_updates WHERE doc = $1 AND seq <= $2', [docName, last.seq]);
+      await client.query('DELETE FROM duet_updates WHERE doc = $1 AND seq >= $2 AND seq <= $3', [
+        docName,
+        first.seq,
+        last.seq,
+      ]);
       await client.query('INSERT INTO duet_updates (doc, seq, data) VALUES ($1, $2, $3)', [
         docName,
         last.seq,
         Buffer.from(merged),
       ]);
       await client.query('COMMIT');
-      return { rowsBefore: rows.length, rowsAfter: 1 };
+      return { rowsBefore: sizes.length, rowsAfter: start + 1 };
     } catch (error) {
       // A failed ROLLBACK means the connection is gone: release(error) below discards it instead of pooling it.
       await client.query('ROLLBACK').catch(() => undefined);

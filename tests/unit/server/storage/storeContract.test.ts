@@ -216,6 +216,36 @@ describe.each(KINDS)('the $name store', (kind) => {
     await reopened.close();
   });
 
+  it_('leaves a large older row alone while compacting what follows it (the file store merges all)', async () => {
+    const stores = await kind.open(await kind.fresh());
+    const doc = new Y.Doc();
+    const written: Uint8Array[] = [];
+    doc.on('update', (update: Uint8Array) => written.push(update));
+    doc.getText('root').insert(0, 'x'.repeat(200_000)); // a large document: one 200 kB row
+    for (let i = 0; i < 20; i++) doc.getText('root').insert(0, 'y');
+    for (const update of written) await stores.storage.append('acme/notes/big', [update]);
+    const tiered = kind.name !== 'files';
+    expect(await stores.storage.compact('acme/notes/big')).toEqual({ rowsBefore: 21, rowsAfter: tiered ? 2 : 1 });
+    const stored = await stores.storage.load('acme/notes/big');
+    expect(stored.map((row) => row.seq)).toEqual(tiered ? [1, 21] : [21]);
+    if (tiered) expect(stored[0]!.update).toEqual(written[0]); // never read, never rewritten
+    expect(textOf(stored)).toBe(doc.getText('root').toString());
+    // A reader that had the large row gets only the merged small ones.
+    expect(textOf([...(await stores.storage.load('acme/notes/big', 1)), { update: written[0]! }])).toBe(
+      doc.getText('root').toString(),
+    );
+    // Once what follows outweighs a quarter of it, everything is merged into one row again.
+    const more: Uint8Array[] = [];
+    doc.on('update', (update: Uint8Array) => more.push(update));
+    doc.getText('root').insert(0, 'z'.repeat(60_000));
+    await stores.storage.append('acme/notes/big', more);
+    expect(await stores.storage.compact('acme/notes/big')).toEqual({ rowsBefore: tiered ? 3 : 2, rowsAfter: 1 });
+    const all = await stores.storage.load('acme/notes/big');
+    expect(all.map((row) => row.seq)).toEqual([22]);
+    expect(textOf(all)).toBe(doc.getText('root').toString());
+    await stores.close();
+  });
+
   it_('signs with one secret that survives a restart', async () => {
     const place = await kind.fresh();
     const stores = await kind.open(place);
