@@ -78,11 +78,18 @@ function* syncReplyFrames(type: number, pieces: Iterable<Uint8Array>): Generator
 }
 
 /**
- * The frames answering a sync step 1 with `update`: one sync step 2 when it is small; otherwise its pieces
- * (shared/collab/splitUpdate.ts) as syncReplyFrames sends them.
+ * The frames answering a sync step 1 with `updates` (applied in order: what the client lacks): one sync step
+ * 2 when it is one small update; otherwise their pieces (shared/collab/splitUpdate.ts) as syncReplyFrames
+ * sends them.
  */
-export function encodeSyncReply(update: Uint8Array, pieceBytes = SYNC_REPLY_PIECE_BYTES): Generator<Uint8Array> {
-  return syncReplyFrames(MESSAGE_SYNC, updatePieces(update, pieceBytes));
+export function encodeSyncReply(
+  updates: readonly Uint8Array[],
+  pieceBytes = SYNC_REPLY_PIECE_BYTES,
+): Generator<Uint8Array> {
+  return syncReplyFrames(
+    MESSAGE_SYNC,
+    updates.flatMap((update) => [...updatePieces(update, pieceBytes)]),
+  );
 }
 
 /**

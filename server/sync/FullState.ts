@@ -2,8 +2,10 @@
  * A document's whole state as one encoded update, kept between changes: what the server sends a client that
  * joins with nothing (an empty state vector). Encoding a 20,000-deal notes document (23.5 MB) costs the
  * server about as much as decoding it — measured ~1 s in Node on the 2-core machine — and every new client
- * asked for exactly the same bytes. A document loaded from one compacted row starts with that row: applied,
- * it gives this very state, so even the first joiner after a load is answered without encoding.
+ * asked for exactly the same bytes. A document loaded from its stored rows starts with those rows: applied
+ * in order they give this very state, so even the first joiner after a load is answered without encoding
+ * (compaction leaves a large document as a few rows, DocStorage.compactionStart; they are sent one after
+ * the other).
  *
  * Any change drops the copy (the next joiner pays one encode, the ones after it do not). Memory: one more
  * copy of the encoded document while it is loaded, released as soon as it changes.
@@ -24,19 +26,32 @@ async function deflated(bytes: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 }
 
+/**
+ * What a client lacks, as updates it applies in order (the stored rows of a freshly loaded document, else
+ * one update).
+ */
+export type SyncDiff = readonly Uint8Array[];
+
+/** The bytes of a diff. */
+export function diffBytes(diff: SyncDiff): number {
+  let bytes = 0;
+  for (const update of diff) bytes += update.byteLength;
+  return bytes;
+}
+
 /** The encoded whole state of `doc`, computed at most once between two changes. */
 export class FullState {
-  private encoded: Uint8Array | null;
+  private encoded: SyncDiff | null;
   /** The whole state's pieces deflated, for joiners that read them (started by the first who asks after a change). */
   private compressed: Promise<Uint8Array[]> | null = null;
   /** The document's state vector, and the reply to a client that has all of it (only the deletions). */
   private vector: Uint8Array | null = null;
   private caughtUp: Uint8Array | null = null;
 
-  /** `stored`: an update known to give exactly `doc`'s state (its only stored row), or null. */
+  /** `stored`: updates known to give exactly `doc`'s state applied in order (its stored rows), or null. */
   constructor(
     private readonly doc: Y.Doc,
-    stored: Uint8Array | null,
+    stored: SyncDiff | null,
   ) {
     this.encoded = stored;
   }
@@ -55,21 +70,21 @@ export class FullState {
    * else computed for it. The deletions are the same bytes for every such client, but computing them walks
    * every item of the document — about 6 ms in Node for a 20,000-deal log, per client, without the copy.
    */
-  diff(stateVector: Uint8Array): Uint8Array {
-    if (isEmptyStateVector(stateVector)) return (this.encoded ??= Y.encodeStateAsUpdate(this.doc));
+  diff(stateVector: Uint8Array): SyncDiff {
+    if (isEmptyStateVector(stateVector)) return (this.encoded ??= [Y.encodeStateAsUpdate(this.doc)]);
     // Yjs writes a state vector's entries in one order (by client id), so equal vectors are equal bytes.
     this.vector ??= Y.encodeStateVector(this.doc);
-    if (!sameBytes(stateVector, this.vector)) return Y.encodeStateAsUpdate(this.doc, stateVector);
-    return (this.caughtUp ??= Y.encodeStateAsUpdate(this.doc, this.vector));
+    if (!sameBytes(stateVector, this.vector)) return [Y.encodeStateAsUpdate(this.doc, stateVector)];
+    return [(this.caughtUp ??= Y.encodeStateAsUpdate(this.doc, this.vector))];
   }
 
   /**
    * `diff` (an answer of `diff()`) in the pieces a sync reply is sent in (encodeSyncReply), each deflated: kept
    * while it is the whole state, else compressed for this one reply.
    */
-  deflatePieces(diff: Uint8Array): Promise<Uint8Array[]> {
+  deflatePieces(diff: SyncDiff): Promise<Uint8Array[]> {
     const compress = (): Promise<Uint8Array[]> =>
-      Promise.all([...updatePieces(diff, SYNC_REPLY_PIECE_BYTES)].map((piece) => deflated(piece)));
+      Promise.all(diff.flatMap((update) => [...updatePieces(update, SYNC_REPLY_PIECE_BYTES)]).map(deflated));
     if (diff !== this.encoded) return compress();
     if (this.compressed === null) {
       const compressing = compress();

@@ -26,7 +26,7 @@ import { CLOSE_SERVER_ERROR } from '../protocol/messageTypes';
 import type { Broadcaster, ClusterMessage } from '../storage/Broadcaster';
 import type { DocStorage, StoredUpdate } from '../storage/DocStorage';
 import { DocPresence } from './DocPresence';
-import { FullState } from './FullState';
+import { diffBytes, FullState } from './FullState';
 import { ClusterCatchUp } from './ClusterCatchUp';
 import { FanIn } from './FanIn';
 import { serverCompaction } from './serverCompaction';
@@ -34,6 +34,8 @@ import { GroupCommit } from './GroupCommit';
 import type { Peer } from './Peer';
 import { StoreBatch } from './StoreBatch';
 
+/** The most stored rows a loaded document's whole state is sent as (see FullState). */
+const ROWS_SENT_AS_STORED = 16;
 /** Origin of updates and presence that came from another node (or the store): relay, never store again. */
 const REMOTE_ORIGIN = Symbol('remote');
 
@@ -122,7 +124,13 @@ export class SharedDoc {
       for (const row of rows) Y.applyUpdate(shared.doc, row.update);
     });
     shared.seqs.advanceTo(rows.at(-1)?.seq ?? 0);
-    if (rows.length === 1) shared.fullState = new FullState(shared.doc, rows[0]!.update);
+    // A compacted log is a few rows (DocStorage.compactionStart): sent as they are to a client with nothing.
+    // Hundreds of small rows not compacted yet would be as many frames: those are encoded once instead.
+    if (rows.length > 0 && rows.length <= ROWS_SENT_AS_STORED)
+      shared.fullState = new FullState(
+        shared.doc,
+        rows.map((row) => row.update),
+      );
     shared.doc.on('update', shared.handleDocUpdate);
     shared.disposers.push(
       () => shared.doc.off('update', shared.handleDocUpdate),
@@ -174,7 +182,7 @@ export class SharedDoc {
     // A large answer goes deflated to clients that read it (MESSAGE_SYNC_DEFLATED), compressed
     // off the event loop while what it waits for is stored.
     const compressing =
-      peer.deflate === true && diff.length > DEFLATE_SYNC_ABOVE ? this.fullState.deflatePieces(diff) : null;
+      peer.deflate === true && diffBytes(diff) > DEFLATE_SYNC_ABOVE ? this.fullState.deflatePieces(diff) : null;
     this.enqueue(async () => {
       if (compressing !== null) {
         try {

@@ -1,5 +1,5 @@
 // What a joining client receives when the server answers from its kept copy of the whole document
-// (server/sync/FullState.ts): the whole document when it has nothing — from the compacted row it was loaded
+// (server/sync/FullState.ts): the whole document when it has nothing — from the compacted rows it was loaded
 // from, and after every later change the change as well — and only what it lacks when it has something.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -149,6 +149,42 @@ describe('a joining client', () => {
     Y.applyUpdate(unaware, peer.replies[2]!);
     expect(unaware.getMap('dealEntries').has('d9')).toBe(false);
     expect(unaware.getMap('dealEntries').size).toBe(49);
+    shared.destroy();
+    await stores.close();
+  });
+
+  it('with nothing, of a large document resting as a few rows, receives those rows as they are stored', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'duet-fullstate-'));
+    dirs.push(dir);
+    const stores = openSqliteStores(dir);
+    const source = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    source.on('update', (update: Uint8Array) => updates.push(update));
+    source.getMap('dealEntries').set('d0', `{"note":"${'x'.repeat(100_000)}"}`); // one large row
+    for (let i = 1; i < 21; i++) source.getMap('dealEntries').set(`d${i}`, `{"account":"Account ${i}"}`);
+    await stores.storage.append(NAME, updates);
+    // Compaction leaves the large row and merges the rest (size-tiered): the document rests as two rows.
+    expect(await stores.storage.compact(NAME)).toEqual({ rowsBefore: 21, rowsAfter: 2 });
+    const rows = (await stores.storage.load(NAME)).map((row) => row.update);
+    const shared = await load(stores);
+    const sent: Uint8Array[] = [];
+    const peer: Peer = {
+      ...joiner(),
+      send: (message) => {
+        const decoder = decoding.createDecoder(message);
+        if (decoding.readVarUint(decoder) !== 0) return;
+        // Updates, then the closing step 2 (the server's own step 1 is not part of the answer).
+        if (decoding.readVarUint(decoder) !== 0) sent.push(decoding.readVarUint8Array(decoder));
+      },
+    };
+    shared.addPeer(peer);
+    shared.replyToSyncStep1(peer, Y.encodeStateVector(new Y.Doc()));
+    await shared.drain();
+    // The stored rows themselves, in order: nothing was encoded for this client.
+    expect(sent).toEqual(rows);
+    const doc = new Y.Doc();
+    for (const update of sent) Y.applyUpdate(doc, update);
+    expect(doc.getMap('dealEntries').toJSON()).toEqual(source.getMap('dealEntries').toJSON());
     shared.destroy();
     await stores.close();
   });
