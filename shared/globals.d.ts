@@ -16,3 +16,5 @@ declare class URL {
   readonly href: string;
 }
 declare function atob(data: string): string;
+// eslint-disable-next-line no-var -- a global declaration must be `var`
+declare var performance: { now(): number };

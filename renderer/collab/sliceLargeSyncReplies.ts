@@ -19,8 +19,9 @@ import type { WebsocketProvider } from 'y-websocket';
 import { messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync';
 import { MAX_INFLATED_SYNC_BYTES, MESSAGE_SYNC_DEFLATED } from '@shared/collab/syncProtocol';
 import { inflateBytes } from '@shared/deflate';
-import { applyInSlices, SLICE_BYTES } from './applyInSlices';
-import { applyUpdateQuietly } from './applyUpdateQuietly';
+import { applyInSlices, SLICE_BYTES } from '@shared/collab/applyInSlices';
+import { applyUpdateQuietly } from '@shared/collab/applyUpdateQuietly';
+import { nextTask } from '../platform/nextTask';
 import { MESSAGE_SYNC, type Handler } from './sendOnlyOwnWrites';
 
 /** What y-protocols does with an update that does not apply (readSyncStep2): report it and go on. */
@@ -53,7 +54,7 @@ function applySyncUpdate(
     if (type === messageYjsSyncStep2) markSynced();
     return;
   }
-  void applyInSlices(provider.doc, [update], provider, sliceBytes).catch(reportUnapplied).then(markSynced);
+  void applyInSlices(provider.doc, [update], provider, nextTask, sliceBytes).catch(reportUnapplied).then(markSynced);
 }
 
 /**

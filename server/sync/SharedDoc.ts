@@ -12,6 +12,7 @@
 import * as Y from 'yjs';
 import { fail, ok, type Result } from '@shared/result';
 import type { QuietCompaction } from '@shared/collab/QuietCompaction';
+import { applyInSlices } from '@shared/collab/applyInSlices';
 import { DEFLATE_SYNC_ABOVE } from '@shared/collab/syncProtocol';
 import type { Metrics } from '../http/Metrics';
 import type { AwarenessEntry } from '../protocol/parseFrame';
@@ -34,6 +35,8 @@ import { GroupCommit } from './GroupCommit';
 import type { Peer } from './Peer';
 import { StoreBatch } from './StoreBatch';
 
+/** Lets the event loop serve other connections (and timers) before going on. */
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 /** The most stored rows a loaded document's whole state is sent as (see FullState). */
 const ROWS_SENT_AS_STORED = 16;
 /** Origin of updates and presence that came from another node (or the store): relay, never store again. */
@@ -120,9 +123,19 @@ export class SharedDoc {
       unsubscribe();
       throw error;
     }
-    shared.doc.transact(() => {
-      for (const row of rows) Y.applyUpdate(shared.doc, row.update);
-    });
+    // In slices, between which the node serves its other connections: a 23 MB notes document took one
+    // ~0.5 s task to apply, and a node restarting held every room that long for each such document.
+    try {
+      await applyInSlices(
+        shared.doc,
+        rows.map((row) => row.update),
+        null,
+        yieldToEventLoop,
+      );
+    } catch (error) {
+      unsubscribe();
+      throw error;
+    }
     shared.seqs.advanceTo(rows.at(-1)?.seq ?? 0);
     // A compacted log is a few rows (DocStorage.compactionStart): sent as they are to a client with nothing.
     // Hundreds of small rows not compacted yet would be as many frames: those are encoded once instead.

@@ -9,9 +9,10 @@ import { notesDocName } from '@shared/collab/docNames';
 import { fail, ok, type Result } from '@shared/result';
 import { LOCAL_LOAD_ORIGIN } from '../../collab/LocalPersistence';
 import type { LinkFactory } from '../../collab/DocSession';
-import { applyInSlices } from '../../collab/applyInSlices';
+import { applyInSlices } from '@shared/collab/applyInSlices';
 import type { DocStore } from '../../platform/DocStore';
 import { measurePhase } from '../../platform/measurePhase';
+import { nextTask } from '../../platform/nextTask';
 import { STORED_DAMAGED, STORED_INCOMPLETE } from '../../platform/storedEntries';
 import { NotesSession } from '../notes/NotesSession';
 
@@ -32,7 +33,7 @@ export async function loadNotesSession(
   mark = measurePhase('notes:read-store', mark);
   const doc = new Y.Doc();
   try {
-    await applyInSlices(doc, loaded.value.parts ?? [], LOCAL_LOAD_ORIGIN);
+    await applyInSlices(doc, loaded.value.parts ?? [], LOCAL_LOAD_ORIGIN, nextTask);
   } catch (error) {
     doc.destroy();
     console.warn(`[store] ${docName} is unreadable`, error); // the decoder's words, for whoever debugs it

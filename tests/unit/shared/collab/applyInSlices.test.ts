@@ -4,7 +4,7 @@
  */
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { applyInSlices } from '../../../../renderer/collab/applyInSlices';
+import { applyInSlices } from '../../../../shared/collab/applyInSlices';
 import { importDeals, readDeals, updateDeal } from '../../../../shared/collab/notes';
 import { splitUpdate } from '../../../../shared/collab/splitUpdate';
 import { companyDeals, companyNarrativeIds } from '../../../../bench/pages/companyDeals';
@@ -25,7 +25,7 @@ describe('applyInSlices', () => {
       let yields = 0;
       const transactions: number[] = [];
       doc.on('afterTransaction', () => transactions.push(yields));
-      await applyInSlices(doc, parts, 'load', 200 * 1024, async () => void yields++);
+      await applyInSlices(doc, parts, 'load', async () => void yields++, 200 * 1024);
       expect(yields).toBeGreaterThanOrEqual(Math.floor(whole.length / (200 * 1024)) - 1);
       expect(new Set(transactions).size).toBeGreaterThan(2); // work spread over several tasks
       expect(doc.store.pendingStructs).toBeNull();
@@ -43,7 +43,7 @@ describe('applyInSlices', () => {
     let yields = 0;
     // Every piece "takes" 20 ms: over the 12 ms budget, so each task applies exactly one piece.
     const now = (): number => (clock += 20);
-    await applyInSlices(doc, [whole], 'load', 1 << 30, async () => void yields++, { now });
+    await applyInSlices(doc, [whole], 'load', async () => void yields++, 1 << 30, { now });
     const pieces = splitUpdate(whole, 1 << 17).length;
     expect(pieces).toBeGreaterThan(2);
     expect(yields).toBeGreaterThanOrEqual(pieces - 1);
@@ -51,6 +51,6 @@ describe('applyInSlices', () => {
   });
 
   it('throws on bytes that are not an update', async () => {
-    await expect(applyInSlices(new Y.Doc(), [new Uint8Array([9, 9, 9])], null, 1)).rejects.toThrow();
+    await expect(applyInSlices(new Y.Doc(), [new Uint8Array([9, 9, 9])], null, async () => {}, 1)).rejects.toThrow();
   });
 });

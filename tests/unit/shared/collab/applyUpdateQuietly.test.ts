@@ -6,7 +6,7 @@
  */
 import * as Y from 'yjs';
 import { describe, expect, it, vi } from 'vitest';
-import { applyUpdateQuietly } from '../../../../renderer/collab/applyUpdateQuietly';
+import { applyUpdateQuietly } from '../../../../shared/collab/applyUpdateQuietly';
 import { importDeals, readDeals } from '../../../../shared/collab/notes';
 import { companyDeals, companyNarrativeIds } from '../../../../bench/pages/companyDeals';
 
