@@ -258,7 +258,7 @@ export class SharedDoc {
    * other nodes or the store are relayed only, in queue order.
    */
   private readonly handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    this.fullState.invalidate();
+    this.fullState.changed(update);
     if (origin !== REMOTE_ORIGIN) {
       if (this.batch === null) {
         const batch = new StoreBatch();

@@ -1,6 +1,6 @@
 // What a joining client receives when the server answers from its kept copy of the whole document
-// (server/sync/FullState.ts): the whole document when it has nothing — from the compacted rows it was loaded
-// from, and after every later change the change as well — and only what it lacks when it has something.
+// (server/sync/FullState.ts): the whole document when it has nothing — the compacted rows it was loaded
+// from, and after every later change the changes as well — and only what it lacks when it has something.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,16 +19,25 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A storyteller's connection that keeps every sync step 2 it is sent. */
+/**
+ * A storyteller's connection that keeps every answer it is sent: the updates of a reply in pieces and its
+ * closing sync step 2, merged into one.
+ */
 function joiner(): Peer & { replies: Uint8Array[] } {
   const replies: Uint8Array[] = [];
+  let pieces: Uint8Array[] = [];
   return {
     identity: { memberId: 'm1', name: 'Sam', role: 'storyteller' },
     extensions: false,
     send: (message) => {
       const decoder = decoding.createDecoder(message);
-      if (decoding.readVarUint(decoder) !== 0 || decoding.readVarUint(decoder) !== 1) return; // not a step 2
-      replies.push(decoding.readVarUint8Array(decoder));
+      if (decoding.readVarUint(decoder) !== 0) return;
+      const step = decoding.readVarUint(decoder);
+      if (step === 0) return; // the server's own step 1
+      pieces.push(decoding.readVarUint8Array(decoder));
+      if (step !== 1) return; // a piece of a reply: the step 2 closes it
+      replies.push(pieces.length === 1 ? pieces[0]! : Y.mergeUpdates(pieces));
+      pieces = [];
     },
     close: () => {},
     replies,
@@ -185,6 +194,19 @@ describe('a joining client', () => {
     const doc = new Y.Doc();
     for (const update of sent) Y.applyUpdate(doc, update);
     expect(doc.getMap('dealEntries').toJSON()).toEqual(source.getMap('dealEntries').toJSON());
+
+    // After a change, the next client with nothing gets the same stored rows and then the change: the
+    // document is never encoded whole for it.
+    write(shared, peer, doc, (deals) => deals.set('d21', '{"account":"Account 21"}'));
+    sent.length = 0;
+    shared.replyToSyncStep1(peer, Y.encodeStateVector(new Y.Doc()));
+    await shared.drain();
+    expect(sent.slice(0, 2)).toEqual(rows);
+    expect(sent).toHaveLength(3);
+    const later = new Y.Doc();
+    for (const update of sent) Y.applyUpdate(later, update);
+    expect(later.getMap('dealEntries').get('d21')).toBe('{"account":"Account 21"}');
+    expect(later.getMap('dealEntries').size).toBe(22);
     shared.destroy();
     await stores.close();
   });
