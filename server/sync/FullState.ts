@@ -4,11 +4,13 @@
  * about as much as decoding it — measured ~1 s in Node on the 2-core machine — and every new client asked
  * for exactly the same bytes. So the state is kept as a base — the stored rows the document was loaded from
  * (compaction leaves a large document as a few rows, DocStorage.compactionStart), else one encode made for
- * the first joiner — and a tail: every update since, merged when a joiner asks (small next to the base).
- * A change therefore costs the next joiner a merge of the changes since the base, never a whole encode.
+ * the first joiner — and a tail: every update since, merged a thousand at a time (or when a joiner asks).
+ * A change therefore costs the next joiner a merge of at most a thousand small updates, never a whole
+ * encode.
  *
  * Memory: the base and the tail while the document is loaded (the base is the rows it was loaded from, or
- * one more copy of the encoded document once a client with nothing joined).
+ * one more copy of the encoded document once a client with nothing joined). Once the tail outweighs the
+ * base, both are dropped and the next such joiner pays one encode: never more than twice the document.
  */
 import { promisify } from 'node:util';
 import { deflateRaw } from 'node:zlib';
@@ -39,12 +41,18 @@ export function diffBytes(diff: SyncDiff): number {
   return bytes;
 }
 
+/** Updates of the tail merged into one chunk: a few milliseconds of merging small updates. */
+const UPDATES_PER_CHUNK = 1_000;
+
 /** The whole state of `doc` as a base and the updates since, merged at most once between two changes. */
 export class FullState {
   /** Updates giving the document as it was at some point (stored rows, or one encode), or null: none yet. */
   private base: SyncDiff | null;
-  /** Every update of the document since `base` (merged into one when a joiner asks). */
-  private tail: Uint8Array[] = [];
+  /** Every update of the document since `base`: merged chunks, then the updates not merged yet. */
+  private chunks: Uint8Array[] = [];
+  private recent: Uint8Array[] = [];
+  private baseBytes = 0;
+  private tailBytes = 0;
   /** `base` and the merged tail, as last handed out (the same array until the next change). */
   private whole: SyncDiff | null = null;
   /** The base's pieces deflated, kept while the document is loaded (the base never changes). */
@@ -59,11 +67,12 @@ export class FullState {
     stored: SyncDiff | null,
   ) {
     this.base = stored;
+    this.baseBytes = stored === null ? 0 : diffBytes(stored);
   }
 
   /** The document changed by `update`: kept for the next joiner with nothing; the other replies are dropped. */
   changed(update: Uint8Array): void {
-    if (this.base !== null) this.tail.push(update);
+    if (this.base !== null) this.keep(update);
     this.whole = null;
     this.vector = null;
     this.caughtUp = null;
@@ -83,13 +92,34 @@ export class FullState {
     return [(this.caughtUp ??= Y.encodeStateAsUpdate(this.doc, this.vector))];
   }
 
+  private keep(update: Uint8Array): void {
+    this.recent.push(update);
+    this.tailBytes += update.byteLength;
+    if (this.tailBytes > this.baseBytes) {
+      this.base = null;
+      this.baseCompressed = null;
+      this.chunks = [];
+      this.recent = [];
+      this.tailBytes = 0;
+    } else if (this.recent.length >= UPDATES_PER_CHUNK) this.mergeRecent();
+  }
+
+  private mergeRecent(): void {
+    if (this.recent.length > 0)
+      this.chunks.push(this.recent.length === 1 ? this.recent[0]! : Y.mergeUpdates(this.recent));
+    this.recent = [];
+  }
+
   private wholeState(): SyncDiff {
     if (this.base === null) {
       this.base = [Y.encodeStateAsUpdate(this.doc)];
-      this.tail = [];
+      this.baseBytes = this.base[0]!.byteLength;
+      this.chunks = [];
+      this.recent = [];
+      this.tailBytes = 0;
     }
-    if (this.tail.length > 1) this.tail = [Y.mergeUpdates(this.tail)];
-    return [...this.base, ...this.tail];
+    this.mergeRecent();
+    return [...this.base, ...this.chunks];
   }
 
   /**

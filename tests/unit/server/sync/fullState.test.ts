@@ -11,6 +11,7 @@ import { Metrics } from '../../../../server/http/Metrics';
 import { singleNodeBroadcaster } from '../../../../server/storage/Broadcaster';
 import { openSqliteStores } from '../../../../server/storage/openSqliteStores';
 import type { Peer } from '../../../../server/sync/Peer';
+import { FullState } from '../../../../server/sync/FullState';
 import { SharedDoc } from '../../../../server/sync/SharedDoc';
 
 const NAME = 'acme/notes/p1';
@@ -209,5 +210,33 @@ describe('a joining client', () => {
     expect(later.getMap('dealEntries').size).toBe(22);
     shared.destroy();
     await stores.close();
+  });
+});
+
+describe('the kept whole state', () => {
+  const empty = Y.encodeStateVector(new Y.Doc());
+  const replay = (diff: readonly Uint8Array[]): Y.Doc => {
+    const doc = new Y.Doc();
+    for (const update of diff) Y.applyUpdate(doc, update);
+    return doc;
+  };
+
+  it('merges the changes since its base a thousand at a time, and drops both once they outweigh the base', () => {
+    const doc = new Y.Doc();
+    doc.getText('t').insert(0, 'x'.repeat(200_000));
+    const stored = Y.encodeStateAsUpdate(doc);
+    const state = new FullState(doc, [stored]);
+    doc.on('update', (update: Uint8Array) => state.changed(update));
+    for (let i = 0; i < 2_500; i++) doc.getText('t').insert(0, 'y');
+    const diff = state.diff(empty);
+    // The base as stored, two chunks of a thousand changes and the last five hundred.
+    expect(diff).toHaveLength(4);
+    expect(diff[0]).toBe(stored);
+    expect(replay(diff).getText('t').toString()).toBe(doc.getText('t').toString());
+    // Changes outweighing the base: the next client with nothing gets one encode of the document.
+    doc.getText('t').insert(0, 'z'.repeat(250_000));
+    const again = state.diff(empty);
+    expect(again).toHaveLength(1);
+    expect(replay(again).getText('t').toString()).toBe(doc.getText('t').toString());
   });
 });
