@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Metrics } from '../../../../server/http/Metrics';
 import { singleNodeBroadcaster } from '../../../../server/storage/Broadcaster';
+import type { CompactionReport } from '../../../../server/storage/DocStorage';
 import { openSqliteStores } from '../../../../server/storage/openSqliteStores';
 import type { Peer } from '../../../../server/sync/Peer';
 import { FullState } from '../../../../server/sync/FullState';
@@ -53,18 +54,24 @@ function received(reply: Uint8Array, base?: Y.Doc): Y.Doc {
   return doc;
 }
 
-/** A store holding one compacted row of 50 deals (the way an unloaded document rests), and its source. */
-async function compactedStore(): Promise<{ stores: ReturnType<typeof openSqliteStores>; source: Y.Doc }> {
+/**
+ * A store holding the compacted updates `write` makes to its deals (the way an unloaded document rests), the
+ * source document and what the compaction did.
+ */
+async function compactedStore(
+  write: (deals: Y.Map<unknown>) => void = (deals) => {
+    for (let i = 0; i < 50; i++) deals.set(`d${i}`, `{"account":"Account ${i}"}`);
+  },
+): Promise<{ stores: ReturnType<typeof openSqliteStores>; source: Y.Doc; compacted: CompactionReport }> {
   const dir = mkdtempSync(join(tmpdir(), 'duet-fullstate-'));
   dirs.push(dir);
   const stores = openSqliteStores(dir);
   const source = new Y.Doc();
   const updates: Uint8Array[] = [];
   source.on('update', (update: Uint8Array) => updates.push(update));
-  for (let i = 0; i < 50; i++) source.getMap('dealEntries').set(`d${i}`, `{"account":"Account ${i}"}`);
+  write(source.getMap('dealEntries'));
   await stores.storage.append(NAME, updates);
-  await stores.storage.compact(NAME);
-  return { stores, source };
+  return { stores, source, compacted: await stores.storage.compact(NAME) };
 }
 
 /** The document as the server loads it for a first connection. */
@@ -164,17 +171,12 @@ describe('a joining client', () => {
   });
 
   it('with nothing, of a large document resting as a few rows, receives those rows as they are stored', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'duet-fullstate-'));
-    dirs.push(dir);
-    const stores = openSqliteStores(dir);
-    const source = new Y.Doc();
-    const updates: Uint8Array[] = [];
-    source.on('update', (update: Uint8Array) => updates.push(update));
-    source.getMap('dealEntries').set('d0', `{"note":"${'x'.repeat(100_000)}"}`); // one large row
-    for (let i = 1; i < 21; i++) source.getMap('dealEntries').set(`d${i}`, `{"account":"Account ${i}"}`);
-    await stores.storage.append(NAME, updates);
+    const { stores, source, compacted } = await compactedStore((deals) => {
+      deals.set('d0', `{"note":"${'x'.repeat(100_000)}"}`); // one large row
+      for (let i = 1; i < 21; i++) deals.set(`d${i}`, `{"account":"Account ${i}"}`);
+    });
     // Compaction leaves the large row and merges the rest (size-tiered): the document rests as two rows.
-    expect(await stores.storage.compact(NAME)).toEqual({ rowsBefore: 21, rowsAfter: 2 });
+    expect(compacted).toEqual({ rowsBefore: 21, rowsAfter: 2 });
     const rows = (await stores.storage.load(NAME)).map((row) => row.update);
     const shared = await load(stores);
     const sent: Uint8Array[] = [];
