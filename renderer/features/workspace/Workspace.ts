@@ -27,22 +27,20 @@ import { newId } from '@shared/domain/ids';
 import type { PlaybookMeta } from '@shared/domain/playbook';
 import type { WorkspaceSnapshot } from '@shared/format/workspaceFile';
 import { fail, ok, type AppError, type Result } from '@shared/result';
-import { LOCAL_LOAD_ORIGIN, LocalPersistence } from '../../collab/LocalPersistence';
+import { LocalPersistence } from '../../collab/LocalPersistence';
 import type { LinkFactory } from '../../collab/DocSession';
 import type { SyncLink, SyncLinkOptions } from '../../collab/SyncLink';
 import type { DocStore } from '../../platform/DocStore';
-import { applyStoredEntries } from '../../platform/storedEntries';
 import { PART_NOT_LOADED, retryingImport } from '../../platform/retryingImport';
 import { MeetingDocSession } from '../meetings/MeetingDocSession';
 import { NotesSession } from '../notes/NotesSession';
 import { VersionsSession } from '../versions/VersionsSession';
 import { ApprovalsSession } from '../governance/ApprovalsSession';
 import { PlaybookSession } from './PlaybookSession';
+import { readDirectory } from './readDirectory';
 import { SharedSessions } from './SharedSessions';
 import type { NewPlaybook } from './workspaceDocs';
 
-/** The sync code, fetched only for a workspace that syncs; a second attempt after a failed fetch asks afresh. */
-const loadSyncLink = retryingImport(() => import('../../collab/SyncLink'));
 /** The notes' loader (a large deal log is applied in slices), fetched when a playbook's notes first open. */
 const loadNotesCode = retryingImport(() => import('./loadNotesSession'));
 /** Creating, recovering and exporting playbooks (workspaceDocs.ts), fetched when one of them is asked for. */
@@ -118,30 +116,10 @@ export class Workspace {
     ref: { id: string; name: string },
     sync: SyncTarget | null = null,
   ): Promise<Result<Workspace>> {
-    // The network code (y-websocket, Duet's protocol) loads only for a workspace that syncs, beside the read.
-    const docName = directoryDocName(ref.id);
-    const [loaded, links] = await Promise.all([
-      // Its entries as stored, checked as they are applied (applyStoredEntries): decoded once, not once to check
-      // and once more to open.
-      store.load(docName, { validate: false, merge: false }),
-      sync ? loadSyncLink().catch((error: unknown) => ({ failed: error })) : null,
-    ]);
-    if (!loaded.ok) return loaded;
-    if (links !== null && 'failed' in links) {
-      console.error('[workspace] the sync code could not be loaded', links.failed);
-      return fail(
-        'io',
-        'Duet could not load the part that connects to your team’s server (if Duet was just updated, restarting ' +
-          'it helps; in a browser, check the connection). Nothing you wrote is affected.',
-      );
-    }
-    const doc = new Y.Doc();
-    const read = applyStoredEntries(docName, doc, loaded.value.parts ?? [], LOCAL_LOAD_ORIGIN);
-    if (!read.ok) {
-      doc.destroy();
-      return read;
-    }
-    return ok(new Workspace(ref.id, ref.name, store, doc, loaded.value.entries, sync, links?.SyncLink ?? null));
+    const read = await readDirectory(store, ref.id, sync !== null);
+    if (!read.ok) return read;
+    const { doc, entries, Link } = read.value;
+    return ok(new Workspace(ref.id, ref.name, store, doc, entries, sync, Link));
   }
 
   /**
