@@ -119,13 +119,8 @@ export class SharedDoc {
     let rows: StoredUpdate[];
     try {
       rows = await deps.storage.load(name);
-    } catch (error) {
-      unsubscribe();
-      throw error;
-    }
-    // In slices, between which the node serves its other connections: a 23 MB notes document took one
-    // ~0.5 s task to apply, and a node restarting held every room that long for each such document.
-    try {
+      // In slices, between which the node serves its other connections: a 23 MB notes document took one
+      // ~0.5 s task to apply, and a node restarting held every room that long for each such document.
       await applyInSlices(
         shared.doc,
         rows.map((row) => row.update),
