@@ -86,10 +86,12 @@ export function encodeSyncReply(
   updates: readonly Uint8Array[],
   pieceBytes = SYNC_REPLY_PIECE_BYTES,
 ): Generator<Uint8Array> {
-  return syncReplyFrames(
-    MESSAGE_SYNC,
-    updates.flatMap((update) => [...updatePieces(update, pieceBytes)]),
-  );
+  return syncReplyFrames(MESSAGE_SYNC, piecesOf(updates, pieceBytes));
+}
+
+/** The pieces of `updates`, one update after the other, each split as it is reached (lazily). */
+function* piecesOf(updates: readonly Uint8Array[], pieceBytes: number): Generator<Uint8Array> {
+  for (const update of updates) yield* updatePieces(update, pieceBytes);
 }
 
 /**

@@ -88,3 +88,22 @@ export function compactionStart(sizes: readonly number[]): number {
   }
   return 0;
 }
+
+/** The rows a compaction merges: sequence numbers `from`..`to`, and how many rows remain after it. */
+export interface CompactionRange {
+  from: number;
+  to: number;
+  rowsAfter: number;
+}
+
+/**
+ * What a store's compaction does, given its rows' sequence numbers and sizes, oldest first (see
+ * compactionStart): the range to merge into one row numbered `to`, or null when there is nothing to merge.
+ */
+export function compactionRange(rows: readonly { seq: number; bytes: number }[]): CompactionRange | null {
+  const start = compactionStart(rows.map((row) => row.bytes));
+  const first = rows[start];
+  const last = rows.at(-1);
+  if (start >= rows.length - 1 || first === undefined || last === undefined) return null;
+  return { from: first.seq, to: last.seq, rowsAfter: start + 1 };
+}

@@ -7,7 +7,7 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import * as Y from 'yjs';
 import {
   assertBatches,
-  compactionStart,
+  compactionRange,
   type CompactionReport,
   type DocBatch,
   type DocStorage,
@@ -62,18 +62,15 @@ export class SqliteDocStorage implements DocStorage {
 
   async compact(docName: string): Promise<CompactionReport> {
     return this.transaction(() => {
-      const sizes = this.selectSizes.all(docName) as { seq: number; bytes: number }[];
-      const start = compactionStart(sizes.map((row) => Number(row.bytes)));
-      const first = sizes[start];
-      const last = sizes.at(-1);
-      if (start >= sizes.length - 1 || first === undefined || last === undefined)
-        return { rowsBefore: sizes.length, rowsAfter: sizes.length };
+      const sizes = this.selectSizes.all(docName).map((row) => ({ seq: Number(row.seq), bytes: Number(row.bytes) }));
+      const range = compactionRange(sizes);
+      if (range === null) return { rowsBefore: sizes.length, rowsAfter: sizes.length };
       // Only the rows merged are read: a large document's older rows stay on disk.
-      const rows = this.selectRows.all(docName, Number(first.seq) - 1);
+      const rows = this.selectRows.all(docName, range.from - 1);
       const merged = Y.mergeUpdates(rows.map((row) => row.data as Uint8Array));
-      this.deleteRange.run(docName, first.seq, last.seq);
-      this.insertRow.run(docName, last.seq, merged);
-      return { rowsBefore: sizes.length, rowsAfter: start + 1 };
+      this.deleteRange.run(docName, range.from, range.to);
+      this.insertRow.run(docName, range.to, merged);
+      return { rowsBefore: sizes.length, rowsAfter: range.rowsAfter };
     });
   }
 

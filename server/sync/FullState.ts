@@ -111,12 +111,10 @@ export class FullState {
   }
 
   private wholeState(): SyncDiff {
+    // Without a base nothing is kept (see changed): the tail is empty, and the encode holds every change.
     if (this.base === null) {
       this.base = [Y.encodeStateAsUpdate(this.doc)];
       this.baseBytes = this.base[0]!.byteLength;
-      this.chunks = [];
-      this.recent = [];
-      this.tailBytes = 0;
     }
     this.mergeRecent();
     return [...this.base, ...this.chunks];

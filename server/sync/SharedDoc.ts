@@ -9,6 +9,7 @@
  * applied and relayed, never stored again; a hole in the numbers is read back from the store
  * (`ClusterCatchUp`).
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import * as Y from 'yjs';
 import { fail, ok, type Result } from '@shared/result';
 import type { QuietCompaction } from '@shared/collab/QuietCompaction';
@@ -35,8 +36,6 @@ import { GroupCommit } from './GroupCommit';
 import type { Peer } from './Peer';
 import { StoreBatch } from './StoreBatch';
 
-/** Lets the event loop serve other connections (and timers) before going on. */
-const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 /** The most stored rows a loaded document's whole state is sent as (see FullState). */
 const ROWS_SENT_AS_STORED = 16;
 /** Origin of updates and presence that came from another node (or the store): relay, never store again. */
@@ -125,7 +124,7 @@ export class SharedDoc {
         shared.doc,
         rows.map((row) => row.update),
         null,
-        yieldToEventLoop,
+        () => nextTurn(),
       );
     } catch (error) {
       unsubscribe();

@@ -100,8 +100,8 @@ export function idOfFieldKey(key: string): string {
 /**
  * Validates raw fields into an entry; null when they do not pass (e.g. written by hostile code). The entry
  * is one object literal with a fixed key order (its narrative uses are literals too, see checkDealInput):
- * what a spread or the schema's parser returns has shapes V8 cannot optimise for (aggregating 20,000 of them took 5–8× longer),
- * and readers that keep every deal (LiveDeals) used to copy each one again into this form.
+ * what a spread or the schema's parser returns has shapes V8 cannot optimise for (aggregating 20,000 of
+ * them took 5–8× longer), and readers that keep every deal (LiveDeals) used to copy each one into this form.
  */
 function toEntry(id: string, raw: Readonly<Record<string, unknown>>): DealEntry | null {
   const d = checkDealInput(raw);
@@ -180,15 +180,14 @@ export function readLegacyEntry(id: string, map: unknown): DealEntry | null {
 }
 
 /**
- * Which fields of each deal were changed since it was created (deal id → field → its `dealFields` key), kept current by
- * an observer on the map. Reading one deal then looks up only its changed fields instead of probing all
+ * Which fields of each deal were changed since it was created (deal id → field → its `dealFields` key),
+ * kept current by an observer on the map. Reading one deal then looks up only its changed fields instead of probing all
  * eighteen keys — at 20,000 deals that probing was a third of the deal log's first read.
  */
 const changedFieldIndexes = new WeakMap<Y.Map<unknown>, Map<string, Map<string, string>>>();
 /** The fields a `dealFields` key may set, for the index: a key for any other field is never read. */
 const EDITABLE: ReadonlySet<string> = new Set(EDITABLE_FIELDS);
 
-/** deal id → (field → its `dealFields` key), for the fields each deal changed since it was created. */
 function changedFieldIndex(fields: Y.Map<unknown>): Map<string, Map<string, string>> {
   let index = changedFieldIndexes.get(fields);
   if (index) return index;

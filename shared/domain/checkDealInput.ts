@@ -5,8 +5,8 @@
  * It accepts only values already in the form the schema produces (trimmed text within its limits, finite
  * amounts in range, known enums, real calendar dates, distinct narrative ids) — which is what every writer
  * stores — and builds its result from known keys only, as the schema does. Anything else goes to the schema
- * itself, so what is accepted, and the value returned, are exactly the schema's: this is a fast path, not a
- * second set of rules.
+ * itself, so what is accepted, and the values returned, are exactly the schema's: this is a fast path, not a
+ * second set of rules. Narrative uses come back as literals of one shape either way (`useOf`).
  */
 import {
   DEAL_LIMITS,
@@ -42,6 +42,11 @@ function isText(value: unknown, max: number, min = 0): value is string {
   return typeof value === 'string' && value.length <= max && value.length >= min && value.trim() === value;
 }
 
+/** A narrative use as one of two literal shapes (with or without the version it counted for). */
+function useOf(narrativeId: string, reception: NarrativeUse['reception'], versionId?: string): NarrativeUse {
+  return versionId === undefined ? { narrativeId, reception } : { narrativeId, reception, versionId };
+}
+
 function fastUses(value: unknown): NarrativeUse[] | null {
   if (!Array.isArray(value) || value.length > DEAL_LIMITS.narratives) return null;
   const out: NarrativeUse[] = [];
@@ -54,9 +59,9 @@ function fastUses(value: unknown): NarrativeUse[] | null {
     seen.add(narrativeId);
     const received = reception as NarrativeUse['reception'];
     // A `versionId` key holding undefined is kept by the schema (as undefined): the schema decides.
-    if (versionId === undefined && !Object.hasOwn(use, 'versionId')) out.push({ narrativeId, reception: received });
+    if (versionId === undefined && !Object.hasOwn(use, 'versionId')) out.push(useOf(narrativeId, received));
     else if (typeof versionId === 'string' && NARRATIVE_ID.test(versionId))
-      out.push({ narrativeId, reception: received, versionId });
+      out.push(useOf(narrativeId, received, versionId));
     else return null;
   }
   return out;
@@ -105,8 +110,9 @@ export function fastDealInput(raw: Readonly<Record<string, unknown>>): DealInput
 }
 
 /**
- * The deal fields of `raw` exactly as `dealInputSchema.safeParse` would return them, or null where it would
- * fail. Cheap for values in stored form; everything else is decided by the schema.
+ * The deal fields of `raw` with the values `dealInputSchema.safeParse` would return, or null where it would
+ * fail. Cheap for values in stored form; everything else is decided by the schema (its uses rebuilt as
+ * literals: a `versionId` key the schema kept as undefined is left out, as JSON would).
  */
 export function checkDealInput(raw: Readonly<Record<string, unknown>>): DealInput | null {
   const fast = fastDealInput(raw);
@@ -114,10 +120,6 @@ export function checkDealInput(raw: Readonly<Record<string, unknown>>): DealInpu
   const parsed = dealInputSchema.safeParse(raw);
   if (!parsed.success) return null;
   // Uses as literals of one shape, as the fast path builds them (readers keep 20,000 deals' uses).
-  const narratives = parsed.data.narratives.map((u): NarrativeUse =>
-    u.versionId === undefined
-      ? { narrativeId: u.narrativeId, reception: u.reception }
-      : { narrativeId: u.narrativeId, reception: u.reception, versionId: u.versionId },
-  );
+  const narratives = parsed.data.narratives.map((u) => useOf(u.narrativeId, u.reception, u.versionId));
   return { ...parsed.data, narratives };
 }

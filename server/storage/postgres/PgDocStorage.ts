@@ -7,7 +7,7 @@ import type { Pool, QueryConfig, QueryResult, QueryResultRow } from 'pg';
 import * as Y from 'yjs';
 import {
   assertBatches,
-  compactionStart,
+  compactionRange,
   type CompactionReport,
   type DocBatch,
   type DocStorage,
@@ -140,35 +140,34 @@ export class PgDocStorage implements DocStorage {
       await client.query('BEGIN');
       // Locks the counter row: no node appends to this document until the merge is committed.
       await client.query('SELECT seq FROM duet_docs WHERE doc = $1 FOR UPDATE', [docName]);
-      const { rows: sizes } = await client.query<{ seq: string; bytes: number }>(
+      const { rows: stored } = await client.query<{ seq: string; bytes: number }>(
         'SELECT seq, octet_length(data) AS bytes FROM duet_updates WHERE doc = $1 ORDER BY seq',
         [docName],
       );
-      const start = compactionStart(sizes.map((row) => Number(row.bytes)));
-      const first = sizes[start];
-      const last = sizes.at(-1);
-      if (start >= sizes.length - 1 || first === undefined || last === undefined) {
+      const sizes = stored.map((row) => ({ seq: Number(row.seq), bytes: Number(row.bytes) }));
+      const range = compactionRange(sizes);
+      if (range === null) {
         await client.query('COMMIT');
         return { rowsBefore: sizes.length, rowsAfter: sizes.length };
       }
       // Only the rows merged are read: a large document's older rows stay in the database.
       const { rows } = await client.query<{ data: Buffer }>(
         'SELECT data FROM duet_updates WHERE doc = $1 AND seq >= $2 ORDER BY seq',
-        [docName, first.seq],
+        [docName, range.from],
       );
       const merged = Y.mergeUpdates(rows.map((row) => new Uint8Array(row.data)));
       await client.query('DELETE FROM duet_updates WHERE doc = $1 AND seq >= $2 AND seq <= $3', [
         docName,
-        first.seq,
-        last.seq,
+        range.from,
+        range.to,
       ]);
       await client.query('INSERT INTO duet_updates (doc, seq, data) VALUES ($1, $2, $3)', [
         docName,
-        last.seq,
+        range.to,
         Buffer.from(merged),
       ]);
       await client.query('COMMIT');
-      return { rowsBefore: sizes.length, rowsAfter: start + 1 };
+      return { rowsBefore: sizes.length, rowsAfter: range.rowsAfter };
     } catch (error) {
       // A failed ROLLBACK means the connection is gone: release(error) below discards it instead of pooling it.
       await client.query('ROLLBACK').catch(() => undefined);
