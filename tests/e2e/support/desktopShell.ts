@@ -88,8 +88,13 @@ function pageBridge(): void {
   w.__duetMenu = (command: string) => listeners.forEach((listener) => listener(command));
 }
 
-/** The hidden print window: a page that runs no script, printed by Chromium. */
-function printWindow(browser: Browser) {
+/**
+ * The hidden print window: a page that runs no script, printed by Chromium. Electron's destroy() returns at
+ * once; here the context's close is kept in `closing`, for the shell's dispose to wait for: a context still
+ * closing when the test ends failed the worker's next test before its first step ("Target page, context or
+ * browser has been closed").
+ */
+function printWindow(browser: Browser, closing: Promise<void>[]) {
   let context: BrowserContext | null = null;
   let page: Page | null = null;
   let destroyed = false;
@@ -111,7 +116,7 @@ function printWindow(browser: Browser) {
     },
     destroy() {
       destroyed = true;
-      void context?.close();
+      if (context !== null) closing.push(context.close());
     },
     isDestroyed: () => destroyed,
   };
@@ -121,6 +126,7 @@ function printWindow(browser: Browser) {
 export async function installDesktopShell(page: Page): Promise<DesktopShell> {
   const dir = await mkdtemp(join(tmpdir(), 'duet-desktop-'));
   const saved: string[] = [];
+  const closing: Promise<void>[] = [];
   const fs = { open, rename, unlink, access };
   // The save dialog: the user accepts the suggested name in the Documents folder.
   const showSaveDialog = async (options: { defaultPath?: string }) => {
@@ -153,7 +159,7 @@ export async function installDesktopShell(page: Page): Promise<DesktopShell> {
     ),
     deck: {
       save: { showSaveDialog, fs, defaultDirectory: dir },
-      createPrintWindow: () => printWindow(page.context().browser()!),
+      createPrintWindow: () => printWindow(page.context().browser()!, closing),
     },
     host,
     notify: () => true,
@@ -176,6 +182,7 @@ export async function installDesktopShell(page: Page): Promise<DesktopShell> {
     openedFiles,
     menu,
     async dispose() {
+      await Promise.all(closing);
       await host.stop();
       await rm(dir, { recursive: true, force: true });
     },
