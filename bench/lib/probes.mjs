@@ -8,7 +8,7 @@
  * Records when the editor is ready: an editable root whose last narrative title is `lastTitle` — so all
  * narratives are in the DOM — and then when the frame showing it has been produced. A MutationObserver
  * rather than polling, so the moment is exact and no timer competes with the page for the main thread.
- * Result: `window.__benchReady = { dom, paint }`.
+ * Result: `window.__benchReady = { dom, paint }`, also logged as `__benchReady {json}` (console.log).
  * @param {string} lastTitle
  */
 export function readyProbe(lastTitle) {
@@ -24,7 +24,13 @@ export function readyProbe(lastTitle) {
     observer.disconnect();
     const dom = performance.now();
     // rAF runs just before the next frame is rendered; a task queued from it runs once that frame is done.
-    requestAnimationFrame(() => setTimeout(() => (window.__benchReady = { dom, paint: performance.now() }), 0));
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        window.__benchReady = { dom, paint: performance.now() };
+        // Also said on the console, which loadPage listens to (see there).
+        console.log(`__benchReady ${JSON.stringify(window.__benchReady)}`);
+      }, 0),
+    );
   });
   observer.observe(document, { childList: true, subtree: true });
 }
@@ -71,7 +77,12 @@ export function selectorProbe(selector) {
     if (document.querySelector(selector) === null) return;
     observer.disconnect();
     const dom = performance.now();
-    requestAnimationFrame(() => setTimeout(() => (window.__benchReady = { dom, paint: performance.now() }), 0));
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        window.__benchReady = { dom, paint: performance.now() };
+        console.log(`__benchReady ${JSON.stringify(window.__benchReady)}`);
+      }, 0),
+    );
   });
   observer.observe(document, { childList: true, subtree: true, attributes: true });
 }
