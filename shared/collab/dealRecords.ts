@@ -108,7 +108,31 @@ function toEntry(id: string, raw: Readonly<Record<string, unknown>>): DealEntry 
   const { author, authorId, createdAt, updatedAt } = raw;
   if (d === null || typeof author !== 'string' || typeof createdAt !== 'number' || typeof updatedAt !== 'number')
     return null;
-  const common = {
+  // An author id that is not an id is not one the server accepted: the deal counts as unowned. Two whole
+  // literals, not a spread of a common part: with the spread, the review's derivation over 20,000 deals took
+  // 160–200 ms in Chromium instead of 75–90, and the app start's longest task grew from ~100 to 175–260 ms.
+  if (isValidId(authorId))
+    return {
+      id,
+      account: d.account,
+      dealName: d.dealName,
+      crmId: d.crmId,
+      amount: d.amount,
+      currency: d.currency,
+      stage: d.stage,
+      persona: d.persona,
+      outcome: d.outcome,
+      competitor: d.competitor,
+      closeDate: d.closeDate,
+      narratives: d.narratives,
+      note: d.note,
+      perspective: d.perspective,
+      author,
+      authorId,
+      createdAt,
+      updatedAt,
+    };
+  return {
     id,
     account: d.account,
     dealName: d.dealName,
@@ -124,9 +148,9 @@ function toEntry(id: string, raw: Readonly<Record<string, unknown>>): DealEntry 
     note: d.note,
     perspective: d.perspective,
     author,
+    createdAt,
+    updatedAt,
   };
-  // An author id that is not an id is not one the server accepted: the deal counts as unowned.
-  return isValidId(authorId) ? { ...common, authorId, createdAt, updatedAt } : { ...common, createdAt, updatedAt };
 }
 
 function legacyRaw(map: Y.Map<unknown>): Record<string, unknown> {
