@@ -2,11 +2,9 @@
  * A joining client applies the server's answer to its sync step 1 — the whole document when it has nothing —
  * in slices. y-websocket applies a sync message inside its socket handler with one Y.applyUpdate, which for
  * a 20,000-deal notes document (23.5 MB) is one task of 300–700 ms on a 2-core machine: the window froze
- * while the deals arrived. Every received update goes through one queue (SyncApplyQueue.ts): a reply of more
- * than a slice is split by its framing (shared/collab/splitUpdate.ts) and applied one slice per task, like the
- * stored copy at start (applyInSlices.ts), and many small ones arriving together (the server's stored rows)
- * are spread over tasks the same way; the link reports itself synced once the step 2 is in, so "live" still
- * means "has everything the server had".
+ * while the deals arrived. A reply of more than a slice is split by its framing (shared/collab/splitUpdate.ts)
+ * and applied one slice per task, like the stored copy at start (applyInSlices.ts); the link reports itself
+ * synced once the last slice is in, so "live" still means "has everything the server had".
  *
  * Every received update, sliced or not, is applied without Yjs encoding it again for the doc's 'update'
  * listeners (applyUpdateQuietly.ts): the server sends a joining device's deal log as dozens of half-megabyte
@@ -21,10 +19,10 @@ import type { WebsocketProvider } from 'y-websocket';
 import { messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync';
 import { MAX_INFLATED_SYNC_BYTES, MESSAGE_SYNC_DEFLATED } from '@shared/collab/syncProtocol';
 import { inflateBytes } from '@shared/deflate';
-import { SLICE_BYTES } from '@shared/collab/applyInSlices';
+import { applyInSlices, SLICE_BYTES } from '@shared/collab/applyInSlices';
+import { applyUpdateQuietly } from '@shared/collab/applyUpdateQuietly';
 import { nextTask } from '../platform/nextTask';
 import { MESSAGE_SYNC, type Handler } from './sendOnlyOwnWrites';
-import { SyncApplyQueue } from './SyncApplyQueue';
 
 /** What y-protocols does with an update that does not apply (readSyncStep2): report it and go on. */
 function reportUnapplied(error: unknown): void {
@@ -32,22 +30,31 @@ function reportUnapplied(error: unknown): void {
 }
 
 /**
- * Applies a received sync step 2 or update with the provider as origin, in arrival order and a slice per task
- * at most (SyncApplyQueue.ts). A step 2 marks the provider synced once applied — unless the connection it
+ * Applies a received sync step 2 or update with the provider as origin, as y-websocket would: a large step 2
+ * in slices, anything else at once. A step 2 marks the provider synced once applied — unless the connection it
  * came on is no longer the provider's (a reply of a closed connection says nothing about the current one).
  */
 function applySyncUpdate(
   provider: WebsocketProvider,
-  queue: SyncApplyQueue,
   type: number,
   update: Uint8Array,
   emitSynced: boolean,
   socket: WebSocket | null,
+  sliceBytes: number,
 ): void {
   const markSynced = (): void => {
     if (emitSynced && provider.ws === socket && provider.wsconnected && !provider.synced) provider.synced = true;
   };
-  queue.apply(update, type === messageYjsSyncStep2 ? markSynced : undefined);
+  if (type === messageYjsUpdate || update.length <= sliceBytes) {
+    try {
+      applyUpdateQuietly(provider.doc, update, provider);
+    } catch (error) {
+      reportUnapplied(error);
+    }
+    if (type === messageYjsSyncStep2) markSynced();
+    return;
+  }
+  void applyInSlices(provider.doc, [update], provider, nextTask, sliceBytes).catch(reportUnapplied).then(markSynced);
 }
 
 /**
@@ -57,11 +64,6 @@ function applySyncUpdate(
  * replies. Call before anything else wraps the handler.
  */
 export function sliceLargeSyncReplies(provider: WebsocketProvider, sliceBytes: number = SLICE_BYTES): void {
-  const queue = new SyncApplyQueue(provider.doc, provider, {
-    yieldNow: nextTask,
-    sliceBytes,
-    onUnapplied: reportUnapplied,
-  });
   const sync = provider.messageHandlers[MESSAGE_SYNC] as Handler;
   provider.messageHandlers[MESSAGE_SYNC] = (encoder, decoder, _provider, emitSynced, messageType) => {
     const reader = decoding.clone(decoder);
@@ -70,7 +72,7 @@ export function sliceLargeSyncReplies(provider: WebsocketProvider, sliceBytes: n
       return sync(encoder, decoder, provider, emitSynced, messageType);
     const update = decoding.readVarUint8Array(reader);
     decoder.pos = reader.pos;
-    applySyncUpdate(provider, queue, type, update, emitSynced, provider.ws);
+    applySyncUpdate(provider, type, update, emitSynced, provider.ws, sliceBytes);
   };
 
   // Deflated pieces are inflated side by side but applied in the order they came: the last one (the step 2)
@@ -92,7 +94,7 @@ export function sliceLargeSyncReplies(provider: WebsocketProvider, sliceBytes: n
       inflating.then(
         // A document closed meanwhile (its playbook left) has nothing to apply it to.
         (update) => {
-          if (!provider.doc.isDestroyed) applySyncUpdate(provider, queue, type, update, emitSynced, socket);
+          if (!provider.doc.isDestroyed) applySyncUpdate(provider, type, update, emitSynced, socket, sliceBytes);
         },
         (error: unknown) => console.error('[sync] the server sent a deflated update that could not be read', error),
       ),
