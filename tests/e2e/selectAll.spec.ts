@@ -68,3 +68,20 @@ test('typing after a held Ctrl+A types at the caret and selects nothing later', 
   await page.keyboard.type('?');
   await expect(narrativeTitles(page).first()).toHaveText('The pain: downtime is a line item nobody owns!?');
 });
+
+test('a click after a held Ctrl+A puts the caret there and selects nothing later', async ({ page }) => {
+  const release = await clickTitleBeforeInputCode(page);
+  await page.keyboard.press('Control+a');
+  await narrativeTitles(page).nth(1).click();
+  release();
+  await expect(page.getByTestId('add-narrative')).toBeEnabled();
+  // The input plugins are in; the press held before the click stayed dropped.
+  await page.keyboard.type('!');
+  // Typed at the click's caret: the title is all there with the one mark added (not replaced by it).
+  await expect
+    .poll(async () => (await narrativeTitles(page).nth(1).textContent())?.replace('!', ''))
+    .toBe('The proof: payback inside two quarters');
+  await expect(narrativeTitles(page).nth(1)).toContainText('!');
+  await expect(narrativeTitles(page).first()).toHaveText('The pain: downtime is a line item nobody owns');
+  expect(await selectedText(page)).toBe('');
+});

@@ -8,7 +8,7 @@
  * in that moment too (usually from disk, in a few milliseconds).
  */
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { COMMAND_PRIORITY_LOW, SELECT_ALL_COMMAND, type EditorState } from 'lexical';
+import { COMMAND_PRIORITY_LOW, SELECT_ALL_COMMAND } from 'lexical';
 import { useEffect, useRef } from 'react';
 import { lazyPart } from '../../ui/lazyPart';
 import { preloadNarrativeOps } from '../narrativeOpsOnDemand';
@@ -36,33 +36,66 @@ const OutlinePanel = lazyPart(() => import('./OutlinePanel'), 'OutlinePanel', {
   shape: 'quiet',
 });
 
+/** Keys that alone change nothing (a modifier pressed again after a held Ctrl/⌘+A is not the writer acting). */
+const MODIFIERS = new Set(['Control', 'Meta', 'Shift', 'Alt', 'AltGraph', 'CapsLock']);
+
 /**
  * Until the stepwise select-all (NarrativeSelectAllPlugin, in the input plugins) is mounted, Ctrl/⌘+A is
  * held: Lexical's own would select every narrative, and the next key typed would replace the whole
  * playbook. When the plugin is in (milliseconds later, usually from disk) a held press is replayed through
- * it, unless the writer changed anything meanwhile (typed or clicked: the editor state is another one), since
- * a selection appearing then would put a block under a keystroke the writer did not aim at it.
+ * it, unless the writer did anything meanwhile (another key, a click, a drop, a paste — in the editor or not), since a
+ * selection appearing then would put a block under a keystroke the writer did not aim at it. What others do
+ * (a teammate's edit arriving, the narratives' chrome filling in, the caret of the click landing a moment
+ * late) changes the editor state but not what the writer asked for, so it keeps the press.
  */
 function useSelectAllGuard(active: boolean): void {
   const [editor] = useLexicalComposerContext();
-  const held = useRef<[EditorState, KeyboardEvent] | null>(null);
+  const held = useRef<{ event: KeyboardEvent; dispose: () => void } | null>(null);
   useEffect(() => {
+    const drop = (): void => {
+      held.current?.dispose();
+      held.current = null;
+    };
     if (active) {
-      return editor.registerCommand(
+      const unregister = editor.registerCommand(
         SELECT_ALL_COMMAND,
         (event) => {
-          held.current = [editor.getEditorState(), event];
+          drop();
+          const doc = editor.getRootElement()?.ownerDocument ?? document;
+          const cancel = (e: Event): void => {
+            if (e === event || (e instanceof KeyboardEvent && MODIFIERS.has(e.key))) return;
+            drop();
+          };
+          const kinds = ['keydown', 'pointerdown', 'beforeinput', 'drop', 'paste'] as const;
+          for (const kind of kinds) doc.addEventListener(kind, cancel, true);
+          held.current = {
+            event,
+            dispose: () => {
+              for (const kind of kinds) doc.removeEventListener(kind, cancel, true);
+            },
+          };
           return true;
         },
         COMMAND_PRIORITY_LOW,
       );
+      // A press still held stays for the replay below (this cleanup runs when the input plugins arrive).
+      return unregister;
     }
     // The input plugins' effects ran before this one (children first), so the replay reaches them.
     const press = held.current;
+    held.current?.dispose();
     held.current = null;
-    if (press?.[0] === editor.getEditorState()) editor.dispatchCommand(SELECT_ALL_COMMAND, press[1]);
+    if (press) editor.dispatchCommand(SELECT_ALL_COMMAND, press.event);
     return undefined;
   }, [editor, active]);
+  // The editor going away (another playbook) takes a press held for it along.
+  useEffect(
+    () => () => {
+      held.current?.dispose();
+      held.current = null;
+    },
+    [editor],
+  );
 }
 
 /**
