@@ -43,7 +43,8 @@ export function matchesFilter(deal: DealFacts, filter: ReviewFilter): boolean {
   return true;
 }
 
-interface Counter {
+/** The running counts of one narrative's deals, finished into a NarrativeScore by `finishScore`. */
+export interface ScoreCounter {
   deals: number;
   open: number;
   won: number;
@@ -52,49 +53,59 @@ interface Counter {
   lossesCitingIt: number;
 }
 
+/** A counter with nothing counted. */
+export function emptyScoreCounter(): ScoreCounter {
+  return { deals: 0, open: 0, won: 0, lostToCompetitor: 0, lostNoDecision: 0, lossesCitingIt: 0 };
+}
+
+/** Counts one use of a narrative in `deal` (whose outcome decides what it adds). */
+export function countScore(c: ScoreCounter, outcome: DealFacts['outcome'], reception: string): void {
+  c.deals++;
+  switch (outcome) {
+    case 'won':
+      c.won++;
+      break;
+    case 'lost-competitor':
+      c.lostToCompetitor++;
+      if (reception === 'fell-flat') c.lossesCitingIt++;
+      break;
+    case 'lost-no-decision':
+      c.lostNoDecision++;
+      if (reception === 'fell-flat') c.lossesCitingIt++;
+      break;
+    case 'open':
+      c.open++;
+      break;
+  }
+}
+
+/** The review figures of a narrative's counts. */
+export function finishScore(narrativeId: string, c: ScoreCounter): NarrativeScore {
+  const lost = c.lostToCompetitor + c.lostNoDecision;
+  const decided = c.won + lost;
+  return {
+    narrativeId,
+    ...c,
+    lost,
+    winRate: wilsonInterval(c.won, decided),
+    smallSample: decided < SMALL_SAMPLE,
+  };
+}
+
 /** Scores every narrative mentioned in `deals` (optionally filtered), keyed by narrative id. */
 export function scoreNarratives(deals: readonly DealFacts[], filter: ReviewFilter = {}): Map<string, NarrativeScore> {
-  const counters = new Map<string, Counter>();
+  const counters = new Map<string, ScoreCounter>();
   const filtered = Object.values(filter).some((v) => v);
   for (const deal of deals) {
     if (filtered && !matchesFilter(deal, filter)) continue;
     for (const use of deal.narratives) {
       let c = counters.get(use.narrativeId);
-      if (c === undefined) {
-        c = { deals: 0, open: 0, won: 0, lostToCompetitor: 0, lostNoDecision: 0, lossesCitingIt: 0 };
-        counters.set(use.narrativeId, c);
-      }
-      c.deals++;
-      switch (deal.outcome) {
-        case 'won':
-          c.won++;
-          break;
-        case 'lost-competitor':
-          c.lostToCompetitor++;
-          if (use.reception === 'fell-flat') c.lossesCitingIt++;
-          break;
-        case 'lost-no-decision':
-          c.lostNoDecision++;
-          if (use.reception === 'fell-flat') c.lossesCitingIt++;
-          break;
-        case 'open':
-          c.open++;
-          break;
-      }
+      if (c === undefined) counters.set(use.narrativeId, (c = emptyScoreCounter()));
+      countScore(c, deal.outcome, use.reception);
     }
   }
   const out = new Map<string, NarrativeScore>();
-  for (const [narrativeId, c] of counters) {
-    const lost = c.lostToCompetitor + c.lostNoDecision;
-    const decided = c.won + lost;
-    out.set(narrativeId, {
-      narrativeId,
-      ...c,
-      lost,
-      winRate: wilsonInterval(c.won, decided),
-      smallSample: decided < SMALL_SAMPLE,
-    });
-  }
+  for (const [narrativeId, c] of counters) out.set(narrativeId, finishScore(narrativeId, c));
   return out;
 }
 

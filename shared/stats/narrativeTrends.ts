@@ -124,48 +124,66 @@ export function needsAttention(
   filter: ReviewFilter = {},
 ): Map<string, Attention> {
   const since = daysBefore(today, recentDays);
-  interface C {
-    rw: number;
-    rd: number;
-    ew: number;
-    ed: number;
-    cite: number;
-  }
-  const counts = new Map<string, C>();
+  const counts = new Map<string, AttentionCounter>();
   for (const deal of deals) {
-    if (deal.outcome === 'open' || deal.closeDate > today || !matchesFilter(deal, filter)) continue;
-    const recent = deal.closeDate > since;
-    const won = deal.outcome === 'won';
+    if (!countsForAttention(deal, today) || !matchesFilter(deal, filter)) continue;
     for (const use of deal.narratives) {
       let c = counts.get(use.narrativeId);
-      if (c === undefined) counts.set(use.narrativeId, (c = { rw: 0, rd: 0, ew: 0, ed: 0, cite: 0 }));
-      if (recent) {
-        c.rd++;
-        if (won) c.rw++;
-        else if (use.reception === 'fell-flat') c.cite++;
-      } else {
-        c.ed++;
-        if (won) c.ew++;
-      }
+      if (c === undefined) counts.set(use.narrativeId, (c = emptyAttentionCounter()));
+      countAttention(c, deal, use.reception, since);
     }
   }
   const out = new Map<string, Attention>();
   for (const [narrativeId, c] of counts) {
-    const recent = wilsonInterval(c.rw, c.rd);
-    const earlier = wilsonInterval(c.ew, c.ed);
-    const reasons: AttentionReason[] = [];
-    if (c.rd >= RECENT_MIN_DECIDED && c.ed > 0 && recent.rate !== null && recent.rate < earlier.low)
-      reasons.push('recent-below-earlier');
-    if (c.cite >= RECENT_CITING_LOSSES) reasons.push('recent-losses-cite-it');
-    if (reasons.length > 0)
-      out.set(narrativeId, {
-        narrativeId,
-        reasons,
-        recent,
-        earlier,
-        recentDecided: c.rd,
-        recentLossesCitingIt: c.cite,
-      });
+    const attention = finishAttention(narrativeId, c);
+    if (attention) out.set(narrativeId, attention);
   }
   return out;
+}
+
+/** The running counts behind one narrative's attention verdict (finished by `finishAttention`). */
+export interface AttentionCounter {
+  /** Recent wins and decided deals. */
+  rw: number;
+  rd: number;
+  /** Earlier wins and decided deals. */
+  ew: number;
+  ed: number;
+  /** Recent losses where the narrative fell flat. */
+  cite: number;
+}
+
+/** A counter with nothing counted. */
+export function emptyAttentionCounter(): AttentionCounter {
+  return { rw: 0, rd: 0, ew: 0, ed: 0, cite: 0 };
+}
+
+/** Whether `deal` counts towards attention at all: decided, and closed by `today`. */
+export function countsForAttention(deal: DealFacts, today: string): boolean {
+  return deal.outcome !== 'open' && deal.closeDate <= today;
+}
+
+/** Counts one use of a narrative in a deal that counts (`countsForAttention`); recent = closed after `since`. */
+export function countAttention(c: AttentionCounter, deal: DealFacts, reception: string, since: string): void {
+  const won = deal.outcome === 'won';
+  if (deal.closeDate > since) {
+    c.rd++;
+    if (won) c.rw++;
+    else if (reception === 'fell-flat') c.cite++;
+  } else {
+    c.ed++;
+    if (won) c.ew++;
+  }
+}
+
+/** The verdict of a narrative's counts: null when nothing calls for attention. */
+export function finishAttention(narrativeId: string, c: AttentionCounter): Attention | null {
+  const recent = wilsonInterval(c.rw, c.rd);
+  const earlier = wilsonInterval(c.ew, c.ed);
+  const reasons: AttentionReason[] = [];
+  if (c.rd >= RECENT_MIN_DECIDED && c.ed > 0 && recent.rate !== null && recent.rate < earlier.low)
+    reasons.push('recent-below-earlier');
+  if (c.cite >= RECENT_CITING_LOSSES) reasons.push('recent-losses-cite-it');
+  if (reasons.length === 0) return null;
+  return { narrativeId, reasons, recent, earlier, recentDecided: c.rd, recentLossesCitingIt: c.cite };
 }

@@ -4,14 +4,9 @@
  * follow in playbook order; deals that cite narratives no longer in the playbook are counted apart.
  */
 import type { DealFacts } from '../domain/deal';
-import {
-  matchesFilter,
-  rankNarratives,
-  scoreNarratives,
-  type NarrativeScore,
-  type ReviewFilter,
-} from './narrativeReview';
-import { needsAttention, type Attention } from './narrativeTrends';
+import { finishScore, matchesFilter, rankNarratives, type NarrativeScore, type ReviewFilter } from './narrativeReview';
+import { finishAttention, type Attention } from './narrativeTrends';
+import { tallyDeals, type ReviewTally } from './reviewTally';
 import { wilsonInterval, type RateInterval } from './wilson';
 
 /** One narrative of the review. */
@@ -37,8 +32,21 @@ export function buildPlaybookReview(
   filter: ReviewFilter,
   today: string,
 ): PlaybookReview {
-  const scores = scoreNarratives(deals, filter);
-  const attention = needsAttention(deals, today, undefined, filter);
+  return reviewFromTally(narratives, tallyDeals(deals, today, filter));
+}
+
+/** The review of a playbook's narratives from the tally of its (filtered) deals (reviewTally.ts). */
+export function reviewFromTally(
+  narratives: readonly { id: string; title: string }[],
+  tally: ReviewTally,
+): PlaybookReview {
+  const scores = new Map<string, NarrativeScore>();
+  const attention = new Map<string, Attention>();
+  for (const [narrativeId, t] of tally.narratives) {
+    scores.set(narrativeId, finishScore(narrativeId, t.score));
+    const verdict = finishAttention(narrativeId, t.attention);
+    if (verdict) attention.set(narrativeId, verdict);
+  }
   const titles = new Map(narratives.map((n) => [n.id, n.title]));
   const rows: ReviewRow[] = [];
   const elsewhere: NarrativeScore[] = [];
@@ -76,4 +84,16 @@ export function summarizeDeals(deals: readonly DealFacts[], filter: ReviewFilter
   }
   const lost = count - open - won;
   return { deals: count, open, won, lost, winRate: wilsonInterval(won, won + lost) };
+}
+
+/** The playbook-wide figures of a tally (the same as `summarizeDeals` of the deals tallied). */
+export function summaryFromTally(tally: ReviewTally): DealSummary {
+  const lost = tally.deals - tally.open - tally.won;
+  return {
+    deals: tally.deals,
+    open: tally.open,
+    won: tally.won,
+    lost,
+    winRate: wilsonInterval(tally.won, tally.won + lost),
+  };
 }

@@ -18,7 +18,7 @@ import { AnchoredNoteList } from './AnchoredNoteList';
 import type { DealVersionOf } from './DealCard';
 import { NarrativeDetail } from './NarrativeDetail';
 import { RankedList } from './RankedList';
-import { dealsOf, dealsPassing, optionsOf, reviewOf, summaryOf } from './reviewData';
+import { dealsOf, optionsOf, reviewFor, summaryFor, summaryOf } from './reviewData';
 import { count } from './reviewFormat';
 import {
   isFiltering,
@@ -117,9 +117,8 @@ export function ReviewView(props: ReviewViewProps) {
   // Each of these is memoised per input beyond this component (reviewData.ts), so reopening the review or
   // going back to All does not compute again.
   const options = optionsOf(deals);
-  const filtered = dealsPassing(deals, filter);
-  const review = reviewOf(narratives, filtered, today);
-  const summary = summaryOf(filtered);
+  const review = reviewFor(narratives, deals, filter, today);
+  const summary = summaryFor(deals, filter, today);
   const total = filtering ? summaryOf(deals) : null;
   const selected = review.rows.find((r) => r.narrativeId === selectedId) ?? review.rows.find((r) => r.score) ?? null;
   const narrative = selected ? narratives.find((n) => n.id === selected.narrativeId) : undefined;

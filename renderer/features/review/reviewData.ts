@@ -8,10 +8,19 @@ import type { NarrativeSummary } from '@shared/domain/narrative';
 import { matchesFilter, type ReviewFilter } from '@shared/stats/narrativeReview';
 import {
   buildPlaybookReview,
+  reviewFromTally,
   summarizeDeals,
+  summaryFromTally,
   type DealSummary,
   type PlaybookReview,
 } from '@shared/stats/playbookReview';
+import {
+  emptyReviewTally,
+  singleFieldFilter,
+  tallyByField,
+  type ReviewTally,
+  type TallyField,
+} from '@shared/stats/reviewTally';
 import { choosePeriodUnit, winRateOverTime, type PeriodRate, type PeriodUnit } from '@shared/stats/narrativeTrends';
 import { measurePhase } from '../../platform/measurePhase';
 import { filterOptions } from './reviewFilter';
@@ -96,7 +105,62 @@ const filterBy = memoizeRecent(
 /** The deals that pass `filter` (the very array `deals` when no filter is on), in the same order. */
 export function dealsPassing(deals: readonly DealEntry[], filter: ReviewFilter): readonly DealEntry[] {
   const key = JSON.stringify(filter);
-  return key === '{}' ? deals : filterBy(deals, key);
+  if (key === '{}') return deals;
+  // One field, one value: the index's list is exactly the deals that pass, in log order.
+  const single = singleFieldFilter(filter);
+  if (single) return INDEXES[single.field](deals).get(single.value) ?? NONE;
+  return filterBy(deals, key);
+}
+
+/** The tallies of every value of a field, per deal log and day (the attention window moves with `today`). */
+function talliesBy(field: TallyField): (deals: readonly DealEntry[], today: string) => Map<string, ReviewTally> {
+  const cache = new WeakMap<readonly DealEntry[], { today: string; tallies: Map<string, ReviewTally> }>();
+  const compute = measured(tallyByField);
+  return (deals, today) => {
+    let entry = cache.get(deals);
+    if (entry?.today !== today) cache.set(deals, (entry = { today, tallies: compute(deals, field, today) }));
+    return entry.tallies;
+  };
+}
+
+const TALLIES: Record<TallyField, (deals: readonly DealEntry[], today: string) => Map<string, ReviewTally>> = {
+  persona: talliesBy('persona'),
+  stage: talliesBy('stage'),
+  competitor: talliesBy('competitor'),
+};
+const NO_TALLY = emptyReviewTally();
+
+/** The tally of one field's value: what a one-field filter's review and summary are finished from. */
+function tallyOf(deals: readonly DealEntry[], field: TallyField, value: string, today: string): ReviewTally {
+  return TALLIES[field](deals, today).get(value) ?? NO_TALLY;
+}
+
+const reviewOfTally = memoizeRecent(
+  measured((narratives: readonly NarrativeSummary[], tally: ReviewTally) => reviewFromTally(narratives, tally)),
+  8,
+);
+
+/**
+ * The ranked review of the deals that pass `filter`. A one-field filter is finished from that field's tally
+ * of every value (computed once per deal log), so choosing a competitor costs the same at 200 deals and at
+ * 100,000; other filters go through their deals.
+ */
+export function reviewFor(
+  narratives: readonly NarrativeSummary[],
+  deals: readonly DealEntry[],
+  filter: ReviewFilter,
+  today: string,
+): PlaybookReview {
+  const single = singleFieldFilter(filter);
+  if (single) return reviewOfTally(narratives, tallyOf(deals, single.field, single.value, today));
+  return reviewOf(narratives, dealsPassing(deals, filter), today);
+}
+
+/** The playbook-wide figure of the deals that pass `filter` (from the field's tally for a one-field filter). */
+export function summaryFor(deals: readonly DealEntry[], filter: ReviewFilter, today: string): DealSummary {
+  const single = singleFieldFilter(filter);
+  if (single) return summaryFromTally(tallyOf(deals, single.field, single.value, today));
+  return summaryOf(dealsPassing(deals, filter));
 }
 
 /** The deals that used each narrative, in log order. */
@@ -175,6 +239,10 @@ export function warmReview(
     () => INDEXES.competitor(deals),
     () => INDEXES.persona(deals),
     () => INDEXES.stage(deals),
+    // What a one-field filter's review and summary are finished from (each a pass over every deal).
+    () => TALLIES.competitor(deals, today),
+    () => TALLIES.persona(deals, today),
+    () => TALLIES.stage(deals, today),
     () => summaryOf(deals),
     () => dealsByNarrative(deals),
     () => periodUnitOf(deals),

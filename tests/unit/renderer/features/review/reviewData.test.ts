@@ -7,7 +7,9 @@ import {
   dealsPassing,
   memoizeRecent,
   optionsOf,
+  reviewFor,
   reviewOf,
+  summaryFor,
   summaryOf,
   warmReview,
 } from '../../../../../renderer/features/review/reviewData';
@@ -129,6 +131,31 @@ describe('review derivations', () => {
     expect(dealsOf(deals, 'unknown')).toEqual([]);
   });
 
+  it('answer a one-field filter from the tally of every value: the same review, no pass over the deals', () => {
+    const log = deals.slice(0, 480);
+    const narratives = [
+      { id: 'n0', title: 'Cost', keyMessage: '' },
+      { id: 'n2', title: 'Safety', keyMessage: '' },
+    ] as never[];
+    const today = '2026-12-01';
+    // The first filter tallies the field (one pass), and then every value of it is answered from the tally.
+    expect(reviewFor(narratives, log, { competitor: 'Geotab' }, today)).toEqual(
+      reviewOf(narratives, dealsPassing(log, { competitor: 'Geotab' }), today),
+    );
+    const derived = performance.getEntriesByName('duet:review:derive').length;
+    const samsara = reviewFor(narratives, log, { competitor: 'Samsara' }, today);
+    const summary = summaryFor(log, { competitor: 'Samsara' }, today);
+    // Finishing the review from the tally is one derivation; no filter, summary or review pass over the deals.
+    expect(performance.getEntriesByName('duet:review:derive').length).toBe(derived + 1);
+    const passing = log.filter((d) => d.competitor === 'Samsara');
+    expect(samsara).toEqual(reviewOf(narratives, passing, today));
+    expect(summary).toEqual(summaryOf(passing));
+    // Any other filter goes through its deals, as before.
+    const mixed = { competitor: 'Samsara', persona: 'CFO' };
+    expect(reviewFor(narratives, log, mixed, today)).toEqual(reviewOf(narratives, dealsPassing(log, mixed), today));
+    expect(summaryFor(log, mixed, today)).toEqual(summaryOf(dealsPassing(log, mixed)));
+  });
+
   it('are warmed one per task, and say when all are ready (an open review then shows the new log)', () => {
     const log = deals.slice(0, 500);
     const narratives = [{ id: 'n0', title: 'Cost', keyMessage: '' }] as never[];
@@ -149,6 +176,9 @@ describe('review derivations', () => {
     summaryOf(log);
     optionsOf(log);
     dealsOf(log, 'n0');
+    // Nor for a first one-field filter, whose field was tallied while warming (only the finishing remains).
+    dealsPassing(log, { persona: 'COO' });
+    summaryFor(log, { stage: 'proposal' }, '2026-12-01');
     expect(performance.getEntriesByName('duet:review:derive').length).toBe(derived);
     summaryOf(deals.slice(0, 7)); // and a log it was not warmed for would be
     expect(performance.getEntriesByName('duet:review:derive').length).toBe(derived + 1);

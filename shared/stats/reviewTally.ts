@@ -1,0 +1,93 @@
+/**
+ * The counts a playbook review is finished from, gathered in one pass over the deals — and, for the review's
+ * one-field filters (a persona, a stage, a competitor), gathered for every value of the field in that same
+ * one pass. Choosing a competitor then costs what finishing the review of a few dozen narratives costs,
+ * whatever the number of deals, instead of a pass over every deal that matches it (at 100,000 deals a
+ * filter's figures took ~15 ms; the tally of every value is paid once per deal log, in the background).
+ */
+import type { DealFacts } from '../domain/deal';
+import { countScore, emptyScoreCounter, matchesFilter, type ReviewFilter, type ScoreCounter } from './narrativeReview';
+import {
+  countAttention,
+  countsForAttention,
+  daysBefore,
+  emptyAttentionCounter,
+  RECENT_DAYS,
+  type AttentionCounter,
+} from './narrativeTrends';
+
+/** One narrative's counts: its score's and its attention verdict's. */
+export interface NarrativeTally {
+  score: ScoreCounter;
+  attention: AttentionCounter;
+}
+
+/** What a set of deals adds up to: per narrative, and playbook-wide (each deal once). */
+export interface ReviewTally {
+  narratives: Map<string, NarrativeTally>;
+  deals: number;
+  open: number;
+  won: number;
+}
+
+/** The fields the review filters by one value at a time. */
+export type TallyField = 'persona' | 'stage' | 'competitor';
+
+/** A tally of no deals. */
+export function emptyReviewTally(): ReviewTally {
+  return { narratives: new Map(), deals: 0, open: 0, won: 0 };
+}
+
+/** Adds `deal` to `tally`; `since` is the first day before the recent window (daysBefore(today, RECENT_DAYS)). */
+function addDeal(tally: ReviewTally, deal: DealFacts, today: string, since: string): void {
+  tally.deals++;
+  if (deal.outcome === 'open') tally.open++;
+  else if (deal.outcome === 'won') tally.won++;
+  const forAttention = countsForAttention(deal, today);
+  for (const use of deal.narratives) {
+    let t = tally.narratives.get(use.narrativeId);
+    if (t === undefined) {
+      t = { score: emptyScoreCounter(), attention: emptyAttentionCounter() };
+      tally.narratives.set(use.narrativeId, t);
+    }
+    countScore(t.score, deal.outcome, use.reception);
+    if (forAttention) countAttention(t.attention, deal, use.reception, since);
+  }
+}
+
+/** The tally of the deals that pass `filter` (all by default), as of `today` (yyyy-mm-dd). */
+export function tallyDeals(deals: readonly DealFacts[], today: string, filter: ReviewFilter = {}): ReviewTally {
+  const since = daysBefore(today, RECENT_DAYS);
+  const filtered = Object.values(filter).some((v) => v);
+  const tally = emptyReviewTally();
+  for (const deal of deals) if (!filtered || matchesFilter(deal, filter)) addDeal(tally, deal, today, since);
+  return tally;
+}
+
+/**
+ * The tally of each value of `field` (blank values included, under ""), in one pass: the tally of value v is
+ * exactly `tallyDeals(deals, today, { [field]: v })`.
+ */
+export function tallyByField(deals: readonly DealFacts[], field: TallyField, today: string): Map<string, ReviewTally> {
+  const since = daysBefore(today, RECENT_DAYS);
+  const byValue = new Map<string, ReviewTally>();
+  for (const deal of deals) {
+    const value = deal[field];
+    let tally = byValue.get(value);
+    if (tally === undefined) byValue.set(value, (tally = emptyReviewTally()));
+    addDeal(tally, deal, today, since);
+  }
+  return byValue;
+}
+
+/**
+ * The one field and value `filter` selects when it is a single-field filter (one of persona, stage or
+ * competitor set, no dates); null for any other filter, whose deals a tally by field cannot answer.
+ */
+export function singleFieldFilter(filter: ReviewFilter): { field: TallyField; value: string } | null {
+  if (filter.from || filter.to) return null;
+  const set = (['persona', 'stage', 'competitor'] as const).filter((f) => filter[f]);
+  if (set.length !== 1) return null;
+  const field = set[0]!;
+  return { field, value: filter[field]! };
+}
