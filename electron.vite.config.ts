@@ -45,6 +45,16 @@ const alias = { '@shared': resolve(import.meta.dirname, 'shared') };
  */
 const profiling = process.env.DUET_PROFILING === '1';
 
+/**
+ * The renderer's own aliases. `lib0/logging` (Yjs's warnings) becomes renderer/platform/lib0Logging.ts: lib0's
+ * module brings its DOM and schema helpers (~8 kB) into the first screen's script for output styling.
+ */
+const rendererAlias = {
+  ...alias,
+  'lib0/logging': resolve(import.meta.dirname, 'renderer/platform/lib0Logging.ts'),
+  ...(profiling ? { 'react-dom/client': 'react-dom/profiling' } : {}),
+};
+
 export default defineConfig({
   main: {
     resolve: { alias },
@@ -67,7 +77,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(import.meta.dirname, 'renderer'),
-    resolve: { alias: profiling ? { ...alias, 'react-dom/client': 'react-dom/profiling' } : alias },
+    resolve: { alias: rendererAlias },
     plugins: [react(), cspMetaPlugin(), earlyPreloadTagPlugin()],
     define: { __APP_VERSION__: JSON.stringify(pkg.version), __DUET_PROFILING__: JSON.stringify(profiling) },
     // Module workers (started with `type: 'module'`) split like the page: the search worker loads its
