@@ -240,6 +240,15 @@ function changedFieldIndex(fields: Y.Map<unknown>): Map<string, Map<string, stri
   return index;
 }
 
+/**
+ * Builds what reading deals one at a time relies on (the index of their edited fields: one pass over every
+ * edited field, ~40 ms at 20,000 deals), so a reader can pay for it in a task of its own rather than inside
+ * its first read. Reading works without it (the first read builds it).
+ */
+export function prepareDealRecordReads(doc: Y.Doc): void {
+  changedFieldIndex(dealFieldsMap(doc));
+}
+
 /** One deal from either layout (layout 2 first), or null when missing or invalid. */
 export function readDealRecord(doc: Y.Doc, id: string, options: DealReadOptions = {}): DealEntry | null {
   if (!isValidId(id)) return null;

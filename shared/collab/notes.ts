@@ -41,6 +41,7 @@ import {
   isDealEdit,
   legacyDealsMap,
   readAllDealRecords,
+  prepareDealRecordReads,
   readDealRecord,
   readLegacyHistory,
   recordOf,
@@ -79,6 +80,14 @@ function byCloseDate(a: DealEntry, b: DealEntry): number {
 /** Every valid deal, newest close date first (ties: newest entry first). */
 export function readDeals(doc: Y.Doc): DealEntry[] {
   return readAllDealRecords(doc).sort(byCloseDate);
+}
+
+/**
+ * Prepares reading deals one at a time with `readDeal` (an index over every edited field), for a reader that
+ * wants that pass in a task of its own; without it the first `readDeal` makes it.
+ */
+export function prepareDealReads(doc: Y.Doc): void {
+  prepareDealRecordReads(doc);
 }
 
 /** One deal, or null. */

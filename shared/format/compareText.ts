@@ -24,6 +24,8 @@ for (let i = 0; i < ORDER.length; i++) {
 
 /** Negative, zero or positive as `a.localeCompare(b)`. */
 export function compareText(a: string, b: string): number {
+  // Two playbooks named alike ("Untitled playbook") are equal without asking the collator.
+  if (a === b) return 0;
   const length = Math.min(a.length, b.length);
   for (let i = 0; i < length; i++) {
     const x = a.charCodeAt(i);

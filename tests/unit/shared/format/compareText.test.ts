@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { compareText } from '../../../../shared/format/compareText';
 import { filterPlaybooks } from '../../../../shared/domain/playbook';
 import { createPrng } from '../../server/helpers/prng';
@@ -44,6 +44,20 @@ describe('compareText orders as localeCompare does', () => {
       'Émile',
       'Zulu',
     ]);
+  });
+});
+
+describe('compareText without the collator', () => {
+  it('finds titles written alike equal, accents and all, without waking the collator', () => {
+    const collator = vi.spyOn(String.prototype, 'localeCompare');
+    try {
+      for (const title of ['Untitled playbook', 'Café — Q3', '', 'Émile’s plan'])
+        expect(compareText(title, `${title}`)).toBe(0);
+      expect(compareText('Alpha', 'beta')).toBeLessThan(0);
+      expect(collator).not.toHaveBeenCalled();
+    } finally {
+      collator.mockRestore();
+    }
   });
 });
 

@@ -83,11 +83,50 @@ describe('LiveDeals', () => {
     const live = new LiveDeals(doc, schedule, 500);
     const progress: number[] = [];
     live.subscribe(() => progress.push(live.getSnapshot().read));
-    expect(live.getSnapshot()).toMatchObject({ complete: false, read: 500, total: 1_200, deals: [] });
-    expect(runAll()).toBe(2); // two more slices: 500 → 1,000 → 1,200
-    expect(progress).toEqual([1_000, 1_200]);
+    // Nothing read yet: the constructor runs inside a React effect, and reading waits for tasks of its own.
+    expect(live.getSnapshot()).toMatchObject({ complete: false, read: 0, total: 1_200, deals: [] });
+    // The field index, three slices (500 → 1,000 → 1,200), the sort, the publish: each a task of its own.
+    expect(runAll()).toBe(6);
+    expect(progress).toEqual([500, 1_000, 1_200]);
     expect(live.getSnapshot().complete).toBe(true);
     expect(live.getSnapshot().deals).toEqual(fullRead(doc));
+    live.dispose();
+  });
+
+  it('publishes a change made between the final sort and the publish in its place', () => {
+    const doc = new Y.Doc();
+    importDeals(
+      doc,
+      Array.from({ length: 30 }, (_, i) => input(i)),
+      ana,
+    );
+    const queue: (() => void)[] = [];
+    const live = new LiveDeals(doc, (task) => (queue.push(task), () => undefined), 10);
+    // The index and three slices; the next task is the sort, then the publish.
+    for (let i = 0; i < 4; i++) queue.shift()!();
+    queue.shift()!(); // sorted
+    const moved = readDeals(doc).find((d) => d.account === 'Account 3')!;
+    updateDeal(doc, moved.id, { closeDate: '2030-01-01' }, { author: 'Ana', now: 2_000 });
+    queue.shift()!(); // published
+    expect(queue).toEqual([]);
+    expect(live.getSnapshot().complete).toBe(true);
+    expect(live.getSnapshot().deals).toEqual(fullRead(doc));
+    expect(live.getSnapshot().deals[0]!.id).toBe(moved.id);
+    live.dispose();
+  });
+
+  it('reads a log of one slice at once, without a task (no progress state in between)', () => {
+    const doc = new Y.Doc();
+    importDeals(
+      doc,
+      Array.from({ length: 40 }, (_, i) => input(i)),
+      ana,
+    );
+    const { schedule, runAll } = manualScheduler();
+    const live = new LiveDeals(doc, schedule, 500);
+    expect(live.getSnapshot()).toMatchObject({ complete: true, read: 40, total: 40 });
+    expect(live.getSnapshot().deals).toEqual(fullRead(doc));
+    expect(runAll()).toBe(0);
     live.dispose();
   });
 
