@@ -30,6 +30,17 @@ function input(i: number, extra: Partial<DealInput> = {}): DealInput {
   };
 }
 
+/** A notes document holding `count` imported deals (inputs 0 … count-1). */
+function docOf(count: number): Y.Doc {
+  const doc = new Y.Doc();
+  importDeals(
+    doc,
+    Array.from({ length: count }, (_, i) => input(i)),
+    ana,
+  );
+  return doc;
+}
+
 /** A scheduler the test runs by hand, so the first read's slices are observable. */
 function manualScheduler(): { schedule: Scheduler; runAll: () => number } {
   const queue: (() => void)[] = [];
@@ -59,12 +70,7 @@ const fullRead = (doc: Y.Doc): DealEntry[] => readDeals(doc).sort(compareDeals);
 
 /** A log of 2,500 deals (above the coalescing threshold), read to the end by a LiveDeals run by hand. */
 function readLargeLog(): { doc: Y.Doc; live: LiveDeals; runAll: () => number } {
-  const doc = new Y.Doc();
-  importDeals(
-    doc,
-    Array.from({ length: 2_500 }, (_, i) => input(i)),
-    ana,
-  );
+  const doc = docOf(2_500);
   const { schedule, runAll } = manualScheduler();
   const live = new LiveDeals(doc, schedule, 5_000);
   runAll();
@@ -73,12 +79,7 @@ function readLargeLog(): { doc: Y.Doc; live: LiveDeals; runAll: () => number } {
 
 describe('LiveDeals', () => {
   it('reads a large log in slices that yield, reporting progress, and publishes it once complete', () => {
-    const doc = new Y.Doc();
-    importDeals(
-      doc,
-      Array.from({ length: 1_200 }, (_, i) => input(i)),
-      ana,
-    );
+    const doc = docOf(1_200);
     const { schedule, runAll } = manualScheduler();
     const live = new LiveDeals(doc, schedule, 500);
     const progress: number[] = [];
@@ -94,12 +95,7 @@ describe('LiveDeals', () => {
   });
 
   it('publishes a change made between the final sort and the publish in its place', () => {
-    const doc = new Y.Doc();
-    importDeals(
-      doc,
-      Array.from({ length: 30 }, (_, i) => input(i)),
-      ana,
-    );
+    const doc = docOf(30);
     const queue: (() => void)[] = [];
     const live = new LiveDeals(doc, (task) => (queue.push(task), () => undefined), 10);
     // The index and three slices; the next task is the sort, then the publish.
@@ -116,12 +112,7 @@ describe('LiveDeals', () => {
   });
 
   it('reads a log of one slice at once, without a task (no progress state in between)', () => {
-    const doc = new Y.Doc();
-    importDeals(
-      doc,
-      Array.from({ length: 40 }, (_, i) => input(i)),
-      ana,
-    );
+    const doc = docOf(40);
     const { schedule, runAll } = manualScheduler();
     const live = new LiveDeals(doc, schedule, 500);
     expect(live.getSnapshot()).toMatchObject({ complete: true, read: 40, total: 40 });
@@ -131,12 +122,7 @@ describe('LiveDeals', () => {
   });
 
   it('keeps up with changes made while the first read is still going on', () => {
-    const doc = new Y.Doc();
-    importDeals(
-      doc,
-      Array.from({ length: 30 }, (_, i) => input(i)),
-      ana,
-    );
+    const doc = docOf(30);
     const { schedule, runAll } = manualScheduler();
     const live = new LiveDeals(doc, schedule, 10);
     const first = live.getSnapshot().deals;
@@ -280,12 +266,7 @@ describe('LiveDeals', () => {
   });
 
   it('stops listening when disposed (no slice runs, no change is published)', () => {
-    const doc = new Y.Doc();
-    importDeals(
-      doc,
-      Array.from({ length: 30 }, (_, i) => input(i)),
-      ana,
-    );
+    const doc = docOf(30);
     const { schedule, runAll } = manualScheduler();
     const live = new LiveDeals(doc, schedule, 10);
     let calls = 0;
