@@ -5,7 +5,7 @@
  */
 import type * as Y from 'yjs';
 import type { DealEntry } from '../domain/deal';
-import { migrateLegacyDeals } from './dealRecords';
+import { migrateLegacyDeals } from './legacyDeals';
 
 /** Who is acting on the deal log: what decides whose deals they may change. */
 export interface DealActor {

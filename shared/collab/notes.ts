@@ -43,7 +43,6 @@ import {
   readAllDealRecords,
   prepareDealRecordReads,
   readDealRecord,
-  readLegacyHistory,
   recordOf,
   fromStored,
   toStored,
@@ -51,7 +50,10 @@ import {
 } from './dealRecords';
 import { canEditDeal, migrateIfAllowed, type Writer } from './dealActor';
 
-export { crmDeletedMap, dealEntriesMap, legacyDealsMap, migrateLegacyDeals } from './dealRecords';
+import { readLegacyHistory } from './legacyDeals';
+
+export { crmDeletedMap, dealEntriesMap, legacyDealsMap } from './dealRecords';
+export { migrateLegacyDeals } from './legacyDeals';
 
 export { canEditDeal, type DealActor, type Writer } from './dealActor';
 
