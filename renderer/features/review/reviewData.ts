@@ -159,8 +159,17 @@ export function reviewFor(
 /** The playbook-wide figure of the deals that pass `filter` (from the field's tally for a one-field filter). */
 export function summaryFor(deals: readonly DealEntry[], filter: ReviewFilter, today: string): DealSummary {
   const single = singleFieldFilter(filter);
-  if (single) return summaryFromTally(tallyOf(deals, single.field, single.value, today));
+  if (single) return summaryOfTally(tallyOf(deals, single.field, single.value, today));
   return summaryOf(dealsPassing(deals, filter));
+}
+
+const tallySummaries = new WeakMap<ReviewTally, DealSummary>();
+
+/** One summary object per tally, so a re-render with the same filter hands its readers the same figure. */
+function summaryOfTally(tally: ReviewTally): DealSummary {
+  let summary = tallySummaries.get(tally);
+  if (summary === undefined) tallySummaries.set(tally, (summary = summaryFromTally(tally)));
+  return summary;
 }
 
 /** The deals that used each narrative, in log order. */

@@ -150,6 +150,9 @@ describe('review derivations', () => {
     const passing = log.filter((d) => d.competitor === 'Samsara');
     expect(samsara).toEqual(reviewOf(narratives, passing, today));
     expect(summary).toEqual(summaryOf(passing));
+    // Asked again (a re-render), the same objects: readers compared by identity do not render again.
+    expect(reviewFor(narratives, log, { competitor: 'Samsara' }, today)).toBe(samsara);
+    expect(summaryFor(log, { competitor: 'Samsara' }, today)).toBe(summary);
     // Any other filter goes through its deals, as before.
     const mixed = { competitor: 'Samsara', persona: 'CFO' };
     expect(reviewFor(narratives, log, mixed, today)).toEqual(reviewOf(narratives, dealsPassing(log, mixed), today));
