@@ -8,6 +8,6 @@ export const ReviewView = lazyPart(() => import('./ReviewView'), 'ReviewView', {
 });
 export type { ReviewViewProps } from './ReviewView';
 export type { DealVersionOf, DealVersionTag } from './DealCard';
-export { warmReview } from './reviewData';
+export { attentionOf, warmReview } from './reviewData';
 export { useWarmDeals } from './useWarmDeals';
 export { localToday } from './reviewFilter';

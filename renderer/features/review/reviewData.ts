@@ -3,11 +3,10 @@
  * or going from a filter back to All, finds its figures already computed. Inputs are compared by identity —
  * the deal log (LiveDeals) and the narratives reading hand out a new array only when something changed.
  */
-import type { DealEntry } from '@shared/domain/deal';
+import type { DealEntry, DealFacts } from '@shared/domain/deal';
 import type { NarrativeSummary } from '@shared/domain/narrative';
 import { matchesFilter, type ReviewFilter } from '@shared/stats/narrativeReview';
 import {
-  buildPlaybookReview,
   reviewFromTally,
   summarizeDeals,
   summaryFromTally,
@@ -18,10 +17,17 @@ import {
   emptyReviewTally,
   singleFieldFilter,
   tallyByField,
+  tallyDeals,
   type ReviewTally,
   type TallyField,
 } from '@shared/stats/reviewTally';
-import { choosePeriodUnit, winRateOverTime, type PeriodRate, type PeriodUnit } from '@shared/stats/narrativeTrends';
+import {
+  choosePeriodUnit,
+  finishAttention,
+  winRateOverTime,
+  type PeriodRate,
+  type PeriodUnit,
+} from '@shared/stats/narrativeTrends';
 import { measurePhase } from '../../platform/measurePhase';
 import { filterOptions } from './reviewFilter';
 
@@ -198,15 +204,46 @@ export const seriesOf: (deals: readonly DealEntry[], narrativeId: string, unit: 
     16,
   );
 
+/**
+ * The counts of a set of deals (the whole log, or a filter's deals) as of `today`, one pass, per array: the
+ * review is finished from them, and so are the governance's attention verdicts (`attentionOf`), so a new deal
+ * log is walked once for both.
+ */
+const dealTallies = new WeakMap<readonly DealFacts[], { today: string; tally: ReviewTally }>();
+const countDeals = measured((deals: readonly DealFacts[], today: string) => tallyDeals(deals, today));
+
+function tallyOfDeals(deals: readonly DealFacts[], today: string): ReviewTally {
+  let entry = dealTallies.get(deals);
+  if (entry?.today !== today) dealTallies.set(deals, (entry = { today, tally: countDeals(deals, today) }));
+  return entry.tally;
+}
+
 /** The ranked review of (already filtered) deals. */
-export const reviewOf: (
+export function reviewOf(
   narratives: readonly NarrativeSummary[],
   deals: readonly DealEntry[],
   today: string,
-) => PlaybookReview = memoizeRecent(
-  measured((narratives, deals, today) => buildPlaybookReview(narratives, deals, {}, today)),
-  8,
-);
+): PlaybookReview {
+  return reviewOfTally(narratives, tallyOfDeals(deals, today));
+}
+
+const attentionSets = new WeakMap<ReviewTally, ReadonlySet<string>>();
+
+/**
+ * The narratives whose recent deals call for attention (exactly `needsAttention`'s verdicts), from the tally
+ * the review is finished from: one pass over a new deal log serves both.
+ */
+export function attentionOf(deals: readonly DealFacts[], today: string): ReadonlySet<string> {
+  const tally = tallyOfDeals(deals, today);
+  let ids = attentionSets.get(tally);
+  if (ids === undefined) {
+    const flagged = new Set<string>();
+    for (const [narrativeId, t] of tally.narratives)
+      if (finishAttention(narrativeId, t.attention)) flagged.add(narrativeId);
+    attentionSets.set(tally, (ids = flagged));
+  }
+  return ids;
+}
 
 /** The playbook-wide figure of a set of deals. */
 export const summaryOf: (deals: readonly DealEntry[]) => DealSummary = perDeals((deals) => summarizeDeals(deals));

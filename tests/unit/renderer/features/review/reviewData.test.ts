@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { DealEntry } from '../../../../../shared/domain/deal';
 import { searchDeals, searchText, warmSearchIndex } from '../../../../../renderer/features/review/dealSearch';
 import {
+  attentionOf,
   dealsOf,
   dealsPassing,
   memoizeRecent,
@@ -15,6 +16,7 @@ import {
 } from '../../../../../renderer/features/review/reviewData';
 import { filterOptions, MAX_FILTER_VALUES } from '../../../../../renderer/features/review/reviewFilter';
 import { matchesFilter, type ReviewFilter } from '../../../../../shared/stats/narrativeReview';
+import { needsAttention } from '../../../../../shared/stats/narrativeTrends';
 
 function deal(i: number, extra: Partial<DealEntry> = {}): DealEntry {
   return {
@@ -157,6 +159,32 @@ describe('review derivations', () => {
     const mixed = { competitor: 'Samsara', persona: 'CFO' };
     expect(reviewFor(narratives, log, mixed, today)).toEqual(reviewOf(narratives, dealsPassing(log, mixed), today));
     expect(summaryFor(log, mixed, today)).toEqual(summaryOf(dealsPassing(log, mixed)));
+  });
+
+  it('give the governance exactly needsAttention’s verdicts, from the pass the review made', () => {
+    // Recent deals (after 2026-09-02) lost with the narrative falling flat flag n1 and n3.
+    const log = deals
+      .slice(0, 300)
+      .map((d, i) =>
+        i % 7 === 0
+          ? {
+              ...d,
+              outcome: 'lost-competitor' as const,
+              closeDate: '2026-11-20',
+              narratives: [{ narrativeId: `n${i % 4}`, reception: 'fell-flat' as const }],
+            }
+          : d,
+      );
+    const narratives = [{ id: 'n1', title: 'Cost', keyMessage: '' }] as never[];
+    const today = '2026-12-01';
+    const expected = new Set(needsAttention(log, today).keys());
+    expect(expected.size).toBeGreaterThan(0);
+    reviewOf(narratives, log, today);
+    const derived = performance.getEntriesByName('duet:review:derive').length;
+    expect(attentionOf(log, today)).toEqual(expected);
+    // No second pass over the log: the review's tally answered it.
+    expect(performance.getEntriesByName('duet:review:derive').length).toBe(derived);
+    expect(attentionOf(log, today)).toBe(attentionOf(log, today));
   });
 
   it('are warmed one per task, and say when all are ready (an open review then shows the new log)', () => {
