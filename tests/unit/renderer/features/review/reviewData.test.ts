@@ -163,18 +163,16 @@ describe('review derivations', () => {
 
   it('give the governance exactly needsAttention’s verdicts, from the pass the review made', () => {
     // Recent deals (after 2026-09-02) lost with the narrative falling flat flag n1 and n3.
-    const log = deals
-      .slice(0, 300)
-      .map((d, i) =>
-        i % 7 === 0
-          ? {
-              ...d,
-              outcome: 'lost-competitor' as const,
-              closeDate: '2026-11-20',
-              narratives: [{ narrativeId: `n${i % 4}`, reception: 'fell-flat' as const }],
-            }
-          : d,
-      );
+    const log = deals.slice(0, 300).map((d, i) =>
+      i % 7 === 0
+        ? {
+            ...d,
+            outcome: 'lost-competitor' as const,
+            closeDate: '2026-11-20',
+            narratives: [{ narrativeId: `n${i % 4}`, reception: 'fell-flat' as const }],
+          }
+        : d,
+    );
     const narratives = [{ id: 'n1', title: 'Cost', keyMessage: '' }] as never[];
     const today = '2026-12-01';
     const expected = new Set(needsAttention(log, today).keys());
