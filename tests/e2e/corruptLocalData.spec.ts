@@ -68,6 +68,9 @@ test('a playbook whose stored data is damaged is named, the rest still opens, an
   await page.getByTestId('add-narrative').click();
   await page.keyboard.type('Rebuilt after the crash');
   await expect(narrativeTitles(page).last()).toHaveText('Rebuilt after the crash');
+  // As a person would: the reload once the label says it is saved (a reload while the last keystrokes are
+  // still being written can lose them — in CI it once kept "Rebuilt after th").
+  await expect(page.getByTestId('save-state')).toHaveText('Saved on this device');
   await page.reload();
   await expect(page.getByTestId('playbook-title')).toHaveValue(SAMPLE.cfo.title);
   await expect(narrativeTitles(page).last()).toHaveText('Rebuilt after the crash');
