@@ -4,7 +4,7 @@
  * follow in playbook order; deals that cite narratives no longer in the playbook are counted apart.
  */
 import type { DealFacts } from '../domain/deal';
-import { finishScore, matchesFilter, rankNarratives, type NarrativeScore, type ReviewFilter } from './narrativeReview';
+import { finishScore, rankNarratives, type NarrativeScore, type ReviewFilter } from './narrativeReview';
 import { finishAttention, type Attention } from './narrativeTrends';
 import { tallyDeals, type ReviewTally } from './reviewTally';
 import { wilsonInterval, type RateInterval } from './wilson';
@@ -70,23 +70,10 @@ export interface DealSummary {
   winRate: RateInterval;
 }
 
-/** Sums up the deals that pass `filter` (all of them by default), for the figure on top of the review. */
-export function summarizeDeals(deals: readonly DealFacts[], filter: ReviewFilter = {}): DealSummary {
-  const filtered = Object.values(filter).some((v) => v);
-  let count = 0;
-  let open = 0;
-  let won = 0;
-  for (const deal of deals) {
-    if (filtered && !matchesFilter(deal, filter)) continue;
-    count++;
-    if (deal.outcome === 'open') open++;
-    else if (deal.outcome === 'won') won++;
-  }
-  const lost = count - open - won;
-  return { deals: count, open, won, lost, winRate: wilsonInterval(won, won + lost) };
-}
-
-/** The playbook-wide figures of a tally (the same as `summarizeDeals` of the deals tallied). */
+/**
+ * The playbook-wide figure on top of the review, from a tally (`tallyDeals` of the deals that pass a filter,
+ * or one value's tally of `tallyByField`): every deal counted once, whatever narratives it used.
+ */
 export function summaryFromTally(tally: ReviewTally): DealSummary {
   const lost = tally.deals - tally.open - tally.won;
   return {

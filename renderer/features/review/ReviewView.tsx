@@ -18,7 +18,7 @@ import { AnchoredNoteList } from './AnchoredNoteList';
 import type { DealVersionOf } from './DealCard';
 import { NarrativeDetail } from './NarrativeDetail';
 import { RankedList } from './RankedList';
-import { dealsOf, optionsOf, reviewFor, summaryFor, summaryOf } from './reviewData';
+import { dealsOf, optionsOf, reviewFor, summaryFor } from './reviewData';
 import { count } from './reviewFormat';
 import {
   isFiltering,
@@ -119,7 +119,7 @@ export function ReviewView(props: ReviewViewProps) {
   const options = optionsOf(deals);
   const review = reviewFor(narratives, deals, filter, today);
   const summary = summaryFor(deals, filter, today);
-  const total = filtering ? summaryOf(deals) : null;
+  const total = filtering ? summaryFor(deals, {}, today) : null;
   const selected = review.rows.find((r) => r.narrativeId === selectedId) ?? review.rows.find((r) => r.score) ?? null;
   const narrative = selected ? narratives.find((n) => n.id === selected.narrativeId) : undefined;
 

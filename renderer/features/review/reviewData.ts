@@ -6,13 +6,7 @@
 import type { DealEntry, DealFacts } from '@shared/domain/deal';
 import type { NarrativeSummary } from '@shared/domain/narrative';
 import { matchesFilter, type ReviewFilter } from '@shared/stats/narrativeReview';
-import {
-  reviewFromTally,
-  summarizeDeals,
-  summaryFromTally,
-  type DealSummary,
-  type PlaybookReview,
-} from '@shared/stats/playbookReview';
+import { reviewFromTally, summaryFromTally, type DealSummary, type PlaybookReview } from '@shared/stats/playbookReview';
 import {
   emptyReviewTally,
   singleFieldFilter,
@@ -58,15 +52,29 @@ export function memoizeRecent<A extends readonly unknown[], R>(fn: (...args: A) 
   };
 }
 
-/** One result per deal log, dropped with it. */
-function perDeals<R>(fn: (deals: readonly DealEntry[]) => R): (deals: readonly DealEntry[]) => R {
-  const cache = new WeakMap<readonly DealEntry[], R>();
-  const compute = measured(fn);
-  return (deals) => {
-    let result = cache.get(deals);
-    if (result === undefined) cache.set(deals, (result = compute(deals)));
+/** One result per object (a deal log, a tally), dropped with it. */
+function perObject<K extends object, R>(fn: (key: K) => R): (key: K) => R {
+  const cache = new WeakMap<K, R>();
+  return (key) => {
+    let result = cache.get(key);
+    if (result === undefined) cache.set(key, (result = fn(key)));
     return result;
   };
+}
+
+/** One result per object and day, for what depends on `today` (the attention window moves with it). */
+function perObjectAndDay<K extends object, R>(fn: (key: K, today: string) => R): (key: K, today: string) => R {
+  const cache = new WeakMap<K, { today: string; result: R }>();
+  return (key, today) => {
+    let entry = cache.get(key);
+    if (entry?.today !== today) cache.set(key, (entry = { today, result: fn(key, today) }));
+    return entry.result;
+  };
+}
+
+/** One result per deal log, dropped with it; computing it is a `review:derive` phase. */
+function perDeals<R>(fn: (deals: readonly DealEntry[]) => R): (deals: readonly DealEntry[]) => R {
+  return perObject(measured(fn));
 }
 
 type IndexedField = 'persona' | 'stage' | 'competitor';
@@ -118,15 +126,9 @@ export function dealsPassing(deals: readonly DealEntry[], filter: ReviewFilter):
   return filterBy(deals, key);
 }
 
-/** The tallies of every value of a field, per deal log and day (the attention window moves with `today`). */
+/** The tallies of every value of a field, per deal log and day. */
 function talliesBy(field: TallyField): (deals: readonly DealEntry[], today: string) => Map<string, ReviewTally> {
-  const cache = new WeakMap<readonly DealEntry[], { today: string; tallies: Map<string, ReviewTally> }>();
-  const compute = measured(tallyByField);
-  return (deals, today) => {
-    let entry = cache.get(deals);
-    if (entry?.today !== today) cache.set(deals, (entry = { today, tallies: compute(deals, field, today) }));
-    return entry.tallies;
-  };
+  return perObjectAndDay(measured((deals: readonly DealEntry[], today: string) => tallyByField(deals, field, today)));
 }
 
 const TALLIES: Record<TallyField, (deals: readonly DealEntry[], today: string) => Map<string, ReviewTally>> = {
@@ -162,21 +164,18 @@ export function reviewFor(
   return reviewOf(narratives, dealsPassing(deals, filter), today);
 }
 
-/** The playbook-wide figure of the deals that pass `filter` (from the field's tally for a one-field filter). */
+/**
+ * The playbook-wide figure of the deals that pass `filter` (all of them for `{}`), from the same tally as
+ * their review: a one-field filter's from the field's tally, any other from the tally of its deals.
+ */
 export function summaryFor(deals: readonly DealEntry[], filter: ReviewFilter, today: string): DealSummary {
   const single = singleFieldFilter(filter);
   if (single) return summaryOfTally(tallyOf(deals, single.field, single.value, today));
-  return summaryOf(dealsPassing(deals, filter));
+  return summaryOfTally(tallyOfDeals(dealsPassing(deals, filter), today));
 }
-
-const tallySummaries = new WeakMap<ReviewTally, DealSummary>();
 
 /** One summary object per tally, so a re-render with the same filter hands its readers the same figure. */
-function summaryOfTally(tally: ReviewTally): DealSummary {
-  let summary = tallySummaries.get(tally);
-  if (summary === undefined) tallySummaries.set(tally, (summary = summaryFromTally(tally)));
-  return summary;
-}
+const summaryOfTally: (tally: ReviewTally) => DealSummary = perObject(summaryFromTally);
 
 /** The deals that used each narrative, in log order. */
 export const dealsByNarrative: (deals: readonly DealEntry[]) => Map<string, readonly DealEntry[]> = perDeals(
@@ -209,14 +208,9 @@ export const seriesOf: (deals: readonly DealEntry[], narrativeId: string, unit: 
  * review is finished from them, and so are the governance's attention verdicts (`attentionOf`), so a new deal
  * log is walked once for both.
  */
-const dealTallies = new WeakMap<readonly DealFacts[], { today: string; tally: ReviewTally }>();
-const countDeals = measured((deals: readonly DealFacts[], today: string) => tallyDeals(deals, today));
-
-function tallyOfDeals(deals: readonly DealFacts[], today: string): ReviewTally {
-  let entry = dealTallies.get(deals);
-  if (entry?.today !== today) dealTallies.set(deals, (entry = { today, tally: countDeals(deals, today) }));
-  return entry.tally;
-}
+const tallyOfDeals: (deals: readonly DealFacts[], today: string) => ReviewTally = perObjectAndDay(
+  measured((deals: readonly DealFacts[], today: string) => tallyDeals(deals, today)),
+);
 
 /** The ranked review of (already filtered) deals. */
 export function reviewOf(
@@ -227,26 +221,21 @@ export function reviewOf(
   return reviewOfTally(narratives, tallyOfDeals(deals, today));
 }
 
-const attentionSets = new WeakMap<ReviewTally, ReadonlySet<string>>();
+/** The narratives a tally flags for attention. */
+const attentionOfTally: (tally: ReviewTally) => ReadonlySet<string> = perObject((tally) => {
+  const flagged = new Set<string>();
+  for (const [narrativeId, t] of tally.narratives)
+    if (finishAttention(narrativeId, t.attention)) flagged.add(narrativeId);
+  return flagged;
+});
 
 /**
  * The narratives whose recent deals call for attention (exactly `needsAttention`'s verdicts), from the tally
  * the review is finished from: one pass over a new deal log serves both.
  */
 export function attentionOf(deals: readonly DealFacts[], today: string): ReadonlySet<string> {
-  const tally = tallyOfDeals(deals, today);
-  let ids = attentionSets.get(tally);
-  if (ids === undefined) {
-    const flagged = new Set<string>();
-    for (const [narrativeId, t] of tally.narratives)
-      if (finishAttention(narrativeId, t.attention)) flagged.add(narrativeId);
-    attentionSets.set(tally, (ids = flagged));
-  }
-  return ids;
+  return attentionOfTally(tallyOfDeals(deals, today));
 }
-
-/** The playbook-wide figure of a set of deals. */
-export const summaryOf: (deals: readonly DealEntry[]) => DealSummary = perDeals((deals) => summarizeDeals(deals));
 
 /** The filter menus' values. */
 export const optionsOf: (deals: readonly DealEntry[]) => ReturnType<typeof filterOptions> = perDeals(filterOptions);
@@ -289,7 +278,6 @@ export function warmReview(
     () => TALLIES.competitor(deals, today),
     () => TALLIES.persona(deals, today),
     () => TALLIES.stage(deals, today),
-    () => summaryOf(deals),
     () => dealsByNarrative(deals),
     () => periodUnitOf(deals),
     () => reviewOf(narratives, deals, today),

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { DealFacts, DealOutcome } from '../../../../shared/domain/deal';
-import { buildPlaybookReview, summarizeDeals } from '../../../../shared/stats/playbookReview';
+import { buildPlaybookReview, summaryFromTally } from '../../../../shared/stats/playbookReview';
+import { tallyDeals } from '../../../../shared/stats/reviewTally';
+import type { ReviewFilter } from '../../../../shared/stats/narrativeReview';
+
+/** The playbook-wide figure of the deals that pass `filter`, as the review computes it. */
+const summarizeDeals = (deals: readonly DealFacts[], filter: ReviewFilter = {}) =>
+  summaryFromTally(tallyDeals(deals, '2026-06-30', filter));
 
 function deal(outcome: DealOutcome, ids: string[], closeDate = '2026-06-01'): DealFacts {
   return {

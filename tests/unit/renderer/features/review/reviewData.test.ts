@@ -11,12 +11,16 @@ import {
   reviewFor,
   reviewOf,
   summaryFor,
-  summaryOf,
   warmReview,
 } from '../../../../../renderer/features/review/reviewData';
 import { filterOptions, MAX_FILTER_VALUES } from '../../../../../renderer/features/review/reviewFilter';
 import { matchesFilter, type ReviewFilter } from '../../../../../shared/stats/narrativeReview';
 import { needsAttention } from '../../../../../shared/stats/narrativeTrends';
+import { summaryFromTally } from '../../../../../shared/stats/playbookReview';
+import { tallyDeals } from '../../../../../shared/stats/reviewTally';
+
+/** The playbook-wide figure of `deals`, counted directly. */
+const summarizeDeals = (deals: readonly DealEntry[]) => summaryFromTally(tallyDeals(deals, '2026-12-01'));
 
 function deal(i: number, extra: Partial<DealEntry> = {}): DealEntry {
   return {
@@ -151,14 +155,15 @@ describe('review derivations', () => {
     expect(performance.getEntriesByName('duet:review:derive').length).toBe(derived + 1);
     const passing = log.filter((d) => d.competitor === 'Samsara');
     expect(samsara).toEqual(reviewOf(narratives, passing, today));
-    expect(summary).toEqual(summaryOf(passing));
+    expect(summary).toEqual(summarizeDeals(passing));
     // Asked again (a re-render), the same objects: readers compared by identity do not render again.
     expect(reviewFor(narratives, log, { competitor: 'Samsara' }, today)).toBe(samsara);
     expect(summaryFor(log, { competitor: 'Samsara' }, today)).toBe(summary);
     // Any other filter goes through its deals, as before.
     const mixed = { competitor: 'Samsara', persona: 'CFO' };
     expect(reviewFor(narratives, log, mixed, today)).toEqual(reviewOf(narratives, dealsPassing(log, mixed), today));
-    expect(summaryFor(log, mixed, today)).toEqual(summaryOf(dealsPassing(log, mixed)));
+    expect(summaryFor(log, mixed, today)).toEqual(summarizeDeals(dealsPassing(log, mixed)));
+    expect(summaryFor(log, {}, today)).toEqual(summarizeDeals(log));
   });
 
   it('give the governance exactly needsAttention’s verdicts, from the pass the review made', () => {
@@ -202,14 +207,14 @@ describe('review derivations', () => {
     // What the review asks for on its next render is already there: nothing is derived again.
     const derived = performance.getEntriesByName('duet:review:derive').length;
     reviewOf(narratives, log, '2026-12-01');
-    summaryOf(log);
+    summaryFor(log, {}, '2026-12-01');
     optionsOf(log);
     dealsOf(log, 'n0');
     // Nor for a first one-field filter, whose field was tallied while warming (only the finishing remains).
     dealsPassing(log, { persona: 'COO' });
     summaryFor(log, { stage: 'proposal' }, '2026-12-01');
     expect(performance.getEntriesByName('duet:review:derive').length).toBe(derived);
-    summaryOf(deals.slice(0, 7)); // and a log it was not warmed for would be
+    summaryFor(deals.slice(0, 7), {}, '2026-12-01'); // and a log it was not warmed for would be
     expect(performance.getEntriesByName('duet:review:derive').length).toBe(derived + 1);
   });
 
