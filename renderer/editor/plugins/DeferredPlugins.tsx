@@ -50,30 +50,14 @@ const MODIFIERS = new Set(['Control', 'Meta', 'Shift', 'Alt', 'AltGraph', 'CapsL
  */
 function useSelectAllGuard(active: boolean): void {
   const [editor] = useLexicalComposerContext();
-  const held = useRef<{ event: KeyboardEvent; dispose: () => void } | null>(null);
+  const held = useRef<HeldPress | null>(null);
   useEffect(() => {
-    const drop = (): void => {
-      held.current?.dispose();
-      held.current = null;
-    };
     if (active) {
       const unregister = editor.registerCommand(
         SELECT_ALL_COMMAND,
         (event) => {
-          drop();
-          const doc = editor.getRootElement()?.ownerDocument ?? document;
-          const cancel = (e: Event): void => {
-            if (e === event || (e instanceof KeyboardEvent && MODIFIERS.has(e.key))) return;
-            drop();
-          };
-          const kinds = ['keydown', 'pointerdown', 'beforeinput', 'drop', 'paste'] as const;
-          for (const kind of kinds) doc.addEventListener(kind, cancel, true);
-          held.current = {
-            event,
-            dispose: () => {
-              for (const kind of kinds) doc.removeEventListener(kind, cancel, true);
-            },
-          };
+          release(held);
+          held.current = holdPress(event, editor.getRootElement()?.ownerDocument ?? document, () => release(held));
           return true;
         },
         COMMAND_PRIORITY_LOW,
@@ -82,20 +66,38 @@ function useSelectAllGuard(active: boolean): void {
       return unregister;
     }
     // The input plugins' effects ran before this one (children first), so the replay reaches them.
-    const press = held.current;
-    held.current?.dispose();
-    held.current = null;
-    if (press) editor.dispatchCommand(SELECT_ALL_COMMAND, press.event);
+    const press = release(held);
+    if (press) editor.dispatchCommand(SELECT_ALL_COMMAND, press);
     return undefined;
   }, [editor, active]);
   // The editor going away (another playbook) takes a press held for it along.
-  useEffect(
-    () => () => {
-      held.current?.dispose();
-      held.current = null;
-    },
-    [editor],
-  );
+  useEffect(() => () => void release(held), [editor]);
+}
+
+/** A held Ctrl/⌘+A, and how to stop listening for what would cancel it. */
+interface HeldPress {
+  event: KeyboardEvent;
+  dispose: () => void;
+}
+
+/** What the writer does that cancels a held press (anywhere in the window). */
+const CANCELLING = ['keydown', 'pointerdown', 'beforeinput', 'drop', 'paste'] as const;
+
+/** Holds `event` until `cancel` is called by the writer's next input in `doc` (a modifier alone is not one). */
+function holdPress(event: KeyboardEvent, doc: Document, cancel: () => void): HeldPress {
+  const onInput = (e: Event): void => {
+    if (e !== event && !(e instanceof KeyboardEvent && MODIFIERS.has(e.key))) cancel();
+  };
+  for (const kind of CANCELLING) doc.addEventListener(kind, onInput, true);
+  return { event, dispose: () => CANCELLING.forEach((kind) => doc.removeEventListener(kind, onInput, true)) };
+}
+
+/** Stops holding the press in `held` (if any) and returns it. */
+function release(held: { current: HeldPress | null }): KeyboardEvent | null {
+  const press = held.current;
+  held.current = null;
+  press?.dispose();
+  return press?.event ?? null;
 }
 
 /**
