@@ -58,7 +58,7 @@ export function emptyScoreCounter(): ScoreCounter {
   return { deals: 0, open: 0, won: 0, lostToCompetitor: 0, lostNoDecision: 0, lossesCitingIt: 0 };
 }
 
-/** Counts one use of a narrative in `deal` (whose outcome decides what it adds). */
+/** Counts one use of a narrative in a deal whose outcome is `outcome`, received as `reception`. */
 export function countScore(c: ScoreCounter, outcome: DealFacts['outcome'], reception: string): void {
   c.deals++;
   switch (outcome) {
