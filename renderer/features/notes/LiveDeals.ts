@@ -39,7 +39,8 @@ export type Scheduler = (task: () => void, delayMs?: number) => () => void;
 /**
  * Above this many deals, changes that keep coming are published at most every `size / 10` ms (2 s at 20,000):
  * an import writes a batch every few milliseconds, and re-deriving the review for each batch froze the
- * window. The first change after a quiet moment is still published at once (in the next task).
+ * window. The first change after a quiet moment is still published at once: a few deals in the observer's
+ * turn (as a small log's), a larger batch in slices from the next task.
  */
 const COALESCE_ABOVE = 2_000;
 
@@ -98,6 +99,8 @@ export class LiveDeals {
     private readonly doc: Y.Doc,
     private readonly schedule: Scheduler = scheduleTask,
     private readonly sliceSize: number = READ_SLICE,
+    /** The clock of the coalescing window (ms; tests move it by hand). */
+    private readonly now: () => number = Date.now,
   ) {
     this.unobserve = observeDealChanges(doc, (touched) => this.apply(touched));
     const ids = dealIds(doc);
@@ -191,11 +194,23 @@ export class LiveDeals {
       this.changesDuringRead++;
       return;
     }
-    if (this.byId.size <= COALESCE_ABOVE) return this.applyNow(changed);
+    if (this.byId.size <= COALESCE_ABOVE || this.quietFor(changed)) return this.applyNow(changed);
     for (const id of changed) this.pending.add(id);
     if (this.snapshot.current) this.publish({ ...this.snapshot, current: false });
     if (this.cancelWait !== null || this.cancelRefresh !== null) return;
     this.scheduleFlush();
+  }
+
+  /**
+   * Whether `changed` of a large log may be published at once, as a small log's are: a few deals (one person's
+   * edit, a colleague's), nothing waiting or being re-read, and the coalescing window over. Published in the
+   * observer's own turn, as a small log's change is, the edit costs one publish (one render of the review)
+   * instead of a "behind" publish and a scheduled one.
+   */
+  private quietFor(changed: ReadonlySet<string>): boolean {
+    if (changed.size > RESORT_ABOVE || this.pending.size > 0) return false;
+    if (this.cancelWait !== null || this.cancelRefresh !== null) return false;
+    return this.now() >= this.lastPublish + this.byId.size / 10;
   }
 
   /**
@@ -210,7 +225,7 @@ export class LiveDeals {
   }
 
   private scheduleFlush(): void {
-    const wait = Math.max(0, this.lastPublish + this.byId.size / 10 - Date.now());
+    const wait = Math.max(0, this.lastPublish + this.byId.size / 10 - this.now());
     this.cancelWait = this.schedule(() => {
       this.cancelWait = null;
       this.readPending();
@@ -288,7 +303,7 @@ export class LiveDeals {
 
   private publish(next: DealsSnapshot): void {
     this.snapshot = next;
-    this.lastPublish = Date.now();
+    this.lastPublish = this.now();
     for (const listener of [...this.listeners]) listener();
   }
 }

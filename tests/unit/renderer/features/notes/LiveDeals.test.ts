@@ -68,13 +68,18 @@ const sync: Scheduler = (task) => {
 /** The order the log promises, applied to a full read (readDeals breaks ties differently). */
 const fullRead = (doc: Y.Doc): DealEntry[] => readDeals(doc).sort(compareDeals);
 
-/** A log of 2,500 deals (above the coalescing threshold), read to the end by a LiveDeals run by hand. */
-function readLargeLog(): { doc: Y.Doc; live: LiveDeals; runAll: () => number } {
+/**
+ * A log of 2,500 deals (above the coalescing threshold), read to the end by a LiveDeals run by hand, on a
+ * clock that moves only when the test says (`clock.ms`): its coalescing window (250 ms here) never closes
+ * by itself on a slow machine.
+ */
+function readLargeLog(): { doc: Y.Doc; live: LiveDeals; runAll: () => number; clock: { ms: number } } {
   const doc = docOf(2_500);
   const { schedule, runAll } = manualScheduler();
-  const live = new LiveDeals(doc, schedule, 5_000);
+  const clock = { ms: 1_000 };
+  const live = new LiveDeals(doc, schedule, 5_000, () => clock.ms);
   runAll();
-  return { doc, live, runAll };
+  return { doc, live, runAll, clock };
 }
 
 describe('LiveDeals', () => {
@@ -161,6 +166,42 @@ describe('LiveDeals', () => {
     runAll();
     expect(published).toEqual([2_500, 2_502]); // both batches in one publish
     expect(live.getSnapshot().current).toBe(true);
+    expect(live.getSnapshot().deals).toEqual(fullRead(doc));
+    live.dispose();
+  });
+
+  it('publishes one person’s edit to a large log at once, in one publish, after a quiet moment', () => {
+    const { doc, live, runAll, clock } = readLargeLog();
+    const before = live.getSnapshot().deals;
+    const seen: { length: number; current: boolean }[] = [];
+    live.subscribe(() => seen.push({ length: live.getSnapshot().deals.length, current: live.getSnapshot().current }));
+    clock.ms += 250; // the window (2,500 deals / 10 ms) since the first read's publish is over
+    const target = before[100]!;
+    updateDeal(doc, target.id, { note: 'Called back, decision next week' }, { author: 'Ana', now: 5_000 });
+    // In the edit's own turn, like a small log's: no "behind" publish first, no task to wait for.
+    expect(seen).toEqual([{ length: 2_500, current: true }]);
+    expect(live.getSnapshot().deals.find((d) => d.id === target.id)!.note).toBe('Called back, decision next week');
+    expect(live.getSnapshot().deals).toEqual(fullRead(doc));
+    // A second edit inside the window that publish opened waits for it, as a burst does.
+    updateDeal(doc, target.id, { note: 'Second call' }, { author: 'Ana', now: 5_001 });
+    expect(live.getSnapshot().current).toBe(false);
+    expect(runAll()).toBe(1);
+    expect(live.getSnapshot()).toMatchObject({ current: true });
+    expect(live.getSnapshot().deals).toEqual(fullRead(doc));
+    live.dispose();
+  });
+
+  it('reads a large batch after a quiet moment in slices, not in the change’s turn', () => {
+    const { doc, live, runAll, clock } = readLargeLog();
+    clock.ms += 10_000;
+    importDeals(
+      doc,
+      Array.from({ length: 300 }, (_, i) => input(9_000 + i)),
+      ana,
+    );
+    expect(live.getSnapshot()).toMatchObject({ current: false, read: 2_500 });
+    runAll();
+    expect(live.getSnapshot()).toMatchObject({ current: true, read: 2_800 });
     expect(live.getSnapshot().deals).toEqual(fullRead(doc));
     live.dispose();
   });
