@@ -10,6 +10,7 @@
  */
 import * as Y from 'yjs';
 import { notesDocName } from '@shared/collab/docNames';
+import { deflateBytes, inflateBytes } from '@shared/deflate';
 import { importDeals, legacyDealsMap, readDeals, updateDeal } from '@shared/collab/notes';
 import { DEAL_INPUT_FIELDS, type DealEntry } from '@shared/domain/deal';
 import { buildPlaybookReview } from '@shared/stats/playbookReview';
@@ -168,8 +169,19 @@ function openOnStart(playbookId: string): void {
   localStorage.setItem('duet.settings', JSON.stringify(settings));
 }
 
+/** The median time of `runs` awaited calls of `fn`. */
+async function timedAsync(fn: () => Promise<unknown>, runs: number): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    samples.push(performance.now() - t);
+  }
+  return median(samples);
+}
+
 /** Data-layer figures (ms, bytes) for one seeded size; `reviewSizes` adds the aggregation at larger counts. */
-function dataLayer(size: number): Record<string, number> {
+async function dataLayer(size: number): Promise<Record<string, number>> {
   const bytes = built.get(size);
   if (!bytes) throw new Error(`[bench] size ${size} was not seeded`);
   const runs = size >= 20_000 ? 3 : 5;
@@ -178,6 +190,10 @@ function dataLayer(size: number): Record<string, number> {
   let deals: DealEntry[] = [];
   const read = timed(() => void (deals = readDeals(doc)), runs);
   if (deals.length !== size) throw new Error(`[bench] read ${deals.length} of ${size} deals`);
+  // What a joining device must do to the server's deflated reply (the same bytes, deflated as the server
+  // does) before it can decode it: part of the inherent cost of receiving the log, like the decode.
+  const deflated = await deflateBytes(bytes);
+  const inflate = await timedAsync(() => inflateBytes(deflated, bytes.byteLength), runs);
   // One edit while the review's deal log (LiveDeals) follows the document, until it has published the new
   // list: what the app does for each deal a person saves or a colleague's edit brings, a quiet moment after
   // the last (the log's clock moves past its coalescing window between edits; a burst's edits are gathered
@@ -196,6 +212,7 @@ function dataLayer(size: number): Record<string, number> {
   const off = live.subscribe(() => published++);
   const target = deals[deals.length >> 1]!;
   // 50 edits per sample: one takes about a tenth of a millisecond at 200 deals, the clock's resolution here.
+  // The median of 11 samples: with 5, a collection landing in one or two of them moved the figure by half.
   const EDITS = 50;
   const incremental =
     timed(() => {
@@ -207,7 +224,7 @@ function dataLayer(size: number): Record<string, number> {
         while (queue.length > 0) queue.shift()!();
         if (published === seen) throw new Error('[bench] the deal log did not publish the edit');
       }
-    }, 5) / EDITS;
+    }, 11) / EDITS;
   off();
   live.dispose();
   const old = layout1Doc(size);
@@ -215,7 +232,18 @@ function dataLayer(size: number): Record<string, number> {
   const oldDecode = timed(() => Y.applyUpdate((oldDoc = new Y.Doc()), old), runs);
   const oldRead = timed(() => void readDeals(oldDoc), runs);
   if (readDeals(oldDoc).length !== size) throw new Error('[bench] the older layout lost deals');
-  return { size, bytes: bytes.byteLength, oldBytes: old.byteLength, decode, read, incremental, oldDecode, oldRead };
+  return {
+    size,
+    bytes: bytes.byteLength,
+    oldBytes: old.byteLength,
+    deflatedBytes: deflated.byteLength,
+    inflate,
+    decode,
+    read,
+    incremental,
+    oldDecode,
+    oldRead,
+  };
 }
 
 /** The review's aggregation (shared/stats) over `size` deals, unfiltered and filtered by competitor. */
