@@ -42,10 +42,12 @@ const PROFILE_REVIEW = process.env.DUET_BENCH_PROFILE_REVIEW;
 /** `DUET_BENCH_TRACE_JOIN=file.json` records a Chrome trace of the largest size's last join. */
 const TRACE_JOIN = process.env.DUET_BENCH_TRACE_JOIN;
 /**
- * `DUET_BENCH_COMPANY_PASSES=n`: sessions per size (app start, review, filter, search), 3 by default; each
- * UI figure is the median of its samples (one sample of a 40 ms step swung 2× with the machine's load).
+ * `DUET_BENCH_COMPANY_PASSES=n`: sessions per size (app start, review, filter, search), 5 by default; each
+ * UI figure is the median of its samples. One sample of a 40 ms step swung 2× with the machine's load, and
+ * with 3 sessions the review's opening read 0.75× to 2.2× its 200-deal figure from run to run: its time is
+ * mostly the layouts it forces (10–47 ms a sample at either size), which land as the machine allows.
  */
-const PASSES = Number(process.env.DUET_BENCH_COMPANY_PASSES ?? 3);
+const PASSES = Number(process.env.DUET_BENCH_COMPANY_PASSES ?? 5);
 /** Per-step limits (ms). */
 const LIMITS = { seed: 300_000, start: 60_000, review: 60_000, filter: 30_000, search: 20_000, importCsv: 60_000 };
 
@@ -533,6 +535,9 @@ export async function run({ context, url, log }) {
       // Decoding and reading every deal grow with the data (100× the deals); the interactions below must not.
       ...scaleRows('decode stored notes', pick(data, 'decode'), { ratioAt: -1 }),
       ...scaleRows('read every deal (validated)', pick(data, 'read'), { ratioAt: -1 }),
+      ...scaleRows("read every deal the app's way (the deal log, slices back to back)", pick(data, 'logRead'), {
+        ratioAt: -1,
+      }),
       ...scaleRows("inflate the server's deflated reply", pick(data, 'inflate'), { ratioAt: -1 }),
       // In µs: an edit takes about a tenth of a millisecond, which rounded to 0.1 ms read as 1× or 2×.
       ...scaleRows(
@@ -555,16 +560,16 @@ export async function run({ context, url, log }) {
       // reading 20,000 deals grow with them, as the rows above show, so the join is not held to 1.5× the
       // 200-deal join; it is bounded by what the log's content costs any device that receives it, measured
       // above in this run: inflating the server's deflated reply (3.4 MB for 23.5: what a real network can
-      // carry), decoding it and reading every deal. What the join adds to that (the server's answer, the
-      // socket, applying and reading in slices) must stay under half of it. It never holds the window (the
-      // longest-task row below).
+      // carry), decoding it and reading every deal the app's way (the deal log's slices run back to back).
+      // What the join adds to that (the server's answer, the socket, the tasks the work is cut into) must stay
+      // under half of it. It never holds the window (the longest-task row below).
       ...scaleRows('second client join → every deal read', pick(sync, 'join'), { ratioAt: -1 }),
       ...(sync[SIZES.at(-1)] && largest
         ? [
             {
               metric: `company second client join ${SIZES.at(-1).toLocaleString('en')} deals: beside inflating, decoding + reading the log (ms)`,
               value: round1(sync[SIZES.at(-1)].join),
-              baseline: round1(largest.inflate + largest.decode + largest.read),
+              baseline: round1(largest.inflate + largest.decode + largest.logRead),
               target: { maxRatio: 1.5 },
             },
           ]
