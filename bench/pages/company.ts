@@ -6,7 +6,8 @@
  *   1–3 history entries, stored as the app stores it; an empty one for the import; the import's CSV file.
  * - `dataLayer(size)`: stored bytes, decode, read every deal, one incremental change, the older layout's
  *   decode + read for comparison, and the review's aggregation.
- * - `join(...)`: upload a notes document to a real sync server, then time a second client's join.
+ * - `upload(...)`, `join(...)` (bench/pages/companyJoin.ts): upload a notes document to a real sync server,
+ *   then time a second client's join.
  */
 import * as Y from 'yjs';
 import { notesDocName } from '@shared/collab/docNames';
@@ -14,13 +15,13 @@ import { deflateBytes, inflateBytes } from '@shared/deflate';
 import { importDeals, legacyDealsMap, readDeals, updateDeal } from '@shared/collab/notes';
 import { DEAL_INPUT_FIELDS, type DealEntry } from '@shared/domain/deal';
 import { buildPlaybookReview } from '@shared/stats/playbookReview';
-import { SyncLink } from '../../renderer/collab/SyncLink';
 import { createPlaybookDoc, readPlaybookDoc } from '../../renderer/editor/headless';
 import { $readNarratives } from '../../renderer/editor/narrativeOps';
 import { LiveDeals } from '../../renderer/features/notes/LiveDeals';
 import { Workspace } from '../../renderer/features/workspace/Workspace';
 import { openIndexedDbDocStore } from '../../renderer/platform/IndexedDbDocStore';
 import { companyDeals, companyEdits } from './companyDeals';
+import { join, uploadNotes } from './companyJoin';
 import { generatedPlaybook, narrativeTitle } from './playbookSpecs';
 
 const WORKSPACE = { id: 'bench-ws', name: 'Bench workspace' };
@@ -40,15 +41,20 @@ function median(values: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-function timed(fn: () => void, runs: number): number {
+/** The median time of `runs` calls of `fn`; `before` runs ahead of each, untimed. */
+function timed(fn: () => void, runs: number, before?: () => void): number {
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
+    before?.();
     const t = performance.now();
     fn();
     samples.push(performance.now() - t);
   }
   return median(samples);
 }
+
+/** A full collection, where the browser exposes it (bench/lib/browser.mjs starts Chromium so). */
+const collect = (): void => (globalThis as { gc?: () => void }).gc?.();
 
 /** A notes document of `size` deals with histories, written as the app writes them. */
 function notesDoc(size: number): Y.Doc {
@@ -226,19 +232,24 @@ async function dataLayer(size: number): Promise<Record<string, number>> {
   const off = live.subscribe(() => published++);
   const target = deals[deals.length >> 1]!;
   // 50 edits per sample: one takes about a tenth of a millisecond at 200 deals, the clock's resolution here.
-  // The median of 11 samples: with 5, a collection landing in one or two of them moved the figure by half.
+  // The median of 11 samples, each after a collection (gc(), see bench/lib/browser.mjs): with 5 samples and
+  // none, collecting the 20,000-deal documents built before landed in some and moved the figure by half.
   const EDITS = 50;
   const incremental =
-    timed(() => {
-      for (let i = 0; i < EDITS; i++) {
-        const seen = published;
-        clock += 10_000;
-        const res = updateDeal(doc, target.id, { amount: (target.amount ?? 0) + published + 1 }, WRITER);
-        if (!res.ok) throw new Error(`[bench] ${res.error.message}`);
-        while (queue.length > 0) queue.shift()!();
-        if (published === seen) throw new Error('[bench] the deal log did not publish the edit');
-      }
-    }, 11) / EDITS;
+    timed(
+      () => {
+        for (let i = 0; i < EDITS; i++) {
+          const seen = published;
+          clock += 10_000;
+          const res = updateDeal(doc, target.id, { amount: (target.amount ?? 0) + published + 1 }, WRITER);
+          if (!res.ok) throw new Error(`[bench] ${res.error.message}`);
+          while (queue.length > 0) queue.shift()!();
+          if (published === seen) throw new Error('[bench] the deal log did not publish the edit');
+        }
+      },
+      11,
+      collect,
+    ) / EDITS;
   off();
   live.dispose();
   const old = layout1Doc(size);
@@ -281,133 +292,8 @@ function reviewDataLayer(size: number): Record<string, number> {
 }
 
 /** Uploads the seeded notes document of `size` deals to the server as a writer; resolves once stored there. */
-async function upload(size: number, serverUrl: string, token: string, docName: string): Promise<number> {
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, built.get(size)!);
-  const started = performance.now();
-  const link = new SyncLink(doc, docName, { serverUrl, token });
-  try {
-    await new Promise<void>((resolve, reject) => {
-      const check = (): void => {
-        const state = link.getState();
-        if (state.closedReason) reject(new Error(`[bench] upload closed: ${state.closedReason}`));
-        else if (state.status === 'live' && state.unconfirmed === 0) resolve();
-      };
-      link.subscribe(check);
-      check();
-    });
-  } finally {
-    link.destroy();
-  }
-  return performance.now() - started;
-}
-
-/** What a joining client's time went to (ms). */
-interface JoinFigures {
-  /** From opening the link until every deal has arrived and been read. */
-  total: number;
-  /** Until the first content arrived: connecting, the server's load and encode, the transfer. */
-  wait: number;
-  /** Applying what arrived (Yjs decode and integration), summed over the transactions. */
-  decode: number;
-  /** Reading every deal once it was all there. */
-  read: number;
-  /** The longest task of the page while joining (the freeze a user of the joining client feels). */
-  longest: number;
-  /**
-   * The same client connecting again with the whole log already in hand (a returning device, after its
-   * local copy loaded): from opening the link until it is live; and the bytes that took.
-   */
-  rejoin: number;
-  rejoinReceived: number;
-  /** Bytes the joining client's socket received (what a slow connection would have to carry). */
-  received: number;
-}
-
-/** A second client joins: from opening the link until every deal has arrived and been read the app's way. */
-async function join(size: number, serverUrl: string, token: string, docName: string): Promise<JoinFigures> {
-  // A joining device starts without the garbage of the joins measured before this one (see bench/lib/browser.mjs).
-  (globalThis as { gc?: () => void }).gc?.();
-  const doc = new Y.Doc();
-  const started = performance.now();
-  let firstContent = Number.NaN;
-  let decode = 0;
-  let transactionStart = 0;
-  doc.on('beforeTransaction', () => {
-    transactionStart = performance.now();
-    if (Number.isNaN(firstContent)) firstContent = transactionStart;
-  });
-  doc.on('afterTransaction', () => void (decode += performance.now() - transactionStart));
-  let longest = 0;
-  const tasks = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
-  });
-  tasks.observe({ type: 'longtask' });
-  let received = 0;
-  class CountingSocket extends WebSocket {
-    constructor(url: string | URL, protocols?: string | string[]) {
-      super(url, protocols);
-      this.addEventListener('message', (event: MessageEvent<ArrayBuffer>) => (received += event.data.byteLength));
-    }
-  }
-  const link = new SyncLink(doc, docName, { serverUrl, token, WebSocketImpl: CountingSocket });
-  let read: number;
-  try {
-    await whenLive(link);
-    // Read as the app reads a log that is already there (the review opening on it): in slices, one per task.
-    const readStarted = performance.now();
-    const live = new LiveDeals(doc);
-    const count = await new Promise<number>((resolve) => {
-      const check = (): void => {
-        const snapshot = live.getSnapshot();
-        if (snapshot.complete) resolve(snapshot.deals.length);
-      };
-      live.subscribe(check);
-      check();
-    });
-    live.dispose();
-    read = performance.now() - readStarted;
-    if (count !== size) throw new Error(`[bench] the joining client has ${count} of ${size} deals`);
-  } finally {
-    link.destroy();
-  }
-  const total = performance.now() - started;
-  const receivedOnJoin = received;
-  const rejoinStarted = performance.now();
-  const again = new SyncLink(doc, docName, { serverUrl, token, WebSocketImpl: CountingSocket });
-  try {
-    await whenLive(again);
-  } finally {
-    again.destroy();
-  }
-  const rejoin = performance.now() - rejoinStarted;
-  // Long tasks are reported after they end: one more task lets the last of them arrive.
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  for (const entry of tasks.takeRecords()) longest = Math.max(longest, entry.duration);
-  tasks.disconnect();
-  return {
-    total,
-    wait: firstContent - started,
-    decode,
-    read,
-    longest,
-    received: receivedOnJoin,
-    rejoin,
-    rejoinReceived: received - receivedOnJoin,
-  };
-}
-
-/** Resolves once `link` is live (synced with the server), rejects if the server closed it. */
-function whenLive(link: SyncLink): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    const check = (): void => {
-      const state = link.getState();
-      if (state.closedReason) reject(new Error(`[bench] join closed: ${state.closedReason}`));
-      else if (state.status === 'live') resolve();
-    };
-    link.subscribe(check);
-    check();
-  });
+function upload(size: number, serverUrl: string, token: string, docName: string): Promise<number> {
+  return uploadNotes(built.get(size)!, serverUrl, token, docName);
 }
 
 declare global {
