@@ -164,13 +164,16 @@ export async function run({ context, url, log }) {
       // What the join adds to that (the server's answer, the socket, the tasks the work is cut into) must stay
       // under half of it. It never holds the window (the longest-task row below).
       ...scaleRows('second client join → every deal read', pick(sync, 'join'), { ratioAt: -1 }),
-      // Per size; the target applies at 20,000, as everywhere (at 2,000 the server's fixed ~10 ms still counts).
-      ...SIZES.filter((n) => sync[n] && data[n]).map((n) => ({
-        metric: `company second client join ${n.toLocaleString('en')} deals: beside inflating, decoding + reading the log (ms)`,
-        value: round1(sync[n].join),
-        baseline: round1(data[n].inflate + data[n].decode + data[n].logRead),
-        target: n === 20_000 ? { maxRatio: 1.5 } : {},
-      })),
+      // Per size above the first; the target applies at 20,000, as everywhere (at 200 deals the server's fixed
+      // ~10 ms is most of the join, at 2,000 it still counts).
+      ...SIZES.slice(1)
+        .filter((n) => sync[n] && data[n])
+        .map((n) => ({
+          metric: `company second client join ${n.toLocaleString('en')} deals: beside inflating, decoding + reading the log (ms)`,
+          value: round1(sync[n].join),
+          baseline: round1(data[n].inflate + data[n].decode + data[n].logRead),
+          target: n === 20_000 ? { maxRatio: 1.5 } : {},
+        })),
       // A returning device (its local copy loaded, as the app-start rows measure) only syncs what it lacks; both
       // sides still exchange every deletion (Yjs's sync sends delete sets whole). Shown, no target of its own.
       ...scaleRows('returning client rejoin, log in hand → live', pickPhase(sync, 'phases', 'rejoin'), {

@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { checkDealInput } from '../../../../shared/domain/checkDealInput';
 import { DEAL_INPUT_FIELDS, dealInputSchema, type DealEdit, type DealInput } from '../../../../shared/domain/deal';
-import { readAllDealRecords } from '../../../../shared/collab/dealRecords';
+import { dealFieldsMap, fieldKey, readAllDealRecords } from '../../../../shared/collab/dealRecords';
 import {
   addDeal,
   crmDeletedMap,
@@ -279,6 +279,25 @@ describe('reading one deal after its fields changed', () => {
     });
     removeDeal(here, id, ana);
     expect(readDeal(here, id)).toBeNull();
+  });
+
+  it('reads a deal as created again when a field change disappears while the deal stays, as a full read does', () => {
+    const doc = new Y.Doc();
+    const added = addDeal(doc, { ...companyDeals(1, ['n-1'])[0]!, amount: 1, stage: 'Proposal' }, ana);
+    if (!added.ok) throw new Error(added.error.message);
+    const id = added.value.id;
+    updateDeal(doc, id, { amount: 2, stage: 'Negotiation' }, ana);
+    updateDeal(doc, id, { amount: 5 }, ana); // the same field twice: one entry in the index
+    expect(readDeal(doc, id)).toMatchObject({ amount: 5, stage: 'Negotiation' });
+    // A peer's change that deletes one field's key (no Duet client writes this; a restore of an older state does).
+    dealFieldsMap(doc).delete(fieldKey(id, 'amount'));
+    expect(readDeal(doc, id)).toMatchObject({ amount: 1, stage: 'Negotiation' });
+    expect(readDeal(doc, id)).toEqual(readDeals(doc).find((d) => d.id === id));
+    dealFieldsMap(doc).delete(fieldKey(id, 'stage'));
+    expect(readDeal(doc, id)).toMatchObject({ amount: 1, stage: 'Proposal' });
+    updateDeal(doc, id, { amount: 7 }, ana);
+    expect(readDeal(doc, id)).toEqual(readDeals(doc).find((d) => d.id === id));
+    expect(readDeal(doc, id)?.amount).toBe(7);
   });
 });
 
