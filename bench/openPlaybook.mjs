@@ -17,8 +17,10 @@ import { traced } from './lib/trace.mjs';
 /**
  * Measured runs per editor; the first run of each is a discarded warm-up on top (V8 code cache, disk cache).
  * 11, not 7: with 7 the same build's ratio read 1.09×, 1.12× and 1.23× in three runs back to back.
+ * `DUET_BENCH_OPEN_RUNS=n` measures more (21 read 1.18–1.21× on a quiet machine, where 11 read 1.12–1.21×:
+ * the app's extra ~60 ms is much the same whatever the load, the bare editor's time is not).
  */
-const RUNS = 11;
+const RUNS = Number(process.env.DUET_BENCH_OPEN_RUNS ?? 11);
 /**
  * `DUET_BENCH_TRACE_OPEN=file.json` records a Chrome trace of the app's last measured open
  * (`DUET_BENCH_TRACE_WHICH=baseline`: the bare editor's).
