@@ -7,6 +7,7 @@ import {
   type DealEdit,
   type DealEntry,
 } from '@shared/domain/deal';
+import { formatAmount, formatDay, formatMoment } from './dealFormat';
 
 /** The version of a narrative a deal counted for, as its card shows it. */
 export interface DealVersionTag {
@@ -28,22 +29,6 @@ export interface DealCardProps {
   historyOf: (dealId: string) => DealEdit[];
   /** The narrative's version this deal counted for (null: none yet, or versions are not in use). */
   version: DealVersionTag | null;
-}
-
-// One formatter per currency: constructing an Intl.NumberFormat costs more than rendering the card around it.
-const formatters = new Map<string, Intl.NumberFormat | null>();
-
-function formatAmount(amount: number, currency: string): string {
-  let format = formatters.get(currency);
-  if (format === undefined) {
-    try {
-      format = new Intl.NumberFormat(undefined, { style: 'currency', currency, maximumFractionDigits: 2 });
-    } catch {
-      format = null; // a code Intl does not know is still shown, as text
-    }
-    formatters.set(currency, format);
-  }
-  return format ? format.format(amount) : `${amount} ${currency}`;
 }
 
 /** The card (memoised: scrolling re-renders only the rows that come into view). */
@@ -91,28 +76,6 @@ export const DealCard = memo(function DealCard({ deal: d, narrativeId, onEdit, h
     </article>
   );
 });
-
-// Made once: each toLocale…String call sets up ICU's formatting again, and a screenful of cards made dozens.
-let dayFormat: Intl.DateTimeFormat | null = null;
-let momentFormat: Intl.DateTimeFormat | null = null;
-
-/** As `toLocaleDateString()`. */
-function formatDay(at: number): string {
-  return (dayFormat ??= new Intl.DateTimeFormat()).format(at);
-}
-
-/** As `toLocaleString()`: date and time to the second. */
-function formatMoment(at: number): string {
-  momentFormat ??= new Intl.DateTimeFormat(undefined, {
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
-  return momentFormat.format(at);
-}
 
 /**
  * "edited 2× · last 3 May", opening on the list of edits. The list is rendered only once opened: a filter of

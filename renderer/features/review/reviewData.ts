@@ -23,6 +23,7 @@ import {
   type PeriodUnit,
 } from '@shared/stats/narrativeTrends';
 import { measurePhase } from '../../platform/measurePhase';
+import { warmDealFormats } from './dealFormat';
 import { filterOptions } from './reviewFilter';
 
 /** `fn`, recording each call as the phase `review:derive` (so a trace and the benchmark show what they cost). */
@@ -254,9 +255,9 @@ const laterTask: TaskScheduler = (task) => {
 };
 
 /**
- * Computes what the review's first screen shows (menus and their indexes, summary, ranking, the top
- * narrative's chart) for `deals` unfiltered, one derivation per task, so that opening the review later (or
- * filtering it) finds it all memoised.
+ * Computes what the review's first screen shows (the cards' formatters, menus and their indexes, summary,
+ * ranking, the top narrative's chart) for `deals` unfiltered, one derivation per task, so that opening the
+ * review later (or filtering it) finds it all memoised.
  * At 20,000 deals these derivations together took ~100 ms of the review's opening; each alone is 5–30 ms,
  * so warming them in the background never holds the window. Calls `onDone` (in the last step's task) once
  * all are memoised. Returns a canceller (call it when the deals or narratives change before it is done).
@@ -269,6 +270,8 @@ export function warmReview(
   onDone?: () => void,
 ): () => void {
   const steps: (() => void)[] = [
+    // First: the cards' formatters, whose first use loads ICU's data (tens of ms) into the review's opening.
+    () => warmDealFormats(deals),
     () => optionsOf(deals),
     // The indexes a first filter starts from (each a pass over every deal).
     () => INDEXES.competitor(deals),
