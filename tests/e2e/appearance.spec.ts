@@ -54,12 +54,17 @@ test('the deck preview keeps its brand theme in dark mode', async ({ page }) => 
     await builder.getByTestId('deck-pick').getByRole('checkbox').first().check();
     const slides = page.getByTestId('deck-preview').locator('section.deck-slide');
     await expect(slides).toHaveCount(3);
-    const colours = await slides.evaluateAll((els) =>
-      els.map((el) => {
-        const text = el.querySelector('h1, h2, p, li') ?? el;
-        return `${getComputedStyle(el).backgroundColor} / ${getComputedStyle(text).color}`;
-      }),
-    );
+    const read = () =>
+      slides.evaluateAll((els) =>
+        els.map((el) => {
+          const text = el.querySelector('h1, h2, p, li') ?? el;
+          return `${getComputedStyle(el).backgroundColor} / ${getComputedStyle(text).color}`;
+        }),
+      );
+    // The preview re-renders its shadow root as the layout settles (the pick, then the brand theme); slides
+    // read while one render replaced another had no computed style yet (" / "): read them once shown.
+    await expect.poll(async () => (await read()).every((c) => c.startsWith('rgb'))).toBe(true);
+    const colours = await read();
     await page.keyboard.press('Escape');
     await expect(builder).toBeHidden();
     return colours;
