@@ -7,6 +7,7 @@
 import { useMemo } from 'react';
 import { resolveAnchor, type AnchoredNote } from '@shared/collab/textQuote';
 import type { NarrativeSummary } from '@shared/domain/narrative';
+import { formatDay } from './reviewFormat';
 import { VirtualList } from './VirtualList';
 
 type StoredNote = AnchoredNote & { id: string };
@@ -43,7 +44,7 @@ export function AnchoredNoteList({ notes, narratives, texts, narrativeId }: Anch
         <p className="deal-card-note">{note.note}</p>
         <div className="deal-card-foot">
           <span>
-            by {note.author} · {new Date(note.createdAt).toLocaleDateString()}
+            by {note.author} · {formatDay(note.createdAt)}
           </span>
           {orphaned && (
             <span className="tag tag-warn" title="These words are no longer in the narrative." data-testid="orphaned">

@@ -7,7 +7,7 @@ import {
   type DealEdit,
   type DealEntry,
 } from '@shared/domain/deal';
-import { formatAmount, formatDay, formatMoment } from './dealFormat';
+import { formatAmount, formatDay, formatMoment } from './reviewFormat';
 
 /** The version of a narrative a deal counted for, as its card shows it. */
 export interface DealVersionTag {

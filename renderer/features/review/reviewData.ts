@@ -23,7 +23,7 @@ import {
   type PeriodUnit,
 } from '@shared/stats/narrativeTrends';
 import { measurePhase } from '../../platform/measurePhase';
-import { warmDealFormats } from './dealFormat';
+import { warmDealFormats } from './reviewFormat';
 import { filterOptions } from './reviewFilter';
 
 /** `fn`, recording each call as the phase `review:derive` (so a trace and the benchmark show what they cost). */

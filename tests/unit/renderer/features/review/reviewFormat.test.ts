@@ -1,5 +1,5 @@
 /**
- * The deal cards' formatters: money and dates as the reader's locale writes them, an unknown currency still
+ * The review's money and date formatters: money and dates as the reader's locale writes them, an unknown currency still
  * shown, and every formatter a review's cards need made while the review warms — not by the first card.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -8,7 +8,7 @@ import {
   formatDay,
   formatMoment,
   warmDealFormats,
-} from '../../../../../renderer/features/review/dealFormat';
+} from '../../../../../renderer/features/review/reviewFormat';
 
 afterEach(() => vi.restoreAllMocks());
 
