@@ -14,7 +14,7 @@ import { mayDo } from '@shared/domain/permissions';
 import { useSettings, useWorkspace } from '../shell/AppContext';
 import { useWorkspaceRole } from '../shell/useWorkspaceRole';
 import { useLinkSession } from '../sync';
-import { attentionOf } from '../review';
+import { attentionOf, WARM_ABOVE } from '../review';
 import { localDay, type PlaybookVersionsState } from '../versions';
 import type { ApprovalsSession } from './ApprovalsSession';
 import { GovernanceStore } from './GovernanceStore';
@@ -28,9 +28,6 @@ export interface PlaybookGovernance {
   recordsSynced: boolean;
   today: string;
 }
-
-/** Up to this many deals the attention verdicts are derived at once (a millisecond or two). */
-const ATTENTION_AT_ONCE = 2_000;
 
 /** Opens and feeds the governance of `playbookId`. */
 export function usePlaybookGovernance(
@@ -74,10 +71,10 @@ export function usePlaybookGovernance(
   }, [store, approvals, workflow]);
 
   // From the review's own tally of the log (one pass for both, ~10–35 ms at 20,000 deals), in a task of its
-  // own rather than in the render that brought the new log. A short log is read at once.
+  // own rather than in the render that brought the new log — above the size the review, too, derives at once.
   useEffect(() => {
     const derive = (): void => store.setAttention(attentionOf(deals, today));
-    if (deals.length <= ATTENTION_AT_ONCE) return derive();
+    if (deals.length <= WARM_ABOVE) return derive();
     return scheduleTask(derive);
   }, [store, deals, today]);
 

@@ -210,7 +210,12 @@ export class LiveDeals {
   private quietFor(changed: ReadonlySet<string>): boolean {
     if (changed.size > RESORT_ABOVE || this.pending.size > 0) return false;
     if (this.cancelWait !== null || this.cancelRefresh !== null) return false;
-    return this.now() >= this.lastPublish + this.byId.size / 10;
+    return this.now() >= this.windowEnd();
+  }
+
+  /** When the coalescing window opened by the last publish closes: `size / 10` ms after it. */
+  private windowEnd(): number {
+    return this.lastPublish + this.byId.size / 10;
   }
 
   /**
@@ -225,7 +230,7 @@ export class LiveDeals {
   }
 
   private scheduleFlush(): void {
-    const wait = Math.max(0, this.lastPublish + this.byId.size / 10 - this.now());
+    const wait = Math.max(0, this.windowEnd() - this.now());
     this.cancelWait = this.schedule(() => {
       this.cancelWait = null;
       this.readPending();
