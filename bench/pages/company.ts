@@ -21,7 +21,7 @@ import { LiveDeals } from '../../renderer/features/notes/LiveDeals';
 import { Workspace } from '../../renderer/features/workspace/Workspace';
 import { openIndexedDbDocStore } from '../../renderer/platform/IndexedDbDocStore';
 import { companyDeals, companyEdits } from './companyDeals';
-import { join, uploadNotes } from './companyJoin';
+import { collect, join, uploadNotes } from './companyJoin';
 import { generatedPlaybook, narrativeTitle } from './playbookSpecs';
 
 const WORKSPACE = { id: 'bench-ws', name: 'Bench workspace' };
@@ -52,9 +52,6 @@ function timed(fn: () => void, runs: number, before?: () => void): number {
   }
   return median(samples);
 }
-
-/** A full collection, where the browser exposes it (bench/lib/browser.mjs starts Chromium so). */
-const collect = (): void => (globalThis as { gc?: () => void }).gc?.();
 
 /** A notes document of `size` deals with histories, written as the app writes them. */
 function notesDoc(size: number): Y.Doc {

@@ -8,6 +8,9 @@ import * as Y from 'yjs';
 import { SyncLink } from '../../renderer/collab/SyncLink';
 import { LiveDeals } from '../../renderer/features/notes/LiveDeals';
 
+/** A full collection, where the browser exposes it (bench/lib/browser.mjs starts Chromium so). */
+export const collect = (): void => (globalThis as { gc?: () => void }).gc?.();
+
 /** Uploads the notes document `notes` (an update) to the server as a writer; resolves once stored there. */
 export async function uploadNotes(
   notes: Uint8Array,
@@ -60,7 +63,7 @@ interface JoinFigures {
 /** A second client joins: from opening the link until every deal has arrived and been read the app's way. */
 export async function join(size: number, serverUrl: string, token: string, docName: string): Promise<JoinFigures> {
   // A joining device starts without the garbage of the joins measured before this one (see bench/lib/browser.mjs).
-  (globalThis as { gc?: () => void }).gc?.();
+  collect();
   const doc = new Y.Doc();
   const started = performance.now();
   let firstContent = Number.NaN;
