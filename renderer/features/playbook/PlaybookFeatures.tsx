@@ -26,7 +26,9 @@ import {
   VersionAutoSavePlugin,
   VersionHistory,
   VersionReview,
+  useWarmVersionReviews,
 } from '../versions';
+import { dealsOf } from '../review';
 import { ActivityPanel, GovernancePlugin, usePlaybookGovernance, WhatChangedBanner } from '../governance';
 import type { PlaybookParts } from './playbookParts';
 
@@ -120,6 +122,14 @@ export const PlaybookFeatures = memo(function PlaybookFeatures({
     },
     [versionList],
   );
+  const narrativeIds = useMemo(() => notes.narratives.map((n) => n.id), [notes.narratives]);
+  useWarmVersionReviews({
+    enabled: !notes.reviewOpen && notes.dealLog.complete,
+    narrativeIds,
+    deals: notes.deals,
+    dealsOf,
+    versions: versionList,
+  });
   const narrativeExtra = useCallback(
     (narrativeId: string, deals: readonly DealEntry[], filtering: boolean) => (
       <VersionReview narrativeId={narrativeId} deals={deals} versions={versionList} filtersIgnored={filtering} />

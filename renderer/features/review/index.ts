@@ -8,6 +8,6 @@ export const ReviewView = lazyPart(() => import('./ReviewView'), 'ReviewView', {
 });
 export type { ReviewViewProps } from './ReviewView';
 export type { DealVersionOf, DealVersionTag } from './DealCard';
-export { attentionOf, warmReview } from './reviewData';
+export { attentionOf, dealsOf, warmReview } from './reviewData';
 export { useWarmDeals, WARM_ABOVE } from './useWarmDeals';
 export { localToday } from './reviewFilter';

@@ -3,10 +3,11 @@
  * changed (deals, won, lost, win rate with its 95% interval), and the difference between two versions with
  * Newcombe's 95% interval and a plain verdict.
  */
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import type { VersionMeta } from '@shared/collab/versions';
 import type { DealEntry } from '@shared/domain/deal';
-import { buildVersionReview, compareVersionRows, type VersionRow } from '@shared/stats/versionReview';
+import { compareVersionRows, type VersionRow } from '@shared/stats/versionReview';
+import { versionReviewOf } from './versionReviewOf';
 import { formatWhen } from './versionDates';
 import './versions.css';
 
@@ -29,7 +30,8 @@ function rateText(row: VersionRow): string {
 
 /** The per-version table and verdict of one narrative. */
 export function VersionReview({ narrativeId, deals, versions, filtersIgnored = false }: VersionReviewProps) {
-  const { rows } = useMemo(() => buildVersionReview(narrativeId, deals, versions), [narrativeId, deals, versions]);
+  // Made once per deals and versions (and usually warmed before the review opens): versionReviewOf.ts.
+  const { rows } = versionReviewOf(narrativeId, deals, versions);
   const [pair, setPair] = useState<{ newer: number; older: number } | null>(null);
   if (rows.length === 0)
     return (

@@ -18,3 +18,4 @@ export { localDay } from './versionDates';
 export { $captureContent } from './contentOps';
 export { formatWhen } from './versionDates';
 export { useVersionsValue } from './useVersionsValue';
+export { useWarmVersionReviews } from './useWarmVersionReviews';
