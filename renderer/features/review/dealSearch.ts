@@ -1,18 +1,26 @@
 /**
- * The notes search: a lowercase haystack per deal, computed once per deal object and kept in a WeakMap.
- * LiveDeals keeps the object of every unchanged deal, so after a colleague edits one deal only that one is
- * indexed again; a keystroke only scans precomputed strings (20,000 deals: a few milliseconds).
+ * The notes search: a haystack per deal, computed once per deal object and kept in a WeakMap. LiveDeals
+ * keeps the object of every unchanged deal, so after a colleague edits one deal only that one is indexed
+ * again; a keystroke only scans precomputed strings (20,000 deals: a few milliseconds).
+ *
+ * Text is folded the way the workspace search folds it (`normalizeTerm`: any case, no accents, so "cafe"
+ * finds "Café"), and a query of several words finds the deals that contain each of them in any order
+ * ("finance landed" finds "landed with finance") as well as the query as typed ("crm-12"). It stays a
+ * substring search over the narrative's deals in memory — "tab" finds "Geotab" — rather than a query to the
+ * workspace index, which ranks the top matches across playbooks in a worker: this list wants every match
+ * among the deals on screen, at once.
  */
 import { useEffect, useState } from 'react';
 import type { DealEntry } from '@shared/domain/deal';
+import { normalizeTerm, tokenize } from '@shared/search/searchText';
 
 const haystacks = new WeakMap<DealEntry, string>();
 
-/** The searchable text of a deal, lowercase: account, deal name, note, competitor, author, CRM id. */
+/** The searchable text of a deal, folded: account, deal name, note, competitor, author, CRM id. */
 export function searchText(deal: DealEntry): string {
   let text = haystacks.get(deal);
   if (text === undefined) {
-    text = [deal.account, deal.dealName, deal.note, deal.competitor, deal.author, deal.crmId].join('\n').toLowerCase();
+    text = normalizeTerm([deal.account, deal.dealName, deal.note, deal.competitor, deal.author, deal.crmId].join('\n'));
     haystacks.set(deal, text);
   }
   return text;
@@ -52,11 +60,18 @@ export function warmSearchIndex(deals: readonly DealEntry[]): () => void {
   };
 }
 
-/** The deals whose text contains `query` (trimmed, any case); all of them for an empty query. */
+/**
+ * The deals whose text contains `query` as typed, or each of its words in any order (any case, no accents);
+ * all of them for an empty query.
+ */
 export function searchDeals(deals: readonly DealEntry[], query: string): readonly DealEntry[] {
-  const q = query.trim().toLowerCase();
-  if (!q) return deals;
-  return deals.filter((d) => searchText(d).includes(q));
+  const phrase = normalizeTerm(query.trim());
+  if (!phrase) return deals;
+  const words = tokenize(phrase);
+  return deals.filter((d) => {
+    const text = searchText(d);
+    return text.includes(phrase) || (words.length > 1 && words.every((w) => text.includes(w)));
+  });
 }
 
 /** How long the search waits for the next keystroke before it runs. */

@@ -75,6 +75,27 @@ describe('notes search', () => {
     expect(searchDeals(deals, 'nowhere')).toEqual([]);
   });
 
+  it('folds accents as the workspace search does, and finds several words in any order', () => {
+    const deals = [
+      deal(1, { account: 'Café Müller', note: 'Safety narrative landed with the operations team.' }),
+      deal(2, { account: 'Cafe Noir', note: 'Finance wanted the fuel numbers; the team landed it anyway.' }),
+      deal(3, { account: 'Crème', note: 'Operations stalled.', crmId: 'CRM-12' }),
+    ];
+    const ids = (query: string) => searchDeals(deals, query).map((d) => d.id);
+    expect(ids('cafe')).toEqual(['d1', 'd2']);
+    expect(ids('MÜLLER')).toEqual(['d1']);
+    expect(ids('creme')).toEqual(['d3']);
+    // Each word somewhere in the deal, in any order; a deal missing one word is left out.
+    expect(ids('operations landed')).toEqual(['d1']);
+    expect(ids('team landed')).toEqual(['d1', 'd2']);
+    expect(ids('landed fuel')).toEqual(['d2']);
+    // Still any part of a word, and the query as typed (punctuation included).
+    expect(ids('tions')).toEqual(['d1', 'd3']);
+    expect(ids('crm-12')).toEqual(['d3']);
+    expect(ids('numbers;')).toEqual(['d2']);
+    expect(ids('!!')).toEqual([]);
+  });
+
   it('indexes each deal object once (a changed deal is a new object and is indexed afresh)', () => {
     const first = deal(1, { note: 'Before' });
     expect(searchText(first)).toContain('before');
