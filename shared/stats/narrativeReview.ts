@@ -58,23 +58,26 @@ export function emptyScoreCounter(): ScoreCounter {
   return { deals: 0, open: 0, won: 0, lostToCompetitor: 0, lostNoDecision: 0, lossesCitingIt: 0 };
 }
 
-/** Counts one use of a narrative in a deal whose outcome is `outcome`, received as `reception`. */
-export function countScore(c: ScoreCounter, outcome: DealFacts['outcome'], reception: string): void {
-  c.deals++;
+/**
+ * Counts one use of a narrative in a deal whose outcome is `outcome`, received as `reception`; `by` -1 takes
+ * a counted use back out (a deal log patched for one edited deal, reviewTally.ts's `retally`).
+ */
+export function countScore(c: ScoreCounter, outcome: DealFacts['outcome'], reception: string, by: 1 | -1 = 1): void {
+  c.deals += by;
   switch (outcome) {
     case 'won':
-      c.won++;
+      c.won += by;
       break;
     case 'lost-competitor':
-      c.lostToCompetitor++;
-      if (reception === 'fell-flat') c.lossesCitingIt++;
+      c.lostToCompetitor += by;
+      if (reception === 'fell-flat') c.lossesCitingIt += by;
       break;
     case 'lost-no-decision':
-      c.lostNoDecision++;
-      if (reception === 'fell-flat') c.lossesCitingIt++;
+      c.lostNoDecision += by;
+      if (reception === 'fell-flat') c.lossesCitingIt += by;
       break;
     case 'open':
-      c.open++;
+      c.open += by;
       break;
   }
 }

@@ -163,16 +163,25 @@ export function countsForAttention(deal: DealFacts, today: string): boolean {
   return deal.outcome !== 'open' && deal.closeDate <= today;
 }
 
-/** Counts one use of a narrative in a deal that counts (`countsForAttention`); recent = closed after `since`. */
-export function countAttention(c: AttentionCounter, deal: DealFacts, reception: string, since: string): void {
+/**
+ * Counts one use of a narrative in a deal that counts (`countsForAttention`); recent = closed after `since`.
+ * `by` -1 takes a counted use back out.
+ */
+export function countAttention(
+  c: AttentionCounter,
+  deal: DealFacts,
+  reception: string,
+  since: string,
+  by: 1 | -1 = 1,
+): void {
   const won = deal.outcome === 'won';
   if (deal.closeDate > since) {
-    c.rd++;
-    if (won) c.rw++;
-    else if (reception === 'fell-flat') c.cite++;
+    c.rd += by;
+    if (won) c.rw += by;
+    else if (reception === 'fell-flat') c.cite += by;
   } else {
-    c.ed++;
-    if (won) c.ew++;
+    c.ed += by;
+    if (won) c.ew += by;
   }
 }
 

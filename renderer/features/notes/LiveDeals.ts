@@ -11,6 +11,7 @@
 import * as Y from 'yjs';
 import { dealIds, observeDealChanges, prepareDealReads, readDeal } from '@shared/collab/notes';
 import type { DealEntry } from '@shared/domain/deal';
+import { recordReplacement, type Replaced } from '@shared/collab/dealLineage';
 import { measurePhase } from '../../platform/measurePhase';
 import { scheduleTask } from '../../platform/nextTask';
 
@@ -286,14 +287,17 @@ export class LiveDeals {
     const published = this.snapshot.deals;
     const deals = [...published];
     const moved: DealEntry[] = [];
+    const replaced: Replaced<DealEntry>[] = [];
     let removed = false;
     for (const id of changed) {
       const before = this.refresh(id);
       const after = this.byId.get(id);
       // Searched in the published list: the copy holds placeholders by now, at the same places.
       const at = before ? indexOfDeal(published, before) : -1;
-      if (at >= 0 && after && compareDeals(before!, after) === 0) deals[at] = after;
-      else {
+      if (at >= 0 && after && compareDeals(before!, after) === 0) {
+        deals[at] = after;
+        if (after !== before) replaced.push({ before: before!, after });
+      } else {
         if (at >= 0) {
           deals[at] = REMOVED;
           removed = true;
@@ -303,6 +307,8 @@ export class LiveDeals {
     }
     const kept = removed ? deals.filter((d) => d !== REMOVED) : deals;
     for (const deal of moved) kept.splice(insertionIndex(kept, deal), 0, deal);
+    // Edited in place only (the usual edit): the review patches its figures instead of walking every deal.
+    if (!removed && moved.length === 0 && replaced.length > 0) recordReplacement(kept, published, replaced);
     return kept;
   }
 

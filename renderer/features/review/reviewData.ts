@@ -3,12 +3,15 @@
  * or going from a filter back to All, finds its figures already computed. Inputs are compared by identity —
  * the deal log (LiveDeals) and the narratives reading hand out a new array only when something changed.
  */
+import { replacementOf } from '@shared/collab/dealLineage';
 import type { DealEntry, DealFacts } from '@shared/domain/deal';
 import type { NarrativeSummary } from '@shared/domain/narrative';
 import { matchesFilter, type ReviewFilter } from '@shared/stats/narrativeReview';
 import { reviewFromTally, summaryFromTally, type DealSummary, type PlaybookReview } from '@shared/stats/playbookReview';
 import {
   emptyReviewTally,
+  retally,
+  retallyByField,
   singleFieldFilter,
   tallyByField,
   tallyDeals,
@@ -22,75 +25,37 @@ import {
   type PeriodRate,
   type PeriodUnit,
 } from '@shared/stats/narrativeTrends';
-import { measurePhase } from '../../platform/measurePhase';
+import {
+  keeps,
+  measured,
+  memoizeRecent,
+  menuKey,
+  narrativeKey,
+  perDeals,
+  perObject,
+  perObjectAndDay,
+  replacedInLists,
+} from './dealMemo';
 import { warmDealFormats } from './reviewFormat';
 import { filterOptions } from './reviewFilter';
-
-/** `fn`, recording each call as the phase `review:derive` (so a trace and the benchmark show what they cost). */
-function measured<A extends readonly unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
-  return (...args: A): R => {
-    const started = performance.now();
-    const result = fn(...args);
-    measurePhase('review:derive', started);
-    return result;
-  };
-}
-
-/** Remembers the results of the last `size` distinct calls (arguments compared with Object.is). */
-export function memoizeRecent<A extends readonly unknown[], R>(fn: (...args: A) => R, size = 4): (...args: A) => R {
-  const recent: { args: A; result: R }[] = [];
-  return (...args: A): R => {
-    const hit = recent.findIndex((e) => e.args.length === args.length && e.args.every((a, i) => Object.is(a, args[i])));
-    if (hit >= 0) {
-      const entry = recent.splice(hit, 1)[0]!;
-      recent.unshift(entry);
-      return entry.result;
-    }
-    const result = fn(...args);
-    recent.unshift({ args, result });
-    if (recent.length > size) recent.pop();
-    return result;
-  };
-}
-
-/** One result per object (a deal log, a tally), dropped with it. */
-function perObject<K extends object, R>(fn: (key: K) => R): (key: K) => R {
-  const cache = new WeakMap<K, R>();
-  return (key) => {
-    let result = cache.get(key);
-    if (result === undefined) cache.set(key, (result = fn(key)));
-    return result;
-  };
-}
-
-/** One result per object and day, for what depends on `today` (the attention window moves with it). */
-function perObjectAndDay<K extends object, R>(fn: (key: K, today: string) => R): (key: K, today: string) => R {
-  const cache = new WeakMap<K, { today: string; result: R }>();
-  return (key, today) => {
-    let entry = cache.get(key);
-    if (entry?.today !== today) cache.set(key, (entry = { today, result: fn(key, today) }));
-    return entry.result;
-  };
-}
-
-/** One result per deal log, dropped with it; computing it is a `review:derive` phase. */
-function perDeals<R>(fn: (deals: readonly DealEntry[]) => R): (deals: readonly DealEntry[]) => R {
-  return perObject(measured(fn));
-}
 
 type IndexedField = 'persona' | 'stage' | 'competitor';
 
 /** The deals of each value of `field`, in log order. */
 function indexBy(field: IndexedField): (deals: readonly DealEntry[]) => Map<string, DealEntry[]> {
-  return perDeals((deals) => {
-    const index = new Map<string, DealEntry[]>();
-    for (const deal of deals) {
-      const list = index.get(deal[field]);
-      if (list) list.push(deal);
-      else index.set(deal[field], [deal]);
-    }
-    return index;
-  });
+  return perDeals(
+    (deals) => {
+      const index = new Map<string, DealEntry[]>();
+      for (const deal of deals) {
+        const list = index.get(deal[field]);
+        if (list) list.push(deal);
+        else index.set(deal[field], [deal]);
+      }
+      return index;
+    },
+    // A deal whose value changed moves between lists, to its place in log order: computed afresh then.
+    (index, changes) => (keeps(changes, (d) => d[field]) ? replacedInLists(index, changes, (d) => [d[field]]) : null),
+  );
 }
 
 const INDEXES: Record<IndexedField, (deals: readonly DealEntry[]) => Map<string, DealEntry[]>> = {
@@ -129,7 +94,10 @@ export function dealsPassing(deals: readonly DealEntry[], filter: ReviewFilter):
 
 /** The tallies of every value of a field, per deal log and day. */
 function talliesBy(field: TallyField): (deals: readonly DealEntry[], today: string) => Map<string, ReviewTally> {
-  return perObjectAndDay(measured((deals: readonly DealEntry[], today: string) => tallyByField(deals, field, today)));
+  return perObjectAndDay(
+    measured((deals: readonly DealEntry[], today: string) => tallyByField(deals, field, today)),
+    (byValue, changes, today) => retallyByField(byValue, field, changes, today),
+  );
 }
 
 const TALLIES: Record<TallyField, (deals: readonly DealEntry[], today: string) => Map<string, ReviewTally>> = {
@@ -190,6 +158,10 @@ export const dealsByNarrative: (deals: readonly DealEntry[]) => Map<string, read
       }
     return index;
   },
+  (index, changes) =>
+    keeps(changes, narrativeKey)
+      ? replacedInLists(index, changes, (d) => d.narratives.map((u) => u.narrativeId))
+      : null,
 );
 
 /** The deals that used `narrativeId`, in log order ([] for none). */
@@ -211,6 +183,7 @@ export const seriesOf: (deals: readonly DealEntry[], narrativeId: string, unit: 
  */
 const tallyOfDeals: (deals: readonly DealFacts[], today: string) => ReviewTally = perObjectAndDay(
   measured((deals: readonly DealFacts[], today: string) => tallyDeals(deals, today)),
+  (tally, changes, today) => retally(tally, changes, today),
 );
 
 /** The ranked review of (already filtered) deals. */
@@ -238,12 +211,27 @@ export function attentionOf(deals: readonly DealFacts[], today: string): Readonl
   return attentionOfTally(tallyOfDeals(deals, today));
 }
 
+/**
+ * Whether the review's figures of `deals` are patched from those of `shown` at the cost of the edited deals:
+ * `deals` is `shown` with deals edited in place (LiveDeals says so), keeping what the indexes, menus, chart
+ * units and per-narrative lists read — an outcome, a reception, an amount or a note changed. A large log's
+ * new version can then be shown at once instead of after a pass over every deal per derivation.
+ */
+export function patchesCheaply(deals: readonly DealEntry[], shown: readonly DealEntry[]): boolean {
+  const made = replacementOf(deals);
+  return made?.previous === shown && keeps(made.changes, (d) => `${menuKey(d)}\n${d.closeDate}\n${narrativeKey(d)}`);
+}
+
 /** The filter menus' values. */
-export const optionsOf: (deals: readonly DealEntry[]) => ReturnType<typeof filterOptions> = perDeals(filterOptions);
+export const optionsOf: (deals: readonly DealEntry[]) => ReturnType<typeof filterOptions> = perDeals(
+  filterOptions,
+  (options, changes) => (keeps(changes, menuKey) ? options : null),
+);
 
 /** Months or quarters for the chart, from the span of all deals. */
-export const periodUnitOf: (deals: readonly DealEntry[]) => PeriodUnit = perDeals((deals) =>
-  choosePeriodUnit(deals.map((d) => d.closeDate)),
+export const periodUnitOf: (deals: readonly DealEntry[]) => PeriodUnit = perDeals(
+  (deals) => choosePeriodUnit(deals.map((d) => d.closeDate)),
+  (unit, changes) => (keeps(changes, (d) => d.closeDate) ? unit : null),
 );
 
 /** Runs `task` in a later task; returns a canceller. */
@@ -271,7 +259,8 @@ export function warmReview(
 ): () => void {
   const steps: (() => void)[] = [
     // First: the cards' formatters, whose first use loads ICU's data (tens of ms) into the review's opening.
-    () => warmDealFormats(deals),
+    // (Of a log edited in place, only the edited deals can bring a currency not seen before.)
+    () => warmDealFormats(replacementOf(deals)?.changes.map((c) => c.after) ?? deals),
     () => optionsOf(deals),
     // The indexes a first filter starts from (each a pass over every deal).
     () => INDEXES.competitor(deals),

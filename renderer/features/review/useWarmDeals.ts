@@ -3,12 +3,14 @@
  * import publishes it every few seconds, a colleague's sync) is handed to the review only once its
  * derivations are memoised, one per task (warmReview): rendering the review on a new log of 20,000 deals
  * computed them all in one render, a 300–600 ms task per publish on a busy machine. Meanwhile the review
- * keeps showing the log before the change, a few tasks longer.
+ * keeps showing the log before the change, a few tasks longer. One person's edit of the log shown (deals
+ * edited in place, keeping what the indexes read) is shown at once: its figures are patched from the shown
+ * log's at the cost of the edited deals (reviewData.ts, `patchesCheaply`).
  */
 import { useEffect, useState } from 'react';
 import type { DealEntry } from '@shared/domain/deal';
 import type { NarrativeSummary } from '@shared/domain/narrative';
-import { warmReview } from './reviewData';
+import { patchesCheaply, warmReview } from './reviewData';
 import { localToday } from './reviewFilter';
 
 /** Up to this many deals a new log is shown at once: deriving it costs a few milliseconds. */
@@ -25,14 +27,22 @@ export interface WarmDeals {
 export function useWarmDeals(narratives: readonly NarrativeSummary[], deals: readonly DealEntry[]): WarmDeals {
   const [warm, setWarm] = useState(deals);
   const small = deals.length <= WARM_ABOVE;
+  // One person's edit of the log shown (an outcome, a note): its figures are patched from the shown log's.
+  const patched = !small && warm !== deals && patchesCheaply(deals, warm);
   useEffect(() => {
     if (warm === deals) return;
-    if (small) {
-      // Kept in step, so a log that grows past the threshold starts from this one, not an older one.
+    // Kept in step, so a log that grows past the threshold (or is edited next) starts from this one.
+    if (small || patched) {
       setWarm(deals);
       return;
     }
     return warmReview(narratives, deals, localToday(), undefined, () => setWarm(deals));
-  }, [narratives, deals, warm, small]);
-  return small ? { deals, pending: false } : { deals: warm, pending: warm !== deals };
+  }, [narratives, deals, warm, small, patched]);
+  // What the review did not ask for while rendering a patched log (the filters' indexes and tallies) is
+  // patched too, in the background, so that the next edit and the next filter find it.
+  useEffect(() => {
+    if (small) return;
+    return warmReview(narratives, warm, localToday());
+  }, [narratives, warm, small]);
+  return small || patched ? { deals, pending: false } : { deals: warm, pending: warm !== deals };
 }

@@ -6,7 +6,13 @@ import { describe, expect, it } from 'vitest';
 import type { DealFacts, DealOutcome, Reception } from '../../../../shared/domain/deal';
 import { matchesFilter } from '../../../../shared/stats/narrativeReview';
 import { buildPlaybookReview, reviewFromTally, summaryFromTally } from '../../../../shared/stats/playbookReview';
-import { singleFieldFilter, tallyByField, tallyDeals } from '../../../../shared/stats/reviewTally';
+import {
+  retally,
+  retallyByField,
+  singleFieldFilter,
+  tallyByField,
+  tallyDeals,
+} from '../../../../shared/stats/reviewTally';
 
 /** A seeded generator, so a failure names the seed that made it. */
 function random(seed: number): (n: number) => number {
@@ -45,7 +51,56 @@ const narratives = [
 ];
 const TODAY = '2026-12-01';
 
+/** `log` with a few deals edited in place: any fact of a deal may change, the narratives it used included. */
+function edited(
+  seed: number,
+  log: readonly DealFacts[],
+): { next: DealFacts[]; changes: { before: DealFacts; after: DealFacts }[] } {
+  const rand = random(seed * 31 + 7);
+  const fresh = deals(seed * 97 + 3, 8);
+  const next = [...log];
+  const changes: { before: DealFacts; after: DealFacts }[] = [];
+  const at = new Set(Array.from({ length: 1 + rand(3) }, () => rand(log.length)));
+  for (const i of at) {
+    const before = log[i]!;
+    const other = fresh[rand(fresh.length)]!;
+    // One to all of its facts taken from another deal (an outcome, a date, a competitor, its narratives…).
+    const keys = (['outcome', 'closeDate', 'persona', 'stage', 'competitor', 'narratives'] as const).filter(
+      () => rand(2) === 0,
+    );
+    const after = { ...before, ...Object.fromEntries(keys.map((k) => [k, other[k]])) } as DealFacts;
+    next[i] = after;
+    changes.push({ before, after });
+  }
+  return { next, changes };
+}
+
 describe('the review tally', () => {
+  it('of a log edited in place is patched to exactly what counting it afresh gives, the tally before untouched (200 seeds)', () => {
+    for (let seed = 1; seed <= 200; seed++) {
+      const log = deals(seed, 10 + seed * 3);
+      const { next, changes } = edited(seed, log);
+      const tally = tallyDeals(log, TODAY);
+      const kept = structuredClone(tally);
+      const patched = retally(tally, changes, TODAY);
+      expect(patched, `seed ${seed}`).toEqual(tallyDeals(next, TODAY));
+      expect(tally, `seed ${seed}: the tally before`).toEqual(kept);
+      expect(reviewFromTally(narratives, patched), `seed ${seed}`).toEqual(
+        buildPlaybookReview(narratives, next, {}, TODAY),
+      );
+      for (const field of ['persona', 'stage', 'competitor'] as const) {
+        const byValue = tallyByField(log, field, TODAY);
+        const keptByValue = structuredClone(byValue);
+        const patchedByValue = retallyByField(byValue, field, changes, TODAY);
+        const fresh = tallyByField(next, field, TODAY);
+        // The same values (one no deal has any more is gone), each with the same counts.
+        expect(new Set(patchedByValue.keys()), `seed ${seed}, ${field}`).toEqual(new Set(fresh.keys()));
+        for (const [value, t] of fresh) expect(patchedByValue.get(value), `seed ${seed}, ${field}=${value}`).toEqual(t);
+        expect(byValue, `seed ${seed}, ${field}: the tallies before`).toEqual(keptByValue);
+      }
+    }
+  });
+
   it('of each value of a field is the review and summary of the deals with that value (60 seeds)', () => {
     for (let seed = 1; seed <= 60; seed++) {
       const log = deals(seed, 20 + seed * 7);

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { addDeal, importDeals, readDeals, removeDeal, updateDeal } from '../../../../../shared/collab/notes';
 import type { DealEntry, DealInput } from '../../../../../shared/domain/deal';
 import { compareDeals, LiveDeals, type Scheduler } from '../../../../../renderer/features/notes/LiveDeals';
+import { replacementOf } from '../../../../../shared/collab/dealLineage';
 
 const ana = { author: 'Ana', now: 1_000 };
 
@@ -95,6 +96,30 @@ describe('LiveDeals', () => {
     expect(runAll()).toBe(6);
     expect(progress).toEqual([500, 1_000, 1_200]);
     expect(live.getSnapshot().complete).toBe(true);
+    expect(live.getSnapshot().deals).toEqual(fullRead(doc));
+    live.dispose();
+  });
+
+  it('says which log an edit in place was made from (the review patches its figures), and not for a move', () => {
+    const doc = docOf(40);
+    const live = new LiveDeals(doc, sync);
+    const first = live.getSnapshot().deals;
+    const target = first[7]!;
+    updateDeal(doc, target.id, { outcome: 'lost-no-decision', note: 'Budget frozen' }, { author: 'Ana', now: 2_000 });
+    const second = live.getSnapshot().deals;
+    const made = replacementOf(second)!;
+    expect(made.previous).toBe(first);
+    expect(made.changes).toHaveLength(1);
+    expect(made.changes[0]!.before).toBe(target);
+    expect(made.changes[0]!.after).toBe(second[7]);
+    expect(second[7]).toMatchObject({ id: target.id, outcome: 'lost-no-decision', note: 'Budget frozen' });
+    // A new close date moves the deal in the log: not an edit in place, so nothing is patched from before.
+    updateDeal(doc, target.id, { closeDate: '2030-01-01' }, { author: 'Ana', now: 3_000 });
+    expect(live.getSnapshot().deals[0]!.id).toBe(target.id);
+    expect(replacementOf(live.getSnapshot().deals)).toBeUndefined();
+    // Nor is a new deal.
+    addDeal(doc, input(99), ana);
+    expect(replacementOf(live.getSnapshot().deals)).toBeUndefined();
     expect(live.getSnapshot().deals).toEqual(fullRead(doc));
     live.dispose();
   });

@@ -2,12 +2,15 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { DealEntry } from '../../../../../shared/domain/deal';
 import { searchDeals, searchText, warmSearchIndex } from '../../../../../renderer/features/review/dealSearch';
+import { recordReplacement } from '../../../../../shared/collab/dealLineage';
+import { memoizeRecent } from '../../../../../renderer/features/review/dealMemo';
 import {
   attentionOf,
   dealsOf,
   dealsPassing,
-  memoizeRecent,
   optionsOf,
+  patchesCheaply,
+  periodUnitOf,
   reviewFor,
   reviewOf,
   summaryFor,
@@ -185,6 +188,68 @@ describe('review derivations', () => {
     expect(reviewFor(narratives, log, mixed, today)).toEqual(reviewOf(narratives, dealsPassing(log, mixed), today));
     expect(summaryFor(log, mixed, today)).toEqual(summarizeDeals(dealsPassing(log, mixed)));
     expect(summaryFor(log, {}, today)).toEqual(summarizeDeals(log));
+  });
+
+  describe('of a log edited in place (one person’s edit)', () => {
+    const narratives = [0, 1, 2, 3].map((i) => ({ id: `n${i}`, title: `N${i}`, keyMessage: '' })) as never[];
+    const today = '2026-12-01';
+    /** What the review, its filters, its menus and the governance ask of a log. */
+    const ask = (log: readonly DealEntry[]) => ({
+      review: reviewFor(narratives, log, {}, today),
+      summary: summaryFor(log, {}, today),
+      geotab: reviewFor(narratives, log, { competitor: 'Geotab' }, today),
+      geotabSummary: summaryFor(log, { competitor: 'Geotab' }, today),
+      coo: dealsPassing(log, { persona: 'COO' }),
+      proposal: reviewFor(narratives, log, { stage: 'proposal' }, today),
+      n3: dealsOf(log, 'n3'),
+      options: optionsOf(log),
+      unit: periodUnitOf(log),
+      attention: attentionOf(log, today),
+    });
+    /** `log` warmed as the review warms it, and a copy with `edits` made in place (recorded as LiveDeals does). */
+    function editedLog(edits: [number, Partial<DealEntry>][]) {
+      const log = deals.slice(0, 500);
+      const tasks: (() => void)[] = [];
+      warmReview(narratives, log, today, (task) => (tasks.push(task), () => undefined));
+      while (tasks.length > 0) tasks.shift()!();
+      ask(log);
+      const copy = [...log];
+      const changes = edits.map(([i, edit]) => {
+        copy[i] = { ...log[i]!, ...edit };
+        return { before: log[i]!, after: copy[i] };
+      });
+      return { log, copy, changes };
+    }
+
+    it('is answered by patching the log before’s figures: exactly the figures counted afresh, no pass over the deals', () => {
+      const { log, copy, changes } = editedLog([
+        [10, { outcome: 'lost-competitor' }],
+        [11, { narratives: [{ narrativeId: 'n3', reception: 'fell-flat' }] }],
+        [12, { note: 'Renewal signed', amount: 5 }],
+        [13, { outcome: 'open' }],
+      ]);
+      // Any read of the edited log's deals would be a pass over them: it throws.
+      const next = new Proxy(copy, {
+        get(target, key) {
+          if (key === 'length') return target.length;
+          throw new Error(`read ${String(key)} of the edited log: a pass over its deals`);
+        },
+      });
+      recordReplacement(next, log, changes);
+      expect(patchesCheaply(next, log)).toBe(true);
+      const patched = ask(next);
+      expect(patched).toEqual(ask([...copy]));
+      expect(patched.n3).toContain(copy[11]);
+      // The log before keeps its own figures.
+      expect(ask(log)).toEqual(ask([...log]));
+    });
+
+    it('of a field the indexes read (a competitor) is not shown at once, and is still counted right', () => {
+      const { log, copy, changes } = editedLog([[20, { competitor: 'Geotab', persona: 'COO' }]]);
+      recordReplacement(copy, log, changes);
+      expect(patchesCheaply(copy, log)).toBe(false);
+      expect(ask(copy)).toEqual(ask([...copy]));
+    });
   });
 
   it('give the governance exactly needsAttention’s verdicts, from the pass the review made', () => {
