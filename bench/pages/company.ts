@@ -18,6 +18,7 @@ import { buildPlaybookReview } from '@shared/stats/playbookReview';
 import { createPlaybookDoc, readPlaybookDoc } from '../../renderer/editor/headless';
 import { $readNarratives } from '../../renderer/editor/narrativeOps';
 import { LiveDeals } from '../../renderer/features/notes/LiveDeals';
+import { warmReview } from '../../renderer/features/review/reviewData';
 import { Workspace } from '../../renderer/features/workspace/Workspace';
 import { openIndexedDbDocStore } from '../../renderer/platform/IndexedDbDocStore';
 import { companyDeals, companyEdits } from './companyDeals';
@@ -247,6 +248,26 @@ async function dataLayer(size: number): Promise<Record<string, number>> {
       11,
       collect,
     ) / EDITS;
+  // The same edit with the review open: the log publishes, and the review derives what it shows and warms
+  // what its filters start from (warmReview, its tasks run at once here) — from the log before's figures,
+  // patched for the edited deal (the app's way), and for comparison afresh: the same log without its
+  // lineage, as every edit was derived before (a pass over every deal per derivation).
+  const today = '2026-12-31';
+  const derive = (log: readonly DealEntry[]): void =>
+    void warmReview(narratives, log, today, (task) => (task(), () => undefined));
+  derive(live.getSnapshot().deals);
+  const reviewedEdits = (count: number, afresh: boolean) => (): void => {
+    for (let i = 0; i < count; i++) {
+      clock += 10_000;
+      const res = updateDeal(doc, target.id, { amount: (target.amount ?? 0) + published + 1 }, WRITER);
+      if (!res.ok) throw new Error(`[bench] ${res.error.message}`);
+      while (queue.length > 0) queue.shift()!();
+      const log = live.getSnapshot().deals;
+      derive(afresh ? [...log] : log);
+    }
+  };
+  const reviewed = timed(reviewedEdits(EDITS, false), 11, collect) / EDITS;
+  const reviewedAfresh = timed(reviewedEdits(2, true), 3, collect) / 2;
   off();
   live.dispose();
   const old = layout1Doc(size);
@@ -264,6 +285,8 @@ async function dataLayer(size: number): Promise<Record<string, number>> {
     read,
     logRead,
     incremental,
+    reviewed,
+    reviewedAfresh,
     oldDecode,
     oldRead,
   };
