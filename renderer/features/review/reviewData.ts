@@ -36,6 +36,7 @@ import {
   perObjectAndDay,
   replacedInLists,
 } from './dealMemo';
+import { runInTasks, timerTask, type TaskScheduler } from '../../platform/nextTask';
 import { warmDealFormats } from './reviewFormat';
 import { filterOptions } from './reviewFilter';
 
@@ -234,14 +235,6 @@ export const periodUnitOf: (deals: readonly DealEntry[]) => PeriodUnit = perDeal
   (unit, changes) => (keeps(changes, (d) => d.closeDate) ? unit : null),
 );
 
-/** Runs `task` in a later task; returns a canceller. */
-export type TaskScheduler = (task: () => void) => () => void;
-
-const laterTask: TaskScheduler = (task) => {
-  const timer = setTimeout(task, 0);
-  return () => clearTimeout(timer);
-};
-
 /**
  * Computes what the review's first screen shows (the cards' formatters, menus and their indexes, summary,
  * ranking, the top narrative's chart) for `deals` unfiltered, one derivation per task, so that opening the
@@ -254,7 +247,7 @@ export function warmReview(
   narratives: readonly NarrativeSummary[],
   deals: readonly DealEntry[],
   today: string,
-  schedule: TaskScheduler = laterTask,
+  schedule: TaskScheduler = timerTask,
   onDone?: () => void,
 ): () => void {
   const steps: (() => void)[] = [
@@ -278,14 +271,5 @@ export function warmReview(
       if (top) seriesOf(dealsOf(deals, top.narrativeId), top.narrativeId, periodUnitOf(deals));
     },
   ];
-  let cancel = (): void => undefined;
-  const next = (i: number): void => {
-    if (i >= steps.length) return onDone?.();
-    cancel = schedule(() => {
-      steps[i]!();
-      next(i + 1);
-    });
-  };
-  next(0);
-  return () => cancel();
+  return runInTasks(steps, schedule, onDone);
 }

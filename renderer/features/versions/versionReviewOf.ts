@@ -8,6 +8,7 @@
 import type { VersionMeta } from '@shared/collab/versions';
 import type { DealEntry } from '@shared/domain/deal';
 import { buildVersionReview, type NarrativeVersionReview } from '@shared/stats/versionReview';
+import { runInTasks, type TaskScheduler } from '../../platform/nextTask';
 
 type Deals = readonly DealEntry[];
 type Versions = readonly VersionMeta[];
@@ -25,14 +26,6 @@ export function versionReviewOf(narrativeId: string, deals: Deals, versions: Ver
   return review;
 }
 
-/** Runs `task` in a later task; returns a canceller. */
-export type TaskScheduler = (task: () => void) => () => void;
-
-const laterTask: TaskScheduler = (task) => {
-  const timer = setTimeout(task, 0);
-  return () => clearTimeout(timer);
-};
-
 /**
  * Makes the review per version of each of `narrativeIds`, one narrative per task, from the deals
  * `dealsOf` gives it (the very arrays the review will pass, so the opening is a cache hit). Returns a
@@ -42,18 +35,11 @@ export function warmVersionReviews(
   narrativeIds: readonly string[],
   dealsOf: (narrativeId: string) => Deals,
   versions: Versions,
-  schedule: TaskScheduler = laterTask,
+  schedule?: TaskScheduler,
 ): () => void {
-  let cancel = (): void => undefined;
-  const next = (i: number): void => {
-    if (i >= narrativeIds.length) return;
-    cancel = schedule(() => {
-      const id = narrativeIds[i]!;
-      const deals = dealsOf(id);
-      if (deals.length > 0) versionReviewOf(id, deals, versions);
-      next(i + 1);
-    });
-  };
-  next(0);
-  return () => cancel();
+  const steps = narrativeIds.map((id) => () => {
+    const deals = dealsOf(id);
+    if (deals.length > 0) versionReviewOf(id, deals, versions);
+  });
+  return runInTasks(steps, schedule);
 }
