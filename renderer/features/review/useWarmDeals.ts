@@ -25,24 +25,26 @@ export interface WarmDeals {
 
 /** `deals` once the review's derivations of it are memoised (at once when small). */
 export function useWarmDeals(narratives: readonly NarrativeSummary[], deals: readonly DealEntry[]): WarmDeals {
-  const [warm, setWarm] = useState(deals);
+  // The log shown, and whether it was shown patched (then its filters' derivations are still to come).
+  const [warm, setWarm] = useState({ deals, patched: false });
   const small = deals.length <= WARM_ABOVE;
   // One person's edit of the log shown (an outcome, a note): its figures are patched from the shown log's.
-  const patched = !small && warm !== deals && patchesCheaply(deals, warm);
+  const patched = !small && warm.deals !== deals && patchesCheaply(deals, warm.deals);
   useEffect(() => {
-    if (warm === deals) return;
+    if (warm.deals === deals) return;
     // Kept in step, so a log that grows past the threshold (or is edited next) starts from this one.
     if (small || patched) {
-      setWarm(deals);
+      setWarm({ deals, patched });
       return;
     }
-    return warmReview(narratives, deals, localToday(), undefined, () => setWarm(deals));
+    return warmReview(narratives, deals, localToday(), undefined, () => setWarm({ deals, patched: false }));
   }, [narratives, deals, warm, small, patched]);
   // What the review did not ask for while rendering a patched log (the filters' indexes and tallies) is
-  // patched too, in the background, so that the next edit and the next filter find it.
+  // patched too, in the background, so that the next edit and the next filter find it. A log shown after
+  // warmReview has all of it already.
   useEffect(() => {
-    if (small) return;
-    return warmReview(narratives, warm, localToday());
-  }, [narratives, warm, small]);
-  return small || patched ? { deals, pending: false } : { deals: warm, pending: warm !== deals };
+    if (!warm.patched) return;
+    return warmReview(narratives, warm.deals, localToday());
+  }, [narratives, warm]);
+  return small || patched ? { deals, pending: false } : { deals: warm.deals, pending: warm.deals !== deals };
 }
