@@ -75,25 +75,16 @@ export function perObjectAndDay<D extends object, R>(
 
 /**
  * One result per deal log, dropped with it; computing it is a `review:derive` phase. With `patch`, a log
- * edited in place is answered from the log before's result when that is at hand.
+ * edited in place is answered from the log before's result when that is at hand (`perObjectAndDay`, for a
+ * derivation that does not depend on the day).
  */
 export function perDeals<R>(
   fn: (deals: readonly DealEntry[]) => R,
   patch?: Patch<R>,
 ): (deals: readonly DealEntry[]) => R {
-  const cache = new WeakMap<readonly DealEntry[], R>();
-  const derive = measured(fn);
-  const patched = patch && measured(patch);
-  return (deals) => {
-    let result = cache.get(deals);
-    if (result === undefined) {
-      const made = patched && replacementOf(deals);
-      const before = made ? cache.get(made.previous) : undefined;
-      result = (before !== undefined ? patched!(before, made!.changes) : null) ?? derive(deals);
-      cache.set(deals, result);
-    }
-    return result;
-  };
+  const derive = measured((deals: readonly DealEntry[], _day: string) => fn(deals));
+  const perLog = perObjectAndDay(derive, patch && ((before, changes) => patch(before, changes)));
+  return (deals) => perLog(deals, '');
 }
 
 /** Whether every change keeps what `key` reads of a deal. */
