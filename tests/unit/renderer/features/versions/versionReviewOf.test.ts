@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { VersionMeta } from '../../../../../shared/collab/versions';
 import type { DealEntry } from '../../../../../shared/domain/deal';
 import { buildVersionReview } from '../../../../../shared/stats/versionReview';
+import { dealInput } from '../../../shared/collab/dealFixtures';
 
 // Counts the tables made, so a test can tell a warmed table from one made on the review's render.
 const built = vi.hoisted(() => ({ count: 0 }));
@@ -22,25 +23,13 @@ function version(id: string, createdAt: number, changed: string[]): VersionMeta 
 }
 
 function deal(i: number, narrativeId: string, closeDate: string, outcome: DealEntry['outcome']): DealEntry {
-  return {
-    id: `d${i}`,
+  const input = dealInput({
     account: `Account ${i}`,
-    dealName: '',
-    crmId: '',
-    amount: 1,
-    currency: 'EUR',
-    stage: 'decision',
-    persona: 'CFO',
     outcome,
-    competitor: '',
     closeDate,
     narratives: [{ narrativeId, reception: 'neutral' }],
-    note: '',
-    perspective: 'rep',
-    author: 'Ana',
-    createdAt: i,
-    updatedAt: i,
-  };
+  });
+  return { ...input, id: `d${i}`, author: 'Ana', createdAt: i, updatedAt: i };
 }
 
 const versions = [
