@@ -156,6 +156,33 @@ describe('the current layout', () => {
     expect(dealEntriesMap(doc).size).toBe(0);
   });
 
+  it('keeps each history current through edits here, a replica’s edits and removals, as read afresh', () => {
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    const [first, second] = companyDeals(2, ['n-1']);
+    addDeal(a, first, ana, 'd1');
+    addDeal(a, second, ana, 'd2');
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    // Read once before the changes: what is asked afterwards comes from the index kept since then.
+    expect(readDealHistory(a, 'd1')).toEqual([]);
+    const afresh = (id: string) => {
+      const copy = new Y.Doc();
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(a));
+      return readDealHistory(copy, id);
+    };
+    updateDeal(a, 'd1', { note: 'Here.' }, { ...ana, now: 2_000 });
+    expect(readDealHistory(a, 'd1').map((h) => h.at)).toEqual([2_000]);
+    updateDeal(b, 'd1', { amount: 1_234 }, { ...ana, now: 3_000 });
+    updateDeal(b, 'd2', { note: 'There.' }, { ...ana, now: 3_001 });
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)));
+    expect(readDealHistory(a, 'd1').map((h) => h.at)).toEqual([2_000, 3_000]);
+    expect(readDealHistory(a, 'd2')).toEqual(afresh('d2'));
+    expect(removeDeal(a, 'd1', ana).ok).toBe(true);
+    expect(readDealHistory(a, 'd1')).toEqual([]);
+    expect(readDealHistory(a, 'd2').map((h) => h.at)).toEqual([3_001]);
+    expect(['d1', 'd2'].map((id) => readDealHistory(a, id))).toEqual(['d1', 'd2'].map(afresh));
+  });
+
   it('skips records a hostile peer wrote in the wrong shape, and field changes of the wrong type', () => {
     const doc = new Y.Doc();
     addDeal(doc, companyDeals(1, ['n-1'])[0], ana, 'good');
