@@ -206,6 +206,7 @@ export async function run({ context, url, log }) {
           unit: 'elements',
         })),
       ...scaleRows('filter competitor', pick(ui, 'filter')),
+      ...scaleRows('edit a deal in the open review: Save → its figures show it', pick(ui, 'edit')),
       ...scaleRows('notes search keystroke', pick(ui, 'search')),
       // The issue gives the import its own target (20,000 rows ≤ 10 s, the UI responsive throughout) rather
       // than 1.5× the 200-row import: it writes 100× the deals. The ratio is printed all the same.

@@ -33,6 +33,35 @@ export function timeUntilPainted({ click, select, done }) {
 }
 
 /**
+ * In the page, with the review open: a storyteller edits the first deal card's outcome (won ↔ lost, no
+ * decision) in the deal form and saves. Resolves with the time from the click on Save until a frame has been
+ * painted whose "Won" figure counts the change — the deal written, the deal log published, the review's
+ * figures derived and rendered. Opening the form and choosing the outcome are not timed.
+ */
+export function editUntilShown() {
+  const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  const until = async (test) => {
+    while (!test()) await frame();
+  };
+  const won = () => document.querySelector('[data-testid="review"] [data-testid="stat-won"]').textContent;
+  return (async () => {
+    const card = document.querySelector('[data-testid="review"] [data-testid="deal-card"]');
+    [...card.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Edit').click();
+    await until(() => document.querySelector('[data-testid="deal-outcome"]'));
+    const outcome = document.querySelector('[data-testid="deal-outcome"]');
+    outcome.value = outcome.value === 'won' ? 'lost-no-decision' : 'won';
+    outcome.dispatchEvent(new Event('change', { bubbles: true }));
+    await frame();
+    await frame();
+    const before = won();
+    const started = performance.now();
+    document.querySelector('[data-testid="deal-save"]').click();
+    await until(() => won() !== before);
+    return performance.now() - started;
+  })();
+}
+
+/**
  * The app's own phase measures (`duet:*`, renderer/platform/measurePhase.ts) that began at or after `since`
  * (ms on the page's clock), summed per phase, with the page's long tasks over the same span.
  */

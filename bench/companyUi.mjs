@@ -8,6 +8,7 @@ import { median, round1, watchForErrors } from './lib/browser.mjs';
 import { keystrokeProbe, readyProbe } from './lib/probes.mjs';
 import { profiled, traced } from './lib/trace.mjs';
 import {
+  editUntilShown,
   importClickThrough,
   longestTaskDuring,
   longTaskProbe,
@@ -31,8 +32,10 @@ const TRACE_FILTER = process.env.DUET_BENCH_TRACE_FILTER;
 const PROFILE_FILTER = process.env.DUET_BENCH_PROFILE_FILTER;
 /** `DUET_BENCH_PROFILE_REVIEW=name`: the same for opening the review, into `name-<size>.cpuprofile`. */
 const PROFILE_REVIEW = process.env.DUET_BENCH_PROFILE_REVIEW;
+/** `DUET_BENCH_PROFILE_EDIT=name`: the same for a deal's edit in the open review. */
+const PROFILE_EDIT = process.env.DUET_BENCH_PROFILE_EDIT;
 /**
- * `DUET_BENCH_COMPANY_PASSES=n`: sessions per size (app start, review, filter, search), 5 by default; each
+ * `DUET_BENCH_COMPANY_PASSES=n`: sessions per size (app start, review, filter, edit, search), 5 by default; each
  * UI figure is the median of its samples. One sample of a 40 ms step swung 2× with the machine's load, and
  * with 3 sessions the review's opening read 0.75× to 2.2× its 200-deal figure from run to run: its time is
  * mostly the layouts it forces (10–47 ms a sample at either size), which land as the machine allows.
@@ -54,6 +57,7 @@ export const LIMITS = {
   review: 60_000,
   filter: 30_000,
   search: 20_000,
+  edit: 30_000,
   importCsv: 60_000,
 };
 
@@ -169,8 +173,8 @@ async function measure(label, ms, step, log) {
 /**
  * A person's session with the stored deals: app start, open the review, the competitor filter set to three
  * competitors in turn (each a sample, none computed before in this page: going back to a value shown earlier
- * is a memo hit and would flatter the figure), three keystrokes in the notes search. Samples are pushed into
- * `f`'s lists.
+ * is a memo hit and would flatter the figure), one deal's outcome edited in the open review, three keystrokes
+ * in the notes search. Samples are pushed into `f`'s lists.
  */
 async function reviewSession(context, url, bench, s, f, first, log) {
   await bench.evaluate((id) => window.duetCompanyBench.openOnStart(id), s.playbookId);
@@ -230,6 +234,15 @@ async function reviewSession(context, url, bench, s, f, first, log) {
       if (first && i === 0) f.filterPhases = await page.evaluate(pagePhases, filterSince);
       await page.waitForTimeout(300); // a person reads the result before the next change
     }
+    // A quiet moment as before the opening (the filters' warm-up may still run in the background), then one
+    // edit of a deal's outcome, as a storyteller correcting the log with the review open.
+    await page.waitForTimeout(QUIET_MS);
+    const edit = await profiled(page, first && PROFILE_EDIT && `${PROFILE_EDIT}-${s.size}.cpuprofile`, () =>
+      measure(`${s.size} edit a deal`, LIMITS.edit, () => page.evaluate(editUntilShown), log),
+    );
+    f.edits.push(edit);
+    if (edit instanceof StepTimeout) return;
+    await page.waitForTimeout(1_000); // a person reads the change; the review's filters are patched meanwhile
     const keys = await measure(`${s.size} search keystrokes`, LIMITS.search, () => searchKeystrokes(page), log);
     if (keys instanceof StepTimeout) f.searches.push(keys);
     else f.searches.push(...keys);
@@ -267,7 +280,7 @@ const medianOf = (samples) =>
  */
 export async function uiFigures(context, url, bench, seeded, log) {
   const samples = Object.fromEntries(
-    seeded.map((s) => [s.size, { starts: [], longests: [], reviews: [], filters: [], searches: [] }]),
+    seeded.map((s) => [s.size, { starts: [], longests: [], reviews: [], filters: [], edits: [], searches: [] }]),
   );
   for (let pass = 0; pass < PASSES; pass++)
     for (const s of seeded) await reviewSession(context, url, bench, s, samples[s.size], pass === 0, log);
@@ -284,8 +297,9 @@ export async function uiFigures(context, url, bench, seeded, log) {
       filterPhases: f.filterPhases,
       reviewElements: f.reviewElements,
       filter: medianOf(f.filters),
+      edit: medianOf(f.edits),
       search: medianOf(f.searches),
-      samples: { start: f.starts, review: f.reviews, filter: f.filters, search: f.searches },
+      samples: { start: f.starts, review: f.reviews, filter: f.filters, edit: f.edits, search: f.searches },
     };
     log(
       `company ${s.size} samples: ${Object.entries(figures[s.size].samples)
