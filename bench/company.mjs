@@ -9,8 +9,8 @@
  * bench/companySync.mjs): stored bytes, decode, read every deal, one edit seen by an observer, the older
  * layout beside the current one, the review's aggregation, a second client's join. UI (bench/companyUi.mjs:
  * the real app in Chromium, driven by test ids and roles that stay when the screens change): app start with
- * the deals stored, the longest task of that start, open the review, filter by competitor, one keystroke in
- * the notes search, import of a CSV file through the dialog. Every UI step has its own time limit: one that
+ * the deals stored, the longest task of that start, open the review, filter by competitor, a deal's outcome
+ * edited in the open review, one keystroke in the notes search, import of a CSV file through the dialog. Every UI step has its own time limit: one that
  * runs over is reported as "timeout > N s" (a MISS) and the steps that depend on it are skipped, so a slow
  * screen never hangs the run.
  */
@@ -139,11 +139,15 @@ export async function run({ context, url, log }) {
         ratioAt: -1,
       }),
       ...scaleRows("inflate the server's deflated reply", pick(data, 'inflate'), { ratioAt: -1 }),
-      // In µs: an edit takes about a tenth of a millisecond, which rounded to 0.1 ms read as 1× or 2×.
+      // In µs: an edit takes about a tenth of a millisecond, which rounded to 0.1 ms read as 1× or 2×. Shown
+      // without a target of its own: the log publishes a new list for each edit (one copy of 20,000 references,
+      // 10–15 µs, so that every published list stays as it was and whatever is remembered per list stays right),
+      // which grows with the deals as the decode does. The interaction this step is part of — a deal saved with
+      // the review open, until the review shows it — is held to 1.5× its 200-deal figure in the UI rows below.
       ...scaleRows(
         "edit one deal until the review's deal log publishes it",
         Object.fromEntries(Object.entries(pick(data, 'incremental')).map(([n, ms]) => [n, ms * 1000])),
-        { unit: 'µs' },
+        { unit: 'µs', ratioAt: -1 },
       ),
       // With the review open the edit is also derived: what the review shows and what its filters start from,
       // patched from the log before's figures. Beside it, the same derivations counted afresh (how every edit
