@@ -58,39 +58,92 @@ function emptyRow(versionId: string | null, label: string, name: string, started
   };
 }
 
-/** Rows per version of `narrativeId`, oldest first; the "before versions" row only when it has deals. */
-export function buildVersionReview(
+/** Adds `deal`'s use of the narrative to its version's row (or takes it out, `by` = -1). */
+type Counter = (deal: Deal, by: 1 | -1) => void;
+
+/**
+ * A counter into `rows` (by version id) and `before`: the one place that says which row a deal's use counts
+ * in and what it adds, for the table made afresh and the table patched after an edit.
+ */
+function counter(
   narrativeId: string,
-  deals: readonly Deal[],
   versions: readonly VersionMeta[],
-): NarrativeVersionReview {
-  const rows = new Map<string | null, VersionRow>();
-  let number = 0;
-  for (const version of versions) {
-    if (!version.changed.includes(narrativeId)) continue;
-    number++;
-    rows.set(version.id, emptyRow(version.id, `v${number}`, version.name, version.createdAt));
-  }
-  const before = emptyRow(null, 'Before versions', 'Deals before the first version', null);
+  rows: ReadonlyMap<string, VersionRow>,
+  before: VersionRow,
+): Counter {
   const attribute = narrativeAttributor(versions, narrativeId);
-  for (const deal of deals) {
+  return (deal, by) => {
     const use = deal.narratives.find((u) => u.narrativeId === narrativeId);
-    if (!use) continue;
+    if (!use) return;
     const { entry, basis } = attribute(use, deal.closeDate);
     const row = (entry && rows.get(entry.version.id)) ?? before;
-    row.deals++;
-    if (basis === 'close-date') row.byCloseDate++;
-    if (deal.outcome === 'won') row.won++;
-    else if (deal.outcome === 'lost-competitor') row.lostCompetitor++;
-    else if (deal.outcome === 'lost-no-decision') row.lostNoDecision++;
-    else row.open++;
-  }
+    row.deals += by;
+    if (basis === 'close-date') row.byCloseDate += by;
+    if (deal.outcome === 'won') row.won += by;
+    else if (deal.outcome === 'lost-competitor') row.lostCompetitor += by;
+    else if (deal.outcome === 'lost-no-decision') row.lostNoDecision += by;
+    else row.open += by;
+  };
+}
+
+/** The table's rows in order — "before versions" first, only when it has deals — each with its win rate. */
+function finish(rows: ReadonlyMap<string, VersionRow>, before: VersionRow): NarrativeVersionReview {
   const out = before.deals > 0 ? [before, ...rows.values()] : [...rows.values()];
   for (const row of out) {
     const decided = row.won + row.lostCompetitor + row.lostNoDecision;
     row.winRate = wilsonInterval(row.won, decided);
   }
   return { rows: out };
+}
+
+function emptyBefore(): VersionRow {
+  return emptyRow(null, 'Before versions', 'Deals before the first version', null);
+}
+
+/** Rows per version of `narrativeId`, oldest first; the "before versions" row only when it has deals. */
+export function buildVersionReview(
+  narrativeId: string,
+  deals: readonly Deal[],
+  versions: readonly VersionMeta[],
+): NarrativeVersionReview {
+  const rows = new Map<string, VersionRow>();
+  let number = 0;
+  for (const version of versions) {
+    if (!version.changed.includes(narrativeId)) continue;
+    number++;
+    rows.set(version.id, emptyRow(version.id, `v${number}`, version.name, version.createdAt));
+  }
+  const before = emptyBefore();
+  const count = counter(narrativeId, versions, rows, before);
+  for (const deal of deals) count(deal, 1);
+  return finish(rows, before);
+}
+
+/**
+ * The table of `previous` (made by `buildVersionReview` from the same versions) for deals edited in place:
+ * each change's deal before is taken out of its row and the deal after counted in its own — what
+ * `buildVersionReview` gives for the edited deals, without a pass over every deal of the narrative (~2 ms
+ * for the 5,000 deals a narrative can have in a 20,000-deal log, in the render that shows a saved deal).
+ * `previous` is left as it was.
+ */
+export function patchVersionReview(
+  previous: NarrativeVersionReview,
+  narrativeId: string,
+  changes: readonly { before: Deal; after: Deal }[],
+  versions: readonly VersionMeta[],
+): NarrativeVersionReview {
+  const rows = new Map<string, VersionRow>();
+  let before = emptyBefore();
+  for (const row of previous.rows) {
+    if (row.versionId === null) before = { ...row };
+    else rows.set(row.versionId, { ...row });
+  }
+  const count = counter(narrativeId, versions, rows, before);
+  for (const change of changes) {
+    count(change.before, -1);
+    count(change.after, 1);
+  }
+  return finish(rows, before);
 }
 
 /** The difference newer − older, with Newcombe's interval and a verdict. */

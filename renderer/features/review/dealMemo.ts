@@ -3,7 +3,7 @@
  * identity), and — for a deal log that LiveDeals made from the log before by editing deals in place — patched
  * from the log before's answer at the cost of the edited deals (shared/collab/dealLineage.ts).
  */
-import { replacementOf, type Replaced } from '@shared/collab/dealLineage';
+import { recordReplacement, replacementOf, type Replaced } from '@shared/collab/dealLineage';
 import type { DealEntry } from '@shared/domain/deal';
 import { measurePhase } from '../../platform/measurePhase';
 
@@ -110,20 +110,27 @@ export function replacedInLists(
   listsOf: (deal: DealEntry) => readonly string[],
 ): Map<string, DealEntry[]> | null {
   const next = new Map(index) as Map<string, DealEntry[]>;
-  const copied = new Set<string>();
-  for (const { before, after } of changes)
-    for (const key of listsOf(after)) {
-      const list = copied.has(key) ? next.get(key) : next.get(key)?.slice();
+  const changesOf = new Map<string, Replaced<DealEntry>[]>();
+  for (const change of changes)
+    for (const key of listsOf(change.after)) {
+      const copied = changesOf.get(key);
+      const list = copied ? next.get(key) : next.get(key)?.slice();
       if (!list) return null;
-      next.set(key, list);
-      copied.add(key);
+      if (copied) copied.push(change);
+      else {
+        next.set(key, list);
+        changesOf.set(key, [change]);
+      }
       let found = false;
       for (let i = 0; i < list.length; i++)
-        if (list[i] === before) {
-          list[i] = after;
+        if (list[i] === change.before) {
+          list[i] = change.after;
           found = true;
         }
       if (!found) return null;
     }
+  // Each list copied is itself an edit in place of the list before: what is made per list (a narrative's
+  // table per version) is patched in turn.
+  for (const [key, listChanges] of changesOf) recordReplacement(next.get(key)!, index.get(key)!, listChanges);
   return next;
 }

@@ -7,7 +7,8 @@
  */
 import type { VersionMeta } from '@shared/collab/versions';
 import type { DealEntry } from '@shared/domain/deal';
-import { buildVersionReview, type NarrativeVersionReview } from '@shared/stats/versionReview';
+import { replacementOf } from '@shared/collab/dealLineage';
+import { buildVersionReview, patchVersionReview, type NarrativeVersionReview } from '@shared/stats/versionReview';
 import { runInTasks, type TaskScheduler } from '../../platform/nextTask';
 
 type Deals = readonly DealEntry[];
@@ -22,8 +23,21 @@ export function versionReviewOf(narrativeId: string, deals: Deals, versions: Ver
   let perNarrative = perVersions.get(versions);
   if (!perNarrative) perVersions.set(versions, (perNarrative = new Map()));
   let review = perNarrative.get(narrativeId);
-  if (!review) perNarrative.set(narrativeId, (review = buildVersionReview(narrativeId, deals, versions)));
+  if (!review) perNarrative.set(narrativeId, (review = patched(narrativeId, deals, versions)));
   return review;
+}
+
+/**
+ * The table of a narrative's deals that differ from a list made before only by deals edited in place (the
+ * review's per-narrative lists record it, see dealMemo.ts): that list's table patched for the edited deals,
+ * when it was made; otherwise made afresh.
+ */
+function patched(narrativeId: string, deals: Deals, versions: Versions): NarrativeVersionReview {
+  const replaced = replacementOf(deals);
+  const before = replaced && made.get(replaced.previous)?.get(versions)?.get(narrativeId);
+  return before
+    ? patchVersionReview(before, narrativeId, replaced.changes, versions)
+    : buildVersionReview(narrativeId, deals, versions);
 }
 
 /**

@@ -3,7 +3,7 @@
  * pass the filter: same ranking, same figures, same attention verdicts, same summary.
  */
 import { describe, expect, it } from 'vitest';
-import type { DealFacts, DealOutcome, Reception } from '../../../../shared/domain/deal';
+import { deals, edited } from './randomDeals';
 import { matchesFilter } from '../../../../shared/stats/narrativeReview';
 import { buildPlaybookReview, reviewFromTally, summaryFromTally } from '../../../../shared/stats/playbookReview';
 import {
@@ -14,35 +14,6 @@ import {
   tallyDeals,
 } from '../../../../shared/stats/reviewTally';
 
-/** A seeded generator, so a failure names the seed that made it. */
-function random(seed: number): (n: number) => number {
-  let state = seed;
-  return (n) => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return Math.floor((state / 2147483648) * n);
-  };
-}
-
-const OUTCOMES: DealOutcome[] = ['won', 'lost-competitor', 'lost-no-decision', 'open'];
-const RECEPTIONS: Reception[] = ['resonated', 'neutral', 'fell-flat'];
-
-function deals(seed: number, count: number): DealFacts[] {
-  const rand = random(seed);
-  const pick = <T>(xs: readonly T[]): T => xs[rand(xs.length)]!;
-  return Array.from({ length: count }, () => ({
-    outcome: pick(OUTCOMES),
-    // Around "today" (2026-12-01): recent, earlier, and a few closing later (not counted for attention).
-    closeDate: pick(['2025-03-10', '2026-06-01', '2026-10-15', '2026-11-30', '2026-12-01', '2027-01-20']),
-    persona: pick(['CFO', 'COO', '']),
-    stage: pick(['proposal', 'decision']),
-    competitor: pick(['Geotab', 'Samsara', '', 'Motive']),
-    narratives: Array.from({ length: 1 + rand(3) }, () => ({
-      narrativeId: pick(['a', 'b', 'c', 'gone']),
-      reception: pick(RECEPTIONS),
-    })),
-  }));
-}
-
 const narratives = [
   { id: 'a', title: 'Cost' },
   { id: 'b', title: 'Safety' },
@@ -50,30 +21,6 @@ const narratives = [
   { id: 'd', title: 'Untested' },
 ];
 const TODAY = '2026-12-01';
-
-/** `log` with a few deals edited in place: any fact of a deal may change, the narratives it used included. */
-function edited(
-  seed: number,
-  log: readonly DealFacts[],
-): { next: DealFacts[]; changes: { before: DealFacts; after: DealFacts }[] } {
-  const rand = random(seed * 31 + 7);
-  const fresh = deals(seed * 97 + 3, 8);
-  const next = [...log];
-  const changes: { before: DealFacts; after: DealFacts }[] = [];
-  const at = new Set(Array.from({ length: 1 + rand(3) }, () => rand(log.length)));
-  for (const i of at) {
-    const before = log[i]!;
-    const other = fresh[rand(fresh.length)]!;
-    // One to all of its facts taken from another deal (an outcome, a date, a competitor, its narratives…).
-    const keys = (['outcome', 'closeDate', 'persona', 'stage', 'competitor', 'narratives'] as const).filter(
-      () => rand(2) === 0,
-    );
-    const after = { ...before, ...Object.fromEntries(keys.map((k) => [k, other[k]])) } as DealFacts;
-    next[i] = after;
-    changes.push({ before, after });
-  }
-  return { next, changes };
-}
 
 describe('the review tally', () => {
   it('of a log edited in place is patched to exactly what counting it afresh gives, the tally before untouched (200 seeds)', () => {

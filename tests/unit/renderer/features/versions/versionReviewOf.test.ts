@@ -17,6 +17,7 @@ vi.mock('../../../../../shared/stats/versionReview', async (original) => {
   };
 });
 import { versionReviewOf, warmVersionReviews } from '../../../../../renderer/features/versions/versionReviewOf';
+import { replacedInLists } from '../../../../../renderer/features/review/dealMemo';
 
 function version(id: string, createdAt: number, changed: string[]): VersionMeta {
   return { id, name: id, note: '', author: 'Dana', createdAt, kind: 'manual', changed, removed: [], narrativeCount: 2 };
@@ -63,6 +64,26 @@ describe('versionReviewOf', () => {
     expect(after.rows.at(-1)).toMatchObject({ label: 'v3', deals: 1, won: 1 });
     const logged = [...n1, deal(5, 'n1', '2026-07-20', 'lost-competitor')];
     expect(versionReviewOf('n1', logged, saved).rows.at(-1)).toMatchObject({ label: 'v3', deals: 2 });
+  });
+
+  it('patches the table of a narrative whose deals were edited in place in the review’s lists, making none', () => {
+    const lists = new Map([['n1', [...n1]]]);
+    const table = versionReviewOf('n1', lists.get('n1')!, versions);
+    const before = lists.get('n1')![1]!;
+    const after = { ...before, outcome: 'won' as const };
+    // What the review's per-narrative lists do with one person's edit (dealMemo.ts).
+    const edited = replacedInLists(lists, [{ before, after }], (d) => d.narratives.map((u) => u.narrativeId))!;
+    const afresh = buildVersionReview('n1', edited.get('n1')!, versions);
+    const madeBefore = built.count;
+    const patched = versionReviewOf('n1', edited.get('n1')!, versions);
+    expect(built.count).toBe(madeBefore);
+    expect(patched).toEqual(afresh);
+    expect(patched.rows[1]).toMatchObject({ label: 'v1', won: 1, lostCompetitor: 0 });
+    expect(table.rows[1]).toMatchObject({ label: 'v1', won: 0, lostCompetitor: 1 });
+    // With no table made for the list before, the edited list's table is made afresh.
+    const unseen = replacedInLists(new Map([['n1', [...n1]]]), [{ before, after }], () => ['n1'])!;
+    expect(versionReviewOf('n1', unseen.get('n1')!, versions)).toEqual(patched);
+    expect(built.count).toBe(madeBefore + 1);
   });
 
   it('warms one narrative per task with the arrays the review will pass, and stops when cancelled', () => {
