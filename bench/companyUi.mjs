@@ -32,6 +32,11 @@ const TRACE_FILTER = process.env.DUET_BENCH_TRACE_FILTER;
 const PROFILE_FILTER = process.env.DUET_BENCH_PROFILE_FILTER;
 /** `DUET_BENCH_PROFILE_REVIEW=name`: the same for opening the review, into `name-<size>.cpuprofile`. */
 const PROFILE_REVIEW = process.env.DUET_BENCH_PROFILE_REVIEW;
+/**
+ * `DUET_BENCH_TRACE_EDIT=name` records a Chrome trace of the largest size's edit in the open review in every
+ * session, into `name-<session>.json` (with DUET_BENCH_TRACE_NO_SAMPLES=1 the samples of one differ little).
+ */
+const TRACE_EDIT = process.env.DUET_BENCH_TRACE_EDIT;
 /** `DUET_BENCH_PROFILE_EDIT=name`: the same for a deal's edit in the open review. */
 const PROFILE_EDIT = process.env.DUET_BENCH_PROFILE_EDIT;
 /**
@@ -237,8 +242,14 @@ async function reviewSession(context, url, bench, s, f, first, log) {
     // A quiet moment as before the opening (the filters' warm-up may still run in the background), then one
     // edit of a deal's outcome, as a storyteller correcting the log with the review open.
     await page.waitForTimeout(QUIET_MS);
-    const edit = await profiled(page, first && PROFILE_EDIT && `${PROFILE_EDIT}-${s.size}.cpuprofile`, () =>
-      measure(`${s.size} edit a deal`, LIMITS.edit, () => page.evaluate(editUntilShown), log),
+    const edit = await traced(
+      context.browser(),
+      s.size === SIZES.at(-1) && TRACE_EDIT && `${TRACE_EDIT}-${f.edits.length + 1}.json`,
+      () =>
+        profiled(page, first && PROFILE_EDIT && `${PROFILE_EDIT}-${s.size}.cpuprofile`, () =>
+          measure(`${s.size} edit a deal`, LIMITS.edit, () => page.evaluate(editUntilShown), log),
+        ),
+      log,
     );
     f.edits.push(edit);
     if (edit instanceof StepTimeout) return;
