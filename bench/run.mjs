@@ -60,7 +60,8 @@ function formatTable(judgedRows) {
     r.metric,
     r.display ?? String(r.value),
     String(r.baseline),
-    `${r.ratio.toFixed(2)}×`,
+    // No ratio to a baseline of 0 (a longest task where the baseline had none) or one that was not measured.
+    Number.isFinite(r.ratio) ? `${r.ratio.toFixed(2)}×` : '—',
     r.targetText,
     r.verdict,
   ]);
