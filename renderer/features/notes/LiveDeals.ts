@@ -11,6 +11,7 @@
 import * as Y from 'yjs';
 import { dealIds, observeDealChanges, prepareDealReads, readDeal } from '@shared/collab/notes';
 import type { DealEntry } from '@shared/domain/deal';
+import { compareDeals, indexOfDeal, insertionIndex } from '@shared/domain/dealOrder';
 import { recordReplacement, type Replaced } from '@shared/collab/dealLineage';
 import { measurePhase } from '../../platform/measurePhase';
 import { scheduleTask } from '../../platform/nextTask';
@@ -49,31 +50,6 @@ const COALESCE_ABOVE = 2_000;
 export const READ_SLICE = 500;
 /** Above this many changed deals in one batch, re-sorting everything is cheaper than inserting one by one. */
 const RESORT_ABOVE = 256;
-
-/** The review's order: newest close date first, then newest entry, then id (so the order is total). */
-export function compareDeals(a: DealEntry, b: DealEntry): number {
-  // Plain comparison: ISO dates sort as text, and localeCompare made sorting 20,000 deals ~60 ms.
-  if (a.closeDate !== b.closeDate) return a.closeDate < b.closeDate ? 1 : -1;
-  return b.createdAt - a.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
-/** Where `deal` belongs in `sorted` (binary search). */
-function insertionIndex(sorted: readonly DealEntry[], deal: DealEntry): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (compareDeals(sorted[mid]!, deal) < 0) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
-/** Where `deal` (a published entry) stands in `sorted`, found by binary search; -1 when it is not there. */
-function indexOfDeal(sorted: readonly DealEntry[], deal: DealEntry): number {
-  const at = insertionIndex(sorted, deal);
-  return sorted[at] === deal ? at : sorted.indexOf(deal);
-}
 
 /** A placeholder for a removed deal while a batch is merged (one filter at the end instead of a splice each). */
 const REMOVED = Object.freeze({}) as DealEntry;

@@ -5,6 +5,7 @@
  */
 import { recordReplacement, replacementOf, type Replaced } from '@shared/collab/dealLineage';
 import type { DealEntry } from '@shared/domain/deal';
+import { indexOfDeal } from '@shared/domain/dealOrder';
 import { measurePhase } from '../../platform/measurePhase';
 
 /** `fn`, recording each call as the phase `review:derive` (so a trace and the benchmark show what they cost). */
@@ -121,13 +122,12 @@ export function replacedInLists(
         next.set(key, list);
         changesOf.set(key, [change]);
       }
-      let found = false;
-      for (let i = 0; i < list.length; i++)
-        if (list[i] === change.before) {
-          list[i] = change.after;
-          found = true;
-        }
-      if (!found) return null;
+      // The lists are in the log's order, which an edit in place keeps: found by binary search (a scan of a
+      // narrative's 5,000 deals per list was up to ~5 ms, in the render that shows a saved deal).
+      // Once per list: a deal is listed once under each key (a deal naming a narrative twice is refused).
+      const at = indexOfDeal(list, change.before);
+      if (at < 0) return null;
+      list[at] = change.after;
     }
   // Each list copied is itself an edit in place of the list before: what is made per list (a narrative's
   // table per version) is patched in turn.

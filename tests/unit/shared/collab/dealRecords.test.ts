@@ -22,7 +22,8 @@ import {
   updateDeal,
 } from '../../../../shared/collab/notes';
 import { companyDeals, companyNarrativeIds } from '../../../../bench/pages/companyDeals';
-import { compareDeals, LiveDeals, type Scheduler } from '../../../../renderer/features/notes/LiveDeals';
+import { LiveDeals, type Scheduler } from '../../../../renderer/features/notes/LiveDeals';
+import { compareDeals } from '../../../../shared/domain/dealOrder';
 import { dealInput } from './dealFixtures';
 
 /** The review's deal log (LiveDeals) observes the document; its scheduler runs at once here. */

@@ -7,7 +7,8 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { addDeal, importDeals, readDeals, removeDeal, updateDeal } from '../../../../../shared/collab/notes';
 import type { DealEntry, DealInput } from '../../../../../shared/domain/deal';
-import { compareDeals, LiveDeals, type Scheduler } from '../../../../../renderer/features/notes/LiveDeals';
+import { LiveDeals, type Scheduler } from '../../../../../renderer/features/notes/LiveDeals';
+import { compareDeals } from '../../../../../shared/domain/dealOrder';
 import { replacementOf } from '../../../../../shared/collab/dealLineage';
 
 const ana = { author: 'Ana', now: 1_000 };
