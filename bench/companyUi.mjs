@@ -178,8 +178,8 @@ async function measure(label, ms, step, log) {
 /**
  * A person's session with the stored deals: app start, open the review, the competitor filter set to three
  * competitors in turn (each a sample, none computed before in this page: going back to a value shown earlier
- * is a memo hit and would flatter the figure), one deal's outcome edited in the open review, three keystrokes
- * in the notes search. Samples are pushed into `f`'s lists.
+ * is a memo hit and would flatter the figure), three keystrokes in the notes search, one deal's outcome
+ * edited in the open review. Samples are pushed into `f`'s lists.
  */
 async function reviewSession(context, url, bench, s, f, first, log) {
   await bench.evaluate((id) => window.duetCompanyBench.openOnStart(id), s.playbookId);
@@ -239,8 +239,14 @@ async function reviewSession(context, url, bench, s, f, first, log) {
       if (first && i === 0) f.filterPhases = await page.evaluate(pagePhases, filterSince);
       await page.waitForTimeout(300); // a person reads the result before the next change
     }
-    // A quiet moment as before the opening (the filters' warm-up may still run in the background), then one
-    // edit of a deal's outcome, as a storyteller correcting the log with the review open.
+    const keys = await measure(`${s.size} search keystrokes`, LIMITS.search, () => searchKeystrokes(page), log);
+    if (keys instanceof StepTimeout) f.searches.push(keys);
+    else f.searches.push(...keys);
+    if (keys instanceof StepTimeout) return;
+    // Last, so that what an edit sets going (its write to disk, the search worker's re-indexing and saving)
+    // lands on no other step: the search cleared, a quiet moment as before the opening, then one edit of a
+    // deal's outcome, as a storyteller correcting the log with the review open.
+    await page.getByTestId('notes-search').fill('');
     await page.waitForTimeout(QUIET_MS);
     const edit = await traced(
       context.browser(),
@@ -252,11 +258,7 @@ async function reviewSession(context, url, bench, s, f, first, log) {
       log,
     );
     f.edits.push(edit);
-    if (edit instanceof StepTimeout) return;
-    await page.waitForTimeout(1_000); // a person reads the change; the review's filters are patched meanwhile
-    const keys = await measure(`${s.size} search keystrokes`, LIMITS.search, () => searchKeystrokes(page), log);
-    if (keys instanceof StepTimeout) f.searches.push(keys);
-    else f.searches.push(...keys);
+    await page.waitForTimeout(1_000); // the edit written to the device before the page closes
     check();
   } finally {
     await page?.close({ runBeforeUnload: false });
