@@ -102,7 +102,8 @@ export const menuKey = (deal: DealEntry): string =>
 
 /**
  * Lists of deals (an index's values) with each change's `before` replaced by its `after`, in the lists that
- * `listsOf` names for it: a copy of the map and of each list touched (the lists before are left as they are).
+ * `listsOf` names for it: a copy of the map and of each list touched (the lists before are left as they are),
+ * each recorded as an edit in place of its list before (so what is made per list can be patched in turn).
  * Null when a deal is not where the index says (then the index is computed afresh).
  */
 export function replacedInLists(
@@ -122,9 +123,9 @@ export function replacedInLists(
         next.set(key, list);
         changesOf.set(key, [change]);
       }
-      // The lists are in the log's order, which an edit in place keeps: found by binary search (a scan of a
-      // narrative's 5,000 deals per list was up to ~5 ms, in the render that shows a saved deal).
-      // Once per list: a deal is listed once under each key (a deal naming a narrative twice is refused).
+      // Found by binary search: the lists are in the log's order, which an edit in place keeps (a scan of a
+      // narrative's 5,000 deals per list was up to ~5 ms, in the render that shows a saved deal). A deal is
+      // listed once under each key: a deal naming a narrative twice is refused.
       const at = indexOfDeal(list, change.before);
       if (at < 0) return null;
       list[at] = change.after;
