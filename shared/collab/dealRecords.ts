@@ -228,20 +228,27 @@ function changedFieldIndex(fields: Y.Map<unknown>): Map<string, string[]> {
     else if (!pairs.includes(key)) pairs.push(field, key);
   };
   for (const key of fields.keys()) add(key);
-  // Lives as long as the document. Type observers run before 'afterTransaction', so readers reacting to a
-  // change (observeDealChanges) already see the index updated.
-  fields.observe((event) => {
-    for (const key of event.keysChanged) {
-      if (fields.has(key)) add(key);
-      else {
-        const pairs = built.get(idOfFieldKey(key));
-        const at = pairs?.indexOf(key) ?? -1;
-        if (at > 0) pairs!.splice(at - 1, 2);
-      }
-    }
+  followKeys(fields, add, (key) => {
+    const pairs = built.get(idOfFieldKey(key));
+    const at = pairs?.indexOf(key) ?? -1;
+    if (at > 0) pairs!.splice(at - 1, 2);
   });
   changedFieldIndexes.set(fields, (index = built));
   return index;
+}
+
+/**
+ * Keeps an index of `map`'s keys current: `added` for each key set by a transaction, `removed` for each key it
+ * deleted. Lives as long as the document. Type observers run before 'afterTransaction', so readers reacting
+ * to a change (observeDealChanges) already see the index updated.
+ */
+export function followKeys(map: Y.Map<unknown>, added: (key: string) => void, removed: (key: string) => void): void {
+  map.observe((event) => {
+    for (const key of event.keysChanged) {
+      if (map.has(key)) added(key);
+      else removed(key);
+    }
+  });
 }
 
 /**

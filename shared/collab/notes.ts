@@ -37,6 +37,7 @@ import {
   editKey,
   dealFieldsMap,
   fieldKey,
+  followKeys,
   idOfFieldKey,
   isDealEdit,
   legacyDealsMap,
@@ -117,18 +118,11 @@ function historyIndex(log: Y.Map<unknown>): Map<string, string[]> {
     else if (!keys.includes(key)) keys.push(key);
   };
   for (const key of log.keys()) add(key);
-  // Lives as long as the document: one observer per log. Type observers run before 'afterTransaction', so
-  // readers reacting to a change (observeDealChanges) already see the index updated.
-  log.observe((event) => {
-    for (const key of event.keysChanged) {
-      if (log.has(key)) add(key);
-      else {
-        const keys = built.get(idOfFieldKey(key));
-        const at = keys?.indexOf(key) ?? -1;
-        if (at >= 0) keys!.splice(at, 1);
-        if (keys?.length === 0) built.delete(idOfFieldKey(key));
-      }
-    }
+  followKeys(log, add, (key) => {
+    const keys = built.get(idOfFieldKey(key));
+    const at = keys?.indexOf(key) ?? -1;
+    if (at >= 0) keys!.splice(at, 1);
+    if (keys?.length === 0) built.delete(idOfFieldKey(key));
   });
   historyIndexes.set(log, (index = built));
   return index;

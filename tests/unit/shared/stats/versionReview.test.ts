@@ -3,15 +3,11 @@
  * from the edited deals, and the table before is left as it was.
  */
 import { describe, expect, it } from 'vitest';
-import type { VersionMeta } from '../../../../shared/collab/versions';
 import type { DealFacts } from '../../../../shared/domain/deal';
 import { buildVersionReview, patchVersionReview } from '../../../../shared/stats/versionReview';
 import { deals, edited, random } from './randomDeals';
+import { day, version } from '../versions/versionMeta';
 
-const day = (iso: string): number => Date.parse(`${iso}T12:00:00Z`);
-function version(id: string, createdAt: number, changed: string[]): VersionMeta {
-  return { id, name: id, note: '', author: 'Dana', createdAt, kind: 'manual', changed, removed: [], narrativeCount: 3 };
-}
 // "a" changes in v1 and v3, "b" only in v2, "c" never: rows before versions, per version, and none at all.
 const VERSIONS = [
   version('v1', day('2026-01-10'), ['a', 'b']),

@@ -1,7 +1,6 @@
 // Deals count for the version of a narrative in force: the one recorded when the deal was logged, or —
 // for older deals and imports — the one in force on the close date.
 import { describe, expect, it } from 'vitest';
-import type { VersionMeta } from '../../../../shared/collab/versions';
 import {
   attributeUse,
   dealsForVersionsInForce,
@@ -10,11 +9,8 @@ import {
   versionInForce,
 } from '../../../../shared/versions/attribution';
 import { buildVersionReview, compareVersionRows } from '../../../../shared/stats/versionReview';
+import { day, version } from './versionMeta';
 
-const day = (iso: string): number => Date.parse(`${iso}T12:00:00Z`);
-function version(id: string, createdAt: number, changed: string[]): VersionMeta {
-  return { id, name: id, note: '', author: 'Dana', createdAt, kind: 'manual', changed, removed: [], narrativeCount: 2 };
-}
 // v1 holds both narratives; v2 changes only "a"; v3 changes only "b".
 const VERSIONS = [
   version('v1', day('2026-01-10'), ['a', 'b']),

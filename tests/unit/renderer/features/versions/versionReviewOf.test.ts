@@ -1,5 +1,4 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { VersionMeta } from '../../../../../shared/collab/versions';
 import type { DealEntry } from '../../../../../shared/domain/deal';
 import { buildVersionReview } from '../../../../../shared/stats/versionReview';
 import { dealInput } from '../../../shared/collab/dealFixtures';
@@ -18,10 +17,7 @@ vi.mock('../../../../../shared/stats/versionReview', async (original) => {
 });
 import { versionReviewOf, warmVersionReviews } from '../../../../../renderer/features/versions/versionReviewOf';
 import { replacedInLists } from '../../../../../renderer/features/review/dealMemo';
-
-function version(id: string, createdAt: number, changed: string[]): VersionMeta {
-  return { id, name: id, note: '', author: 'Dana', createdAt, kind: 'manual', changed, removed: [], narrativeCount: 2 };
-}
+import { version } from '../../../shared/versions/versionMeta';
 
 function deal(i: number, narrativeId: string, closeDate: string, outcome: DealEntry['outcome']): DealEntry {
   const input = dealInput({
