@@ -3,6 +3,7 @@
  * used it then, won and lost, the win rate with its Wilson interval — and the difference between two
  * versions with Newcombe's interval and a plain verdict.
  */
+import type { Replaced } from '../collab/dealLineage';
 import type { VersionMeta } from '../collab/versions';
 import type { DealFacts, NarrativeUse } from '../domain/deal';
 import { narrativeAttributor } from '../versions/attribution';
@@ -129,7 +130,7 @@ export function buildVersionReview(
 export function patchVersionReview(
   previous: NarrativeVersionReview,
   narrativeId: string,
-  changes: readonly { before: Deal; after: Deal }[],
+  changes: readonly Replaced<Deal>[],
   versions: readonly VersionMeta[],
 ): NarrativeVersionReview {
   const rows = new Map<string, VersionRow>();
