@@ -42,3 +42,19 @@ export function replacementOf<D extends object>(next: readonly D[]): Replacement
   if (!entry || !previous) return undefined;
   return { previous: previous as readonly D[], changes: entry.changes as readonly Replaced<D>[] };
 }
+
+/**
+ * The answer for `next` made from the answer for the list it was edited from: `answerFor` finds that answer
+ * (undefined when it was never made or is stale), `patch` applies the changes to it (null when it cannot).
+ * Null when there is no such list or answer — the caller then computes afresh. The one lookup every
+ * derivation remembered per list (the review's, the table per version) patches through.
+ */
+export function patchedFromPrevious<D extends object, R>(
+  next: readonly D[],
+  answerFor: (previous: readonly D[]) => R | undefined,
+  patch: (before: R, changes: readonly Replaced<D>[]) => R | null,
+): R | null {
+  const made = replacementOf(next);
+  const before = made && answerFor(made.previous);
+  return made && before !== undefined ? patch(before, made.changes) : null;
+}

@@ -3,7 +3,7 @@
  * identity), and — for a deal log that LiveDeals made from the log before by editing deals in place — patched
  * from the log before's answer at the cost of the edited deals (shared/collab/dealLineage.ts).
  */
-import { recordReplacement, replacementOf, type Replaced } from '@shared/collab/dealLineage';
+import { patchedFromPrevious, recordReplacement, type Replaced } from '@shared/collab/dealLineage';
 import type { DealEntry } from '@shared/domain/deal';
 import { indexOfDeal } from '@shared/domain/dealOrder';
 import { measurePhase } from '../../platform/measurePhase';
@@ -65,9 +65,13 @@ export function perObjectAndDay<D extends object, R>(
   return (key, today) => {
     let entry = cache.get(key);
     if (entry?.today !== today) {
-      const made = patched && replacementOf(key);
-      const before = made ? cache.get(made.previous) : undefined;
-      const result = (before?.today === today ? patched!(before.result, made!.changes, today) : null) ?? fn(key, today);
+      const sameDay = (previous: readonly D[]): R | undefined => {
+        const before = cache.get(previous);
+        return before?.today === today ? before.result : undefined;
+      };
+      const result =
+        (patched && patchedFromPrevious(key, sameDay, (before, changes) => patched(before, changes, today))) ??
+        fn(key, today);
       cache.set(key, (entry = { today, result }));
     }
     return entry.result;

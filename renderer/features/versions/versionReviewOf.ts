@@ -7,7 +7,7 @@
  */
 import type { VersionMeta } from '@shared/collab/versions';
 import type { DealEntry } from '@shared/domain/deal';
-import { replacementOf } from '@shared/collab/dealLineage';
+import { patchedFromPrevious } from '@shared/collab/dealLineage';
 import { buildVersionReview, patchVersionReview, type NarrativeVersionReview } from '@shared/stats/versionReview';
 import { runInTasks, type TaskScheduler } from '../../platform/nextTask';
 
@@ -33,11 +33,13 @@ export function versionReviewOf(narrativeId: string, deals: Deals, versions: Ver
  * when it was made; otherwise made afresh.
  */
 function patched(narrativeId: string, deals: Deals, versions: Versions): NarrativeVersionReview {
-  const replaced = replacementOf(deals);
-  const before = replaced && made.get(replaced.previous)?.get(versions)?.get(narrativeId);
-  return before
-    ? patchVersionReview(before, narrativeId, replaced.changes, versions)
-    : buildVersionReview(narrativeId, deals, versions);
+  return (
+    patchedFromPrevious(
+      deals,
+      (previous) => made.get(previous)?.get(versions)?.get(narrativeId),
+      (before, changes) => patchVersionReview(before, narrativeId, changes, versions),
+    ) ?? buildVersionReview(narrativeId, deals, versions)
+  );
 }
 
 /**
