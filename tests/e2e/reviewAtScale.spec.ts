@@ -230,6 +230,7 @@ test('the review of 20,000 deals opens, filters and searches without a freeze, l
   console.log(`outcome edited with 20,000 deals: the review showed it ${Math.round(shown)} ms after Save`);
   await expect(review.getByTestId('summary-deals')).toContainText(fmt(large.length));
   await expect(review.getByTestId('version-won')).toHaveText(String(versionWon + (next === 'won' ? 1 : -1)));
+  await page.screenshot({ path: join(SHOTS, 'review-20000-deals-edited.png') });
   const editedCard = review.getByTestId('deal-card').filter({ hasText: account }).first();
   await expect(editedCard).toHaveAttribute('aria-label', `${next === 'won' ? 'Won' : 'Lost, no decision'}: ${account}`);
   const editLongest = Math.max(0, ...(await longTaskEntriesSince(page, editedSince)).map((t) => t.duration));
