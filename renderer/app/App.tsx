@@ -1,21 +1,14 @@
-/** The root component: "Starting Duet…" until the boot (started by main.tsx) is done, then the shell. */
-import { useEffect, useState } from 'react';
+/**
+ * The root component, rendered once the boot (started by main.tsx) is done: the shell, or why the local
+ * storage could not be opened. Until then the page shows index.html's "Starting Duet…".
+ */
 import { AppProvider, Shell } from '../features/shell';
 import { profiled } from '../ui/profiled';
 import { ToastProvider } from '../ui/Toasts';
 import type { Boot } from './boot';
 
-/** The root component; `boot` is the start already under way (see boot.ts). */
-export function App({ boot: booting }: { boot: Promise<Boot> }) {
-  const [boot, setBoot] = useState<Boot | null>(null);
-  useEffect(() => {
-    let current = true;
-    void booting.then((done) => current && setBoot(done));
-    return () => {
-      current = false;
-    };
-  }, [booting]);
-  if (boot === null) return <div className="loading">Starting Duet…</div>;
+/** The root component; `boot` is how the start went (see boot.ts). */
+export function App({ boot }: { boot: Boot }) {
   if (boot.status === 'failed') {
     return (
       <div className="fatal" role="alert">

@@ -1,5 +1,5 @@
 /**
- * The Lexical collaboration plugin talks to a "provider". Offline, ours has no network: `connect` puts the
+ * The editor's Yjs binding (CollaborationBindingPlugin) talks to a "provider". Offline, ours has no network: `connect` puts the
  * stored content into the (until then empty) document — the binding learns content from Yjs events, so
  * it must be bound first — and reports the document as synced. The network provider of the sync server
  * attaches to the same document later without changing the editor.

@@ -1,10 +1,9 @@
 /**
- * The playbook editor: Lexical bound to the playbook's Y.Doc through the official collaboration plugin,
- * even offline (the provider is local; the network provider later binds the same way). Undo and redo come
- * from the binding's Yjs UndoManager — Lexical's plain history plugin would fight the binding.
+ * The playbook editor: Lexical bound to the playbook's Y.Doc through Lexical's Yjs binding
+ * (CollaborationBindingPlugin), even offline (the provider is local; the network provider later binds the
+ * same way). Undo and redo come from the binding's Yjs UndoManager — Lexical's plain history plugin would
+ * fight the binding.
  */
-import { LexicalCollaboration } from '@lexical/react/LexicalCollaborationContext';
-import { CollaborationPlugin } from '@lexical/react/LexicalCollaborationPlugin';
 import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
@@ -19,6 +18,7 @@ import type { NarrativeSummary } from '@shared/domain/narrative';
 import { isSafeLinkUrl } from '@shared/domain/url';
 import { withNarrativeOps } from './narrativeOpsOnDemand';
 import { PLAYBOOK_NODES } from './nodes';
+import { CollaborationBindingPlugin } from './plugins/CollaborationBindingPlugin';
 import { DeferredNarrativeChrome, DeferredOutline, DeferredPlugins } from './plugins/DeferredPlugins';
 import { FirstOwnEditPlugin } from './plugins/FirstOwnEditPlugin';
 import type { NarrativeGovernanceSource } from './plugins/narrativeGovernanceSource';
@@ -81,30 +81,22 @@ export function PlaybookEditor(props: PlaybookEditorProps) {
   };
   // Collaborators' carets live inside the scrolling canvas, so they move with the text they point at.
   const cursorsRef = useRef<HTMLDivElement>(null);
-  const providerFactory = useCallback(
-    (id: string, docMap: Map<string, Doc>): Provider => {
-      docMap.set(id, doc);
-      return provider;
-    },
-    [doc, provider],
-  );
 
   return profiled(
     'editor',
-    <LexicalCollaboration>
-      <LexicalComposer initialConfig={initialConfig}>
-        <EditorBody {...props} cursorsRef={cursorsRef} />
-        <CollaborationPlugin
-          cursorsContainerRef={cursorsRef}
-          id={docName}
-          providerFactory={providerFactory}
-          shouldBootstrap={false}
-          username={props.userName}
-          cursorColor={props.userColor}
-        />
-        <OpenEditorPlugin doc={doc} />
-      </LexicalComposer>
-    </LexicalCollaboration>,
+    <LexicalComposer initialConfig={initialConfig}>
+      <EditorBody {...props} cursorsRef={cursorsRef} />
+      <OpenEditorPlugin doc={doc} />
+      {/* Last: it connects once every other plugin's effects have run (see the plugin). */}
+      <CollaborationBindingPlugin
+        id={docName}
+        doc={doc}
+        provider={provider}
+        userName={props.userName}
+        userColor={props.userColor}
+        cursorsContainerRef={cursorsRef}
+      />
+    </LexicalComposer>,
   );
 }
 

@@ -1,6 +1,6 @@
 /**
  * Who else is in this playbook right now: one avatar per connected person, in their cursor colour, from the
- * awareness states the collaboration plugin publishes. Name and role are the server's (it rewrites every
+ * awareness states the editor's binding publishes. Name and role are the server's (it rewrites every
  * presence with the member of the connection's token); the colour is the client's.
  */
 import { useEffect, useState } from 'react';
