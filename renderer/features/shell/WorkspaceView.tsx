@@ -170,44 +170,52 @@ export function WorkspaceView({ onOpenSettings }: WorkspaceViewProps) {
   useCommand('view:toggle-outline', () => setShowOutline((s) => !s));
   useCommand('edit:find', () => filterRef.current?.focus());
   const selected = playbooks.find((p) => p.id === selectedId) ?? null;
+  // The sidebar comes with the extras, right after the opening playbook's text is painted: its render and first
+  // layout stood between a returning user and their text (~13 ms of the open bench, bench/openPlaybook.mjs).
+  // Its column is there from the first frame, so nothing moves. With no playbook to open it renders at once.
+  const [sidebarAtOnce] = useState(selected === null);
 
   return (
     <div className="workspace">
-      {profiled(
-        'sidebar',
-        <Sidebar
-          playbooks={playbooks}
-          selectedId={meetingsOpen ? null : (selected?.id ?? null)}
-          onSelect={(id) => {
-            setNeedsReviewOpen(false);
-            select(id);
-          }}
-          onNew={() => setCreating(true)}
-          onRename={(id, title) => workspace.renamePlaybook(id, title)}
-          onDuplicate={async (id) => {
-            const copy = await workspace.duplicatePlaybook(id, settings.displayName);
-            if (copy.ok) select(copy.value.id);
-            else toasts.show({ kind: 'error', message: copy.error.message });
-          }}
-          onDelete={setDeleting}
-          onOpenSettings={onOpenSettings}
-          filterRef={filterRef}
-          extra={
-            <NeedsReviewEntry
-              count={scan ? scan.items.length : null}
-              active={needsReviewOpen}
-              onOpen={() => {
-                setMeetingsOpen(false);
-                setNeedsReviewOpen(true);
-              }}
-            />
-          }
-          meetingsOpen={meetingsOpen}
-          onOpenMeetings={() => {
-            setNeedsReviewOpen(false);
-            setMeetingsOpen(true);
-          }}
-        />,
+      {!sidebarAtOnce && !extras.due ? (
+        <div className="sidebar" aria-hidden="true" />
+      ) : (
+        profiled(
+          'sidebar',
+          <Sidebar
+            playbooks={playbooks}
+            selectedId={meetingsOpen ? null : (selected?.id ?? null)}
+            onSelect={(id) => {
+              setNeedsReviewOpen(false);
+              select(id);
+            }}
+            onNew={() => setCreating(true)}
+            onRename={(id, title) => workspace.renamePlaybook(id, title)}
+            onDuplicate={async (id) => {
+              const copy = await workspace.duplicatePlaybook(id, settings.displayName);
+              if (copy.ok) select(copy.value.id);
+              else toasts.show({ kind: 'error', message: copy.error.message });
+            }}
+            onDelete={setDeleting}
+            onOpenSettings={onOpenSettings}
+            filterRef={filterRef}
+            extra={
+              <NeedsReviewEntry
+                count={scan ? scan.items.length : null}
+                active={needsReviewOpen}
+                onOpen={() => {
+                  setMeetingsOpen(false);
+                  setNeedsReviewOpen(true);
+                }}
+              />
+            }
+            meetingsOpen={meetingsOpen}
+            onOpenMeetings={() => {
+              setNeedsReviewOpen(false);
+              setMeetingsOpen(true);
+            }}
+          />,
+        )
       )}
       <main className="workspace-main">
         {/* The screen's level-one heading: the visible title is an editable field, not a heading. */}
