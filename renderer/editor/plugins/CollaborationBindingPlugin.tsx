@@ -37,6 +37,7 @@ import {
   getActiveElement,
   mergeRegister,
   REDO_COMMAND,
+  registerEventListeners,
   SKIP_COLLAB_TAG,
   UNDO_COMMAND,
   type LexicalEditor,
@@ -192,10 +193,5 @@ function showAs(provider: Provider, editor: LexicalEditor, name: string, color: 
  */
 function clearPresenceOnLeave(provider: Provider): () => void {
   const clear = (): void => provider.awareness.setLocalState(null);
-  window.addEventListener('beforeunload', clear);
-  window.addEventListener('pagehide', clear);
-  return () => {
-    window.removeEventListener('beforeunload', clear);
-    window.removeEventListener('pagehide', clear);
-  };
+  return registerEventListeners(window, { beforeunload: clear, pagehide: clear });
 }

@@ -50,8 +50,9 @@ const WorkspaceExtras = lazyPart(() => import('./WorkspaceExtras'), 'WorkspaceEx
 const EXTRAS_AT_LATEST_MS = 1000;
 
 /**
- * Whether the workspace's extras may load: once the playbook opened with the workspace has shown its text
- * (`shown`, called by PlaybookView), or right after the first paint when none opens with it.
+ * Whether what follows the opening playbook's text may come — the workspace's extras, and the sidebar when a
+ * playbook opens: once the playbook opened with the workspace has shown its text (`shown`, called by
+ * PlaybookView), or right after the first paint when none opens with it.
  */
 function useExtrasDue(opensPlaybook: boolean): { due: boolean; shown: () => void } {
   const [due, setDue] = useState(false);
@@ -174,49 +175,47 @@ export function WorkspaceView({ onOpenSettings }: WorkspaceViewProps) {
   // layout stood between a returning user and their text (~13 ms of the open bench, bench/openPlaybook.mjs).
   // Its column is there from the first frame, so nothing moves. With no playbook to open it renders at once.
   const [sidebarAtOnce] = useState(selected === null);
+  const sidebarDue = sidebarAtOnce || extras.due;
+  const sidebar = profiled(
+    'sidebar',
+    <Sidebar
+      playbooks={playbooks}
+      selectedId={meetingsOpen ? null : (selected?.id ?? null)}
+      onSelect={(id) => {
+        setNeedsReviewOpen(false);
+        select(id);
+      }}
+      onNew={() => setCreating(true)}
+      onRename={(id, title) => workspace.renamePlaybook(id, title)}
+      onDuplicate={async (id) => {
+        const copy = await workspace.duplicatePlaybook(id, settings.displayName);
+        if (copy.ok) select(copy.value.id);
+        else toasts.show({ kind: 'error', message: copy.error.message });
+      }}
+      onDelete={setDeleting}
+      onOpenSettings={onOpenSettings}
+      filterRef={filterRef}
+      extra={
+        <NeedsReviewEntry
+          count={scan ? scan.items.length : null}
+          active={needsReviewOpen}
+          onOpen={() => {
+            setMeetingsOpen(false);
+            setNeedsReviewOpen(true);
+          }}
+        />
+      }
+      meetingsOpen={meetingsOpen}
+      onOpenMeetings={() => {
+        setNeedsReviewOpen(false);
+        setMeetingsOpen(true);
+      }}
+    />,
+  );
 
   return (
     <div className="workspace">
-      {!sidebarAtOnce && !extras.due ? (
-        <div className="sidebar" aria-hidden="true" />
-      ) : (
-        profiled(
-          'sidebar',
-          <Sidebar
-            playbooks={playbooks}
-            selectedId={meetingsOpen ? null : (selected?.id ?? null)}
-            onSelect={(id) => {
-              setNeedsReviewOpen(false);
-              select(id);
-            }}
-            onNew={() => setCreating(true)}
-            onRename={(id, title) => workspace.renamePlaybook(id, title)}
-            onDuplicate={async (id) => {
-              const copy = await workspace.duplicatePlaybook(id, settings.displayName);
-              if (copy.ok) select(copy.value.id);
-              else toasts.show({ kind: 'error', message: copy.error.message });
-            }}
-            onDelete={setDeleting}
-            onOpenSettings={onOpenSettings}
-            filterRef={filterRef}
-            extra={
-              <NeedsReviewEntry
-                count={scan ? scan.items.length : null}
-                active={needsReviewOpen}
-                onOpen={() => {
-                  setMeetingsOpen(false);
-                  setNeedsReviewOpen(true);
-                }}
-              />
-            }
-            meetingsOpen={meetingsOpen}
-            onOpenMeetings={() => {
-              setNeedsReviewOpen(false);
-              setMeetingsOpen(true);
-            }}
-          />,
-        )
-      )}
+      {sidebarDue ? sidebar : <div className="sidebar" aria-hidden="true" />}
       <main className="workspace-main">
         {/* The screen's level-one heading: the visible title is an editable field, not a heading. */}
         <h1 className="visually-hidden">
