@@ -108,7 +108,11 @@ export const KEEP_LOADED_MS = 30_000;
 export async function startSyncServer(options: SyncServerOptions): Promise<SyncServer> {
   const stores =
     options.stores ??
-    (await openServerStores(options.dataDir, { fsync: options.fsync ?? false, kind: options.storeKind ?? 'auto' }));
+    (await openServerStores(options.dataDir, {
+      fsync: options.fsync ?? false,
+      kind: options.storeKind ?? 'auto',
+      serving: true,
+    }));
   const broadcaster = options.broadcaster ?? singleNodeBroadcaster;
   let secret: Buffer;
   try {

@@ -16,6 +16,11 @@ export type StoreKind = 'sqlite' | 'files' | 'postgres';
 export interface StoreOptions {
   /** Flush every write to the disk (survives power loss). Default: every write survives a process kill. */
   fsync?: boolean;
+  /**
+   * This process serves the data folder (the sync server; one per folder): the SQLite store writes its
+   * updates through a journal (UpdateJournal.ts). Others (the CLI) read that journal too, never write it.
+   */
+  serving?: boolean;
 }
 
 /** The open stores of one server. */

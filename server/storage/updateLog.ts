@@ -16,7 +16,8 @@ import { crc32 } from '@shared/format/crc32';
 /** First bytes of every log file. */
 export const LOG_MAGIC = Buffer.from('DUETLOG1', 'latin1');
 
-const FRAME_HEADER_BYTES = 12;
+/** Bytes before a frame's payload: its length and the two checksums. */
+export const FRAME_HEADER_BYTES = 12;
 
 /** Encodes one frame. */
 export function encodeFrame(payload: Uint8Array): Buffer {
@@ -50,10 +51,11 @@ export class CorruptLogError extends Error {
   override readonly name = 'CorruptLogError';
 }
 
-type FrameRead = { payload: Uint8Array } | { torn: true } | { damaged: string };
+/** What `readFrame` found at an offset. */
+export type FrameRead = { payload: Uint8Array } | { torn: true } | { damaged: string };
 
 /** Reads the frame at `offset`: its payload, a torn tail (the file ends inside it), or damage. */
-function readFrame(bytes: Buffer, offset: number): FrameRead {
+export function readFrame(bytes: Buffer, offset: number): FrameRead {
   if (offset + FRAME_HEADER_BYTES > bytes.length) return { torn: true };
   const length = bytes.readUInt32LE(offset);
   if (crc32(bytes.subarray(offset, offset + 4)) !== bytes.readUInt32LE(offset + 4) || length === 0) {

@@ -1,10 +1,8 @@
 // A deal or anchored note belongs to the member who wrote it: the server refuses, with raw forged frames
 // from a modified client, every update that changes or deletes one another member wrote, or that writes in
 // another member's name — and the notes document stays byte for byte as it was (in what a fresh client
-// receives and in the SQLite file). What the app itself writes (own deals, a storyteller's moderation,
-// offline work) goes through.
-import { join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
+// receives and in what the server stored: its SQLite file and journal). What the app itself writes (own
+// deals, a storyteller's moderation, offline work) goes through.
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readInviteClaims } from '../../../shared/collab/inviteToken';
@@ -24,6 +22,7 @@ import {
   type RawSocket,
 } from './helpers/clients';
 import { buildServerOnce, invite, startServer, tempDataDir, type ServerProcess } from './helpers/serverProcess';
+import { storedRows } from './helpers/storedRows';
 
 const DOC = 'acme/notes/p1';
 let server: ServerProcess;
@@ -49,18 +48,6 @@ const input = (name: string): DealInput => ({
 
 function writer(who: 'ana' | 'ben' | 'mia' | 'sam', moderator = false): Writer {
   return { author: who, authorId: ids[who], moderator, now: Date.now() };
-}
-
-function storedRows(): string[] {
-  const db = new DatabaseSync(join(server.dataDir, 'duet.sqlite'), { readOnly: true });
-  try {
-    return db
-      .prepare('SELECT data FROM updates WHERE doc = ? ORDER BY id')
-      .all(DOC)
-      .map((r) => Buffer.from(r.data as Uint8Array).toString('hex'));
-  } finally {
-    db.close();
-  }
 }
 
 /** The update a modified client would send: `change` applied to a replica of what the server stores. */
@@ -95,11 +82,11 @@ async function send(who: string, update: Uint8Array): Promise<string | null> {
 async function expectRefused(who: string, change: (doc: Y.Doc) => void): Promise<void> {
   const update = await forge(change);
   const before = await readStoredState(server.url, DOC, tokens.sam as string);
-  const rows = storedRows();
+  const rows = await storedRows(server.dataDir, DOC);
   expect(await send(who, update)).toBe('1008 not-yours');
   const after = await readStoredState(server.url, DOC, tokens.sam as string);
   expect(Buffer.from(after).equals(Buffer.from(before))).toBe(true);
-  expect(storedRows()).toEqual(rows);
+  expect(await storedRows(server.dataDir, DOC)).toEqual(rows);
 }
 
 async function expectStored(who: string, change: (doc: Y.Doc) => void): Promise<Y.Doc> {

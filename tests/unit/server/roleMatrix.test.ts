@@ -1,8 +1,7 @@
 // The full role matrix: every role reads every kind of document; only the writers of that kind change it.
 // A reader's forged updates (raw, bypassing any client check) leave the document byte-for-byte unchanged —
-// in what a fresh client receives and in the SQLite file — and never reach another client.
-import { join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
+// in what a fresh client receives and in what the server stored (its SQLite file and journal) — and never
+// reach another client.
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -19,6 +18,7 @@ import { DOC_KINDS, type DocKind } from '../../../shared/collab/docNames';
 import { readInviteClaims } from '../../../shared/collab/inviteToken';
 import { ACTIONS, canWrite, may, type Action } from '../../../shared/domain/permissions';
 import { buildServerOnce, invite, startServer, tempDataDir, type ServerProcess } from './helpers/serverProcess';
+import { storedRows } from './helpers/storedRows';
 
 const ROLES = ['storyteller', 'marketing', 'sales', 'viewer'] as const;
 const DOCS = {
@@ -37,18 +37,6 @@ const DOCS_BY_KIND: Record<DocKind, string> = DOCS;
 let server: ServerProcess;
 const tokens: Record<string, string> = {};
 const anchors: ReturnType<typeof openClient>[] = [];
-
-function storedRows(docName: string): string[] {
-  const db = new DatabaseSync(join(server.dataDir, 'duet.sqlite'), { readOnly: true });
-  try {
-    return db
-      .prepare('SELECT data FROM updates WHERE doc = ? ORDER BY id')
-      .all(docName)
-      .map((r) => Buffer.from(r.data as Uint8Array).toString('hex'));
-  } finally {
-    db.close();
-  }
-}
 
 async function rejectedReadOnly(): Promise<number> {
   const text = await (await fetch(`${server.httpUrl}/metrics`)).text();
@@ -115,7 +103,7 @@ describe('role matrix', () => {
         expect(session).toMatchObject({ role, canWrite: mayWrite, doc: docName });
 
         const stateBefore = await readStoredState(server.url, docName, tokens.viewer as string);
-        const rowsBefore = storedRows(docName);
+        const rowsBefore = await storedRows(server.dataDir, docName);
         const rejectedBefore = await rejectedReadOnly();
         const forged = forgedUpdate(`${role}-${kind}`, kind, role);
         writer.send(syncFrame(2, forged)); // an update
@@ -140,7 +128,7 @@ describe('role matrix', () => {
           await waitForFrame(writer, (b) => b[0] === 100);
         } else {
           expect(Buffer.from(stateAfter).equals(Buffer.from(stateBefore))).toBe(true);
-          expect(storedRows(docName)).toEqual(rowsBefore);
+          expect(await storedRows(server.dataDir, docName)).toEqual(rowsBefore);
           expect(await rejectedReadOnly()).toBe(rejectedBefore + 2);
           expect(relayed()).toBe(0);
           expect(writer.frames.some((b) => b[0] === 100)).toBe(false);

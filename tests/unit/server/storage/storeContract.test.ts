@@ -34,6 +34,8 @@ afterAll(async () => {
 /** How to get a fresh place for stores, and open (or reopen) the stores there. */
 interface Kind {
   name: 'sqlite' | 'files' | 'postgres';
+  /** How the suite names it. */
+  label: string;
   fresh(): Promise<string>;
   open(place: string, options?: { fsync?: boolean }): Promise<ServerStores>;
 }
@@ -45,10 +47,18 @@ const tempDir = async () => {
 };
 
 const KINDS: Kind[] = [
-  { name: 'sqlite', fresh: tempDir, open: async (dir, options) => openSqliteStores(dir, options) },
-  { name: 'files', fresh: tempDir, open: async (dir, options) => openFileStores(dir, options) },
+  { name: 'sqlite', label: 'SQLite', fresh: tempDir, open: async (dir, options) => openSqliteStores(dir, options) },
+  {
+    // As the sync server opens it: appends go through the journal (UpdateJournal.ts).
+    name: 'sqlite',
+    label: 'SQLite as served (journal)',
+    fresh: tempDir,
+    open: async (dir, options) => openSqliteStores(dir, { ...options, serving: true }),
+  },
+  { name: 'files', label: 'file', fresh: tempDir, open: async (dir, options) => openFileStores(dir, options) },
   {
     name: 'postgres',
+    label: 'PostgreSQL',
     fresh: () => (postgres as Postgres).createDatabase(`contract${++databases}`),
     open: (databaseUrl) => openPostgresStores({ databaseUrl }),
   },
@@ -71,7 +81,7 @@ function textOf(stored: { update: Uint8Array }[]): string {
 
 const bytes = (stored: { update: Uint8Array }[]) => stored.map((row) => Buffer.from(row.update));
 
-describe.each(KINDS)('the $name store', (kind) => {
+describe.each(KINDS)('the $label store', (kind) => {
   const it_ = kind.name === 'postgres' && clusterServicesMissing !== null ? it.skip : it;
 
   it_('says which kind it is, and loads nothing for a document never written', async () => {
@@ -310,7 +320,7 @@ describe.each(KINDS)('the $name store', (kind) => {
 });
 
 describe('embedded stores flush every write when asked to (fsync)', () => {
-  it.each(KINDS.slice(0, 2))('$name', async (kind) => {
+  it.each(KINDS.slice(0, 3))('$label', async (kind) => {
     const stores = await kind.open(await kind.fresh(), { fsync: true });
     const written = updates(5);
     await stores.storage.append('acme/playbook/p1', written);
@@ -338,7 +348,7 @@ const connection = (workspace: string, revision = 1): CrmConnection => ({
   revision,
 });
 
-describe.each(KINDS)('CRM connections in the $name store', (kind) => {
+describe.each(KINDS)('CRM connections in the $label store', (kind) => {
   const it_ = kind.name === 'postgres' && clusterServicesMissing !== null ? it.skip : it;
 
   it_('keeps a connection, its progress and its removal across reopening', async () => {
