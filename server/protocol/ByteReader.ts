@@ -4,6 +4,12 @@
  * refuses integers beyond 2^53, so every count it returns can be checked against the bytes that remain.
  */
 
+/**
+ * One decoder for every string read: constructing a TextDecoder per string was ~2–3 µs of each relayed
+ * update's validation (the server run with --cpu-prof at 500 updates/s). Fatal, as lib0's is.
+ */
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 /** Thrown for any input the reader refuses; callers turn it into a `Result` at their boundary. */
 export class MalformedInputError extends Error {
   override name = 'MalformedInputError';
@@ -79,9 +85,14 @@ export class ByteReader {
     return view;
   }
 
-  /** A length-prefixed UTF-8 string. */
+  /** A length-prefixed UTF-8 string; bytes that are not UTF-8 are refused (Yjs's own decoder throws on them). */
   varString(): string {
-    return new TextDecoder().decode(this.varBytes());
+    const bytes = this.varBytes();
+    try {
+      return UTF8.decode(bytes);
+    } catch (error) {
+      throw new MalformedInputError(`a string of ${bytes.length} bytes is not UTF-8`, { cause: error });
+    }
   }
 
   /** Skips `count` raw bytes. */
