@@ -62,9 +62,15 @@ test('the deck preview keeps its brand theme in dark mode', async ({ page }) => 
         }),
       );
     // The preview re-renders its shadow root as the layout settles (the pick, then the brand theme); slides
-    // read while one render replaced another had no computed style yet (" / "): read them once shown.
-    await expect.poll(async () => (await read()).every((c) => c.startsWith('rgb'))).toBe(true);
-    const colours = await read();
+    // read while one render replaced another had no computed style yet (" / "): the first complete reading
+    // is kept (a second read after the poll could land in another re-render, and once did).
+    let colours: string[] = [];
+    await expect
+      .poll(async () => {
+        colours = await read();
+        return colours.every((c) => c.startsWith('rgb'));
+      })
+      .toBe(true);
     await page.keyboard.press('Escape');
     await expect(builder).toBeHidden();
     return colours;
