@@ -82,7 +82,8 @@ export function createHost(deps: HostDeps): Host {
     let stores: ServerStores;
     let secret: Buffer;
     try {
-      stores = await deps.openStores(deps.dataDir, {});
+      // This process serves the folder: the SQLite store writes through its journal (UpdateJournal.ts).
+      stores = await deps.openStores(deps.dataDir, { serving: true });
     } catch (error) {
       return describeStartError(error, options.port);
     }

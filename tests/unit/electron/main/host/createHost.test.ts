@@ -2,7 +2,7 @@
 // the host's own app and a teammate join with minted tokens and co-edit; stopping frees the port and keeps
 // everything; a busy port is a plain message; the LAN addresses come from the interface table; where
 // node:sqlite cannot load, the host stores in plain files and says so.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +12,7 @@ import { createHost, type Host, type HostDeps } from '../../../../../electron/ma
 import type { InterfaceTable } from '../../../../../electron/main/host/lanAddresses';
 import { startSyncServer } from '../../../../../server/http/startSyncServer';
 import { openServerStores } from '../../../../../server/storage/openServerStores';
+import { JOURNAL_FILE, readJournal } from '../../../../../server/storage/UpdateJournal';
 import { openClient, readStoredDoc, waitUntil, type Client } from '../../../server/helpers/clients';
 
 const LAN: InterfaceTable = {
@@ -124,7 +125,7 @@ describe('hosting on this computer', () => {
   });
 
   it('stops cleanly: the port is free again and every stored edit is there after a restart', async () => {
-    const { host } = newHost();
+    const { host, dataDir } = newHost();
     const port = await freePort();
     const started = await host.start({ port, shareOnNetwork: false });
     if (!started.ok) throw new Error(started.error.message);
@@ -143,8 +144,18 @@ describe('hosting on this computer', () => {
       () => 'not stored',
     );
     writer.destroy();
+    // The host serves its folder as the sync server does: it stores through its journal (only a serving
+    // process has one), which is moved into the database within 200 ms.
+    const journal = join(dataDir, JOURNAL_FILE);
+    expect(existsSync(journal)).toBe(true);
+    await waitUntil(
+      () => readJournal(journal).length === 0,
+      5_000,
+      () => 'the journal was never moved into the database',
+    );
 
     expect(await host.stop()).toEqual({ ok: true, value: null });
+    expect(readJournal(journal)).toEqual([]);
     expect(host.status()).toEqual({ state: 'stopped' });
     await release(await occupy(port)); // throws EADDRINUSE if the host still listened
     expect(await host.stop()).toEqual({ ok: true, value: null }); // stopping twice is harmless
