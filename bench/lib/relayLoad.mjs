@@ -109,8 +109,8 @@ function cpuMeter(server, services) {
 /**
  * Unmeasured traffic at the measured rate before the window. A server process starts fresh for every round,
  * and its first few hundred ms of relaying run code the JIT has not compiled yet: in the first 300 ms of a
- * round, per-update latencies above 2 ms were 5–10× as frequent as later, more so for the server with
- * more code on the path (measured over 8 rounds of each). A server in use has long since warmed up.
+ * round, updates delayed over 2 ms came 3.7–4.6× as often as later for the reference and 4.8–6.0× for
+ * Duet (two runs of 8 rounds each). A server in use has long since warmed up.
  */
 export const WARMUP_SECONDS = 1;
 
