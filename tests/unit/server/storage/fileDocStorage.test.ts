@@ -17,6 +17,7 @@ import * as Y from 'yjs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DOCS_FOLDER, FileDocStorage } from '../../../../server/storage/FileDocStorage';
 import { CorruptLogError } from '../../../../server/storage/updateLog';
+import { typedUpdates } from '../helpers/typedUpdates';
 
 let dir: string;
 beforeEach(() => {
@@ -32,18 +33,10 @@ const DOC = 'acme/playbook/p1';
 
 const updatesOf = (rows: { update: Uint8Array }[]) => rows.map((row) => row.update);
 
-function updates(count: number): Uint8Array[] {
-  const doc = new Y.Doc();
-  const out: Uint8Array[] = [];
-  doc.on('update', (update: Uint8Array) => out.push(update));
-  for (let i = 0; i < count; i++) doc.getText('root').insert(i, String(i % 10));
-  return out;
-}
-
 /** Writes `count` updates, closes the store and returns them with the path of the log. */
 async function writeLog(count: number): Promise<{ written: Uint8Array[]; path: string }> {
   const store = new FileDocStorage(dir);
-  const written = updates(count);
+  const written = typedUpdates(count, (i) => String(i % 10));
   for (const update of written) await store.append(DOC, [update]);
   await store.close();
   const [file] = readdirSync(join(dir, DOCS_FOLDER));
@@ -56,7 +49,7 @@ describe('a write cut short by a crash', () => {
     truncateSync(path, statSync(path).size - cut);
     const store = new FileDocStorage(dir);
     expect(updatesOf(await store.load(DOC))).toEqual(written.slice(0, 4));
-    const more = updates(7).slice(5);
+    const more = typedUpdates(7, (i) => String(i % 10)).slice(5);
     for (const update of more) await store.append(DOC, [update]);
     await store.close();
     expect(updatesOf(await new FileDocStorage(dir).load(DOC))).toEqual([...written.slice(0, 4), ...more]);
@@ -81,7 +74,7 @@ describe('a write cut short by a crash', () => {
     truncateSync(path, 11);
     const store = new FileDocStorage(dir);
     expect(updatesOf(await store.load(DOC))).toEqual([]);
-    const fresh = updates(2);
+    const fresh = typedUpdates(2, (i) => String(i % 10));
     for (const update of fresh) await store.append(DOC, [update]);
     expect(updatesOf(await store.load(DOC))).toEqual(fresh);
     await store.close();

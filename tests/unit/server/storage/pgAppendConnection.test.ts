@@ -3,11 +3,11 @@
 // and numbered where they stopped, and a statement that hangs is cut rather than holding an
 // acknowledgement forever.
 import pg from 'pg';
-import * as Y from 'yjs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { PgAppendConnection } from '../../../../server/storage/postgres/PgAppendConnection';
 import { openPostgresStores } from '../../../../server/storage/postgres/openPostgresStores';
 import { clusterServicesMissing, describeCluster, startPostgres, type Postgres } from '../helpers/clusterServices';
+import { typedUpdates } from '../helpers/typedUpdates';
 
 let postgres: Postgres;
 beforeAll(async () => {
@@ -17,19 +17,10 @@ afterAll(async () => {
   await postgres?.dispose();
 });
 
-/** `count` real Yjs updates of one document, in order. */
-function updates(count: number): Uint8Array[] {
-  const doc = new Y.Doc();
-  const out: Uint8Array[] = [];
-  doc.on('update', (update: Uint8Array) => out.push(update));
-  for (let i = 0; i < count; i++) doc.getText('root').insert(i, 'x');
-  return out;
-}
-
 describeCluster('the PostgreSQL append connection', () => {
   it('refuses appends while PostgreSQL is down and stores them, numbered on, once it is back', async () => {
     const stores = await openPostgresStores({ databaseUrl: await postgres.createDatabase('appendrestart') });
-    const written = updates(4);
+    const written = typedUpdates(4);
     try {
       expect(await stores.storage.appendMany([{ docName: 'acme/playbook/p', updates: [written[0]!] }])).toEqual([1]);
       expect(await stores.storage.append('acme/playbook/p', [written[1]!])).toBe(2);

@@ -16,6 +16,7 @@ import { openSqliteStores } from '../../../../server/storage/openSqliteStores';
 import { openPostgresStores } from '../../../../server/storage/postgres/openPostgresStores';
 import type { ServerStores } from '../../../../server/storage/ServerStores';
 import { clusterServicesMissing, startPostgres, type Postgres } from '../helpers/clusterServices';
+import { typedUpdates } from '../helpers/typedUpdates';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -65,13 +66,7 @@ const KINDS: Kind[] = [
 ];
 
 /** A few real Yjs updates of one document, in order. */
-function updates(count: number, text = 'x'): Uint8Array[] {
-  const doc = new Y.Doc();
-  const out: Uint8Array[] = [];
-  doc.on('update', (update: Uint8Array) => out.push(update));
-  for (let i = 0; i < count; i++) doc.getText('root').insert(i, text);
-  return out;
-}
+const updates = (count: number, text = 'x') => typedUpdates(count, () => text);
 
 function textOf(stored: { update: Uint8Array }[]): string {
   const doc = new Y.Doc();

@@ -21,6 +21,7 @@ import { openDatabase } from '../../../../server/storage/openDatabase';
 import { JOURNAL_FLUSH_MS, SqliteDocStorage } from '../../../../server/storage/SqliteDocStorage';
 import { CorruptLogError } from '../../../../server/storage/updateLog';
 import { JOURNAL_FILE, readJournal, UpdateJournal } from '../../../../server/storage/UpdateJournal';
+import { typedUpdates } from '../helpers/typedUpdates';
 
 const dirs: string[] = [];
 const opened: { close(): void }[] = [];
@@ -43,6 +44,16 @@ function open(dir: string, owner = true): SqliteDocStorage {
   return new SqliteDocStorage(db, { path: join(dir, JOURNAL_FILE), owner });
 }
 
+/**
+ * A fresh data folder and its store as the server opens it, with the journal's timer held (fake timers):
+ * each test moves the journal when it says so.
+ */
+function serving(): { dir: string; server: SqliteDocStorage } {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  const dir = tempDir();
+  return { dir, server: open(dir) };
+}
+
 /** The data folder as a kill -9 would leave it right now: every file as it is, the store never closed. */
 function killedCopy(dir: string): string {
   const copy = tempDir();
@@ -51,18 +62,12 @@ function killedCopy(dir: string): string {
 }
 
 /** Real Yjs updates of one text, in order. */
-function updates(count: number, text = 'x'): Uint8Array[] {
-  const doc = new Y.Doc();
-  const out: Uint8Array[] = [];
-  doc.on('update', (update: Uint8Array) => out.push(update));
-  for (let i = 0; i < count; i++) doc.getText('t').insert(i, text);
-  return out;
-}
+const updates = (count: number, text = 'x') => typedUpdates(count, () => text);
 
 const textOf = (rows: { update: Uint8Array }[]) => {
   const doc = new Y.Doc();
   for (const row of rows) Y.applyUpdate(doc, row.update);
-  return doc.getText('t').toString();
+  return doc.getText('root').toString();
 };
 
 const DOC = 'acme/playbook/p1';
@@ -121,9 +126,7 @@ describe('the journal file', () => {
 
 describe('the SQLite store as the server opens it', () => {
   it('keeps every acknowledged update of a server killed before it moved its journal', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const dir = tempDir();
-    const server = open(dir);
+    const { dir, server } = serving();
     const written = updates(6);
     expect(await server.append(DOC, written.slice(0, 2))).toBe(2);
     expect(
@@ -146,9 +149,7 @@ describe('the SQLite store as the server opens it', () => {
   });
 
   it('stores each update once when killed after moving its journal but before emptying it', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const dir = tempDir();
-    const server = open(dir);
+    const { dir, server } = serving();
     const written = updates(4);
     await server.append(DOC, written.slice(0, 3));
     const journaled = readFileSync(join(dir, JOURNAL_FILE));
@@ -168,9 +169,7 @@ describe('the SQLite store as the server opens it', () => {
   });
 
   it('will not start over a damaged journal, and says what to do', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const dir = tempDir();
-    const server = open(dir);
+    const { dir, server } = serving();
     for (const update of updates(3)) await server.append(DOC, [update]);
     const copy = killedCopy(dir);
     const bytes = readFileSync(join(copy, JOURNAL_FILE));
@@ -182,9 +181,7 @@ describe('the SQLite store as the server opens it', () => {
   });
 
   it('moves the journal into the database on its timer, and a compaction sees what was journaled', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const dir = tempDir();
-    const server = open(dir);
+    const { dir, server } = serving();
     await server.append(DOC, updates(3));
     expect(readJournal(join(dir, JOURNAL_FILE))).toHaveLength(3);
     vi.advanceTimersByTime(JOURNAL_FLUSH_MS);
@@ -198,15 +195,13 @@ describe('the SQLite store as the server opens it', () => {
   });
 
   it('writes a large append straight to the database, after the journaled updates before it', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const dir = tempDir();
-    const server = open(dir);
+    const { dir, server } = serving();
     const written = updates(3);
     await server.append(DOC, written.slice(0, 2));
     const big = new Y.Doc();
     let bigUpdate: Uint8Array | null = null;
     big.on('update', (update: Uint8Array) => (bigUpdate = update));
-    big.getText('t').insert(0, 'z'.repeat(100_000));
+    big.getText('root').insert(0, 'z'.repeat(100_000));
     expect(await server.append(OTHER, [bigUpdate!])).toBe(1);
     expect(readJournal(join(dir, JOURNAL_FILE))).toEqual([]);
     expect(await server.append(DOC, [written[2]!])).toBe(3);
@@ -218,9 +213,7 @@ describe('the SQLite store as the server opens it', () => {
 
 describe('another process reading while the server runs (the CLI)', () => {
   it('sees what the server journaled a moment ago, and each update once after the server moved it', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const dir = tempDir();
-    const server = open(dir);
+    const { dir, server } = serving();
     const written = updates(3);
     await server.append(DOC, written.slice(0, 2));
     const cli = open(dir, false);

@@ -18,6 +18,7 @@ import { openSqliteStores } from '../../../../server/storage/openSqliteStores';
 import { DocRegistry } from '../../../../server/sync/DocRegistry';
 import type { Peer } from '../../../../server/sync/Peer';
 import { SharedDoc } from '../../../../server/sync/SharedDoc';
+import { typedUpdates } from '../helpers/typedUpdates';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -41,15 +42,6 @@ function peer(onSend: (message: Uint8Array) => void = () => {}, extensions = fal
     close: (code) => void closed.push(code),
     closed,
   };
-}
-
-/** Twenty single-character edits of one writer, as separate Yjs updates. */
-function edits(count: number): Uint8Array[] {
-  const doc = new Y.Doc();
-  const out: Uint8Array[] = [];
-  doc.on('update', (update: Uint8Array) => out.push(update));
-  for (let i = 0; i < count; i++) doc.getText('root').insert(i, String(i % 10));
-  return out;
 }
 
 describe('a loaded document', () => {
@@ -86,7 +78,7 @@ describe('a loaded document', () => {
     shared.addPeer(listener);
     rowsWhenSent.length = 0; // the greetings (sync step 1) are not updates
 
-    const updates = edits(20);
+    const updates = typedUpdates(20, (i) => String(i % 10));
     for (const update of updates) expect(shared.applyUpdate(writer, update).ok).toBe(true);
     await shared.drain();
 
@@ -129,7 +121,8 @@ describe('a loaded document', () => {
     rowsWhenRelayed.length = 0;
     const writers = [...docs].map((shared) => [...shared.peers][0]!);
     docs.forEach((shared, i) => {
-      for (const update of edits(5)) expect(shared.applyUpdate(writers[i]!, update).ok).toBe(true);
+      for (const update of typedUpdates(5, (i) => String(i % 10)))
+        expect(shared.applyUpdate(writers[i]!, update).ok).toBe(true);
     });
     await registry.drainAll();
 
@@ -162,7 +155,7 @@ describe('a loaded document', () => {
     shared.addPeer(b);
     aLog.length = 0;
     bLog.length = 0;
-    const [first, second] = edits(2);
+    const [first, second] = typedUpdates(2, (i) => String(i % 10));
     const other = new Y.Doc();
     other.getText('root').insert(0, 'b');
     shared.applyUpdate(a, first!);
@@ -217,7 +210,7 @@ describe('a loaded document', () => {
     const writer = peer();
     broken.addPeer(writer);
     rmSync(join(dir, DOCS_FOLDER), { recursive: true }); // the disk goes away under the store
-    const [one, two] = edits(2);
+    const [one, two] = typedUpdates(2, (i) => String(i % 10));
     broken.applyUpdate(writer, one!);
     await broken.drain();
     expect(broken.isFailed).toBe(true);
