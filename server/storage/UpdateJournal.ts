@@ -2,10 +2,10 @@
  * The append journal in front of the SQLite store, for the process that serves a data folder: each group of
  * updates is written to `duet.journal` in ONE `write` before it is relayed, and moved into the database
  * in bulk a little later (SqliteDocStorage). A SQLite commit of one small update wrote two 4 KB pages and
- * their headers to the WAL (4–5 `pwrite`s, ~55 µs of the event loop measured on the 2-core machine), and
- * at 500 updates/s those commits were what stood between Duet's relay p99 and an in-memory server's
- * (bench/server-cluster.mjs); a journal record is one `write` of the update's own bytes (~17 µs), and the
- * bulk move costs ~4.5 µs a row. Durability is the SQLite store's: once `append` returns, the group is in
+ * their headers to the WAL (4–5 `pwrite`s, ~55 µs of the event loop measured on the 2-core machine): the
+ * largest part of what the server did per relayed update beyond an in-memory server (profiled in
+ * bench/server-cluster.mjs's relay); a journal group is one `write` of the updates' own bytes (~17 µs), and
+ * the bulk move costs ~4.5 µs a row. Relay p50 and CPU went down with it, p99 did not (docs/DEPLOYING.md). Durability is the SQLite store's: once `append` returns, the group is in
  * the kernel's page cache and survives a kill of the process; with `fsync` it is also on the disk.
  *
  * Format: "DUETJRN1" · frame · frame · … (frames as in updateLog.ts: length, two CRC-32s, payload), one
