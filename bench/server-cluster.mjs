@@ -39,7 +39,7 @@ const SECONDS = Number(values.seconds);
  * Relay rounds per server, the servers taking turns (reference, Duet SQLite, …, then again): a p99 of one
  * 5 s window on this 2-core machine swung 2× and more from run to run (the reference's 1.4–3.9 ms), because
  * it is the 1% of latencies that a dozen stalls of a few ms set (the machine's own services took up to
- * 40 ms of a core at a time, seen with `perf sched`). So each latency figure is taken from the rounds'
+ * 48 ms of a core at a time, seen with `perf sched`). So each latency figure is taken from the rounds'
  * latencies pooled (the per-round p99s are printed too): in two runs of 8 rounds the reference's per-round
  * p99 ranged 1.4–3.1 ms and its pooled p99 read 1.91 and 1.98. Throughput is measured once.
  */
