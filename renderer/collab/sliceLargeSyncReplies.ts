@@ -76,7 +76,9 @@ export function sliceLargeSyncReplies(provider: WebsocketProvider, sliceBytes: n
   };
 
   // Deflated pieces are inflated side by side but applied in the order they came: the last one (the step 2)
-  // marks the link synced, so every piece before it must be in by then.
+  // marks the link synced, so every piece before it must be in by then. Each is applied in a task of its own:
+  // chained on promises alone, the pieces whose inflating had finished while an earlier one was applied all
+  // went in one task (a 20,000-deal log is ~46 pieces of half a megabyte, ~15 ms each).
   let applied: Promise<void> = Promise.resolve();
   provider.messageHandlers[MESSAGE_SYNC_DEFLATED] = (_encoder, decoder, _provider, emitSynced) => {
     const type = decoding.readVarUint(decoder);
@@ -90,7 +92,7 @@ export function sliceLargeSyncReplies(provider: WebsocketProvider, sliceBytes: n
       if (update === null) throw new Error(`[sync] a deflated reply inflates to over ${MAX_INFLATED_SYNC_BYTES} bytes`);
       return update;
     });
-    applied = applied.then(() =>
+    applied = applied.then(nextTask).then(() =>
       inflating.then(
         // A document closed meanwhile (its playbook left) has nothing to apply it to.
         (update) => {
