@@ -4,11 +4,12 @@
  * (the `invite`/`revoke` commands) while a server reads it: every read first takes in the lines appended
  * since the last one, so an invite works without a restart and a revocation reaches open connections.
  */
-import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { newId } from '@shared/domain/ids';
 import { ROLES, type Role } from '@shared/domain/settings';
+import { writeFully } from '../storage/writeFully';
 import type { Member, Members } from './Members';
 
 /** The file name inside the data directory. */
@@ -99,7 +100,7 @@ export class FileMemberStore implements Members {
       // A crash mid-write can leave a line without its newline; start on a fresh line so ours stays readable.
       if (size > 0 && this.lastByte(size) !== 0x0a) line = '\n' + line;
       const bytes = Buffer.from(line, 'utf8');
-      for (let written = 0; written < bytes.length;) written += writeSync(fd, bytes, written);
+      writeFully(fd, bytes);
       fsyncSync(fd);
     } finally {
       closeSync(fd);

@@ -22,13 +22,13 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
-  writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import * as Y from 'yjs';
 import { assertBatches, type CompactionReport, type DocBatch, type DocStorage, type StoredUpdate } from './DocStorage';
 import { replaceFile, syncDirectory } from './replaceFile';
 import { encodeFrame, encodeLogHeader, parseLog } from './updateLog';
+import { writeFully } from './writeFully';
 
 /** Folder of the logs inside the data directory. */
 export const DOCS_FOLDER = 'docs';
@@ -41,10 +41,6 @@ const MAX_OPEN_LOGS = 64;
 export interface FileDocStorageOptions {
   /** Flush every append to the disk (survives power loss; slower). Default: survives a process kill. */
   fsync?: boolean;
-}
-
-function writeAll(fd: number, bytes: Uint8Array): void {
-  for (let written = 0; written < bytes.length;) written += writeSync(fd, bytes, written);
 }
 
 /** `DocStorage` over one log file per document in `{dataDir}/docs`. */
@@ -89,7 +85,7 @@ export class FileDocStorage implements DocStorage {
   private appendOne(docName: string, updates: readonly Uint8Array[]): number {
     const fd = this.handle(docName);
     // One write for the batch: a crash can tear only its last frame, which the next open cuts off.
-    writeAll(fd, Buffer.concat(updates.map(encodeFrame)));
+    writeFully(fd, Buffer.concat(updates.map(encodeFrame)));
     if (this.fsync) fdatasyncSync(fd);
     const last = (this.lastSeq.get(docName) ?? 0) + updates.length;
     this.lastSeq.set(docName, last);
@@ -152,7 +148,7 @@ export class FileDocStorage implements DocStorage {
     const path = this.pathOf(docName);
     const fd = openSync(path, 'a', 0o600);
     if (validLength === 0 && fstatSync(fd).size === 0) {
-      writeAll(fd, encodeLogHeader(docName));
+      writeFully(fd, encodeLogHeader(docName));
       fsyncSync(fd);
       syncDirectory(this.dir);
     }

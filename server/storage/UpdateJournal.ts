@@ -14,9 +14,10 @@
  *   u32le update length · update
  * A crash can leave only the last frame incomplete: that group was never acknowledged, and is dropped.
  */
-import { closeSync, existsSync, fdatasyncSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fdatasyncSync, ftruncateSync, openSync, readFileSync } from 'node:fs';
 import { crc32 } from '@shared/format/crc32';
 import { CorruptLogError, FRAME_HEADER_BYTES, readFrame } from './updateLog';
+import { writeFully } from './writeFully';
 
 /** The journal's file name in the data folder. */
 export const JOURNAL_FILE = 'duet.journal';
@@ -104,13 +105,6 @@ export function readJournal(path: string): JournalEntry[] {
   return entries;
 }
 
-/** Writes all of `bytes` at `position`; returns the position after them. */
-function writeAt(fd: number, bytes: Uint8Array, position: number): number {
-  for (let written = 0; written < bytes.length;)
-    written += writeSync(fd, bytes, written, bytes.length - written, position + written);
-  return position + bytes.length;
-}
-
 /** The open journal of the serving process: appends groups, and is emptied once they are in the database. */
 export class UpdateJournal {
   private fd: number | null;
@@ -126,16 +120,16 @@ export class UpdateJournal {
     private readonly fsync = false,
   ) {
     this.fd = openSync(path, 'w', 0o600);
-    this.end = writeAt(this.fd, JOURNAL_MAGIC, 0);
+    this.end = writeFully(this.fd, JOURNAL_MAGIC, 0);
   }
 
   /** Writes one group in one `write` call; throws (the group is not stored) if the file cannot take it. */
   append(entries: readonly JournalEntry[]): void {
     const fd = this.openFd();
     // A reset that emptied the file but could not write its first bytes left it without them.
-    if (this.end === 0) this.end = writeAt(fd, JOURNAL_MAGIC, 0);
+    if (this.end === 0) this.end = writeFully(fd, JOURNAL_MAGIC, 0);
     try {
-      const end = writeAt(fd, encodeGroupFrame(entries), this.end);
+      const end = writeFully(fd, encodeGroupFrame(entries), this.end);
       if (this.fsync) fdatasyncSync(fd);
       this.end = end;
     } catch (error) {
@@ -156,7 +150,7 @@ export class UpdateJournal {
     const fd = this.openFd();
     ftruncateSync(fd, 0);
     this.end = 0;
-    this.end = writeAt(fd, JOURNAL_MAGIC, 0);
+    this.end = writeFully(fd, JOURNAL_MAGIC, 0);
   }
 
   /** Closes the file; it is left as it is. */

@@ -4,8 +4,9 @@
  * flushed with the directory. Synchronous on purpose, like the stores that use it: nothing else touching the
  * file can run in between.
  */
-import { closeSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { writeFully } from './writeFully';
 
 /** Flushes a directory entry (a rename) to disk; not possible (nor needed) on Windows. */
 export function syncDirectory(dir: string): void {
@@ -23,7 +24,7 @@ export function replaceFile(path: string, temp: string, bytes: Uint8Array | stri
   const fd = openSync(temp, 'w', 0o600);
   try {
     const data = typeof bytes === 'string' ? Buffer.from(bytes) : bytes;
-    for (let written = 0; written < data.length;) written += writeSync(fd, data, written);
+    writeFully(fd, data);
     // Always flushed: a rename that reaches the disk before the data would leave an empty file after a
     // power loss.
     fsyncSync(fd);
