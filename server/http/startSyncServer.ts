@@ -19,6 +19,7 @@ import { Connection, type ConnectionLimits } from '../sync/Connection';
 import { DocRegistry } from '../sync/DocRegistry';
 import { sendRoster } from '../sync/sendRoster';
 import { StoreWatch } from '../sync/StoreWatch';
+import { Heartbeat, type HeartbeatOptions } from './Heartbeat';
 import { Metrics } from './Metrics';
 import { serveStatic } from './serveStatic';
 
@@ -52,6 +53,8 @@ export interface SyncServerOptions {
    * cluster node's kept copy stops hearing the other nodes meanwhile and catches up when someone returns.
    */
   keepLoadedMs?: number;
+  /** How often each connection is pinged, in how many slices (default every 30 s, in 30 slices). */
+  heartbeat?: Partial<HeartbeatOptions>;
   /** Replaces the embedded SQLite document store (members and the secret stay in `dataDir`). */
   storage?: DocStorage;
   /**
@@ -139,7 +142,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   const gate = { secret, members, allowedOrigins: options.allowedOrigins ?? [] };
   const maxConnections = options.maxConnections ?? 10_000;
   const connections = new ConnectedMembers(members);
-  const alive = new WeakSet<WebSocket>();
+  const heartbeat = new Heartbeat(options.heartbeat);
   let closing = false;
 
   const wss = new WebSocketServer({
@@ -205,8 +208,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   };
 
   const accept = (ws: WebSocket, session: Session): void => {
-    alive.add(ws);
-    ws.on('pong', () => alive.add(ws));
+    heartbeat.add(ws);
     const guardUpdate = options.guardUpdate ?? guardDocumentUpdate;
     const connection = new Connection(ws, session, { registry, metrics, limits, guardUpdate });
     connections.add(connection);
@@ -215,17 +217,6 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     ws.on('close', () => (connections.remove(connection), storeWatch.remove(connection)));
   };
 
-  // Dead peers (laptop lid closed) never send a close frame; pings find them.
-  const heartbeat = setInterval(() => {
-    for (const ws of wss.clients) {
-      if (!alive.has(ws)) {
-        ws.terminate();
-        continue;
-      }
-      alive.delete(ws);
-      ws.ping();
-    }
-  }, 30_000);
   // Revocations and role changes take effect on open connections too, within a few seconds (they may be
   // made by another process: the `revoke`/`role` commands).
   // In a cluster every node reads the shared members table, so a revocation on any node reaches all within ~2 s.
@@ -255,7 +246,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     });
   } catch (error) {
     // Port in use, or not allowed: nothing was accepted, so release the timers and the stores and report.
-    clearInterval(heartbeat);
+    heartbeat.stop();
     clearInterval(revocationCheck);
     storeWatch.stop();
     clearInterval(checkpoint);
@@ -280,7 +271,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     checkMembers,
     async close() {
       closing = true;
-      clearInterval(heartbeat);
+      heartbeat.stop();
       clearInterval(revocationCheck);
       storeWatch.stop();
       clearInterval(checkpoint);
