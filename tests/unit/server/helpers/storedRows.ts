@@ -1,7 +1,7 @@
 /**
  * What a running server has stored for a document, read from its data folder as the CLI reads it: the rows
  * in `duet.sqlite` and the updates still in its journal (`duet.journal`, moved into the database within
- * 200 ms). Each update as hex, oldest first — for "a refused update stored nothing" checks.
+ * a second). Each update as hex, oldest first — for "a refused update stored nothing" checks.
  */
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';

@@ -145,7 +145,7 @@ describe('hosting on this computer', () => {
     );
     writer.destroy();
     // The host serves its folder as the sync server does: it stores through its journal (only a serving
-    // process has one), which is moved into the database within 200 ms.
+    // process has one), which is moved into the database within a second.
     const journal = join(dataDir, JOURNAL_FILE);
     expect(existsSync(journal)).toBe(true);
     await waitUntil(
