@@ -227,13 +227,20 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   const storeWatch = new StoreWatch(() => stores.reachable());
 
   // SQLite's automatic checkpoint fsyncs inside a commit and stalled every connection for ~100 ms (relay
-  // p99 100 ms → 6 ms without it); so checkpoints run on a slow timer instead, only after writes.
-  // (A worker-thread checkpointer was measured and was worse: the commits then wait on its locks.)
+  // p99 100 ms → 6 ms without it); so checkpoints run on a slow timer instead, only after writes, and
+  // (SQLite's) in a worker thread (WalCheckpointer).
   let storedAtCheckpoint = 0;
+  let checkpointing: Promise<void> | null = null;
   const checkpoint = setInterval(() => {
-    if (metrics.updatesStored === storedAtCheckpoint) return;
-    storedAtCheckpoint = metrics.updatesStored;
-    stores.checkpoint();
+    if (checkpointing !== null || metrics.updatesStored === storedAtCheckpoint) return;
+    const stored = metrics.updatesStored;
+    checkpointing = stores
+      .checkpoint()
+      .then(
+        () => void (storedAtCheckpoint = stored),
+        (error: unknown) => console.error('[storage] checkpoint failed; trying again in 30 s:', error),
+      )
+      .finally(() => (checkpointing = null));
   }, 30_000);
 
   const server = createServer(handleRequest);

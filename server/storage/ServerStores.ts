@@ -34,8 +34,11 @@ export interface ServerStores {
   loadSecret(): Promise<Buffer>;
   /** Whether the store answers right now (`/healthz`); the embedded kinds always do. */
   reachable(): Promise<boolean>;
-  /** Periodic upkeep after writes (SQLite folds its WAL into the database); called on a slow timer. */
-  checkpoint(): void;
+  /**
+   * Periodic upkeep after writes (SQLite folds its WAL into the database, off the event loop); called on a
+   * slow timer, never twice at once.
+   */
+  checkpoint(): Promise<void>;
   /** Closes the document store and the members store; no call may follow. */
   close(): Promise<void>;
 }

@@ -26,7 +26,7 @@ export function openFileStores(dataDir: string, options: StoreOptions = {}): Ser
     crm: new FileCrmStore(dataDir),
     loadSecret: async () => loadSecret(dataDir),
     reachable: async () => true,
-    checkpoint: () => {},
+    checkpoint: async () => {},
     close: () => storage.close(),
   };
 }

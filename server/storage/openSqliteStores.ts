@@ -6,10 +6,12 @@ import { join } from 'node:path';
 import { loadSecret } from '../auth/loadSecret';
 import { MemberStore } from '../auth/MemberStore';
 import { SqliteCrmStore } from '../crm/store/SqliteCrmStore';
+import { DATABASE_FILE } from './databaseFile';
 import { openDatabase } from './openDatabase';
 import type { ServerStores, StoreOptions } from './ServerStores';
 import { SqliteDocStorage } from './SqliteDocStorage';
 import { JOURNAL_FILE } from './UpdateJournal';
+import { WalCheckpointer } from './WalCheckpointer';
 
 /** Opens (creating if needed) the SQLite stores of a data directory. */
 export function openSqliteStores(dataDir: string, options: StoreOptions = {}): ServerStores {
@@ -20,6 +22,7 @@ export function openSqliteStores(dataDir: string, options: StoreOptions = {}): S
     owner: options.serving ?? false,
     fsync,
   });
+  const checkpointer = new WalCheckpointer(join(dataDir, DATABASE_FILE));
   return {
     kind: 'sqlite',
     storage,
@@ -27,8 +30,9 @@ export function openSqliteStores(dataDir: string, options: StoreOptions = {}): S
     crm: new SqliteCrmStore(db),
     loadSecret: async () => loadSecret(dataDir),
     reachable: async () => true,
-    checkpoint: () => db.exec('PRAGMA wal_checkpoint(PASSIVE)'),
+    checkpoint: async () => void (await checkpointer.checkpoint()),
     async close() {
+      await checkpointer.close();
       await storage.close();
       db.close();
     },

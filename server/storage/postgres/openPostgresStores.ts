@@ -99,7 +99,7 @@ export async function openPostgresStores(options: PostgresOptions): Promise<Serv
         return false;
       }
     },
-    checkpoint: () => {},
+    checkpoint: async () => {},
     async close() {
       crm.releaseRunner();
       await storage.close();
