@@ -22,7 +22,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startDuet, startHocuspocus, startReference } from './lib/clusterServers.mjs';
-import { pooledPercentiles, relayLatency, throughput, WARMUP_SECONDS } from './lib/relayLoad.mjs';
+import { connectRelay, pooledPercentiles, throughput, WARMUP_SECONDS } from './lib/relayLoad.mjs';
 import { startPostgres, startRedis } from './lib/services.mjs';
 import { median } from './lib/stats.mjs';
 import { buildSyncServer } from './lib/syncServer.mjs';
@@ -36,12 +36,12 @@ const { values } = parseArgs({
 });
 const SECONDS = Number(values.seconds);
 /**
- * Relay rounds per server, the servers taking turns (reference, Duet SQLite, …, then again): a p99 of one
- * 5 s window on this 2-core machine swung 2× and more from run to run (the reference's 1.4–3.9 ms), because
- * it is the 1% of latencies that a dozen stalls of a few ms set (the machine's own services took up to
- * 48 ms of a core at a time, seen with `perf sched`). So each latency figure is taken from the rounds'
- * latencies pooled (the per-round p99s are printed too): in two runs of 8 rounds the reference's per-round
- * p99 ranged 1.4–3.1 ms and its pooled p99 read 1.91 and 1.98. Throughput is measured once.
+ * Relay rounds per server, the servers taking turns (reference, Duet SQLite, …, then again), each round a
+ * fresh process warmed up for WARMUP_SECONDS (bench/lib/relayLoad.mjs) before its measured window: a p99 of
+ * one window on this 2-core machine swings (the reference's 0.59–1.32 ms in one run), because it is the 1%
+ * of latencies that a few stalls set (the machine's own services took up to 48 ms of a core at a time, seen
+ * with `perf sched`). So each latency figure is taken from the rounds' latencies pooled (the per-round p99s
+ * are printed too). Throughput is measured once, after the first round's window.
  */
 const ROUNDS = Number(values.rounds);
 
@@ -98,15 +98,23 @@ const results = {};
 try {
   // The bench client itself warms up (JIT, sockets) on a throwaway pass, so the first server is not penalized.
   const warmup = await startReference();
-  await relayLatency(warmup, 2, servicePids).finally(() => warmup.stop());
+  const warmupRelay = await connectRelay(warmup);
+  await warmupRelay.warm(2);
+  warmupRelay.close();
+  await warmup.stop();
   const chosen = targets.filter(([key]) => values.only === undefined || values.only.split(',').includes(key));
   const runs = {};
+  // A fresh process per round, warmed up before its window, alone on the machine: a server kept running
+  // between its turns would be idle for minutes, and Hocuspocus hangs up on clients silent for 60 s.
   for (let round = 0; round < ROUNDS; round++)
     for (const [key, start] of chosen) {
       const server = await start(round);
       try {
         const entry = (runs[key] ??= { name: server.name, relays: [], stored: null });
-        entry.relays.push(await relayLatency(server, SECONDS, servicePids));
+        const relay = await connectRelay(server);
+        await relay.warm();
+        entry.relays.push(await relay.measure(SECONDS, servicePids));
+        relay.close();
         if (round === 0) entry.stored = await throughput(server, servicePids);
       } finally {
         await server.stop();

@@ -107,63 +107,84 @@ function cpuMeter(server, services) {
 }
 
 /**
- * Unmeasured traffic at the measured rate before the window. A server process starts fresh for every round,
- * and its first few hundred ms of relaying run code the JIT has not compiled yet: in the first 300 ms of a
- * round, updates delayed over 2 ms came 3.7–4.6× as often as later for the reference and 4.8–6.0× for
- * Duet (two runs of 8 rounds each). A server in use has long since warmed up.
+ * Seconds of traffic at the measured rate that every server relays, once, before any of its measured
+ * windows. A Node server's JIT keeps compiling for longer than one might think: with 1 s of warm-up the
+ * reference still spent 60 ms and Duet 150 ms of V8's helper threads' CPU (optimizing compiles, seen with
+ * `perf record`: TurboFan's passes) inside a 5 s window, on the same two cores as the server and the load
+ * generator; `--trace-opt` counted 84 and 141 more compilations in a 13 s run than in a 2 s one. After 20–30 s
+ * the helper threads used 0–30 ms a window, and every server's p99 fell by about half (the reference's
+ * 1.55–1.65 → 0.73–0.92 ms). A server in use has long since warmed up, so that is what is measured.
  */
-export const WARMUP_SECONDS = 1;
+export const WARMUP_SECONDS = 20;
 
 /**
- * 100 rooms × 10 clients (1 writer, 9 readers); 500 updates/s in total for `WARMUP_SECONDS` + `seconds`,
- * round-robin over rooms; the latencies of the updates sent in the last `seconds` are measured (returned
- * sorted in `latencies`, so rounds can be pooled). `servicePids()` lists the database processes whose CPU
- * time is counted too.
+ * 100 rooms × 10 clients (1 writer, 9 readers) connected to `server`: `warm()` and then `measure()` send
+ * 500 updates/s round-robin over the rooms; the latency of each update sent during a measured window lands
+ * in that window.
  */
-export async function relayLatency(server, seconds, servicePids) {
+export async function connectRelay(server) {
   const rooms = [];
-  const latencies = [];
   for (let r = 0; r < 100; r++) {
-    // `measured[k]`: whether the k-th update the writer sent falls in the measured window.
-    const room = { sent: [], measured: [], doc: new Y.Doc(), writer: null, name: `relay-${r}` };
+    // `windowOf[k]`: the latencies of the k-th update the writer sent (or null: not measured).
+    const room = { sent: [], windowOf: [], doc: new Y.Doc(), writer: null, sockets: [], name: `relay-${r}` };
     for (let c = 0; c < 9; c++) {
       let seen = 0;
       // The k-th update the writer sent made the text k characters long.
-      await open(server, room.name, false, (length) => {
+      const reader = await open(server, room.name, false, (length) => {
         const now = performance.now();
-        for (; seen < length; seen++) if (room.measured[seen]) latencies.push(now - room.sent[seen]);
+        for (; seen < length; seen++) room.windowOf[seen]?.push(now - room.sent[seen]);
       });
+      room.sockets.push(reader);
     }
     room.writer = await open(server, room.name, true);
+    room.sockets.push(room.writer);
     rooms.push(room);
   }
   await sleep(500);
-  const warmup = WARMUP_SECONDS * 500;
-  const total = warmup + seconds * 500;
-  const meter = cpuMeter(server, servicePids);
-  const started = performance.now();
-  for (let i = 0; i < total; i++) {
-    if (i === warmup) meter.start();
-    const wait = started + i * 2 - performance.now();
-    if (wait > 1) await sleep(wait);
-    const room = rooms[i % rooms.length];
-    let update;
-    room.doc.once('update', (u) => (update = u));
-    room.doc.getText('t').insert(0, 'x');
-    room.measured.push(i >= warmup);
-    room.sent.push(performance.now());
-    room.writer.send(updateFrame(server.protocol, room.name, update));
+
+  /** Sends 500 updates/s for `seconds`; their latencies go to `window` (an array) or nowhere (null). */
+  async function run(seconds, window) {
+    const started = performance.now();
+    for (let i = 0; i < seconds * 500; i++) {
+      const wait = started + i * 2 - performance.now();
+      if (wait > 1) await sleep(wait);
+      const room = rooms[i % rooms.length];
+      let update;
+      room.doc.once('update', (u) => (update = u));
+      room.doc.getText('t').insert(0, 'x');
+      room.windowOf.push(window);
+      room.sent.push(performance.now());
+      room.writer.send(updateFrame(server.protocol, room.name, update));
+    }
+    // The last updates arrive.
+    await sleep(1000);
   }
-  await sleep(1000);
-  const cpu = meter.stop();
-  latencies.sort((a, b) => a - b);
+
   return {
-    cpu,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-    latencies,
-    received: latencies.length,
-    expected: seconds * 500 * 9,
+    /** Unmeasured traffic at the measured rate. */
+    warm: (seconds = WARMUP_SECONDS) => run(seconds, null),
+    /**
+     * One measured window of `seconds`: p50/p99 of its latencies (sorted in `latencies`, so windows can be
+     * pooled) and the CPU ms of the server's processes and of `servicePids()` (the databases) meanwhile.
+     */
+    async measure(seconds, servicePids) {
+      const latencies = [];
+      const meter = cpuMeter(server, servicePids);
+      meter.start();
+      await run(seconds, latencies);
+      const cpu = meter.stop();
+      latencies.sort((a, b) => a - b);
+      return {
+        cpu,
+        p50: percentile(latencies, 50),
+        p99: percentile(latencies, 99),
+        latencies,
+        received: latencies.length,
+        expected: seconds * 500 * 9,
+      };
+    },
+    /** Closes every client. */
+    close: () => rooms.forEach((room) => room.sockets.forEach((ws) => ws.terminate())),
   };
 }
 
