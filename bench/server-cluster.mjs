@@ -4,6 +4,8 @@
 //   Duet PostgreSQL + Redis, 2 nodes (writer on one, readers on the other)
 //   Hocuspocus 4 + extension-sqlite, 1 node                — stores on a debounce, after relaying
 //   Hocuspocus 4 + extension-redis, 2 nodes (writer on one, readers on the other) — stores nothing
+//   y-websocket + a PostgreSQL commit (bench/lib/storeFirstServer.mjs) — not a peer: the floor under any
+//     server that commits to PostgreSQL before relaying, on this machine
 // Figures: relay latency p50/p99 (100 rooms × 10 clients, 500 updates/s, one writer per room) and
 // updates/s (20 writers blasting 500 updates each, until the listener of each room has them all; for Duet
 // each one is durably stored before it is relayed), and the CPU seconds the server's processes (CPU s) and
@@ -21,7 +23,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { startDuet, startHocuspocus, startReference } from './lib/clusterServers.mjs';
+import { startDuet, startHocuspocus, startReference, startStoreFirst } from './lib/clusterServers.mjs';
 import { connectRelay, pooledPercentiles, throughput, WARMUP_SECONDS } from './lib/relayLoad.mjs';
 import { startPostgres, startRedis } from './lib/services.mjs';
 import { median } from './lib/stats.mjs';
@@ -82,6 +84,8 @@ const targets = [
     'duetPostgres',
     async () => startDuet('Duet PostgreSQL, 1 node', ['--database-url', await postgres.createDatabase()], 1),
   ],
+  // Not a peer: the floor under Duet PostgreSQL's p99 — the reference's relay with one commit awaited first.
+  ['storeFirst', async () => startStoreFirst(await postgres.createDatabase())],
   [
     'duetCluster',
     async () =>
@@ -140,9 +144,11 @@ console.log(
 for (const { name, relay, stored } of Object.values(results)) {
   const note = name.startsWith('Duet')
     ? 'stored before relay'
-    : name.includes('SQLite')
-      ? 'stored on a debounce, after relay'
-      : 'not stored';
+    : name.includes('PostgreSQL commit')
+      ? 'committed before relay, nothing else'
+      : name.includes('SQLite')
+        ? 'stored on a debounce, after relay'
+        : 'not stored';
   console.log(
     `${name.padEnd(36)}${f(relay.p50).padStart(9)}${f(relay.p99).padStart(9)}${`${relay.received}/${relay.expected}`.padStart(14)}${f(stored.perSecond, 0).padStart(11)}${cpu(relay, stored, 'server').padStart(12)}${cpu(relay, stored, 'services').padStart(12)}  ${note}`,
   );
@@ -154,7 +160,7 @@ console.log(
     .map(({ name, rounds }) => `${name} ${rounds.map((v) => f(v)).join(' / ')}`)
     .join('; ')}`,
 );
-const { reference, duetSqlite, duetPostgres, duetCluster, hocuspocusCluster } = results;
+const { reference, duetSqlite, duetPostgres, duetCluster, hocuspocusCluster, storeFirst } = results;
 const check = (label, value, limit, lowerIsBetter = true) =>
   console.log(
     `${(lowerIsBetter ? value <= limit : value >= limit) ? 'ok  ' : 'MISS'} ${label}: ${f(value)} (target ${lowerIsBetter ? '≤' : '≥'} ${f(limit)})`,
@@ -176,4 +182,8 @@ if (reference && duetSqlite && duetPostgres && duetCluster && hocuspocusCluster)
   );
   check('Duet cross-node p99 / Hocuspocus cross-node p99', duetCluster.relay.p99 / hocuspocusCluster.relay.p99, 1.2);
 }
+if (reference && storeFirst)
+  console.log(
+    `floor: one PostgreSQL commit before each relay, nothing else — p99 ${f(storeFirst.relay.p99 / reference.relay.p99)}× the reference's${duetPostgres ? `; Duet PostgreSQL ${f(duetPostgres.relay.p99 / storeFirst.relay.p99)}× that floor` : ''}`,
+  );
 process.exit(0);

@@ -86,3 +86,21 @@ export async function startHocuspocus(name, nodeCount, extra) {
     stop: () => stopAll(nodes.map((n) => n.child)),
   };
 }
+
+/** The least a PostgreSQL-first server does (bench/lib/storeFirstServer.mjs), on the database `databaseUrl`. */
+export async function startStoreFirst(databaseUrl) {
+  const port = await freePort();
+  const { child } = await spawnUntil(
+    [join(root, 'bench', 'lib', 'storeFirstServer.mjs'), '--port', String(port), '--database-url', databaseUrl],
+    /listening (\d+)/,
+  );
+  const url = (doc) => `ws://127.0.0.1:${port}/bench/playbook/${doc}`;
+  return {
+    name: 'y-websocket + a PostgreSQL commit',
+    protocol: 'y',
+    writeUrl: url,
+    readUrl: url,
+    pids: () => [child.pid],
+    stop: () => stopAll([child]),
+  };
+}
