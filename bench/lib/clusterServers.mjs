@@ -51,17 +51,20 @@ export async function startDuet(name, where, nodeCount, redisUrl) {
   };
 }
 
+/** One process speaking the Yjs sync protocol at `url(doc)`, writer and readers alike. */
+const oneYjsProcess = (name, child, url) => ({
+  name,
+  protocol: 'y',
+  writeUrl: url,
+  readUrl: url,
+  pids: () => [child.pid],
+  stop: () => stopAll([child]),
+});
+
 /** The single-node reference: @y/websocket-server, in-memory. */
 export async function startReference() {
   const { child, url } = await startYWebsocketServer(root, serverNodeArgs);
-  return {
-    name: 'y-websocket, in-memory',
-    protocol: 'y',
-    writeUrl: url,
-    readUrl: url,
-    pids: () => [child.pid],
-    stop: () => stopAll([child]),
-  };
+  return oneYjsProcess('y-websocket, in-memory', child, url);
 }
 
 /** `nodeCount` Hocuspocus nodes (bench/lib/hocuspocusServer.mjs with `extra` arguments); writer on the first. */
@@ -94,13 +97,9 @@ export async function startStoreFirst(databaseUrl) {
     [join(root, 'bench', 'lib', 'storeFirstServer.mjs'), '--port', String(port), '--database-url', databaseUrl],
     /listening (\d+)/,
   );
-  const url = (doc) => `ws://127.0.0.1:${port}/bench/playbook/${doc}`;
-  return {
-    name: 'y-websocket + a PostgreSQL commit',
-    protocol: 'y',
-    writeUrl: url,
-    readUrl: url,
-    pids: () => [child.pid],
-    stop: () => stopAll([child]),
-  };
+  return oneYjsProcess(
+    'y-websocket + a PostgreSQL commit',
+    child,
+    (doc) => `ws://127.0.0.1:${port}/bench/playbook/${doc}`,
+  );
 }
