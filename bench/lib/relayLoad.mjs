@@ -107,9 +107,9 @@ function cpuMeter(server, services) {
 }
 
 /**
- * Seconds of traffic at the measured rate that every server relays, once, before any of its measured
- * windows. A Node server's JIT keeps compiling for longer than one might think: with 1 s of warm-up the
- * reference still spent 60 ms and Duet 150 ms of V8's helper threads' CPU (optimizing compiles, seen with
+ * Seconds of traffic at the measured rate that a freshly started server relays before its measured window.
+ * A Node server's JIT keeps compiling for longer than one might think: with 1 s of warm-up the reference
+ * still spent 60 ms and Duet 150 ms of V8's helper threads' CPU (optimizing compiles, seen with
  * `perf record`: TurboFan's passes) inside a 5 s window, on the same two cores as the server and the load
  * generator; `--trace-opt` counted 84 and 141 more compilations in a 13 s run than in a 2 s one. After 20–30 s
  * the helper threads used 0–30 ms a window, and every server's p99 fell by about half (the reference's
