@@ -27,9 +27,9 @@ import {
  * event loop, and its cost is mostly per commit and per document touched (each document's index page is
  * written to the WAL once per commit), so rarer moves cost less in all. Measured in the relay bench's load
  * (500 updates/s over 100 documents, a warmed server): every 40 ms a move took 0.32 ms (p50), 203 ms of
- * the loop in 26 s; every 200 ms 0.83 ms, 105 ms; every second 1.73 ms, 43 ms. The relay p99 followed:
- * 1.37× and 1.27× the in-memory reference with moves every 40 and 200 ms, 1.0× every second — the same as
- * with no moves at all (four alternating windows each).
+ * the loop in 26 s; every 200 ms 0.83 ms, 105 ms; every second 1.73 ms, 43 ms. The relay p99 beside the
+ * in-memory reference, in three runs of four alternating windows each: every 200 ms 1.35×, every 40 ms
+ * 1.19×; every 40 ms 1.73×, no moves at all 1.15×; every second 0.99×, no moves 1.05×.
  */
 export const JOURNAL_FLUSH_MS = 1_000;
 /** Journaled bytes that are moved into the database at once, without waiting for the timer. */
