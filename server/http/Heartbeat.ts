@@ -4,9 +4,8 @@
  *
  * The connections are pinged a slice at a time, one slice a second, not all at once: with 1,000 clients a
  * single timer wrote 1,000 pings in one task every 30 s and read 1,000 pongs right after, and every update
- * relayed meanwhile waited behind them (bench/server-cluster.mjs keeps its servers connected for minutes:
- * the windows a heartbeat fell into had the worst p99). Each connection still gets a ping every `periodMs`
- * and is hung up on within two periods of going silent.
+ * that arrived meanwhile waited behind them. Each connection still gets a ping every `periodMs` and is hung
+ * up on within two periods of going silent.
  */
 /** What the heartbeat needs of a connection (ws's WebSocket has it). */
 export interface HeartbeatSocket {
