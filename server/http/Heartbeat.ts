@@ -7,6 +7,7 @@
  * that arrived meanwhile waited behind them. Each connection still gets a ping every `periodMs` and is hung
  * up on within two periods of going silent.
  */
+
 /** What the heartbeat needs of a connection (ws's WebSocket has it). */
 export interface HeartbeatSocket {
   ping(): void;
