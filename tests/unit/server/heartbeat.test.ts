@@ -98,6 +98,23 @@ describe('the heartbeat', () => {
     expect(sockets.every((s) => s.pings === 1)).toBe(true);
   });
 
+  it('by default pings three or four of 1,000 connections every 100 ms, each once in 30 s', () => {
+    vi.useFakeTimers();
+    const heartbeat = new Heartbeat();
+    const sockets = Array.from({ length: 1_000 }, () => new FakeSocket());
+    for (const socket of sockets) heartbeat.add(socket);
+    const perTick: number[] = [];
+    for (let tick = 0; tick < 300; tick++) {
+      const before = sockets.reduce((n, s) => n + s.pings, 0);
+      vi.advanceTimersByTime(100);
+      perTick.push(sockets.reduce((n, s) => n + s.pings, 0) - before);
+    }
+    heartbeat.stop();
+    expect(Math.max(...perTick)).toBeLessThanOrEqual(4);
+    expect(Math.min(...perTick)).toBeGreaterThanOrEqual(3);
+    expect(sockets.every((s) => s.pings === 1)).toBe(true);
+  });
+
   it('hangs up within two periods on a connection that went silent, and forgets a closed one', async () => {
     vi.useFakeTimers();
     const heartbeat = new Heartbeat({ periodMs: 3_000, slices: 3 });
