@@ -10,7 +10,7 @@ import WebSocket from 'ws';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadSecret } from '../../../server/auth/loadSecret';
 import { signToken } from '../../../server/auth/tokens';
-import { Heartbeat } from '../../../server/http/Heartbeat';
+import { Heartbeat, type HeartbeatOptions } from '../../../server/http/Heartbeat';
 import { startSyncServer } from '../../../server/http/startSyncServer';
 import { openServerStores } from '../../../server/storage/openServerStores';
 import { waitUntil } from './helpers/clients';
@@ -34,6 +34,26 @@ class FakeSocket extends EventEmitter {
     this.terminated = true;
     this.emit('close');
   }
+}
+
+/**
+ * With the timers faked, a heartbeat made with `options` and 1,000 fake sockets, then `ticks` steps of
+ * `stepMs`: how many pings each step wrote, and the sockets. The heartbeat is stopped afterwards.
+ */
+function pingsPerTick(options: Partial<HeartbeatOptions> | undefined, ticks: number, stepMs: number) {
+  vi.useFakeTimers();
+  const heartbeat = new Heartbeat(options);
+  const sockets = Array.from({ length: 1_000 }, () => new FakeSocket());
+  for (const socket of sockets) heartbeat.add(socket);
+  const pings = () => sockets.reduce((n, s) => n + s.pings, 0);
+  const perTick: number[] = [];
+  for (let tick = 0; tick < ticks; tick++) {
+    const before = pings();
+    vi.advanceTimersByTime(stepMs);
+    perTick.push(pings() - before);
+  }
+  heartbeat.stop();
+  return { perTick, sockets };
 }
 
 describe('the heartbeat', () => {
@@ -81,17 +101,7 @@ describe('the heartbeat', () => {
   });
 
   it('pings each connection once a period, one slice at a time', () => {
-    vi.useFakeTimers();
-    const heartbeat = new Heartbeat({ periodMs: 30_000, slices: 30 });
-    const sockets = Array.from({ length: 1_000 }, () => new FakeSocket());
-    for (const socket of sockets) heartbeat.add(socket);
-    const perTick: number[] = [];
-    for (let tick = 0; tick < 30; tick++) {
-      const before = sockets.reduce((n, s) => n + s.pings, 0);
-      vi.advanceTimersByTime(1_000);
-      perTick.push(sockets.reduce((n, s) => n + s.pings, 0) - before);
-    }
-    heartbeat.stop();
+    const { perTick, sockets } = pingsPerTick({ periodMs: 30_000, slices: 30 }, 30, 1_000);
     // 1,000 over 30 slices: 33 or 34 a second, never all at once.
     expect(Math.max(...perTick)).toBeLessThanOrEqual(34);
     expect(Math.min(...perTick)).toBeGreaterThanOrEqual(33);
@@ -99,17 +109,7 @@ describe('the heartbeat', () => {
   });
 
   it('by default pings three or four of 1,000 connections every 100 ms, each once in 30 s', () => {
-    vi.useFakeTimers();
-    const heartbeat = new Heartbeat();
-    const sockets = Array.from({ length: 1_000 }, () => new FakeSocket());
-    for (const socket of sockets) heartbeat.add(socket);
-    const perTick: number[] = [];
-    for (let tick = 0; tick < 300; tick++) {
-      const before = sockets.reduce((n, s) => n + s.pings, 0);
-      vi.advanceTimersByTime(100);
-      perTick.push(sockets.reduce((n, s) => n + s.pings, 0) - before);
-    }
-    heartbeat.stop();
+    const { perTick, sockets } = pingsPerTick(undefined, 300, 100);
     expect(Math.max(...perTick)).toBeLessThanOrEqual(4);
     expect(Math.min(...perTick)).toBeGreaterThanOrEqual(3);
     expect(sockets.every((s) => s.pings === 1)).toBe(true);
