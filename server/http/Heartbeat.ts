@@ -4,9 +4,12 @@
  *
  * The connections are pinged a slice at a time, one slice every 100 ms, not all at once: with 1,000 clients
  * a single timer wrote 1,000 pings in one task every 30 s and read 1,000 pongs right after, and every update
- * that arrived meanwhile waited behind them. One slice a second (33 pings, then 33 pongs) still made a
- * burst every second that updates arriving meanwhile waited behind; three or four pings a tick do not.
- * Each connection still gets a ping every `periodMs` and is hung up on within two periods of going silent.
+ * that arrived meanwhile waited behind them. One slice a second still wrote 33 pings in one task (and read 33
+ * pongs); a slice every 100 ms writes three or four. (The relay benchmark's p99 without any heartbeat was
+ * 11–13% lower in two runs, within its spread between rounds: docs/DEPLOYING.md.) Each connection still gets
+ * a ping every `periodMs` and is hung up on within two periods of going silent. The timer runs only while
+ * there are connections, so a server nobody is connected to (the desktop app hosting) is not woken ten
+ * times a second for nothing.
  */
 
 /** What the heartbeat needs of a connection (ws's WebSocket has it). */
@@ -24,22 +27,26 @@ export interface HeartbeatOptions {
   slices: number;
 }
 
-const DEFAULTS: HeartbeatOptions = { periodMs: 30_000, slices: 300 };
+/** How often the default heartbeat pings its next slice. */
+const TICK_MS = 100;
+const DEFAULTS: HeartbeatOptions = { periodMs: 30_000, slices: 30_000 / TICK_MS };
 
 /** Pings connections in turn; `add` each accepted socket, `stop` when the server closes. */
 export class Heartbeat {
   private readonly slices: Set<HeartbeatSocket>[];
   private readonly answered = new WeakSet<HeartbeatSocket>();
-  private readonly timer: ReturnType<typeof setInterval>;
+  private readonly tickMs: number;
+  /** Pings the next slice; null while nobody is connected, and for good once stopped. */
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private stopped = false;
+  private open = 0;
   private next = 0;
   private added = 0;
 
   constructor(options: Partial<HeartbeatOptions> = {}) {
     const { periodMs, slices } = { ...DEFAULTS, ...options };
     this.slices = Array.from({ length: slices }, () => new Set());
-    this.timer = setInterval(() => this.tick(), periodMs / slices);
-    // Never what keeps a stopping process alive.
-    this.timer.unref();
+    this.tickMs = periodMs / slices;
   }
 
   /** Watches `socket` until it closes; it counts as having answered until its first ping. */
@@ -50,15 +57,30 @@ export class Heartbeat {
     this.answered.add(socket);
     const onPong = () => this.answered.add(socket);
     socket.on('pong', onPong);
+    let closed = false;
     socket.on('close', () => {
+      if (closed) return; // counted once, whatever the socket emits
+      closed = true;
       slice.delete(socket);
       socket.off('pong', onPong);
+      if (--this.open === 0) this.pause();
     });
+    if (this.open++ === 0 && !this.stopped) {
+      this.timer = setInterval(() => this.tick(), this.tickMs);
+      // Never what keeps a stopping process alive.
+      this.timer.unref();
+    }
   }
 
-  /** Stops pinging. */
+  /** Stops pinging, for good. */
   stop(): void {
-    clearInterval(this.timer);
+    this.stopped = true;
+    this.pause();
+  }
+
+  private pause(): void {
+    if (this.timer !== null) clearInterval(this.timer);
+    this.timer = null;
   }
 
   private tick(): void {

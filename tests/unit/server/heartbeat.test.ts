@@ -115,6 +115,29 @@ describe('the heartbeat', () => {
     expect(sockets.every((s) => s.pings === 1)).toBe(true);
   });
 
+  it('keeps no timer while nobody is connected, nor after it is stopped', () => {
+    vi.useFakeTimers();
+    const heartbeat = new Heartbeat();
+    expect(vi.getTimerCount()).toBe(0);
+    const [first, second] = [new FakeSocket(), new FakeSocket()];
+    heartbeat.add(first);
+    heartbeat.add(second);
+    expect(vi.getTimerCount()).toBe(1);
+    first.emit('close');
+    expect(vi.getTimerCount()).toBe(1);
+    second.emit('close');
+    expect(vi.getTimerCount()).toBe(0);
+    // Pinging resumes with the next connection, which is pinged within a period.
+    const third = new FakeSocket();
+    heartbeat.add(third);
+    vi.advanceTimersByTime(30_000);
+    expect(third.pings).toBe(1);
+    heartbeat.stop();
+    expect(vi.getTimerCount()).toBe(0);
+    heartbeat.add(new FakeSocket());
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   it('hangs up within two periods on a connection that went silent, and forgets a closed one', async () => {
     vi.useFakeTimers();
     const heartbeat = new Heartbeat({ periodMs: 3_000, slices: 3 });
