@@ -20,7 +20,17 @@
  * after `invite`'s token and break "the token is the last line"; so the filter goes in first and everything
  * else is loaded afterwards, dynamically.
  */
-export {};
+import { setFlagsFromString } from 'node:v8';
+
+// Before any of the server's code runs, so no allocation site has been judged yet. Each Yjs transaction
+// allocates a few Maps and Sets that die with it; on a cluster node V8's allocation-site pretenuring came to
+// allocate them straight into the old generation (a writer's node: 4.7 MB of Maps and 2.4 MB of Sets in 8 s,
+// against 0.9 and 0.2 MB on a single node), where only a major GC frees them, and its scavenges slowed with
+// the old-to-new pointers to scan (2.6–3.8 ms each, against 0.9–2.4 ms without it). The late relays came in
+// bursts at those GCs. Without pretenuring the cross-node relay p99 fell in 8 of 9 alternating rounds
+// (docs/DEPLOYING.md, "Capacity model"); a single node, the large-document load and compaction
+// (bench/server-compaction.mjs) and the notes import (bench/server-notes-authorship.mjs) measured no different.
+setFlagsFromString('--no-allocation-site-pretenuring');
 
 process.removeAllListeners('warning');
 process.on('warning', (warning) => {
