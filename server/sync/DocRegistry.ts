@@ -47,7 +47,7 @@ export class DocRegistry {
   private draining = false;
 
   constructor(deps: SharedDocDeps, { keepLoadedMs = 0 }: DocRegistryOptions = {}) {
-    // Every document of the registry stores through one group commit (one transaction per turn).
+    // Every document of the registry stores through one group commit (one transaction per group).
     this.deps = { ...deps, commits: deps.commits ?? new GroupCommit(deps.storage, deps.metrics) };
     this.keepLoadedMs = keepLoadedMs;
   }

@@ -3,7 +3,8 @@
  * hears of it: stores, relays, acknowledgements and sync replies go through one ordered queue, so a frame
  * that reveals content always leaves after the content it reveals is durable.
  *
- * Group commit: the updates of this document that arrive in one event-loop turn are stored in ONE
+ * Group commit: the updates of this document that arrive until its batch is closed — those of one task when
+ * the store is idle, of every read until the store is free when it is busy (GroupCommit) — are stored in ONE
  * transaction (`storeBatch`); the next batch collects while the previous one is being stored. In a cluster
  * the batch is then published to the other nodes with its sequence numbers, and updates heard from them are
  * applied and relayed, never stored again; a hole in the numbers is read back from the store
@@ -248,7 +249,7 @@ export class SharedDoc {
 
   /**
    * THE apply path of a writer's update, after `applyUpdate` validated it and Yjs integrated it: local
-   * updates join the batch of this turn (stored, then relayed and published, in `storeBatch`); updates from
+   * updates join the open batch (stored, then relayed and published, in `storeBatch`); updates from
    * other nodes or the store are relayed only, in queue order.
    */
   private readonly handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
@@ -267,14 +268,14 @@ export class SharedDoc {
   };
 
   /**
-   * Stores one turn's updates in one transaction, then publishes them to other nodes and relays them here,
+   * Stores one batch's updates in one transaction, then publishes them to other nodes and relays them here,
    * with one `stored` per writer for the whole batch (`StoreBatch.deliver`).
    */
   private async storeBatch(batch: StoreBatch): Promise<void> {
     let storedVector: Uint8Array | null = null;
     const started = performance.now();
-    // Stored with the other documents ready in this turn (`GroupCommit`); until the group forms, updates of
-    // this turn still join the batch, later ones start a new one.
+    // Stored with the other documents ready with it (`GroupCommit`); until the group forms, updates still
+    // join the batch, later ones start a new one.
     const last = await this.commits.store(this.name, () => {
       if (this.batch === batch) this.batch = null;
       // Closed: the doc now holds exactly this batch and what was stored before it, so once the batch is

@@ -1,5 +1,5 @@
 /**
- * One turn's updates of a document (group commit), and how they leave the server once stored: each update
+ * A batch of a document's updates (group commit), and how they leave the server once stored: each update
  * is relayed as it came (to everyone but its writer, as y-websocket does), and every writer that asked for
  * Duet's messages gets ONE `stored` per batch, carrying the state vector the batch was closed at — which
  * covers each of its updates in the batch (docs/SYNC-PROTOCOL.md). Profiled (bench/server-cluster.mjs, the
@@ -13,7 +13,7 @@ import * as Y from 'yjs';
 import { encodeStored, encodeSyncUpdate } from '../protocol/encodeMessages';
 import type { Peer } from './Peer';
 
-/** Updates of one document collected in one event-loop turn, stored in one transaction. */
+/** Updates of one document collected until its group formed (GroupCommit), stored in one transaction. */
 export class StoreBatch {
   readonly updates: Uint8Array[] = [];
   /** Who sent each update, parallel to `updates`: a peer, or another local origin. */

@@ -1,6 +1,7 @@
-// Group commit and failure handling of one loaded document, over real stores: the updates of one
-// event-loop turn are stored in one transaction and nobody hears of them before that transaction is
-// committed; a copy whose storage failed is never handed to a new connection.
+// Group commit and failure handling of one loaded document, over real stores: the updates of one task are
+// stored in one transaction and nobody hears of them before that transaction is committed; a lone update
+// does not wait for the rest of the event loop's iteration, and what arrives while a group is being stored
+// goes together as the next; a copy whose storage failed is never handed to a new connection.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +17,7 @@ import { DOCS_FOLDER } from '../../../../server/storage/FileDocStorage';
 import { openFileStores } from '../../../../server/storage/openFileStores';
 import { openSqliteStores } from '../../../../server/storage/openSqliteStores';
 import { DocRegistry } from '../../../../server/sync/DocRegistry';
+import { GroupCommit } from '../../../../server/sync/GroupCommit';
 import type { Peer } from '../../../../server/sync/Peer';
 import { SharedDoc } from '../../../../server/sync/SharedDoc';
 import { typedUpdates } from '../helpers/typedUpdates';
@@ -45,7 +47,7 @@ function peer(onSend: (message: Uint8Array) => void = () => {}, extensions = fal
 }
 
 describe('a loaded document', () => {
-  it('stores the updates of one turn in one transaction, relays and confirms none before it is committed', async () => {
+  it('stores the updates of one task in one transaction, relays and confirms none before it is committed', async () => {
     const dir = tempDir();
     const stores = openSqliteStores(dir);
     const metrics = new Metrics();
@@ -98,7 +100,7 @@ describe('a loaded document', () => {
     await stores.close();
   });
 
-  it('stores the turn of several documents in one transaction, and relays none of them before it', async () => {
+  it('stores the updates of several documents from one task in one transaction, and relays none before it', async () => {
     const dir = tempDir();
     const stores = openSqliteStores(dir);
     const metrics = new Metrics();
@@ -192,6 +194,68 @@ describe('a loaded document', () => {
     expect(lastStored).toHaveLength(1);
     expect(lastStored[0]!.get(cDoc.clientID)).toBe(1);
     shared.destroy();
+    await stores.close();
+  });
+
+  it('stores and relays a lone update before the event loop moves on to its next iteration', async () => {
+    const dir = tempDir();
+    const stores = openSqliteStores(dir);
+    const metrics = new Metrics();
+    const shared = await SharedDoc.load('acme/playbook/p1', {
+      storage: stores.storage,
+      broadcaster: singleNodeBroadcaster,
+      metrics,
+      compactEvery: 500,
+    });
+    let iterationOver = false;
+    const relayedLate: boolean[] = [];
+    const writer = peer();
+    shared.addPeer(writer);
+    shared.addPeer(peer(() => relayedLate.push(iterationOver)));
+    relayedLate.length = 0; // the greeting
+    // Queued before the update arrives: runs once the loop's iteration is over.
+    setImmediate(() => (iterationOver = true));
+    const [update] = typedUpdates(1);
+    expect(shared.applyUpdate(writer, update!).ok).toBe(true);
+    await shared.drain();
+    expect(metrics.updatesStored).toBe(1);
+    expect(relayedLate).toEqual([false]);
+    shared.destroy();
+    await stores.close();
+  });
+
+  it('while a group is being stored, collects what becomes ready and stores it together next', async () => {
+    const stores = openSqliteStores(tempDir());
+    const groups: string[][] = [];
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    // The real store, held up on its first group as a database round trip would hold it.
+    const commits = new GroupCommit(
+      {
+        appendMany: async (batches) => {
+          groups.push(batches.map((batch) => batch.docName));
+          if (groups.length === 1) await gate;
+          return stores.storage.appendMany(batches);
+        },
+      },
+      new Metrics(),
+    );
+    const [a, b, c] = typedUpdates(3);
+    const first = commits.store('acme/playbook/a', () => [a!]);
+    await Promise.resolve();
+    expect(groups).toEqual([['acme/playbook/a']]); // formed at once: nothing else was being stored
+    // Two later tasks of one iteration (two timers), while the first group waits on the store.
+    const later = await new Promise<Promise<number>[]>((resolve) => {
+      const stored: Promise<number>[] = [];
+      setTimeout(() => stored.push(commits.store('acme/playbook/b', () => [b!])));
+      setTimeout(() => resolve([...stored, commits.store('acme/playbook/c', () => [c!])]));
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(groups).toEqual([['acme/playbook/a'], ['acme/playbook/b', 'acme/playbook/c']]);
+    open();
+    expect(await Promise.all([first, ...later])).toEqual([1, 1, 1]);
+    for (const name of ['a', 'b', 'c'])
+      expect((await stores.storage.load(`acme/playbook/${name}`)).map((row) => row.seq)).toEqual([1]);
     await stores.close();
   });
 
