@@ -34,6 +34,19 @@ function tempDir(): string {
   return dir;
 }
 
+/** A document loaded over a fresh SQLite store in `dir`, as a single node holds it. */
+async function loadedDoc(dir: string = tempDir()) {
+  const stores = openSqliteStores(dir);
+  const metrics = new Metrics();
+  const shared = await SharedDoc.load('acme/playbook/p1', {
+    storage: stores.storage,
+    broadcaster: singleNodeBroadcaster,
+    metrics,
+    compactEvery: 500,
+  });
+  return { stores, metrics, shared };
+}
+
 /** A connection as the doc sees it: records what it was sent, and how it was closed. */
 function peer(onSend: (message: Uint8Array) => void = () => {}, extensions = false): Peer & { closed: number[] } {
   const closed: number[] = [];
@@ -49,14 +62,7 @@ function peer(onSend: (message: Uint8Array) => void = () => {}, extensions = fal
 describe('a loaded document', () => {
   it('stores the updates of one task in one transaction, relays and confirms none before it is committed', async () => {
     const dir = tempDir();
-    const stores = openSqliteStores(dir);
-    const metrics = new Metrics();
-    const shared = await SharedDoc.load('acme/playbook/p1', {
-      storage: stores.storage,
-      broadcaster: singleNodeBroadcaster,
-      metrics,
-      compactEvery: 500,
-    });
+    const { stores, metrics, shared } = await loadedDoc(dir);
     // A second connection to the same file sees only committed rows: what the listener could have seen.
     const reader = new DatabaseSync(join(dir, DATABASE_FILE));
     const countRows = reader.prepare('SELECT COUNT(*) AS n FROM updates');
@@ -139,14 +145,7 @@ describe('a loaded document', () => {
   });
 
   it('confirms an update that changed nothing, and relays to a writer what the others wrote', async () => {
-    const dir = tempDir();
-    const stores = openSqliteStores(dir);
-    const shared = await SharedDoc.load('acme/playbook/p1', {
-      storage: stores.storage,
-      broadcaster: singleNodeBroadcaster,
-      metrics: new Metrics(),
-      compactEvery: 500,
-    });
+    const { stores, shared } = await loadedDoc();
     const kinds = (log: number[]) => (message: Uint8Array) =>
       log.push(message[0] === MESSAGE_SYNC ? message[1]! : message[0]!);
     const aLog: number[] = [];
@@ -198,15 +197,7 @@ describe('a loaded document', () => {
   });
 
   it('stores and relays a lone update before the event loop moves on to its next iteration', async () => {
-    const dir = tempDir();
-    const stores = openSqliteStores(dir);
-    const metrics = new Metrics();
-    const shared = await SharedDoc.load('acme/playbook/p1', {
-      storage: stores.storage,
-      broadcaster: singleNodeBroadcaster,
-      metrics,
-      compactEvery: 500,
-    });
+    const { stores, metrics, shared } = await loadedDoc();
     let iterationOver = false;
     const relayedLate: boolean[] = [];
     const writer = peer();
