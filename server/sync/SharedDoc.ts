@@ -4,7 +4,7 @@
  * that reveals content always leaves after the content it reveals is durable.
  *
  * Group commit: the updates of this document that arrive until its batch is closed — those of one task when
- * the store is idle, of every read until the store is free when it is busy (GroupCommit) — are stored in ONE
+ * nothing is being stored, else all that arrive until the next group forms (GroupCommit) — are stored in ONE
  * transaction (`storeBatch`); the next batch collects while the previous one is being stored. In a cluster
  * the batch is then published to the other nodes with its sequence numbers, and updates heard from them are
  * applied and relayed, never stored again; a hole in the numbers is read back from the store
