@@ -1,7 +1,7 @@
 /**
- * The append journal in front of the SQLite store, for the process that serves a data folder: each group of
- * updates is written to `duet.journal` in ONE `write` before it is relayed, and moved into the database
- * in bulk a little later (SqliteDocStorage). A SQLite commit of one small update wrote two 4 KB pages and
+ * An append journal in front of the SQLite store, for the process that serves a data folder: each group of
+ * updates is written to a journal in ONE `write` before it is relayed, and moved into the database in bulk
+ * a little later (JournaledUpdates, which keeps two of them). A SQLite commit of one small update wrote two 4 KB pages and
  * their headers to the WAL (4–5 `pwrite`s, ~55 µs of the event loop measured on the 2-core machine): the
  * largest part of what the server did per relayed update beyond an in-memory server (profiled in
  * bench/server-cluster.mjs's relay); a journal group is one `write` of the updates' own bytes (~17 µs), and
@@ -19,8 +19,13 @@ import { crc32 } from '@shared/format/crc32';
 import { CorruptLogError, FRAME_HEADER_BYTES, readFrame } from './updateLog';
 import { writeFully } from './writeFully';
 
-/** The journal's file name in the data folder. */
+/** The journal's file name in the data folder; the second journal (JournaledUpdates) is `duet.journal-2`. */
 export const JOURNAL_FILE = 'duet.journal';
+
+/** The two journal files of a serving store whose first journal is `path`, written in turns. */
+export function journalPair(path: string): readonly [string, string] {
+  return [path, `${path}-2`];
+}
 
 /** First bytes of the journal. */
 const JOURNAL_MAGIC = Buffer.from('DUETJRN1', 'latin1');

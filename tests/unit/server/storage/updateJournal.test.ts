@@ -1,7 +1,8 @@
-// The journal in front of the SQLite store (server/storage/UpdateJournal.ts, SqliteDocStorage): what a
-// killed server leaves in it is found by the next one, exactly once and in order; a torn last group is
-// dropped and damage elsewhere is reported; another process (the CLI) sees what the server journaled a
-// moment ago. A "kill" here is a copy of the data folder taken while the store is open, the state a
+// The journals in front of the SQLite store (server/storage/UpdateJournal.ts, JournaledUpdates,
+// SqliteDocStorage): what a killed server leaves in them is found by the next one, exactly once and in
+// order; a torn last group is dropped and damage elsewhere is reported; another process (the CLI) sees what
+// the server journaled a moment ago; appends go on while the database worker moves a journal, and a move
+// that fails loses nothing. A "kill" here is a copy of the data folder taken while the store is open, the state a
 // `kill -9` leaves on disk (tests/unit/server/durability.test.ts kills the real server process).
 import {
   copyFileSync,
@@ -14,20 +15,24 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { DatabaseSync } from 'node:sqlite';
 import { join } from 'node:path';
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DatabaseWorker } from '../../../../server/storage/DatabaseWorker';
+import { DATABASE_FILE } from '../../../../server/storage/databaseFile';
+import { JOURNAL_FLUSH_MS } from '../../../../server/storage/JournaledUpdates';
 import { openDatabase } from '../../../../server/storage/openDatabase';
-import { JOURNAL_FLUSH_MS, SqliteDocStorage } from '../../../../server/storage/SqliteDocStorage';
+import { SqliteDocStorage } from '../../../../server/storage/SqliteDocStorage';
 import { CorruptLogError } from '../../../../server/storage/updateLog';
-import { JOURNAL_FILE, readJournal, UpdateJournal } from '../../../../server/storage/UpdateJournal';
+import { JOURNAL_FILE, journalPair, readJournal, UpdateJournal } from '../../../../server/storage/UpdateJournal';
 import { typedUpdates } from '../helpers/typedUpdates';
 
 const dirs: string[] = [];
-const opened: { close(): void }[] = [];
-afterEach(() => {
+const opened: { close(): unknown }[] = [];
+afterEach(async () => {
   vi.useRealTimers();
-  for (const db of opened.splice(0)) db.close();
+  for (const db of opened.splice(0).reverse()) await db.close();
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -37,12 +42,18 @@ function tempDir(): string {
   return dir;
 }
 
-/** The SQLite store of `dir` as the server opens it (owner of the journal) or as the CLI does. */
+/** The SQLite store of `dir` as the server opens it (owner of the journals, with its worker) or as the CLI does. */
 function open(dir: string, owner = true): SqliteDocStorage {
   const db = openDatabase(dir);
   opened.push(db);
-  return new SqliteDocStorage(db, { path: join(dir, JOURNAL_FILE), owner });
+  const worker = new DatabaseWorker(join(dir, DATABASE_FILE));
+  opened.push(worker);
+  return new SqliteDocStorage(db, { path: join(dir, JOURNAL_FILE), owner, worker });
 }
+
+/** The sequence numbers in both journal files of `dir`, as a restarted server would find them. */
+const journaledSeqs = (dir: string) =>
+  journalPair(join(dir, JOURNAL_FILE)).flatMap((path) => readJournal(path).map((entry) => entry.seq));
 
 /**
  * A fresh data folder and its store as the server opens it, with the journal's timer held (fake timers):
@@ -153,7 +164,7 @@ describe('the SQLite store as the server opens it', () => {
     const written = updates(4);
     await server.append(DOC, written.slice(0, 3));
     const journaled = readFileSync(join(dir, JOURNAL_FILE));
-    server.flush();
+    await server.flush();
     expect(readJournal(join(dir, JOURNAL_FILE))).toEqual([]);
     await server.append(DOC, [written[3]!]);
     // The kill lands between the database's commit and the journal's reset: the old groups are still there.
@@ -175,7 +186,7 @@ describe('the SQLite store as the server opens it', () => {
     const bytes = readFileSync(join(copy, JOURNAL_FILE));
     bytes[20]! ^= 0xff; // inside the first group
     writeFileSync(join(copy, JOURNAL_FILE), bytes);
-    expect(() => open(copy)).toThrow(/move .*duet\.journal aside/);
+    expect(() => open(copy)).toThrow(/move .*duet\.journal and .*duet\.journal-2 aside/);
     // Nothing was thrown away: the journal is as it was.
     expect(readFileSync(join(copy, JOURNAL_FILE))).toEqual(bytes);
   });
@@ -185,7 +196,9 @@ describe('the SQLite store as the server opens it', () => {
     await server.append(DOC, updates(3));
     expect(readJournal(join(dir, JOURNAL_FILE))).toHaveLength(3);
     vi.advanceTimersByTime(JOURNAL_FLUSH_MS);
-    expect(readJournal(join(dir, JOURNAL_FILE))).toEqual([]);
+    // The worker moves it; the file is emptied once its updates are committed.
+    vi.useRealTimers();
+    await vi.waitFor(() => expect(journaledSeqs(dir)).toEqual([]));
     const elsewhere = open(dir, false);
     expect((await elsewhere.load(DOC)).map((row) => row.seq)).toEqual([1, 2, 3]);
 
@@ -211,6 +224,66 @@ describe('the SQLite store as the server opens it', () => {
   });
 });
 
+describe('while the database worker moves a journal', () => {
+  /** Another connection holding the database's write lock: the worker's move waits for it. */
+  function holdWriteLock(dir: string): { release(): void } {
+    const other = new DatabaseSync(join(dir, DATABASE_FILE));
+    opened.push(other);
+    other.exec('BEGIN IMMEDIATE');
+    return { release: () => other.exec('COMMIT') };
+  }
+
+  it('appends go on into the other journal, and nothing is lost to a kill in the middle', async () => {
+    const { dir, server } = serving();
+    vi.useRealTimers();
+    const written = updates(5);
+    await server.append(DOC, written.slice(0, 3));
+    const lock = holdWriteLock(dir);
+    const moved = server.flush();
+    // Relayed updates keep being stored (and numbered) while the move waits in the worker.
+    expect(await server.append(DOC, written.slice(3))).toBe(5);
+    expect(await server.append(OTHER, updates(1, 'y'))).toBe(1);
+    expect(textOf(await server.load(DOC))).toBe('xxxxx');
+    expect(journaledSeqs(dir).sort()).toEqual([1, 1, 2, 3, 4, 5]);
+
+    const killedMidMove = open(killedCopy(dir));
+    expect((await killedMidMove.load(DOC)).map((row) => row.seq)).toEqual([1, 2, 3, 4, 5]);
+    expect(textOf(await killedMidMove.load(OTHER))).toBe('y');
+
+    lock.release();
+    await moved;
+    // The moved journal is empty; the later groups wait in the other one, and the store sees each once.
+    expect(readJournal(join(dir, JOURNAL_FILE))).toEqual([]);
+    expect(journaledSeqs(dir).sort()).toEqual([1, 4, 5]);
+    expect((await server.load(DOC)).map((row) => row.seq)).toEqual([1, 2, 3, 4, 5]);
+    expect((await open(dir, false).load(DOC)).map((row) => row.seq)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('a move the database refuses is reported, keeps its journal, and is moved again later', async () => {
+    const { dir, server } = serving();
+    vi.useRealTimers();
+    const written = updates(4);
+    await server.append(DOC, written.slice(0, 2));
+    const admin = new DatabaseSync(join(dir, DATABASE_FILE));
+    opened.push(admin);
+    admin.exec("CREATE TRIGGER refuse BEFORE INSERT ON updates BEGIN SELECT RAISE(ABORT, 'no room left'); END");
+
+    await expect(server.flush()).rejects.toThrow(/moving the journal failed: no room left/);
+    expect(journaledSeqs(dir)).toEqual([1, 2]);
+    // The store goes on: a new group lands in the other journal, and nothing is missing from a load.
+    expect(await server.append(DOC, written.slice(2))).toBe(4);
+    expect(textOf(await server.load(DOC))).toBe('xxxx');
+    await expect(server.flush()).rejects.toThrow(/no room left/);
+
+    admin.exec('DROP TRIGGER refuse');
+    await server.flush();
+    expect(journaledSeqs(dir)).toEqual([]);
+    const rows = await open(dir, false).load(DOC);
+    expect(rows.map((row) => row.seq)).toEqual([1, 2, 3, 4]);
+    expect(textOf(rows)).toBe('xxxx');
+  });
+});
+
 describe('another process reading while the server runs (the CLI)', () => {
   it('sees what the server journaled a moment ago, and each update once after the server moved it', async () => {
     const { dir, server } = serving();
@@ -218,13 +291,13 @@ describe('another process reading while the server runs (the CLI)', () => {
     await server.append(DOC, written.slice(0, 2));
     const cli = open(dir, false);
     expect((await cli.load(DOC)).map((row) => row.seq)).toEqual([1, 2]);
-    server.flush();
+    await server.flush();
     await server.append(DOC, [written[2]!]);
     const rows = await cli.load(DOC);
     expect(rows.map((row) => row.seq)).toEqual([1, 2, 3]);
     expect(textOf(rows)).toBe('xxx');
-    // The CLI never writes the server's journal.
-    expect(readJournal(join(dir, JOURNAL_FILE)).map((e) => e.seq)).toEqual([3]);
+    // The CLI never writes the server's journals.
+    expect(journaledSeqs(dir)).toEqual([3]);
     expect(existsSync(join(dir, JOURNAL_FILE))).toBe(true);
   });
 });

@@ -12,7 +12,7 @@ import { createHost, type Host, type HostDeps } from '../../../../../electron/ma
 import type { InterfaceTable } from '../../../../../electron/main/host/lanAddresses';
 import { startSyncServer } from '../../../../../server/http/startSyncServer';
 import { openServerStores } from '../../../../../server/storage/openServerStores';
-import { JOURNAL_FILE, readJournal } from '../../../../../server/storage/UpdateJournal';
+import { JOURNAL_FILE, journalPair, readJournal } from '../../../../../server/storage/UpdateJournal';
 import { openClient, readStoredDoc, waitUntil, type Client } from '../../../server/helpers/clients';
 
 const LAN: InterfaceTable = {
@@ -144,18 +144,19 @@ describe('hosting on this computer', () => {
       () => 'not stored',
     );
     writer.destroy();
-    // The host serves its folder as the sync server does: it stores through its journal (only a serving
-    // process has one), which is moved into the database within a second.
-    const journal = join(dataDir, JOURNAL_FILE);
-    expect(existsSync(journal)).toBe(true);
+    // The host serves its folder as the sync server does: it stores through its journals (only a serving
+    // process has them), which its database worker moves into the database within a second.
+    const journals = journalPair(join(dataDir, JOURNAL_FILE));
+    const journaled = () => journals.flatMap((path) => readJournal(path));
+    expect(journals.map((path) => existsSync(path))).toEqual([true, true]);
     await waitUntil(
-      () => readJournal(journal).length === 0,
+      () => journaled().length === 0,
       5_000,
       () => 'the journal was never moved into the database',
     );
 
     expect(await host.stop()).toEqual({ ok: true, value: null });
-    expect(readJournal(journal)).toEqual([]);
+    expect(journaled()).toEqual([]);
     expect(host.status()).toEqual({ state: 'stopped' });
     await release(await occupy(port)); // throws EADDRINUSE if the host still listened
     expect(await host.stop()).toEqual({ ok: true, value: null }); // stopping twice is harmless
