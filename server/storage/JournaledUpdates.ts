@@ -8,7 +8,7 @@
  * (empty) journal as a move starts, and the moved journal is emptied once the worker has committed its
  * updates. On the event loop, the move of a second's updates held every connection for 1.5–5.5 ms
  * (bench/server-cluster.mjs's relay load: 500 updates/s over 100 documents); here the event loop only
- * copies them into one buffer for the worker.
+ * hands the worker the rows built as the updates were journaled and empties the file: 0.2–0.4 ms.
  *
  * Until a move is committed, `held` gives the store what the database may not have yet. A journal whose
  * move failed stays as it is, and is moved again (before the other one) by the next attempt.
