@@ -7,8 +7,9 @@
  * bench's load (500 updates/s over 100 documents), once a second; a checkpoint 29 ms every 30 s. Both
  * stalled every connection. Here they run beside the relays: a PASSIVE checkpoint takes no lock a writer
  * waits for (SQLite's WAL design), and the serving thread writes the database itself only rarely (a large
- * update, a compaction, after `flush` has waited for the moves — see JournaledUpdates). The worker takes
- * one request at a time, in the order sent.
+ * update or a compaction, after `flush` has waited for the moves — see JournaledUpdates; members' and CRM
+ * records). A write of its that meets a move in progress waits on SQLite's busy timeout for the move's few
+ * milliseconds. The worker takes one request at a time, in the order sent.
  *
  * The worker's code is given as source (`eval`), so neither the server's bundle nor the desktop app's
  * needs a second entry file.
