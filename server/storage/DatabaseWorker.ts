@@ -15,6 +15,7 @@
  * needs a second entry file.
  */
 import { Worker } from 'node:worker_threads';
+import { connectionSettings, INSERT_UPDATE_SQL } from './openDatabase';
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -25,11 +26,9 @@ process.on('warning', (warning) => {
 });
 const { DatabaseSync } = require('node:sqlite');
 const db = new DatabaseSync(workerData.path);
-db.exec('PRAGMA busy_timeout = 5000');
-db.exec('PRAGMA wal_autocheckpoint = 0');
-db.exec('PRAGMA synchronous = ' + (workerData.fsync ? 'FULL' : 'NORMAL'));
+db.exec(workerData.settings);
 const checkpoint = db.prepare('PRAGMA wal_checkpoint(PASSIVE)');
-const insert = db.prepare('INSERT INTO updates (doc, seq, data) VALUES (?, ?, ?)');
+const insert = db.prepare(workerData.insert);
 const begin = db.prepare('BEGIN IMMEDIATE');
 const commit = db.prepare('COMMIT');
 const rollback = db.prepare('ROLLBACK');
@@ -112,7 +111,8 @@ export class UpdateRows {
     bytes: Uint8Array<ArrayBuffer>;
   } {
     return {
-      docs: this.docs.slice(),
+      // Not copied here: posting it to the worker copies it, and `clear` replaces it rather than emptying it.
+      docs: this.docs,
       seqs: this.seqs.slice(0, this.count),
       ends: this.ends.slice(0, this.count),
       bytes: this.bytes.slice(0, this.size),
@@ -204,7 +204,11 @@ export class DatabaseWorker {
     if (this.worker !== null) return this.worker;
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
-      workerData: { path: this.databasePath, fsync: this.fsync },
+      workerData: {
+        path: this.databasePath,
+        settings: connectionSettings({ fsync: this.fsync }),
+        insert: INSERT_UPDATE_SQL,
+      },
     });
     // Never what keeps a process alive: the store's close() stops it.
     worker.unref();

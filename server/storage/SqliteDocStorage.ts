@@ -13,6 +13,7 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import * as Y from 'yjs';
 import type { DatabaseWorker } from './DatabaseWorker';
 import { JournaledUpdates, readLeftJournals, readServedJournals } from './JournaledUpdates';
+import { INSERT_UPDATE_SQL } from './openDatabase';
 import type { JournalEntry } from './UpdateJournal';
 import {
   assertBatches,
@@ -61,7 +62,7 @@ export class SqliteDocStorage implements DocStorage {
   ) {
     this.selectRows = db.prepare('SELECT seq, data FROM updates WHERE doc = ? AND seq > ? ORDER BY seq');
     this.selectLastSeq = db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM updates WHERE doc = ?');
-    this.insertRow = db.prepare('INSERT INTO updates (doc, seq, data) VALUES (?, ?, ?)');
+    this.insertRow = db.prepare(INSERT_UPDATE_SQL);
     // A server killed after moving its journal into the database but before emptying it left rows twice.
     this.insertReplayed = db.prepare('INSERT OR IGNORE INTO updates (doc, seq, data) VALUES (?, ?, ?)');
     this.selectSizes = db.prepare('SELECT seq, length(data) AS bytes FROM updates WHERE doc = ? ORDER BY seq');

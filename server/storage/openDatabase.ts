@@ -57,15 +57,28 @@ function migrate(db: DatabaseSync): void {
   db.exec('CREATE UNIQUE INDEX IF NOT EXISTS updates_by_doc_seq ON updates (doc, seq)');
 }
 
+/** How one update row is inserted, by the serving connection and by the database worker alike. */
+export const INSERT_UPDATE_SQL = 'INSERT INTO updates (doc, seq, data) VALUES (?, ?, ?)';
+
+/**
+ * The settings every connection to the data folder's database needs (they are per connection, unlike the
+ * WAL mode): the serving one and the database worker's (DatabaseWorker), so both commit as durably.
+ */
+export function connectionSettings(options: DatabaseOptions): string {
+  return [
+    `PRAGMA synchronous = ${options.fsync ? 'FULL' : 'NORMAL'};`,
+    'PRAGMA busy_timeout = 5000;',
+    // The server checkpoints on a timer (startSyncServer): inside a commit a checkpoint stalls the event loop.
+    'PRAGMA wal_autocheckpoint = 0;',
+  ].join('\n');
+}
+
 /** Opens `{dataDir}/duet.sqlite` with the schema in place. */
 export function openDatabase(dataDir: string, options: DatabaseOptions = {}): DatabaseSync {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const db = new DatabaseSync(join(dataDir, DATABASE_FILE));
   db.exec('PRAGMA journal_mode = WAL');
-  db.exec(`PRAGMA synchronous = ${options.fsync ? 'FULL' : 'NORMAL'}`);
-  db.exec('PRAGMA busy_timeout = 5000');
-  // The server checkpoints on a timer (startSyncServer): inside a commit a checkpoint stalls the event loop.
-  db.exec('PRAGMA wal_autocheckpoint = 0');
+  db.exec(connectionSettings(options));
   db.exec(SCHEMA);
   migrate(db);
   return db;
