@@ -6,6 +6,9 @@
 //   Hocuspocus 4 + extension-redis, 2 nodes (writer on one, readers on the other) — stores nothing
 //   y-websocket + a PostgreSQL commit (bench/lib/storeFirstServer.mjs) — not a peer: the floor under any
 //     server that commits to PostgreSQL before relaying, on this machine
+//   y-websocket again, under another name — not a peer: the A/A control. The same server measured twice in
+//     every round shows how far two measurements of one server differ in this run; a ratio between two
+//     servers inside that spread is not a difference this run can show.
 // Figures: relay latency p50/p99 (100 rooms × 10 clients, 500 updates/s, one writer per room) and
 // updates/s (20 writers blasting 500 updates each, until the listener of each room has them all; for Duet
 // each one is durably stored before it is relayed), and the CPU seconds the server's processes (CPU s) and
@@ -86,6 +89,8 @@ const targets = [
   ],
   // Not a peer: the floor under Duet PostgreSQL's p99 — the reference's relay with one commit awaited first.
   ['storeFirst', async () => startStoreFirst(await postgres.createDatabase())],
+  // Not a peer: the A/A control, the reference again; measured between the others, not right after itself.
+  ['referenceAgain', () => startReference('y-websocket again (A/A control)')],
   [
     'duetCluster',
     async () =>
@@ -146,9 +151,11 @@ for (const { name, relay, stored } of Object.values(results)) {
     ? 'stored before relay'
     : name.includes('PostgreSQL commit')
       ? 'committed before relay, nothing else'
-      : name.includes('SQLite')
-        ? 'stored on a debounce, after relay'
-        : 'not stored';
+      : name.includes('A/A')
+        ? 'nothing; the reference measured again'
+        : name.includes('SQLite')
+          ? 'stored on a debounce, after relay'
+          : 'not stored';
   console.log(
     `${name.padEnd(36)}${f(relay.p50).padStart(9)}${f(relay.p99).padStart(9)}${`${relay.received}/${relay.expected}`.padStart(14)}${f(stored.perSecond, 0).padStart(11)}${cpu(relay, stored, 'server').padStart(12)}${cpu(relay, stored, 'services').padStart(12)}  ${note}`,
   );
@@ -160,7 +167,7 @@ console.log(
     .map(({ name, rounds }) => `${name} ${rounds.map((v) => f(v)).join(' / ')}`)
     .join('; ')}`,
 );
-const { reference, duetSqlite, duetPostgres, duetCluster, hocuspocusCluster, storeFirst } = results;
+const { reference, referenceAgain, duetSqlite, duetPostgres, duetCluster, hocuspocusCluster, storeFirst } = results;
 const check = (label, value, limit, lowerIsBetter = true) =>
   console.log(
     `${(lowerIsBetter ? value <= limit : value >= limit) ? 'ok  ' : 'MISS'} ${label}: ${f(value)} (target ${lowerIsBetter ? '≤' : '≥'} ${f(limit)})`,
@@ -182,6 +189,10 @@ if (reference && duetSqlite && duetPostgres && duetCluster && hocuspocusCluster)
   );
   check('Duet cross-node p99 / Hocuspocus cross-node p99', duetCluster.relay.p99 / hocuspocusCluster.relay.p99, 1.2);
 }
+if (reference && referenceAgain)
+  console.log(
+    `A/A control: the reference measured again, as another server in every round — p99 ${f(referenceAgain.relay.p99 / reference.relay.p99)}×, p50 ${f(referenceAgain.relay.p50 / reference.relay.p50)}× the first measurement's. One server against itself: a single-node ratio within this distance of 1 is inside this run's noise.`,
+  );
 if (reference && storeFirst)
   console.log(
     `floor: one PostgreSQL commit before each relay, nothing else — p99 ${f(storeFirst.relay.p99 / reference.relay.p99)}× the reference's${duetPostgres ? `; Duet PostgreSQL ${f(duetPostgres.relay.p99 / storeFirst.relay.p99)}× that floor` : ''}`,

@@ -61,10 +61,10 @@ const oneYjsProcess = (name, child, url) => ({
   stop: () => stopAll([child]),
 });
 
-/** The single-node reference: @y/websocket-server, in-memory. */
-export async function startReference() {
+/** The single-node reference: @y/websocket-server, in-memory (`name` tells a second copy of it apart). */
+export async function startReference(name = 'y-websocket, in-memory') {
   const { child, url } = await startYWebsocketServer(root, serverNodeArgs);
-  return oneYjsProcess('y-websocket, in-memory', child, url);
+  return oneYjsProcess(name, child, url);
 }
 
 /** `nodeCount` Hocuspocus nodes (bench/lib/hocuspocusServer.mjs with `extra` arguments); writer on the first. */
