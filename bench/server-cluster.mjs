@@ -103,6 +103,17 @@ const targets = [
   ],
   ['hocuspocusCluster', () => startHocuspocus('Hocuspocus + Redis, 2 nodes', 2, ['--redis-port', String(redis.port)])],
 ];
+/** What each server does with an update, for the table's last column. */
+const STORES = {
+  reference: 'not stored',
+  duetSqlite: 'stored before relay',
+  duetPostgres: 'stored before relay',
+  storeFirst: 'committed before relay, nothing else',
+  referenceAgain: 'nothing; the reference measured again',
+  duetCluster: 'stored before relay',
+  hocuspocusSqlite: 'stored on a debounce, after relay',
+  hocuspocusCluster: 'not stored',
+};
 const results = {};
 try {
   // The bench client itself warms up (JIT, sockets) on a throwaway pass, so the first server is not penalized.
@@ -146,16 +157,8 @@ console.log(
 console.log(
   `${'server'.padEnd(36)}${'p50 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'relayed'.padStart(14)}${'updates/s'.padStart(11)}${'CPU s'.padStart(12)}${'db CPU s'.padStart(12)}  note`,
 );
-for (const { name, relay, stored } of Object.values(results)) {
-  const note = name.startsWith('Duet')
-    ? 'stored before relay'
-    : name.includes('PostgreSQL commit')
-      ? 'committed before relay, nothing else'
-      : name.includes('A/A')
-        ? 'nothing; the reference measured again'
-        : name.includes('SQLite')
-          ? 'stored on a debounce, after relay'
-          : 'not stored';
+for (const [key, { name, relay, stored }] of Object.entries(results)) {
+  const note = STORES[key];
   console.log(
     `${name.padEnd(36)}${f(relay.p50).padStart(9)}${f(relay.p99).padStart(9)}${`${relay.received}/${relay.expected}`.padStart(14)}${f(stored.perSecond, 0).padStart(11)}${cpu(relay, stored, 'server').padStart(12)}${cpu(relay, stored, 'services').padStart(12)}  ${note}`,
   );
