@@ -202,15 +202,15 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
       if (!verdict.ok) return refuse(verdict.refusal.status, verdict.refusal.reason);
       wss.handleUpgrade(req, socket, head, (ws) => {
         socket.off('error', handleSocketError);
-        accept(ws, verdict.session);
+        accept(ws, socket, verdict.session);
       });
     });
   };
 
-  const accept = (ws: WebSocket, session: Session): void => {
+  const accept = (ws: WebSocket, socket: Duplex, session: Session): void => {
     heartbeat.add(ws);
     const guardUpdate = options.guardUpdate ?? guardDocumentUpdate;
-    const connection = new Connection(ws, session, { registry, metrics, limits, guardUpdate });
+    const connection = new Connection(ws, socket, session, { registry, metrics, limits, guardUpdate });
     connections.add(connection);
     void sendRoster(connection, members);
     storeWatch.add(connection);

@@ -3,9 +3,11 @@
  * read-only peer's writes, and hands everything else to its `SharedDoc`. Messages that arrive while the
  * doc is still loading wait here, in order, so the first sync reply always comes from the complete doc.
  */
+import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import type { Session } from '../auth/authorizeUpgrade';
 import type { Metrics } from '../http/Metrics';
+import { binaryFrame, binaryFrameHeader, SINGLE_CHUNK_BYTES } from '../protocol/binaryFrame';
 import { encodeSession } from '../protocol/encodeMessages';
 import { CLOSE_MALFORMED, CLOSE_SERVER_ERROR, CLOSE_TOO_LARGE } from '../protocol/messageTypes';
 import { parseFrame } from '../protocol/parseFrame';
@@ -52,8 +54,13 @@ export class Connection implements Peer {
   readonly deflate: boolean;
   readonly identity: PresenceIdentity;
 
+  /**
+   * `socket` is the one `ws` was upgraded on: data frames are written to it directly, framed by Duet
+   * (binaryFrame.ts says why); `ws` reads, and writes the control frames.
+   */
   constructor(
     private readonly ws: WebSocket,
+    private readonly socket: Duplex,
     readonly session: Session,
     private readonly deps: ConnectionDeps,
   ) {
@@ -86,10 +93,27 @@ export class Connection implements Peer {
     });
   }
 
-  /** Sends a frame unless the socket is closing. */
+  /** Sends `message` as one binary frame unless the socket is closing. */
   send(message: Uint8Array): void {
-    if (this.closed || this.ws.readyState !== this.ws.OPEN) return;
-    this.ws.send(message, { binary: true });
+    if (!this.isOpen()) return;
+    if (message.length <= SINGLE_CHUNK_BYTES) {
+      this.socket.write(binaryFrame(message));
+      return;
+    }
+    // Not copied behind its header: a sync reply's piece is up to half a megabyte.
+    this.socket.cork();
+    this.socket.write(binaryFrameHeader(message.length));
+    this.socket.write(message);
+    this.socket.uncork();
+  }
+
+  /** Sends a message framed once for many peers (`broadcast`) unless the socket is closing. */
+  sendFrame(frame: Buffer): void {
+    if (this.isOpen()) this.socket.write(frame);
+  }
+
+  private isOpen(): boolean {
+    return !this.closed && this.ws.readyState === this.ws.OPEN;
   }
 
   /** Closes the socket; the close handler releases the doc. */

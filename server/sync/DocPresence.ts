@@ -9,6 +9,7 @@ import type * as Y from 'yjs';
 import { fail, ok, type Result } from '@shared/result';
 import type { AwarenessEntry } from '../protocol/parseFrame';
 import { encodeAwareness } from '../protocol/encodeMessages';
+import { broadcast } from './broadcast';
 import { bindPresence } from './bindPresence';
 import type { Peer } from './Peer';
 
@@ -108,7 +109,7 @@ export class DocPresence {
     for (const id of removed) if (this.owners.get(id) === REMOTE_OWNER) this.owners.delete(id);
     const payload = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
     const message = encodeAwareness(payload);
-    for (const peer of this.deps.peers) peer.send(message);
+    broadcast(this.deps.peers, message);
     // Other nodes time out states on their own; only this node's clients' changes are announced.
     if (origin !== REMOTE_ORIGIN && origin !== 'timeout') this.deps.publish(payload);
   };

@@ -13,6 +13,11 @@ export interface Peer {
   readonly deflate?: boolean;
   /** Sends one binary frame; a no-op once the connection is closing. */
   send(message: Uint8Array): void;
+  /**
+   * Sends a message already framed (`binaryFrame`): what goes to many peers is framed once for all of them
+   * (`broadcast`). A no-op once the connection is closing.
+   */
+  sendFrame(frame: Buffer): void;
   /** Closes the connection with a WebSocket close code and a short reason. */
   close(code: number, reason: string): void;
 }

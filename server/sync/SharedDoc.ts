@@ -30,6 +30,7 @@ import type { Broadcaster, ClusterMessage } from '../storage/Broadcaster';
 import type { DocStorage, StoredUpdate } from '../storage/DocStorage';
 import { DocPresence } from './DocPresence';
 import { diffBytes, FullState } from './FullState';
+import { broadcast } from './broadcast';
 import { ClusterCatchUp } from './ClusterCatchUp';
 import { FanIn } from './FanIn';
 import { serverCompaction } from './serverCompaction';
@@ -304,10 +305,7 @@ export class SharedDoc {
   }
 
   private relay(message: Uint8Array): void {
-    for (const peer of this.peers) {
-      peer.send(message);
-      this.deps.metrics.updatesRelayed++;
-    }
+    this.deps.metrics.updatesRelayed += broadcast(this.peers, message);
   }
 
   /** Publishes to the other nodes; a failure is counted, not fatal (they catch up from the store). */

@@ -11,6 +11,7 @@
  */
 import * as Y from 'yjs';
 import { encodeStored, encodeSyncUpdate } from '../protocol/encodeMessages';
+import { broadcast } from './broadcast';
 import type { Peer } from './Peer';
 
 /** Updates of one document collected until its group formed (GroupCommit), stored in one transaction. */
@@ -56,12 +57,7 @@ export class StoreBatch {
     let frames = 0;
     const targets = [...peers];
     this.updates.forEach((update, i) => {
-      const message = encodeSyncUpdate(update);
-      for (const peer of targets) {
-        if (peer === this.origins[i]) continue;
-        peer.send(message);
-        frames++;
-      }
+      frames += broadcast(targets, encodeSyncUpdate(update), this.origins[i]);
     });
     if (storedVector !== null) {
       const stored = encodeStored(storedVector);

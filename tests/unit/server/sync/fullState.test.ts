@@ -14,6 +14,7 @@ import { openSqliteStores } from '../../../../server/storage/openSqliteStores';
 import type { Peer } from '../../../../server/sync/Peer';
 import { FullState } from '../../../../server/sync/FullState';
 import { SharedDoc } from '../../../../server/sync/SharedDoc';
+import { framePayload } from '../helpers/framePayload';
 
 const NAME = 'acme/notes/p1';
 const dirs: string[] = [];
@@ -28,19 +29,21 @@ afterEach(() => {
 function joiner(): Peer & { replies: Uint8Array[] } {
   const replies: Uint8Array[] = [];
   let pieces: Uint8Array[] = [];
+  const send = (message: Uint8Array) => {
+    const decoder = decoding.createDecoder(message);
+    if (decoding.readVarUint(decoder) !== 0) return;
+    const step = decoding.readVarUint(decoder);
+    if (step === 0) return; // the server's own step 1
+    pieces.push(decoding.readVarUint8Array(decoder));
+    if (step !== 1) return; // a piece of a reply (or a relayed update): the step 2 closes it
+    replies.push(pieces.length === 1 ? pieces[0]! : Y.mergeUpdates(pieces));
+    pieces = [];
+  };
   return {
     identity: { memberId: 'm1', name: 'Sam', role: 'storyteller' },
     extensions: false,
-    send: (message) => {
-      const decoder = decoding.createDecoder(message);
-      if (decoding.readVarUint(decoder) !== 0) return;
-      const step = decoding.readVarUint(decoder);
-      if (step === 0) return; // the server's own step 1
-      pieces.push(decoding.readVarUint8Array(decoder));
-      if (step !== 1) return; // a piece of a reply: the step 2 closes it
-      replies.push(pieces.length === 1 ? pieces[0]! : Y.mergeUpdates(pieces));
-      pieces = [];
-    },
+    send,
+    sendFrame: (frame) => send(framePayload(frame)),
     close: () => {},
     replies,
   };

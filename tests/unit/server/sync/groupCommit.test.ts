@@ -20,6 +20,7 @@ import { DocRegistry } from '../../../../server/sync/DocRegistry';
 import { GroupCommit } from '../../../../server/sync/GroupCommit';
 import type { Peer } from '../../../../server/sync/Peer';
 import { SharedDoc } from '../../../../server/sync/SharedDoc';
+import { framePayload } from '../helpers/framePayload';
 import { typedUpdates } from '../helpers/typedUpdates';
 
 const dirs: string[] = [];
@@ -54,6 +55,7 @@ function peer(onSend: (message: Uint8Array) => void = () => {}, extensions = fal
     identity: { memberId: 'm1', name: 'Sam', role: 'storyteller' },
     extensions,
     send: onSend,
+    sendFrame: (frame) => onSend(framePayload(frame)),
     close: (code) => void closed.push(code),
     closed,
   };

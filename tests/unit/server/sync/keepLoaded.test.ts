@@ -39,6 +39,7 @@ const peer: Peer = {
   identity: { memberId: 'm1', name: 'Sam', role: 'storyteller' },
   extensions: false,
   send: () => {},
+  sendFrame: () => {},
   close: () => {},
 };
 
