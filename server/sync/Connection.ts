@@ -95,11 +95,8 @@ export class Connection implements Peer {
 
   /** Sends `message` as one binary frame unless the socket is closing. */
   send(message: Uint8Array): void {
+    if (message.length <= SINGLE_CHUNK_BYTES) return this.sendFrame(binaryFrame(message));
     if (!this.isOpen()) return;
-    if (message.length <= SINGLE_CHUNK_BYTES) {
-      this.socket.write(binaryFrame(message));
-      return;
-    }
     // Not copied behind its header: a sync reply's piece is up to half a megabyte.
     this.socket.cork();
     this.socket.write(binaryFrameHeader(message.length));

@@ -53,11 +53,10 @@ export class StoreBatch {
    * Relays the stored batch to `peers`, then sends one `stored` carrying `storedVector` to each confirmed
    * peer that asked for it. Returns the number of update frames sent.
    */
-  deliver(peers: Iterable<Peer>, storedVector: Uint8Array | null): number {
+  deliver(peers: ReadonlySet<Peer>, storedVector: Uint8Array | null): number {
     let frames = 0;
-    const targets = [...peers];
     this.updates.forEach((update, i) => {
-      frames += broadcast(targets, encodeSyncUpdate(update), this.origins[i]);
+      frames += broadcast(peers, encodeSyncUpdate(update), this.origins[i]);
     });
     if (storedVector !== null) {
       const stored = encodeStored(storedVector);
