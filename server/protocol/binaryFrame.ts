@@ -46,13 +46,12 @@ export function binaryFrameHeader(length: number): Buffer {
 }
 
 /**
- * `payload` as one unmasked, final binary frame in one buffer (header and payload copied together), for
- * payloads up to SINGLE_CHUNK_BYTES: what a relay builds once and writes to every peer.
+ * `payload` as one unmasked, final binary frame in one buffer (header and payload copied together): what a
+ * relay builds once and writes to every peer. Null for a payload over SINGLE_CHUNK_BYTES, which is not
+ * copied but written behind its own header (`binaryFrameHeader`) — the one place that draws the line.
  */
-export function binaryFrame(payload: Uint8Array): Buffer {
-  if (payload.length > SINGLE_CHUNK_BYTES) {
-    throw new RangeError(`a ${payload.length}-byte payload is sent as header and payload (binaryFrameHeader)`);
-  }
+export function binaryFrame(payload: Uint8Array): Buffer | null {
+  if (payload.length > SINGLE_CHUNK_BYTES) return null;
   const frame = Buffer.allocUnsafe(headerBytes(payload.length) + payload.length);
   frame.set(payload, writeHeader(frame, payload.length));
   return frame;

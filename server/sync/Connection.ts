@@ -7,7 +7,7 @@ import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import type { Session } from '../auth/authorizeUpgrade';
 import type { Metrics } from '../http/Metrics';
-import { binaryFrame, binaryFrameHeader, SINGLE_CHUNK_BYTES } from '../protocol/binaryFrame';
+import { binaryFrame, binaryFrameHeader } from '../protocol/binaryFrame';
 import { encodeSession } from '../protocol/encodeMessages';
 import { CLOSE_MALFORMED, CLOSE_SERVER_ERROR, CLOSE_TOO_LARGE } from '../protocol/messageTypes';
 import { parseFrame } from '../protocol/parseFrame';
@@ -95,7 +95,8 @@ export class Connection implements Peer {
 
   /** Sends `message` as one binary frame unless the socket is closing. */
   send(message: Uint8Array): void {
-    if (message.length <= SINGLE_CHUNK_BYTES) return this.sendFrame(binaryFrame(message));
+    const frame = binaryFrame(message);
+    if (frame !== null) return this.sendFrame(frame);
     if (!this.isOpen()) return;
     // Not copied behind its header: a sync reply's piece is up to half a megabyte.
     this.socket.cork();

@@ -3,12 +3,12 @@
  * (`binaryFrame`) instead of once per peer; a message too large to frame as one chunk goes to each peer
  * on its own.
  */
-import { binaryFrame, SINGLE_CHUNK_BYTES } from '../protocol/binaryFrame';
+import { binaryFrame } from '../protocol/binaryFrame';
 import type { Peer } from './Peer';
 
 /** Sends `message` to every peer but `except` (its writer, say); returns how many it was sent to. */
 export function broadcast(peers: Iterable<Peer>, message: Uint8Array, except?: unknown): number {
-  const frame = message.length <= SINGLE_CHUNK_BYTES ? binaryFrame(message) : null;
+  const frame = binaryFrame(message);
   let sent = 0;
   for (const peer of peers) {
     if (peer === except) continue;
